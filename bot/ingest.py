@@ -1,0 +1,109 @@
+"""Ingesting articles: read, extract, store, one transaction per article.
+
+The command line, the seeds and the Discord `/article add` command all store articles through
+`ingest_article`, so an article is checked, extracted and stored the same way wherever it comes
+from.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from bot import SEEDS_DIR
+from bot.articles import ARTICLE_SUFFIXES, ArticleError, read_article_file
+from bot.extract import extract
+from bot.models import Article
+from bot.store import AddResult, Store
+
+log = logging.getLogger("receipts.ingest")
+
+
+@dataclass
+class Outcome:
+    """What became of one input: stored, duplicate or failed, and why."""
+
+    source: str
+    status: str
+    article_id: str | None = None
+    claims: int = 0
+    reason: str | None = None
+
+
+@dataclass
+class IngestReport:
+    outcomes: list[Outcome] = field(default_factory=list)
+
+    def count(self, status: str) -> int:
+        return sum(1 for outcome in self.outcomes if outcome.status == status)
+
+    @property
+    def failed(self) -> list[Outcome]:
+        return [outcome for outcome in self.outcomes if outcome.status == "failed"]
+
+    def summary(self) -> str:
+        claims = sum(outcome.claims for outcome in self.outcomes if outcome.status == "stored")
+        return (f"stored {self.count('stored')} articles ({claims} claims), "
+                f"{self.count('duplicate')} duplicates, {self.count('failed')} failed")
+
+
+def ingest_article(store: Store, article: Article, *, guild_id: int | None = None,
+                   added_by: str = "cli") -> AddResult:
+    """Extract an article's claims and store it with them, or report the duplicate."""
+    return store.add_article(article, extract(article), guild_id=guild_id, added_by=added_by)
+
+
+def expand_inputs(paths: list[Path]) -> tuple[list[Path], list[Outcome]]:
+    """The article files named (folders give their articles), and the inputs that are not."""
+    files: list[Path] = []
+    problems: list[Outcome] = []
+    for path in paths:
+        if path.is_dir():
+            found = sorted(p for p in path.rglob("*")
+                           if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES)
+            if not found:
+                problems.append(Outcome(str(path), "failed", reason=(
+                    f"{path} has no articles (files ending in {', '.join(ARTICLE_SUFFIXES)})")))
+            files.extend(found)
+        elif not path.exists():
+            problems.append(Outcome(str(path), "failed", reason=f"{path} does not exist"))
+        else:
+            files.append(path)
+    return files, problems
+
+
+def ingest_paths(store: Store, paths: list[Path], *, added_by: str = "cli",
+                 on_file: Callable[[Outcome], None] | None = None) -> IngestReport:
+    """Ingest files and folders; a bad file is reported and logged, and the others go on."""
+    files, problems = expand_inputs(paths)
+    report = IngestReport(outcomes=list(problems))
+    for problem in problems:
+        log.warning("not ingested: %s", problem.reason)
+    for path in files:
+        try:
+            article = read_article_file(path)
+            result = ingest_article(store, article, added_by=added_by)
+        except ArticleError as error:
+            outcome = Outcome(str(path), "failed", reason=str(error))
+            log.warning("not ingested: %s", error)
+        except OSError as error:
+            outcome = Outcome(str(path), "failed", reason=f"{path}: {error.strerror or error}")
+            log.warning("not ingested: %s", outcome.reason)
+        else:
+            if result.stored:
+                outcome = Outcome(str(path), "stored", result.article_id, result.claims)
+            else:
+                outcome = Outcome(str(path), "duplicate", result.duplicate_of,
+                                  reason=f"same article as {result.duplicate_of}")
+                log.info("duplicate, not stored again: %s is the %s", path, outcome.reason)
+        report.outcomes.append(outcome)
+        if on_file:
+            on_file(outcome)
+    return report
+
+
+def seed_store(store: Store) -> IngestReport:
+    """Fill a new store with the seed articles, so the first question a user asks answers."""
+    return ingest_paths(store, [SEEDS_DIR], added_by="seeds")

@@ -1,0 +1,223 @@
+"""The claim store: one SQLite file, managed with sqlite-utils.
+
+Articles, the subjects they speak of, their claims, aliases, digest subscriptions and deliveries,
+and an audit log of who did what. The schema is versioned with `PRAGMA user_version`; opening an
+older file runs the missing migrations in order and keeps every row.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+import sqlite_utils
+
+from bot.models import Article, Claim
+
+
+def utc_now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def subject_key(name: str) -> str:
+    """The form names are compared in: case, spaces and punctuation forgiven."""
+    return re.sub(r"[^0-9a-z+]+", "", name.lower())
+
+
+def normalised_url(url: str | None) -> str | None:
+    """A url without fragment, default ports, `www.` or a trailing slash, for duplicate checks."""
+    if not url:
+        return None
+    parts = urlsplit(url.strip())
+    host = (parts.hostname or "").lower().removeprefix("www.")
+    path = parts.path.rstrip("/") or "/"
+    return urlunsplit((parts.scheme.lower() or "https", host, path, parts.query, ""))
+
+
+def _schema_v1(db: sqlite_utils.Database) -> None:
+    """The first schema: articles, subjects, aliases, claims, digests."""
+    db["articles"].create({
+        "id": str, "url": str, "url_key": str, "title": str, "outlet": str, "published": str,
+        "published_basis": str, "body": str, "sha256": str, "guild_id": int, "added_by": str,
+        "added_at": str, "removed_at": str, "removed_by": str,
+    }, pk="id")
+    db["subjects"].create({"id": int, "name": str, "key": str, "brand": str, "kind": str},
+                          pk="id", not_null={"name", "key", "kind"})
+    db["claims"].create({
+        "id": int, "article_id": str, "subject_id": int, "attribute": str, "value": str,
+        "status": str, "quote": str, "start": int, "end": int, "mention": str, "created_at": str,
+        "retracted_at": str, "retracted_by": str, "reason": str,
+    }, pk="id", foreign_keys=[("article_id", "articles", "id"), ("subject_id", "subjects", "id")])
+    db["aliases"].create({"id": int, "alias": str, "key": str, "subject_id": int, "claim_id": int},
+                         pk="id", foreign_keys=[("subject_id", "subjects", "id"),
+                                                ("claim_id", "claims", "id")])
+    db["subscriptions"].create({
+        "id": int, "guild_id": int, "channel_id": int, "cadence": str, "time": str,
+        "timezone": str, "device": str, "created_by": str, "created_at": str,
+        "last_claim_id": int, "failing_reason": str, "failing_since": str, "removed_at": str,
+    }, pk="id")
+    db["deliveries"].create({
+        "id": int, "subscription_id": int, "window": str, "claims_from": int,
+        "claims_through": int, "status": str, "message_ids": str, "attempts": int,
+        "last_error": str, "created_at": str, "posted_at": str,
+    }, pk="id", foreign_keys=[("subscription_id", "subscriptions", "id")])
+    db["subjects"].create_index(["key"], unique=True)
+    db["articles"].create_index(["sha256"])
+    db["articles"].create_index(["url_key"])
+    db["claims"].create_index(["subject_id", "attribute"])
+    db["claims"].create_index(["article_id"])
+    db["aliases"].create_index(["key"])
+    db["aliases"].create_index(["subject_id"])
+    db["deliveries"].create_index(["subscription_id", "window"], unique=True)
+
+
+def _schema_v2(db: sqlite_utils.Database) -> None:
+    """Full-text search on article bodies and claim quotes, and the audit log."""
+    db["articles"].enable_fts(["title", "body"], create_triggers=True, tokenize="porter")
+    db["claims"].enable_fts(["quote"], create_triggers=True, tokenize="porter")
+    db["audit"].create({"id": int, "at": str, "guild_id": int, "actor": str, "action": str,
+                        "target": str, "detail": str}, pk="id")
+    db["audit"].create_index(["target"])
+
+
+MIGRATIONS: tuple[Callable[[sqlite_utils.Database], None], ...] = (_schema_v1, _schema_v2)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def migrate(db: sqlite_utils.Database, up_to: int = SCHEMA_VERSION) -> int:
+    """Run the migrations this file lacks, each in its own transaction; returns the version."""
+    version = db.execute("PRAGMA user_version").fetchone()[0]
+    if version > SCHEMA_VERSION:
+        raise StoreError(f"this store was made by a newer Receipts (schema {version}); "
+                         f"this one knows schema {SCHEMA_VERSION}")
+    for number in range(version + 1, up_to + 1):
+        with db.atomic():
+            MIGRATIONS[number - 1](db)
+            db.execute(f"PRAGMA user_version = {number}")
+    return max(version, up_to)
+
+
+class StoreError(RuntimeError):
+    """The store cannot be used as asked."""
+
+
+@dataclass
+class AddResult:
+    article_id: str
+    claims: int = 0
+    duplicate_of: str | None = None
+
+    @property
+    def stored(self) -> bool:
+        return self.duplicate_of is None
+
+
+class Store:
+    """A claim store in one SQLite file (WAL mode, foreign keys on)."""
+
+    def __init__(self, path: str | Path):
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        conn = sqlite3.connect(str(self.path), timeout=30, check_same_thread=False)
+        self.db = sqlite_utils.Database(conn)
+        self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.execute("PRAGMA foreign_keys=ON")
+        self.db.execute("PRAGMA synchronous=NORMAL")
+        migrate(self.db)
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    @property
+    def schema_version(self) -> int:
+        return self.db.execute("PRAGMA user_version").fetchone()[0]
+
+    def is_empty(self) -> bool:
+        return self.db.execute("SELECT NOT EXISTS (SELECT 1 FROM articles)").fetchone()[0] == 1
+
+    # Articles ---------------------------------------------------------------------------------
+
+    def find_duplicate(self, article: Article, guild_id: int | None = None) -> str | None:
+        """The id of a stored article with the same body or url visible in the same scope."""
+        row = self.db.execute(
+            "SELECT id FROM articles WHERE (sha256 = ? OR (url_key IS NOT NULL AND url_key = ?)) "
+            "AND (guild_id IS NULL OR guild_id IS ?) LIMIT 1",
+            [article.sha256, normalised_url(article.url), guild_id]).fetchone()
+        return row[0] if row else None
+
+    def _free_article_id(self, article_id: str, sha256: str) -> str:
+        """The article's id, with a piece of its hash added when another article has it."""
+        if not self.db["articles"].count_where("id = ?", [article_id]):
+            return article_id
+        return f"{article_id}-{sha256[:10]}"
+
+    def add_article(self, article: Article, claims: Iterable[Claim], *, guild_id: int | None = None,
+                    added_by: str = "cli") -> AddResult:
+        """Store an article and all its claims in one transaction: all of it, or nothing."""
+        with self.db.atomic():
+            duplicate = self.find_duplicate(article, guild_id)
+            if duplicate:
+                return AddResult(article_id=duplicate, duplicate_of=duplicate)
+            article_id = self._free_article_id(article.id, article.sha256)
+            now = utc_now()
+            self.db["articles"].insert({
+                "id": article_id, "url": article.url, "url_key": normalised_url(article.url),
+                "title": article.title, "outlet": article.outlet, "published": article.published,
+                "published_basis": article.published_basis, "body": article.body,
+                "sha256": article.sha256, "guild_id": guild_id, "added_by": added_by,
+                "added_at": now,
+            })
+            count = 0
+            for claim in claims:
+                self._insert_claim(article_id, claim, now)
+                count += 1
+            self.record(added_by, "article.add", f"article:{article_id}", guild_id,
+                        f"{count} claims")
+        return AddResult(article_id=article_id, claims=count)
+
+    def _insert_claim(self, article_id: str, claim: Claim, now: str) -> int:
+        subject_id = self.ensure_subject(claim.subject, claim.subject_kind, claim.brand)
+        claim_id = self.db["claims"].insert({
+            "article_id": article_id, "subject_id": subject_id, "attribute": claim.attribute,
+            "value": claim.value, "status": claim.status, "quote": claim.quote,
+            "start": claim.start, "end": claim.end, "mention": claim.mention, "created_at": now,
+        }).last_pk
+        if claim.attribute == "alias":
+            self.db["aliases"].insert({"alias": claim.value, "key": subject_key(claim.value),
+                                       "subject_id": subject_id, "claim_id": claim_id})
+        return claim_id
+
+    def ensure_subject(self, name: str, kind: str = "device", brand: str | None = None) -> int:
+        """The id of the subject with this name, made when it is new."""
+        key = subject_key(name)
+        row = self.db.execute("SELECT id FROM subjects WHERE key = ?", [key]).fetchone()
+        if row:
+            return row[0]
+        return self.db["subjects"].insert({"name": name, "key": key, "brand": brand,
+                                           "kind": kind}).last_pk
+
+    def article(self, article_id: str) -> dict | None:
+        rows = list(self.db["articles"].rows_where("id = ?", [article_id]))
+        return rows[0] if rows else None
+
+    # The audit log ----------------------------------------------------------------------------
+
+    def record(self, actor: str, action: str, target: str, guild_id: int | None = None,
+               detail: str | None = None) -> None:
+        """Add a line to the audit log: who did what, to what, when."""
+        self.db["audit"].insert({"at": utc_now(), "guild_id": guild_id, "actor": actor,
+                                 "action": action, "target": target, "detail": detail})
+
+    def history(self, target: str) -> list[dict]:
+        return list(self.db["audit"].rows_where("target = ?", [target], order_by="id"))
