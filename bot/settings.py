@@ -6,7 +6,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from dotenv import load_dotenv
+from dotenv import find_dotenv, load_dotenv
 
 from bot import DATA_DIR
 
@@ -23,7 +23,7 @@ class Settings:
     @classmethod
     def from_env(cls) -> Settings:
         """The settings in force: the environment first, then `.env` for what it leaves unset."""
-        load_dotenv(override=False)
+        load_dotenv(find_dotenv(usecwd=True), override=False)
         guild = os.environ.get("RECEIPTS_DEV_GUILD", "").strip()
         return cls(
             discord_token=os.environ.get("DISCORD_TOKEN", "").strip() or None,
