@@ -1,4 +1,7 @@
-"""Settings, read from the environment and from `.env` in the working folder."""
+"""Settings, read from the environment and from `.env` in the working folder.
+
+Every key is listed, with what it does, in `.env.example`.
+"""
 
 from __future__ import annotations
 
@@ -11,6 +14,31 @@ from dotenv import find_dotenv, load_dotenv
 from bot import DATA_DIR
 
 DEFAULT_DB = DATA_DIR / "claims.db"
+DISCORD_API = "https://discord.com/api/v10"
+DISCORD_GATEWAY = "wss://gateway.discord.gg/"
+DEFAULT_DIGEST_INTERVAL = 60.0
+TRUE_WORDS = ("1", "true", "yes", "on")
+
+
+class SettingsError(ValueError):
+    """A setting has a value Receipts cannot use; the message names the key."""
+
+
+def _flag(name: str) -> bool:
+    return os.environ.get(name, "").strip().lower() in TRUE_WORDS
+
+
+def _seconds(name: str, default: float) -> float:
+    raw = os.environ.get(name, "").strip()
+    if not raw:
+        return default
+    try:
+        value = float(raw)
+    except ValueError:
+        raise SettingsError(f"{name} must be a number of seconds, not {raw!r}") from None
+    if value <= 0:
+        raise SettingsError(f"{name} must be more than 0 seconds, not {raw!r}")
+    return value
 
 
 @dataclass(frozen=True)
@@ -19,6 +47,10 @@ class Settings:
     db_path: Path
     dev_guild: int | None
     log_level: str
+    discord_api: str = DISCORD_API
+    discord_gateway: str = DISCORD_GATEWAY
+    allow_private_urls: bool = False
+    digest_interval: float = DEFAULT_DIGEST_INTERVAL
 
     @classmethod
     def from_env(cls) -> Settings:
@@ -30,4 +62,9 @@ class Settings:
             db_path=Path(os.environ.get("RECEIPTS_DB", "").strip() or DEFAULT_DB),
             dev_guild=int(guild) if guild.isdigit() else None,
             log_level=os.environ.get("LOG_LEVEL", "INFO").strip().upper() or "INFO",
+            discord_api=(os.environ.get("RECEIPTS_DISCORD_API", "").strip().rstrip("/")
+                         or DISCORD_API),
+            discord_gateway=os.environ.get("RECEIPTS_DISCORD_GATEWAY", "").strip() or DISCORD_GATEWAY,
+            allow_private_urls=_flag("RECEIPTS_ALLOW_PRIVATE_URLS"),
+            digest_interval=_seconds("RECEIPTS_DIGEST_INTERVAL", DEFAULT_DIGEST_INTERVAL),
         )

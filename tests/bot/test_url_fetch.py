@@ -1,0 +1,144 @@
+"""URL rules: a real HTTP server on 127.0.0.1, every hop checked, the body capped at 1 MB."""
+
+from __future__ import annotations
+
+import ipaddress
+
+import pytest
+from aiohttp import web
+
+from bot.articles import MAX_ARTICLE_BYTES
+from bot.fetch import MAX_REDIRECTS, FetchError, check_address, fetch_article_text, refusal_reason
+
+LOCALHOST_ONLY = (ipaddress.ip_network("127.0.0.1/32"),)
+PAGE = """<!doctype html><html><head><title>Xiaomi 12S Ultra launch date confirmed</title>
+<meta property="og:site_name" content="Example News"></head><body><article>
+<h1>Xiaomi 12S Ultra launch date confirmed</h1>
+<p>Xiaomi has announced a launch event on Monday, July 4, for the Xiaomi 12S series.</p>
+<p>The Xiaomi 12S Ultra is expected to use the Snapdragon 8+ Gen 1 chipset, according to
+a reliable tipster on Weibo, and it may pack a one-inch Sony IMX989 camera sensor.</p>
+<p>The company also teased a partnership with Leica for the camera system of the phone.</p>
+</article></body></html>"""
+
+
+def app_with_routes() -> web.Application:
+    app = web.Application()
+
+    async def page(request):
+        return web.Response(text=PAGE, content_type="text/html")
+
+    async def plain(request):
+        return web.Response(text="date: 2022-06-29\n\nPlain article text.", content_type="text/plain")
+
+    async def redirect(request):
+        raise web.HTTPFound(request.query["to"])
+
+    async def chain(request):
+        hops = int(request.match_info["hops"])
+        raise web.HTTPFound(f"/chain/{hops - 1}" if hops else "/plain")
+
+    async def huge(request):
+        response = web.StreamResponse(headers={"Content-Type": "text/plain"})
+        await response.prepare(request)
+        for _ in range(MAX_ARTICLE_BYTES // 10_000 + 5):
+            await response.write(b"x" * 10_000)
+        return response
+
+    async def huge_declared(request):
+        return web.Response(body=b"y" * (MAX_ARTICLE_BYTES + 1), content_type="text/plain")
+
+    async def pdf(request):
+        return web.Response(body=b"%PDF-1.4", content_type="application/pdf")
+
+    async def missing(request):
+        raise web.HTTPNotFound()
+
+    app.router.add_get("/page", page)
+    app.router.add_get("/plain", plain)
+    app.router.add_get("/redirect", redirect)
+    app.router.add_get("/chain/{hops}", chain)
+    app.router.add_get("/huge", huge)
+    app.router.add_get("/huge-declared", huge_declared)
+    app.router.add_get("/pdf", pdf)
+    app.router.add_get("/missing", missing)
+    return app
+
+
+@pytest.fixture
+async def base(http_server):
+    return await http_server(app_with_routes())
+
+
+async def test_an_html_page_becomes_article_text_with_its_header(base):
+    page = await fetch_article_text(f"{base}/page", exempt=LOCALHOST_ONLY)
+    assert page.url == f"{base}/page"
+    assert "title: Xiaomi 12S Ultra launch date confirmed" in page.text
+    assert "Snapdragon 8+ Gen 1" in page.text and "<p>" not in page.text
+
+
+async def test_a_plain_text_page_is_kept_as_it_is(base):
+    page = await fetch_article_text(f"{base}/plain", exempt=LOCALHOST_ONLY)
+    assert page.text == "date: 2022-06-29\n\nPlain article text."
+
+
+async def test_loopback_is_refused_without_an_exemption(base):
+    with pytest.raises(FetchError, match="loopback"):
+        await fetch_article_text(f"{base}/plain")
+
+
+async def test_localhost_by_name_is_refused_too(base):
+    port = base.rsplit(":", 1)[1]
+    with pytest.raises(FetchError, match="loopback"):
+        await fetch_article_text(f"http://localhost:{port}/plain")
+
+
+@pytest.mark.parametrize("target, kind", [
+    ("http://10.20.30.40/secret", "private"),
+    ("http://169.254.169.254/latest/meta-data/", "link-local"),
+    ("http://127.0.0.2/admin", "loopback"),
+    ("http://[::1]/", "loopback"),
+    ("http://0.0.0.0/", "unspecified"),
+])
+async def test_a_redirect_to_a_refused_address_is_refused(base, target, kind):
+    with pytest.raises(FetchError, match=kind):
+        await fetch_article_text(f"{base}/redirect?to={target}", exempt=LOCALHOST_ONLY)
+
+
+async def test_relative_redirects_are_followed_up_to_the_limit(base):
+    page = await fetch_article_text(f"{base}/chain/{MAX_REDIRECTS - 1}", exempt=LOCALHOST_ONLY)
+    assert page.url == f"{base}/plain"
+    with pytest.raises(FetchError, match="redirects more than"):
+        await fetch_article_text(f"{base}/chain/{MAX_REDIRECTS}", exempt=LOCALHOST_ONLY)
+
+
+@pytest.mark.parametrize("path", ["/huge", "/huge-declared"])
+async def test_a_body_over_one_megabyte_is_refused(base, path):
+    with pytest.raises(FetchError, match="at most|larger than"):
+        await fetch_article_text(f"{base}{path}", exempt=LOCALHOST_ONLY)
+
+
+@pytest.mark.parametrize("path, message", [("/pdf", "application/pdf"), ("/missing", "404")])
+async def test_pages_that_are_not_articles_get_a_clear_message(base, path, message):
+    with pytest.raises(FetchError, match=message):
+        await fetch_article_text(f"{base}{path}", exempt=LOCALHOST_ONLY)
+
+
+@pytest.mark.parametrize("url", ["ftp://example.com/a", "not a url", "file:///etc/passwd"])
+async def test_only_http_urls_are_fetched(url):
+    with pytest.raises(FetchError, match="url"):
+        await fetch_article_text(url)
+
+
+@pytest.mark.parametrize("address, refused", [
+    ("8.8.8.8", False), ("2606:4700::1111", False), ("192.168.1.1", True), ("172.16.0.1", True),
+    ("100.64.0.1", True), ("224.0.0.1", True), ("::ffff:10.0.0.1", True), ("fe80::1", True),
+    ("240.0.0.1", True),
+])
+def test_which_addresses_are_refused(address, refused):
+    assert (refusal_reason(ipaddress.ip_address(address)) is not None) is refused
+
+
+def test_an_exempt_network_is_allowed():
+    check_address("127.0.0.1", "localhost", LOCALHOST_ONLY)
+    with pytest.raises(FetchError):
+        check_address("127.0.0.1", "localhost")
