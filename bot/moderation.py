@@ -1,0 +1,259 @@
+"""What moderators may do, and doing it: adding, removing and restoring articles, retracting claims.
+
+Moderators are members with Manage Messages or Manage Server. A server only ever acts on what it
+added itself: an article added in a server belongs to it, is seen only there, and only its
+moderators can remove it or retract its claims. The seeds and articles added from the command line
+belong to no server; they are shared by all and changed only from the command line, so one server's
+moderator cannot change what another server sees. Every action is written to the audit log, in the
+same transaction as the change it records.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from pathlib import PurePosixPath
+from urllib.parse import urlsplit
+
+from bot.articles import ArticleError, parse_article
+from bot.ingest import ingest_article
+from bot.store import Store, utc_now
+
+MODERATOR_PERMISSIONS = ("Manage Messages", "Manage Server")
+ARTICLE_ID_LENGTH = 40
+NOT_MODERATOR = (f"Only moderators ({' or '.join(MODERATOR_PERMISSIONS)}) can use this command. "
+                 f"Ask one of your server's moderators.")
+
+
+class ActionRefused(Exception):
+    """A moderator action that cannot be done, with a message saying why and what to do."""
+
+
+def is_moderator(*, manage_messages: bool, manage_guild: bool, administrator: bool = False) -> bool:
+    """The runtime rule behind every moderator command; a server's command overrides cannot widen it."""
+    return manage_messages or manage_guild or administrator
+
+
+def actor_name(user_id: int) -> str:
+    """How a Discord user is named in `added_by`, `removed_by` and the audit log."""
+    return f"discord:{user_id}"
+
+
+def parse_date_option(text: str, today: date | None = None) -> str:
+    """An ISO date from what a moderator typed, refused when it is unreadable or in the future."""
+    from bot.extract.dates import parse_header_date
+
+    text = text.strip()
+    try:
+        parsed = date.fromisoformat(text).isoformat()
+    except ValueError:
+        parsed = parse_header_date(text) if text else None
+    if parsed is None:
+        raise ActionRefused(f"“{text}” is not a date; write it as YYYY-MM-DD, e.g. 2022-06-29.")
+    if date.fromisoformat(parsed) > (today or date.today()) + timedelta(days=1):
+        raise ActionRefused(f"{parsed} is in the future; give the date the article was published.")
+    return parsed
+
+
+def article_id_for(sha256: str, *, name: str | None = None, url: str | None = None,
+                   title: str | None = None) -> str:
+    """A readable article id: the file name, the url's last part or the title, else the hash."""
+    url_name = urlsplit(url).path.rstrip("/").rsplit("/", 1)[-1] if url else ""
+    for candidate in (name and PurePosixPath(name).stem, url_name, title):
+        slug = re.sub(r"[^0-9a-z]+", "-", (candidate or "").lower()).strip("-")
+        if slug:
+            return slug[:ARTICLE_ID_LENGTH].strip("-")
+    return sha256[:16]
+
+
+@dataclass
+class FoundClaim:
+    claim_id: int
+    subject: str
+    attribute: str
+    value: str
+    status: str
+
+
+@dataclass
+class ArticleAdded:
+    """What a moderator is shown after adding an article: the claims found and the date used."""
+
+    article_id: str
+    title: str | None
+    url: str | None
+    published: str | None
+    published_basis: str | None
+    claims: list[FoundClaim] = field(default_factory=list)
+    duplicate: bool = False
+
+    @property
+    def date_needs_confirming(self) -> bool:
+        """The date was inferred (or not found): a moderator should confirm it or set it."""
+        return self.published_basis not in ("header", "moderator")
+
+
+@dataclass
+class ArticleSummary:
+    article_id: str
+    title: str | None
+    url: str | None
+    published: str | None
+    published_basis: str | None
+    claims: int
+    added_by: str | None
+    added_at: str | None
+    removed_at: str | None
+
+
+def _found_claims(store: Store, article_id: str) -> list[FoundClaim]:
+    rows = store.db.execute(
+        "SELECT c.id, s.name, c.attribute, c.value, c.status FROM claims c "
+        "JOIN subjects s ON s.id = c.subject_id WHERE c.article_id = ? ORDER BY c.id",
+        [article_id]).fetchall()
+    return [FoundClaim(*row) for row in rows]
+
+
+def _added(store: Store, article_id: str, duplicate: bool = False) -> ArticleAdded:
+    row = store.article(article_id)
+    return ArticleAdded(article_id, row["title"], row["url"], row["published"],
+                        row["published_basis"], _found_claims(store, article_id), duplicate)
+
+
+def add_article(store: Store, text: str, *, guild_id: int, actor: str, name: str | None = None,
+                url: str | None = None, title: str | None = None,
+                published: str | None = None) -> ArticleAdded:
+    """Read an article a moderator gave (pasted, attached or fetched) and store it for the server.
+
+    `name` is the attached file's name, which the id is made from; `published`, when given, is the date the
+    moderator typed and wins over the article's own.
+    """
+    published = parse_date_option(published) if published and published.strip() else None
+    try:
+        article = parse_article(text, "pending", url=url or None, title=title or None,
+                                published=published, published_basis="moderator" if published else None)
+    except ArticleError as error:
+        raise ActionRefused(f"{error}; check what you pasted or attached.") from None
+    article.id = article_id_for(article.sha256, name=name, url=article.url, title=article.title)
+    result = ingest_article(store, article, guild_id=guild_id, added_by=actor)
+    return _added(store, result.article_id, duplicate=not result.stored)
+
+
+def _own_article(store: Store, article_id: str, guild_id: int) -> dict:
+    """The article if this server added it; another server's article is reported as not found."""
+    row = store.article(article_id.strip())
+    if row is None or (row["guild_id"] is not None and row["guild_id"] != guild_id):
+        raise ActionRefused(f"No article `{article_id}` was added in this server; "
+                            f"`/article list` shows the ones that were.")
+    if row["guild_id"] is None:
+        raise ActionRefused(f"`{article_id}` is shared by every server (a seed or an article "
+                            f"added from the command line); it can only be changed from the "
+                            f"command line by the bot's maintainer.")
+    return row
+
+
+def _own_claim(store: Store, claim_id: int, guild_id: int) -> dict:
+    row = store.db.execute(
+        "SELECT c.id, c.article_id, c.retracted_at, a.guild_id FROM claims c "
+        "JOIN articles a ON a.id = c.article_id WHERE c.id = ?", [claim_id]).fetchone()
+    if row is None or (row[3] is not None and row[3] != guild_id):
+        raise ActionRefused(f"No claim #{claim_id} comes from an article added in this server.")
+    if row[3] is None:
+        raise ActionRefused(f"Claim #{claim_id} comes from an article shared by every server; "
+                            f"it can only be retracted from the command line.")
+    return {"id": row[0], "article_id": row[1], "retracted_at": row[2]}
+
+
+def list_articles(store: Store, guild_id: int) -> list[ArticleSummary]:
+    """The articles this server added, newest first, removed ones included (they can be restored)."""
+    rows = store.db.execute(
+        "SELECT a.id, a.title, a.url, a.published, a.published_basis, "
+        "(SELECT count(*) FROM claims c WHERE c.article_id = a.id AND c.retracted_at IS NULL), "
+        "a.added_by, a.added_at, a.removed_at FROM articles a WHERE a.guild_id = ? "
+        "ORDER BY a.added_at DESC, a.rowid DESC", [guild_id]).fetchall()
+    return [ArticleSummary(*row) for row in rows]
+
+
+def own_article_ids(store: Store, guild_id: int, fragment: str, limit: int = 25) -> list[str]:
+    """This server's article ids containing a fragment, newest first (for autocomplete)."""
+    rows = store.db.execute(
+        "SELECT id FROM articles WHERE guild_id = ? AND (id LIKE ? OR title LIKE ?) "
+        "ORDER BY added_at DESC LIMIT ?",
+        [guild_id, f"%{fragment}%", f"%{fragment}%", limit]).fetchall()
+    return [row[0] for row in rows]
+
+
+def remove_article(store: Store, article_id: str, *, guild_id: int, actor: str,
+                   reason: str | None = None) -> ArticleSummary:
+    """Soft-remove an article: its claims stop counting everywhere, and it can be restored."""
+    with store.db.atomic():
+        row = _own_article(store, article_id, guild_id)
+        if row["removed_at"]:
+            raise ActionRefused(f"`{row['id']}` is already removed; `/article restore` brings it back.")
+        store.db["articles"].update(row["id"], {"removed_at": utc_now(), "removed_by": actor})
+        store.record(actor, "article.remove", f"article:{row['id']}", guild_id, reason)
+    return _summary(store, row["id"])
+
+
+def restore_article(store: Store, article_id: str, *, guild_id: int, actor: str) -> ArticleSummary:
+    """Undo a removal: the article's claims count again."""
+    with store.db.atomic():
+        row = _own_article(store, article_id, guild_id)
+        if not row["removed_at"]:
+            raise ActionRefused(f"`{row['id']}` is not removed; there is nothing to restore.")
+        store.db["articles"].update(row["id"], {"removed_at": None, "removed_by": None})
+        store.record(actor, "article.restore", f"article:{row['id']}", guild_id)
+    return _summary(store, row["id"])
+
+
+def _summary(store: Store, article_id: str) -> ArticleSummary:
+    return next(summary for summary in list_articles(store, store.article(article_id)["guild_id"])
+                if summary.article_id == article_id)
+
+
+def retract_claim(store: Store, claim_id: int, *, guild_id: int, actor: str, reason: str) -> None:
+    """Retract one claim of this server's articles: it stops counting, with the reason kept."""
+    reason = reason.strip()
+    if not reason:
+        raise ActionRefused("Give a reason for the retraction; it is kept with the claim.")
+    with store.db.atomic():
+        claim = _own_claim(store, claim_id, guild_id)
+        if claim["retracted_at"]:
+            raise ActionRefused(f"Claim #{claim_id} is already retracted; "
+                                f"`/moderate-claim restore` brings it back.")
+        store.db["claims"].update(claim_id, {"retracted_at": utc_now(), "retracted_by": actor,
+                                             "reason": reason})
+        store.record(actor, "claim.retract", f"claim:{claim_id}", guild_id, reason)
+
+
+def restore_claim(store: Store, claim_id: int, *, guild_id: int, actor: str) -> None:
+    """Undo a retraction."""
+    with store.db.atomic():
+        claim = _own_claim(store, claim_id, guild_id)
+        if not claim["retracted_at"]:
+            raise ActionRefused(f"Claim #{claim_id} is not retracted; there is nothing to restore.")
+        store.db["claims"].update(claim_id, {"retracted_at": None, "retracted_by": None,
+                                             "reason": None})
+        store.record(actor, "claim.restore", f"claim:{claim_id}", guild_id)
+
+
+def set_article_date(store: Store, article_id: str, published: str | None, *, guild_id: int,
+                     actor: str) -> ArticleAdded:
+    """Fix an article's date as a moderator's: the date given, or (None) the inferred one confirmed."""
+    with store.db.atomic():
+        row = _own_article(store, article_id, guild_id)
+        if published is None:
+            if not row["published"]:
+                raise ActionRefused("No date was found in this article; set one with the "
+                                    "“Set the date” button or `/article add … date:`.")
+            published = row["published"]
+            action = "article.date.confirm"
+        else:
+            published = parse_date_option(published)
+            action = "article.date.set"
+        store.db["articles"].update(row["id"], {"published": published,
+                                                "published_basis": "moderator"})
+        store.record(actor, action, f"article:{row['id']}", guild_id,
+                     f"{published} (was {row['published'] or 'unknown'}, {row['published_basis']})")
+    return _added(store, row["id"])
