@@ -1,0 +1,51 @@
+"""A fake Discord (HTTP API v10 + gateway) that the real discord.py 2.x client talks to.
+
+    async with FakeDiscord() as fake:
+        guild = fake.add_guild("Phones")
+        general = guild.add_channel("general")
+        alice = guild.add_member(fake.add_user("alice"))
+        undo = point_discord_py_at(fake)
+        ...  # start the bot with fake.token, sync its tree, then:
+        record = await fake.send_command(guild.id, general.id, alice.id, "spec", {"phone": "Pixel 8"})
+        callback = await fake.wait_for_callback(record)
+        undo()
+"""
+
+from .faults import Fault, Faults
+from .gateway import GatewaySession
+from .patching import point_discord_py_at
+from .records import Callback, InteractionRecord, RecordedRequest, RequestLog, UploadedFile
+from .server import FakeDiscord
+from .state import (
+    ALL_PERMISSIONS,
+    DEFAULT_EVERYONE_PERMISSIONS,
+    Channel,
+    ChannelType,
+    Guild,
+    Member,
+    Permission,
+    Role,
+    User,
+)
+
+__all__ = [
+    "ALL_PERMISSIONS",
+    "Callback",
+    "Channel",
+    "ChannelType",
+    "DEFAULT_EVERYONE_PERMISSIONS",
+    "FakeDiscord",
+    "Fault",
+    "Faults",
+    "GatewaySession",
+    "Guild",
+    "InteractionRecord",
+    "Member",
+    "Permission",
+    "RecordedRequest",
+    "RequestLog",
+    "Role",
+    "UploadedFile",
+    "User",
+    "point_discord_py_at",
+]

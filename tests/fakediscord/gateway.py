@@ -1,0 +1,207 @@
+"""The gateway: a websocket at /gateway speaking Discord's v10 protocol as discord.py uses it.
+
+HELLO, IDENTIFY -> READY + one GUILD_CREATE per guild, heartbeat ACKs, RESUME -> missed
+events + RESUMED, and on demand RECONNECT (op 7), INVALID_SESSION (op 9) and dropped
+connections. Every dispatch is kept per session so a RESUME can replay what the client missed,
+including interactions sent while it was disconnected.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import secrets
+import zlib
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from aiohttp import WSMsgType, web
+
+if TYPE_CHECKING:
+    from .server import FakeDiscord
+
+DISPATCH, HEARTBEAT, IDENTIFY, RESUME, RECONNECT, INVALID_SESSION, HELLO, HEARTBEAT_ACK = 0, 1, 2, 6, 7, 9, 10, 11
+
+
+class Connection:
+    """One websocket. With ``compress=zlib-stream`` (what discord.py 2.7 asks for unless zstd is
+    installed) every frame is a chunk of one zlib stream, flushed with Z_SYNC_FLUSH so each
+    ends in 00 00 ff ff; the lock keeps chunks in stream order when several tasks send."""
+
+    def __init__(self, ws: web.WebSocketResponse, transport: asyncio.Transport | None, zlib_stream: bool) -> None:
+        self.ws = ws
+        self.transport = transport
+        self._compressor = zlib.compressobj() if zlib_stream else None
+        self._lock = asyncio.Lock()
+
+    async def send(self, payload: dict) -> bool:
+        """Sends one payload; False when the socket is already gone."""
+        text = json.dumps(payload)
+        async with self._lock:
+            if self.ws.closed:
+                return False
+            try:
+                if self._compressor is None:
+                    await self.ws.send_str(text)
+                else:
+                    data = self._compressor.compress(text.encode()) + self._compressor.flush(zlib.Z_SYNC_FLUSH)
+                    await self.ws.send_bytes(data)
+            except (ConnectionError, RuntimeError):
+                return False
+        return True
+
+
+@dataclass
+class GatewaySession:
+    """An IDENTIFY'd session: its sequence, every dispatch sent in it, its current connection."""
+
+    id: str
+    intents: int
+    identify: dict
+    seq: int = 0
+    events: list[dict] = field(default_factory=list)
+    connection: Connection | None = None
+    resumes: int = 0
+    invalidated: bool = False
+
+    async def dispatch(self, event: str, data: Any) -> int:
+        self.seq += 1
+        payload = {"op": DISPATCH, "t": event, "s": self.seq, "d": data}
+        self.events.append(payload)
+        if self.connection is not None:
+            await self.connection.send(payload)  # if this fails, a RESUME will replay it
+        return self.seq
+
+
+class Gateway:
+    def __init__(self, fake: FakeDiscord) -> None:
+        self._fake = fake
+        self.sessions: list[GatewaySession] = []
+        self.received: list[dict] = []  # every payload the client sent, in order
+        self.connections = 0
+        self._live: set[Connection] = set()
+
+    @property
+    def current(self) -> GatewaySession:
+        for session in reversed(self.sessions):
+            if not session.invalidated:
+                return session
+        raise RuntimeError("no gateway session: the client has not identified (is the bot connected?)")
+
+    async def handle(self, request: web.Request) -> web.StreamResponse:
+        ws = web.WebSocketResponse(max_msg_size=0)
+        await ws.prepare(request)
+        self.connections += 1
+        compress = request.query.get("compress")
+        if compress not in (None, "zlib-stream") or request.query.get("encoding", "json") != "json":
+            # Neither zstd-stream nor etf is spoken here: say so instead of sending garbage.
+            await ws.close(code=4000, message=f"fake gateway: unsupported {dict(request.query)}".encode()[:120])
+            return ws
+
+        connection = Connection(ws, request.transport, zlib_stream=compress == "zlib-stream")
+        self._live.add(connection)
+        session: GatewaySession | None = None
+        try:
+            interval = self._fake.heartbeat_interval_ms
+            await connection.send({"op": HELLO, "d": {"heartbeat_interval": interval}, "s": None, "t": None})
+            async for message in ws:
+                if message.type is not WSMsgType.TEXT:
+                    continue
+                payload = json.loads(message.data)
+                self.received.append(payload)
+                op, data = payload.get("op"), payload.get("d")
+                if op == HEARTBEAT:
+                    await connection.send({"op": HEARTBEAT_ACK, "d": None, "s": None, "t": None})
+                elif op == IDENTIFY:
+                    session = await self._identify(connection, data)
+                elif op == RESUME:
+                    session = await self._resume(connection, data)
+                self._fake.changed()
+        finally:
+            self._live.discard(connection)
+            if session is not None and session.connection is connection:
+                session.connection = None
+            self._fake.changed()
+        return ws
+
+    async def _identify(self, connection: Connection, data: dict) -> GatewaySession | None:
+        if data.get("token") != self._fake.token:
+            await connection.ws.close(code=4004, message=b"Authentication failed.")
+            return None
+        session = GatewaySession(id=secrets.token_hex(16), intents=data.get("intents", 0), identify=data)
+        session.connection = connection
+        self.sessions.append(session)
+        await session.dispatch("READY", self._ready_payload(session, data))
+        for guild in self._fake.guilds.values():
+            await session.dispatch("GUILD_CREATE", guild.create_payload())
+        return session
+
+    def _ready_payload(self, session: GatewaySession, identify: dict) -> dict:
+        fake = self._fake
+        ready = {
+            "v": 10,
+            "user": {**fake.bot_user.payload(), "verified": True, "mfa_enabled": False, "email": None},
+            "guilds": [{"id": str(guild_id), "unavailable": True} for guild_id in fake.guilds],
+            "session_id": session.id,
+            "session_type": "normal",
+            "resume_gateway_url": fake.gateway_url,
+            "application": {"id": str(fake.application_id), "flags": fake.application_flags},
+            "private_channels": [],
+            "relationships": [],
+            "presences": [],
+            "guild_join_requests": [],
+            "geo_ordered_rtc_regions": [],
+        }
+        if "shard" in identify:
+            ready["shard"] = identify["shard"]
+        return ready
+
+    async def _resume(self, connection: Connection, data: dict) -> GatewaySession | None:
+        if data.get("token") != self._fake.token:
+            await connection.ws.close(code=4004, message=b"Authentication failed.")
+            return None
+        session = next((s for s in self.sessions if s.id == data.get("session_id")), None)
+        if session is None or session.invalidated:
+            await connection.send({"op": INVALID_SESSION, "d": False, "s": None, "t": None})
+            return None
+        if session.connection is not None and session.connection is not connection:
+            await session.connection.ws.close(code=4000)
+        session.connection = connection
+        session.resumes += 1
+        seen = data.get("seq") or 0
+        for payload in session.events:
+            if payload["s"] > seen:
+                await connection.send(payload)
+        await session.dispatch("RESUMED", {"_trace": ["fake-discord"]})  # discord.py writes into d
+        return session
+
+    async def dispatch(self, event: str, data: Any) -> int:
+        return await self.current.dispatch(event, data)
+
+    def _current_connection(self) -> Connection:
+        connection = self.current.connection
+        if connection is None:
+            raise RuntimeError("the gateway session has no live connection right now")
+        return connection
+
+    async def drop(self, code: int | None = 4000) -> None:
+        """Closes the session's websocket with ``code``, or with None cuts the TCP connection
+        without any close frame, which the client sees as 1006."""
+        connection = self._current_connection()
+        if code is None:
+            connection.transport.abort()
+        else:
+            await connection.ws.close(code=code, message=b"fake gateway: dropped on purpose")
+
+    async def send_reconnect(self) -> None:
+        await self._current_connection().send({"op": RECONNECT, "d": None, "s": None, "t": None})
+
+    async def invalidate(self, resumable: bool) -> None:
+        session = self.current
+        connection = self._current_connection()
+        session.invalidated = not resumable
+        await connection.send({"op": INVALID_SESSION, "d": resumable, "s": None, "t": None})
+
+    async def close_all(self) -> None:
+        for connection in list(self._live):
+            await connection.ws.close(code=1001, message=b"fake gateway: shutting down")
