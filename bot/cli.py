@@ -92,7 +92,7 @@ def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
 def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
     """Answer a slash command from the store, as Discord would show it."""
     from bot.answers import run_query
-    from bot.answers.render import print_answer
+    from bot.answers.render_terminal import print_answer
 
     with open_store(args, settings) as store:
         answer = run_query(store, args.query)
@@ -101,6 +101,14 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
     else:
         print_answer(answer, Console(highlight=False))
     return 0 if answer.ok else 1
+
+
+def cmd_console(args: argparse.Namespace, settings: Settings) -> int:
+    """An interactive prompt taking the slash commands, with device names completed by Tab."""
+    from bot.answers.console import run_console
+
+    with open_store(args, settings) as store:
+        return run_console(store, Console(highlight=False))
 
 
 def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
@@ -137,6 +145,10 @@ def build_parser() -> argparse.ArgumentParser:
     ask.add_argument("query", help='a slash command as typed in Discord, e.g. "/timeline 12S Ultra"')
     ask.add_argument("--json", action="store_true", help="the answer as JSON (CLAIMS.md)")
     ask.set_defaults(handler=cmd_ask)
+
+    console = commands.add_parser("console", parents=[common],
+                                  help="type the slash commands at a prompt, with completion")
+    console.set_defaults(handler=cmd_console)
 
     run = commands.add_parser("run", parents=[common], help="connect to Discord (needs DISCORD_TOKEN)")
     run.set_defaults(handler=cmd_run)

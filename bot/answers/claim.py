@@ -1,0 +1,43 @@
+"""`/claim ID`: one claim in full, with its history (retracted, restored, by whom).
+
+Unlike the other answers this one shows a retracted claim, marked as retracted, so a moderator
+can see what was withdrawn and why; it still shows only claims of articles the guild can see.
+"""
+
+from __future__ import annotations
+
+from bot.answers.model import Answer, failure
+from bot.answers.receipts import CLAIM_COLUMNS, CLAIM_FROM, VISIBLE_ARTICLE, ClaimRow
+from bot.store import Store
+
+
+def parse_claim_id(text: str | int) -> int | None:
+    """A claim id as typed: "12", "#12" or "claim:12"."""
+    digits = str(text).strip().removeprefix("claim:").removeprefix("#").strip()
+    return int(digits) if digits.isdigit() else None
+
+
+def claim(store: Store, claim_id: str | int, guild_id: int | None = None) -> Answer:
+    number = parse_claim_id(claim_id)
+    if number is None:
+        return failure("claim", f"“{claim_id}” is not a claim number; try /claim 12.",
+                       matched=str(claim_id))
+    found = store.db.execute(
+        f"SELECT {CLAIM_COLUMNS}, c.retracted_at, c.retracted_by, c.reason FROM {CLAIM_FROM} "
+        f"WHERE c.id = ? AND {VISIBLE_ARTICLE}", [number, guild_id]).fetchone()
+    if found is None:
+        return failure("claim", f"No claim #{number} is visible here.", matched=str(claim_id))
+    row = ClaimRow(*found[:-3])
+    retracted_at, retracted_by, reason = found[-3:]
+    answer = Answer("claim", title=f"Claim #{number} · {row.subject}", subject=row.subject,
+                    matched=str(claim_id))
+    history = [{key: entry[key] for key in ("at", "actor", "action", "detail")}
+               for entry in store.history(f"claim:{number}")]
+    answer.items.append(row.item(subject=row.subject, attribute=row.attribute, value=row.value,
+                                 status=row.status, title=row.title,
+                                 retracted=retracted_at is not None, history=history))
+    if retracted_at:
+        because = f": {reason}" if reason else ""
+        answer.notes.append(f"Retracted {retracted_at} by {retracted_by or 'a moderator'}{because}."
+                            " It counts in no other answer.")
+    return answer

@@ -1,0 +1,470 @@
+"""Finding the subject a person means: shared by every command and by autocomplete.
+
+Names are compared in `subject_key` form (case, spaces and punctuation forgiven), whole or by
+their ending ("12S Ultra" for "Xiaomi 12S Ultra", "11 Pro" for "Google Pixel 11 Pro"). An alias (a rumored name, a codename) leads to
+the device it names; a subject whose own name is such an alias redirects to that device. A typo
+is forgiven only where it cannot change the model: a misspelt or unfinished word, never a
+different number or letter of the model, so "Galaxy S23" never silently becomes the S22. When
+nothing fits, the answer is a list of suggestions, not a guess.
+
+The names of a store are read once and kept until the store changes (`PRAGMA data_version` for
+other connections, `total_changes` for this one), which keeps autocomplete within milliseconds on a
+store of a million claims.
+"""
+
+from __future__ import annotations
+
+import re
+import weakref
+from bisect import bisect_left
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz, process
+
+from bot.answers.receipts import subject_is_visible
+from bot.store import Store, subject_key
+
+_TOKEN = re.compile(r"[a-z]+|[0-9]+|\+")
+SUGGESTIONS = 5
+FUZZY_ACCEPT = 75  # how alike a misspelt word must be to its intended one
+SUGGEST_FROM = 55  # how alike a name must be to be offered as a suggestion
+PREFIX_SCAN = 400  # how many prefix or substring hits autocomplete ranks at most
+
+
+def spaced_name(name: str) -> str:
+    """A name in lower case with single spaces: word boundaries kept, for series and tokens."""
+    return " ".join(re.sub(r"[^0-9a-z+]+", " ", name.lower()).split())
+
+
+def model_tokens(name: str) -> list[str]:
+    """The words, numbers and plus signs of a name: "12S Ultra" -> ["12", "s", "ultra"]."""
+    return _TOKEN.findall(name.lower())
+
+
+@dataclass(frozen=True, slots=True)
+class Subject:
+    id: int
+    name: str
+    key: str
+    kind: str
+    brand: str | None
+
+
+def name_suffixes(name: str) -> list[str]:
+    """The shorter names a name is typed as: its endings at word boundaries that still name a
+    model ("12S Ultra", "11 Pro", "X90"), not a bare number or word ("7", "Ultra")."""
+    words = spaced_name(name).split()
+    endings = (" ".join(words[start:]) for start in range(1, len(words)))
+    return [ending for ending in endings if len(model_tokens(ending)) >= 2]
+
+
+@dataclass(frozen=True, slots=True)
+class AliasRow:
+    alias: str
+    subject_id: int
+    claim_id: int
+    guild_id: int | None
+    alive: bool
+
+    def seen_by(self, guild_id: int | None) -> bool:
+        return self.alive and (self.guild_id is None or self.guild_id == guild_id)
+
+
+@dataclass(frozen=True, slots=True)
+class AliasUse:
+    """A name that leads to a subject because an alias claim says so."""
+
+    name: str
+    canonical_id: int
+    claim_id: int
+
+
+@dataclass
+class GuildView:
+    """The aliases one guild can see, and where they lead."""
+
+    redirect: dict[int, int] = field(default_factory=dict)
+    alias_keys: dict[str, list[AliasUse]] = field(default_factory=lambda: defaultdict(list))
+    members: dict[int, list[int]] = field(default_factory=lambda: defaultdict(list))
+    aliases_of: dict[int, list[AliasUse]] = field(default_factory=lambda: defaultdict(list))
+
+    def canonical(self, subject_id: int) -> int:
+        return self.redirect.get(subject_id, subject_id)
+
+
+@dataclass
+class Resolution:
+    """Which subject a name was taken to mean, and how; or the suggestions when none fits."""
+
+    query: str
+    subject: Subject | None = None
+    via: str | None = None
+    via_claim: int | None = None
+    suggestions: list[str] = field(default_factory=list)
+
+    @property
+    def found(self) -> bool:
+        return self.subject is not None
+
+
+class NameIndex:
+    """Every subject and alias name of one store version, arranged for lookups."""
+
+    def __init__(self, store: Store, stamp: tuple[int, int]):
+        self.store = store
+        self.stamp = stamp
+        self.subjects: dict[int, Subject] = {}
+        self.by_key: dict[str, int] = {}
+        self.series_by_base: dict[str, list[int]] = defaultdict(list)
+        self.company_by_key: dict[str, int] = {}
+        self.newest_first: list[int] = []
+        self._read_subjects(store)
+        self.alias_rows = self._read_aliases(store)
+        self._build_match_keys()
+        self._views: dict[int | None, GuildView] = {}
+        self._visible: dict[tuple[int | None, int], bool] = {}
+
+    def _read_subjects(self, store: Store) -> None:
+        for sid, name, key, kind, brand in store.db.execute(
+                "SELECT id, name, key, kind, brand FROM subjects ORDER BY id DESC"):
+            subject = Subject(sid, name, key, kind, brand)
+            self.subjects[sid] = subject
+            self.by_key[key] = sid
+            self.newest_first.append(sid)
+            if kind == "series":
+                self.series_by_base[series_base(name)].append(sid)
+            elif kind == "company":
+                self.company_by_key[key] = sid
+
+    @staticmethod
+    def _read_aliases(store: Store) -> list[AliasRow]:
+        rows = store.db.execute(
+            "SELECT l.alias, l.subject_id, l.claim_id, a.guild_id, "
+            "c.retracted_at IS NULL AND a.removed_at IS NULL FROM aliases l "
+            "JOIN claims c ON c.id = l.claim_id JOIN articles a ON a.id = c.article_id")
+        return [AliasRow(alias, sid, cid, guild, bool(alive))
+                for alias, sid, cid, guild, alive in rows]
+
+    def _build_match_keys(self) -> None:
+        """Sorted (key, spaced name, subject id) for full names and their endings; buckets for fuzz."""
+        entries = []
+        for subject in self.subjects.values():
+            entries.append((subject.key, spaced_name(subject.name), subject.id))
+            for ending in name_suffixes(subject.name):
+                entries.append((subject_key(ending), ending, subject.id))
+        entries.sort()
+        self.entries = entries
+        self.keys = [key for key, _, _ in entries]
+        self.ending_ids: dict[str, list[int]] = defaultdict(list)
+        for key, _, sid in entries:
+            if key != self.subjects[sid].key:
+                self.ending_ids[key].append(sid)
+        self.joined = "\n".join(self.keys)
+        self.offsets = []
+        position = 0
+        for key in self.keys:
+            self.offsets.append(position)
+            position += len(key) + 1
+        self.by_initial: dict[str, list[int]] = defaultdict(list)
+        for number, key in enumerate(self.keys):
+            self.by_initial[key[:1]].append(number)
+        self.initial_keys = {initial: [self.keys[n] for n in numbers]
+                             for initial, numbers in self.by_initial.items()}
+
+    # Aliases as a guild sees them ----------------------------------------------------------
+
+    def view(self, guild_id: int | None) -> GuildView:
+        if guild_id not in self._views:
+            self._views[guild_id] = self._build_view(guild_id)
+        return self._views[guild_id]
+
+    def _build_view(self, guild_id: int | None) -> GuildView:
+        view = GuildView()
+        links = [row for row in self.alias_rows if row.seen_by(guild_id)]
+        for row in links:
+            named = self.by_key.get(subject_key(row.alias))
+            if named is not None and named != row.subject_id:
+                view.redirect[named] = row.subject_id
+        view.redirect = {sid: self._follow(view.redirect, sid) for sid in view.redirect}
+        view.redirect = {sid: target for sid, target in view.redirect.items() if sid != target}
+        for sid, target in view.redirect.items():
+            view.members[target].append(sid)
+        for row in links:
+            use = AliasUse(row.alias, view.canonical(row.subject_id), row.claim_id)
+            if subject_key(row.alias) == self.subjects[use.canonical_id].key:
+                continue
+            view.aliases_of[use.canonical_id].append(use)
+            for name in (row.alias, *name_suffixes(row.alias)):
+                view.alias_keys[subject_key(name)].append(use)
+        return view
+
+    @staticmethod
+    def _follow(redirect: dict[int, int], start: int) -> int:
+        """Where a chain of redirects ends; a cycle ends at its oldest subject."""
+        seen = [start]
+        current = start
+        while current in redirect:
+            current = redirect[current]
+            if current in seen:
+                return min(seen[seen.index(current):])
+            seen.append(current)
+        return current
+
+    def visible(self, subject_id: int, guild_id: int | None) -> bool:
+        """Whether the guild sees a claim about this subject or a subject that redirects to it."""
+        memo = (guild_id, subject_id)
+        if memo not in self._visible:
+            group = [subject_id, *self.view(guild_id).members.get(subject_id, ())]
+            self._visible[memo] = any(subject_is_visible(self.store, sid, guild_id)
+                                      for sid in group)
+        return self._visible[memo]
+
+    # The hierarchy ----------------------------------------------------------------------------
+
+    def series_of(self, subject: Subject) -> list[Subject]:
+        """Series whose base name starts this device's name, at a word or '+' boundary."""
+        name = spaced_name(subject.name)
+        found = []
+        for end in _boundaries(name):
+            for sid in self.series_by_base.get(name[:end], ()):
+                if sid != subject.id:
+                    found.append(self.subjects[sid])
+        return found
+
+    def members_of_series(self, series: Subject) -> list[Subject]:
+        base = series_base(series.name)
+        return [subject for subject in self.subjects.values()
+                if subject.kind != "company" and subject.id != series.id
+                and _starts_at_boundary(spaced_name(subject.name), base)]
+
+    def company_of(self, subject: Subject) -> Subject | None:
+        brand = subject.brand or subject.name.split()[0]
+        sid = self.company_by_key.get(subject_key(brand))
+        return self.subjects[sid] if sid is not None and sid != subject.id else None
+
+    def brand_members(self, company: Subject) -> list[Subject]:
+        key = company.key
+        return [subject for subject in self.subjects.values()
+                if subject.id != company.id and subject_key(subject.brand
+                                                            or subject.name.split()[0]) == key]
+
+    # Matching -------------------------------------------------------------------------------
+
+    def prefixed(self, fragment_key: str) -> Iterator[int]:
+        """Entry numbers whose key starts with the fragment, in key order."""
+        number = bisect_left(self.keys, fragment_key)
+        while number < len(self.keys) and self.keys[number].startswith(fragment_key):
+            yield number
+            number += 1
+
+    def containing(self, fragment_key: str) -> Iterator[int]:
+        """Entry numbers whose key contains the fragment, found by C-speed `str.find`."""
+        position = self.joined.find(fragment_key)
+        while position != -1:
+            number = bisect_left(self.offsets, position + 1) - 1
+            yield number
+            position = self.joined.find(fragment_key, self.offsets[number] + len(self.keys[number]))
+
+    def alike(self, fragment_key: str, limit: int, everywhere: bool) -> list[tuple[int, float]]:
+        """Entry numbers of keys most like the fragment (rapidfuzz), best first.
+
+        Autocomplete looks only among keys with the fragment's first character, since a typo
+        there is rare and the full list is too slow for a keystroke; a lookup looks everywhere.
+        """
+        if everywhere:
+            numbers, keys = None, self.keys
+        else:
+            numbers = self.by_initial.get(fragment_key[:1], [])
+            keys = self.initial_keys.get(fragment_key[:1], [])
+        found = process.extract(fragment_key, keys, scorer=fuzz.ratio, limit=limit,
+                                score_cutoff=SUGGEST_FROM)
+        return [(numbers[index] if numbers is not None else index, score)
+                for _, score, index in found]
+
+
+def series_base(name: str) -> str:
+    """The name a series' devices start with: "Xiaomi 12S series" -> "xiaomi 12s"."""
+    spaced = spaced_name(name)
+    return spaced.removesuffix(" series").removesuffix(" family").removesuffix(" lineup")
+
+
+def _boundaries(name: str) -> Iterator[int]:
+    for index, char in enumerate(name):
+        if char in " +":
+            yield index
+    yield len(name)
+
+
+def _starts_at_boundary(name: str, base: str) -> bool:
+    return name.startswith(base) and (len(name) == len(base) or name[len(base)] in " +")
+
+
+_indexes: weakref.WeakKeyDictionary[Store, NameIndex] = weakref.WeakKeyDictionary()
+
+
+def store_stamp(store: Store) -> tuple[int, int]:
+    """Changes whenever this store's content may have changed, by any connection."""
+    data_version = store.db.execute("PRAGMA data_version").fetchone()[0]
+    return data_version, store.db.conn.total_changes
+
+
+def name_index(store: Store) -> NameIndex:
+    """The store's name index, rebuilt only when the store has changed since it was read."""
+    stamp = store_stamp(store)
+    index = _indexes.get(store)
+    if index is None or index.stamp != stamp:
+        index = NameIndex(store, stamp)
+        _indexes[store] = index
+    return index
+
+
+# Resolution -----------------------------------------------------------------------------------
+
+def resolve_subject(store: Store, name: str, guild_id: int | None = None) -> Resolution:
+    """The subject a typed name means, through aliases and forgiven typos, or suggestions."""
+    index = name_index(store)
+    view = index.view(guild_id)
+    resolution = Resolution(query=name)
+    key = subject_key(name)
+    if not key:
+        return resolution
+    for uses in (_exact_full(index, view, key), _exact_ending(index, view, key)):
+        uses = [use for use in uses if index.visible(use.canonical_id, guild_id)]
+        distinct = _distinct_canonicals(uses)
+        if len(distinct) == 1:
+            return _resolved(resolution, index, uses[0])
+        if distinct:
+            resolution.suggestions = [index.subjects[sid].name for sid in distinct][:SUGGESTIONS]
+            return resolution
+    return _forgive_typos(resolution, index, view, key, guild_id)
+
+
+def _exact_full(index: NameIndex, view: GuildView, key: str) -> list[AliasUse]:
+    """The subject with exactly this name, else the devices with an alias of exactly this name."""
+    sid = index.by_key.get(key)
+    if sid is None:
+        return [use for use in view.alias_keys.get(key, ()) if subject_key(use.name) == key]
+    return [_subject_use(index, view, sid)]
+
+
+def _exact_ending(index: NameIndex, view: GuildView, key: str) -> list[AliasUse]:
+    """Subjects and aliases whose name ends with exactly this ("12S Ultra", "11 Pro")."""
+    uses = [_subject_use(index, view, sid) for sid in index.ending_ids.get(key, ())]
+    return uses + view.alias_keys.get(key, [])
+
+
+def _subject_use(index: NameIndex, view: GuildView, sid: int) -> AliasUse:
+    """A subject reached by its own name: through the alias claim that redirects it, if any."""
+    canonical = view.canonical(sid)
+    if canonical == sid:
+        return AliasUse("", sid, 0)
+    name = index.subjects[sid].name
+    claim = next((use.claim_id for use in view.alias_keys.get(index.subjects[sid].key, ())
+                  if use.canonical_id == canonical), 0)
+    return AliasUse(name, canonical, claim)
+
+
+def _distinct_canonicals(uses: list[AliasUse]) -> list[int]:
+    return list(dict.fromkeys(use.canonical_id for use in uses))
+
+
+def _resolved(resolution: Resolution, index: NameIndex, use: AliasUse) -> Resolution:
+    resolution.subject = index.subjects[use.canonical_id]
+    if use.name and subject_key(use.name) != resolution.subject.key:
+        resolution.via = use.name
+        resolution.via_claim = use.claim_id or None
+    return resolution
+
+
+def _forgive_typos(resolution: Resolution, index: NameIndex, view: GuildView, key: str,
+                   guild_id: int | None) -> Resolution:
+    """Accept a near match only when it is the same model; otherwise offer suggestions."""
+    typed = model_tokens(resolution.query)
+    fitting: list[AliasUse] = []
+    ranked: list[int] = []
+    for number, _ in index.alike(key, limit=40, everywhere=True):
+        _, spaced, sid = index.entries[number]
+        canonical = view.canonical(sid)
+        if not index.visible(canonical, guild_id):
+            continue
+        ranked.append(canonical)
+        if same_model(typed, model_tokens(spaced)):
+            fitting.append(_subject_use(index, view, sid))
+    for alias_key, uses in view.alias_keys.items():
+        if same_model(typed, model_tokens(spaced_name(uses[0].name))) or \
+                fuzz.ratio(key, alias_key) >= SUGGEST_FROM:
+            ranked += [use.canonical_id for use in uses]
+            fitting += [use for use in uses
+                        if same_model(typed, model_tokens(spaced_name(use.name)))]
+    distinct = _distinct_canonicals(fitting)
+    if len(distinct) == 1:
+        return _resolved(resolution, index, fitting[0])
+    candidates = distinct or list(dict.fromkeys(ranked))
+    resolution.suggestions = [index.subjects[sid].name for sid in candidates][:SUGGESTIONS]
+    return resolution
+
+
+def same_model(typed: list[str], known: list[str]) -> bool:
+    """Whether a typed name can only mean this known one.
+
+    Numbers, one- to three-letter parts ("S", "Pro") and plus signs must be equal; a longer word
+    may be misspelt ("Xiaomy") and the last word may be unfinished ("Ultr").
+    """
+    if len(typed) != len(known) or not typed:
+        return False
+    for position, (word, target) in enumerate(zip(typed, known)):
+        if word == target:
+            continue
+        if not (word.isalpha() and target.isalpha()):
+            return False
+        last = position == len(typed) - 1
+        if last and len(word) >= 2 and target.startswith(word):
+            continue
+        if min(len(word), len(target)) < 4 or fuzz.ratio(word, target) < FUZZY_ACCEPT:
+            return False
+    return True
+
+
+# Autocomplete ---------------------------------------------------------------------------------
+
+def autocomplete(store: Store, fragment: str, guild_id: int | None = None,
+                 limit: int = 25) -> list[str]:
+    """Up to `limit` subject names for what has been typed so far: prefixes first, then names
+    containing it, then names like it. Empty input gives the most recently added subjects."""
+    index = name_index(store)
+    view = index.view(guild_id)
+    key = subject_key(fragment)
+    names: dict[int, None] = {}
+
+    def offer(sid: int) -> bool:
+        canonical = view.canonical(sid)
+        if canonical not in names and index.visible(canonical, guild_id):
+            names[canonical] = None
+        return len(names) >= limit
+
+    if not key:
+        for sid in index.newest_first:
+            if offer(sid):
+                break
+        return [index.subjects[sid].name for sid in names]
+    for use in view.alias_keys.get(key, ()):
+        offer(use.canonical_id)
+    for hits in (_shortest_first(index, index.prefixed(key)),
+                 _shortest_first(index, index.containing(key)),
+                 (number for number, _ in index.alike(key, limit=limit * 2, everywhere=False))):
+        for number in hits:
+            if offer(index.entries[number][2]):
+                return [index.subjects[sid].name for sid in names]
+    return [index.subjects[sid].name for sid in names]
+
+
+def _shortest_first(index: NameIndex, numbers: Iterator[int]) -> list[int]:
+    """The first hits, shortest names first: "Pixel 7" before "Pixel 7 Pro"."""
+    found = []
+    for number in numbers:
+        found.append(number)
+        if len(found) >= PREFIX_SCAN:
+            break
+    return sorted(found, key=lambda number: (len(index.keys[number]), index.keys[number]))

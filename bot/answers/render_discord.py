@@ -1,0 +1,127 @@
+"""Answers as Discord embeds: plain dicts in Discord's embed JSON shape, grouped into messages.
+
+The core imports nothing from discord; the bot calls `discord.Embed.from_dict` on each dict.
+Each item becomes one block of an embed's description (heading, quote, receipt), so a quote of
+up to ~3,800 characters is shown whole; only a longer one is shortened with an ellipsis. Blocks
+are never split: an answer too long for one message becomes pages, each within every limit.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.answers.model import Answer, Item
+from bot.answers.wording import heading, history_lines, receipt, tags
+
+TITLE_LIMIT = 256
+DESCRIPTION_LIMIT = 4096
+FOOTER_LIMIT = 2048
+MESSAGE_LIMIT = 6000
+EMBEDS_PER_MESSAGE = 10
+BLOCK_SEPARATOR = "\n\n"
+PAGE_MARK_ROOM = len(" (999/999)")
+FOOTER_ROOM = 64
+ELLIPSIS = "…"
+COLORS = {"spec": 0x5865F2, "timeline": 0x57F287, "sources": 0xFEE75C, "search": 0xEB459E,
+          "claim": 0x3BA55C}
+ERROR_COLOR = 0xED4245
+_MARKDOWN = re.compile(r"([\\*_~`|>\[\]()#<-])")
+
+
+def escape(text: str) -> str:
+    """Text shown as written: markdown characters escaped, line breaks made spaces."""
+    return _MARKDOWN.sub(r"\\\1", " ".join(text.split()))
+
+
+def to_discord_pages(answer: Answer) -> list[list[dict]]:
+    """The messages of an answer, each a list of embed dicts within Discord's limits."""
+    if not answer.ok:
+        return [[_failure_embed(answer)]]
+    title = _shorten(answer.title, TITLE_LIMIT - PAGE_MARK_ROOM)
+    room = MESSAGE_LIMIT - len(title) - PAGE_MARK_ROOM - FOOTER_ROOM
+    blocks = [f"*{_shorten(escape(note), min(room, DESCRIPTION_LIMIT) - 2)}*" for note in answer.notes]
+    blocks += [item_block(answer.command, item, room) for item in answer.items]
+    pages = _pack(blocks or ["Nothing to show."], room)
+    return [_page_embeds(answer, title, page, number, len(pages))
+            for number, page in enumerate(pages, start=1)]
+
+
+def item_block(command: str, item: Item, room: int = DESCRIPTION_LIMIT) -> str:
+    """One item as markdown: heading and tags, the quote, the receipt (linked when it can be)."""
+    head = f"**{escape(heading(command, item))}**"
+    words = tags(item)
+    if words:
+        head += " · " + escape(" · ".join(words))
+    source = escape(item.source)
+    if item.url:
+        source = f"[{source}]({_safe_url(item.url)})"
+    tail_parts = [source, escape(item.published or "date unknown"), f"`{item.article}`"]
+    if item.claim_id is not None:
+        tail_parts.append(f"claim #{item.claim_id}")
+    tail = "— " + " · ".join(tail_parts)
+    history = "".join("\n" + escape(line) for line in history_lines(item))
+    limit = min(DESCRIPTION_LIMIT, room)
+    fixed = len(head) + len("\n> “”\n") + len(tail) + len(history)
+    quote = _shorten(escape(item.quote), limit - fixed)
+    return f"{head}\n> “{quote}”\n{tail}{history}"[:limit]
+
+
+def _safe_url(url: str) -> str:
+    return url.replace(" ", "%20").replace(")", "%29").replace("(", "%28")
+
+
+def _shorten(text: str, limit: int) -> str:
+    """The text whole when it fits, else cut at a word and ended with an ellipsis."""
+    if len(text) <= limit:
+        return text
+    cut = text[:max(0, limit - len(ELLIPSIS))]
+    if " " in cut[len(cut) // 2:]:
+        cut = cut[:cut.rindex(" ")]
+    return cut.rstrip("\\") + ELLIPSIS
+
+
+def _pack(blocks: list[str], room: int) -> list[list[list[str]]]:
+    """Blocks into embeds (description <= 4096) and embeds into pages (<= 10, <= room chars)."""
+    pages: list[list[list[str]]] = [[[blocks[0]]]]
+    used = len(blocks[0])
+    for block in blocks[1:]:
+        page, embed = pages[-1], pages[-1][-1]
+        joined = len(BLOCK_SEPARATOR) + len(block)
+        if used + joined <= room and len(BLOCK_SEPARATOR.join(embed)) + joined <= DESCRIPTION_LIMIT:
+            embed.append(block)
+            used += joined
+        elif used + len(block) <= room and len(page) < EMBEDS_PER_MESSAGE:
+            page.append([block])
+            used += len(block)
+        else:
+            pages.append([[block]])
+            used = len(block)
+    return pages
+
+
+def _page_embeds(answer: Answer, title: str, page: list[list[str]], number: int,
+                 count: int) -> list[dict]:
+    color = COLORS.get(answer.command, COLORS["spec"])
+    embeds = [{"description": BLOCK_SEPARATOR.join(blocks), "color": color} for blocks in page]
+    embeds[0]["title"] = title + (f" ({number}/{count})" if count > 1 else "")
+    if answer.command == "claim" and answer.items and answer.items[0].url:
+        embeds[0]["url"] = answer.items[0].url
+    footer = "Receipts" + (f" · page {number} of {count}" if count > 1 else "")
+    embeds[-1]["footer"] = {"text": footer}
+    return embeds
+
+
+def _failure_embed(answer: Answer) -> dict:
+    lines = [escape(answer.error or "")]
+    lines += [f"• {escape(suggestion)}" for suggestion in answer.suggestions]
+    return {"title": "No answer", "description": _shorten("\n".join(lines), DESCRIPTION_LIMIT),
+            "color": ERROR_COLOR}
+
+
+def embed_length(embed: dict) -> int:
+    """The characters Discord counts towards the 6,000 of a message."""
+    fields = embed.get("fields", [])
+    return (len(embed.get("title", "")) + len(embed.get("description", ""))
+            + len(embed.get("footer", {}).get("text", ""))
+            + len(embed.get("author", {}).get("name", ""))
+            + sum(len(field["name"]) + len(field["value"]) for field in fields))

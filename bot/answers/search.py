@@ -1,0 +1,66 @@
+"""`/search TEXT`: full-text search over claim quotes and article text (FTS5).
+
+What people type is never handed to FTS5 as syntax: each word becomes a quoted string, so
+quotes, brackets, `AND`, `NEAR` or a lone `*` cannot raise an FTS syntax error.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.answers.model import Answer, Item, failure
+from bot.answers.receipts import CLAIM_COLUMNS, CLAIM_FROM, VISIBLE_ARTICLE, VISIBLE_CLAIM, ClaimRow
+from bot.store import Store
+
+SEARCH_LIMIT = 20
+SNIPPET_WORDS = 32
+_WORD = re.compile(r"\w+")
+
+
+def fts_query(text: str) -> str | None:
+    """The FTS5 query that finds all the words of the text, each taken literally."""
+    words = _WORD.findall(text)
+    if not words:
+        return None
+    return " ".join('"' + word.replace('"', '""') + '"' for word in words)
+
+
+def search(store: Store, text: str, guild_id: int | None = None,
+           limit: int = SEARCH_LIMIT) -> Answer:
+    """Claims whose quote has the words, then articles that have them and gave no such claim."""
+    query = fts_query(text)
+    if query is None:
+        return failure("search", "Type some words to search for, e.g. /search Leica.", matched=text)
+    answer = Answer("search", title=f"Search · {text.strip()}", matched=text)
+    answer.items = _matching_claims(store, query, guild_id, limit)
+    shown = {item.article for item in answer.items}
+    answer.items += [item for item in _matching_articles(store, query, guild_id, limit)
+                     if item.article not in shown][:max(0, limit - len(answer.items))]
+    if not answer.items:
+        answer.notes.append(f"Nothing stored mentions “{text.strip()}”.")
+    return answer
+
+
+def _matching_claims(store: Store, query: str, guild_id: int | None, limit: int) -> list[Item]:
+    rows = store.db.execute(
+        f"SELECT {CLAIM_COLUMNS} FROM {CLAIM_FROM} JOIN claims_fts ON claims_fts.rowid = c.id "
+        f"WHERE claims_fts MATCH ? AND {VISIBLE_CLAIM} ORDER BY claims_fts.rank LIMIT ?",
+        [query, guild_id, limit])
+    items = []
+    for row in rows:
+        claim = ClaimRow(*row)
+        items.append(claim.item(kind="claim", subject=claim.subject, attribute=claim.attribute,
+                                value=claim.value, status=claim.status))
+    return items
+
+
+def _matching_articles(store: Store, query: str, guild_id: int | None, limit: int) -> list[Item]:
+    """Articles whose title or body has the words; the quote is the passage around them."""
+    rows = store.db.execute(
+        "SELECT a.id, coalesce(a.outlet, a.title, a.url, a.id), a.url, a.published, a.title, "
+        f"snippet(articles_fts, 1, '', '', '…', {SNIPPET_WORDS}) FROM articles_fts "
+        f"JOIN articles a ON a.rowid = articles_fts.rowid WHERE articles_fts MATCH ? "
+        f"AND {VISIBLE_ARTICLE} ORDER BY articles_fts.rank LIMIT ?", [query, guild_id, limit])
+    return [Item(quote=passage, article=article, source=source, published=published, url=url,
+                 title=title, kind="article")
+            for article, source, url, published, title, passage in rows]
