@@ -16,6 +16,7 @@ from bot import DATA_DIR
 DEFAULT_DB = DATA_DIR / "claims.db"
 DISCORD_API = "https://discord.com/api/v10"
 DISCORD_GATEWAY = "wss://gateway.discord.gg/"
+DISCORD_CDN = "https://cdn.discordapp.com"
 DEFAULT_DIGEST_INTERVAL = 60.0
 TRUE_WORDS = ("1", "true", "yes", "on")
 
@@ -49,6 +50,7 @@ class Settings:
     log_level: str
     discord_api: str = DISCORD_API
     discord_gateway: str = DISCORD_GATEWAY
+    discord_cdn: str = DISCORD_CDN
     allow_private_urls: bool = False
     digest_interval: float = DEFAULT_DIGEST_INTERVAL
 
@@ -65,6 +67,7 @@ class Settings:
             discord_api=(os.environ.get("RECEIPTS_DISCORD_API", "").strip().rstrip("/")
                          or DISCORD_API),
             discord_gateway=os.environ.get("RECEIPTS_DISCORD_GATEWAY", "").strip() or DISCORD_GATEWAY,
+            discord_cdn=os.environ.get("RECEIPTS_DISCORD_CDN", "").strip().rstrip("/") or DISCORD_CDN,
             allow_private_urls=_flag("RECEIPTS_ALLOW_PRIVATE_URLS"),
             digest_interval=_seconds("RECEIPTS_DIGEST_INTERVAL", DEFAULT_DIGEST_INTERVAL),
         )

@@ -1,0 +1,130 @@
+"""The Discord bot: a `commands.Bot` that loads every command group in `commands/` and serves it.
+
+This is the one module of the core that knows Discord; the command groups in `commands/` turn
+options into calls of the core and its answers into messages. All store work goes through
+`ReceiptsBot.run_store`: one piece at a time (the store is one SQLite connection, and a write
+transaction must not interleave with other work on it), in a thread, so the gateway keeps its
+heartbeat while an article is extracted.
+
+The Discord base urls come from the settings, so the end-to-end tests can point the bot at a fake
+Discord on 127.0.0.1 (RECEIPTS_DISCORD_API, RECEIPTS_DISCORD_GATEWAY, RECEIPTS_DISCORD_CDN).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import pkgutil
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import discord
+import yarl
+from discord import app_commands
+from discord.asset import Asset
+from discord.ext import commands
+from discord.gateway import DiscordWebSocket
+from discord.http import Route
+
+import commands as command_groups
+from bot.ingest import seed_store
+from bot.settings import Settings
+from bot.store import Store
+
+log = logging.getLogger("receipts.client")
+
+T = TypeVar("T")
+
+
+def point_discord_at(settings: Settings) -> None:
+    """Set discord.py's REST, gateway and CDN base urls (process-wide) from the settings."""
+    Route.BASE = settings.discord_api
+    DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(settings.discord_gateway)
+    Asset.BASE = settings.discord_cdn
+
+
+def extension_names() -> list[str]:
+    """Every command group in `commands/`: each module not starting with an underscore."""
+    return sorted(f"{command_groups.__name__}.{module.name}"
+                  for module in pkgutil.iter_modules(command_groups.__path__)
+                  if not module.name.startswith("_"))
+
+
+class ReceiptsTree(app_commands.CommandTree):
+    """The command tree, with the one error handler every slash command failure reaches."""
+
+    async def on_error(self, interaction: discord.Interaction,
+                       error: app_commands.AppCommandError) -> None:
+        from commands._shared import report_failure
+
+        await report_failure(interaction, error)
+
+
+class ReceiptsBot(commands.Bot):
+    """Receipts on Discord: slash commands only, no message content, no mentions ever."""
+
+    def __init__(self, settings: Settings, store: Store):
+        point_discord_at(settings)
+        intents = discord.Intents.none()
+        intents.guilds = True  # channels and the bot's own permissions, for digests
+        super().__init__(command_prefix=commands.when_mentioned, intents=intents,
+                         help_command=None, tree_cls=ReceiptsTree,
+                         allowed_mentions=discord.AllowedMentions.none())
+        self.settings = settings
+        self.store = store
+        self._store_lock = asyncio.Lock()
+
+    async def run_store(self, function: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        """Run `function(store, *args, **kwargs)` in a thread, one store call at a time."""
+        async with self._store_lock:
+            return await asyncio.to_thread(function, self.store, *args, **kwargs)
+
+    async def load_command_groups(self) -> None:
+        for name in extension_names():
+            await self.load_extension(name)
+
+    async def setup_hook(self) -> None:
+        """Load every command group, then sync: to the dev guild at once when set, else globally."""
+        await self.load_command_groups()
+        if self.settings.dev_guild:
+            guild = discord.Object(self.settings.dev_guild)
+            self.tree.copy_global_to(guild=guild)
+            synced = await self.tree.sync(guild=guild)
+            log.info("synced %d commands to guild %s", len(synced), self.settings.dev_guild)
+        else:
+            synced = await self.tree.sync()
+            log.info("synced %d global commands (Discord may take a while to show them)",
+                     len(synced))
+
+    async def on_ready(self) -> None:
+        log.info("connected as %s (%s) to %d servers", self.user, getattr(self.user, "id", "?"),
+                 len(self.guilds))
+
+
+def open_bot_store(settings: Settings, db_path: Path | None = None) -> Store:
+    """The store the bot serves; a new one is filled from the seeds, as on the command line."""
+    path = db_path or settings.db_path
+    new = not path.exists()
+    store = Store(path)
+    if new and store.is_empty():
+        report = seed_store(store)
+        log.info("new store %s: %s from the seed articles", path, report.summary())
+    return store
+
+
+def run_bot(settings: Settings, db_path: Path | None = None) -> int:
+    """Connect to Discord and serve until stopped (Ctrl+C); the exit code of `python -m bot run`."""
+    # The command line set up plain logging; discord.py's formatter replaces it.
+    for handler in list(logging.getLogger().handlers):
+        logging.getLogger().removeHandler(handler)
+    discord.utils.setup_logging(level=logging.getLevelName(settings.log_level))
+    with open_bot_store(settings, db_path) as store:
+        bot = ReceiptsBot(settings, store)
+        try:
+            bot.run(settings.discord_token, log_handler=None)
+        except discord.LoginFailure:
+            log.error("Discord refused the token. Reset it in the Developer Portal (Bot > Reset "
+                      "Token) and put the new one in .env as DISCORD_TOKEN.")
+            return 2
+    return 0

@@ -1,0 +1,1 @@
+"""Slash command groups: one discord.py extension per group, loaded by `bot.client`."""
