@@ -78,7 +78,7 @@ class Gateway:
         self._fake = fake
         self.sessions: list[GatewaySession] = []
         self.received: list[dict] = []  # every payload the client sent, in order
-        self.connections = 0
+        self.connections: list[dict[str, str]] = []  # the query string of every websocket opened
         self._live: set[Connection] = set()
 
     @property
@@ -91,7 +91,7 @@ class Gateway:
     async def handle(self, request: web.Request) -> web.StreamResponse:
         ws = web.WebSocketResponse(max_msg_size=0)
         await ws.prepare(request)
-        self.connections += 1
+        self.connections.append(dict(request.query))
         compress = request.query.get("compress")
         if compress not in (None, "zlib-stream") or request.query.get("encoding", "json") != "json":
             # Neither zstd-stream nor etf is spoken here: say so instead of sending garbage.
@@ -116,12 +116,10 @@ class Gateway:
                     session = await self._identify(connection, data)
                 elif op == RESUME:
                     session = await self._resume(connection, data)
-                self._fake.changed()
         finally:
             self._live.discard(connection)
             if session is not None and session.connection is connection:
                 session.connection = None
-            self._fake.changed()
         return ws
 
     async def _identify(self, connection: Connection, data: dict) -> GatewaySession | None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import time
+from contextvars import ContextVar
 from typing import TYPE_CHECKING
 
 from aiohttp import web
@@ -28,6 +29,10 @@ ALLOWED_CALLBACKS = {1: {1}, 2: {4, 5, 9}, 3: {4, 5, 6, 7, 9}, 4: {8}, 5: {4, 5,
 # Routes that authenticate with the interaction token in the path rather than the bot token.
 TOKEN_ROUTES = ("/interactions/", "/webhooks/")
 
+# The request being handled, with its parsed body. aiohttp runs each request in its own task,
+# so every handler sees its own.
+current: ContextVar[RecordedRequest] = ContextVar("current")
+
 
 class ApiError(Exception):
     """An error answer in Discord's shape: {"code": ..., "message": ...}."""
@@ -45,6 +50,12 @@ class ApiError(Exception):
 
     def response(self) -> web.Response:
         return json_response(self.body, status=self.status)
+
+
+def request_body() -> tuple[dict, list[UploadedFile]]:
+    """The JSON body (an empty dict when there is none) and uploaded files of the current request."""
+    record = current.get()
+    return record.json or {}, record.files
 
 
 async def read_body(request: web.Request) -> tuple[object, list[UploadedFile]]:
@@ -116,7 +127,7 @@ class HttpApi:
             method=request.method, path=path, query=dict(request.query), headers=dict(request.headers), json=body,
             files=files, at=time.monotonic(), route=None if route is None else route.removeprefix(API_PREFIX),
         )
-        request["record"] = record
+        current.set(record)
         fake.requests.append(record)
         try:
             if record.route is None:
@@ -132,7 +143,6 @@ class HttpApi:
         except ApiError as error:
             response = error.response()
         record.status = response.status
-        fake.changed()
         return response
 
     # -- gateway, user, application ------------------------------------------------------------
@@ -191,7 +201,7 @@ class HttpApi:
         scope = self._command_scope(request)
         previous = {(c["name"], c.get("type", 1)): c["id"] for c in fake.commands.get(scope, [])}
         synced = []
-        for command in request["record"].json or []:
+        for command in current.get().json or []:
             kind = command.get("type", 1)
             stored = {
                 "type": kind,
@@ -222,8 +232,7 @@ class HttpApi:
         if received_at - record.sent_at > fake.interaction_deadline:
             raise ApiError(404, 10062, "Unknown interaction")
 
-        body = request["record"].json or {}
-        files = request["record"].files
+        body, files = request_body()
         kind, data = body.get("type"), body.get("data")
         if kind not in ALLOWED_CALLBACKS[record.type] or (kind in (6, 7) and record.message is None):
             raise ApiError.invalid(form_error([("type", "INTERACTION_CALLBACK_TYPE_INVALID",
@@ -284,8 +293,7 @@ class HttpApi:
         record = self._token_record(request)
         if record.callback is None:
             raise ApiError(404, 10015, "Unknown Webhook")  # follow-ups need the initial response first
-        body = request["record"].json or {}
-        files = request["record"].files
+        body, files = request_body()
         error = invalid_message(body, files=len(files))
         if error is not None:
             raise ApiError.invalid(error)
@@ -322,8 +330,7 @@ class HttpApi:
         return web.Response(status=204)
 
     def _edit(self, request: web.Request, message: dict) -> None:
-        body = request["record"].json or {}
-        files = request["record"].files
+        body, files = request_body()
         error = invalid_message(body, files=len(files), edit=True)
         if error is not None:
             raise ApiError.invalid(error)
@@ -366,8 +373,7 @@ class HttpApi:
     async def post_channel_message(self, request: web.Request) -> web.Response:
         fake = self.fake
         guild, channel_id = self._channel(request)
-        body = request["record"].json or {}
-        files = request["record"].files
+        body, files = request_body()
         self._require(guild, channel_id, Permission.SEND_MESSAGES | (Permission.ATTACH_FILES if files else 0))
         error = invalid_message(body, files=len(files))
         if error is not None:

@@ -58,8 +58,8 @@ def apply_edit(message: dict, body: dict, attachments: list[dict], *, edited: bo
     if "attachments" in body or attachments:
         kept = {str(item.get("id")) for item in body.get("attachments") or []}
         message["attachments"] = [item for item in message["attachments"] if item["id"] in kept] + attachments
-    message["flags"] &= ~LOADING
     if edited:
+        message["flags"] &= ~LOADING  # editing a deferred answer is what fills it in
         message["edited_timestamp"] = utc_now_iso()
 
 

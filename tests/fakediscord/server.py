@@ -51,7 +51,6 @@ class FakeDiscord:
         self.requests = RequestLog()
         self.faults = Faults()
         self.gateway = Gateway(self)
-        self._change = asyncio.Event()
         self._runner: web.AppRunner | None = None
         self._port: int | None = None
 
@@ -224,16 +223,12 @@ class FakeDiscord:
 
     # -- waiting and looking -------------------------------------------------------------------
 
-    def changed(self) -> None:
-        """Wakes every ``wait_until``; called whenever a request or gateway frame was handled."""
-        self._change.set()
-        self._change = asyncio.Event()
-
     async def wait_until(self, predicate: Callable[[], Any], timeout: float = 3.0, what: str = "condition") -> None:
+        """Polls ``predicate`` (about the fake or the bot alike) until it holds."""
         try:
             async with asyncio.timeout(timeout):
                 while not predicate():
-                    await self._change.wait()
+                    await asyncio.sleep(0.005)
         except TimeoutError:
             unhandled = [f"{r.method} {r.path}" for r in self.requests.unhandled]
             raise TimeoutError(f"{what} not met within {timeout}s (unhandled requests: {unhandled})") from None
