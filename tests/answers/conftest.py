@@ -122,3 +122,22 @@ def tell_pixel_story(store: Store) -> Store:
 @pytest.fixture
 def pixel_store(store):
     return tell_pixel_story(store)
+
+
+def retract(store: Store, claim_id: int, actor: str, reason: str) -> None:
+    """What a moderator's retraction leaves in the store: the claim marked, the act audited."""
+    store.db["claims"].update(claim_id, {"retracted_at": "2031-06-01T00:00:00+00:00",
+                                         "retracted_by": actor, "reason": reason})
+    store.record(actor, "claim.retract", f"claim:{claim_id}", detail=reason)
+
+
+def restore(store: Store, claim_id: int, actor: str) -> None:
+    store.db["claims"].update(claim_id, {"retracted_at": None, "retracted_by": None,
+                                         "reason": None})
+    store.record(actor, "claim.restore", f"claim:{claim_id}")
+
+
+def remove(store: Store, article_id: str, actor: str) -> None:
+    store.db["articles"].update(article_id, {"removed_at": "2031-06-01T00:00:00+00:00",
+                                             "removed_by": actor})
+    store.record(actor, "article.remove", f"article:{article_id}")

@@ -1,0 +1,102 @@
+"""Renderers: Discord pages within every embed limit, the terminal at 80 columns, JSON."""
+
+from __future__ import annotations
+
+import json
+
+from rich.console import Console
+
+from bot.answers import run_query, spec
+from bot.answers.render_discord import (
+    DESCRIPTION_LIMIT, EMBEDS_PER_MESSAGE, MESSAGE_LIMIT, TITLE_LIMIT, embed_length, escape,
+    to_discord_pages)
+from bot.answers.render_terminal import print_answer
+from tests.answers.conftest import PIXEL, Said, Written, put
+
+PHONE = "Samsung Galaxy Z Fold 9"
+
+
+def long_sentence(number: int, length: int) -> str:
+    start = f"Report {number}: the {PHONE} is said to have {number} GB of RAM, "
+    words = ("and *markdown* [chars] `like` these > keep coming " * (length // 40 + 1))
+    return (start + words)[:length - 1] + "."
+
+
+def many_claims_answer(store, count: int = 200, length: int = 1000):
+    put(store, Written("long", "2031-04-01", outlet="Long Reads", url="https://long.example/a",
+                       said=[Said(PHONE, "ram", f"{number} GB", "rumored",
+                                  long_sentence(number, length)) for number in range(count)]))
+    return spec(store, PHONE)
+
+
+def check_limits(page: list[dict]) -> None:
+    assert 1 <= len(page) <= EMBEDS_PER_MESSAGE
+    assert sum(embed_length(embed) for embed in page) <= MESSAGE_LIMIT
+    for embed in page:
+        assert len(embed.get("title", "")) <= TITLE_LIMIT
+        assert len(embed.get("description", "")) <= DESCRIPTION_LIMIT
+        assert len(embed.get("footer", {}).get("text", "")) <= 2048
+        assert len(embed.get("fields", [])) <= 25
+
+
+def test_a_long_answer_becomes_pages_within_every_limit(store):
+    answer = many_claims_answer(store)
+    assert len(answer.lines) == 200
+    pages = to_discord_pages(answer)
+    assert len(pages) > 1
+    for page in pages:
+        check_limits(page)
+    descriptions = [embed["description"] for page in pages for embed in page]
+    for line in answer.lines:
+        holding = [text for text in descriptions if f"claim #{line.claim_id}\n" in text + "\n"]
+        assert len(holding) == 1, "each line is on exactly one page, never split"
+        assert escape(line.quote) in holding[0], "a 1,000-character quote is shown whole"
+
+
+def test_a_quote_too_long_for_any_description_is_shortened_with_an_ellipsis(store):
+    answer = many_claims_answer(store, count=2, length=9000)
+    pages = to_discord_pages(answer)
+    for page in pages:
+        check_limits(page)
+    text = "\n".join(embed["description"] for page in pages for embed in page)
+    assert "…”" in text
+    assert all(f"claim #{line.claim_id}" in text for line in answer.lines)
+
+
+def test_pages_are_numbered_and_link_their_sources(store):
+    pages = to_discord_pages(many_claims_answer(store))
+    assert pages[0][0]["title"].endswith(f"(1/{len(pages)})")
+    assert "](https://long.example/a)" in pages[0][0]["description"]
+    assert pages[-1][-1]["footer"]["text"].endswith(f"page {len(pages)} of {len(pages)}")
+
+
+def test_a_failure_is_one_embed_with_the_suggestions(pixel_store):
+    pages = to_discord_pages(run_query(pixel_store, "/spec Pixel 11"))
+    assert len(pages) == 1 and len(pages[0]) == 1
+    assert PIXEL in pages[0][0]["description"]
+
+
+def test_the_terminal_answer_fits_80_columns_and_shows_every_receipt(pixel_store):
+    console = Console(width=80, record=True, color_system=None)
+    answer = spec(pixel_store, PIXEL)
+    print_answer(answer, console)
+    text = console.export_text()
+    assert max(len(line) for line in text.splitlines()) <= 80
+    flat = " ".join(text.split())
+    for line in answer.lines:
+        assert " ".join(line.quote.split()) in flat
+        assert line.published in flat and line.article in flat
+
+
+def test_the_terminal_prints_quotes_as_written(store):
+    put(store, Written("brackets", "2031-01-01", said=[
+        Said(PHONE, "ram", "8 GB", "rumored", "A [bold]8 GB[/bold] option is rumored.")]))
+    console = Console(width=80, record=True, color_system=None)
+    print_answer(spec(store, PHONE), console)
+    assert "[bold]8 GB[/bold]" in console.export_text()
+
+
+def test_json_is_serialisable_for_every_command(pixel_store):
+    for text in ("/spec 11 Pro", "/timeline 11 Pro", "/timeline", "/sources 11 Pro", "/claim 1",
+                 "/search camera", "/spec nothing such"):
+        json.dumps(run_query(pixel_store, text).to_json())
