@@ -1,44 +1,497 @@
 """Extraction: an article in, its claims out, each with a verbatim quote and its offsets.
 
-A first, deliberately small extractor: it finds catalogue devices and catalogue chipsets named
-in the same sentence. The full extractor replaces it.
+`extract(article)` is pure Python (no Discord), never raises, and reads the article in one pass:
+sentences with offsets; subject mentions (devices by pattern, brand and catalogue, brand-less
+models given the article's brand, series, companies, words referring to the current topic);
+values found by pattern and normalised; each value handed to the subject its clause is about
+(never a compared device), with a status from the cues governing its own clause.
 """
 
 from __future__ import annotations
 
+import logging
 import re
+from datetime import date
 from functools import lru_cache
 
-from bot.catalogue import load_catalogue
+from bot.extract import dates as _dates
+from bot.extract.lexicon import alternation, key, lexicon
+from bot.extract.mentions import (COMPANY, COMPANY_REF, DEVICE, REF_DEVICE, REF_SERIES, SERIES,
+                                  Mention, MentionFinder, mark_comparisons, resolve_device,
+                                  _tidy_model, brand_of_lead)
+from bot.extract.sentences import paragraphs, split_sentences
+from bot.extract.status import CONFIRMED, DENIED, RUMORED, Cues
+from bot.extract.values import Sentences, Value, find_values
 from bot.models import Article, Claim
 
-_SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|$)")
-
-
-@lru_cache(maxsize=1)
-def _patterns() -> tuple[re.Pattern, re.Pattern, dict[str, str]]:
-    catalogue = load_catalogue()
-    devices = sorted({d.name for d in catalogue.devices if d.kind == "phone"}, key=len, reverse=True)
-    chipsets = sorted(set(catalogue.chipsets), key=len, reverse=True)
-    brands = {d.name: d.brand for d in catalogue.devices}
-    device_re = re.compile(r"\b(" + "|".join(map(re.escape, devices)) + r")(?![\w+])")
-    chipset_re = re.compile(r"\b(" + "|".join(map(re.escape, chipsets)) + r")(?![\w+])")
-    return device_re, chipset_re, brands
+__all__ = ["extract"]
+log = logging.getLogger("receipts.extract")
 
 
 def extract(article: Article) -> list[Claim]:
-    device_re, chipset_re, brands = _patterns()
-    claims = []
-    for sentence in _SENTENCE.finditer(article.body):
-        text = sentence.group(0)
-        devices = device_re.findall(text)
-        chips = chipset_re.findall(text)
-        if len(set(devices)) == 1 and chips:
-            start = sentence.start() + len(text) - len(text.lstrip())
-            end = sentence.end() - (len(text) - len(text.rstrip()))
-            claims.append(Claim(
-                article=article.id, subject=devices[0], attribute="chipset", value=chips[0],
-                status="rumored", quote=article.body[start:end], start=start, end=end,
-                published=article.published, published_basis=article.published_basis,
-                brand=brands.get(devices[0]), mention=devices[0]))
-    return claims
+    """The claims an article makes. Never raises: an unreadable article gives no claims."""
+    try:
+        return _Extraction(article).run()
+    except Exception:  # pragma: no cover - a safety net; the property tests look for these
+        log.exception("extraction failed for %s", getattr(article, "id", "?"))
+        return []
+
+
+@lru_cache(maxsize=1)
+def _static():
+    lex = lexicon()
+    specs = lex.specs
+    optics_words = sorted(lex.optics, key=len, reverse=True)
+    optics = re.compile(r"(?<![\w@])(?:" + "|".join(re.escape(w) for w in optics_words if not w.startswith("@"))
+                        + r")(?![\w])|@leica_camera\b|@zeiss\w*|@hasselblad\w*", re.IGNORECASE)
+    partnership = re.compile(lex.cues["partnership"], re.IGNORECASE)
+    launch = re.compile(specs["launch_words"], re.IGNORECASE)
+    past_block = re.compile(specs["past_date_blockers"] + r"[\w\s,]{0,12}$", re.IGNORECASE)
+    compare_before_value = re.compile(
+        r"(?:\bcompared (?:to|with)|\bversus|\bvs\.?|\bthan|\bup from|\bdown from|\bunlike|\bpredecessor['’]s|"
+        r"\blast year['’]s|\bprevious|\binstead of|\brather than|\bas opposed to)\s+(?:the\s+|a\s+|its\s+)?(?:[\w'’-]+\s+){0,2}$",
+        re.IGNORECASE)
+    alias_after = re.compile(
+        r"\s*(?:\(\s*|,\s*|\s+|—\s*|–\s*)(?:which (?:was|is|has been) |also |previously |formerly |earlier |originally |once )*"
+        r"(?:rumou?red|known|called|named|referred to|tipped|dubbed|codenamed|code-named|codename:?|model number:?|aka|a\.k\.a\.|expected)"
+        r"(?:\s+(?:as|to be))?\s+(?:the\s+)?[\"“‘']?(?P<alias>[A-Za-z0-9][\w+-]*(?:\s+(?:[A-Z0-9][\w+-]*|\(\d{1,2}\))){0,3})")
+    renamed = re.compile(
+        r"\s*(?:\(\s*|,\s*|\s+)?(?:which |that )?(?:(?:was|is|has been|will be|had been|got|gets|is being|now)\s+)*(?:renamed|rebranded|rebadged|launched|released|sold|marketed)"
+        r"\s+(?:to|as)\s+(?:the\s+)?")
+    return optics, partnership, launch, past_block, compare_before_value, alias_after, renamed
+
+
+def _valid_date(text: str | None) -> date | None:
+    if not text:
+        return None
+    try:
+        return date.fromisoformat(text[:10])
+    except ValueError:
+        return None
+
+
+class _Extraction:
+    def __init__(self, article: Article):
+        self.article = article
+        self.body = article.body or ""
+        self.base = _valid_date(article.published)
+        self.claims: list[Claim] = []
+
+    # -- helpers -----------------------------------------------------------------------------
+
+    def claim(self, subject: Mention, attribute: str, value: str, status: str, span: tuple[int, int]):
+        start, end = span
+        self.claims.append(Claim(
+            article=self.article.id, subject=subject.subject, attribute=attribute, value=value,
+            status=status, quote=self.body[start:end], start=start, end=end,
+            published=self.article.published, published_basis=self.article.published_basis,
+            subject_kind=subject.subject_kind, brand=subject.brand, mention=subject.text or subject.subject))
+
+    def default_status(self, subject: Mention, attribute: str) -> str:
+        if attribute == "camera_partner":
+            return CONFIRMED
+        if subject.kind in (DEVICE, REF_DEVICE):
+            device = lexicon().devices_by_key.get(key(subject.subject or ""))
+            if device is not None and device.announced and (
+                    self.base is None or device.announced <= self.base.isoformat()[:7]):
+                return CONFIRMED
+        return RUMORED
+
+    # -- the pass ----------------------------------------------------------------------------
+
+    def run(self) -> list[Claim]:
+        body = self.body
+        if not body.strip():
+            return []
+        spans = split_sentences(body)
+        self.sentences = Sentences(spans)
+        optics, partnership, launch, past_block, compare_before_value, alias_after, renamed = _static()
+
+        # Embedded posts: their signature lines carry no claims; a maker's post is official.
+        posts = _dates.post_signatures(body)
+        self.signatures = [m.span() for m, _ in posts]
+        self.official_regions = []
+        lex = lexicon()
+        paras = paragraphs(body)
+        for m, _when in posts:
+            author = (m.group(1) or "").strip().lower()
+            handle = m.group(2).lower()
+            brand = lex.handle_to_brand.get(handle) or lex.word_to_brand.get(author) or lex.exec_to_brand.get(author)
+            if not brand:
+                continue
+            para = next((p for p in paras if p[0] <= m.start() < p[1]), None)
+            start = para[0] if para else m.start()
+            if para and para[0] == m.start() - (m.start() - para[0]) and body[para[0]:m.start()].strip() == "":
+                previous = [p for p in paras if p[1] <= para[0]]
+                start = previous[-1][0] if previous else start
+            self.official_regions.append((start, m.start()))
+
+        # Mentions: branded, then aliases, then brand-less ones given the brand around them.
+        finder = MentionFinder(body)
+        mentions, taken = finder.find()
+        self.seen_models: dict[str, set[str]] = {}
+        for m in mentions:
+            if m.kind in (DEVICE, SERIES) and m.brand:
+                self.seen_models.setdefault(m.brand, set()).add(key(m.model))
+        finder.seen_models = self.seen_models
+        branded = [m for m in mentions if m.kind in (DEVICE, SERIES, COMPANY, COMPANY_REF) and m.brand]
+        counts: dict[str, int] = {}
+        for m in branded:
+            counts[m.brand] = counts.get(m.brand, 0) + 1
+        dominant = max(counts, key=lambda b: (counts[b], -min(x.start for x in branded if x.brand == b))) if counts else None
+
+        def brand_at(offset: int) -> str | None:
+            for m in reversed(branded):
+                if m.start < offset and m.kind in (DEVICE, SERIES) and not m.comparison:
+                    return m.brand
+            return dominant
+
+        mentions += finder.find_brandless(taken, brand_at)
+        mentions.sort(key=lambda x: x.start)
+        self.cues = Cues(body)
+        alias_map = self.find_aliases(mentions, alias_after, renamed)
+        if alias_map:
+            for canonical_brand, alias_key in [(b, k) for b, ks in self.alias_models.items() for k in ks]:
+                self.seen_models.setdefault(canonical_brand, set()).add(alias_key)
+            extra = finder.find_brandless(taken, brand_at)
+            mentions += extra
+            mentions.sort(key=lambda x: x.start)
+            for m in mentions:
+                if m.kind == DEVICE and not m.alias_only and m.subject in alias_map:
+                    m.subject = alias_map[m.subject]
+        mark_comparisons(body, mentions)
+        self.mentions = mentions
+
+        values = find_values(body, self.sentences)
+        launch_dates = []
+
+        # Walk the sentences with the topic.
+        topic: Mention | None = None
+        series_topic: Mention | None = None
+        mi = 0
+        vi = 0
+        previous_cue: tuple[int, str | None] = (-1, None)
+        lead_in_status: str | None = None
+        para_index = 0
+        for s, e, is_item in spans:
+            while mi < len(mentions) and mentions[mi].start < s:
+                mi += 1
+            sent_mentions = []
+            j = mi
+            while j < len(mentions) and mentions[j].start < e:
+                sent_mentions.append(mentions[j])
+                j += 1
+            while vi < len(values) and values[vi].start < s:
+                vi += 1
+            sent_values = []
+            j = vi
+            while j < len(values) and values[j].start < e:
+                if values[j].end <= e:
+                    sent_values.append(values[j])
+                j += 1
+            while para_index < len(paras) - 1 and paras[para_index][1] <= s:
+                para_index += 1
+            para = paras[para_index] if paras else (s, e)
+
+            # Resolve references to the topic.
+            resolved: list[Mention] = []
+            for m in sent_mentions:
+                if m.kind == REF_DEVICE:
+                    target = topic or series_topic
+                elif m.kind == REF_SERIES:
+                    target = series_topic or topic
+                else:
+                    resolved.append(m)
+                    continue
+                if target is not None:
+                    resolved.append(Mention(m.start, m.end, m.kind if target.kind != COMPANY else COMPANY,
+                                            target.subject, target.brand, m.text, model=target.model)
+                                    if target.kind not in (SERIES,) else
+                                    Mention(m.start, m.end, SERIES, target.subject, target.brand, m.text, model=target.model))
+
+            sentence_status = self.cues.last_in(s, e)
+            in_signature = any(a < e and s < b for a, b in self.signatures)
+            official = any(a <= s < b for a, b in self.official_regions)
+
+            def status_for(v_start: int, v_end: int, subject: Mention, attribute: str) -> str:
+                status = self.cues.status_at(s, e, v_start, v_end)
+                if status == DENIED:
+                    return DENIED
+                if official:
+                    return CONFIRMED
+                if status:
+                    return status
+                if is_item and lead_in_status:
+                    return lead_in_status
+                if previous_cue[0] == para[0] and previous_cue[1]:
+                    return previous_cue[1]
+                return self.default_status(subject, attribute)
+
+            if not in_signature:
+                # Values.
+                best_memory: dict[tuple[str, str], tuple[float, Value, Mention]] = {}
+                for v in sent_values:
+                    if self.compared_value(v, resolved, s, compare_before_value):
+                        continue
+                    for subject in self.subjects_for(v, resolved, topic, series_topic):
+                        if v.attribute in ("ram", "storage"):
+                            k = (subject.subject, v.attribute)
+                            if k not in best_memory or v.number > best_memory[k][0]:
+                                best_memory[k] = (v.number, v, subject)
+                            continue
+                        self.claim(subject, v.attribute, v.value, status_for(v.start, v.end, subject, v.attribute), (s, e))
+                for (_subject, attribute), (_n, v, subject) in best_memory.items():
+                    self.claim(subject, attribute, v.value, status_for(v.start, v.end, subject, attribute), (s, e))
+
+                # Launch dates.
+                sentence = body[s:e]
+                launch_hits = [(m.start() + s, m.end() + s) for m in launch.finditer(sentence)]
+                if launch_hits:
+                    prefer = _dates.tense(sentence)
+                    for c in _dates.candidates(body, s, e):
+                        if not self.launch_context(c, launch_hits, past_block):
+                            continue
+                        resolved_date = _dates.resolve_candidate(c, self.base, prefer)
+                        if not resolved_date:
+                            continue
+                        value = Value(c.start(), c.end(), "launch_date", resolved_date[0])
+                        if self.compared_value(value, resolved, s, compare_before_value):
+                            continue
+                        for subject in self.subjects_for(value, resolved, topic, series_topic, launch=True):
+                            launch_dates.append(len(self.claims))
+                            self.claim(subject, "launch_date", resolved_date[0],
+                                       status_for(c.start(), c.end(), subject, "launch_date"), (s, e))
+
+                # Camera partners.
+                self.camera_partners(s, e, resolved, optics, partnership, status_for)
+
+            # Carry the topic and the cue context forward.
+            for m in resolved:
+                if m.comparison or m.alias_only or m.subject is None:
+                    continue
+                if m.kind == DEVICE and m.start == getattr(m, "start", 0) and m.kind not in (REF_DEVICE,):
+                    if not m.text or m in sent_mentions:
+                        topic = m
+                elif m.kind == SERIES and m in sent_mentions:
+                    topic = m
+                    series_topic = m
+                elif m.kind == COMPANY_REF:
+                    topic = Mention(m.start, m.end, COMPANY, m.subject, m.brand, m.text)
+            if topic is None:
+                companies = [m for m in resolved if m.kind == COMPANY and not m.alias_only and m.subject]
+                if companies:
+                    topic = companies[0]
+            if sentence_status and sentence_status != DENIED:
+                previous_cue = (para[0], sentence_status)
+            elif previous_cue[0] != para[0]:
+                previous_cue = (para[0], None)
+            if not is_item:
+                lead_in_status = sentence_status
+
+        self.drop_vague_launch_years(launch_dates)
+        return self.dedupe()
+
+    # -- pieces ------------------------------------------------------------------------------
+
+    def compared_value(self, v: Value, mentions: list[Mention], s: int, compare_before_value) -> bool:
+        """A value that belongs to a compared device ("the Pixel 6's 4,614mAh", "up from 4,500mAh")."""
+        body = self.body
+        if compare_before_value.search(body, max(s, v.start - 40), v.start):
+            return True
+        for m in mentions:
+            if m.comparison and m.end <= v.start:
+                between = body[m.end:v.start]
+                if re.fullmatch(r"(?:['’]s?\s+(?:[\w-]+\s+){0,2}|\s*\(\s*|\s*,\s*(?:which|with)\s+(?:has|had|packs|packed|offers|offered|sports|sported)?\s*(?:an?\s+|the\s+)?|\s+(?:with|and its|has|had)\s+(?:an?\s+|the\s+|its\s+)?)", between):
+                    return True
+        return False
+
+    def subjects_for(self, v: Value, mentions: list[Mention], topic: Mention | None,
+                     series_topic: Mention | None, launch: bool = False) -> list[Mention]:
+        candidates = [m for m in mentions if not m.comparison and not m.alias_only and m.subject]
+        if launch:
+            devices = [m for m in candidates if m.kind in (DEVICE, SERIES, REF_DEVICE, REF_SERIES)]
+            if devices:
+                best = min(devices, key=lambda m: min(abs(m.start - v.end), abs(v.start - m.end)))
+                return self.coordinated(best, candidates)
+        before = [m for m in candidates if m.end <= v.start]
+        if before:
+            chosen = before[-1]
+            if chosen.kind == COMPANY and not launch:
+                if topic is not None and topic.kind in (DEVICE, SERIES) and topic.brand == chosen.brand:
+                    return [Mention(chosen.start, chosen.end, topic.kind, topic.subject, topic.brand, topic.text,
+                                    model=topic.model)]
+            return self.coordinated(chosen, candidates)
+        after = [m for m in candidates if m.start >= v.end and m.kind in (DEVICE, SERIES, COMPANY_REF, COMPANY)]
+        if after:
+            return self.coordinated(after[0], candidates)
+        if topic is not None:
+            return [topic]
+        return []
+
+    def coordinated(self, chosen: Mention, candidates: list[Mention]) -> list[Mention]:
+        """ "the Pixel 7 and 7 Pro": both take the value."""
+        out = [chosen]
+        if chosen.kind not in (DEVICE,):
+            return out
+        index = candidates.index(chosen) if chosen in candidates else -1
+        while index > 0:
+            prev = candidates[index - 1]
+            if prev.kind != DEVICE or not re.fullmatch(r"\s*(?:,|and|&|as well as|or)\s*(?:the\s+)?", self.body[prev.end:out[0].start]):
+                break
+            out.insert(0, prev)
+            index -= 1
+        if index == -1:
+            return out
+        position = candidates.index(chosen)
+        while position + 1 < len(candidates):
+            nxt = candidates[position + 1]
+            if nxt.kind != DEVICE or not re.fullmatch(r"\s*(?:,|and|&|as well as|or)\s*(?:the\s+)?", self.body[out[-1].end:nxt.start]):
+                break
+            out.append(nxt)
+            position += 1
+        seen, unique = set(), []
+        for m in out:
+            if m.subject not in seen:
+                seen.add(m.subject)
+                unique.append(m)
+        return unique
+
+    def launch_context(self, c, launch_hits, past_block) -> bool:
+        body = self.body
+        if any(a <= c.start() < b for a, b in self.signatures):
+            return False
+        if past_block.search(body, max(0, c.start() - 40), c.start()):
+            return False
+        tight = bool(c.group("td") or c.group("wd7"))
+        for a, b in launch_hits:
+            if tight:
+                if 0 <= c.start() - b <= 30 or (c.group("td") and 0 <= a - c.end() <= 12 and body[c.end():a].strip(" '’s") == ""):
+                    return True
+                continue
+            if -90 <= c.start() - b <= 90 or 0 <= a - c.end() <= 60:
+                return True
+        return False
+
+    def camera_partners(self, s, e, mentions, optics, partnership, status_for):
+        body = self.body
+        lex = lexicon()
+        hits = [m for m in optics.finditer(body, s, e)]
+        if not hits:
+            return
+        sentence = body[s:e]
+        if not partnership.search(sentence):
+            return
+        makers = [m for m in mentions if m.kind in (COMPANY, COMPANY_REF, DEVICE, SERIES) and m.brand and m.subject
+                  and not m.alias_only]
+        if not makers:
+            return
+        # Clauses: "A and B with Hasselblad, while C with Zeiss".
+        bounds = [s] + [s + x.end() for x in re.finditer(r";|,\s*(?:while|whereas|but|and)\b|\bwhile\b|\bwhereas\b", sentence)] + [e]
+        for a, b in zip(bounds, bounds[1:]):
+            clause_optics = []
+            for h in hits:
+                if a <= h.start() < b:
+                    word = h.group(0).lower()
+                    canonical = lex.optics.get(word) or ("Leica" if "leica" in word else "Zeiss" if "zeiss" in word else "Hasselblad")
+                    if canonical not in [c for c, _ in clause_optics]:
+                        clause_optics.append((canonical, h))
+            brands = []
+            for m in makers:
+                if a <= m.start < b and m.brand not in [x.brand for x in brands]:
+                    brands.append(m)
+            if not clause_optics:
+                continue
+            if not brands:
+                continue
+            if len(clause_optics) == 1:
+                pairs = [(m, clause_optics[0]) for m in brands]
+            elif len(clause_optics) == len(brands):
+                pairs = list(zip(brands, clause_optics))
+            else:
+                continue
+            for m, (canonical, h) in pairs:
+                company = Mention(m.start, m.end, COMPANY, m.brand, m.brand,
+                                  m.text if m.kind in (COMPANY, COMPANY_REF) else m.brand)
+                self.claim(company, "camera_partner", canonical,
+                           status_for(h.start(), h.end(), company, "camera_partner"), (s, e))
+
+    def find_aliases(self, mentions: list[Mention], alias_after, renamed) -> dict[str, str]:
+        """ "the Xiaomi 12S Ultra (formerly rumored as the 12 Ultra)": alias claims, and a map from the
+        other name to the canonical device for the rest of the article."""
+        body = self.body
+        alias_map: dict[str, str] = {}
+        self.alias_models: dict[str, set[str]] = {}
+        devices = [m for m in mentions if m.kind == DEVICE]
+        for m in devices:
+            match = alias_after.match(body, m.end, min(len(body), m.end + 120))
+            forward = True
+            if not match:
+                match = renamed.match(body, m.end, min(len(body), m.end + 80))
+                if match:
+                    target = next((d for d in devices if d.start >= match.end() - 1 and d.start <= match.end() + 1), None)
+                    if target is None:
+                        continue
+                    alias_name, subject = m.subject, target
+                    forward = False
+                else:
+                    continue
+            if forward:
+                raw = match.group("alias").rstrip(").,;:”\"'’")
+                raw = re.sub(r"\s+(?:series|phone|smartphone|model|device)$", "", raw)
+                alias_name = self.alias_name(raw, m.brand)
+                subject = m
+                if not alias_name or key(alias_name) == key(subject.subject):
+                    continue
+                span_end = match.end()
+                for other in mentions:
+                    if other is not m and match.start() <= other.start < span_end:
+                        other.alias_only = True
+            s, e = self.sentences.bounds(m.start)
+            if e <= s:
+                continue
+            status = self.cues.status_at(s, e, m.start, m.end) or CONFIRMED
+            if status == DENIED:
+                status = RUMORED
+            self.claim(subject, "alias", alias_name, status, (s, e))
+            alias_map[alias_name] = subject.subject
+            if subject.brand:
+                model = alias_name[len(subject.brand):].strip() if alias_name.startswith(subject.brand) else alias_name
+                self.alias_models.setdefault(subject.brand, set()).add(key(model))
+        return alias_map
+
+    def alias_name(self, raw: str, brand: str | None) -> str | None:
+        raw = raw.strip()
+        if not raw or len(raw) > 40:
+            return None
+        first = raw.split()[0]
+        lead_brand, rest = brand_of_lead(raw.split()[0]) if first else (None, "")
+        if lead_brand:
+            words = raw.split()
+            brand_, lead_rest = brand_of_lead(words[0])
+            model = " ".join(([lead_rest] if lead_rest else []) + words[1:])
+            return resolve_device(lead_brand, model)[0] if model else None
+        if re.search(r"\d", raw) and brand and re.match(r"^[A-Za-z]{0,3}\d", raw):
+            return resolve_device(brand, raw)[0]
+        if re.fullmatch(r"[\w-]{2,20}", raw):
+            return raw  # a codename or model number
+        return None
+
+    def drop_vague_launch_years(self, indexes: list[int]) -> None:
+        """A year-only launch date adds nothing when the article gives the month or day in it."""
+        values = {self.claims[i].value for i in indexes}
+        for i in indexes:
+            value = self.claims[i].value
+            if len(value) == 4 and any(v.startswith(value + "-") for v in values):
+                self.claims[i] = None  # type: ignore[call-overload]
+        self.claims = [c for c in self.claims if c is not None]
+
+    def dedupe(self) -> list[Claim]:
+        seen = set()
+        out = []
+        for c in sorted(self.claims, key=lambda c: (c.start, c.attribute)):
+            k = (c.subject, c.attribute, c.value, c.start)
+            if k in seen:
+                continue
+            seen.add(k)
+            out.append(c)
+        return out

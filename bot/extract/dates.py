@@ -1,38 +1,257 @@
-"""Dates in articles: the header date, and the publication date inferred from the text."""
+"""Dates in articles: the header date, the publication date inferred from the text, and launch
+dates read from candidate phrases only (never from "12S", "Lei Jun" or "and a 6")."""
 
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from datetime import date, datetime, timedelta
+from functools import lru_cache
+
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+          "October", "November", "December"]
+WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+_MONTH_NUMBER = {m.lower(): i for i, m in enumerate(MONTHS, start=1)}
+_MONTH_NUMBER.update({m[:3].lower(): i for i, m in enumerate(MONTHS, start=1)})
+_MONTH_NUMBER["sept"] = 9
 
 _MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+_MONTH_DAY = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)"
+_MONTH_FULL = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_YEAR = r"(?:19[89]\d|20[0-4]\d)"
+
 # An embedded social post ends with its author and date: "— Xiaomi (@Xiaomi) May 23, 2022".
-_POST_SIGNATURE = re.compile(
-    r"[—–-]\s*[^\n()]{1,60}\(@\w{1,30}\)\s+(" + _MONTH + r"\.? \d{1,2}, \d{4})")
+POST_SIGNATURE = re.compile(
+    r"[—–-]\s*([^\n()]{1,60}?)\s*\(@(\w{1,30})\)\s+(" + _MONTH + r"\.? \d{1,2}, \d{4})")
+
+_CANDIDATE = re.compile(
+    r"(?<![\w])(?:"
+    r"(?P<iso>" + _YEAR + r")-(?P<iso_m>[01]\d)-(?P<iso_d>[0-3]\d)(?![\w])"
+    r"|(?:(?P<wd>" + _WEEKDAY + r"),?\s+)?(?:the\s+)?(?P<mon>" + _MONTH_DAY + r")\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:.]\d|\d|[A-Za-z+])(?:,?\s+(?P<year>" + _YEAR + r")(?![\d:]))?"
+    r"|(?:(?P<wd2>" + _WEEKDAY + r"),?\s+)?(?:the\s+)?(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon2>" + _MONTH_DAY + r")(?:,?\s+(?P<year2>" + _YEAR + r")(?![\d:]))?"
+    r"|(?P<pre3>(?:in|by|early|mid|late|end of|the end of|beginning of|the beginning of|start of|the start of|until|during|around|this|next|sometime in|as soon as|mid-)\s*)?"
+    r"(?P<mon3>" + _MONTH_FULL + r")(?:\s+(?:of\s+)?(?P<rel3>this|next)\s+year|,?\s+(?P<year3>" + _YEAR + r")(?![\d:]))?(?![\w])"
+    r"|(?P<pre4>(?:early|mid|late|end of|the end of|beginning of|the beginning of|start of|the start of)[\s-]*)?(?P<rel4>next|this)\s+month\b"
+    r"|(?:Q[1-4]|H[12]|(?P<pre5>in|by|early|late|mid|end of|the end of|sometime in|during))[\s-]+(?P<year5>" + _YEAR + r")(?![\w-])"
+    r"|(?P<rel6>(?:early |late |later |sometime )?(?:this|next) year)\b"
+    r"|(?P<pre7>on|this|next|coming|this coming)\s+(?P<wd7>" + _WEEKDAY + r")(?!,?\s+(?:the\s+)?(?:" + _MONTH_DAY + r")\s+\d|,?\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH_DAY + r")(?:\s*\((?P<d7>[0-3]?\d)\))?"
+    r"|(?P<td>today|tomorrow)"
+    r")")
+_FUTURE = re.compile(r"\b(?:will|upcoming|expected|set to|going to|scheduled|plans?|planning|next|would|'ll|’ll|is to|are to|soon|coming)\b",
+                     re.IGNORECASE)
+_PAST = re.compile(r"\b(?:launched|unveiled|released|debuted|went on sale|was|were|had|announced on|arrived)\b", re.IGNORECASE)
 
 
 def parse_header_date(value: str) -> str | None:
     """An ISO date from a header value in any common form; None for "unknown" and the like."""
-    import dateparser
+    if not value or not re.search(r"\d", value):
+        return None
+    value = value.strip()[:80]
+    try:
+        return date.fromisoformat(value[:10]).isoformat()
+    except ValueError:
+        pass
+    try:
+        import dateparser
 
-    parsed = dateparser.parse(value, languages=["en"], settings={"PREFER_DAY_OF_MONTH": "first"})
+        parsed = dateparser.parse(value, languages=["en"], settings={"PREFER_DAY_OF_MONTH": "first"})
+    except Exception:  # dateparser raises on some odd inputs; a header date is then missing
+        return None
     return parsed.date().isoformat() if parsed else None
 
 
-def _post_date(text: str) -> str | None:
-    for fmt in ("%B %d, %Y", "%b %d, %Y", "%b. %d, %Y"):
+def _post_date(text: str) -> date | None:
+    text = text.replace(".", "")
+    for fmt in ("%B %d, %Y", "%b %d, %Y"):
         try:
-            return datetime.strptime(text, fmt).date().isoformat()
+            return datetime.strptime(text, fmt).date()
         except ValueError:
             continue
     return None
 
 
+def post_signatures(body: str):
+    """(match, date) of each embedded post's signature line."""
+    out = []
+    for match in POST_SIGNATURE.finditer(body):
+        when = _post_date(match.group(3))
+        if when:
+            out.append((match, when))
+    return out
+
+
+_TODAY = re.compile(r"\btoday\s*(?:,|\(|–|—|-)\s*(?:(?:" + _WEEKDAY + r"),?\s+)?(?P<mon>" + _MONTH_DAY + r")\s+(?P<day>[0-3]?\d)\b(?!,?\s+\d{4})"
+                    r"|\btoday\s*(?:,|\()\s*(?P<day2>[0-3]?\d)\s+(?P<mon2>" + _MONTH_DAY + r")", re.IGNORECASE)
+_WEEKDAY_DAY = re.compile(r"\b(?:this|last|on|past)?\s*(?P<wd>" + _WEEKDAY + r")\s*\((?P<day>[0-3]?\d)\)")
+_YEARS = re.compile(r"(?<![\w-])(?P<y>20[0-4]\d)(?![\w-])")
+
+
 def infer_published(body: str) -> tuple[str | None, str]:
     """The publication date of an undated article, and the reason (`published_basis`)."""
-    posts = [(match.group(1), _post_date(match.group(1))) for match in _POST_SIGNATURE.finditer(body)]
-    posts = [(text, iso) for text, iso in posts if iso]
-    if posts:
-        text, iso = max(posts, key=lambda post: post[1])
-        return iso, f"inferred: the latest quoted post is dated {text}"
-    return None, "unknown: no header date and no dated post or date in the text"
+    try:
+        return _infer_published(body)
+    except Exception:  # never fail on odd text: the date is then unknown
+        return None, "unknown: the text could not be read for a date"
+
+
+def _infer_published(body: str) -> tuple[str | None, str]:
+    posts = post_signatures(body)
+    latest = max(posts, key=lambda p: p[1]) if posts else None
+    today = _TODAY.search(body)
+    if today:
+        month = _MONTH_NUMBER.get((today.group("mon") or today.group("mon2")).rstrip(".").lower()[:4].rstrip("t") if False else
+                                  (today.group("mon") or today.group("mon2")).rstrip(".").lower(), None)
+        if month is None:
+            month = _MONTH_NUMBER.get((today.group("mon") or today.group("mon2")).rstrip(".").lower()[:3])
+        day = int(today.group("day") or today.group("day2"))
+        year, reason = None, ""
+        if latest:
+            year, reason = latest[1].year, f"the quoted post dated {latest[0].group(3)}"
+        else:
+            years = [int(m.group("y")) for m in _YEARS.finditer(body)]
+            if years:
+                year = max(set(years), key=years.count)
+                reason = f"the year {year} named in the text"
+        if year and month:
+            try:
+                when = date(year, month, day)
+                return when.isoformat(), f"inferred: \"{today.group(0)}\" with {reason}"
+            except ValueError:
+                pass
+    if latest:
+        for match in _WEEKDAY_DAY.finditer(body):
+            weekday = WEEKDAYS.index(match.group("wd"))
+            day = int(match.group("day"))
+            best = None
+            for offset in range(-14, 15):
+                when = latest[1] + timedelta(days=offset)
+                if when.weekday() == weekday and when.day == day:
+                    if best is None or abs(offset) < abs((best - latest[1]).days):
+                        best = when
+            if best:
+                return best.isoformat(), (f"inferred: \"{match.group(0).strip()}\" read against the quoted post "
+                                          f"dated {latest[0].group(3)}")
+        return latest[1].isoformat(), f"inferred: the latest quoted post is dated {latest[0].group(3)}"
+    return None, "unknown: no header date, no dated quoted post and no dated \"today\" in the text"
+
+
+# --- launch dates ---------------------------------------------------------------------------
+
+@lru_cache(maxsize=4096)
+def _dateparse(phrase: str, base: date, prefer: str) -> date | None:
+    """dateparser on one candidate phrase, relative to the publication date (cached)."""
+    import dateparser
+
+    try:
+        parsed = dateparser.parse(phrase, languages=["en"], settings={
+            "RELATIVE_BASE": datetime(base.year, base.month, base.day),
+            "PREFER_DATES_FROM": prefer, "PREFER_DAY_OF_MONTH": "first", "STRICT_PARSING": False})
+    except Exception:
+        return None
+    return parsed.date() if parsed else None
+
+
+def _month(text: str) -> int | None:
+    text = text.rstrip(".").lower()
+    return _MONTH_NUMBER.get(text) or _MONTH_NUMBER.get(text[:3])
+
+
+def _shift_month(base: date, months: int) -> tuple[int, int]:
+    index = base.year * 12 + base.month - 1 + months
+    return index // 12, index % 12 + 1
+
+
+def resolve_candidate(m: re.Match, base: date | None, prefer: str) -> tuple[str, str] | None:
+    """(ISO value at its precision, precision) of a candidate phrase, or None."""
+    g = m.group
+    if g("iso"):
+        try:
+            return date(int(g("iso")), int(g("iso_m")), int(g("iso_d"))).isoformat(), "day"
+        except ValueError:
+            return None
+    if g("mon") or g("mon2"):
+        month = _month(g("mon") or g("mon2"))
+        day = int(g("day") or g("day2"))
+        year = g("year") or g("year2")
+        if not month or not 1 <= day <= 31:
+            return None
+        if year:
+            try:
+                return date(int(year), month, day).isoformat(), "day"
+            except ValueError:
+                return None
+        if base is None:
+            return None
+        phrase = f"{MONTHS[month - 1]} {day}"
+        parsed = _dateparse(phrase, base, prefer)
+        if parsed is None:
+            return None
+        # dateparser's "future" moves a date a few days past to next year; keep near dates.
+        if prefer == "future" and (base - date(base.year, month, min(day, 28))).days <= 45 and parsed.year > base.year:
+            try:
+                parsed = date(base.year, month, day)
+            except ValueError:
+                return None
+        return parsed.isoformat(), "day"
+    if g("mon3"):
+        month = _month(g("mon3"))
+        if g("mon3") == "May" and not g("pre3") and not g("year3") and not g("rel3"):
+            return None
+        if g("year3"):
+            return f"{int(g('year3')):04d}-{month:02d}", "month"
+        if base is None:
+            return None
+        year = base.year
+        if g("rel3") == "next":
+            year += 1
+        elif not g("rel3"):
+            if prefer == "future" and month < base.month - 1:
+                year += 1
+            elif prefer == "past" and month > base.month + 1:
+                year -= 1
+        return f"{year:04d}-{month:02d}", "month"
+    if g("rel4"):
+        if base is None:
+            return None
+        year, month = _shift_month(base, 1 if g("rel4") == "next" else 0)
+        return f"{year:04d}-{month:02d}", "month"
+    if g("year5"):
+        return g("year5"), "year"
+    if g("rel6"):
+        if base is None:
+            return None
+        return str(base.year + (1 if "next" in g("rel6") else 0)), "year"
+    if g("wd7"):
+        if base is None:
+            return None
+        weekday = WEEKDAYS.index(g("wd7"))
+        if g("d7"):
+            for offset in range(-7, 8):
+                when = base + timedelta(days=offset)
+                if when.weekday() == weekday and when.day == int(g("d7")):
+                    return when.isoformat(), "day"
+            return None
+        parsed = _dateparse(g("wd7"), base, "future")
+        if parsed is None or parsed <= base:
+            offset = (weekday - base.weekday()) % 7 or 7
+            parsed = base + timedelta(days=offset)
+        if g("pre7") == "next" and (parsed - base).days < 7 and base.weekday() < weekday:
+            pass
+        return parsed.isoformat(), "day"
+    if g("td"):
+        if base is None:
+            return None
+        return (base + timedelta(days=1 if g("td").lower() == "tomorrow" else 0)).isoformat(), "day"
+    return None
+
+
+def candidates(body: str, start: int, end: int):
+    return _CANDIDATE.finditer(body, start, end)
+
+
+def tense(sentence: str) -> str:
+    future = _FUTURE.search(sentence)
+    past = _PAST.search(sentence)
+    if past and not future:
+        return "past"
+    return "future"

@@ -1,0 +1,339 @@
+"""Subjects named in an article: devices (branded, brand-less, rumored ones the catalogue does
+not know), series, companies, and the words that refer back to the current topic."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz import fuzz, process
+
+from bot.extract.lexicon import alternation, key, lexicon
+
+DEVICE, SERIES, COMPANY, REF_DEVICE, REF_SERIES, COMPANY_REF = (
+    "device", "series", "company", "ref_device", "ref_series", "company_ref")
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    kind: str
+    subject: str | None = None
+    brand: str | None = None
+    text: str = ""
+    comparison: bool = False
+    alias_only: bool = False
+    model: str = ""            # the model part, without brand: "12S Ultra"
+
+    @property
+    def subject_kind(self) -> str:
+        if self.kind in (DEVICE, REF_DEVICE):
+            return "device"
+        if self.kind in (SERIES, REF_SERIES):
+            return "series"
+        return "company"
+
+
+_UNIT_AFTER = (r"(?!\s*(?:-\s*)?(?:W\b|watts?\b|MP\b|mp\b|megapixels?|GB\b|TB\b|Hz\b|mAh\b|inch|in\b|\"|″|%|x\b|mm\b|nm\b|"
+               r"years?\b|months?\b|days?\b|weeks?\b|hours?\b|minutes?\b|million|billion|percent|fps\b|K\b|p\b|"
+               r"am\b|pm\b|a\.m|p\.m|GMT|:\d))")
+_MODEL_TOKEN = r"(?:(?<![\w(])(?:[A-Za-z]{0,6}\d{1,4}(?:[A-Za-z]{1,3}(?![A-Za-z]))?\+?|\(\d{1,2}\))" + _UNIT_AFTER + ")"
+_BAD_TOKEN = re.compile(r"^(?:(?:19|20)\d\d|\d+(?:W|MP|GB|TB|Hz|mAh|nm|mm|G|fps|MB|th|st|nd|rd|am|pm|p|K|k|x))$",
+                        re.IGNORECASE)
+
+
+def _variants_pattern() -> str:
+    lex = lexicon()
+    roman = [v for v in lex.variants if re.fullmatch(r"[IVX]+", v)]
+    other = [v for v in lex.variants if v not in roman]
+    return (r"(?:\s*(?:(?i:" + alternation(other) + r")|(?<=\s)(?:" + alternation(roman) + r"))(?![\w+]))")
+
+
+@lru_cache(maxsize=1)
+def patterns() -> dict[str, re.Pattern]:
+    lex = lexicon()
+    lead_words = []
+    for brand in lex.brands.values():
+        for word in brand.words + brand.families:
+            esc = re.escape(word).replace(r"\ ", r"\s+")
+            lead_words.append(esc if brand.case_sensitive or word in brand.families else f"(?i:{esc})")
+    series_words = [re.escape(w).replace(r"\ ", r"\s+") for w in load_series_words()]
+    lead = "(?:" + "|".join(sorted(lead_words, key=len, reverse=True)) + ")"
+    series = "(?:" + "|".join(sorted(series_words, key=len, reverse=True)) + ")"
+    variants = _variants_pattern()
+    series_nouns = alternation(lexicon().cues and load_series_nouns())
+    device = re.compile(
+        r"(?<![\w@#/])(?P<lead>" + lead + r"(?:\s+(?:" + lead + "|" + series + r")){0,2})"
+        r"(?:\s+|(?<=Phone)\s*)(?P<model>" + _MODEL_TOKEN + r"(?:\s+(?=[A-Z]?\d)" + _MODEL_TOKEN + r")?)"
+        r"(?P<var>" + variants + r"*)(?P<typo>\s+[A-Z][A-Za-z]{3,6}(?![\w]))?"
+        r"(?P<series>\s+(?:" + series_nouns + r")\b)?")
+    bare = re.compile(
+        r"(?<![\w@#/.,$€£¥-])(?P<model>(?:[A-Z]\d{1,3}[A-Za-z]?|\d{1,3}[A-Z]?)(?:\+)?)"
+        r"(?P<var>" + variants + r"+|(?=\s+(?:" + series_nouns + r")\b))"
+        r"(?P<series>\s+(?:" + series_nouns + r")\b)?" + _UNIT_AFTER)
+    bare_the = re.compile(
+        r"(?<=\bthe )(?P<model>\d{1,3}[A-Z]|[A-Z]\d{1,3}[A-Za-z]?)(?![\w+])(?P<series>\s+(?:" + series_nouns + r")\b)?"
+        + _UNIT_AFTER)
+    bare_typo = re.compile(r"(?<![\w@#/.,$-])(?P<model>\d{1,3}[A-Z]?)\s+(?P<typo>[A-Z][A-Za-z]{3,6})(?![\w])")
+    company_parts = []
+    for brand in lex.brands.values():
+        if brand.company_pattern:
+            company_parts.append(brand.company_pattern)
+            continue
+        words = alternation(brand.words)
+        company_parts.append(words if brand.case_sensitive else f"(?i:{words})")
+    executives = alternation(lex.exec_to_brand and [p for b in lex.brands.values() for p in b.executives])
+    company = re.compile(r"(?<![\w])(?:@)?(?:" + "|".join(company_parts) + r"|(?P<exec>" + executives + r"))(?![\w])")
+    cues = lex.specs
+    company_ref_after = re.compile(cues["company_reference"], re.IGNORECASE)
+    company_ref_before = re.compile(
+        r"(?:the|an?|its)\s+(?:(?:next|upcoming|new|first|latest|future|unannounced|rumou?red|next-gen)[ -])+(?:\w+[ -]){0,3}?$",
+        re.IGNORECASE)
+    company_ref_noun = re.compile(r"^\s+(?:[\w-]+\s+){0,2}?(?:flagship|smartphone|phone|device|handset|model)s?\b",
+                                  re.IGNORECASE)
+    ref_device = re.compile(cues["reference_device"])
+    ref_series = re.compile(cues["reference_series"], re.IGNORECASE)
+    comparison = re.compile(r"(?:\b(?:" + "|".join(lex.cues["comparison"]) + r"))[\s,]+(?:(?:the|its|their|a|an|last\s+year['’]s|this\s+year['’]s|current|older|previous|original|outgoing)\s+)*(?:[\w-]+\s+)?$",
+                            re.IGNORECASE)
+    return {"device": device, "bare": bare, "bare_the": bare_the, "bare_typo": bare_typo,
+            "company": company, "company_ref_after": company_ref_after,
+            "company_ref_before": company_ref_before, "company_ref_noun": company_ref_noun,
+            "ref_device": ref_device, "ref_series": ref_series, "comparison": comparison}
+
+
+def load_series_words() -> list[str]:
+    from bot.extract.lexicon import load_json
+    return load_json("brands.json")["series_words"]
+
+
+def load_series_nouns() -> list[str]:
+    from bot.extract.lexicon import load_json
+    return load_json("brands.json")["series_nouns"]
+
+
+_SPLIT_NUMBER_VARIANT = re.compile(r"(?<=\d)(?=(?:Pro|Ultra|Max|Plus|Lite|Mini|Neo|Prime)\b)", re.IGNORECASE)
+
+
+def _tidy_model(text: str) -> str:
+    """ "12Pro" -> "12 Pro", "ultra" -> "Ultra", white space collapsed."""
+    lex = lexicon()
+    text = _SPLIT_NUMBER_VARIANT.sub(" ", " ".join(text.split()))
+    words = []
+    for word in text.split(" "):
+        words.append(lex.variant_lower.get(word.lower(), word) if not re.fullmatch(r"[IVX]+", word) else word)
+    return " ".join(words)
+
+
+@lru_cache(maxsize=512)
+def fuzzy_variant(word: str) -> str | None:
+    """A model suffix spelled wrong ("UItra", "Ulta") -> its right form; None when it is no suffix."""
+    lex = lexicon()
+    choices = [v for v in lex.variants if len(v) >= 3 and v.isalpha()]
+    best = process.extractOne(word, choices, scorer=fuzz.ratio, score_cutoff=79)
+    if best and best[0][0].lower() == word[0].lower():
+        return best[0]
+    return None
+
+
+@lru_cache(maxsize=512)
+def fuzzy_brand(word: str) -> str | None:
+    """A brand or family word spelled wrong ("Xioami", "Samsumg") -> the brand."""
+    lex = lexicon()
+    if word.lower() in lex.word_to_brand:
+        return lex.word_to_brand[word.lower()]
+    best = process.extractOne(word, lex.fuzzy_words, scorer=fuzz.ratio, score_cutoff=83)
+    return lex.word_to_brand[best[0].lower()] if best else None
+
+
+@lru_cache(maxsize=8192)
+def resolve_device(brand: str, model: str) -> tuple[str, bool]:
+    """(canonical name, known to the catalogue) of a model of a brand.
+
+    The catalogue's name when it knows the model, with or without one of the brand's family words
+    ("Mi 11 Ultra", "Galaxy S23+"); otherwise the brand and the model as written, tidied.
+    """
+    lex = lexicon()
+    model = _tidy_model(model)
+    mkey = key(model)
+    tries = [mkey, re.sub(r"plus$", "+", mkey), mkey.replace("+", "plus")]
+    families = [key(f) for f in lex.family_words.get(brand, [])]
+    for family in families:
+        if family and not mkey.startswith(family):
+            tries += [family + t for t in tries[:3]]
+    for t in tries:
+        device = lex.devices_by_key.get(key(brand) + t)
+        if device is not None:
+            return device.name, True
+    if key(model).startswith(key(brand)):
+        return model, False
+    return f"{brand} {model}", False
+
+
+def brand_of_lead(lead: str) -> tuple[str | None, str]:
+    """(brand, the rest of the lead that is part of the model name) of a matched lead."""
+    lex = lexicon()
+    words = lead.split()
+    first = words[0]
+    brand = lex.word_to_brand.get(first.lower())
+    two = " ".join(words[:2]).lower()
+    if two in lex.word_to_brand:  # "One Plus", "ROG Phone", "Black Shark"
+        brand = lex.word_to_brand[two]
+        if lex.brands[brand].words and two in (w.lower() for w in lex.brands[brand].words):
+            return brand, " ".join(words[2:])
+        return brand, " ".join(words)
+    if brand is None:
+        return None, lead
+    if first.lower() in (w.lower() for w in lex.brands[brand].words):
+        rest = words[1:]
+        # "Xiaomi Xiaomi" never; "Samsung Galaxy" keeps Galaxy as part of the model.
+        return brand, " ".join(rest)
+    return brand, " ".join(words)  # a family word: "Galaxy", "iPhone", "Mi", "Redmi"
+
+
+def _series_name(brand: str, model_text: str) -> str:
+    model = _tidy_model(model_text)
+    if key(model).startswith(key(brand)):
+        return f"{model} series"
+    return f"{brand} {model} series"
+
+
+class MentionFinder:
+    """All subject mentions of one article body, in order."""
+
+    def __init__(self, body: str):
+        self.body = body
+        self.p = patterns()
+
+    def find(self) -> list[Mention]:
+        body = self.body
+        p = self.p
+        mentions: list[Mention] = []
+        taken: list[tuple[int, int]] = []
+
+        def free(s: int, e: int) -> bool:
+            return all(e <= a or s >= b for a, b in taken)
+
+        # Branded devices and series.
+        for m in p["device"].finditer(body):
+            brand, lead_rest = brand_of_lead(m.group("lead"))
+            if brand is None:
+                continue
+            model_token = m.group("model")
+            if _BAD_TOKEN.match(model_token.split()[0]):
+                continue
+            variant_text = m.group("var") or ""
+            end = m.end("var") if m.group("var") else m.end("model")
+            typo = m.group("typo")
+            if typo:
+                fixed = fuzzy_variant(typo.strip())
+                if fixed and fixed.lower() != typo.strip().lower():
+                    variant_text += " " + fixed
+                    end = m.end("typo")
+            model = " ".join(x for x in (lead_rest, model_token, variant_text.strip()) if x)
+            if m.group("series") and (not typo or end == m.end("typo") or not m.group("typo")):
+                name = _series_name(brand, model)
+                mentions.append(Mention(m.start(), m.end("series"), SERIES, name, brand,
+                                        body[m.start():m.end("series")], model=_tidy_model(model)))
+                taken.append((m.start(), m.end("series")))
+                continue
+            name, _known = resolve_device(brand, model)
+            mentions.append(Mention(m.start(), end, DEVICE, name, brand, body[m.start():end],
+                                    model=_tidy_model(model)))
+            taken.append((m.start(), end))
+
+        # Companies, their executives, and "Xiaomi's next flagship".
+        for m in p["company"].finditer(body):
+            if not free(m.start(), m.end()):
+                continue
+            lex = lexicon()
+            if m.group("exec"):
+                brand = lex.exec_to_brand.get(" ".join(m.group("exec").split()).lower())
+            else:
+                word = m.group(0).lstrip("@")
+                brand = lex.word_to_brand.get(word.lower()) or lex.handle_to_brand.get(word.lower())
+            if brand is None:
+                continue
+            after = p["company_ref_after"].match(body, m.end(), min(len(body), m.end() + 60))
+            before = p["company_ref_before"].search(body, max(0, m.start() - 50), m.start())
+            noun = p["company_ref_noun"].match(body, m.end(), min(len(body), m.end() + 40)) if before else None
+            if after:
+                mentions.append(Mention(m.start(), after.end(), COMPANY_REF, brand, brand,
+                                        body[m.start():after.end()]))
+                taken.append((m.start(), after.end()))
+            elif before and noun:
+                mentions.append(Mention(before.start(), noun.end(), COMPANY_REF, brand, brand,
+                                        body[before.start():noun.end()]))
+                taken.append((before.start(), noun.end()))
+            else:
+                mentions.append(Mention(m.start(), m.end(), COMPANY, brand, brand, m.group(0),
+                                        alias_only=bool(m.group("exec"))))
+                taken.append((m.start(), m.end()))
+
+        # Words that refer to the current topic.
+        for kind, pattern in ((REF_DEVICE, p["ref_device"]), (REF_SERIES, p["ref_series"])):
+            for m in pattern.finditer(body):
+                if free(m.start(), m.end()):
+                    mentions.append(Mention(m.start(), m.end(), kind, None, None, m.group(0)))
+                    taken.append((m.start(), m.end()))
+        mentions.sort(key=lambda x: x.start)
+        return mentions, taken
+
+    def find_brandless(self, taken, brand_at) -> list[Mention]:
+        """ "the 12S Ultra", "12 Pro", "the 12S series", "12 UItra": models named without their brand,
+        given the brand of the topic (`brand_at(offset)`); kept only when the brand has such a model
+        in the catalogue or the article named it with its brand."""
+        body = self.body
+        p = self.p
+        found: list[Mention] = []
+        seen_models = getattr(self, "seen_models", {})
+
+        def add(s, e, brand, model, series):
+            name, known = resolve_device(brand, model)
+            mkey = key(_tidy_model(model))
+            if series:
+                found.append(Mention(s, e, SERIES, _series_name(brand, model), brand, body[s:e],
+                                     model=_tidy_model(model)))
+            elif known or mkey in seen_models.get(brand, set()):
+                found.append(Mention(s, e, DEVICE, name, brand, body[s:e], model=_tidy_model(model)))
+            else:
+                return False
+            taken.append((s, e))
+            return True
+
+        def free(s, e):
+            return all(e <= a or s >= b for a, b in taken)
+
+        for pattern in (p["bare"], p["bare_the"]):
+            for m in pattern.finditer(body):
+                s = m.start()
+                e = m.end("series") if m.group("series") else (m.end("var") if "var" in m.groupdict() and m.group("var") else m.end("model"))
+                if not free(s, e) or _BAD_TOKEN.match(m.group("model")):
+                    continue
+                brand = brand_at(s)
+                if not brand:
+                    continue
+                model = m.group("model") + " " + (m.groupdict().get("var") or "")
+                add(s, e, brand, model.strip(), bool(m.group("series")))
+        for m in p["bare_typo"].finditer(body):
+            if not free(m.start(), m.end()):
+                continue
+            fixed = fuzzy_variant(m.group("typo"))
+            brand = brand_at(m.start())
+            if fixed and brand and fixed.lower() != m.group("typo").lower():
+                add(m.start(), m.end(), brand, m.group("model") + " " + fixed, False)
+        return found
+
+
+def mark_comparisons(body: str, mentions: list[Mention]) -> None:
+    """Flag the mentions that a comparison names ("rivals the 11 Ultra", "than the Pixel 6")."""
+    pattern = patterns()["comparison"]
+    for m in mentions:
+        if m.kind in (DEVICE, SERIES, COMPANY_REF):
+            window_start = max(0, m.start - 40)
+            line_start = body.rfind("\n", window_start, m.start)
+            if line_start != -1:
+                window_start = line_start + 1
+            if pattern.search(body, window_start, m.start):
+                m.comparison = True

@@ -1,0 +1,83 @@
+"""Sentences with character offsets: every span is a verbatim slice of the body.
+
+Lines are split first (a bullet, a heading or a table row is its own sentence), then each line at
+sentence ends that are not abbreviations, decimals or initials. Very long runs without a sentence
+end are cut at white space so that no sentence is unbounded.
+"""
+
+from __future__ import annotations
+
+import re
+
+MAX_SENTENCE = 1200
+
+_LINE = re.compile(r"[^\n]+")
+_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9#@—–-])|[.!?…]+[\"'”’)\]]*(?=\s*$)|(?<=[.!?])[\"'”’](?=\s*[A-Z“])")
+_ABBREVIATIONS = frozenset("""mr mrs ms dr prof sr jr st vs etc e.g i.e inc ltd co corp approx est no
+    nos fig figs jan feb mar apr jun jul aug sep sept oct nov dec p.m a.m u.s u.k rs mt gen vol dept
+    min max cf al op ed""".split())
+_BULLET = re.compile(r"^\s*(?:[-*•·▪►–—]+|\d{1,2}[.)])\s+")
+_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    match = _WORD_BEFORE.search(text, 0, dot)
+    if not match:
+        return False
+    word = match.group(1).lower().rstrip(".")
+    if word in _ABBREVIATIONS:
+        return True
+    return len(word) == 1 and word.isalpha()  # an initial: "J. Smith"
+
+
+def _cut_long(start: int, end: int, body: str):
+    while end - start > MAX_SENTENCE:
+        cut = body.rfind(" ", start + MAX_SENTENCE // 2, start + MAX_SENTENCE)
+        if cut <= start:
+            cut = start + MAX_SENTENCE
+        yield start, cut
+        start = cut
+        while start < end and body[start].isspace():
+            start += 1
+    if start < end:
+        yield start, end
+
+
+def split_sentences(body: str) -> list[tuple[int, int, bool]]:
+    """(start, end, is_list_item) of each sentence, trimmed of white space and bullet marks."""
+    out: list[tuple[int, int, bool]] = []
+    for line in _LINE.finditer(body):
+        lstart, lend = line.span()
+        text = line.group(0)
+        bullet = _BULLET.match(text)
+        is_item = bool(bullet)
+        begin = lstart + (bullet.end() if bullet else 0)
+        pieces = []
+        cursor = begin
+        for end in _END.finditer(body, begin, lend):
+            if end.group(0).startswith(".") and _is_abbreviation(body, end.start()):
+                continue
+            pieces.append((cursor, end.end()))
+            cursor = end.end()
+        pieces.append((cursor, lend))
+        for s, e in pieces:
+            while s < e and body[s].isspace():
+                s += 1
+            while e > s and body[e - 1].isspace():
+                e -= 1
+            if e > s:
+                for a, b in _cut_long(s, e, body):
+                    while b > a and body[b - 1].isspace():
+                        b -= 1
+                    if b > a:
+                        out.append((a, b, is_item))
+    return out
+
+
+def paragraphs(body: str) -> list[tuple[int, int]]:
+    """Spans of paragraphs: runs of text separated by blank lines."""
+    spans = []
+    for match in re.finditer(r"(?:[^\n]|\n(?![ \t]*\n))+", body):
+        if match.group(0).strip():
+            spans.append(match.span())
+    return spans

@@ -1,0 +1,107 @@
+"""The status of each claim, from the cue words that govern the claim's own sentence and clause."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from functools import lru_cache
+
+from bot.extract.lexicon import alternation, lexicon
+
+CONFIRMED, RUMORED, SPECULATED, DENIED = "confirmed", "rumored", "speculated", "denied"
+_ORDER = (DENIED, SPECULATED, RUMORED, CONFIRMED)
+
+
+@lru_cache(maxsize=1)
+def patterns():
+    lex = lexicon()
+    cues = lex.cues
+    groups = []
+    for status in _ORDER:
+        groups.append(f"(?P<{status}>" + "|".join(sorted(cues[status], key=len, reverse=True)) + ")")
+    cue = re.compile(r"(?<![\w'’-])(?:" + "|".join(groups) + r")(?![\w'’-])", re.IGNORECASE)
+    makers = [w for b in lex.brands.values() for w in b.words] + [p for b in lex.brands.values() for p in b.executives]
+    maker = re.compile(
+        r"(?<![\w])(?:@?(?:" + alternation(makers) + r")|the (?:company|firm|brand|manufacturer|maker|Chinese (?:company|brand|giant|firm|maker|OEM))|(?:its|the company['’]s) (?:CEO|founder|chairman|president))"
+        r"(?:['’]s (?:CEO|founder|chairman|president|official \w+|Weibo|account|website))?(?:,[^,]{1,60},)?\s+(?:(?:has|have|had|also|now|officially|further|just|finally|recently)\s+){0,3}"
+        r"(?P<verb>announced|announces|confirmed|confirms|revealed|reveals|shared|shares|teased|teases|unveiled|unveils|launched|introduced|stated|said|says|posted|showed|showcased|detailed|published|tweeted)\b")
+    according = re.compile(r"\baccording to (?:the )?(?:official |@)?(?:" + alternation(makers) + r")\b(?!['’]s? (?:leak|rumou?r|tipster))")
+    adjectival = re.compile(cues["adjectival_exclusions"], re.IGNORECASE)
+    negation = re.compile(cues["negation"], re.IGNORECASE)
+    return cue, maker, according, adjectival, negation
+
+
+class Cues:
+    """The status cues of one body, found once, looked up by offset."""
+
+    def __init__(self, body: str):
+        cue, maker, according, adjectival, negation = patterns()
+        excluded = [m.span() for m in adjectival.finditer(body)]
+        found: list[tuple[int, int, str]] = []
+        for m in cue.finditer(body):
+            if any(a <= m.start() < b for a, b in excluded):
+                continue
+            found.append((m.start(), m.end(), m.lastgroup))
+        for m in maker.finditer(body):
+            found.append((m.start("verb"), m.end("verb"), CONFIRMED))
+        for m in according.finditer(body):
+            found.append((m.start(), m.end(), CONFIRMED))
+        # When cues overlap, the longer one (or the maker's own) wins.
+        found.sort(key=lambda c: (c[0], -(c[1] - c[0])))
+        merged: list[tuple[int, int, str]] = []
+        for c in found:
+            if merged and c[0] < merged[-1][1]:
+                if c[2] == CONFIRMED and merged[-1][2] != DENIED:
+                    merged[-1] = (merged[-1][0], max(merged[-1][1], c[1]), CONFIRMED)
+                continue
+            merged.append(c)
+        self.cues = merged
+        self.starts = [c[0] for c in merged]
+        self.body = body
+        self.negation = negation
+
+    def in_span(self, start: int, end: int) -> list[tuple[int, int, str]]:
+        i = bisect_left(self.starts, start)
+        out = []
+        while i < len(self.cues) and self.cues[i][0] < end:
+            out.append(self.cues[i])
+            i += 1
+        return out
+
+    def negated(self, sent_start: int, pos: int, value_end: int) -> bool:
+        """Whether a negation governs the value: "not the 200MP sensor", "instead of 120W"."""
+        window = self.body[max(sent_start, pos - 45):pos]
+        last = None
+        for m in self.negation.finditer(window):
+            last = m
+        if last is None:
+            return False
+        between = window[last.end():]
+        if re.search(r"[,;:]|\bbut\b|\bwhile\b|\bwhich\b|\bthat\b|\bonly\b", between) and not re.match(r"\s*(?:only\b)", between) is None:
+            pass
+        if re.match(r"\s*only\b", between):  # "not only ... but also"
+            return False
+        if re.search(r"[;:]|\bbut\b|\bwhile\b|\bwhereas\b", between):
+            return False
+        if len(re.findall(r"[\w'’+-]+", between)) > 5:
+            return False
+        if re.search(r"\b(?:doubt|wrong|false)\b", between):
+            return False
+        return True
+
+    def status_at(self, sent_start: int, sent_end: int, pos: int, end: int) -> str | None:
+        """The status the cues of the sentence give a value at `pos`; None when no cue governs it."""
+        if self.negated(sent_start, pos, end):
+            return DENIED
+        cues = self.in_span(sent_start, sent_end)
+        before = [c for c in cues if c[1] <= pos]
+        if before:
+            return before[-1][2]
+        after = [c for c in cues if c[0] >= end]
+        if after:
+            return after[0][2]
+        return None
+
+    def last_in(self, start: int, end: int) -> str | None:
+        cues = [c for c in self.in_span(start, end) if c[2] != DENIED]
+        return cues[-1][2] if cues else None

@@ -1,0 +1,543 @@
+"""Values in an article, each with its span and attribute, normalised as CLAIMS.md says.
+
+Each finder scans the whole body once with a compiled pattern; the context that decides an
+attribute (a camera's role, RAM or storage, wired or wireless) is read inside the value's own
+sentence, bounded by the neighbouring values.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz import fuzz, process
+
+from bot.extract.lexicon import alternation, key, lexicon
+
+
+@dataclass
+class Value:
+    start: int
+    end: int
+    attribute: str
+    value: str
+    number: float = 0.0     # for ram/storage: the amount in GB, to keep the largest
+
+
+class Sentences:
+    """Sentence bounds for offsets."""
+
+    def __init__(self, spans: list[tuple[int, int, bool]]):
+        self.starts = [s for s, _, _ in spans]
+        self.spans = spans
+
+    def bounds(self, pos: int) -> tuple[int, int]:
+        i = bisect_right(self.starts, pos) - 1
+        if i < 0:
+            return 0, 0
+        s, e, _ = self.spans[i]
+        return (s, e) if pos < e else (pos, pos)
+
+
+# --- chipsets -------------------------------------------------------------------------------
+
+_GEN = r"(?P<tier>\d)(?P<s>s)?\s*(?P<p1>\+|\s?Plus)?\s+Gen\s*(?P<gen>\d)(?P<p2>\+|\s+Plus)?(?![\w+])"
+_NUM = r"(?P<num>\d{3,4})(?P<suf>\+|\s?Plus\b|[A-Z]{1,2}\b)?(?:[\s-]+(?P<ed>Ultra|Max|Pro|Elite)\b)?"
+_LET = r"(?P<let>[A-Z]\d{1,3})\b"
+
+
+@lru_cache(maxsize=1)
+def _chip_patterns():
+    named = re.compile(
+        r"(?<![\w])(?:(?:Qualcomm|MediaTek|Samsung|Google|HiSilicon|Huawei)(?:['’]s)?\s+)?"
+        r"(?P<fam>[A-Z][A-Za-z]{3,11})\s+(?:" + _GEN + "|" + _NUM + "|" + _LET + r"|(?P<elite>8 Elite)\b)")
+    bare_gen = re.compile(r"(?<![\w#.])" + _GEN)
+    tensor = re.compile(r"(?<![\w])(?:Google(?:['’]s)?\s+)?Tensor(?:\s+(?P<g>G\d))?(?![\w])")
+    apple = re.compile(r"(?<![\w])(?:Apple(?:['’]s)?\s+)?A(?P<anum>\d{2})\s+(?P<aed>Bionic|Pro)\b")
+    codes = lexicon().specs["chip_model_numbers"]
+    code = re.compile(r"(?<![\w])(?P<code>" + alternation(codes) + r")(?:-?[A-Z]{1,2}\d?)?(?![\w])")
+    return named, bare_gen, tensor, apple, code
+
+
+@lru_cache(maxsize=512)
+def _chip_family(word: str) -> str | None:
+    families = lexicon().specs["chip_families"]
+    if word in families:
+        return families[word]
+    if word in ("SD",):
+        return "Snapdragon"
+    best = process.extractOne(word, list(families), scorer=fuzz.ratio, score_cutoff=80)
+    return families[best[0]] if best else None
+
+
+def _canonical_chip(name: str) -> str:
+    return lexicon().chipsets_by_key.get(key(name), name)
+
+
+def _gen_name(m: re.Match) -> str:
+    plus = "+" if (m.group("p1") or m.group("p2")) else ""
+    return f"Snapdragon {m.group('tier')}{m.group('s') or ''}{plus} Gen {m.group('gen')}"
+
+
+def find_chipsets(body: str) -> list[Value]:
+    named, bare_gen, tensor, apple, code = _chip_patterns()
+    out: list[Value] = []
+    taken: list[tuple[int, int]] = []
+    for m in named.finditer(body):
+        family = _chip_family(m.group("fam"))
+        if family is None:
+            continue
+        if m.group("tier"):
+            if family != "Snapdragon":
+                continue
+            name = _gen_name(m)
+        elif m.group("elite"):
+            name = "Snapdragon 8 Elite" if family == "Snapdragon" else None
+        elif m.group("num"):
+            if family in ("Helio",):
+                continue
+            suffix = (m.group("suf") or "").strip()
+            suffix = "+" if suffix.lower() in ("+", "plus") else suffix
+            edition = m.group("ed")
+            name = f"{family} {m.group('num')}{suffix}"
+            if edition and family == "Dimensity":
+                candidate = f"{name}-{edition}"
+                name = candidate if key(candidate) in lexicon().chipsets_by_key else f"{name} {edition}"
+        elif m.group("let"):
+            if family not in ("Helio", "Google Tensor", "Unisoc Tiger", "Unisoc"):
+                continue
+            name = f"{family} {m.group('let')}"
+        else:
+            continue
+        if not name:
+            continue
+        out.append(Value(m.start("fam"), m.end(), "chipset", _canonical_chip(name)))
+        taken.append((m.start(), m.end()))
+
+    def free(s, e):
+        return all(e <= a or s >= b for a, b in taken)
+
+    for m in bare_gen.finditer(body):
+        if free(m.start(), m.end()):
+            out.append(Value(m.start(), m.end(), "chipset", _canonical_chip(_gen_name(m))))
+            taken.append(m.span())
+    for m in tensor.finditer(body):
+        if free(m.start(), m.end()):
+            name = f"Google Tensor {m.group('g')}" if m.group("g") else "Google Tensor"
+            out.append(Value(m.start(), m.end(), "chipset", _canonical_chip(name)))
+            taken.append(m.span())
+    for m in apple.finditer(body):
+        if free(m.start(), m.end()):
+            out.append(Value(m.start(), m.end(), "chipset",
+                             _canonical_chip(f"Apple A{m.group('anum')} {m.group('aed')}")))
+            taken.append(m.span())
+    codes = lexicon().specs["chip_model_numbers"]
+    for m in code.finditer(body):
+        if free(m.start(), m.end()):
+            out.append(Value(m.start(), m.end(), "chipset", _canonical_chip(codes[m.group("code")])))
+    return out
+
+
+# --- display --------------------------------------------------------------------------------
+
+_SCREEN_WORDS = r"(?:display|screen|panel|AMOLED|OLED|LCD|FHD|QHD|HD|LTPO|touchscreen)"
+_SIZE = re.compile(
+    r"(?<![\d.,])(?P<n>\d{1,2}(?:\.\d{1,2})?)\s*(?:-\s*|\s)?(?:inch(?:es)?\b|-in\b|in\b(?=[\s-]+(?:[\w+-]+\s+){0,3}" + _SCREEN_WORDS +
+    r")|[\"″”](?=\s*(?:[\w+-]+\s+){0,3}" + _SCREEN_WORDS + r"))")
+_SECONDARY = re.compile(r"\b(?:cover|outer|external|secondary|rear|sub|front)\b[\s-]*(?:display|screen)", re.IGNORECASE)
+_RES_P = re.compile(r"(?<![\w.])(?P<n>720|1080|1440|2160)p\b")
+_RES_WXH = re.compile(r"(?<![\w.])(?P<w>\d{3,4})\s*[x×X]\s*(?P<h>\d{3,4})(?![\w.])(?!\s*(?:mm|cm))")
+
+
+@lru_cache(maxsize=1)
+def _display_patterns():
+    specs = lexicon().specs
+    res_words = re.compile(r"(?<![\w-])(?P<w>" + "|".join(sorted(specs["resolutions"], key=len, reverse=True)) + r")(?![\w+])")
+    types = []
+    for canonical, forms in specs["display_types"].items():
+        for form in forms:
+            types.append((form, canonical))
+    types.sort(key=lambda t: len(t[0]), reverse=True)
+    type_re = re.compile(r"(?<![\w-])(?:" + "|".join(f"(?P<t{i}>{form})" for i, (form, _) in enumerate(types)) + r")(?![\w])")
+    return res_words, type_re, [c for _, c in types]
+
+
+def find_display(body: str, sentences: Sentences) -> list[Value]:
+    out = []
+    for m in _SIZE.finditer(body):
+        n = float(m.group("n"))
+        if not 3.0 <= n <= 16.0:
+            continue
+        s, e = sentences.bounds(m.start())
+        after = body[m.end():min(e, m.end() + 30)]
+        if _SECONDARY.match(after.lstrip(" -")) or re.match(r"\s*(?:[\w-]+\s+)?(?:cover|outer|external|secondary)\b", after):
+            continue
+        out.append(Value(m.start(), m.end(), "display_size", f"{m.group('n').rstrip('0').rstrip('.') if '.' in m.group('n') else m.group('n')} in"))
+    res_words, type_re, canon = _display_patterns()
+    specs = lexicon().specs
+    for m in _RES_P.finditer(body):
+        out.append(Value(m.start(), m.end(), "display_resolution", f"{m.group('n')}p"))
+    for m in _RES_WXH.finditer(body):
+        w, h = int(m.group("w")), int(m.group("h"))
+        short, long_ = min(w, h), max(w, h)
+        if short < 480 or long_ > 4000 or long_ < short * 1.3:
+            continue
+        value = f"{short}p" if short in (720, 1080, 1440, 2160) else f"{long_}x{short}"
+        out.append(Value(m.start(), m.end(), "display_resolution", value))
+    for m in res_words.finditer(body):
+        word = m.group("w")
+        for pattern, value in specs["resolutions"].items():
+            if re.fullmatch(pattern, word):
+                s, e = sentences.bounds(m.start())
+                if re.search(_SCREEN_WORDS, body[s:e], re.IGNORECASE) or re.search(r"resolution", body[s:e], re.I):
+                    out.append(Value(m.start(), m.end(), "display_resolution", value))
+                break
+    for m in type_re.finditer(body):
+        index = next(int(name[1:]) for name, v in m.groupdict().items() if v is not None)
+        value = canon[index]
+        s, e = sentences.bounds(m.start())
+        if value in ("LCD",) and not re.search(r"display|screen|panel", body[s:e], re.IGNORECASE):
+            continue
+        out.append(Value(m.start(), m.end(), "display_type", value))
+    return out
+
+
+_HZ = re.compile(r"(?<![\d.,])(?:(?P<lo>\d{1,3})\s*(?:-|–|to)\s*)?(?P<n>\d{2,3})\s*-?\s*Hz\b")
+_NOT_REFRESH = re.compile(r"\s*(?:[\w-]+\s+)?(?:touch|sampling|PWM|dimming|audio|sound|speaker)", re.IGNORECASE)
+
+
+def find_refresh(body: str, sentences: Sentences) -> list[Value]:
+    out = []
+    for m in _HZ.finditer(body):
+        n = int(m.group("n"))
+        if not 30 <= n <= 240:
+            continue
+        before = body[max(0, m.start() - 25):m.start()].lower()
+        if _NOT_REFRESH.match(body, m.end()) or "touch" in before or "sampling" in before or "pwm" in before:
+            continue
+        out.append(Value(m.start(), m.end(), "refresh_rate", f"{n} Hz"))
+    return out
+
+
+# --- memory ---------------------------------------------------------------------------------
+
+_AMOUNT = re.compile(r"(?<![\w.])(?P<n>\d{1,4})\s*(?P<u>GB|TB|gigabytes?|terabytes?)(?![\w])", re.IGNORECASE)
+_PAIR = re.compile(r"(?<![\w.])(?P<a>\d{1,2})\s*(?:GB)?\s*(?:\+|/)\s*(?P<b>\d{2,4})\s*(?P<u>GB|TB)(?![\w])", re.IGNORECASE)
+_RAM_WORD = re.compile(r"\b(?:RAM|memory|LPDDR\w*|DRAM)\b", re.IGNORECASE)
+_STORAGE_WORD = re.compile(r"\b(?:storage|ROM|UFS|internal|onboard|on-board|built-in|space|SSD|NVMe)\b", re.IGNORECASE)
+_LIST_GAP = re.compile(r"^\s*(?:,|/|or|and|,\s*and|,\s*or|\+)?\s*(?:up to\s+)?$", re.IGNORECASE)
+
+
+def _gb(n: str, unit: str) -> float:
+    return float(n) * (1024 if unit.upper().startswith("T") else 1)
+
+
+def _gb_text(amount: float) -> str:
+    if amount >= 1024 and amount % 1024 == 0:
+        return f"{int(amount // 1024)} TB"
+    return f"{int(amount)} GB"
+
+
+def find_memory(body: str, sentences: Sentences) -> list[Value]:
+    out: list[Value] = []
+    pairs = []
+    for m in _PAIR.finditer(body):
+        a, b = int(m.group("a")), int(m.group("b"))
+        if a <= 24 and b >= 32:
+            pairs.append(m.span())
+            out.append(Value(m.start("a"), m.end("a"), "ram", f"{a} GB", float(a)))
+            out.append(Value(m.start("b"), m.end(), "storage", _gb_text(_gb(m.group("b"), m.group("u"))),
+                             _gb(m.group("b"), m.group("u"))))
+    amounts = [m for m in _AMOUNT.finditer(body) if not any(s <= m.start() < e for s, e in pairs)]
+    roles: list[str | None] = []
+    for i, m in enumerate(amounts):
+        s, e = sentences.bounds(m.start())
+        nxt = amounts[i + 1].start() if i + 1 < len(amounts) and amounts[i + 1].start() < e else e
+        after = body[m.end():min(nxt, m.end() + 40)]
+        ram = _RAM_WORD.search(after)
+        sto = _STORAGE_WORD.search(after)
+        role = None
+        if ram and (not sto or ram.start() < sto.start()):
+            role = "ram"
+        elif sto:
+            role = "storage"
+        if role is None:
+            prev_end = amounts[i - 1].end() if i > 0 and amounts[i - 1].end() > s else s
+            before = body[max(prev_end, m.start() - 30):m.start()]
+            last_ram = max((x.end() for x in _RAM_WORD.finditer(before)), default=-1)
+            last_sto = max((x.end() for x in _STORAGE_WORD.finditer(before)), default=-1)
+            if re.search(r"(?:[:=]|\bof|\bwith|\bup to|\bto)\s*$", before) or before.strip() == "":
+                if last_ram > last_sto:
+                    role = "ram"
+                elif last_sto > last_ram:
+                    role = "storage"
+        roles.append(role)
+    # A list ("8GB, 12GB or 16GB of RAM") takes the role of its last member.
+    for i in range(len(amounts) - 2, -1, -1):
+        if roles[i] is None and roles[i + 1] is not None:
+            gap = body[amounts[i].end():amounts[i + 1].start()]
+            if _LIST_GAP.match(gap):
+                roles[i] = roles[i + 1]
+    for m, role in zip(amounts, roles):
+        amount = _gb(m.group("n"), m.group("u"))
+        if role is None:
+            if m.group("u").upper().startswith("T") or amount >= 64:
+                s, e = sentences.bounds(m.start())
+                if re.search(r"\b(?:variant|model|version|storage|configuration|option|edition)s?\b", body[s:e], re.I):
+                    role = "storage"
+        if role is None:
+            continue
+        if role == "ram" and not 1 <= amount <= 32:
+            continue
+        if role == "storage" and not 8 <= amount <= 4096:
+            continue
+        out.append(Value(m.start(), m.end(), role, _gb_text(amount), amount))
+    return out
+
+
+# --- cameras --------------------------------------------------------------------------------
+
+_MP = re.compile(r"(?<![\w.])(?P<n>\d{1,3}(?:\.\d)?)\s*-?\s*(?:MP|Mp|mp|MPx|megapixels?|mega-pixels?|-megapixel)(?![\w])")
+
+
+@lru_cache(maxsize=1)
+def _role_pattern():
+    roles = lexicon().specs["camera_roles"]
+    parts = []
+    for role, words in roles.items():
+        for word in words:
+            parts.append((word, role))
+    parts.sort(key=lambda t: len(t[0]), reverse=True)
+    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w).replace(r"\ ", r"[\s-]") for w, _ in parts) + r")(?![\w-])",
+                         re.IGNORECASE)
+    lookup = {w.lower().replace("-", " "): r for w, r in parts}
+    return pattern, lookup
+
+
+def _role(word: str) -> str:
+    _, lookup = _role_pattern()
+    return lookup.get(re.sub(r"[\s-]+", " ", word.lower()), "_other")
+
+
+_SENSOR = re.compile(
+    r"(?<![\w])(?:(?:Sony(?:['’]s)?\s+)?(?:IMX\s?(?P<imx>\d{3})|LYT[- ]?(?P<lyt>\d{3}))|"
+    r"(?:(?:Samsung(?:['’]s)?\s+)?ISOCELL\s+|Samsung(?:['’]s)?\s+)(?P<iso>(?:GN|HP|HM|JN|GW|JD|GH|GM|HP)\d{1,2})|"
+    r"(?:OmniVision(?:['’]s)?|Omnivision)\s+(?P<ov>OV[A-Z]?\d{2}[A-Z]?))(?![\w])")
+_COUNT = re.compile(
+    r"(?<![\w-])(?P<w>dual|double|twin|triple|quad|quadruple|penta|two|three|four|five|[2-5])[\s-]+(?:rear[\s-]+|back[\s-]+|main[\s-]+|lens[\s-]+)?"
+    r"(?:camera|cam|lens|sensor|shooter)(?P<pl>s|es)?(?![\w-])", re.IGNORECASE)
+
+
+def find_cameras(body: str, sentences: Sentences) -> list[Value]:
+    out: list[Value] = []
+    role_re, _ = _role_pattern()
+    mps = list(_MP.finditer(body))
+    for i, m in enumerate(mps):
+        s, e = sentences.bounds(m.start())
+        nxt = mps[i + 1].start() if i + 1 < len(mps) and mps[i + 1].start() < e else e
+        after = body[m.end():min(nxt, m.end() + 45)]
+        after = re.split(r"[,;(]|\band\b|\bwhile\b|\bplus\b", after, maxsplit=1)[0]
+        role = None
+        found = role_re.search(after)
+        if found:
+            role = _role(found.group(0))
+        else:
+            prev = mps[i - 1].end() if i > 0 and mps[i - 1].end() > s else s
+            before = body[max(prev, m.start() - 35):m.start()]
+            before = re.split(r"[,;]|\band\b", before)[-1]
+            words = list(role_re.finditer(before))
+            if words:
+                role = _role(words[-1].group(0))
+        n = float(m.group("n"))
+        if role is None:
+            same = [x for x in mps if s <= x.start() < e]
+            if len(same) == 1 and n >= 50 and re.match(r"\s*(?:[\w-]+\s+)?(?:camera|sensor|shooter)\b", after, re.I):
+                role = "main_camera"
+        if role is None or role == "_other":
+            continue
+        if not 2 <= n <= 300:
+            continue
+        value = f"{int(n) if n.is_integer() else n} MP"
+        out.append(Value(m.start(), m.end(), role, value))
+    for m in _SENSOR.finditer(body):
+        if m.group("imx"):
+            value = f"Sony IMX{m.group('imx')}"
+        elif m.group("lyt"):
+            value = f"Sony LYT-{m.group('lyt')}"
+        elif m.group("iso"):
+            value = f"Samsung {m.group('iso')}"
+        else:
+            value = f"OmniVision {m.group('ov')}"
+        out.append(Value(m.start(), m.end(), "camera_sensor", value))
+    words = lexicon().specs["camera_count_words"]
+    for m in _COUNT.finditer(body):
+        word = m.group("w").lower()
+        if word in ("two", "three", "four", "five", "2", "3", "4", "5") and not m.group("pl"):
+            continue
+        s, e = sentences.bounds(m.start())
+        tail = body[m.end():min(e, m.end() + 25)].lower()
+        head = body[max(s, m.start() - 20):m.start()].lower()
+        if re.search(r"front|selfie", tail[:15] + head[-12:]) or re.match(r"\s*(?:setup\s+)?on the front", tail):
+            continue
+        out.append(Value(m.start(), m.end(), "camera_count", str(words[word])))
+    return out
+
+
+# --- power ----------------------------------------------------------------------------------
+
+_MAH = re.compile(r"(?<![\w.,])(?P<n>\d{1,2}[,.]?\d{3})\s*-?\s*mAh(?![\w])", re.IGNORECASE)
+_WATT = re.compile(r"(?<![\w.])(?P<n>\d{1,3})\s*-?\s*(?:W|watts?)(?![\w])", re.IGNORECASE)
+_CHARGE_WORD = re.compile(r"charg|wired|fast|vooc|hypercharge|supercharge|warp|dash|flash|adapter|charger|brick|\bpd\b|turbo",
+                          re.IGNORECASE)
+
+
+def find_power(body: str, sentences: Sentences) -> list[Value]:
+    out = []
+    for m in _MAH.finditer(body):
+        n = int(re.sub(r"[,.]", "", m.group("n")))
+        before = body[max(0, m.start() - 6):m.start()]
+        if not 1000 <= n <= 25000 or re.search(r"\d\s*[x×]\s*$", before):
+            continue
+        s, e = sentences.bounds(m.start())
+        if re.search(r"dual[- ]cell|two cells|power ?bank", body[max(s, m.start() - 30):m.start()], re.I):
+            continue
+        out.append(Value(m.start(), m.end(), "battery", f"{n} mAh"))
+    watts = list(_WATT.finditer(body))
+    for i, m in enumerate(watts):
+        n = int(m.group("n"))
+        if not 5 <= n <= 300:
+            continue
+        s, e = sentences.bounds(m.start())
+        nxt = watts[i + 1].start() if i + 1 < len(watts) and watts[i + 1].start() < e else e
+        prev = watts[i - 1].end() if i > 0 and watts[i - 1].end() > s else s
+        after = body[m.end():min(nxt, m.end() + 40)].lower()
+        before = body[max(prev, m.start() - 25):m.start()].lower()
+        if "reverse" in after[:25] or "reverse" in before[-20:]:
+            continue
+        wireless_after = after.find("wireless")
+        wired_after = after.find("wired")
+        if wireless_after != -1 and (wired_after == -1 or wireless_after <= wired_after - 2 or wireless_after < wired_after):
+            attribute = "wireless_charging"
+        elif wired_after != -1 or _CHARGE_WORD.search(after):
+            attribute = "wired_charging"
+        elif re.search(r"wireless(?:\s+charging)?(?:\s+(?:at|of|up to|speeds? of))*\s*$", before):
+            attribute = "wireless_charging"
+        elif _CHARGE_WORD.search(before):
+            attribute = "wired_charging"
+        else:
+            continue
+        out.append(Value(m.start(), m.end(), attribute, f"{n} W"))
+    return out
+
+
+# --- software -------------------------------------------------------------------------------
+
+_OS = re.compile(r"(?<![\w])(?P<os>Android|iOS)\s?(?P<v>\d{1,2})(?:\.\d+)*(?:L)?(?![\w.]|\.\d)")
+
+
+@lru_cache(maxsize=1)
+def _skin_pattern():
+    skins = lexicon().specs["skins"]
+    return re.compile(r"(?<![\w])(?P<skin>" + "|".join(re.escape(s).replace(r"\ ", r"\s?") for s in sorted(skins, key=len, reverse=True))
+                      + r")\s?(?P<v>\d{1,2}(?:\.\d{1,2})?)(?![\w.]|\.\d)")
+
+
+def find_software(body: str) -> list[Value]:
+    out = []
+    for m in _OS.finditer(body):
+        out.append(Value(m.start(), m.end(), "os", f"{m.group('os')} {int(m.group('v'))}"))
+    canonical = lexicon().specs["skin_canonical"]
+    for m in _skin_pattern().finditer(body):
+        skin = " ".join(m.group("skin").split())
+        skin = canonical.get(key(skin), skin)
+        out.append(Value(m.start(), m.end(), "ui", f"{skin} {m.group('v')}"))
+    return out
+
+
+# --- prices ---------------------------------------------------------------------------------
+
+@lru_cache(maxsize=1)
+def _price_patterns():
+    specs = lexicon().specs
+    currencies = specs["currencies"]
+    symbols = [c for c in currencies if not re.fullmatch(r"[a-z?\\s]+", c)]
+    words = [c for c in currencies if re.fullmatch(r"[a-z?\\s]+", c)]
+    symbol_alt = "|".join(sorted((c if "\\" in c else re.escape(c)) for c in symbols if not c.isalpha() or c.isupper() or c in ("Rs", "Rp", "RM")))
+    symbol_alt = "|".join(sorted(symbol_alt.split("|"), key=len, reverse=True))
+    amount = r"(?P<amt>\d{1,3}(?:[,.]\d{2,3})+|\d+)(?:[.,](?P<dec>\d{1,2}))?(?![\d,])"
+    prefix = re.compile(r"(?<![\w$])(?P<cur>" + symbol_alt + r")\s?" + amount + r"(?!\s*(?:k|K|m|M|bn|million|billion|trillion)\b)")
+    code_alt = "|".join(sorted([c for c in currencies if c.isupper() and c.isalpha()], key=len, reverse=True))
+    suffix = re.compile(amount + r"\s?(?P<cur>" + "|".join(sorted(words, key=len, reverse=True)) + "|" + code_alt + r"|€)(?![\w])")
+    context = re.compile(specs["price_context"], re.IGNORECASE)
+    exclusions = re.compile(specs["price_exclusions"], re.IGNORECASE)
+    lookup = []
+    for cur, code in currencies.items():
+        lookup.append((re.compile(cur if "\\" in cur or cur.endswith("?") else re.escape(cur) + "$" if not cur.endswith("?") else cur), code))
+    return prefix, suffix, context, exclusions, currencies
+
+
+def _currency_code(text: str) -> str | None:
+    currencies = _price_patterns()[4]
+    text = text.strip()
+    if text in currencies:
+        return currencies[text]
+    for pattern, code in currencies.items():
+        if re.fullmatch(pattern, text, re.IGNORECASE if pattern.islower() else 0):
+            return code
+    return None
+
+
+def _amount(raw: str, dec: str | None) -> str | None:
+    digits = re.sub(r"[,.]", "", raw)
+    if not digits.isdigit():
+        return None
+    value = int(digits)
+    if dec and dec.strip("0"):
+        return f"{value}.{dec}"
+    return str(value)
+
+
+def find_prices(body: str, sentences: Sentences) -> list[Value]:
+    prefix, suffix, context, exclusions, _ = _price_patterns()
+    out = []
+    taken = []
+    for pattern in (prefix, suffix):
+        for m in pattern.finditer(body):
+            if any(a <= m.start() < b for a, b in taken):
+                continue
+            code = _currency_code(m.group("cur"))
+            if not code:
+                continue
+            if code == "CNY" and m.group("cur") == "¥":
+                s, e = sentences.bounds(m.start())
+                if re.search(r"Japan|yen", body[s:e]):
+                    code = "JPY"
+            amount = _amount(m.group("amt"), m.group("dec"))
+            if not amount or float(amount) < 10 or float(amount) > 10_000_000:
+                continue
+            s, e = sentences.bounds(m.start())
+            sentence = body[s:e]
+            near = body[max(s, m.start() - 30):min(e, m.end() + 30)]
+            if exclusions.search(near):
+                continue
+            if not context.search(sentence) and len(sentence) > 90:
+                continue
+            taken.append(m.span())
+            out.append(Value(m.start(), m.end(), "price", f"{code} {amount}"))
+    return out
+
+
+def find_values(body: str, sentences: Sentences) -> list[Value]:
+    values: list[Value] = []
+    values += find_chipsets(body)
+    values += find_display(body, sentences)
+    values += find_refresh(body, sentences)
+    values += find_memory(body, sentences)
+    values += find_cameras(body, sentences)
+    values += find_power(body, sentences)
+    values += find_software(body)
+    values += find_prices(body, sentences)
+    values.sort(key=lambda v: v.start)
+    return values
