@@ -64,13 +64,14 @@ class ReceiptsTree(app_commands.CommandTree):
 class ReceiptsBot(commands.Bot):
     """Receipts on Discord: slash commands only, no message content, no mentions ever."""
 
-    def __init__(self, settings: Settings, store: Store):
+    def __init__(self, settings: Settings, store: Store, **client_options: Any):
+        """`client_options` go to `commands.Bot` (tests pass e.g. `guild_ready_timeout`)."""
         point_discord_at(settings)
         intents = discord.Intents.none()
         intents.guilds = True  # channels and the bot's own permissions, for digests
         super().__init__(command_prefix=commands.when_mentioned, intents=intents,
                          help_command=None, tree_cls=ReceiptsTree,
-                         allowed_mentions=discord.AllowedMentions.none())
+                         allowed_mentions=discord.AllowedMentions.none(), **client_options)
         self.settings = settings
         self.store = store
         self._store_lock = asyncio.Lock()

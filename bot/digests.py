@@ -35,7 +35,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from bot.answers.lookup import resolve_subject
 from bot.answers.receipts import CLAIM_COLUMNS, CLAIM_FROM, VISIBLE_CLAIM, ClaimRow
-from bot.embeds import embed_pages, link, truncate
+from bot.embeds import embed_pages, escape, link, truncate
 from bot.store import Store, utc_now
 
 log = logging.getLogger("receipts.digests")
@@ -473,3 +473,39 @@ async def deliver_due(run: StoreRunner, now: datetime, post: Poster) -> list[Del
                         job.subscription.id, failure.reason)
         outcomes.append(outcome)
     return outcomes
+
+
+# What moderators are shown ---------------------------------------------------------------------
+
+
+def _timestamp(moment: datetime) -> str:
+    """A Discord timestamp: each reader sees it in their own time zone."""
+    return f"<t:{int(moment.timestamp())}:f>"
+
+
+def subscribed_message(subscription: Subscription, replaced: bool, now: datetime) -> str:
+    """The reply to `/digest subscribe`."""
+    verb = "Changed" if replaced else "Subscribed"
+    upcoming = next_window(subscription.cadence, subscription.time, subscription.timezone, now)
+    return (f"{verb}: <#{subscription.channel_id}> gets the new claims about "
+            f"{subscription.scope} {subscription.schedule}, from {_timestamp(upcoming)} on. "
+            f"A digest is posted only when something new was added.")
+
+
+def subscription_list_pages(statuses: list[SubscriptionStatus]) -> list[list[dict]]:
+    """`/digest list`: each subscription, when it posts next, and why it fails if it does."""
+    lines = []
+    for status in statuses:
+        subscription = status.subscription
+        line = (f"<#{subscription.channel_id}> · {escape(subscription.scope)} · "
+                f"{subscription.schedule}\nnext {_timestamp(status.next_post)}"
+                f" · last posted {(status.last_posted or 'never')[:16].replace('T', ' ')}")
+        problem = subscription.failing_reason or status.open_error
+        if problem:
+            since = (subscription.failing_since or "")[:16].replace("T", " ")
+            line += (f"\n**Failing**{' since ' + since if since else ''}: {escape(problem)} "
+                     f"(retried at the next digest; its claims are kept)")
+        lines.append(line)
+    if not lines:
+        lines = ["No digests in this server; `/digest subscribe` starts one."]
+    return embed_pages(f"Digests in this server ({len(statuses)})", [("Digests", lines)])

@@ -1,0 +1,191 @@
+"""`/article add|list|remove|restore`: moderators manage the articles their server added.
+
+An article arrives pasted (a modal), attached (.txt, .md, .html) or as a url fetched under the
+rules of `bot.fetch`. The reply shows the claims found and the date used; an article whose date
+was inferred, or not found, gets buttons to confirm the date or set it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot import moderation
+from bot.articles import decode_article_bytes
+from bot.fetch import EVERY_NETWORK, fetch_article_text
+from bot.moderation import ActionRefused, ArticleAdded
+from commands._shared import (MODERATOR_DEFAULTS, AUTOCOMPLETE_LIMIT, CHOICE_LIMIT, NO_MENTIONS,
+                              PageView, ReportingModal, actor, defer, embeds_of, receipts,
+                              require_moderator, send, send_pages)
+
+
+async def add_and_reply(interaction: discord.Interaction, text: str, **options: str | None) -> None:
+    """Store the article for this server, then show what was found."""
+    added = await receipts(interaction).run_store(
+        moderation.add_article, text, guild_id=interaction.guild_id, actor=actor(interaction),
+        **options)
+    pages = moderation.article_added_pages(added)
+    view = ArticleAddedView(interaction.user.id, pages, added)
+    view.message = await send(interaction, ephemeral=True, embeds=embeds_of(pages[0]),
+                              view=view if view.children else discord.utils.MISSING)
+
+
+class ArticleAddedView(PageView):
+    """Pages of the reply, and for a date that was not in the article, buttons to settle it."""
+
+    def __init__(self, owner_id: int, pages: list[list[dict]], added: ArticleAdded):
+        super().__init__(owner_id, pages)
+        self.added = added
+        if len(pages) == 1:
+            for item in (self.previous, self.position, self.next):
+                self.remove_item(item)
+        if added.duplicate or not added.date_needs_confirming:
+            self.remove_item(self.confirm_date)
+            self.remove_item(self.set_date)
+        elif added.published:
+            self.confirm_date.label = f"Confirm {added.published}"
+        else:
+            self.remove_item(self.confirm_date)
+
+    async def show_settled(self, interaction: discord.Interaction, added: ArticleAdded) -> None:
+        self.stop()
+        await interaction.response.edit_message(
+            embeds=embeds_of(moderation.article_added_pages(added)[0]), view=None,
+            allowed_mentions=NO_MENTIONS)
+
+    @discord.ui.button(label="Confirm the date", style=discord.ButtonStyle.success, row=1)
+    async def confirm_date(self, interaction: discord.Interaction, button: discord.ui.Button) -> None:
+        require_moderator(interaction)
+        added = await receipts(interaction).run_store(
+            moderation.set_article_date, self.added.article_id, None,
+            guild_id=interaction.guild_id, actor=actor(interaction))
+        await self.show_settled(interaction, added)
+
+    @discord.ui.button(label="Set the date…", style=discord.ButtonStyle.primary, row=1)
+    async def set_date(self, interaction: discord.Interaction, button: discord.ui.Button) -> None:
+        require_moderator(interaction)
+        await interaction.response.send_modal(SetDate(self))
+
+
+class SetDate(ReportingModal, title="Set the article's date"):
+    published = discord.ui.TextInput(label="Date published (YYYY-MM-DD)", min_length=4,
+                                     max_length=40, placeholder="2022-06-29")
+
+    def __init__(self, view: ArticleAddedView):
+        super().__init__()
+        self.view = view
+        if view.added.published:
+            self.published.default = view.added.published
+
+    async def on_submit(self, interaction: discord.Interaction) -> None:
+        require_moderator(interaction)
+        added = await receipts(interaction).run_store(
+            moderation.set_article_date, self.view.added.article_id, self.published.value,
+            guild_id=interaction.guild_id, actor=actor(interaction))
+        await self.view.show_settled(interaction, added)
+
+
+class PasteArticle(ReportingModal, title="Add an article"):
+    url = discord.ui.TextInput(label="Its url (optional, shown as the source)", required=False,
+                               max_length=1000, placeholder="https://")
+    article_title = discord.ui.TextInput(label="Title (optional)", required=False, max_length=200)
+    published = discord.ui.TextInput(label="Date published, YYYY-MM-DD (optional)",
+                                     required=False, max_length=40)
+    text = discord.ui.TextInput(label="The article's text", style=discord.TextStyle.paragraph,
+                                min_length=20, max_length=4000)
+
+    def __init__(self, published: str | None):
+        super().__init__()
+        self.published.default = published
+
+    async def on_submit(self, interaction: discord.Interaction) -> None:
+        require_moderator(interaction)
+        await defer(interaction, ephemeral=True)
+        await add_and_reply(interaction, self.text.value, url=self.url.value or None,
+                            title=self.article_title.value or None,
+                            published=self.published.value or None)
+
+
+async def own_articles(interaction: discord.Interaction,
+                       current: str) -> list[app_commands.Choice[str]]:
+    """This server's article ids, offered to moderators only."""
+    try:
+        require_moderator(interaction)
+    except app_commands.CheckFailure:
+        return []
+    ids = await receipts(interaction).run_store(moderation.own_article_ids, interaction.guild_id,
+                                                current, AUTOCOMPLETE_LIMIT)
+    return [app_commands.Choice(name=article_id[:CHOICE_LIMIT], value=article_id[:CHOICE_LIMIT])
+            for article_id in ids]
+
+
+@app_commands.default_permissions(**MODERATOR_DEFAULTS)
+@app_commands.guild_only()
+class Article(commands.GroupCog, group_name="article",
+              group_description="Moderators: add, list, remove and restore this server's articles"):
+    async def interaction_check(self, interaction: discord.Interaction) -> bool:
+        return require_moderator(interaction)
+
+    @app_commands.command(name="add", description="Add an article: give its url, attach it, or "
+                                                  "leave both empty to paste it")
+    @app_commands.describe(url="A page on the public internet to fetch",
+                           file="A .txt, .md or .html file of at most 1 MB",
+                           date="When it was published (YYYY-MM-DD), if the article says wrong "
+                                "or nothing")
+    async def add(self, interaction: discord.Interaction,
+                  url: app_commands.Range[str, 1, 2000] | None = None,
+                  file: discord.Attachment | None = None,
+                  date: app_commands.Range[str, 1, 40] | None = None) -> None:
+        if url and file:
+            raise ActionRefused("Give a url or a file, not both; run the command once for each.")
+        if not url and not file:
+            await interaction.response.send_modal(PasteArticle(date))
+            return
+        await defer(interaction, ephemeral=True)
+        if file:
+            moderation.check_attachment(file.filename, file.size)
+            text = await asyncio.to_thread(decode_article_bytes, await file.read(), file.filename)
+            await add_and_reply(interaction, text, name=file.filename, published=date)
+            return
+        settings = receipts(interaction).settings
+        page = await fetch_article_text(url, exempt=EVERY_NETWORK if settings.allow_private_urls
+                                        else ())
+        await add_and_reply(interaction, page.text, url=page.url, published=date)
+
+    @app_commands.command(name="list", description="The articles added in this server")
+    async def list_articles(self, interaction: discord.Interaction) -> None:
+        articles = await receipts(interaction).run_store(moderation.list_articles,
+                                                         interaction.guild_id)
+        await send_pages(interaction, moderation.article_list_pages(articles), ephemeral=True)
+
+    @app_commands.command(name="remove", description="Remove an article of this server: its "
+                                                     "claims stop counting; it can be restored")
+    @app_commands.describe(article="The article's id (see /article list)",
+                           reason="Why; kept in the audit log")
+    @app_commands.autocomplete(article=own_articles)
+    async def remove(self, interaction: discord.Interaction, article: str,
+                     reason: app_commands.Range[str, 1, 300] | None = None) -> None:
+        removed = await receipts(interaction).run_store(
+            moderation.remove_article, article, guild_id=interaction.guild_id,
+            actor=actor(interaction), reason=reason)
+        await send(interaction, ephemeral=True,
+                   content=f"Removed `{removed.article_id}`: its {removed.claims} claims no longer "
+                           f"count. `/article restore article:{removed.article_id}` brings it back.")
+
+    @app_commands.command(name="restore", description="Bring back a removed article of this server")
+    @app_commands.describe(article="The article's id (see /article list)")
+    @app_commands.autocomplete(article=own_articles)
+    async def restore(self, interaction: discord.Interaction, article: str) -> None:
+        restored = await receipts(interaction).run_store(
+            moderation.restore_article, article, guild_id=interaction.guild_id,
+            actor=actor(interaction))
+        await send(interaction, ephemeral=True,
+                   content=f"Restored `{restored.article_id}`: its {restored.claims} claims count "
+                           f"again.")
+
+
+async def setup(bot: commands.Bot) -> None:
+    await bot.add_cog(Article())

@@ -1,0 +1,177 @@
+"""`/digest subscribe|unsubscribe|list|preview`, and the loop that posts the digests that are due.
+
+The schedule, the delivery rows and what a digest holds are `bot.digests`; this cog only posts a
+page where it is told to and turns Discord's refusals into `DeliveryFailed`: a channel the bot may
+not post in is `blocked` (shown as failing, retried at the next window), a server error or rate
+limit is `failed` (retried on the next ticks).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from datetime import datetime, timezone
+
+import aiohttp
+import discord
+from discord import app_commands
+from discord.ext import commands, tasks
+
+from bot import digests
+from bot.digests import DeliveryFailed, Subscription
+from bot.settings import DEFAULT_DIGEST_INTERVAL
+from commands._shared import (AUTOCOMPLETE_LIMIT, MODERATOR_DEFAULTS, NO_MENTIONS, actor,
+                              device_choices, embeds_of, in_time, receipts, require_moderator,
+                              send, send_pages)
+
+log = logging.getLogger("receipts.digest")
+
+UTC = timezone.utc  # `timezone` is also an option name of /digest subscribe
+
+POST_PERMISSIONS = ("view_channel", "send_messages", "embed_links")
+CADENCE_CHOICES = [app_commands.Choice(name="daily", value="daily"),
+                   app_commands.Choice(name="weekly (Mondays)", value="weekly")]
+
+
+def missing_post_permissions(channel: discord.abc.GuildChannel) -> list[str]:
+    """The permissions the bot lacks to post a digest in a channel."""
+    permissions = channel.permissions_for(channel.guild.me)
+    return [name.replace("_", " ").title() for name in POST_PERMISSIONS
+            if not getattr(permissions, name)]
+
+
+async def time_zones(interaction: discord.Interaction,
+                     current: str) -> list[app_commands.Choice[str]]:
+    return [app_commands.Choice(name=name, value=name)
+            for name in digests.timezone_names(current, AUTOCOMPLETE_LIMIT)]
+
+
+@app_commands.default_permissions(**MODERATOR_DEFAULTS)
+@app_commands.guild_only()
+class Digest(commands.GroupCog, group_name="digest",
+             group_description="Moderators: post the new claims to a channel, daily or weekly"):
+    def __init__(self, bot: commands.Bot):
+        super().__init__()
+        self.bot = bot
+
+    async def cog_load(self) -> None:
+        self.deliver.change_interval(seconds=self.bot.settings.digest_interval)
+        self.deliver.start()
+
+    async def cog_unload(self) -> None:
+        self.deliver.cancel()
+
+    async def interaction_check(self, interaction: discord.Interaction) -> bool:
+        return require_moderator(interaction)
+
+    # Posting ------------------------------------------------------------------------------------
+
+    @tasks.loop(seconds=DEFAULT_DIGEST_INTERVAL)
+    async def deliver(self) -> None:
+        try:
+            await digests.deliver_due(self.bot.run_store, datetime.now(UTC),
+                                      self.post_page)
+        except Exception:  # noqa: BLE001 - an exception would stop the loop for good
+            log.exception("the digest loop failed; it runs again at the next tick")
+
+    @deliver.before_loop
+    async def wait_until_connected(self) -> None:
+        await self.bot.wait_until_ready()
+
+    async def post_page(self, subscription: Subscription, page: list[dict], nonce: str) -> int:
+        """Post one page of a digest; the message id, or DeliveryFailed saying why not."""
+        where = f"<#{subscription.channel_id}>"
+        channel = self.bot.get_channel(subscription.channel_id)
+        try:
+            if channel is None:
+                channel = await self.bot.fetch_channel(subscription.channel_id)
+            if isinstance(channel, discord.abc.GuildChannel):
+                missing = missing_post_permissions(channel)
+                if missing:
+                    raise DeliveryFailed(f"I may not post in {where}: missing "
+                                         f"{', '.join(missing)}. Give me these there.", blocked=True)
+            message = await channel.send(embeds=embeds_of(page), nonce=nonce,
+                                         allowed_mentions=NO_MENTIONS)
+        except discord.NotFound:
+            raise DeliveryFailed(f"{where} no longer exists; `/digest unsubscribe` it or "
+                                 f"subscribe another channel.", blocked=True) from None
+        except discord.Forbidden as error:
+            reason = error.text or "Missing Access"
+            raise DeliveryFailed(f"Discord refused my post in {where} ({reason}); give me View "
+                                 f"Channel, Send Messages and Embed Links there.",
+                                 blocked=True) from None
+        except discord.HTTPException as error:
+            blocked = error.status < 500 and error.status != 429
+            raise DeliveryFailed(f"Discord answered {error.status} ({error.text or 'no detail'})",
+                                 blocked=blocked) from None
+        except (aiohttp.ClientError, asyncio.TimeoutError) as error:
+            raise DeliveryFailed(f"Discord could not be reached ({type(error).__name__})",
+                                 blocked=False) from None
+        return message.id
+
+    # Commands -----------------------------------------------------------------------------------
+
+    @app_commands.command(name="subscribe", description="Post the new claims to a channel, daily "
+                                                        "or weekly")
+    @app_commands.describe(channel="Where to post", cadence="Every day, or every Monday",
+                           time="Time of day, HH:MM (24 h), e.g. 09:00",
+                           timezone="The time zone of that time, e.g. Europe/Berlin or UTC",
+                           device="Only this phone (leave empty for all)")
+    @app_commands.choices(cadence=CADENCE_CHOICES)
+    @app_commands.autocomplete(timezone=time_zones, device=device_choices)
+    async def subscribe(self, interaction: discord.Interaction, channel: discord.TextChannel,
+                        cadence: app_commands.Choice[str], time: app_commands.Range[str, 1, 5],
+                        timezone: app_commands.Range[str, 1, 64],
+                        device: str | None = None) -> None:
+        subscription, replaced = await in_time(interaction, receipts(interaction).run_store(
+            digests.subscribe, guild_id=interaction.guild_id, channel_id=channel.id,
+            cadence=cadence.value, at=time, zone=timezone, device=device,
+            actor=actor(interaction)), ephemeral=True)
+        message = digests.subscribed_message(subscription, replaced, datetime.now(UTC))
+        resolved = interaction.guild.get_channel(channel.id) if interaction.guild else None
+        missing = missing_post_permissions(resolved) if resolved else []
+        if missing:
+            message += (f"\n**I cannot post there yet**: missing {', '.join(missing)}. Until a "
+                        f"server admin gives me these in <#{channel.id}>, `/digest list` shows "
+                        f"this digest as failing.")
+        await send(interaction, ephemeral=True, content=message)
+
+    @app_commands.command(name="unsubscribe", description="Stop a channel's digest")
+    @app_commands.describe(channel="The channel", device="The phone of that digest (empty: the "
+                                                         "all-devices one)")
+    @app_commands.autocomplete(device=device_choices)
+    async def unsubscribe(self, interaction: discord.Interaction, channel: discord.TextChannel,
+                          device: str | None = None) -> None:
+        ended = await receipts(interaction).run_store(
+            digests.unsubscribe, guild_id=interaction.guild_id, channel_id=channel.id,
+            device=device, actor=actor(interaction))
+        await send(interaction, ephemeral=True,
+                   content=f"<#{channel.id}> no longer gets the digest about {ended.scope}.")
+
+    @app_commands.command(name="list", description="This server's digests, and any that fail")
+    async def list_digests(self, interaction: discord.Interaction) -> None:
+        statuses = await receipts(interaction).run_store(
+            digests.list_subscriptions, interaction.guild_id, datetime.now(UTC))
+        await send_pages(interaction, digests.subscription_list_pages(statuses), ephemeral=True)
+
+    @app_commands.command(name="preview", description="What the next digest would hold if it "
+                                                      "were posted now")
+    @app_commands.describe(channel="Only the digest of this channel")
+    async def preview(self, interaction: discord.Interaction,
+                      channel: discord.TextChannel | None = None) -> None:
+        previews = await in_time(interaction, receipts(interaction).run_store(
+            digests.preview, guild_id=interaction.guild_id,
+            channel_id=channel.id if channel else None), ephemeral=True)
+        pages = [page for digest in previews for page in digests.digest_pages(digest)]
+        if not previews:
+            await send(interaction, ephemeral=True, content="There is no digest to preview here; "
+                                                            "`/digest subscribe` starts one.")
+        elif not pages:
+            await send(interaction, ephemeral=True, content="Nothing new since the last digest: "
+                                                            "the next one would not be posted.")
+        else:
+            await send_pages(interaction, pages, ephemeral=True)
+
+
+async def setup(bot: commands.Bot) -> None:
+    await bot.add_cog(Digest(bot))
