@@ -146,3 +146,36 @@ async def test_a_digest_goes_to_its_channel_and_a_blocked_channel_shows_as_faili
     assert "Contoso Q1" in str(posted()[0]["embeds"])
     _, callback = await command(world, world.moderator, "digest list")
     assert "Failing" in str(callback.data["embeds"]) and "Send Messages" in str(callback.data["embeds"])
+
+
+def inputs(modal_callback):
+    """The custom ids of a modal's text inputs, in order."""
+    return [component["custom_id"] for row in modal_callback.data["components"]
+            for component in row["components"]]
+
+
+async def test_a_pasted_undated_article_gets_its_date_set_with_a_button(world, store):
+    record, callback = await command(world, world.moderator, "article add")
+    assert callback.type == 9  # the modal: url, title, date, text
+    url, title, date, text = inputs(callback)
+    submitted = await world.fake.submit_modal(callback.data["custom_id"], {
+        url: "", title: "Contoso X5 leak", date: "",
+        text: "The Contoso X5 will come with a 5000mAh battery, a leak says."})
+    [reply] = await world.fake.wait_for_followups(submitted, timeout=5)
+    assert reply["flags"] & EPHEMERAL and "unknown" in str(reply["embeds"])
+    buttons = {c["label"]: c["custom_id"] for row in reply["components"] for c in row["components"]}
+    assert set(buttons) == {"Set the date…"}
+
+    stranger = await world.fake.press_button(int(reply["id"]), buttons["Set the date…"],
+                                             world.alice.id)
+    assert "Only the person who asked" in (await world.fake.wait_for_callback(stranger)).data["content"]
+
+    pressed = await world.fake.press_button(int(reply["id"]), buttons["Set the date…"],
+                                            world.moderator.id)
+    modal = await world.fake.wait_for_callback(pressed)
+    [published] = inputs(modal)
+    settled = await world.fake.submit_modal(modal.data["custom_id"], {published: "2022-06-29"})
+    update = await world.fake.wait_for_callback(settled)
+    assert update.type == 7 and "set by a moderator" in str(update.data["embeds"])
+    assert store.article("contoso-x5-leak")["published"] == "2022-06-29"
+    assert store.history("article:contoso-x5-leak")[-1]["action"] == "article.date.set"

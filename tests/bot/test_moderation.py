@@ -155,3 +155,32 @@ def test_autocomplete_offers_only_this_servers_articles(store):
     stored_article(store, "other-one", guild_id=OTHER)
     stored_article(store, "seed-one")
     assert moderation.own_article_ids(store, HOME, "one") == ["home-one"]
+
+
+def embed_chars(embed):
+    return (len(embed.get("title", "")) + len(embed.get("description", ""))
+            + len(embed.get("footer", {}).get("text", "")) + len(embed.get("author", {}).get("name", "")))
+
+
+def test_a_long_article_list_pages_within_discords_limits(store):
+    for number in range(120):
+        stored_article(store, f"home-{number:03d}-{'long-name-' * 3}", guild_id=HOME,
+                       url=f"https://news.example/{number}")
+    pages = moderation.article_list_pages(moderation.list_articles(store, HOME))
+    assert len(pages) > 1
+    for number, page in enumerate(pages, start=1):
+        assert len(page) <= 10 and sum(embed_chars(e) for e in page) <= 6000
+        assert all(len(e.get("description", "")) <= 4096 for e in page)
+        assert page[-1]["footer"]["text"].endswith(f"page {number}/{len(pages)}")
+    listed = "".join(e["description"] for page in pages for e in page)
+    assert all(f"home-{number:03d}" in listed for number in range(120))
+
+
+def test_the_added_reply_shows_the_claims_and_the_date_used(store):
+    added = moderation.add_article(store, article_text(extra="Reply."), guild_id=HOME, actor=MOD,
+                                   url="https://news.example/x2")
+    [page] = moderation.article_added_pages(added)
+    text = str(page)
+    assert "2023-01-10" in text and "from the article" in text
+    assert page[0]["author"]["name"] == f"Added {added.article_id}"
+    assert all(f"#{claim.claim_id}" in text for claim in added.claims)
