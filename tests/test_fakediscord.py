@@ -16,7 +16,7 @@ import pytest_asyncio
 from discord import app_commands
 from discord.ext import commands
 
-from tests.fakediscord import FakeDiscord, Guild, Member, Permission, point_discord_py_at
+from tests.fakediscord import Channel, FakeDiscord, Guild, Member, Permission, point_discord_py_at
 from tests.fakediscord.messages import EPHEMERAL, LOADING
 
 PHONES = ["Pixel 8", "Pixel 8 Pro", "Galaxy S24", "iPhone 15"]
@@ -33,29 +33,6 @@ class Note(discord.ui.Modal, title="Add a note"):
 
     async def on_submit(self, interaction: discord.Interaction) -> None:
         await interaction.response.send_message(f"noted: {self.text.value}", ephemeral=True)
-
-
-class TinyBot(commands.Bot):
-    """A bot that also notes the host of every HTTP request and websocket it opens."""
-
-    def __init__(self) -> None:
-        self.hosts: list[str] = []
-        trace = aiohttp.TraceConfig()
-        trace.on_request_start.append(self._note_host)
-        # guild_ready_timeout: discord.py waits this long after the last GUILD_CREATE before
-        # "ready"; the default 2 s would dominate every test.
-        super().__init__(command_prefix=commands.when_mentioned, intents=discord.Intents.default(),
-                         guild_ready_timeout=0.05, http_trace=trace)
-        self.tree.add_command(spec)
-        self.tree.add_command(slow)
-        self.tree.add_command(note)
-        self.tree.add_command(settings)
-
-    async def _note_host(self, session, context, params: aiohttp.TraceRequestStartParams) -> None:
-        self.hosts.append(params.url.host)
-
-    async def before_identify_hook(self, shard_id: int | None, *, initial: bool = False) -> None:
-        """discord.py sleeps 5 s before every IDENTIFY but the first; not against a fake."""
 
 
 @app_commands.command(description="A phone's spec sheet")
@@ -94,11 +71,34 @@ async def settings_show(interaction: discord.Interaction, channel: discord.TextC
     )
 
 
+class TinyBot(commands.Bot):
+    """A bot that also notes the host of every HTTP request and websocket it opens."""
+
+    def __init__(self) -> None:
+        self.hosts: list[str] = []
+        trace = aiohttp.TraceConfig()
+        trace.on_request_start.append(self._note_host)
+        # guild_ready_timeout: discord.py waits this long after the last GUILD_CREATE before
+        # "ready"; the default 2 s would dominate every test.
+        super().__init__(command_prefix=commands.when_mentioned, intents=discord.Intents.default(),
+                         guild_ready_timeout=0.05, http_trace=trace)
+        self.tree.add_command(spec)
+        self.tree.add_command(slow)
+        self.tree.add_command(note)
+        self.tree.add_command(settings)
+
+    async def _note_host(self, session, context, params: aiohttp.TraceRequestStartParams) -> None:
+        self.hosts.append(params.url.host)
+
+    async def before_identify_hook(self, shard_id: int | None, *, initial: bool = False) -> None:
+        """discord.py sleeps 5 s before every IDENTIFY but the first; not against a fake."""
+
+
 @dataclass
 class World:
     guild: Guild
-    general: object
-    readonly: object
+    general: Channel
+    readonly: Channel  # the bot may not send here
     alice: Member
     moderator: Member
 
@@ -111,6 +111,7 @@ async def fake():
             yield fake
         finally:
             undo()
+        assert fake.errors == []
 
 
 @pytest.fixture

@@ -53,24 +53,41 @@ class Connection:
 
 @dataclass
 class GatewaySession:
-    """An IDENTIFY'd session: its sequence, every dispatch sent in it, its current connection."""
+    """An IDENTIFY'd session: its sequence, every dispatch sent in it, its current connection.
+
+    The lock keeps dispatches in sequence order, also against a RESUME replaying missed ones.
+    """
 
     id: str
-    intents: int
-    identify: dict
+    identify: dict  # the IDENTIFY payload's d: intents, properties, shard, ...
     seq: int = 0
     events: list[dict] = field(default_factory=list)
     connection: Connection | None = None
     resumes: int = 0
     invalidated: bool = False
+    _lock: asyncio.Lock = field(default_factory=asyncio.Lock, repr=False)
 
     async def dispatch(self, event: str, data: Any) -> int:
+        async with self._lock:
+            return await self._dispatch(event, data)
+
+    async def _dispatch(self, event: str, data: Any) -> int:
         self.seq += 1
         payload = {"op": DISPATCH, "t": event, "s": self.seq, "d": data}
         self.events.append(payload)
         if self.connection is not None:
             await self.connection.send(payload)  # if this fails, a RESUME will replay it
         return self.seq
+
+    async def resume(self, connection: Connection, seen: int) -> None:
+        """Moves the session to ``connection``, replays what came after ``seen``, then RESUMED."""
+        async with self._lock:
+            self.connection = connection
+            self.resumes += 1
+            for payload in self.events:
+                if payload["s"] > seen:
+                    await connection.send(payload)
+            await self._dispatch("RESUMED", {"_trace": ["fake-discord"]})  # discord.py writes into d
 
 
 class Gateway:
@@ -126,7 +143,7 @@ class Gateway:
         if data.get("token") != self._fake.token:
             await connection.ws.close(code=4004, message=b"Authentication failed.")
             return None
-        session = GatewaySession(id=secrets.token_hex(16), intents=data.get("intents", 0), identify=data)
+        session = GatewaySession(id=secrets.token_hex(16), identify=data)
         session.connection = connection
         self.sessions.append(session)
         await session.dispatch("READY", self._ready_payload(session, data))
@@ -162,15 +179,7 @@ class Gateway:
         if session is None or session.invalidated:
             await connection.send({"op": INVALID_SESSION, "d": False, "s": None, "t": None})
             return None
-        if session.connection is not None and session.connection is not connection:
-            await session.connection.ws.close(code=4000)
-        session.connection = connection
-        session.resumes += 1
-        seen = data.get("seq") or 0
-        for payload in session.events:
-            if payload["s"] > seen:
-                await connection.send(payload)
-        await session.dispatch("RESUMED", {"_trace": ["fake-discord"]})  # discord.py writes into d
+        await session.resume(connection, data.get("seq") or 0)
         return session
 
     async def dispatch(self, event: str, data: Any) -> int:

@@ -27,24 +27,25 @@ def find_command(commands: Mapping[int | None, list[dict]], guild_id: int, name:
 
 
 def walk_path(command: dict, path: Sequence[str]) -> list[dict]:
-    """The option schema of the subcommand at ``path`` (["group", "sub"]) under ``command``."""
+    """The subcommand group and subcommand options named by ``path`` (["group", "sub"])."""
+    chain: list[dict] = []
     schema = command.get("options") or []
     for name in path:
         option = next((o for o in schema if o["name"] == name and o["type"] in (SUB_COMMAND, SUB_COMMAND_GROUP)), None)
         if option is None:
             raise LookupError(f"/{command['name']} has no subcommand (group) {name!r} along {list(path)}")
-        schema = option.get("options") or []
-    return schema
-
-
-def nest(command: dict, path: Sequence[str], leaf: list[dict]) -> list[dict]:
-    """Wraps the leaf options in their subcommand and group, outermost first."""
-    schema = command.get("options") or []
-    chain = []
-    for name in path:
-        option = next(o for o in schema if o["name"] == name)
         chain.append(option)
         schema = option.get("options") or []
+    return chain
+
+
+def leaf_schema(command: dict, chain: list[dict]) -> list[dict]:
+    """The option schema of the command itself, or of the subcommand at the end of ``chain``."""
+    return (chain[-1] if chain else command).get("options") or []
+
+
+def nest(chain: list[dict], leaf: list[dict]) -> list[dict]:
+    """Wraps the leaf options in their subcommand and group, outermost first."""
     options = leaf
     for option in reversed(chain):
         options = [{"type": option["type"], "name": option["name"], "options": options}]

@@ -6,6 +6,7 @@ answer, an eleventh embed, a 26th autocomplete choice) lets a bot pass its tests
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from .records import UploadedFile
@@ -31,7 +32,7 @@ def build_message(
         "mention_everyone": False,
         "mentions": [],
         "mention_roles": [],
-        "attachments": attachments,
+        "attachments": [],
         "embeds": [],
         "components": [],
         "reactions": [],
@@ -46,7 +47,7 @@ def build_message(
         message["application_id"] = str(webhook_id)
     if interaction is not None:
         message["interaction_metadata"] = interaction
-    apply_edit(message, body, attachments, edited=False)
+    apply_edit(message, body, attachments, edited=False)  # a new message is an empty one, filled in
     return message
 
 
@@ -63,7 +64,8 @@ def apply_edit(message: dict, body: dict, attachments: list[dict], *, edited: bo
         message["edited_timestamp"] = utc_now_iso()
 
 
-def attachments_for(files: list[UploadedFile], new_id, base_url: str) -> list[dict]:
+def attachments_for(files: list[UploadedFile], new_id: Callable[[], int], base_url: str) -> list[dict]:
+    """Attachment objects for uploaded files (their urls lead to the fake, which has no such route)."""
     attachments = []
     for upload in files:
         attachment_id = new_id()

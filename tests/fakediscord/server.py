@@ -42,13 +42,13 @@ class FakeDiscord:
         self.application_id = self.new_id()
         self.bot_user = User(self.application_id, bot_name, bot=True)  # a bot's user id is its app's id
         self.owner = User(self.new_id(), "owner")
-        self.users: dict[int, User] = {user.id: user for user in (self.bot_user, self.owner)}
         self.guilds: dict[int, Guild] = {}
         self.commands: dict[int | None, list[dict]] = {}  # synced commands by guild id, None = global
         self.messages: dict[int, dict] = {}
         self.interactions: dict[int, InteractionRecord] = {}
         self.interactions_by_token: dict[str, InteractionRecord] = {}
         self.requests = RequestLog()
+        self.errors: list[Exception] = []  # the fake's own failures while handling a request
         self.faults = Faults()
         self.gateway = Gateway(self)
         self._runner: web.AppRunner | None = None
@@ -65,6 +65,7 @@ class FakeDiscord:
         return self
 
     async def stop(self) -> None:
+        """Stops serving. Close the bot first, or it will keep trying to reconnect."""
         if self._runner is not None:
             await self.gateway.close_all()
             await self._runner.cleanup()
@@ -94,9 +95,8 @@ class FakeDiscord:
     # -- the world -----------------------------------------------------------------------------
 
     def add_user(self, name: str, *, bot: bool = False) -> User:
-        user = User(self.new_id(), name, bot)
-        self.users[user.id] = user
-        return user
+        """A user, to be added to guilds with ``guild.add_member``."""
+        return User(self.new_id(), name, bot)
 
     def add_guild(self, name: str, *, owner: User | None = None) -> Guild:
         """A guild the bot is in, owned by ``owner`` (default: the application's owner).
@@ -175,10 +175,10 @@ class FakeDiscord:
             data["guild_id"] = command["guild_id"]
         if isinstance(options, Mapping):
             resolved: dict = {}
-            schema = interactions.walk_path(command, path)
-            leaf = interactions.encode_options(schema, options, self.guilds[guild_id], user_id, resolved,
-                                               focused=focused)
-            data["options"] = interactions.nest(command, path, leaf)
+            chain = interactions.walk_path(command, path)
+            leaf = interactions.encode_options(interactions.leaf_schema(command, chain), options,
+                                               self.guilds[guild_id], user_id, resolved, focused=focused)
+            data["options"] = interactions.nest(chain, leaf)
             if resolved:
                 data["resolved"] = resolved
         else:
@@ -231,7 +231,9 @@ class FakeDiscord:
                     await asyncio.sleep(0.005)
         except TimeoutError:
             unhandled = [f"{r.method} {r.path}" for r in self.requests.unhandled]
-            raise TimeoutError(f"{what} not met within {timeout}s (unhandled requests: {unhandled})") from None
+            raise TimeoutError(
+                f"{what} not met within {timeout}s (unhandled requests: {unhandled}; fake errors: {self.errors})"
+            ) from None
 
     async def wait_for_callback(self, interaction: InteractionRecord | int, timeout: float = 3.0) -> Callback:
         record = interaction if isinstance(interaction, InteractionRecord) else self.interactions[interaction]
