@@ -53,8 +53,8 @@ def _static():
         re.IGNORECASE)
     alias_after = re.compile(
         r"\s*(?:\(\s*|,\s*|\s+|—\s*|–\s*)(?:which (?:was|is|has been) |also |previously |formerly |earlier |originally |once )*"
-        r"(?:rumou?red|known|called|named|referred to|tipped|dubbed|codenamed|code-named|codename:?|model number:?|aka|a\.k\.a\.|expected)"
-        r"(?:\s+(?:as|to be))?\s+(?:the\s+)?[\"“‘']?(?P<alias>[A-Za-z0-9][\w+-]*(?:\s+(?:[A-Z0-9][\w+-]*|\(\d{1,2}\))){0,3})")
+        r"(?:rumou?red|known|called|named|referred to|tipped|dubbed|codenamed|code-named|codename:?|model number:?|aka|a\.k\.a\.)"
+        r"(?:\s+(?:as|to be))?\s+(?:the\s+)?(?:[\"“‘'](?P<qalias>[\w+ -]{2,30})[\"”’']|(?P<alias>[A-Z0-9][\w+-]*(?:\s+(?:[A-Z0-9][\w+-]*|\(\d{1,2}\))){0,3}))")
     renamed = re.compile(
         r"\s*(?:\(\s*|,\s*|\s+)?(?:which |that )?(?:(?:was|is|has been|will be|had been|got|gets|is being|now)\s+)*(?:renamed|rebranded|rebadged|launched|released|sold|marketed)"
         r"\s+(?:to|as)\s+(?:the\s+)?")
@@ -154,6 +154,9 @@ class _Extraction:
             for canonical_brand, alias_key in [(b, k) for b, ks in self.alias_models.items() for k in ks]:
                 self.seen_models.setdefault(canonical_brand, set()).add(alias_key)
             extra = finder.find_brandless(taken, brand_at)
+            for m in extra:
+                if any(a <= m.start < b for a, b in self.alias_spans):
+                    m.alias_only = True
             mentions += extra
             mentions.sort(key=lambda x: x.start)
             for m in mentions:
@@ -170,7 +173,7 @@ class _Extraction:
         series_topic: Mention | None = None
         mi = 0
         vi = 0
-        previous_cue: tuple[int, str | None] = (-1, None)
+        previous_cue: tuple = (-1, None, None)
         lead_in_status: str | None = None
         para_index = 0
         for s, e, is_item in spans:
@@ -196,18 +199,19 @@ class _Extraction:
             # Resolve references to the topic.
             resolved: list[Mention] = []
             for m in sent_mentions:
+                antecedent = next((x for x in reversed(resolved) if x.kind in (DEVICE, SERIES) and not x.ref
+                                   and not x.comparison and not x.alias_only and x.subject), None)
                 if m.kind == REF_DEVICE:
-                    target = topic or series_topic
+                    target = antecedent if antecedent is not None and antecedent.kind == DEVICE else (topic or series_topic)
                 elif m.kind == REF_SERIES:
-                    target = series_topic or topic
+                    target = antecedent if antecedent is not None and antecedent.kind == SERIES else (series_topic or topic)
                 else:
                     resolved.append(m)
                     continue
                 if target is not None:
-                    resolved.append(Mention(m.start, m.end, m.kind if target.kind != COMPANY else COMPANY,
-                                            target.subject, target.brand, m.text, model=target.model)
-                                    if target.kind not in (SERIES,) else
-                                    Mention(m.start, m.end, SERIES, target.subject, target.brand, m.text, model=target.model))
+                    kind = SERIES if target.kind == SERIES else COMPANY if target.kind == COMPANY else m.kind
+                    resolved.append(Mention(m.start, m.end, kind, target.subject, target.brand, m.text,
+                                            model=target.model, ref=True))
 
             sentence_status = self.cues.last_in(s, e)
             in_signature = any(a < e and s < b for a, b in self.signatures)
@@ -223,7 +227,7 @@ class _Extraction:
                     return status
                 if is_item and lead_in_status:
                     return lead_in_status
-                if previous_cue[0] == para[0] and previous_cue[1]:
+                if previous_cue[0] == para[0] and previous_cue[1] and previous_cue[2] == subject.subject:
                     return previous_cue[1]
                 return self.default_status(subject, attribute)
 
@@ -282,9 +286,9 @@ class _Extraction:
                 if companies:
                     topic = companies[0]
             if sentence_status and sentence_status != DENIED:
-                previous_cue = (para[0], sentence_status)
-            elif previous_cue[0] != para[0]:
-                previous_cue = (para[0], None)
+                previous_cue = (para[0], sentence_status, topic.subject if topic else None)
+            elif previous_cue[0] != para[0] or (topic and previous_cue[2] != topic.subject):
+                previous_cue = (para[0], None, None)
             if not is_item:
                 lead_in_status = sentence_status
 
@@ -382,7 +386,7 @@ class _Extraction:
         if not partnership.search(sentence):
             return
         makers = [m for m in mentions if m.kind in (COMPANY, COMPANY_REF, DEVICE, SERIES) and m.brand and m.subject
-                  and not m.alias_only]
+                  and not m.alias_only and not m.ref]
         if not makers:
             return
         # Clauses: "A and B with Hasselblad, while C with Zeiss".
@@ -420,6 +424,7 @@ class _Extraction:
         other name to the canonical device for the rest of the article."""
         body = self.body
         alias_map: dict[str, str] = {}
+        self.alias_spans: list[tuple[int, int]] = []
         self.alias_models: dict[str, set[str]] = {}
         devices = [m for m in mentions if m.kind == DEVICE]
         for m in devices:
@@ -436,13 +441,14 @@ class _Extraction:
                 else:
                     continue
             if forward:
-                raw = match.group("alias").rstrip(").,;:”\"'’")
+                raw = (match.group("alias") or match.group("qalias") or "").rstrip(").,;:”\"'’")
                 raw = re.sub(r"\s+(?:series|phone|smartphone|model|device)$", "", raw)
                 alias_name = self.alias_name(raw, m.brand)
                 subject = m
                 if not alias_name or key(alias_name) == key(subject.subject):
                     continue
                 span_end = match.end()
+                self.alias_spans.append((match.start(), span_end))
                 for other in mentions:
                     if other is not m and match.start() <= other.start < span_end:
                         other.alias_only = True

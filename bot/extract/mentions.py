@@ -26,6 +26,7 @@ class Mention:
     comparison: bool = False
     alias_only: bool = False
     model: str = ""            # the model part, without brand: "12S Ultra"
+    ref: bool = False          # a word referring to the topic ("it", "the phone"), resolved
 
     @property
     def subject_kind(self) -> str:
@@ -40,7 +41,7 @@ _UNIT_AFTER = (r"(?!\s*(?:-\s*)?(?:W\b|watts?\b|MP\b|mp\b|megapixels?|GB\b|TB\b|
                r"years?\b|months?\b|days?\b|weeks?\b|hours?\b|minutes?\b|million|billion|percent|fps\b|K\b|p\b|"
                r"am\b|pm\b|a\.m|p\.m|GMT|:\d))")
 _MODEL_TOKEN = r"(?:(?<![\w(])(?:[A-Za-z]{0,6}\d{1,4}(?:[A-Za-z]{1,3}(?![A-Za-z]))?\+?|\(\d{1,2}\))" + _UNIT_AFTER + ")"
-_BAD_TOKEN = re.compile(r"^(?:(?:19|20)\d\d|\d+(?:W|MP|GB|TB|Hz|mAh|nm|mm|G|fps|MB|th|st|nd|rd|am|pm|p|K|k|x))$",
+_BAD_TOKEN = re.compile(r"^(?:(?:IMX|LYT|OV|GN|HP|HM|JN|GW|JD|SM|MT)\d+[A-Z]?|(?:19|20)\d\d|\d+(?:W|MP|GB|TB|Hz|mAh|nm|mm|G|fps|MB|th|st|nd|rd|am|pm|p|K|k|x))$",
                         re.IGNORECASE)
 
 

@@ -81,7 +81,7 @@ class Cues:
             pass
         if re.match(r"\s*only\b", between):  # "not only ... but also"
             return False
-        if re.search(r"[;:]|\bbut\b|\bwhile\b|\bwhereas\b", between):
+        if re.search(r"[;:,]|\bbut\b|\bwhile\b|\bwhereas\b|\bwhich\b|\bthat\b|\bwho\b", between):
             return False
         if len(re.findall(r"[\w'’+-]+", between)) > 5:
             return False

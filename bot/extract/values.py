@@ -352,8 +352,7 @@ def find_cameras(body: str, sentences: Sentences) -> list[Value]:
                 role = _role(words[-1].group(0))
         n = float(m.group("n"))
         if role is None:
-            same = [x for x in mps if s <= x.start() < e]
-            if len(same) == 1 and n >= 50 and re.match(r"\s*(?:[\w-]+\s+)?(?:camera|sensor|shooter)\b", after, re.I):
+            if n >= 48 and re.match(r"\s*(?:[\w-]+\s+)?(?:camera|sensor|shooter)\b", after, re.I):
                 role = "main_camera"
         if role is None or role == "_other":
             continue
