@@ -17,6 +17,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "resolution": ("display_resolution",), "size": ("display_size",), "hz": ("refresh_rate",),
 }
 ORDER = {attribute: position for position, attribute in enumerate(ATTRIBUTES)}
+ACRONYMS = {"ram": "RAM", "os": "OS", "ui": "UI"}
 
 
 def attributes_named(text: str) -> tuple[str, ...] | None:
@@ -43,4 +44,4 @@ def attribute_sort_key(attribute: str) -> tuple[int, str]:
 
 def label(attribute: str) -> str:
     """How an attribute is shown to people: "main_camera" -> "Main camera"."""
-    return attribute.replace("_", " ").capitalize()
+    return ACRONYMS.get(attribute) or attribute.replace("_", " ").capitalize()

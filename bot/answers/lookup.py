@@ -89,6 +89,8 @@ class GuildView:
     alias_keys: dict[str, list[AliasUse]] = field(default_factory=lambda: defaultdict(list))
     members: dict[int, list[int]] = field(default_factory=lambda: defaultdict(list))
     aliases_of: dict[int, list[AliasUse]] = field(default_factory=lambda: defaultdict(list))
+    alias_entries: list[tuple[str, AliasUse]] = field(default_factory=list)
+    alias_key_list: list[str] = field(default_factory=list)
 
     def canonical(self, subject_id: int) -> int:
         return self.redirect.get(subject_id, subject_id)
@@ -196,8 +198,10 @@ class NameIndex:
             if subject_key(row.alias) == self.subjects[use.canonical_id].key:
                 continue
             view.aliases_of[use.canonical_id].append(use)
-            for name in (row.alias, *name_suffixes(row.alias)):
+            for name in (spaced_name(row.alias), *name_suffixes(row.alias)):
                 view.alias_keys[subject_key(name)].append(use)
+                view.alias_entries.append((name, use))
+                view.alias_key_list.append(subject_key(name))
         return view
 
     @staticmethod
@@ -270,8 +274,8 @@ class NameIndex:
     def alike(self, fragment_key: str, limit: int, everywhere: bool) -> list[tuple[int, float]]:
         """Entry numbers of keys most like the fragment (rapidfuzz), best first.
 
-        Autocomplete looks only among keys with the fragment's first character, since a typo
-        there is rare and the full list is too slow for a keystroke; a lookup looks everywhere.
+        `everywhere=False` looks only among keys with the fragment's first character: a typo
+        there is rare, and the full list takes milliseconds on a big store.
         """
         if everywhere:
             numbers, keys = None, self.keys
@@ -381,28 +385,24 @@ def _resolved(resolution: Resolution, index: NameIndex, use: AliasUse) -> Resolu
 def _forgive_typos(resolution: Resolution, index: NameIndex, view: GuildView, key: str,
                    guild_id: int | None) -> Resolution:
     """Accept a near match only when it is the same model; otherwise offer suggestions."""
+    alike = index.alike(key, limit=40, everywhere=False) or \
+        index.alike(key, limit=40, everywhere=True)
+    candidates = [(score, index.entries[number][1], _subject_use(index, view, index.entries[number][2]))
+                  for number, score in alike]
+    for _, score, number in process.extract(key, view.alias_key_list, scorer=fuzz.ratio,
+                                            limit=10, score_cutoff=SUGGEST_FROM):
+        spaced, use = view.alias_entries[number]
+        candidates.append((score, spaced, use))
+    candidates.sort(key=lambda candidate: -candidate[0])
+    seen = [(spaced, use) for _, spaced, use in candidates
+            if index.visible(use.canonical_id, guild_id)]
     typed = model_tokens(resolution.query)
-    fitting: list[AliasUse] = []
-    ranked: list[int] = []
-    for number, _ in index.alike(key, limit=40, everywhere=True):
-        _, spaced, sid = index.entries[number]
-        canonical = view.canonical(sid)
-        if not index.visible(canonical, guild_id):
-            continue
-        ranked.append(canonical)
-        if same_model(typed, model_tokens(spaced)):
-            fitting.append(_subject_use(index, view, sid))
-    for alias_key, uses in view.alias_keys.items():
-        if same_model(typed, model_tokens(spaced_name(uses[0].name))) or \
-                fuzz.ratio(key, alias_key) >= SUGGEST_FROM:
-            ranked += [use.canonical_id for use in uses]
-            fitting += [use for use in uses
-                        if same_model(typed, model_tokens(spaced_name(use.name)))]
+    fitting = [use for spaced, use in seen if same_model(typed, model_tokens(spaced))]
     distinct = _distinct_canonicals(fitting)
     if len(distinct) == 1:
         return _resolved(resolution, index, fitting[0])
-    candidates = distinct or list(dict.fromkeys(ranked))
-    resolution.suggestions = [index.subjects[sid].name for sid in candidates][:SUGGESTIONS]
+    offered = distinct or _distinct_canonicals([use for _, use in seen])
+    resolution.suggestions = [index.subjects[sid].name for sid in offered][:SUGGESTIONS]
     return resolution
 
 

@@ -53,9 +53,11 @@ def item_block(command: str, item: Item, room: int = DESCRIPTION_LIMIT) -> str:
     if words:
         head += " · " + escape(" · ".join(words))
     source = escape(item.source)
-    if item.url:
+    if item.url and item.url.startswith(("http://", "https://")):
         source = f"[{source}]({_safe_url(item.url)})"
-    tail_parts = [source, escape(item.published or "date unknown"), f"`{item.article}`"]
+    tail_parts = [source, escape(item.published or "date unknown")]
+    if item.article != item.source:
+        tail_parts.append(f"`{item.article}`")
     if item.claim_id is not None:
         tail_parts.append(f"claim #{item.claim_id}")
     tail = "— " + " · ".join(tail_parts)

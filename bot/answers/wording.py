@@ -68,7 +68,9 @@ def _scope_words(item: Item) -> list[str]:
 
 def receipt(item: Item) -> str:
     """Where the quote comes from: source, publication date, article id and claim number."""
-    parts = [item.source, item.published or "date unknown", item.article]
+    parts = [item.source, item.published or "date unknown"]
+    if item.article != item.source:
+        parts.append(item.article)
     if item.claim_id is not None:
         parts.append(f"claim #{item.claim_id}")
     return " · ".join(parts)
