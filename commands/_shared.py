@@ -21,7 +21,7 @@ from bot.answers import Answer
 from bot.answers.render_discord import to_discord_pages
 from bot.articles import ArticleError
 from bot.digests import DigestError
-from bot.moderation import NOT_MODERATOR, ActionRefused, is_moderator
+from bot.moderation import NOT_MODERATOR, ActionRefused, actor_name, is_moderator
 from bot.store import StoreError
 
 if TYPE_CHECKING:
@@ -52,7 +52,7 @@ def receipts(interaction: discord.Interaction) -> ReceiptsBot:
 
 
 def actor(interaction: discord.Interaction) -> str:
-    from bot.moderation import actor_name
+    """Who did it, as the store and the audit log name people."""
     return actor_name(interaction.user.id)
 
 
