@@ -16,7 +16,15 @@ import pytest_asyncio
 from discord import app_commands
 from discord.ext import commands
 
-from tests.fakediscord import Channel, FakeDiscord, Guild, Member, Permission, point_discord_py_at
+from tests.fakediscord import (
+    Channel,
+    FakeDiscord,
+    Guild,
+    InteractionRecord,
+    Member,
+    Permission,
+    point_discord_py_at,
+)
 from tests.fakediscord.messages import EPHEMERAL, LOADING
 
 PHONES = ["Pixel 8", "Pixel 8 Pro", "Galaxy S24", "iPhone 15"]
@@ -64,7 +72,9 @@ settings = app_commands.Group(name="settings", description="Per-server settings"
 
 
 @settings.command(name="show", description="Show what the bot may do in a channel")
-async def settings_show(interaction: discord.Interaction, channel: discord.TextChannel, verbose: bool = False) -> None:
+async def settings_show(
+    interaction: discord.Interaction, channel: discord.TextChannel, verbose: bool = False
+) -> None:
     await interaction.response.send_message(
         f"{channel.mention} verbose={verbose} manage={interaction.permissions.manage_messages} "
         f"bot_send={channel.permissions_for(interaction.guild.me).send_messages}"
@@ -155,6 +165,11 @@ async def bot(fake: FakeDiscord, world: World):
 pytestmark = pytest.mark.asyncio
 
 
+async def run(fake: FakeDiscord, world: World, member: Member, name: str, options=None) -> InteractionRecord:
+    """``member`` runs slash command ``name`` in #general."""
+    return await fake.send_command(world.guild.id, world.general.id, member.id, name, options)
+
+
 async def test_the_bot_logs_in_identifies_and_sees_the_guild(fake, world, bot):
     assert [r.path for r in fake.requests][:2] == ["/users/@me", "/oauth2/applications/@me"]
     assert fake.gateway.connections[0]["compress"] == "zlib-stream"
@@ -171,7 +186,7 @@ async def test_the_bot_logs_in_identifies_and_sees_the_guild(fake, world, bot):
 
 
 async def test_a_command_gets_its_callback_with_content_and_embed(fake, world, bot):
-    record = await fake.send_command(world.guild.id, world.general.id, world.alice.id, "spec", {"phone": "Pixel 8"})
+    record = await run(fake, world, world.alice, "spec", {"phone": "Pixel 8"})
     callback = await fake.wait_for_callback(record)
     assert callback.type == 4
     assert callback.data["content"] == "Spec for Pixel 8"
@@ -182,15 +197,15 @@ async def test_a_command_gets_its_callback_with_content_and_embed(fake, world, b
 
 async def test_options_are_typed_from_the_synced_schema_and_permissions_come_from_roles(fake, world, bot):
     options = {"channel": world.readonly.id, "verbose": True}
-    by_mod = await fake.send_command(world.guild.id, world.general.id, world.moderator.id, "settings show", options)
-    by_alice = await fake.send_command(world.guild.id, world.general.id, world.alice.id, "settings show", options)
+    by_mod = await run(fake, world, world.moderator, "settings show", options)
+    by_alice = await run(fake, world, world.alice, "settings show", options)
     assert by_mod.payload["data"]["resolved"]["channels"][str(world.readonly.id)]["name"] == "announcements"
     assert (await fake.wait_for_callback(by_mod)).data["content"] == (
         f"<#{world.readonly.id}> verbose=True manage=True bot_send=False"
     )
     assert "manage=False" in (await fake.wait_for_callback(by_alice)).data["content"]
     raw = [{"name": "phone", "type": 3, "value": "as typed"}]
-    record = await fake.send_command(world.guild.id, world.general.id, world.alice.id, "spec", raw)
+    record = await run(fake, world, world.alice, "spec", raw)
     assert (await fake.wait_for_callback(record)).data["content"] == "Spec for as typed"
 
 
@@ -203,7 +218,7 @@ async def test_autocomplete_answers_with_choices(fake, world, bot):
 
 
 async def test_a_button_press_reaches_the_view(fake, world, bot):
-    command = await fake.send_command(world.guild.id, world.general.id, world.alice.id, "spec", {"phone": "Pixel 8"})
+    command = await run(fake, world, world.alice, "spec", {"phone": "Pixel 8"})
     await fake.wait_for_callback(command)
     message_id = int(command.original["id"])
     press = await fake.press_button(message_id, "confirm", world.moderator.id)
@@ -214,7 +229,7 @@ async def test_a_button_press_reaches_the_view(fake, world, bot):
 
 
 async def test_a_modal_submit_reaches_the_modal(fake, world, bot):
-    opened = await fake.send_command(world.guild.id, world.general.id, world.alice.id, "note")
+    opened = await run(fake, world, world.alice, "note")
     assert (await fake.wait_for_callback(opened)).type == 9
     submitted = await fake.submit_modal("note", {"note_text": "check the date"})
     callback = await fake.wait_for_callback(submitted)
@@ -224,13 +239,14 @@ async def test_a_modal_submit_reaches_the_modal(fake, world, bot):
 
 
 async def test_a_deferred_answer_then_a_follow_up(fake, world, bot):
-    record = await fake.send_command(world.guild.id, world.general.id, world.alice.id, "slow", {"phone": "Galaxy S24"})
+    record = await run(fake, world, world.alice, "slow", {"phone": "Galaxy S24"})
     callback = await fake.wait_for_callback(record)
     assert callback.type == 5
     [followup] = await fake.wait_for_followups(record)
     assert followup["content"] == "Later: Galaxy S24"
     assert fake.followups(record.token) == [followup]
-    await fake.wait_until(lambda: record.original["content"] == "Done: Galaxy S24 (was loading: True)", what="the edited original")
+    done = "Done: Galaxy S24 (was loading: True)"
+    await fake.wait_until(lambda: record.original["content"] == done, what="the edited original")
     assert not record.original["flags"] & LOADING
     assert [r.method for r in fake.requests.matching(path="/webhooks/*/*/messages/@original")] == ["GET", "PATCH"]
 
@@ -295,7 +311,7 @@ async def test_discord_limits_and_unknown_routes_fail_like_discord(fake, world, 
 
 async def test_a_late_callback_is_refused(fake, world, bot):
     fake.interaction_deadline = 0.0
-    record = await fake.send_command(world.guild.id, world.general.id, world.alice.id, "spec", {"phone": "Pixel 8"})
+    record = await run(fake, world, world.alice, "spec", {"phone": "Pixel 8"})
     await fake.wait_until(lambda: fake.requests.matching("POST", "/interactions/*/*/callback", status=404))
     assert record.callback is None
 
@@ -304,11 +320,11 @@ async def test_a_late_callback_is_refused(fake, world, bot):
 async def test_a_dropped_gateway_resumes_and_replays_what_was_missed(fake, world, bot, code):
     await fake.drop_gateway(code)
     # Sent while the bot is reconnecting: the RESUME must replay it.
-    record = await fake.send_command(world.guild.id, world.general.id, world.alice.id, "spec", {"phone": "iPhone 15"})
+    record = await run(fake, world, world.alice, "spec", {"phone": "iPhone 15"})
     await fake.wait_until(lambda: fake.sessions[-1].resumes == 1, what="a RESUME")
     assert (await fake.wait_for_callback(record)).data["content"] == "Spec for iPhone 15"
     assert len(fake.sessions) == 1 and len(fake.gateway.connections) == 2
-    again = await fake.send_command(world.guild.id, world.general.id, world.alice.id, "spec", {"phone": "Pixel 8"})
+    again = await run(fake, world, world.alice, "spec", {"phone": "Pixel 8"})
     assert (await fake.wait_for_callback(again)).data["content"] == "Spec for Pixel 8"
 
 
@@ -317,7 +333,7 @@ async def test_reconnect_and_invalid_session_on_demand(fake, world, bot):
     await fake.wait_until(lambda: fake.sessions[-1].resumes == 1, what="a RESUME after op 7")
     await fake.invalidate_session(resumable=False)
     await fake.wait_until(lambda: len(fake.sessions) == 2, what="a new IDENTIFY after op 9")
-    record = await fake.send_command(world.guild.id, world.general.id, world.alice.id, "spec", {"phone": "Pixel 8"})
+    record = await run(fake, world, world.alice, "spec", {"phone": "Pixel 8"})
     assert (await fake.wait_for_callback(record)).type == 4
 
 
@@ -328,7 +344,7 @@ async def test_heartbeats_are_acknowledged():
         bot = TinyBot()
         running = await start(bot, fake)
         try:
-            await fake.wait_until(lambda: sum(p["op"] == 1 for p in fake.gateway.received) >= 3, what="3 heartbeats")
+            await fake.wait_until(lambda: [p["op"] for p in fake.gateway.received].count(1) >= 3, what="3 heartbeats")
             assert bot.latency < 1
         finally:
             await bot.close()

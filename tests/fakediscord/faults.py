@@ -65,7 +65,8 @@ class Faults:
         self.armed: list[Fault] = []
 
     def add(
-        self, method: str, path: str, *, status: int, body: dict, times: int = 1, headers: dict[str, str] | None = None
+        self, method: str, path: str, *, status: int, body: dict, times: int = 1,
+        headers: dict[str, str] | None = None,
     ) -> Fault:
         fault = Fault(method, path, status, body, times, headers or {})
         compile_path_pattern(path)  # a bad pattern fails here, in the test, not inside the server

@@ -141,7 +141,8 @@ class HttpApi:
         try:
             if record.route is None:
                 raise ApiError(404, 0, "404: Not Found")
-            if not record.route.startswith(TOKEN_ROUTES) and request.headers.get("Authorization") != f"Bot {fake.token}":
+            authorized = request.headers.get("Authorization") == f"Bot {fake.token}"
+            if not authorized and not record.route.startswith(TOKEN_ROUTES):
                 raise ApiError(401, 0, "401: Unauthorized")
             fault = fake.faults.take(request.method, path)
             if fault is not None:
@@ -249,8 +250,8 @@ class HttpApi:
         body, files = request_body()
         kind, data = body.get("type"), body.get("data")
         if kind not in ALLOWED_CALLBACKS[record.type] or (kind in (6, 7) and record.message is None):
-            raise ApiError.invalid(form_error([("type", "INTERACTION_CALLBACK_TYPE_INVALID",
-                                                f"Callback type {kind} is not valid for interaction type {record.type}")]))
+            reason = f"Callback type {kind} is not valid for interaction type {record.type}"
+            raise ApiError.invalid(form_error([("type", "INTERACTION_CALLBACK_TYPE_INVALID", reason)]))
         if kind in (4, 7):
             error = invalid_message(data or {}, files=len(files), edit=kind == 7)
             if error is not None:
@@ -272,8 +273,9 @@ class HttpApi:
 
         if kind in (1, 8) or request.query.get("with_response") not in ("1", "true", "True"):
             return web.Response(status=204)
+        ephemeral = record.original is not None and bool(record.original["flags"] & EPHEMERAL)
         interaction = {"id": str(record.id), "type": record.type, "response_message_loading": kind == 5,
-                       "response_message_ephemeral": bool(record.original and record.original["flags"] & EPHEMERAL)}
+                       "response_message_ephemeral": ephemeral}
         resource: dict = {"type": kind}
         if record.original is not None and kind != 9:
             interaction["response_message_id"] = record.original["id"]

@@ -23,7 +23,8 @@ def find_command(commands: Mapping[int | None, list[dict]], guild_id: int, name:
             if command["name"] == name and command.get("type", 1) == 1:
                 return command
     synced = sorted({command["name"] for scoped in commands.values() for command in scoped})
-    raise LookupError(f"no synced command {name!r} for guild {guild_id}; synced: {synced} (did the bot sync its tree?)")
+    raise LookupError(f"no synced command {name!r} for guild {guild_id}; synced: {synced} "
+                      "(did the bot sync its tree?)")
 
 
 def walk_path(command: dict, path: Sequence[str]) -> list[dict]:
@@ -31,7 +32,8 @@ def walk_path(command: dict, path: Sequence[str]) -> list[dict]:
     chain: list[dict] = []
     schema = command.get("options") or []
     for name in path:
-        option = next((o for o in schema if o["name"] == name and o["type"] in (SUB_COMMAND, SUB_COMMAND_GROUP)), None)
+        subcommands = [o for o in schema if o["type"] in (SUB_COMMAND, SUB_COMMAND_GROUP)]
+        option = next((o for o in subcommands if o["name"] == name), None)
         if option is None:
             raise LookupError(f"/{command['name']} has no subcommand (group) {name!r} along {list(path)}")
         chain.append(option)

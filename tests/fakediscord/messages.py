@@ -137,6 +137,7 @@ def invalid_choices(choices: list[dict]) -> dict | None:
     for index, choice in enumerate(choices):
         name = choice.get("name")
         if not isinstance(name, str) or not 1 <= len(name) <= 100:
-            problems.append((f"data.choices.{index}.name", "BASE_TYPE_BAD_LENGTH", "Must be between 1 and 100 in length."))
+            problems.append((f"data.choices.{index}.name", "BASE_TYPE_BAD_LENGTH",
+                             "Must be between 1 and 100 in length."))
         _check_length(problems, f"data.choices.{index}.value", choice.get("value"), 100)
     return form_error(problems)

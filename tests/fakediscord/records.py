@@ -33,7 +33,9 @@ class RecordedRequest:
 
 
 class RequestLog(list[RecordedRequest]):
-    def matching(self, method: str = "*", path: str | None = None, *, status: int | None = None) -> list[RecordedRequest]:
+    def matching(
+        self, method: str = "*", path: str | None = None, *, status: int | None = None
+    ) -> list[RecordedRequest]:
         """Requests with this method (``*`` for any), a path fitting the pattern (see
         faults.compile_path_pattern; None for any) and, if given, this response status."""
         pattern = None if path is None else compile_path_pattern(path)

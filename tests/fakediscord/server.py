@@ -223,7 +223,9 @@ class FakeDiscord:
 
     # -- waiting and looking -------------------------------------------------------------------
 
-    async def wait_until(self, predicate: Callable[[], Any], timeout: float = 3.0, what: str = "condition") -> None:
+    async def wait_until(
+        self, predicate: Callable[[], Any], timeout: float = 3.0, what: str = "condition"
+    ) -> None:
         """Polls ``predicate`` (about the fake or the bot alike) until it holds."""
         try:
             async with asyncio.timeout(timeout):
@@ -237,10 +239,13 @@ class FakeDiscord:
 
     async def wait_for_callback(self, interaction: InteractionRecord | int, timeout: float = 3.0) -> Callback:
         record = interaction if isinstance(interaction, InteractionRecord) else self.interactions[interaction]
-        await self.wait_until(lambda: record.callback is not None, timeout, f"callback for interaction {record.id}")
+        await self.wait_until(lambda: record.callback is not None, timeout,
+                              f"callback for interaction {record.id}")
         return record.callback
 
-    async def wait_for_followups(self, interaction: InteractionRecord, count: int = 1, timeout: float = 3.0) -> list[dict]:
+    async def wait_for_followups(
+        self, interaction: InteractionRecord, count: int = 1, timeout: float = 3.0
+    ) -> list[dict]:
         await self.wait_until(lambda: len(interaction.followups) >= count, timeout,
                               f"{count} follow-up(s) for interaction {interaction.id}")
         return interaction.followups

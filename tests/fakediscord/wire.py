@@ -14,6 +14,5 @@ def json_response(body: Any, *, status: int = 200, headers: dict[str, str] | Non
     discord.py's ``json_or_text`` compares the header for equality, so aiohttp's own
     ``web.json_response`` (which appends ``; charset=utf-8``) would reach the bot as a string.
     """
-    return web.Response(
-        body=json.dumps(body).encode(), status=status, headers={**(headers or {}), "Content-Type": "application/json"}
-    )
+    headers = {**(headers or {}), "Content-Type": "application/json"}
+    return web.Response(body=json.dumps(body).encode(), status=status, headers=headers)
