@@ -11,9 +11,8 @@ from bot.answers.attributes import label
 from bot.models import ATTRIBUTES
 from commands._shared import device_choices, receipts, send_answer
 
-ACRONYMS = {"ram": "RAM", "os": "OS", "ui": "UI (maker's skin)"}
-ATTRIBUTE_CHOICES = [app_commands.Choice(name=ACRONYMS.get(attribute, label(attribute)),
-                                         value=attribute) for attribute in ATTRIBUTES]
+ATTRIBUTE_CHOICES = [app_commands.Choice(name=label(attribute), value=attribute)
+                     for attribute in ATTRIBUTES]
 
 
 class Spec(commands.Cog):
