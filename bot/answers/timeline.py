@@ -2,7 +2,9 @@
 
 A report is dated by its article. An event (a launch) is dated by when it happens, at the
 precision the claim gives ("2022-07" is July 2022). Reports of the same value on the same day,
-and announcements of the same event, become one item with their number of sources. Without a
+and announcements of the same event, become one item with their number of sources, shown with
+the weightiest receipt (confirmed first, then the newest, then the closest scope); a denial stays
+apart from what it denies. Without a
 subject, the latest reports of the whole store, newest first.
 """
 
@@ -14,7 +16,7 @@ from collections.abc import Iterable
 from datetime import date
 
 from bot.answers.attributes import attribute_sort_key
-from bot.answers.family import COMPANY_WIDE, MEMBER, Scoped, family_claims, family_of
+from bot.answers.family import MEMBER, Scoped, family_claims, family_of
 from bot.answers.lookup import resolve_subject
 from bot.answers.model import Answer, Item
 from bot.answers.receipts import latest_claims
@@ -92,7 +94,7 @@ def timeline_items(claims: Iterable[Scoped], today: date) -> list[Item]:
         period = event_period(claim.row.value) if claim.row.attribute in EVENT_ATTRIBUTES else None
         when = period[0] if period else claim.row.published
         group_key = ("event" if period else "report", when, claim.row.attribute,
-                     value_key(claim.row.value), claim.row.status, claim.scope == COMPANY_WIDE)
+                     value_key(claim.row.value), claim.row.status == "denied")
         groups.setdefault(group_key, []).append(claim)
         periods[group_key] = period
     return [_item(group_key, members, periods[group_key], today)
@@ -102,8 +104,7 @@ def timeline_items(claims: Iterable[Scoped], today: date) -> list[Item]:
 def _item(group_key: tuple, members: list[Scoped], period: tuple[str, str, date] | None,
           today: date) -> Item:
     kind, when = group_key[0], group_key[1]
-    best = max(members, key=claim_rank) if period else min(
-        members, key=lambda claim: claim.row.claim_id)
+    best = max(members, key=claim_rank)
     return best.item(date=when, precision=period[1] if period else ("day" if when else None),
                      kind=kind, upcoming=(period[2] > today) if period else None,
                      attribute=best.row.attribute, value=best.row.value, status=best.row.status,
