@@ -13,7 +13,7 @@ import json
 import secrets
 import zlib
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Callable
 
 from aiohttp import WSMsgType, web
 
@@ -23,15 +23,43 @@ if TYPE_CHECKING:
 DISPATCH, HEARTBEAT, IDENTIFY, RESUME, RECONNECT, INVALID_SESSION, HELLO, HEARTBEAT_ACK = 0, 1, 2, 6, 7, 9, 10, 11
 
 
-class Connection:
-    """One websocket. With ``compress=zlib-stream`` (what discord.py 2.7 asks for unless zstd is
-    installed) every frame is a chunk of one zlib stream, flushed with Z_SYNC_FLUSH so each
-    ends in 00 00 ff ff; the lock keeps chunks in stream order when several tasks send."""
+def stream_compressor(kind: str | None) -> Callable[[bytes], bytes] | None:
+    """The transport compression a connection asked for, as one stream per connection.
 
-    def __init__(self, ws: web.WebSocketResponse, transport: asyncio.Transport | None, zlib_stream: bool) -> None:
+    discord.py 2.7 asks for ``zstd-stream`` when ``zstandard`` (or Python 3.14's
+    ``compression.zstd``) is importable, else ``zlib-stream``: then each frame is a chunk of one
+    zlib stream ending in Z_SYNC_FLUSH's 00 00 ff ff, which is how discord.py knows a payload is
+    complete. A zstd frame is one flushed block. The zstd libraries are tried in discord.py's
+    order, so whichever made it ask for zstd is the one compressing here.
+    """
+    if kind is None:
+        return None
+    if kind == "zlib-stream":
+        deflate = zlib.compressobj()
+        return lambda data: deflate.compress(data) + deflate.flush(zlib.Z_SYNC_FLUSH)
+    if kind == "zstd-stream":
+        try:
+            import zstandard
+        except ImportError:
+            from compression import zstd  # Python 3.14+
+
+            compressor = zstd.ZstdCompressor()
+            return lambda data: compressor.compress(data, mode=zstd.ZstdCompressor.FLUSH_BLOCK)
+        stream = zstandard.ZstdCompressor().compressobj()
+        return lambda data: stream.compress(data) + stream.flush(zstandard.COMPRESSOBJ_FLUSH_BLOCK)
+    raise ValueError(f"unknown gateway compression {kind!r}")
+
+
+class Connection:
+    """One websocket; the lock keeps frames in stream order when several tasks send."""
+
+    def __init__(
+        self, ws: web.WebSocketResponse, transport: asyncio.Transport | None,
+        compress: Callable[[bytes], bytes] | None,
+    ) -> None:
         self.ws = ws
         self.transport = transport
-        self._compressor = zlib.compressobj() if zlib_stream else None
+        self._compress = compress
         self._lock = asyncio.Lock()
 
     async def send(self, payload: dict) -> bool:
@@ -41,11 +69,10 @@ class Connection:
             if self.ws.closed:
                 return False
             try:
-                if self._compressor is None:
+                if self._compress is None:
                     await self.ws.send_str(text)
                 else:
-                    data = self._compressor.compress(text.encode()) + self._compressor.flush(zlib.Z_SYNC_FLUSH)
-                    await self.ws.send_bytes(data)
+                    await self.ws.send_bytes(self._compress(text.encode()))
             except (ConnectionError, RuntimeError):
                 return False
         return True
@@ -109,13 +136,16 @@ class Gateway:
         ws = web.WebSocketResponse(max_msg_size=0)
         await ws.prepare(request)
         self.connections.append(dict(request.query))
-        compress = request.query.get("compress")
-        if compress not in (None, "zlib-stream") or request.query.get("encoding", "json") != "json":
-            # Neither zstd-stream nor etf is spoken here: say so instead of sending garbage.
-            await ws.close(code=4000, message=f"fake gateway: unsupported {dict(request.query)}".encode()[:120])
+        try:
+            if request.query.get("encoding", "json") != "json":
+                raise ValueError(f"unsupported gateway encoding {request.query['encoding']!r}")
+            compress = stream_compressor(request.query.get("compress"))
+        except (ValueError, ImportError) as error:
+            self._fake.errors.append(error)  # fails the test instead of a silent reconnect loop
+            await ws.close(code=4000, message=str(error).encode()[:120])
             return ws
 
-        connection = Connection(ws, request.transport, zlib_stream=compress == "zlib-stream")
+        connection = Connection(ws, request.transport, compress)
         self._live.add(connection)
         session: GatewaySession | None = None
         try:
