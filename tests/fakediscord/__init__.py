@@ -5,10 +5,15 @@
         general = guild.add_channel("general")
         alice = guild.add_member(fake.add_user("alice"))
         undo = point_discord_py_at(fake)
-        ...  # start the bot with fake.token, sync its tree, then:
+        ...  # start the bot with fake.token, let it sync its tree, then:
         record = await fake.send_command(guild.id, general.id, alice.id, "spec", {"phone": "Pixel 8"})
         callback = await fake.wait_for_callback(record)
         undo()
+
+What a bot under test wants besides the patched urls (see patching.py):
+``guild_ready_timeout`` of about 0.05 (discord.py waits 2 s after the last GUILD_CREATE
+before "ready"), and a no-op ``before_identify_hook`` if a test invalidates the session
+(discord.py sleeps 5 s before every IDENTIFY but the first).
 """
 
 from .faults import Fault, Faults
