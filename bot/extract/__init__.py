@@ -15,7 +15,7 @@ from datetime import date
 from functools import lru_cache
 
 from bot.extract import dates as _dates
-from bot.extract.lexicon import alternation, key, lexicon
+from bot.extract.lexicon import alternation, key, lexicon, lowered, trie_pattern, word_start
 from bot.extract.mentions import (COMPANY, COMPANY_REF, DEVICE, REF_DEVICE, REF_SERIES, SERIES,
                                   Mention, MentionFinder, mark_comparisons, resolve_device,
                                   _tidy_model, brand_of_lead)
@@ -42,10 +42,9 @@ def _static():
     lex = lexicon()
     specs = lex.specs
     optics_words = sorted(lex.optics, key=len, reverse=True)
-    optics = re.compile(r"(?<![\w@])(?:" + "|".join(re.escape(w) for w in optics_words if not w.startswith("@"))
-                        + r")(?![\w])|@leica_camera\b|@zeiss\w*|@hasselblad\w*", re.IGNORECASE)
-    partnership = re.compile(lex.cues["partnership"], re.IGNORECASE)
-    launch = re.compile(specs["launch_words"], re.IGNORECASE)
+    optics = re.compile(trie_pattern(sorted({w.lower() for w in optics_words})) + r"(?![\w])")
+    partnership = re.compile(lex.cues["partnership"])
+    launch = re.compile(specs["launch_words"])
     past_block = re.compile(specs["past_date_blockers"] + r"[\w\s,]{0,12}$", re.IGNORECASE)
     compare_before_value = re.compile(
         r"(?:\bcompared (?:to|with)|\bversus|\bvs\.?|\bthan|\bup from|\bdown from|\bunlike|\bpredecessor['’]s|"
@@ -148,7 +147,8 @@ class _Extraction:
 
         mentions += finder.find_brandless(taken, brand_at)
         mentions.sort(key=lambda x: x.start)
-        self.cues = Cues(body)
+        self.low = lowered(body)
+        self.cues = Cues(body, self.low)
         alias_map = self.find_aliases(mentions, alias_after, renamed)
         if alias_map:
             for canonical_brand, alias_key in [(b, k) for b, ks in self.alias_models.items() for k in ks]:
@@ -166,6 +166,11 @@ class _Extraction:
         self.mentions = mentions
 
         values = find_values(body, self.sentences)
+        low = self.low
+        all_launch = [m.span() for m in launch.finditer(low)]
+        self.optic_hits = [m for m in optics.finditer(low)
+                           if not m.start() or not (low[m.start() - 1].isalnum() or low[m.start() - 1] == "_")
+                           or low[m.start()] == "@"]
         launch_dates = []
 
         # Walk the sentences with the topic.
@@ -249,7 +254,7 @@ class _Extraction:
 
                 # Launch dates.
                 sentence = body[s:e]
-                launch_hits = [(m.start() + s, m.end() + s) for m in launch.finditer(sentence)]
+                launch_hits = [h for h in all_launch if s <= h[0] < e]
                 if launch_hits:
                     prefer = _dates.tense(sentence)
                     for c in _dates.candidates(body, s, e):
@@ -379,10 +384,10 @@ class _Extraction:
     def camera_partners(self, s, e, mentions, optics, partnership, status_for):
         body = self.body
         lex = lexicon()
-        hits = [m for m in optics.finditer(body, s, e)]
+        hits = [m for m in self.optic_hits if s <= m.start() < e]
         if not hits:
             return
-        sentence = body[s:e]
+        sentence = self.low[s:e]
         if not partnership.search(sentence):
             return
         makers = [m for m in mentions if m.kind in (COMPANY, COMPANY_REF, DEVICE, SERIES) and m.brand and m.subject

@@ -114,3 +114,46 @@ def lexicon() -> Lexicon:
 
 def alternation(words, *, escape: bool = True) -> str:
     return _alternation(words, escape=escape)
+
+
+def lowered(text: str) -> str:
+    """`text` in lower case with the same length, so offsets carry over (case-insensitive matching
+    on a lowered copy is much faster than IGNORECASE alternations)."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+
+
+def word_start(text: str, i: int) -> bool:
+    """Whether offset i starts a word (the check a leading lookbehind would make, made after)."""
+    return i == 0 or not (text[i - 1].isalnum() or text[i - 1] == "_")
+
+
+def case_variants(word: str) -> list[str]:
+    return sorted({word, word.lower(), word.upper(), word[:1].upper() + word[1:].lower(), word[:1].upper() + word[1:]})
+
+
+def trie_pattern(words, space: str = r"\s+") -> str:
+    """An alternation of literal words as a trie ("X(?:iaomi|peria)"): the regex engine then tries
+    one branch per character instead of every word at every offset. A space matches `space`."""
+    trie: dict = {}
+    for word in words:
+        if not word:
+            continue
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        keys = [k for k in node if k]
+        if not keys:
+            return ""
+        alternatives = [(space if k == " " else re.escape(k)) + emit(node[k]) for k in sorted(keys)]
+        body = alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
+        if "" in node:
+            body = "(?:" + body + ")?"
+        return body
+
+    return "(?:" + emit(trie) + ")"

@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
-from bot.extract.lexicon import alternation, key, lexicon
+from bot.extract.lexicon import alternation, case_variants, key, lexicon, trie_pattern, word_start
 
 DEVICE, SERIES, COMPANY, REF_DEVICE, REF_SERIES, COMPANY_REF = (
     "device", "series", "company", "ref_device", "ref_series", "company_ref")
@@ -54,54 +54,60 @@ def _variants_pattern() -> str:
 
 @lru_cache(maxsize=1)
 def patterns() -> dict[str, re.Pattern]:
+    """The mention patterns. Each starts with a literal or a character class (no leading
+    look-behind, no IGNORECASE alternation) so that the regex engine can skip ahead fast;
+    word boundaries are checked afterwards."""
     lex = lexicon()
     lead_words = []
     for brand in lex.brands.values():
-        for word in brand.words + brand.families:
-            esc = re.escape(word).replace(r"\ ", r"\s+")
-            lead_words.append(esc if brand.case_sensitive or word in brand.families else f"(?i:{esc})")
-    series_words = [re.escape(w).replace(r"\ ", r"\s+") for w in load_series_words()]
-    lead = "(?:" + "|".join(sorted(lead_words, key=len, reverse=True)) + ")"
-    series = "(?:" + "|".join(sorted(series_words, key=len, reverse=True)) + ")"
+        for word in brand.words:
+            lead_words += [word] if brand.case_sensitive else case_variants(word)
+        lead_words += brand.families
+    lead = trie_pattern(set(lead_words))
+    series = trie_pattern(load_series_words())
     variants = _variants_pattern()
-    series_nouns = alternation(lexicon().cues and load_series_nouns())
+    series_nouns = alternation(load_series_nouns())
     device = re.compile(
-        r"(?<![\w@#/])(?P<lead>" + lead + r"(?:\s+(?:" + lead + "|" + series + r")){0,2})"
+        r"(?P<lead>" + lead + r"(?:\s+(?:" + lead + "|" + series + r")){0,2})"
         r"(?:\s+|(?<=Phone)\s*)(?P<model>" + _MODEL_TOKEN + r"(?:\s+(?=[A-Z]?\d)" + _MODEL_TOKEN + r")?)"
         r"(?P<var>" + variants + r"*)(?P<typo>\s+[A-Z][A-Za-z]{3,6}(?![\w]))?"
         r"(?P<series>\s+(?:" + series_nouns + r")\b)?")
-    bare = re.compile(
-        r"(?<![\w@#/.,$€£¥-])(?P<model>(?:[A-Z]\d{1,3}[A-Za-z]?|\d{1,3}[A-Z]?)(?:\+)?)"
-        r"(?P<var>" + variants + r"+|(?=\s+(?:" + series_nouns + r")\b))"
-        r"(?P<series>\s+(?:" + series_nouns + r")\b)?" + _UNIT_AFTER)
-    bare_the = re.compile(
-        r"(?<=\bthe )(?P<model>\d{1,3}[A-Z]|[A-Z]\d{1,3}[A-Za-z]?)(?![\w+])(?P<series>\s+(?:" + series_nouns + r")\b)?"
-        + _UNIT_AFTER)
-    bare_typo = re.compile(r"(?<![\w@#/.,$-])(?P<model>\d{1,3}[A-Z]?)\s+(?P<typo>[A-Z][A-Za-z]{3,6})(?![\w])")
+    brandless = re.compile(
+        r"(?P<model>[A-Z0-9][0-9]{0,3}[A-Za-z]?\+?)(?![\w+])"
+        r"(?:(?P<var>" + variants + r"+)|\s+(?P<typo>[A-Z][A-Za-z]{3,6})(?![\w]))?"
+        r"(?P<series>\s+(?:" + series_nouns + r")\b)?")
     company_parts = []
+    company_words: list[str] = []
     for brand in lex.brands.values():
         if brand.company_pattern:
             company_parts.append(brand.company_pattern)
             continue
-        words = alternation(brand.words)
-        company_parts.append(words if brand.case_sensitive else f"(?i:{words})")
-    executives = alternation(lex.exec_to_brand and [p for b in lex.brands.values() for p in b.executives])
-    company = re.compile(r"(?<![\w])(?:@)?(?:" + "|".join(company_parts) + r"|(?P<exec>" + executives + r"))(?![\w])")
+        company_words += brand.words if brand.case_sensitive else [f for w in brand.words for f in case_variants(w)]
+    executives = trie_pattern([p for b in lex.brands.values() for p in b.executives])
+    company = re.compile(r"(?:" + trie_pattern(company_words) + "|" + "|".join(company_parts)
+                         + r"|(?P<exec>" + executives + r"))(?![\w])")
     cues = lex.specs
     company_ref_after = re.compile(cues["company_reference"], re.IGNORECASE)
     company_ref_before = re.compile(
         r"(?:the|an?|its)\s+(?:(?:next|upcoming|new|first|latest|future|unannounced|rumou?red|next-gen)[ -])+(?:\w+[ -]){0,3}?$",
         re.IGNORECASE)
-    company_ref_noun = re.compile(r"^\s+(?:[\w-]+\s+){0,2}?(?:flagship|smartphone|phone|device|handset|model)s?\b",
+    company_ref_noun = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:flagship|smartphone|phone|device|handset|model)s?\b",
                                   re.IGNORECASE)
     ref_device = re.compile(cues["reference_device"])
-    ref_series = re.compile(cues["reference_series"], re.IGNORECASE)
-    comparison = re.compile(r"(?:\b(?:" + "|".join(lex.cues["comparison"]) + r"))[\s,]+(?:(?:the|its|their|a|an|last\s+year['’]s|this\s+year['’]s|current|older|previous|original|outgoing)\s+)*(?:[\w-]+\s+)?$",
-                            re.IGNORECASE)
-    return {"device": device, "bare": bare, "bare_the": bare_the, "bare_typo": bare_typo,
-            "company": company, "company_ref_after": company_ref_after,
-            "company_ref_before": company_ref_before, "company_ref_noun": company_ref_noun,
-            "ref_device": ref_device, "ref_series": ref_series, "comparison": comparison}
+    ref_series = re.compile(cues["reference_series"])
+    return {"device": device, "brandless": brandless, "company": company,
+            "company_ref_after": company_ref_after, "company_ref_before": company_ref_before,
+            "company_ref_noun": company_ref_noun, "ref_device": ref_device, "ref_series": ref_series,
+            "unit_after": re.compile(_UNIT_AFTER)}
+
+
+@lru_cache(maxsize=1)
+def comparison_cues() -> tuple[frozenset, frozenset, int]:
+    cues = lexicon().cues
+    phrases = frozenset(tuple(p.lower().split()) for p in cues["comparison"])
+    determiners = frozenset(tuple(p.lower().split()) for p in cues["comparison_determiners"])
+    longest = max(len(p) for p in phrases)
+    return phrases, determiners, longest
 
 
 def load_series_words() -> list[str]:
@@ -200,6 +206,9 @@ def _series_name(brand: str, model_text: str) -> str:
     return f"{brand} {model} series"
 
 
+_REF_ADJECTIVES = re.compile(r"next|upcoming|new|first|latest|future|unannounced|rumou?red")
+
+
 class MentionFinder:
     """All subject mentions of one article body, in order."""
 
@@ -218,6 +227,8 @@ class MentionFinder:
 
         # Branded devices and series.
         for m in p["device"].finditer(body):
+            if not word_start(body, m.start()) or (m.start() and body[m.start() - 1] in "@#/"):
+                continue
             brand, lead_rest = brand_of_lead(m.group("lead"))
             if brand is None:
                 continue
@@ -246,7 +257,7 @@ class MentionFinder:
 
         # Companies, their executives, and "Xiaomi's next flagship".
         for m in p["company"].finditer(body):
-            if not free(m.start(), m.end()):
+            if not free(m.start(), m.end()) or not word_start(body, m.start()):
                 continue
             lex = lexicon()
             if m.group("exec"):
@@ -257,7 +268,9 @@ class MentionFinder:
             if brand is None:
                 continue
             after = p["company_ref_after"].match(body, m.end(), min(len(body), m.end() + 60))
-            before = p["company_ref_before"].search(body, max(0, m.start() - 50), m.start())
+            window = body[max(0, m.start() - 50):m.start()].lower()
+            before = (p["company_ref_before"].search(body, max(0, m.start() - 50), m.start())
+                      if _REF_ADJECTIVES.search(window) else None)
             noun = p["company_ref_noun"].match(body, m.end(), min(len(body), m.end() + 40)) if before else None
             if after:
                 mentions.append(Mention(m.start(), after.end(), COMPANY_REF, brand, brand,
@@ -275,7 +288,7 @@ class MentionFinder:
         # Words that refer to the current topic.
         for kind, pattern in ((REF_DEVICE, p["ref_device"]), (REF_SERIES, p["ref_series"])):
             for m in pattern.finditer(body):
-                if free(m.start(), m.end()):
+                if free(m.start(), m.end()) and word_start(body, m.start()):
                     mentions.append(Mention(m.start(), m.end(), kind, None, None, m.group(0)))
                     taken.append((m.start(), m.end()))
         mentions.sort(key=lambda x: x.start)
@@ -306,35 +319,76 @@ class MentionFinder:
         def free(s, e):
             return all(e <= a or s >= b for a, b in taken)
 
-        for pattern in (p["bare"], p["bare_the"]):
-            for m in pattern.finditer(body):
-                s = m.start()
-                e = m.end("series") if m.group("series") else (m.end("var") if "var" in m.groupdict() and m.group("var") else m.end("model"))
-                if not free(s, e) or _BAD_TOKEN.match(m.group("model")):
-                    continue
-                brand = brand_at(s)
-                if not brand:
-                    continue
-                model = m.group("model") + " " + (m.groupdict().get("var") or "")
-                add(s, e, brand, model.strip(), bool(m.group("series")))
-        for m in p["bare_typo"].finditer(body):
-            if not free(m.start(), m.end()):
+        unit_after = p["unit_after"]
+        for m in p["brandless"].finditer(body):
+            s, model = m.start(), m.group("model")
+            if not any(c.isdigit() for c in model) or (model[0].isalpha() and not model[1:2].isdigit()):
                 continue
-            fixed = fuzzy_variant(m.group("typo"))
-            brand = brand_at(m.start())
-            if fixed and brand and fixed.lower() != m.group("typo").lower():
-                add(m.start(), m.end(), brand, m.group("model") + " " + fixed, False)
+            if s and (body[s - 1].isalnum() or body[s - 1] in "@#/.,$€£¥-_"):
+                continue
+            the = body[max(0, s - 4):s] in ("the ", "The ")
+            var, typo, series = m.group("var"), m.group("typo"), m.group("series")
+            if typo:
+                fixed = fuzzy_variant(typo)
+                if fixed and fixed.lower() != typo.lower():
+                    var = fixed
+                    end = m.end("typo")
+                else:
+                    var, typo = None, None
+                    end = m.end("model")
+                    series = None
+            else:
+                end = m.end("var") if var else m.end("model")
+            if series:
+                end = m.end("series")
+            if not (var or series or (the and model[-1].isalpha() or the and model[0].isalpha())):
+                continue
+            if not var and not series and not model[-1].isalpha() and not model[0].isalpha():
+                continue
+            if not series and unit_after.match(body, end) is None:
+                continue
+            if not free(s, end) or _BAD_TOKEN.match(model):
+                continue
+            brand = brand_at(s)
+            if not brand:
+                continue
+            add(s, end, brand, (model + " " + (var or "")).strip(), bool(series))
         return found
+
+
+_WORDS = re.compile(r"[\w'’.+-]+")
 
 
 def mark_comparisons(body: str, mentions: list[Mention]) -> None:
     """Flag the mentions that a comparison names ("rivals the 11 Ultra", "than the Pixel 6")."""
-    pattern = patterns()["comparison"]
+    phrases, determiners, longest = comparison_cues()
     for m in mentions:
-        if m.kind in (DEVICE, SERIES, COMPANY_REF):
-            window_start = max(0, m.start - 40)
-            line_start = body.rfind("\n", window_start, m.start)
-            if line_start != -1:
-                window_start = line_start + 1
-            if pattern.search(body, window_start, m.start):
-                m.comparison = True
+        if m.kind not in (DEVICE, SERIES, COMPANY_REF):
+            continue
+        window_start = max(0, m.start - 48)
+        line_start = body.rfind("\n", window_start, m.start)
+        if line_start != -1:
+            window_start = line_start + 1
+        words = [w.lower().replace("’", "'").rstrip(".") if w.lower() not in ("vs.",) else "vs." for w in
+                 _WORDS.findall(body, window_start, m.start)]
+        words = [w for w in words if w]
+        # Strip determiners ("the", "last year's") and at most one other word before the name.
+        candidates = [len(words)]
+        end = len(words)
+        changed = True
+        while changed and end > 0:
+            changed = False
+            for size in (2, 1):
+                if end - size >= 0 and tuple(words[end - size:end]) in determiners:
+                    end -= size
+                    candidates.append(end)
+                    changed = True
+                    break
+        candidates += [c - 1 for c in list(candidates) if c - 1 >= 0]
+        for end in candidates:
+            for size in range(1, longest + 1):
+                if end - size >= 0 and tuple(words[end - size:end]) in phrases:
+                    m.comparison = True
+                    break
+            if m.comparison:
+                break

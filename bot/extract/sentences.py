@@ -21,7 +21,7 @@ _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
-    match = _WORD_BEFORE.search(text, 0, dot)
+    match = _WORD_BEFORE.search(text, max(0, dot - 24), dot)
     if not match:
         return False
     word = match.group(1).lower().rstrip(".")

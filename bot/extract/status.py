@@ -6,46 +6,90 @@ import re
 from bisect import bisect_left
 from functools import lru_cache
 
-from bot.extract.lexicon import alternation, lexicon
+from bot.extract.lexicon import alternation, lexicon, lowered, trie_pattern, word_start
 
 CONFIRMED, RUMORED, SPECULATED, DENIED = "confirmed", "rumored", "speculated", "denied"
 _ORDER = (DENIED, SPECULATED, RUMORED, CONFIRMED)
 
 
+_CASE_SENSITIVE_CUES = {"may": "may"}  # "May" is a month; only "may" is a cue
+
+
+def _lower_fragment(fragment: str) -> str:
+    return re.sub(r"\(\?-i:([^)]*)\)", r"\1", fragment).lower()
+
+
 @lru_cache(maxsize=1)
 def patterns():
+    """Cue patterns in lower case, matched on a lowered copy of the body (fast, no IGNORECASE
+    alternation); word boundaries are checked on each hit."""
     lex = lexicon()
     cues = lex.cues
     groups = []
     for status in _ORDER:
-        groups.append(f"(?P<{status}>" + "|".join(sorted(cues[status], key=len, reverse=True)) + ")")
-    cue = re.compile(r"(?<![\w'’-])(?:" + "|".join(groups) + r")(?![\w'’-])", re.IGNORECASE)
+        fragments = sorted({_lower_fragment(c) for c in cues[status]}, key=len, reverse=True)
+        groups.append(f"(?P<{status}>" + "|".join(fragments) + ")")
+    cue = re.compile("|".join(groups))
+    prefixes = set()
+    for status in _ORDER:
+        for fragment in cues[status]:
+            literal = re.match(r"[a-z0-9 ]+", _lower_fragment(fragment))
+            prefixes.add(literal.group(0)[:4] if literal else None)
+    if None in prefixes:
+        raise ValueError("every cue must start with a literal word")
+    prefilter = re.compile(trie_pattern(sorted(prefixes), space=" "))
     makers = [w for b in lex.brands.values() for w in b.words] + [p for b in lex.brands.values() for p in b.executives]
     maker = re.compile(
-        r"(?<![\w])(?:@?(?:" + alternation(makers) + r")|the (?:company|firm|brand|manufacturer|maker|Chinese (?:company|brand|giant|firm|maker|OEM))|(?:its|the company['’]s) (?:CEO|founder|chairman|president))"
+        r"(?:" + trie_pattern(makers) + r"|the (?:company|firm|brand|manufacturer|maker|Chinese (?:company|brand|giant|firm|maker|OEM))|(?:its|the company['’]s) (?:CEO|founder|chairman|president))"
         r"(?:['’]s (?:CEO|founder|chairman|president|official \w+|Weibo|account|website))?(?:,[^,]{1,60},)?\s+(?:(?:has|have|had|also|now|officially|further|just|finally|recently)\s+){0,3}"
         r"(?P<verb>announced|announces|confirmed|confirms|revealed|reveals|shared|shares|teased|teases|unveiled|unveils|launched|introduced|stated|said|says|posted|showed|showcased|detailed|published|tweeted)\b")
-    according = re.compile(r"\baccording to (?:the )?(?:official |@)?(?:" + alternation(makers) + r")\b(?!['’]s? (?:leak|rumou?r|tipster))")
+    according = re.compile(r"according to (?:the )?(?:official |@)?(?:" + alternation(makers) + r")\b(?!['’]s? (?:leak|rumou?r|tipster))")
     adjectival = re.compile(cues["adjectival_exclusions"], re.IGNORECASE)
-    negation = re.compile(cues["negation"], re.IGNORECASE)
-    return cue, maker, according, adjectival, negation
+    negation = re.compile(cues["negation"])
+    return cue, maker, according, adjectival, negation, prefilter
+
+
+def _BOUNDARY_OK(text: str, start: int, end: int) -> bool:
+    if start and (text[start - 1].isalnum() or text[start - 1] in "_'’-"):
+        return False
+    if end < len(text) and (text[end].isalnum() or text[end] in "_'’-"):
+        return False
+    return True
 
 
 class Cues:
     """The status cues of one body, found once, looked up by offset."""
 
-    def __init__(self, body: str):
-        cue, maker, according, adjectival, negation = patterns()
-        excluded = [m.span() for m in adjectival.finditer(body)]
+    def __init__(self, body: str, low: str | None = None):
+        cue, maker, according, adjectival, negation, prefilter = patterns()
+        low = low if low is not None else lowered(body)
         found: list[tuple[int, int, str]] = []
-        for m in cue.finditer(body):
-            if any(a <= m.start() < b for a, b in excluded):
+        for hit in prefilter.finditer(low):
+            if hit.start() and (low[hit.start() - 1].isalnum() or low[hit.start() - 1] in "_'’-"):
                 continue
-            found.append((m.start(), m.end(), m.lastgroup))
+            m = cue.match(low, hit.start())
+            if m is None:
+                continue
+            start, end = m.span()
+            if not _BOUNDARY_OK(low, start, end):
+                continue
+            word = m.group(0)
+            if word in _CASE_SENSITIVE_CUES and body[start:end] != _CASE_SENSITIVE_CUES[word]:
+                continue
+            status = m.lastgroup
+            if status == CONFIRMED:
+                window = adjectival.search(body, max(0, start - 40), min(len(body), end + 30))
+                while window is not None and window.end() <= start:
+                    window = adjectival.search(body, window.end(), min(len(body), end + 30))
+                if window is not None and window.start() <= start < window.end():
+                    continue
+            found.append((start, end, status))
         for m in maker.finditer(body):
-            found.append((m.start("verb"), m.end("verb"), CONFIRMED))
-        for m in according.finditer(body):
-            found.append((m.start(), m.end(), CONFIRMED))
+            if word_start(body, m.start()):
+                found.append((m.start("verb"), m.end("verb"), CONFIRMED))
+        if "according to" in low:
+            for m in according.finditer(body):
+                found.append((m.start(), m.end(), CONFIRMED))
         # When cues overlap, the longer one (or the maker's own) wins.
         found.sort(key=lambda c: (c[0], -(c[1] - c[0])))
         merged: list[tuple[int, int, str]] = []
@@ -58,6 +102,7 @@ class Cues:
         self.cues = merged
         self.starts = [c[0] for c in merged]
         self.body = body
+        self.low = low
         self.negation = negation
 
     def in_span(self, start: int, end: int) -> list[tuple[int, int, str]]:
@@ -70,7 +115,7 @@ class Cues:
 
     def negated(self, sent_start: int, pos: int, value_end: int) -> bool:
         """Whether a negation governs the value: "not the 200MP sensor", "instead of 120W"."""
-        window = self.body[max(sent_start, pos - 45):pos]
+        window = self.low[max(sent_start, pos - 45):pos]
         last = None
         for m in self.negation.finditer(window):
             last = m

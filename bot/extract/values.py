@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
-from bot.extract.lexicon import alternation, key, lexicon
+from bot.extract.lexicon import alternation, key, lexicon, lowered, word_start
 
 
 @dataclass
@@ -51,13 +51,12 @@ _LET = r"(?P<let>[A-Z]\d{1,3})\b"
 @lru_cache(maxsize=1)
 def _chip_patterns():
     named = re.compile(
-        r"(?<![\w])(?:(?:Qualcomm|MediaTek|Samsung|Google|HiSilicon|Huawei)(?:['’]s)?\s+)?"
         r"(?P<fam>[A-Z][A-Za-z]{3,11})\s+(?:" + _GEN + "|" + _NUM + "|" + _LET + r"|(?P<elite>8 Elite)\b)")
-    bare_gen = re.compile(r"(?<![\w#.])" + _GEN)
-    tensor = re.compile(r"(?<![\w])(?:Google(?:['’]s)?\s+)?Tensor(?:\s+(?P<g>G\d))?(?![\w])")
-    apple = re.compile(r"(?<![\w])(?:Apple(?:['’]s)?\s+)?A(?P<anum>\d{2})\s+(?P<aed>Bionic|Pro)\b")
+    bare_gen = re.compile(_GEN.replace("(?P<tier>\\d)", "(?P<tier>\\d)(?<![\\w#.]\\d)", 1))
+    tensor = re.compile(r"Tensor(?:\s+(?P<g>G\d))?(?![\w])")
+    apple = re.compile(r"A(?P<anum>\d{2})\s+(?P<aed>Bionic|Pro)\b")
     codes = lexicon().specs["chip_model_numbers"]
-    code = re.compile(r"(?<![\w])(?P<code>" + alternation(codes) + r")(?:-?[A-Z]{1,2}\d?)?(?![\w])")
+    code = re.compile(r"(?P<code>" + alternation(codes) + r")(?:-?[A-Z]{1,2}\d?)?(?![\w])")
     return named, bare_gen, tensor, apple, code
 
 
@@ -86,6 +85,8 @@ def find_chipsets(body: str) -> list[Value]:
     out: list[Value] = []
     taken: list[tuple[int, int]] = []
     for m in named.finditer(body):
+        if not word_start(body, m.start()):
+            continue
         family = _chip_family(m.group("fam"))
         if family is None:
             continue
@@ -124,18 +125,18 @@ def find_chipsets(body: str) -> list[Value]:
             out.append(Value(m.start(), m.end(), "chipset", _canonical_chip(_gen_name(m))))
             taken.append(m.span())
     for m in tensor.finditer(body):
-        if free(m.start(), m.end()):
+        if free(m.start(), m.end()) and word_start(body, m.start()):
             name = f"Google Tensor {m.group('g')}" if m.group("g") else "Google Tensor"
             out.append(Value(m.start(), m.end(), "chipset", _canonical_chip(name)))
             taken.append(m.span())
     for m in apple.finditer(body):
-        if free(m.start(), m.end()):
+        if free(m.start(), m.end()) and word_start(body, m.start()):
             out.append(Value(m.start(), m.end(), "chipset",
                              _canonical_chip(f"Apple A{m.group('anum')} {m.group('aed')}")))
             taken.append(m.span())
     codes = lexicon().specs["chip_model_numbers"]
     for m in code.finditer(body):
-        if free(m.start(), m.end()):
+        if free(m.start(), m.end()) and word_start(body, m.start()):
             out.append(Value(m.start(), m.end(), "chipset", _canonical_chip(codes[m.group("code")])))
     return out
 
@@ -144,24 +145,23 @@ def find_chipsets(body: str) -> list[Value]:
 
 _SCREEN_WORDS = r"(?:display|screen|panel|AMOLED|OLED|LCD|FHD|QHD|HD|LTPO|touchscreen)"
 _SIZE = re.compile(
-    r"(?<![\d.,])(?P<n>\d{1,2}(?:\.\d{1,2})?)\s*(?:-\s*|\s)?(?:inch(?:es)?\b|-in\b|in\b(?=[\s-]+(?:[\w+-]+\s+){0,3}" + _SCREEN_WORDS +
+    r"(?P<n>\d(?<![\d.,]\d)\d?(?:\.\d{1,2})?)\s*(?:-\s*|\s)?(?:inch(?:es)?\b|-in\b|in\b(?=[\s-]+(?:[\w+-]+\s+){0,3}" + _SCREEN_WORDS +
     r")|[\"″”](?=\s*(?:[\w+-]+\s+){0,3}" + _SCREEN_WORDS + r"))")
 _SECONDARY = re.compile(r"\b(?:cover|outer|external|secondary|rear|sub|front)\b[\s-]*(?:display|screen)", re.IGNORECASE)
-_RES_P = re.compile(r"(?<![\w.])(?P<n>720|1080|1440|2160)p\b")
-_RES_WXH = re.compile(r"(?<![\w.])(?P<w>\d{3,4})\s*[x×X]\s*(?P<h>\d{3,4})(?![\w.])(?!\s*(?:mm|cm))")
+_RES_P = re.compile(r"(?P<n>720|1080|1440|2160)p\b")
+_RES_WXH = re.compile(r"(?P<w>\d(?<![\w.]\d)\d{2,3})\s*[x×X]\s*(?P<h>\d{3,4})(?![\w.])(?!\s*(?:mm|cm))")
 
 
 @lru_cache(maxsize=1)
 def _display_patterns():
     specs = lexicon().specs
-    res_words = re.compile(r"(?<![\w-])(?P<w>" + "|".join(sorted(specs["resolutions"], key=len, reverse=True)) + r")(?![\w+])")
-    types = []
-    for canonical, forms in specs["display_types"].items():
-        for form in forms:
-            types.append((form, canonical))
-    types.sort(key=lambda t: len(t[0]), reverse=True)
-    type_re = re.compile(r"(?<![\w-])(?:" + "|".join(f"(?P<t{i}>{form})" for i, (form, _) in enumerate(types)) + r")(?![\w])")
-    return res_words, type_re, [c for _, c in types]
+    res_words = re.compile(r"(?P<w>" + "|".join(sorted(specs["resolutions"], key=len, reverse=True)) + r")(?![\w+])")
+    types = {k: v for k, v in specs["display_types"].items() if not k.startswith("_")}
+    type_re = re.compile(r"(?P<t>" + alternation(types) + r")(?![\w])")
+    return res_words, type_re, types
+
+
+_LTPO = re.compile(r"LTPO[\w .-]{0,16}$")
 
 
 def find_display(body: str, sentences: Sentences) -> list[Value]:
@@ -178,6 +178,8 @@ def find_display(body: str, sentences: Sentences) -> list[Value]:
     res_words, type_re, canon = _display_patterns()
     specs = lexicon().specs
     for m in _RES_P.finditer(body):
+        if not word_start(body, m.start()) or (m.start() and body[m.start() - 1] == "."):
+            continue
         out.append(Value(m.start(), m.end(), "display_resolution", f"{m.group('n')}p"))
     for m in _RES_WXH.finditer(body):
         w, h = int(m.group("w")), int(m.group("h"))
@@ -187,6 +189,8 @@ def find_display(body: str, sentences: Sentences) -> list[Value]:
         value = f"{short}p" if short in (720, 1080, 1440, 2160) else f"{long_}x{short}"
         out.append(Value(m.start(), m.end(), "display_resolution", value))
     for m in res_words.finditer(body):
+        if not word_start(body, m.start()):
+            continue
         word = m.group("w")
         for pattern, value in specs["resolutions"].items():
             if re.fullmatch(pattern, word):
@@ -195,16 +199,19 @@ def find_display(body: str, sentences: Sentences) -> list[Value]:
                     out.append(Value(m.start(), m.end(), "display_resolution", value))
                 break
     for m in type_re.finditer(body):
-        index = next(int(name[1:]) for name, v in m.groupdict().items() if v is not None)
-        value = canon[index]
+        if not word_start(body, m.start()) or (m.start() and body[m.start() - 1] == "-" and m.group("t") == "OLED"):
+            continue
+        value = canon[m.group("t")]
         s, e = sentences.bounds(m.start())
         if value in ("LCD",) and not re.search(r"display|screen|panel", body[s:e], re.IGNORECASE):
             continue
+        if value in ("AMOLED", "OLED") and _LTPO.search(body, max(s, m.start() - 20), m.start()):
+            value = "LTPO " + value
         out.append(Value(m.start(), m.end(), "display_type", value))
     return out
 
 
-_HZ = re.compile(r"(?<![\d.,])(?:(?P<lo>\d{1,3})\s*(?:-|–|to)\s*)?(?P<n>\d{2,3})\s*-?\s*Hz\b")
+_HZ = re.compile(r"(?P<n>\d(?<![\d.,]\d)\d{1,2})\s*-?\s*Hz\b")
 _NOT_REFRESH = re.compile(r"\s*(?:[\w-]+\s+)?(?:touch|sampling|PWM|dimming|audio|sound|speaker)", re.IGNORECASE)
 
 
@@ -223,8 +230,8 @@ def find_refresh(body: str, sentences: Sentences) -> list[Value]:
 
 # --- memory ---------------------------------------------------------------------------------
 
-_AMOUNT = re.compile(r"(?<![\w.])(?P<n>\d{1,4})\s*(?P<u>GB|TB|gigabytes?|terabytes?)(?![\w])", re.IGNORECASE)
-_PAIR = re.compile(r"(?<![\w.])(?P<a>\d{1,2})\s*(?:GB)?\s*(?:\+|/)\s*(?P<b>\d{2,4})\s*(?P<u>GB|TB)(?![\w])", re.IGNORECASE)
+_AMOUNT = re.compile(r"(?P<n>\d(?<![\w.]\d)\d{0,3})\s*(?P<u>GB|TB|gigabytes?|terabytes?|Gb|gb|tb)(?![\w])")
+_PAIR = re.compile(r"(?P<a>\d(?<![\w.]\d)\d?)\s*(?:GB|gb)?\s*(?:\+|/)\s*(?P<b>\d{2,4})\s*(?P<u>GB|TB|gb|tb)(?![\w])")
 _RAM_WORD = re.compile(r"\b(?:RAM|memory|LPDDR\w*|DRAM)\b", re.IGNORECASE)
 _STORAGE_WORD = re.compile(r"\b(?:storage|ROM|UFS|internal|onboard|on-board|built-in|space|SSD|NVMe)\b", re.IGNORECASE)
 _LIST_GAP = re.compile(r"^\s*(?:,|/|or|and|,\s*and|,\s*or|\+)?\s*(?:up to\s+)?$", re.IGNORECASE)
@@ -299,7 +306,7 @@ def find_memory(body: str, sentences: Sentences) -> list[Value]:
 
 # --- cameras --------------------------------------------------------------------------------
 
-_MP = re.compile(r"(?<![\w.])(?P<n>\d{1,3}(?:\.\d)?)\s*-?\s*(?:MP|Mp|mp|MPx|megapixels?|mega-pixels?|-megapixel)(?![\w])")
+_MP = re.compile(r"(?P<n>\d(?<![\w.]\d)\d{0,2}(?:\.\d)?)\s*-?\s*(?:MP|Mp|mp|MPx|megapixels?|mega-pixels?|-megapixel)(?![\w])")
 
 
 @lru_cache(maxsize=1)
@@ -386,8 +393,8 @@ def find_cameras(body: str, sentences: Sentences) -> list[Value]:
 
 # --- power ----------------------------------------------------------------------------------
 
-_MAH = re.compile(r"(?<![\w.,])(?P<n>\d{1,2}[,.]?\d{3})\s*-?\s*mAh(?![\w])", re.IGNORECASE)
-_WATT = re.compile(r"(?<![\w.])(?P<n>\d{1,3})\s*-?\s*(?:W|watts?)(?![\w])", re.IGNORECASE)
+_MAH = re.compile(r"(?P<n>\d(?<![\w.,]\d)\d?[,.]?\d{3})\s*-?\s*(?:mAh|mah|MAH)(?![\w])")
+_WATT = re.compile(r"(?P<n>\d(?<![\w.]\d)\d{0,2})\s*-?\s*(?:W|watts?|Watts?)(?![\w])")
 _CHARGE_WORD = re.compile(r"charg|wired|fast|vooc|hypercharge|supercharge|warp|dash|flash|adapter|charger|brick|\bpd\b|turbo",
                           re.IGNORECASE)
 
@@ -433,13 +440,13 @@ def find_power(body: str, sentences: Sentences) -> list[Value]:
 
 # --- software -------------------------------------------------------------------------------
 
-_OS = re.compile(r"(?<![\w])(?P<os>Android|iOS)\s?(?P<v>\d{1,2})(?:\.\d+)*(?:L)?(?![\w.]|\.\d)")
+_OS = re.compile(r"(?P<os>Android|iOS)(?<![\w]Android)(?<![\w]iOS)\s?(?P<v>\d{1,2})(?:\.\d+)*(?:L)?(?![\w.]|\.\d)")
 
 
 @lru_cache(maxsize=1)
 def _skin_pattern():
     skins = lexicon().specs["skins"]
-    return re.compile(r"(?<![\w])(?P<skin>" + "|".join(re.escape(s).replace(r"\ ", r"\s?") for s in sorted(skins, key=len, reverse=True))
+    return re.compile(r"(?P<skin>" + "|".join(re.escape(s).replace(r"\ ", r"\s?") for s in sorted(skins, key=len, reverse=True))
                       + r")\s?(?P<v>\d{1,2}(?:\.\d{1,2})?)(?![\w.]|\.\d)")
 
 
@@ -449,6 +456,8 @@ def find_software(body: str) -> list[Value]:
         out.append(Value(m.start(), m.end(), "os", f"{m.group('os')} {int(m.group('v'))}"))
     canonical = lexicon().specs["skin_canonical"]
     for m in _skin_pattern().finditer(body):
+        if not word_start(body, m.start()):
+            continue
         skin = " ".join(m.group("skin").split())
         skin = canonical.get(key(skin), skin)
         out.append(Value(m.start(), m.end(), "ui", f"{skin} {m.group('v')}"))
@@ -528,15 +537,22 @@ def find_prices(body: str, sentences: Sentences) -> list[Value]:
     return out
 
 
+_HAS_DIGIT = re.compile(r"\d")
+
+
 def find_values(body: str, sentences: Sentences) -> list[Value]:
     values: list[Value] = []
+    if not _HAS_DIGIT.search(body):
+        return values
     values += find_chipsets(body)
     values += find_display(body, sentences)
-    values += find_refresh(body, sentences)
+    if "Hz" in body:
+        values += find_refresh(body, sentences)
     values += find_memory(body, sentences)
     values += find_cameras(body, sentences)
     values += find_power(body, sentences)
-    values += find_software(body)
+    if "Android" in body or "iOS" in body or "UI" in body or "OS" in body or "Flyme" in body:
+        values += find_software(body)
     values += find_prices(body, sentences)
     values.sort(key=lambda v: v.start)
     return values
