@@ -139,7 +139,11 @@ def _infer_published(body: str) -> tuple[str | None, str]:
 
 @lru_cache(maxsize=4096)
 def _dateparse(phrase: str, base: date, prefer: str) -> date | None:
-    """dateparser on one candidate phrase, relative to the publication date (cached)."""
+    """dateparser on one candidate phrase, relative to the publication date (cached).
+
+    Used for the relative phrases ("on Monday"); the regular forms the candidate pattern has
+    already taken apart (month, day, year, "next month") are resolved directly, which is exact and
+    avoids ~0.5 ms of dateparser per phrase."""
     import dateparser
 
     try:
@@ -149,6 +153,13 @@ def _dateparse(phrase: str, base: date, prefer: str) -> date | None:
     except Exception:
         return None
     return parsed.date() if parsed else None
+
+
+def _replace_year(when: date, year: int) -> date | None:
+    try:
+        return when.replace(year=year)
+    except ValueError:  # 29 February
+        return None
 
 
 def _month(text: str) -> int | None:
@@ -182,17 +193,17 @@ def resolve_candidate(m: re.Match, base: date | None, prefer: str) -> tuple[str,
                 return None
         if base is None:
             return None
-        phrase = f"{MONTHS[month - 1]} {day}"
-        parsed = _dateparse(phrase, base, prefer)
-        if parsed is None:
+        # The year from the publication date: a date well before it that the sentence speaks of
+        # as coming is next year's, one well after it spoken of as past is last year's.
+        try:
+            when = date(base.year, month, day)
+        except ValueError:
             return None
-        # dateparser's "future" moves a date a few days past to next year; keep near dates.
-        if prefer == "future" and (base - date(base.year, month, min(day, 28))).days <= 45 and parsed.year > base.year:
-            try:
-                parsed = date(base.year, month, day)
-            except ValueError:
-                return None
-        return parsed.isoformat(), "day"
+        if prefer == "future" and (base - when).days > 45:
+            when = _replace_year(when, base.year + 1)
+        elif prefer == "past" and (when - base).days > 45:
+            when = _replace_year(when, base.year - 1)
+        return (when.isoformat(), "day") if when else None
     if g("mon3"):
         month = _month(g("mon3"))
         if g("mon3") == "May" and not g("pre3") and not g("year3") and not g("rel3"):

@@ -440,14 +440,14 @@ def find_power(body: str, sentences: Sentences) -> list[Value]:
 
 # --- software -------------------------------------------------------------------------------
 
-_OS = re.compile(r"(?P<os>Android|iOS)(?<![\w]Android)(?<![\w]iOS)\s?(?P<v>\d{1,2})(?:\.\d+)*(?:L)?(?![\w.]|\.\d)")
+_OS = re.compile(r"(?P<os>Android|iOS)(?<![\w]Android)(?<![\w]iOS)\s?(?P<v>\d{1,2})(?:\.\d+)*(?:L)?(?!\w|\.\d)")
 
 
 @lru_cache(maxsize=1)
 def _skin_pattern():
     skins = lexicon().specs["skins"]
     return re.compile(r"(?P<skin>" + "|".join(re.escape(s).replace(r"\ ", r"\s?") for s in sorted(skins, key=len, reverse=True))
-                      + r")\s?(?P<v>\d{1,2}(?:\.\d{1,2})?)(?![\w.]|\.\d)")
+                      + r")\s?(?P<v>\d{1,2}(?:\.\d{1,2})?)(?!\w|\.\d)")
 
 
 def find_software(body: str) -> list[Value]:
