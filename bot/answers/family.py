@@ -80,14 +80,17 @@ def family_claims(store: Store, family: Family, guild_id: int | None,
     """The visible claims of the family, marked with their scope and the name they were made
     under; company claims only from articles that speak of the family."""
     rows = claims_about(store, family.scopes, guild_id, attributes)
-    scoped = [_scoped(row, family) for row in rows]
+    scoped = [scoped_claim(row, family) for row in rows]
     if with_company and family.company is not None:
         context = company_context(store, family.company.id, family.scopes, guild_id, attributes)
         scoped += [Scoped(row, COMPANY_WIDE, family.company.name) for row in context]
     return scoped
 
 
-def _scoped(row: ClaimRow, family: Family) -> Scoped:
+def scoped_claim(row: ClaimRow, family: Family) -> Scoped:
+    """A claim of the family (or of its company) with its scope and the name it was made under."""
+    if family.company is not None and row.subject_id == family.company.id:
+        return Scoped(row, COMPANY_WIDE, family.company.name)
     scope, via = family.scopes[row.subject_id]
     if scope == OWN and row.mention and subject_key(row.mention) in family.alias_keys:
         return Scoped(row, ALIAS, row.mention)

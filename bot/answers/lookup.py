@@ -7,7 +7,8 @@ is forgiven only where it cannot change the model: a misspelt or unfinished word
 different number or letter of the model, so "Galaxy S23" never silently becomes the S22. When
 nothing fits, the answer is a list of suggestions, not a guess.
 
-The names of a store are read once and kept until the store changes (`PRAGMA data_version` for
+The names of a store are read once and kept (with a memo for the answers' counts) until the
+store changes (`PRAGMA data_version` for
 other connections, `total_changes` for this one), which keeps autocomplete within milliseconds on a
 store of a million claims.
 """
@@ -17,7 +18,7 @@ from __future__ import annotations
 import re
 import weakref
 from bisect import bisect_left
-from collections import defaultdict
+from collections import OrderedDict, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -31,6 +32,7 @@ SUGGESTIONS = 5
 FUZZY_ACCEPT = 75  # how alike a misspelt word must be to its intended one
 SUGGEST_FROM = 55  # how alike a name must be to be offered as a suggestion
 PREFIX_SCAN = 400  # how many prefix or substring hits autocomplete ranks at most
+MEMO_SIZE = 512  # answers' counts kept per store version (see spec.py)
 
 
 def spaced_name(name: str) -> str:
@@ -41,6 +43,23 @@ def spaced_name(name: str) -> str:
 def model_tokens(name: str) -> list[str]:
     """The words, numbers and plus signs of a name: "12S Ultra" -> ["12", "s", "ultra"]."""
     return _TOKEN.findall(name.lower())
+
+
+class LeastRecentlyUsed(OrderedDict):
+    """A dict that forgets its least recently used entries beyond a size."""
+
+    def __init__(self, size: int):
+        super().__init__()
+        self.size = size
+
+    def __getitem__(self, key):
+        self.move_to_end(key)
+        return super().__getitem__(key)
+
+    def __setitem__(self, key, value) -> None:
+        super().__setitem__(key, value)
+        if len(self) > self.size:
+            self.popitem(last=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,6 +145,7 @@ class NameIndex:
         self.alias_rows = self._read_aliases(store)
         self._build_match_keys()
         self._views: dict[int | None, GuildView] = {}
+        self.memo: LeastRecentlyUsed = LeastRecentlyUsed(MEMO_SIZE)
         self._visible: dict[tuple[int | None, int], bool] = {}
 
     def _read_subjects(self, store: Store) -> None:

@@ -46,7 +46,7 @@ class ClaimRow:
                     published=self.published, claim_id=self.claim_id, url=self.url, **extra)
 
 
-def _placeholders(count: int) -> str:
+def placeholders(count: int) -> str:
     return ",".join("?" * count)
 
 
@@ -57,11 +57,11 @@ def claims_about(store: Store, subject_ids: Iterable[int], guild_id: int | None,
     if not ids:
         return []
     sql = (f"SELECT {CLAIM_COLUMNS} FROM {CLAIM_FROM} "
-           f"WHERE c.subject_id IN ({_placeholders(len(ids))}) AND {VISIBLE_CLAIM}")
+           f"WHERE c.subject_id IN ({placeholders(len(ids))}) AND {VISIBLE_CLAIM}")
     params: list = [*ids, guild_id]
     wanted = list(attributes or ())
     if wanted:
-        sql += f" AND c.attribute IN ({_placeholders(len(wanted))})"
+        sql += f" AND c.attribute IN ({placeholders(len(wanted))})"
         params += wanted
     return [ClaimRow(*row) for row in store.db.execute(sql, params)]
 
@@ -69,21 +69,27 @@ def claims_about(store: Store, subject_ids: Iterable[int], guild_id: int | None,
 def company_context(store: Store, company_id: int, subject_ids: Iterable[int],
                     guild_id: int | None, attributes: Iterable[str] | None = None
                     ) -> list[ClaimRow]:
-    """The visible claims about a company made in articles that speak of these subjects.
-
-    The `+` before `c.subject_id` keeps SQLite from walking all of a big company's claims: the
-    articles of the subjects are few, so the search starts from them.
-    """
+    """The visible claims about a company made in articles that speak of these subjects."""
     ids = list(subject_ids)
-    sql = (f"SELECT {CLAIM_COLUMNS} FROM {CLAIM_FROM} WHERE c.article_id IN "
-           f"(SELECT article_id FROM claims WHERE subject_id IN ({_placeholders(len(ids))})) "
-           f"AND +c.subject_id = ? AND {VISIBLE_CLAIM}")
-    params: list = [*ids, company_id, guild_id]
+    sql = (f"SELECT {CLAIM_COLUMNS} FROM {CLAIM_FROM} WHERE c.subject_id = ? AND c.article_id IN "
+           f"(SELECT article_id FROM claims WHERE subject_id IN ({placeholders(len(ids))})) "
+           f"AND {VISIBLE_CLAIM}")
+    params: list = [company_id, *ids, guild_id]
     wanted = list(attributes or ())
     if wanted:
-        sql += f" AND c.attribute IN ({_placeholders(len(wanted))})"
+        sql += f" AND c.attribute IN ({placeholders(len(wanted))})"
         params += wanted
     return [ClaimRow(*row) for row in store.db.execute(sql, params)]
+
+
+def claims_by_id(store: Store, claim_ids: Iterable[int], guild_id: int | None) -> list[ClaimRow]:
+    """The visible claims with these ids, with their receipts."""
+    ids = list(claim_ids)
+    if not ids:
+        return []
+    sql = (f"SELECT {CLAIM_COLUMNS} FROM {CLAIM_FROM} "
+           f"WHERE c.id IN ({placeholders(len(ids))}) AND {VISIBLE_CLAIM}")
+    return [ClaimRow(*row) for row in store.db.execute(sql, [*ids, guild_id])]
 
 
 def latest_claims(store: Store, guild_id: int | None, limit: int) -> list[ClaimRow]:

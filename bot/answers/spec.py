@@ -7,6 +7,10 @@ Which value is current, for one attribute:
   article wins;
 - company-wide context counts only when nothing about the device or its series exists.
 Retracted claims and removed articles never reach this module (receipts.VISIBLE_CLAIM).
+
+A device's standings are kept with the store's name index, so they are counted once per store
+version: asking again about a popular phone costs a lookup, and any change to the store (an
+article, a retraction) starts afresh.
 """
 
 from __future__ import annotations
@@ -15,9 +19,11 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from bot.answers.attributes import attribute_sort_key, attributes_named, label
-from bot.answers.family import COMPANY_WIDE, SCOPE_RANK, Scoped, family_claims, family_of
-from bot.answers.lookup import Resolution, resolve_subject
+from bot.answers.family import (
+    COMPANY_WIDE, OWN, SCOPE_RANK, SERIES_WIDE, Family, Scoped, family_of, scoped_claim)
+from bot.answers.lookup import Resolution, name_index, resolve_subject
 from bot.answers.model import Answer, Item, failure
+from bot.answers.receipts import VISIBLE_CLAIM, ClaimRow, claims_by_id, placeholders
 from bot.models import ATTRIBUTES
 from bot.store import Store
 
@@ -44,27 +50,32 @@ def resolution_notes(resolution: Resolution) -> list[str]:
 
 @dataclass(slots=True)
 class ValueGroup:
-    """The claims that state (or deny) one value of one attribute."""
+    """What the visible claims stating (or denying) one value of one attribute add up to.
 
-    value: str
+    `best` is the weightiest claim's sort key, "<confirmed 0|1><published><scope rank><id:012>",
+    so that SQLite can pick it with max() while it counts: a device's thousands of claims are
+    tallied in the database, and only the claims shown are read whole.
+    """
+
+    attribute: str
+    value_key: str
     denial: bool
-    claims: list[Scoped]
+    sources: int
+    newest: str
+    best: str
+    top_scope: int
 
     @property
-    def best(self) -> Scoped:
-        return max(self.claims, key=claim_rank)
+    def rank(self) -> tuple:
+        return self.best[0] == "1", self.best[1:-13], int(self.best[-13]), self.best_id
 
     @property
-    def newest(self) -> str:
-        return max(claim.row.published or "" for claim in self.claims)
-
-    @property
-    def articles(self) -> int:
-        return len({claim.row.article for claim in self.claims})
+    def best_id(self) -> int:
+        return int(self.best[-12:])
 
     @property
     def context_only(self) -> bool:
-        return all(claim.scope == COMPANY_WIDE for claim in self.claims)
+        return self.top_scope == SCOPE_RANK[COMPANY_WIDE]
 
 
 def claim_rank(claim: Scoped) -> tuple:
@@ -91,63 +102,90 @@ def spec(store: Store, device: str, attribute: str | None = None,
         return not_found("spec", resolution)
     subject = resolution.subject
     family = family_of(store, subject, guild_id)
-    claims = family_claims(store, family, guild_id, wanted)
     answer = Answer("spec", title=subject.name, subject=subject.name, matched=device,
                     notes=resolution_notes(resolution))
     if wanted:
         answer.title += " · " + (label(wanted[0]) if len(wanted) == 1 else attribute.strip())
-    by_attribute: dict[str, list[Scoped]] = defaultdict(list)
-    for claim in claims:
-        by_attribute[claim.row.attribute].append(claim)
-    for name in sorted(by_attribute, key=attribute_sort_key):
-        answer.items += attribute_lines(name, by_attribute[name])
+    memo = name_index(store).memo
+    memo_key = ("spec", guild_id, subject.id, wanted)
+    if memo_key not in memo:
+        memo[memo_key] = standings(store, family, guild_id, wanted)
+    ordered, receipts = memo[memo_key]
+    answer.items = [_line(group, standing, scoped_claim(receipts[group.best_id], family))
+                    for group, standing in ordered if group.best_id in receipts]
     if not answer.items:
         answer.notes.append(f"Nothing about {answer.title} is stored yet.")
     return answer
 
 
-def attribute_lines(attribute: str, claims: list[Scoped]) -> list[Item]:
-    """The current value first, then the other values reported (newest first), then denials."""
-    groups = _value_groups(claims)
+def standings(store: Store, family: Family, guild_id: int | None,
+              attributes: tuple[str, ...] | None
+              ) -> tuple[list[tuple[ValueGroup, str]], dict[int, ClaimRow]]:
+    """Every value group in the order shown, with its standing, and the claims shown for them."""
+    by_attribute: dict[str, list[ValueGroup]] = defaultdict(list)
+    for group in tally(store, family, guild_id, attributes):
+        by_attribute[group.attribute].append(group)
+    ordered = [pair for name in sorted(by_attribute, key=attribute_sort_key)
+               for pair in attribute_order(by_attribute[name])]
+    receipts = {row.claim_id: row for row in
+                claims_by_id(store, (group.best_id for group, _ in ordered), guild_id)}
+    return ordered, receipts
+
+
+def tally(store: Store, family: Family, guild_id: int | None,
+          attributes: tuple[str, ...] | None) -> list[ValueGroup]:
+    """The value groups of the family's claims and of its company context, counted in SQL."""
+    ids = list(family.scopes)
+    series = [sid for sid, (scope, _) in family.scopes.items() if scope == SERIES_WIDE]
+    wanted = list(attributes or ())
+    only = f" AND c.attribute IN ({placeholders(len(wanted))})" if wanted else ""
+    rows = (f"SELECT c.id, c.attribute, c.value, c.status, c.article_id, a.published, "
+            f"CASE WHEN c.subject_id IN ({placeholders(len(series))}) "
+            f"THEN {SCOPE_RANK[SERIES_WIDE]} ELSE {SCOPE_RANK[OWN]} END AS scope "
+            f"FROM claims c JOIN articles a ON a.id = c.article_id "
+            f"WHERE c.subject_id IN ({placeholders(len(ids))}) AND {VISIBLE_CLAIM}{only}")
+    params: list = [*series, *ids, guild_id, *wanted]
+    if family.company is not None:
+        rows += (f" UNION ALL SELECT c.id, c.attribute, c.value, c.status, c.article_id, "
+                 f"a.published, {SCOPE_RANK[COMPANY_WIDE]} FROM claims c "
+                 f"JOIN articles a ON a.id = c.article_id WHERE c.subject_id = ? "
+                 f"AND c.article_id IN (SELECT article_id FROM claims "
+                 f"WHERE subject_id IN ({placeholders(len(ids))})) AND {VISIBLE_CLAIM}{only}")
+        params += [family.company.id, *ids, guild_id, *wanted]
+    sql = (f"SELECT attribute, lower(trim(value)), status = 'denied', count(DISTINCT article_id), "
+           f"max(coalesce(published, '')), max((status = 'confirmed') || coalesce(published, '') "
+           f"|| scope || printf('%012d', id)), max(scope) FROM ({rows}) "
+           f"GROUP BY attribute, lower(trim(value)), status = 'denied'")
+    return [ValueGroup(attribute, key, bool(denial), sources, newest, best, top_scope)
+            for attribute, key, denial, sources, newest, best, top_scope
+            in store.db.execute(sql, params)]
+
+
+def attribute_order(groups: list[ValueGroup]) -> list[tuple[ValueGroup, str]]:
+    """The current value first, then the other values reported (newest first), then denials;
+    each with how it stands against the current one."""
     assertions = [group for group in groups if not group.denial]
-    denials = {value_key(group.value): group for group in groups if group.denial}
+    denials = [group for group in groups if group.denial]
+    denied_on = {group.value_key: group.newest for group in denials}
     eligible = [group for group in assertions
-                if value_key(group.value) not in denials
-                or denials[value_key(group.value)].newest < group.newest]
+                if group.value_key not in denied_on or denied_on[group.value_key] < group.newest]
     if any(not group.context_only for group in eligible):
         eligible = [group for group in eligible if not group.context_only]
-    current = max(eligible, key=lambda group: claim_rank(group.best), default=None)
+    current = max(eligible, key=lambda group: group.rank, default=None)
     others = sorted((group for group in assertions if group is not current),
-                    key=lambda group: (group.newest, group.best.row.claim_id), reverse=True)
-    ordered = ([current] if current else []) + others + list(denials.values())
-    return [_line(attribute, group, group is current, current) for group in ordered]
+                    key=lambda group: (group.newest, group.best_id), reverse=True)
+    ordered = [(current, "current")] if current else []
+    ordered += [(group, _standing(group, current)) for group in others]
+    return ordered + [(group, "denied") for group in denials]
 
 
-def _value_groups(claims: list[Scoped]) -> list[ValueGroup]:
-    groups: dict[tuple[str, bool], ValueGroup] = {}
-    for claim in claims:
-        denial = claim.row.status == "denied"
-        group_key = (value_key(claim.row.value), denial)
-        if group_key not in groups:
-            groups[group_key] = ValueGroup(claim.row.value, denial, [])
-        groups[group_key].claims.append(claim)
-    return list(groups.values())
-
-
-def _line(attribute: str, group: ValueGroup, is_current: bool,
-          current: ValueGroup | None) -> Item:
-    best = group.best
-    return best.item(attribute=attribute, value=group.value, status=best.row.status,
-                     current=is_current, sources=group.articles,
-                     standing=_standing(group, is_current, current))
-
-
-def _standing(group: ValueGroup, is_current: bool, current: ValueGroup | None) -> str:
+def _standing(group: ValueGroup, current: ValueGroup | None) -> str:
     """How a value stands against the current one: shown to people beside it."""
-    if is_current:
-        return "current"
-    if group.denial:
-        return "denied"
     if current is not None and group.newest <= current.newest:
         return "earlier report"
     return "other report"
+
+
+def _line(group: ValueGroup, standing: str, claim: Scoped) -> Item:
+    return claim.item(attribute=group.attribute, value=claim.row.value, status=claim.row.status,
+                      current=standing == "current", sources=group.sources, standing=standing)
