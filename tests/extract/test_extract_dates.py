@@ -1,0 +1,53 @@
+"""Publication dates: header forms, the seed form, and dates inferred from the text."""
+
+from __future__ import annotations
+
+from bot.articles import parse_article
+from bot.extract.dates import infer_published, parse_header_date
+
+
+def test_header_date_forms_and_unknown_keys():
+    article = parse_article("url: https://x.example/a\ndate: June 29, 2022\nauthor: someone\n\nBody text.", "a")
+    assert (article.published, article.published_basis) == ("2022-06-29", "header")
+    assert article.body == "Body text."
+
+
+def test_unparseable_header_date_is_missing_and_inferred_instead():
+    text = ("date: unknown\ntitle: t\n\nA post.\n\n— Samsung Mobile (@SamsungMobile) January 17, 2023\n\n"
+            "More text.")
+    article = parse_article(text, "a")
+    assert article.published == "2023-01-17"
+    assert article.published_basis.startswith("inferred:")
+    assert parse_header_date("unknown") is None
+    assert parse_header_date("") is None
+
+
+def test_seed_form():
+    article = parse_article(" date 2022-05-24 Xiaomi and Leica today announced a partnership.", "s")
+    assert article.published == "2022-05-24"
+    assert article.body.startswith("Xiaomi")
+
+
+def test_weekday_with_day_number_read_against_posts():
+    body = ("Apple announced this Tuesday (7) its new phones.\n\nA post.\n\n— Apple (@Apple) March 6, 2023\n\n"
+            "Another.\n\n— Tim Cook (@tim_cook) March 1, 2023")
+    published, basis = infer_published(body)
+    assert published == "2023-03-07"
+    assert basis.startswith("inferred:") and "Tuesday (7)" in basis
+
+
+def test_latest_post_date_without_other_clues():
+    body = "Text.\n\n— Google (@Google) May 10, 2023\n\nText.\n\n— Google (@Google) May 11, 2023"
+    assert infer_published(body) == ("2023-05-11", "inferred: the latest quoted post is dated May 11, 2023")
+
+
+def test_today_with_a_year_from_context():
+    published, basis = infer_published("OnePlus said today, July 4 that the OnePlus 11 sold out in 2023.")
+    assert published == "2023-07-04"
+    assert basis.startswith("inferred:")
+
+
+def test_no_date_at_all_is_null_with_a_reason():
+    published, basis = infer_published("Lei Jun showed the 12S and a 6 on stage.")
+    assert published is None
+    assert basis.startswith("unknown:")
