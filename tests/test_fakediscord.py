@@ -68,6 +68,12 @@ async def note(interaction: discord.Interaction) -> None:
     await interaction.response.send_modal(Note(custom_id="note"))
 
 
+@app_commands.command(description="Moderators: tidy the channel")
+@app_commands.default_permissions(manage_messages=True)
+async def purge(interaction: discord.Interaction) -> None:
+    await interaction.response.send_message("purged", ephemeral=True)
+
+
 settings = app_commands.Group(name="settings", description="Per-server settings")
 
 
@@ -96,6 +102,7 @@ class TinyBot(commands.Bot):
         self.tree.add_command(slow)
         self.tree.add_command(note)
         self.tree.add_command(settings)
+        self.tree.add_command(purge)
 
     async def _note_host(self, session, context, params: aiohttp.TraceRequestStartParams) -> None:
         self.hosts.append(params.url.host)
@@ -182,7 +189,7 @@ async def test_the_bot_logs_in_identifies_and_sees_the_guild(fake, world, bot):
     assert not readonly.permissions_for(guild.me).send_messages
     assert guild.get_channel(world.general.id).permissions_for(guild.me).send_messages
     assert bot.latency < 1  # the first heartbeat was acknowledged
-    assert sorted(c["name"] for c in fake.commands[world.guild.id]) == ["note", "settings", "slow", "spec"]
+    assert sorted(c["name"] for c in fake.commands[world.guild.id]) == ["note", "purge", "settings", "slow", "spec"]
     assert fake.requests.unhandled == []
 
 
@@ -208,6 +215,39 @@ async def test_options_are_typed_from_the_synced_schema_and_permissions_come_fro
     raw = [{"name": "phone", "type": 3, "value": "as typed"}]
     record = await run(fake, world, world.alice, "spec", raw)
     assert (await fake.wait_for_callback(record)).data["content"] == "Spec for as typed"
+
+
+async def test_a_command_is_sent_only_for_members_who_see_it_or_once_the_server_shows_it(fake, world, bot):
+    with pytest.raises(PermissionError, match="show_command"):
+        await run(fake, world, world.alice, "purge")
+    assert (await fake.wait_for_callback(await run(fake, world, world.moderator, "purge"))).data["content"] == "purged"
+    world.guild.show_command("purge")
+    assert (await fake.wait_for_callback(await run(fake, world, world.alice, "purge"))).data["content"] == "purged"
+
+
+async def test_a_command_tree_discord_would_refuse_is_refused(fake, world, bot):
+    valid = {"name": "ok", "description": "fine", "type": 1}
+    bad = [
+        valid,
+        {"name": "Shout", "description": "upper case", "type": 1},
+        {"name": "long", "description": "x" * 101, "type": 1},
+        {"name": "order", "description": "optional first", "type": 1, "options": [
+            {"name": "a", "description": "a", "type": 3},
+            {"name": "b", "description": "b", "type": 3, "required": True,
+             "choices": [{"name": str(n), "value": str(n)} for n in range(26)]}]},
+    ]
+    url = f"{fake.api_base}/applications/{fake.application_id}/guilds/{world.guild.id}/commands"
+    headers = {"Authorization": f"Bot {fake.token}"}
+    async with aiohttp.ClientSession() as session:
+        async with session.put(url, json=bad, headers=headers) as response:
+            assert response.status == 400
+            errors = (await response.json())["errors"]
+        async with session.put(url, json=[valid], headers=headers) as response:
+            assert response.status == 200
+    assert set(errors) == {"1", "2", "3"}
+    assert set(errors["3"]["options"]) == {"_errors", "1"}  # the order, then b's 26 choices
+    assert "choices" in errors["3"]["options"]["1"]
+    assert [command["name"] for command in fake.commands[world.guild.id]] == ["ok"]
 
 
 async def test_autocomplete_answers_with_choices(fake, world, bot):

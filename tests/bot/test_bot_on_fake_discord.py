@@ -94,12 +94,6 @@ async def test_an_answer_is_an_embed_that_mentions_no_one(world, store):
     assert callback.data.get("allowed_mentions", {"parse": []}) == {"parse": []}
 
 
-async def test_a_member_is_refused_a_moderator_command_privately(world):
-    _, callback = await command(world, world.alice, "article list")
-    assert callback.data["flags"] & EPHEMERAL
-    assert "Only moderators" in callback.data["content"]
-
-
 async def test_a_moderator_adds_an_article_from_a_url(world, store):
     app = web.Application()
 

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from aiohttp import web
 
+from .command_rules import invalid_commands
 from .messages import (
     EPHEMERAL,
     LOADING,
@@ -211,12 +212,16 @@ class HttpApi:
 
     async def put_commands(self, request: web.Request) -> web.Response:
         """Bulk overwrite, as ``tree.sync()`` does: a command keeps its id while its name and
-        type stay, like on Discord."""
+        type stay, like on Discord; a tree Discord would refuse is refused (command_rules.py)."""
         fake = self.fake
         scope = self._command_scope(request)
         previous = {(c["name"], c.get("type", 1)): c["id"] for c in fake.commands.get(scope, [])}
+        commands = current.get().json or []
+        error = invalid_commands(commands)
+        if error is not None:
+            raise ApiError.invalid(error)
         synced = []
-        for command in current.get().json or []:
+        for command in commands:
             kind = command.get("type", 1)
             stored = {
                 "type": kind,

@@ -118,6 +118,7 @@ class FakeDiscord:
         options: Mapping[str, Any] | Sequence[dict] | None = None, *, locale: str = "en-US",
     ) -> InteractionRecord:
         """A member runs a slash command. ``name`` may carry a subcommand path ("settings set").
+        A command the member cannot see (``Guild.sees_command``) raises PermissionError.
         ``options`` maps option names to values, typed from the synced schema (users, channels
         and roles by id or object, put in ``resolved``); a list of option dicts is sent as is."""
         data = self._command_data(guild_id, user_id, name, options or {})
@@ -170,6 +171,11 @@ class FakeDiscord:
     ) -> dict:
         command_name, *path = name.split()
         command = interactions.find_command(self.commands, guild_id, command_name)
+        if not self.guilds[guild_id].sees_command(user_id, command):
+            raise PermissionError(
+                f"user {user_id} does not see /{command_name} (default_member_permissions "
+                f"{command['default_member_permissions']}), so Discord would not send it; "
+                f"guild.show_command({command_name!r}) is the server override that shows it")
         data: dict = {"id": command["id"], "name": command_name, "type": 1}
         if "guild_id" in command:
             data["guild_id"] = command["guild_id"]

@@ -223,6 +223,9 @@ class Guild:
     members: dict[int, Member] = field(default_factory=dict)
     locale: str = "en-US"
     joined_at: str = field(default_factory=utc_now_iso)  # when the bot joined
+    # Commands this server's settings (Integrations) show to everyone, whatever their
+    # default_member_permissions say.
+    shown_commands: set[str] = field(default_factory=set)
 
     def __post_init__(self) -> None:
         self.roles.setdefault(self.id, Role(self.id, "@everyone", int(DEFAULT_EVERYONE_PERMISSIONS)))
@@ -250,6 +253,23 @@ class Guild:
         member = Member(user, [role.id for role in roles])
         self.members[user.id] = member
         return member
+
+    def show_command(self, name: str) -> None:
+        """A server admin's override: the top-level command ``name`` is visible to every member."""
+        self.shown_commands.add(name)
+
+    def sees_command(self, user_id: int, command: dict) -> bool:
+        """Whether Discord offers the member this synced command: those with every permission
+        of its ``default_member_permissions`` (administrators always; "0" nobody else) see it,
+        unless the server shows it to everyone."""
+        required = command.get("default_member_permissions")
+        if required is None or command["name"] in self.shown_commands:
+            return True
+        granted = self.permissions_for(user_id)
+        if granted == ALL_PERMISSIONS:
+            return True
+        required = int(required)
+        return required != 0 and granted & required == required
 
     def permissions_for(self, user_id: int, channel_id: int | None = None) -> int:
         """Discord's permission algorithm: roles, then channel overwrites (@everyone, roles, member)."""
