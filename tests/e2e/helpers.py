@@ -122,7 +122,13 @@ async def ask(fake: FakeDiscord, server: Server, user: Member, name: str,
 
 
 def embed_text(message: dict) -> str:
-    return "\n".join(f"{e.get('title', '')}\n{e.get('description', '')}" for e in message["embeds"])
+    """What a reader sees of a message: its content and every embed's text."""
+    parts = [message.get("content") or ""]
+    for embed in message["embeds"]:
+        parts += [(embed.get("author") or {}).get("name", ""), embed.get("title", ""),
+                  embed.get("description", ""), (embed.get("footer") or {}).get("text", "")]
+        parts += [f"{field['name']}\n{field['value']}" for field in embed.get("fields") or []]
+    return "\n".join(parts)
 
 
 # Receipts --------------------------------------------------------------------------------------
@@ -189,3 +195,26 @@ def assert_receipts_are_true(message: dict, store: Store) -> list[Receipt]:
         assert squeeze(quote).startswith(shown) and shown in squeeze(body), receipt
         assert receipt.date == published, (receipt, published)
     return receipts
+
+
+# Articles pasted by a moderator -----------------------------------------------------------------
+
+
+def text_inputs(modal: dict) -> list[str]:
+    """The custom ids of a modal's text inputs, in the order shown."""
+    found = []
+    for component in modal["components"]:
+        children = component.get("components") or [component["component"]]
+        found += [child["custom_id"] for child in children if child["type"] == 4]
+    return found
+
+
+async def paste_article(fake: FakeDiscord, server: Server, text: str, *, title: str = "",
+                        published: str = "", url: str = "") -> dict:
+    """A moderator runs /article add with nothing, fills in the form and submits it; the reply."""
+    opened, callback = await run_command(fake, server, server.moderator, "article add")
+    assert callback.type == 9, f"/article add opened no form: {callback}"
+    url_input, title_input, date_input, text_input = text_inputs(callback.data)
+    submitted = await fake.submit_modal(callback.data["custom_id"], {
+        url_input: url, title_input: title, date_input: published, text_input: text})
+    return await answer_message(fake, submitted)
