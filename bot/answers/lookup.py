@@ -149,8 +149,11 @@ class NameIndex:
         self._visible: dict[tuple[int | None, int], bool] = {}
 
     def _read_subjects(self, store: Store) -> None:
+        """Subjects with at least one claim; one left with none (its article deleted) is no
+        name to offer."""
         for sid, name, key, kind, brand in store.db.execute(
-                "SELECT id, name, key, kind, brand FROM subjects ORDER BY id DESC"):
+                "SELECT id, name, key, kind, brand FROM subjects s WHERE EXISTS "
+                "(SELECT 1 FROM claims c WHERE c.subject_id = s.id) ORDER BY id DESC"):
             subject = Subject(sid, name, key, kind, brand)
             self.subjects[sid] = subject
             self.by_key[key] = sid
