@@ -126,7 +126,8 @@ class _Extraction:
             self.official_regions.append((start, m.start()))
 
         # Mentions: branded, then aliases, then brand-less ones given the brand around them.
-        finder = MentionFinder(body)
+        self.low = lowered(body)
+        finder = MentionFinder(body, self.low)
         mentions, taken = finder.find()
         self.seen_models: dict[str, set[str]] = {}
         for m in mentions:
@@ -147,7 +148,6 @@ class _Extraction:
 
         mentions += finder.find_brandless(taken, brand_at)
         mentions.sort(key=lambda x: x.start)
-        self.low = lowered(body)
         self.cues = Cues(body, self.low)
         alias_map = self.find_aliases(mentions, alias_after, renamed)
         if alias_map:
@@ -163,11 +163,13 @@ class _Extraction:
                 if m.kind == DEVICE and not m.alias_only and m.subject in alias_map:
                     m.subject = alias_map[m.subject]
         mark_comparisons(body, mentions)
+        mentions = [m for m in mentions if not m.tentative or m.comparison]
         self.mentions = mentions
 
         values = find_values(body, self.sentences)
         low = self.low
-        all_launch = [m.span() for m in launch.finditer(low)]
+        all_launch = [m.span() for m in launch.finditer(low)
+                      if low.startswith("launch", m.start()) or word_start(low, m.start())]
         self.optic_hits = [m for m in optics.finditer(low)
                            if not m.start() or not (low[m.start() - 1].isalnum() or low[m.start() - 1] == "_")
                            or low[m.start()] == "@"]

@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
-from bot.extract.lexicon import alternation, case_variants, key, lexicon, trie_pattern, word_start
+from bot.extract.lexicon import alternation, case_variants, key, lexicon, lowered, trie_pattern, word_start
 
 DEVICE, SERIES, COMPANY, REF_DEVICE, REF_SERIES, COMPANY_REF = (
     "device", "series", "company", "ref_device", "ref_series", "company_ref")
@@ -27,6 +27,7 @@ class Mention:
     alias_only: bool = False
     model: str = ""            # the model part, without brand: "12S Ultra"
     ref: bool = False          # a word referring to the topic ("it", "the phone"), resolved
+    tentative: bool = False    # a brand-less model only kept when a comparison names it
 
     @property
     def subject_kind(self) -> str:
@@ -82,10 +83,12 @@ def patterns() -> dict[str, re.Pattern]:
         if brand.company_pattern:
             company_parts.append(brand.company_pattern)
             continue
-        company_words += brand.words if brand.case_sensitive else [f for w in brand.words for f in case_variants(w)]
-    executives = trie_pattern([p for b in lex.brands.values() for p in b.executives])
-    company = re.compile(r"(?:" + trie_pattern(company_words) + "|" + "|".join(company_parts)
-                         + r"|(?P<exec>" + executives + r"))(?![\w])")
+        company_words += [w.lower() for w in brand.words]
+    # Matched on the lower-cased text; names that are also English words ("Apple", "Honor") are
+    # checked against the original case afterwards, and "Nothing" has its own pattern.
+    company = re.compile(trie_pattern(set(company_words) | {p.lower() for b in lex.brands.values()
+                                                             for p in b.executives}) + r"(?![\w])")
+    special_company = re.compile("|".join(company_parts)) if company_parts else None
     cues = lex.specs
     company_ref_after = re.compile(cues["company_reference"], re.IGNORECASE)
     company_ref_before = re.compile(
@@ -95,7 +98,7 @@ def patterns() -> dict[str, re.Pattern]:
                                   re.IGNORECASE)
     ref_device = re.compile(cues["reference_device"])
     ref_series = re.compile(cues["reference_series"])
-    return {"device": device, "brandless": brandless, "company": company,
+    return {"device": device, "brandless": brandless, "company": company, "special_company": special_company,
             "company_ref_after": company_ref_after, "company_ref_before": company_ref_before,
             "company_ref_noun": company_ref_noun, "ref_device": ref_device, "ref_series": ref_series,
             "unit_after": re.compile(_UNIT_AFTER)}
@@ -123,6 +126,7 @@ def load_series_nouns() -> list[str]:
 _SPLIT_NUMBER_VARIANT = re.compile(r"(?<=\d)(?=(?:Pro|Ultra|Max|Plus|Lite|Mini|Neo|Prime)\b)", re.IGNORECASE)
 
 
+@lru_cache(maxsize=8192)
 def _tidy_model(text: str) -> str:
     """ "12Pro" -> "12 Pro", "ultra" -> "Ultra", white space collapsed."""
     lex = lexicon()
@@ -164,11 +168,11 @@ def resolve_device(brand: str, model: str) -> tuple[str, bool]:
     lex = lexicon()
     model = _tidy_model(model)
     mkey = key(model)
-    tries = [mkey, re.sub(r"plus$", "+", mkey), mkey.replace("+", "plus")]
+    tries = [mkey, re.sub(r"plus$", "+", mkey), mkey.replace("+", "plus"), mkey + "5g"]
     families = [key(f) for f in lex.family_words.get(brand, [])]
     for family in families:
         if family and not mkey.startswith(family):
-            tries += [family + t for t in tries[:3]]
+            tries += [family + t for t in tries[:4]]
     for t in tries:
         device = lex.devices_by_key.get(key(brand) + t)
         if device is not None:
@@ -212,8 +216,9 @@ _REF_ADJECTIVES = re.compile(r"next|upcoming|new|first|latest|future|unannounced
 class MentionFinder:
     """All subject mentions of one article body, in order."""
 
-    def __init__(self, body: str):
+    def __init__(self, body: str, low: str | None = None):
         self.body = body
+        self.low = low if low is not None else lowered(body)
         self.p = patterns()
 
     def find(self) -> list[Mention]:
@@ -256,17 +261,25 @@ class MentionFinder:
             taken.append((m.start(), end))
 
         # Companies, their executives, and "Xiaomi's next flagship".
-        for m in p["company"].finditer(body):
+        lex = lexicon()
+        low = self.low
+        company_hits = list(p["company"].finditer(low))
+        if p["special_company"] is not None:
+            company_hits += list(p["special_company"].finditer(body))
+            company_hits.sort(key=lambda x: x.start())
+        for m in company_hits:
             if not free(m.start(), m.end()) or not word_start(body, m.start()):
                 continue
-            lex = lexicon()
-            if m.group("exec"):
-                brand = lex.exec_to_brand.get(" ".join(m.group("exec").split()).lower())
-            else:
-                word = m.group(0).lstrip("@")
-                brand = lex.word_to_brand.get(word.lower()) or lex.handle_to_brand.get(word.lower())
+            text = body[m.start():m.end()]
+            word = " ".join(text.lower().split())
+            executive = word in lex.exec_to_brand
+            brand = lex.exec_to_brand.get(word) or lex.word_to_brand.get(word)
             if brand is None:
                 continue
+            if lex.brands[brand].case_sensitive and not executive and text not in lex.brands[brand].words:
+                continue
+            if brand == "Nothing" and m.re is p["company"]:
+                continue  # only through its own pattern
             after = p["company_ref_after"].match(body, m.end(), min(len(body), m.end() + 60))
             window = body[max(0, m.start() - 50):m.start()].lower()
             before = (p["company_ref_before"].search(body, max(0, m.start() - 50), m.start())
@@ -281,15 +294,15 @@ class MentionFinder:
                                         body[before.start():noun.end()]))
                 taken.append((before.start(), noun.end()))
             else:
-                mentions.append(Mention(m.start(), m.end(), COMPANY, brand, brand, m.group(0),
-                                        alias_only=bool(m.group("exec"))))
+                mentions.append(Mention(m.start(), m.end(), COMPANY, brand, brand, text,
+                                        alias_only=executive))
                 taken.append((m.start(), m.end()))
 
         # Words that refer to the current topic.
         for kind, pattern in ((REF_DEVICE, p["ref_device"]), (REF_SERIES, p["ref_series"])):
-            for m in pattern.finditer(body):
-                if free(m.start(), m.end()) and word_start(body, m.start()):
-                    mentions.append(Mention(m.start(), m.end(), kind, None, None, m.group(0)))
+            for m in pattern.finditer(low):
+                if free(m.start(), m.end()) and word_start(low, m.start()):
+                    mentions.append(Mention(m.start(), m.end(), kind, None, None, body[m.start():m.end()]))
                     taken.append((m.start(), m.end()))
         mentions.sort(key=lambda x: x.start)
         return mentions, taken
@@ -312,7 +325,10 @@ class MentionFinder:
             elif known or mkey in seen_models.get(brand, set()):
                 found.append(Mention(s, e, DEVICE, name, brand, body[s:e], model=_tidy_model(model)))
             else:
-                return False
+                # Unknown to the catalogue and to the article: kept only if a comparison names it
+                # (its values must then not go to the topic); see mark_comparisons.
+                found.append(Mention(s, e, DEVICE, name, brand, body[s:e], model=_tidy_model(model),
+                                     tentative=True))
             taken.append((s, e))
             return True
 

@@ -39,10 +39,10 @@ def patterns():
         raise ValueError("every cue must start with a literal word")
     prefilter = re.compile(trie_pattern(sorted(prefixes), space=" "))
     makers = [w for b in lex.brands.values() for w in b.words] + [p for b in lex.brands.values() for p in b.executives]
-    maker = re.compile(
-        r"(?:" + trie_pattern(makers) + r"|the (?:company|firm|brand|manufacturer|maker|Chinese (?:company|brand|giant|firm|maker|OEM))|(?:its|the company['’]s) (?:CEO|founder|chairman|president))"
+    maker = re.compile((
+        r"(?:" + trie_pattern(sorted({m.lower() for m in makers})) + r"|the (?:company|firm|brand|manufacturer|maker|Chinese (?:company|brand|giant|firm|maker|OEM))|(?:its|the company['’]s) (?:CEO|founder|chairman|president))"
         r"(?:['’]s (?:CEO|founder|chairman|president|official \w+|Weibo|account|website))?(?:,[^,]{1,60},)?\s+(?:(?:has|have|had|also|now|officially|further|just|finally|recently)\s+){0,3}"
-        r"(?P<verb>announced|announces|confirmed|confirms|revealed|reveals|shared|shares|teased|teases|unveiled|unveils|launched|introduced|stated|said|says|posted|showed|showcased|detailed|published|tweeted)\b")
+        r"(?P<verb>announced|announces|confirmed|confirms|revealed|reveals|shared|shares|teased|teases|unveiled|unveils|launched|introduced|stated|said|says|posted|showed|showcased|detailed|published|tweeted)\b").lower().replace("(?p<", "(?P<"))
     according = re.compile(r"according to (?:the )?(?:official |@)?(?:" + alternation(makers) + r")\b(?!['’]s? (?:leak|rumou?r|tipster))")
     adjectival = re.compile(cues["adjectival_exclusions"], re.IGNORECASE)
     negation = re.compile(cues["negation"])
@@ -84,8 +84,8 @@ class Cues:
                 if window is not None and window.start() <= start < window.end():
                     continue
             found.append((start, end, status))
-        for m in maker.finditer(body):
-            if word_start(body, m.start()):
+        for m in maker.finditer(low):
+            if word_start(low, m.start()):
                 found.append((m.start("verb"), m.end("verb"), CONFIRMED))
         if "according to" in low:
             for m in according.finditer(body):
@@ -116,14 +116,15 @@ class Cues:
     def negated(self, sent_start: int, pos: int, value_end: int) -> bool:
         """Whether a negation governs the value: "not the 200MP sensor", "instead of 120W"."""
         window = self.low[max(sent_start, pos - 45):pos]
+        if "no" not in window and "n't" not in window and "n’t" not in window and "instead" not in window \
+                and "rather" not in window and "without" not in window and "never" not in window:
+            return False
         last = None
         for m in self.negation.finditer(window):
             last = m
         if last is None:
             return False
         between = window[last.end():]
-        if re.search(r"[,;:]|\bbut\b|\bwhile\b|\bwhich\b|\bthat\b|\bonly\b", between) and not re.match(r"\s*(?:only\b)", between) is None:
-            pass
         if re.match(r"\s*only\b", between):  # "not only ... but also"
             return False
         if re.search(r"[;:,]|\bbut\b|\bwhile\b|\bwhereas\b|\bwhich\b|\bthat\b|\bwho\b", between):

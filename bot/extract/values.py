@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
-from bot.extract.lexicon import alternation, key, lexicon, lowered, word_start
+from bot.extract.lexicon import alternation, key, lexicon, lowered, trie_pattern, word_start
 
 
 @dataclass
@@ -317,10 +317,21 @@ def _role_pattern():
         for word in words:
             parts.append((word, role))
     parts.sort(key=lambda t: len(t[0]), reverse=True)
-    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w).replace(r"\ ", r"[\s-]") for w, _ in parts) + r")(?![\w-])",
-                         re.IGNORECASE)
+    pattern = re.compile(trie_pattern(sorted({w.lower() for w, _ in parts}), space=r"[\s-]") + r"(?![\w-])")
     lookup = {w.lower().replace("-", " "): r for w, r in parts}
     return pattern, lookup
+
+
+_CAMERA_NOUN = re.compile(r"\s*(?:[\w-]+\s+)?(?:camera|sensor|shooter)\b")
+_AFTER_CUT = re.compile(r"[,;(]|\band\b|\bwhile\b|\bplus\b")
+_BEFORE_CUT = re.compile(r"[,;]|\band\b")
+
+
+def _first_word(pattern: re.Pattern, text: str) -> str | None:
+    for m in pattern.finditer(text):
+        if word_start(text, m.start()):
+            return m.group(0)
+    return None
 
 
 def _role(word: str) -> str:
@@ -329,37 +340,39 @@ def _role(word: str) -> str:
 
 
 _SENSOR = re.compile(
-    r"(?<![\w])(?:(?:Sony(?:['’]s)?\s+)?(?:IMX\s?(?P<imx>\d{3})|LYT[- ]?(?P<lyt>\d{3}))|"
+    r"(?:(?:Sony(?:['’]s)?\s+)?(?:IMX\s?(?P<imx>\d{3})|LYT[- ]?(?P<lyt>\d{3}))|"
     r"(?:(?:Samsung(?:['’]s)?\s+)?ISOCELL\s+|Samsung(?:['’]s)?\s+)(?P<iso>(?:GN|HP|HM|JN|GW|JD|GH|GM|HP)\d{1,2})|"
     r"(?:OmniVision(?:['’]s)?|Omnivision)\s+(?P<ov>OV[A-Z]?\d{2}[A-Z]?))(?![\w])")
 _COUNT = re.compile(
-    r"(?<![\w-])(?P<w>dual|double|twin|triple|quad|quadruple|penta|two|three|four|five|[2-5])[\s-]+(?:rear[\s-]+|back[\s-]+|main[\s-]+|lens[\s-]+)?"
-    r"(?:camera|cam|lens|sensor|shooter)(?P<pl>s|es)?(?![\w-])", re.IGNORECASE)
+    r"(?P<w>dual|double|twin|triple|quad|quadruple|penta|two|three|four|five|[2-5])[\s-]+(?:rear[\s-]+|back[\s-]+|main[\s-]+|lens[\s-]+)?"
+    r"(?:camera|cam|lens|sensor|shooter)(?P<pl>s|es)?(?![\w-])")
+_COUNT_GATE = re.compile(r"camera|cam\b|lens|sensor|shooter")
 
 
 def find_cameras(body: str, sentences: Sentences) -> list[Value]:
     out: list[Value] = []
     role_re, _ = _role_pattern()
     mps = list(_MP.finditer(body))
+    low = lowered(body) if mps else body
     for i, m in enumerate(mps):
         s, e = sentences.bounds(m.start())
         nxt = mps[i + 1].start() if i + 1 < len(mps) and mps[i + 1].start() < e else e
-        after = body[m.end():min(nxt, m.end() + 45)]
-        after = re.split(r"[,;(]|\band\b|\bwhile\b|\bplus\b", after, maxsplit=1)[0]
+        after = low[m.end():min(nxt, m.end() + 45)]
+        after = _AFTER_CUT.split(after, maxsplit=1)[0]
         role = None
-        found = role_re.search(after)
+        found = _first_word(role_re, after)
         if found:
-            role = _role(found.group(0))
+            role = _role(found)
         else:
             prev = mps[i - 1].end() if i > 0 and mps[i - 1].end() > s else s
-            before = body[max(prev, m.start() - 35):m.start()]
-            before = re.split(r"[,;]|\band\b", before)[-1]
-            words = list(role_re.finditer(before))
+            before = low[max(prev, m.start() - 35):m.start()]
+            before = _BEFORE_CUT.split(before)[-1]
+            words = [w for w in role_re.finditer(before) if word_start(before, w.start())]
             if words:
                 role = _role(words[-1].group(0))
         n = float(m.group("n"))
         if role is None:
-            if n >= 48 and re.match(r"\s*(?:[\w-]+\s+)?(?:camera|sensor|shooter)\b", after, re.I):
+            if n >= 48 and _CAMERA_NOUN.match(after):
                 role = "main_camera"
         if role is None or role == "_other":
             continue
@@ -368,6 +381,8 @@ def find_cameras(body: str, sentences: Sentences) -> list[Value]:
         value = f"{int(n) if n.is_integer() else n} MP"
         out.append(Value(m.start(), m.end(), role, value))
     for m in _SENSOR.finditer(body):
+        if not word_start(body, m.start()):
+            continue
         if m.group("imx"):
             value = f"Sony IMX{m.group('imx')}"
         elif m.group("lyt"):
@@ -378,7 +393,10 @@ def find_cameras(body: str, sentences: Sentences) -> list[Value]:
             value = f"OmniVision {m.group('ov')}"
         out.append(Value(m.start(), m.end(), "camera_sensor", value))
     words = lexicon().specs["camera_count_words"]
-    for m in _COUNT.finditer(body):
+    low = lowered(body)
+    for m in (_COUNT.finditer(low) if _COUNT_GATE.search(low) else ()):
+        if m.start() and (low[m.start() - 1].isalnum() or low[m.start() - 1] in "_-"):
+            continue
         word = m.group("w").lower()
         if word in ("two", "three", "four", "five", "2", "3", "4", "5") and not m.group("pl"):
             continue
@@ -475,7 +493,7 @@ def _price_patterns():
     symbol_alt = "|".join(sorted((c if "\\" in c else re.escape(c)) for c in symbols if not c.isalpha() or c.isupper() or c in ("Rs", "Rp", "RM")))
     symbol_alt = "|".join(sorted(symbol_alt.split("|"), key=len, reverse=True))
     amount = r"(?P<amt>\d{1,3}(?:[,.]\d{2,3})+|\d+)(?:[.,](?P<dec>\d{1,2}))?(?![\d,])"
-    prefix = re.compile(r"(?<![\w$])(?P<cur>" + symbol_alt + r")\s?" + amount + r"(?!\s*(?:k|K|m|M|bn|million|billion|trillion)\b)")
+    prefix = re.compile(r"(?P<cur>" + symbol_alt + r")\s?" + amount + r"(?!\s*(?:k|K|m|M|bn|million|billion|trillion)\b)")
     code_alt = "|".join(sorted([c for c in currencies if c.isupper() and c.isalpha()], key=len, reverse=True))
     suffix = re.compile(amount + r"\s?(?P<cur>" + "|".join(sorted(words, key=len, reverse=True)) + "|" + code_alt + r"|€)(?![\w])")
     context = re.compile(specs["price_context"], re.IGNORECASE)
@@ -483,7 +501,8 @@ def _price_patterns():
     lookup = []
     for cur, code in currencies.items():
         lookup.append((re.compile(cur if "\\" in cur or cur.endswith("?") else re.escape(cur) + "$" if not cur.endswith("?") else cur), code))
-    return prefix, suffix, context, exclusions, currencies
+    suffix_gate = re.compile(r"\d\s?(?:" + "|".join(sorted(words, key=len, reverse=True)) + "|" + code_alt.lower() + r"|€)\b")
+    return prefix, suffix, context, exclusions, currencies, suffix_gate
 
 
 def _currency_code(text: str) -> str | None:
@@ -508,12 +527,15 @@ def _amount(raw: str, dec: str | None) -> str | None:
 
 
 def find_prices(body: str, sentences: Sentences) -> list[Value]:
-    prefix, suffix, context, exclusions, _ = _price_patterns()
+    prefix, suffix, context, exclusions, _, suffix_gate = _price_patterns()
     out = []
     taken = []
-    for pattern in (prefix, suffix):
+    patterns = (prefix, suffix) if suffix_gate.search(lowered(body)) else (prefix,)
+    for pattern in patterns:
         for m in pattern.finditer(body):
             if any(a <= m.start() < b for a, b in taken):
+                continue
+            if pattern is prefix and m.start() and (body[m.start() - 1].isalnum() or body[m.start() - 1] in "_$"):
                 continue
             code = _currency_code(m.group("cur"))
             if not code:

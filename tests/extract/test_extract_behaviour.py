@@ -168,3 +168,11 @@ def test_launch_dates_keep_their_precision_and_ignore_names():
 def test_no_claims_without_subjects_or_values():
     assert claims_of("Nothing to see here. We all love phones.") == []
     assert claims_of("") == []
+
+
+def test_possessive_value_of_a_compared_brandless_model_is_dropped():
+    body = ("Samsung unveiled the Galaxy S23 Ultra. Its 200MP main camera is an upgrade over the S22 Ultra's "
+            "108MP sensor, and the S19 Pro's 12MP one.")
+    found = facts(body)
+    assert ("Samsung Galaxy S23 Ultra", "main_camera", "200 MP") in found
+    assert not any(value in ("108 MP", "12 MP") for _s, _a, value in found)
