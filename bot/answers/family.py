@@ -15,7 +15,8 @@ from bot.answers.lookup import GuildView, NameIndex, Subject, name_index
 from bot.answers.receipts import ClaimRow, claims_about, company_context
 from bot.store import Store, subject_key
 
-OWN, ALIAS, SERIES_WIDE, COMPANY_WIDE, MEMBER = "own", "alias", "series-wide", "company-wide", "member"
+OWN, ALIAS, MEMBER = "own", "alias", "member"
+SERIES_WIDE, COMPANY_WIDE = "series-wide", "company-wide"
 SCOPE_RANK = {OWN: 4, ALIAS: 4, MEMBER: 3, SERIES_WIDE: 2, COMPANY_WIDE: 1}
 
 
@@ -92,6 +93,7 @@ def scoped_claim(row: ClaimRow, family: Family) -> Scoped:
     if family.company is not None and row.subject_id == family.company.id:
         return Scoped(row, COMPANY_WIDE, family.company.name)
     scope, via = family.scopes[row.subject_id]
-    if scope == OWN and row.mention and subject_key(row.mention) in family.alias_keys:
+    if scope == OWN and family.alias_keys and row.mention and \
+            subject_key(row.mention) in family.alias_keys:
         return Scoped(row, ALIAS, row.mention)
     return Scoped(row, scope, via)

@@ -1,16 +1,16 @@
 """Finding the subject a person means: shared by every command and by autocomplete.
 
 Names are compared in `subject_key` form (case, spaces and punctuation forgiven), whole or by
-their ending ("12S Ultra" for "Xiaomi 12S Ultra", "11 Pro" for "Google Pixel 11 Pro"). An alias (a rumored name, a codename) leads to
-the device it names; a subject whose own name is such an alias redirects to that device. A typo
-is forgiven only where it cannot change the model: a misspelt or unfinished word, never a
-different number or letter of the model, so "Galaxy S23" never silently becomes the S22. When
-nothing fits, the answer is a list of suggestions, not a guess.
+their ending ("12S Ultra" for "Xiaomi 12S Ultra", "11 Pro" for "Google Pixel 11 Pro"). An alias
+(a rumored name, a codename) leads to the device it names; a subject whose own name is such an
+alias redirects to that device. A typo is forgiven only where it cannot change the model: a
+misspelt or unfinished word, never a different number or letter of the model, so "Galaxy S23"
+never silently becomes the S22. When nothing fits, the answer is a list of suggestions, not a
+guess.
 
 The names of a store are read once and kept (with a memo for the answers' counts) until the
-store changes (`PRAGMA data_version` for
-other connections, `total_changes` for this one), which keeps autocomplete within milliseconds on a
-store of a million claims.
+store changes (`PRAGMA data_version` for other connections, `total_changes` for this one), which
+keeps autocomplete within milliseconds on a store of a million claims.
 """
 
 from __future__ import annotations
@@ -173,7 +173,7 @@ class NameIndex:
                 for alias, sid, cid, guild, alive in rows]
 
     def _build_match_keys(self) -> None:
-        """Sorted (key, spaced name, subject id) for full names and their endings; buckets for fuzz."""
+        """Sorted (key, spaced name, subject id) of full names and endings; buckets for fuzz."""
         entries = []
         for subject in self.subjects.values():
             entries.append((subject.key, spaced_name(subject.name), subject.id))
@@ -410,8 +410,10 @@ def _forgive_typos(resolution: Resolution, index: NameIndex, view: GuildView, ke
     """Accept a near match only when it is the same model; otherwise offer suggestions."""
     alike = index.alike(key, limit=40, everywhere=False) or \
         index.alike(key, limit=40, everywhere=True)
-    candidates = [(score, index.entries[number][1], _subject_use(index, view, index.entries[number][2]))
-                  for number, score in alike]
+    candidates = []
+    for number, score in alike:
+        _, spaced, sid = index.entries[number]
+        candidates.append((score, spaced, _subject_use(index, view, sid)))
     for _, score, number in process.extract(key, view.alias_key_list, scorer=fuzz.ratio,
                                             limit=10, score_cutoff=SUGGEST_FROM):
         spaced, use = view.alias_entries[number]

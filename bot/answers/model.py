@@ -45,7 +45,7 @@ class Item:
     history: list[dict] | None = None
 
     def to_json(self, order: tuple[str, ...]) -> dict:
-        """The fields in the contract's order first, then the rest; unset optional fields left out."""
+        """The contract's fields in its order, then the rest; unset optional fields left out."""
         names = order + tuple(f.name for f in fields(self) if f.name not in order)
         return {name: getattr(self, name) for name in names
                 if name in RECEIPT_KEYS or getattr(self, name) is not None}

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from bot.answers.model import Answer, Item
-from bot.answers.wording import heading, history_lines, receipt, tags
+from bot.answers.wording import heading, history_lines, tags
 
 TITLE_LIMIT = 256
 DESCRIPTION_LIMIT = 4096
@@ -39,7 +39,8 @@ def to_discord_pages(answer: Answer) -> list[list[dict]]:
         return [[_failure_embed(answer)]]
     title = _shorten(answer.title, TITLE_LIMIT - PAGE_MARK_ROOM)
     room = MESSAGE_LIMIT - len(title) - PAGE_MARK_ROOM - FOOTER_ROOM
-    blocks = [f"*{_shorten(escape(note), min(room, DESCRIPTION_LIMIT) - 2)}*" for note in answer.notes]
+    blocks = [f"*{_shorten(escape(note), min(room, DESCRIPTION_LIMIT) - 2)}*"
+              for note in answer.notes]
     blocks += [item_block(answer.command, item, room) for item in answer.items]
     pages = _pack(blocks or ["Nothing to show."], room)
     return [_page_embeds(answer, title, page, number, len(pages))

@@ -64,28 +64,18 @@ class ValueGroup:
     newest: str
     best: str
     top_scope: int
+    best_id: int = 0
+
+    def __post_init__(self) -> None:
+        self.best_id = int(self.best[-12:])
 
     @property
     def rank(self) -> tuple:
         return self.best[0] == "1", self.best[1:-13], int(self.best[-13]), self.best_id
 
     @property
-    def best_id(self) -> int:
-        return int(self.best[-12:])
-
-    @property
     def context_only(self) -> bool:
         return self.top_scope == SCOPE_RANK[COMPANY_WIDE]
-
-
-def claim_rank(claim: Scoped) -> tuple:
-    """Confirmed first, then the newest article, then the closest scope, then the newest claim."""
-    return (claim.row.status == "confirmed", claim.row.published or "",
-            SCOPE_RANK[claim.scope], claim.row.claim_id)
-
-
-def value_key(value: str) -> str:
-    return " ".join(value.casefold().split())
 
 
 def spec(store: Store, device: str, attribute: str | None = None,

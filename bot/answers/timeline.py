@@ -16,11 +16,11 @@ from collections.abc import Iterable
 from datetime import date
 
 from bot.answers.attributes import attribute_sort_key
-from bot.answers.family import MEMBER, Scoped, family_claims, family_of
+from bot.answers.family import MEMBER, SCOPE_RANK, Scoped, family_claims, family_of
 from bot.answers.lookup import resolve_subject
 from bot.answers.model import Answer, Item
 from bot.answers.receipts import latest_claims
-from bot.answers.spec import claim_rank, not_found, resolution_notes, value_key
+from bot.answers.spec import not_found, resolution_notes
 from bot.store import Store
 
 EVENT_ATTRIBUTES = ("launch_date",)
@@ -84,6 +84,16 @@ def _latest(claims: list[Scoped], limit: int, answer: Answer) -> list[Scoped]:
     answer.notes.append(f"The latest {limit} of {len(claims)} claims.")
     return sorted(claims, key=lambda claim: (claim.row.published or "", claim.row.claim_id),
                   reverse=True)[:limit]
+
+
+def claim_rank(claim: Scoped) -> tuple:
+    """Confirmed first, then the newest article, then the closest scope, then the newest claim."""
+    return (claim.row.status == "confirmed", claim.row.published or "",
+            SCOPE_RANK[claim.scope], claim.row.claim_id)
+
+
+def value_key(value: str) -> str:
+    return " ".join(value.casefold().split())
 
 
 def timeline_items(claims: Iterable[Scoped], today: date) -> list[Item]:

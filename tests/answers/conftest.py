@@ -99,7 +99,8 @@ def tell_pixel_story(store: Store) -> Store:
         Said(PIXEL_ALIAS, "main_camera", "200 MP", "rumored",
              "Echoing the leak, a 200MP sensor is reported for the Pixel 11 XL."),
     ]))
-    put(store, Written("report", "2030-06-20", outlet="Phone Report", title="Pixel 11 Pro: what we know",
+    put(store, Written("report", "2030-06-20", outlet="Phone Report",
+                       title="Pixel 11 Pro: what we know",
                        said=[
         Said(PIXEL, "alias", PIXEL_ALIAS, "rumored",
              "The Pixel 11 Pro, formerly rumored as the Pixel 11 XL, is near."),

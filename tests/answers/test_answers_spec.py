@@ -102,7 +102,8 @@ def test_series_claims_apply_and_are_marked_series_wide(pixel_store):
 
 
 def test_claims_made_under_an_alias_are_marked_with_that_name(pixel_store):
-    earlier = [line for line in lines_of(spec(pixel_store, PIXEL), "main_camera") if not line.current]
+    cameras = lines_of(spec(pixel_store, PIXEL), "main_camera")
+    earlier = [line for line in cameras if not line.current]
     assert earlier[0].scope == "alias" and earlier[0].via == PIXEL_ALIAS
 
 
