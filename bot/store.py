@@ -186,7 +186,7 @@ class Store:
                 return AddResult(article_id=duplicate, duplicate_of=duplicate)
             article_id = self._free_article_id(article.id, article.sha256)
             now = utc_now()
-            self.db["articles"].insert({
+            self._insert("articles", {
                 "id": article_id, "url": article.url, "url_key": normalised_url(article.url),
                 "title": article.title, "outlet": article.outlet, "published": article.published,
                 "published_basis": article.published_basis, "body": article.body,
@@ -202,25 +202,34 @@ class Store:
         return AddResult(article_id=article_id, claims=count)
 
     def _insert_claim(self, article_id: str, claim: Claim, now: str) -> int:
-        subject_id = self.ensure_subject(claim.subject, claim.subject_kind, claim.brand)
-        claim_id = self.db["claims"].insert({
+        subject_id = self._subject_id(claim.subject, claim.subject_kind, claim.brand)
+        claim_id = self._insert("claims", {
             "article_id": article_id, "subject_id": subject_id, "attribute": claim.attribute,
             "value": claim.value, "status": claim.status, "quote": claim.quote,
             "start": claim.start, "end": claim.end, "mention": claim.mention, "created_at": now,
-        }).last_pk
+        })
         if claim.attribute == "alias":
-            self.db["aliases"].insert({"alias": claim.value, "key": subject_key(claim.value),
-                                       "subject_id": subject_id, "claim_id": claim_id})
+            self._insert("aliases", {"alias": claim.value, "key": subject_key(claim.value),
+                                     "subject_id": subject_id, "claim_id": claim_id})
         return claim_id
 
-    def ensure_subject(self, name: str, kind: str = "device", brand: str | None = None) -> int:
-        """The id of the subject with this name, made when it is new."""
+    def _insert(self, table: str, row: dict) -> int:
+        """One row by plain SQL: sqlite-utils' insert re-reads the schema on every call, which
+        made storing an article cost more than extracting it."""
+        columns = ", ".join(f'"{column}"' for column in row)
+        marks = ", ".join("?" * len(row))
+        cursor = self.db.conn.execute(f'INSERT INTO "{table}" ({columns}) VALUES ({marks})',
+                                      list(row.values()))
+        return cursor.lastrowid
+
+    def _subject_id(self, name: str, kind: str, brand: str | None) -> int:
+        """The id of the subject with this name, made when it is new (inside add_article's
+        transaction)."""
         key = subject_key(name)
         row = self.db.execute("SELECT id FROM subjects WHERE key = ?", [key]).fetchone()
         if row:
             return row[0]
-        return self.db["subjects"].insert({"name": name, "key": key, "brand": brand,
-                                           "kind": kind}).last_pk
+        return self._insert("subjects", {"name": name, "key": key, "brand": brand, "kind": kind})
 
     def article(self, article_id: str) -> dict | None:
         rows = list(self.db["articles"].rows_where("id = ?", [article_id]))
@@ -230,9 +239,11 @@ class Store:
 
     def record(self, actor: str, action: str, target: str, guild_id: int | None = None,
                detail: str | None = None) -> None:
-        """Add a line to the audit log: who did what, to what, when."""
-        self.db["audit"].insert({"at": utc_now(), "guild_id": guild_id, "actor": actor,
-                                 "action": action, "target": target, "detail": detail})
+        """Add a line to the audit log: who did what, to what, when (in the caller's transaction,
+        when there is one)."""
+        with self.db.atomic():
+            self._insert("audit", {"at": utc_now(), "guild_id": guild_id, "actor": actor,
+                                   "action": action, "target": target, "detail": detail})
 
     def history(self, target: str) -> list[dict]:
         return list(self.db["audit"].rows_where("target = ?", [target], order_by="id"))
