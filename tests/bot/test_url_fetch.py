@@ -11,13 +11,14 @@ from bot.articles import MAX_ARTICLE_BYTES
 from bot.fetch import MAX_REDIRECTS, FetchError, check_address, fetch_article_text, refusal_reason
 
 LOCALHOST_ONLY = (ipaddress.ip_network("127.0.0.1/32"),)
-PAGE = """<!doctype html><html><head><title>Xiaomi 12S Ultra launch date confirmed</title>
+TITLE = "Galaxy Z Fold6 launch date confirmed"
+PAGE = f"""<!doctype html><html><head><title>{TITLE}</title>
 <meta property="og:site_name" content="Example News"></head><body><article>
-<h1>Xiaomi 12S Ultra launch date confirmed</h1>
-<p>Xiaomi has announced a launch event on Monday, July 4, for the Xiaomi 12S series.</p>
-<p>The Xiaomi 12S Ultra is expected to use the Snapdragon 8+ Gen 1 chipset, according to
-a reliable tipster on Weibo, and it may pack a one-inch Sony IMX989 camera sensor.</p>
-<p>The company also teased a partnership with Leica for the camera system of the phone.</p>
+<h1>{TITLE}</h1>
+<p>Samsung has announced an Unpacked event on Wednesday, July 10, for the Galaxy Z series.</p>
+<p>The Samsung Galaxy Z Fold6 is expected to use the Snapdragon 8 Gen 3 chipset, according to
+a reliable tipster, and it may pack a 4,400mAh battery with 25W charging.</p>
+<p>The company also teased new hinge hardware for the foldable.</p>
 </article></body></html>"""
 
 
@@ -72,8 +73,8 @@ async def base(http_server):
 async def test_an_html_page_becomes_article_text_with_its_header(base):
     page = await fetch_article_text(f"{base}/page", exempt=LOCALHOST_ONLY)
     assert page.url == f"{base}/page"
-    assert "title: Xiaomi 12S Ultra launch date confirmed" in page.text
-    assert "Snapdragon 8+ Gen 1" in page.text and "<p>" not in page.text
+    assert f"title: {TITLE}" in page.text
+    assert "Snapdragon 8 Gen 3" in page.text and "<p>" not in page.text
 
 
 async def test_a_plain_text_page_is_kept_as_it_is(base):
