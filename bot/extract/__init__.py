@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import re
+from bisect import bisect_right
 from datetime import date
 from functools import lru_cache
 
@@ -25,6 +26,8 @@ from bot.extract.values import Sentences, Value, find_values
 from bot.models import Article, Claim
 
 __all__ = ["extract"]
+
+_ADJACENT_VALUE = re.compile(r"(?:['’]s?)?\s+(?:own\s+|in-house\s+|new\s+|latest\s+|custom\s+)?")
 log = logging.getLogger("receipts.extract")
 
 
@@ -130,9 +133,16 @@ class _Extraction:
         finder = MentionFinder(body, self.low)
         mentions, taken = finder.find()
         self.seen_models: dict[str, set[str]] = {}
+        families = lex.family_words
         for m in mentions:
             if m.kind in (DEVICE, SERIES) and m.brand:
-                self.seen_models.setdefault(m.brand, set()).add(key(m.model))
+                models = self.seen_models.setdefault(m.brand, set())
+                mkey = key(m.model)
+                models.add(mkey)
+                for family in families.get(m.brand, ()):  # "Galaxy S24 Ultra" is also "S24 Ultra"
+                    fkey = key(family)
+                    if fkey and mkey.startswith(fkey) and len(mkey) > len(fkey):
+                        models.add(mkey[len(fkey):])
         finder.seen_models = self.seen_models
         branded = [m for m in mentions if m.kind in (DEVICE, SERIES, COMPANY, COMPANY_REF) and m.brand]
         counts: dict[str, int] = {}
@@ -164,9 +174,9 @@ class _Extraction:
                     m.subject = alias_map[m.subject]
         mark_comparisons(body, mentions)
         mentions = [m for m in mentions if not m.tentative or m.comparison]
-        self.mentions = mentions
-
         values = find_values(body, self.sentences)
+        mentions = self.drop_value_makers(mentions, values)
+        self.mentions = mentions
         low = self.low
         all_launch = [m.span() for m in launch.finditer(low)
                       if low.startswith("launch", m.start()) or word_start(low, m.start())]
@@ -303,6 +313,27 @@ class _Extraction:
         return self.dedupe()
 
     # -- pieces ------------------------------------------------------------------------------
+
+    _MAKER_OF_VALUE = ("camera_sensor", "chipset", "ui", "os")
+
+    def drop_value_makers(self, mentions: list[Mention], values: list[Value]) -> list[Mention]:
+        """A company named as part of a value is no subject: "Sony" in "Sony IMX989", "Nothing" in
+        "Nothing OS 2.0", "Samsung" in "Samsung's own Exynos 2400" or "Samsung JN1"."""
+        spans = [(v.start, v.end) for v in values if v.attribute in self._MAKER_OF_VALUE]
+        if not spans:
+            return mentions
+        starts = [a for a, _ in spans]
+        body = self.body
+        out = []
+        for m in mentions:
+            if m.kind == COMPANY:
+                i = bisect_right(starts, m.start) - 1
+                if i >= 0 and spans[i][0] <= m.start < spans[i][1]:
+                    continue
+                if i + 1 < len(spans) and _ADJACENT_VALUE.fullmatch(body, m.end, spans[i + 1][0]):
+                    continue
+            out.append(m)
+        return out
 
     def compared_value(self, v: Value, mentions: list[Mention], s: int, compare_before_value) -> bool:
         """A value that belongs to a compared device ("the Pixel 6's 4,614mAh", "up from 4,500mAh")."""

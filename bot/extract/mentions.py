@@ -316,9 +316,20 @@ class MentionFinder:
         found: list[Mention] = []
         seen_models = getattr(self, "seen_models", {})
 
+        families = lexicon().family_words
+
         def add(s, e, brand, model, series):
             name, known = resolve_device(brand, model)
             mkey = key(_tidy_model(model))
+            if not known:
+                # "the S24 Ultra" after "the Galaxy S24 Ultra": the family word the article used.
+                for family in families.get(brand, ()):
+                    fkey = key(family)
+                    if fkey and not mkey.startswith(fkey) and fkey + mkey in seen_models.get(brand, ()):
+                        model = f"{family} {model}"
+                        name, known = resolve_device(brand, model)
+                        mkey = key(_tidy_model(model))
+                        break
             if series:
                 found.append(Mention(s, e, SERIES, _series_name(brand, model), brand, body[s:e],
                                      model=_tidy_model(model)))

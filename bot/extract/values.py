@@ -492,7 +492,9 @@ def _price_patterns():
     words = [c for c in currencies if re.fullmatch(r"[a-z?\\s]+", c)]
     symbol_alt = "|".join(sorted((c if "\\" in c else re.escape(c)) for c in symbols if not c.isalpha() or c.isupper() or c in ("Rs", "Rp", "RM")))
     symbol_alt = "|".join(sorted(symbol_alt.split("|"), key=len, reverse=True))
-    amount = r"(?P<amt>\d{1,3}(?:[,.]\d{2,3})+|\d+)(?:[.,](?P<dec>\d{1,2}))?(?![\d,])"
+    # Thousands groups of three digits, or of two before another group (Indian "1,29,999"); a last
+    # group of one or two digits is the decimal part ("1,199.99", "€8,99").
+    amount = r"(?P<amt>\d+(?:[,.](?:\d{3}|\d{2}(?=[,.]\d))(?!\d))*)(?:[.,](?P<dec>\d{1,2}))?(?!\d|[,.]\d)"
     prefix = re.compile(r"(?P<cur>" + symbol_alt + r")\s?" + amount + r"(?!\s*(?:k|K|m|M|bn|million|billion|trillion)\b)")
     code_alt = "|".join(sorted([c for c in currencies if c.isupper() and c.isalpha()], key=len, reverse=True))
     suffix = re.compile(amount + r"\s?(?P<cur>" + "|".join(sorted(words, key=len, reverse=True)) + "|" + code_alt + r"|€)(?![\w])")
@@ -522,8 +524,17 @@ def _amount(raw: str, dec: str | None) -> str | None:
         return None
     value = int(digits)
     if dec and dec.strip("0"):
-        return f"{value}.{dec}"
+        return f"{value}.{dec.rstrip('0')}"
     return str(value)
+
+
+_CONVERSION_BEFORE = re.compile(
+    r"(?:\(\s*(?:around|about|roughly|approx\.?|approximately|nearly|almost|~|≈|i\.e\.,?|that's|which is)"
+    r"|\b(?:converts? to|converted to|equivalent to|equals|equal to|translates to|works out to|in (?:US )?dollars,?)"
+    r"|\b(?:which is|that's|that is) (?:around|about|roughly|approximately|nearly))\s*$", re.IGNORECASE)
+_DIFFERENCE_AFTER = re.compile(
+    r"\s*(?:more|less|extra|cheaper|pricier|higher|lower|above|below|over|premium|off|discount|increase|hike|jump|"
+    r"savings?|difference|bump|up|down)\b", re.IGNORECASE)
 
 
 def find_prices(body: str, sentences: Sentences) -> list[Value]:
@@ -551,6 +562,10 @@ def find_prices(body: str, sentences: Sentences) -> list[Value]:
             sentence = body[s:e]
             near = body[max(s, m.start() - 30):min(e, m.end() + 30)]
             if exclusions.search(near):
+                continue
+            # A conversion ("CNY 4,299 (around $600)") or a difference ("$100 more than") is no price.
+            if _CONVERSION_BEFORE.search(body, max(s, m.start() - 40), m.start()) or \
+                    _DIFFERENCE_AFTER.match(body, m.end(), min(e, m.end() + 30)):
                 continue
             if not context.search(sentence) and len(sentence) > 90:
                 continue

@@ -1,0 +1,67 @@
+"""General rules found by a held-out probe, each checked on sentences written for these tests
+(other brands, tables, bullets, conversions, sensor makers, brand-less names)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.extract import _Extraction
+from bot.models import Article
+
+
+def claims_of(body: str, published: str | None = "2023-08-01"):
+    # The unguarded path: a crash fails the test instead of giving no claims.
+    return _Extraction(Article(id="t", body=body, published=published, published_basis="header")).run()
+
+
+def facts(body: str, published: str | None = "2023-08-01") -> set[tuple[str, str, str]]:
+    return {(c.subject, c.attribute, c.value) for c in claims_of(body, published)}
+
+
+def statuses(body: str, attribute: str, value: str, subject: str | None = None) -> set[str]:
+    return {c.status for c in claims_of(body) if c.attribute == attribute and c.value == value
+            and (subject is None or c.subject == subject)}
+
+
+# --- prices ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, value", [
+    ("The Honor Magic5 Pro costs $1,199.99 in the US.", "USD 1199.99"),
+    ("The Honor Magic5 Pro costs ₹1,29,999 in India.", "INR 129999"),
+    ("The Honor Magic5 Pro costs €1.149 in Germany.", "EUR 1149"),
+    ("The Honor Magic5 Pro is priced at $899, a lot for a phone.", "USD 899"),
+    ("| Honor Magic5 Pro | $1,099.50 | £949 |", "USD 1099.5"),
+])
+def test_price_amounts_keep_decimals_and_drop_separators(text, value):
+    assert ("Honor Magic5 Pro", "price", value) in facts(text)
+
+
+def test_conversions_and_differences_are_no_prices():
+    found = facts("The Realme GT5 starts at CNY 2,999 (roughly $410), which is $50 more than the Realme GT3.")
+    prices = {v for _s, a, v in found if a == "price"}
+    assert prices == {"CNY 2999"}
+
+
+# --- subjects -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "The Xiaomi 14 Pro uses a 50MP Sony LYT-900 primary sensor and a 64MP periscope telephoto.",
+    "Rear cameras on the Xiaomi 14 Pro: 50MP Samsung ISOCELL GN3 main, 50MP OmniVision OV50E ultrawide",
+])
+def test_sensor_makers_are_values_not_subjects(text):
+    subjects = {s for s, _a, _v in facts(text)}
+    assert subjects == {"Xiaomi 14 Pro"}
+
+
+def test_a_skin_named_after_its_maker_is_not_a_subject():
+    found = facts("The Nothing Phone (2) is out. The phone runs Nothing OS 2.0 on top of Android 13.")
+    assert ("Nothing Phone (2)", "os", "Android 13") in found
+    assert not any(s == "Nothing" for s, _a, _v in found)
+
+
+def test_a_brandless_name_takes_the_family_word_the_article_used():
+    body = ("Motorola's Moto Edge 50 Ultra is coming. Leaks say the Edge 50 Ultra gets a 6.7-inch screen. "
+            "The Galaxy A75 is also near; the A75 will reportedly pack a 6,000mAh battery.")
+    found = facts(body)
+    assert any(a == "battery" and v == "6000 mAh" and s.endswith("Galaxy A75") for s, a, v in found)
+    assert not any(s == "Samsung A75" for s, _a, _v in found)
