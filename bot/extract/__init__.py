@@ -27,6 +27,14 @@ from bot.models import Article, Claim
 
 __all__ = ["extract"]
 
+_LAUNCHED_GATE = re.compile(r"launched|unveil|announced|introduced|debuted|official|is here|are here|on sale")
+_LAUNCHED = re.compile(
+    r"\b(?:(?:has|have|had)\s+(?:now\s+|just\s+|finally\s+|officially\s+|today\s+)*)?"
+    r"(?:launched|unveiled|announced|introduced|debuted|took the wraps off|takes the wraps off|unveils|launches|announces)\b"
+    r"|\b(?:is|are)\s+(?:now\s+)?(?:official|here|on sale)\b|\b(?:goes|went|gone)\s+official\b")
+_NOT_LAUNCHED = re.compile(
+    r"\b(?:will|to|be|been|being|would|could|may|might|should|not|never|yet|before|ahead of|until|once|if|when|"
+    r"after|expected|set|plans?|planning|going|about)\s+(?:\w+\s+)?(?:\w+\s+)?$|n['’]t\s+(?:\w+\s+)?$")
 _ADJACENT_VALUE = re.compile(r"(?:['’]s?)?\s+(?:own\s+|in-house\s+|new\s+|latest\s+|custom\s+)?")
 log = logging.getLogger("receipts.extract")
 
@@ -89,8 +97,45 @@ class _Extraction:
             published=self.article.published, published_basis=self.article.published_basis,
             subject_kind=subject.subject_kind, brand=subject.brand, mention=subject.text or subject.subject))
 
+    def is_launched(self, subject: str | None) -> bool:
+        """Whether the article reports the device (or its series) as launched."""
+        if not subject or not self.launched:
+            return False
+        if subject in self.launched:
+            return True
+        return any(subject.startswith(base) for base in self.launched_series)
+
+    def find_launched(self, spans, mentions: list[Mention]) -> None:
+        """Devices the article says were launched ("vivo has launched the X100 and X100 Pro",
+        "the Galaxy S25 series is official"): their plain specs are confirmed."""
+        self.launched: set[str] = set()
+        self.launched_series: list[str] = []
+        low = self.low
+        if _LAUNCHED_GATE.search(low) is None:
+            return
+        starts = [m.start for m in mentions]
+        for s, e, _item in spans:
+            hit = _LAUNCHED.search(low, s, e)
+            if hit is None or _NOT_LAUNCHED.search(low, max(s, hit.start() - 60), hit.start()):
+                continue
+            if any(c[2] != CONFIRMED for c in self.cues.in_span(s, e)):
+                continue  # "is rumored to have launched", "may be announced"
+            i = bisect_right(starts, s - 1)
+            while i < len(mentions) and mentions[i].start < e:
+                m = mentions[i]
+                i += 1
+                if m.kind not in (DEVICE, SERIES) or m.comparison or m.alias_only or not m.subject:
+                    continue
+                if low[max(s, m.start - 16):m.start].rstrip().endswith(("last year's", "last year’s", "previous")):
+                    continue
+                self.launched.add(m.subject)
+                if m.kind == SERIES:
+                    self.launched_series.append(m.subject[:-len(" series")] if m.subject.endswith(" series") else m.subject)
+
     def default_status(self, subject: Mention, attribute: str) -> str:
         if attribute == "camera_partner":
+            return CONFIRMED
+        if self.is_launched(subject.subject):
             return CONFIRMED
         if subject.kind in (DEVICE, REF_DEVICE):
             device = lexicon().devices_by_key.get(key(subject.subject or ""))
@@ -177,6 +222,7 @@ class _Extraction:
         values = find_values(body, self.sentences)
         mentions = self.drop_value_makers(mentions, values)
         self.mentions = mentions
+        self.find_launched(spans, mentions)
         low = self.low
         all_launch = [m.span() for m in launch.finditer(low)
                       if low.startswith("launch", m.start()) or word_start(low, m.start())]

@@ -38,7 +38,7 @@ class Mention:
         return "company"
 
 
-_UNIT_AFTER = (r"(?!\s*(?:-\s*)?(?:W\b|watts?\b|MP\b|mp\b|megapixels?|GB\b|TB\b|Hz\b|mAh\b|inch|in\b|\"|″|%|x\b|mm\b|nm\b|"
+_UNIT_AFTER = (r"(?!\s*(?:-\s*)?(?:W\b|watts?\b|MP\b|mp\b|megapixels?|GB\b|TB\b|Hz\b|mAh\b|inch|in\b(?=\s*(?:[-–]\s*|[\w-]+\s+)?(?:display|screen|panel|OLED|AMOLED|LCD)|\s*[,.;)]|\s*$)|\"|″|%|x\b|mm\b|nm\b|"
                r"years?\b|months?\b|days?\b|weeks?\b|hours?\b|minutes?\b|million|billion|percent|fps\b|K\b|p\b|"
                r"am\b|pm\b|a\.m|p\.m|GMT|:\d))")
 _MODEL_TOKEN = r"(?:(?<![\w(])(?:[A-Za-z]{0,6}\d{1,4}(?:[A-Za-z]{1,3}(?![A-Za-z]))?\+?|\(\d{1,2}\))" + _UNIT_AFTER + ")"
@@ -301,7 +301,8 @@ class MentionFinder:
         # Words that refer to the current topic.
         for kind, pattern in ((REF_DEVICE, p["ref_device"]), (REF_SERIES, p["ref_series"])):
             for m in pattern.finditer(low):
-                if free(m.start(), m.end()) and word_start(low, m.start()):
+                if free(m.start(), m.end()) and word_start(low, m.start()) \
+                        and _PAREN_NUMBER.match(body, m.end()) is None:  # "the Phone (1)" is a name
                     mentions.append(Mention(m.start(), m.end(), kind, None, None, body[m.start():m.end()]))
                     taken.append((m.start(), m.end()))
         mentions.sort(key=lambda x: x.start)
@@ -347,6 +348,16 @@ class MentionFinder:
             return all(e <= a or s >= b for a, b in taken)
 
         unit_after = p["unit_after"]
+        if "Phone (" in body or "Phone(" in body:
+            # "the Phone (2)": a maker whose models are "Phone (N)", named without the brand.
+            for m in _PHONE_N.finditer(body):
+                s, e = m.span()
+                if not free(s, e) or (s and (body[s - 1].isalnum() or body[s - 1] in "@#/")):
+                    continue
+                brand = brand_at(s)
+                if brand and resolve_device(brand, m.group(0))[1] or \
+                        brand and key(m.group(0)) in seen_models.get(brand, set()):
+                    add(s, e, brand, m.group(0), False)
         for m in p["brandless"].finditer(body):
             s, model = m.start(), m.group("model")
             if not any(c.isdigit() for c in model) or (model[0].isalpha() and not model[1:2].isdigit()):
@@ -383,6 +394,8 @@ class MentionFinder:
         return found
 
 
+_PAREN_NUMBER = re.compile(r"\s?\(\d{1,2}\)")
+_PHONE_N = re.compile(r"Phone\s?\(\d{1,2}\)")
 _WORDS = re.compile(r"[\w'’.+-]+")
 
 

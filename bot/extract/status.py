@@ -28,7 +28,8 @@ def patterns():
     groups = []
     for status in _ORDER:
         fragments = sorted({_lower_fragment(c) for c in cues[status]}, key=len, reverse=True)
-        groups.append(f"(?P<{status}>" + "|".join(fragments) + ")")
+        # The boundary inside the group: "rumou?rs?" failing on "rumored" backtracks to "rumou?red".
+        groups.append(f"(?P<{status}>(?:" + "|".join(fragments) + r")(?![\w'’-]))")
     cue = re.compile("|".join(groups))
     prefixes = set()
     for status in _ORDER:
@@ -47,6 +48,11 @@ def patterns():
     adjectival = re.compile(cues["adjectival_exclusions"], re.IGNORECASE)
     negation = re.compile(cues["negation"])
     return cue, maker, according, adjectival, negation, prefilter
+
+
+_AS_BEFORE = re.compile(r"\bas (?:was |had been |has been |widely |previously |earlier |first |long )*$")
+_HEDGED_BEFORE = re.compile(r"(?:\b(?:not|never|yet to|to have|to|will|would|could|might|may|if|once)|n['’]t)\s+(?:\w+\s+)?$")
+_PERFECT_BEFORE = re.compile(r"\b(?:has|have|had)\s+(?:\w+\s+)?$")
 
 
 def _BOUNDARY_OK(text: str, start: int, end: int) -> bool:
@@ -77,6 +83,13 @@ class Cues:
             if word in _CASE_SENSITIVE_CUES and body[start:end] != _CASE_SENSITIVE_CUES[word]:
                 continue
             status = m.lastgroup
+            if status in (RUMORED, SPECULATED) and _AS_BEFORE.search(low, max(0, start - 24), start):
+                continue  # "as expected", "as rumored", "as previously reported": it came true
+            if status == CONFIRMED and _HEDGED_BEFORE.search(low, max(0, start - 30), start):
+                continue  # "has not launched", "is expected to have launched", "will announce"
+            if status == CONFIRMED and start >= 4 and _PERFECT_BEFORE.search(low, max(0, start - 24), start):
+                found.append((start, end, status))  # "has already confirmed": a verb, not an adjective
+                continue
             if status == CONFIRMED:
                 window = adjectival.search(body, max(0, start - 40), min(len(body), end + 30))
                 while window is not None and window.end() <= start:

