@@ -27,6 +27,18 @@ from bot.models import Article, Claim
 
 __all__ = ["extract"]
 
+_CLAUSE_BREAK = re.compile(r"[;:]|,\s*(?:but|and|while|though|although|yet|so)\b|\bbut\b|\bwhile\b|\bwhereas\b")
+
+
+@lru_cache(maxsize=1)
+def _wish_pattern() -> re.Pattern:
+    return re.compile(lexicon().cues["wish"])
+
+
+_PREPOSITION_BEFORE = re.compile(
+    r"(?:\b(?:than|from|over|like|unlike|alongside|along with|together with|besides|beside|next to|versus|vs\.?)"
+    r"\s+(?:the\s+|its\s+|a\s+)?|\blast year['’]s\s+|\bthe previous\s+)$", re.IGNORECASE)
+_FIRST_OF_BRAND = re.compile(r"(?i)the (?:first|latest|new)\b")
 _LAUNCHED_GATE = re.compile(r"launched|unveil|announced|introduced|debuted|official|is here|are here|on sale")
 _LAUNCHED = re.compile(
     r"\b(?:(?:has|have|had)\s+(?:now\s+|just\s+|finally\s+|officially\s+|today\s+)*)?"
@@ -59,7 +71,10 @@ def _static():
     past_block = re.compile(specs["past_date_blockers"] + r"[\w\s,]{0,12}$", re.IGNORECASE)
     compare_before_value = re.compile(
         r"(?:\bcompared (?:to|with)|\bversus|\bvs\.?|\bthan|\bup from|\bdown from|\bunlike|\bpredecessor['’]s|"
-        r"\blast year['’]s|\bprevious|\binstead of|\brather than|\bas opposed to)\s+(?:the\s+|a\s+|its\s+)?(?:[\w'’-]+\s+){0,2}$",
+        r"\blast year['’]s|\bprevious|\bas opposed to|"
+        r"\b(?:grows?|grew|rises?|rose|increases?|increased|jumps?|jumped|climbs?|climbed|goes up|went up|moves? up|"
+        r"upgraded|improves?|improved|shrinks?|shrank|drops?|dropped|falls?|fell|decreases?|decreased|bumped|steps? up)"
+        r"\s+from)\s+(?:the\s+|a\s+|its\s+)?(?:[\w'’-]+\s+){0,2}$",
         re.IGNORECASE)
     alias_after = re.compile(
         r"\s*(?:\(\s*|,\s*|\s+|—\s*|–\s*)(?:which (?:was|is|has been) |also |previously |formerly |earlier |originally |once )*"
@@ -221,6 +236,7 @@ class _Extraction:
         mentions = [m for m in mentions if not m.tentative or m.comparison]
         values = find_values(body, self.sentences)
         mentions = self.drop_value_makers(mentions, values)
+        wish = _wish_pattern()
         self.mentions = mentions
         self.find_launched(spans, mentions)
         low = self.low
@@ -297,9 +313,13 @@ class _Extraction:
             if not in_signature:
                 # Values.
                 best_memory: dict[tuple[str, str], tuple[float, Value, Mention]] = {}
+                wish_hits = [w.end() for w in wish.finditer(low, s, e)] if sent_values and "wish" in low[s:e] \
+                    or sent_values and "would" in low[s:e] or sent_values and "'d " in low[s:e] else []
                 for v in sent_values:
                     if self.compared_value(v, resolved, s, compare_before_value):
                         continue
+                    if wish_hits and any(w <= v.start and not _CLAUSE_BREAK.search(low, w, v.start) for w in wish_hits):
+                        continue  # "I would have liked 120Hz": the writer's wish, no claim
                     for subject in self.subjects_for(v, resolved, topic, series_topic):
                         if v.attribute in ("ram", "storage"):
                             k = (subject.subject, v.attribute)
@@ -404,14 +424,22 @@ class _Extraction:
         before = [m for m in candidates if m.end <= v.start]
         if before:
             chosen = before[-1]
-            if chosen.kind == COMPANY and not launch:
+            if chosen.kind in (COMPANY, COMPANY_REF) and not launch and (
+                    chosen.kind == COMPANY or _FIRST_OF_BRAND.match(chosen.text)):
                 if topic is not None and topic.kind in (DEVICE, SERIES) and topic.brand == chosen.brand:
                     return [Mention(chosen.start, chosen.end, topic.kind, topic.subject, topic.brand, topic.text,
                                     model=topic.model)]
             return self.coordinated(chosen, candidates)
         after = [m for m in candidates if m.start >= v.end and m.kind in (DEVICE, SERIES, COMPANY_REF, COMPANY)]
         if after:
-            return self.coordinated(after[0], candidates)
+            first = after[0]
+            # "..., and vivo's own chip", "... on the Pixel 6a", "... alongside the 12R": a later
+            # company or a name in a prepositional phrase does not take a value the topic has.
+            if topic is not None and not launch and (
+                    first.kind in (COMPANY, COMPANY_REF)
+                    or _PREPOSITION_BEFORE.search(self.body, max(v.end, first.start - 30), first.start)):
+                return [topic]
+            return self.coordinated(first, candidates)
         if topic is not None:
             return [topic]
         return []

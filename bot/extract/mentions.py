@@ -396,13 +396,22 @@ class MentionFinder:
 
 _PAREN_NUMBER = re.compile(r"\s?\(\d{1,2}\)")
 _PHONE_N = re.compile(r"Phone\s?\(\d{1,2}\)")
+_COORDINATION = re.compile(r"\s*(?:,|and|or|&|,\s*and|,\s*or)\s*(?:the\s+)?")
+_LINK_PREPOSITIONS = frozenset(("on", "in", "of", "for", "with"))
 _WORDS = re.compile(r"[\w'’.+-]+")
 
 
 def mark_comparisons(body: str, mentions: list[Mention]) -> None:
     """Flag the mentions that a comparison names ("rivals the 11 Ultra", "than the Pixel 6")."""
     phrases, determiners, longest = comparison_cues()
+    previous = None
     for m in mentions:
+        if previous is not None and previous.comparison and m.kind in (DEVICE, SERIES) \
+                and _COORDINATION.fullmatch(body, previous.end, m.start):
+            m.comparison = True  # "than the Pixel 7 and Pixel 7 Pro": both
+            previous = m
+            continue
+        previous = m
         if m.kind not in (DEVICE, SERIES, COMPANY_REF):
             continue
         window_start = max(0, m.start - 48)
@@ -425,6 +434,16 @@ def mark_comparisons(body: str, mentions: list[Mention]) -> None:
                     changed = True
                     break
         candidates += [c - 1 for c in list(candidates) if c - 1 >= 0]
+        # "up from 60Hz on the Pixel 6a", "than the 4,500mAh in the Galaxy S23": a value and a
+        # preposition between the comparison words and the name.
+        for c in list(candidates):
+            if c >= 2 and words[c - 1] in _LINK_PREPOSITIONS and any(ch.isdigit() for ch in words[c - 2]):
+                candidates.append(c - 2)
+        # "the same chip as the Pixel 7": "as" after "same" within a few words.
+        if end_words := words[-7:]:
+            if words and (words[-1] == "as" or words[-2:-1] == ["as"]) and "same" in end_words:
+                m.comparison = True
+                continue
         for end in candidates:
             for size in range(1, longest + 1):
                 if end - size >= 0 and tuple(words[end - size:end]) in phrases:

@@ -231,7 +231,7 @@ def find_refresh(body: str, sentences: Sentences) -> list[Value]:
 # --- memory ---------------------------------------------------------------------------------
 
 _AMOUNT = re.compile(r"(?P<n>\d(?<![\w.]\d)\d{0,3})\s*(?P<u>GB|TB|gigabytes?|terabytes?|Gb|gb|tb)(?![\w])")
-_PAIR = re.compile(r"(?P<a>\d(?<![\w.]\d)\d?)\s*(?:GB|gb)?\s*(?:\+|/)\s*(?P<b>\d{2,4})\s*(?P<u>GB|TB|gb|tb)(?![\w])")
+_PAIR = re.compile(r"(?P<a>\d(?<![\w.]\d)\d?)\s*(?:GB|gb)?\s*(?:\+|/)\s*(?P<b>\d{1,4})\s*(?P<u>GB|TB|gb|tb)(?![\w])")
 _RAM_WORD = re.compile(r"\b(?:RAM|memory|LPDDR\w*|DRAM)\b", re.IGNORECASE)
 _STORAGE_WORD = re.compile(r"\b(?:storage|ROM|UFS|internal|onboard|on-board|built-in|space|SSD|NVMe)\b", re.IGNORECASE)
 _LIST_GAP = re.compile(r"^\s*(?:,|/|or|and|,\s*and|,\s*or|\+)?\s*(?:up to\s+)?$", re.IGNORECASE)
@@ -252,8 +252,12 @@ def find_memory(body: str, sentences: Sentences) -> list[Value]:
     pairs = []
     for m in _PAIR.finditer(body):
         a, b = int(m.group("a")), int(m.group("b"))
-        if a <= 24 and b >= 32:
+        storage = _gb(m.group("b"), m.group("u"))
+        if a <= 24 and storage >= 32:
             pairs.append(m.span())
+            line_start = body.rfind("\n", 0, m.start()) + 1
+            if body.startswith("|", line_start) or body[line_start:m.start()].lstrip().startswith("|"):
+                continue  # a price table's row: one configuration, not the phone's memory
             out.append(Value(m.start("a"), m.end("a"), "ram", f"{a} GB", float(a)))
             out.append(Value(m.start("b"), m.end(), "storage", _gb_text(_gb(m.group("b"), m.group("u"))),
                              _gb(m.group("b"), m.group("u"))))
@@ -417,6 +421,12 @@ _CHARGE_WORD = re.compile(r"charg|wired|fast|vooc|hypercharge|supercharge|warp|d
                           re.IGNORECASE)
 
 
+_POWER_CLAUSE_END = re.compile(r"[;(]|,\s*(?:and|but|while|though|although)\b|\b(?:but|while|whereas)\b")
+
+
+_ALTERNATIVE = re.compile(r"instead of|rather than|\bnot\b|n['’]t|up from|down from|versus|\bvs\b|compared|\bthan\b|\bor\b")
+
+
 def find_power(body: str, sentences: Sentences) -> list[Value]:
     out = []
     for m in _MAH.finditer(body):
@@ -437,6 +447,7 @@ def find_power(body: str, sentences: Sentences) -> list[Value]:
         nxt = watts[i + 1].start() if i + 1 < len(watts) and watts[i + 1].start() < e else e
         prev = watts[i - 1].end() if i > 0 and watts[i - 1].end() > s else s
         after = body[m.end():min(nxt, m.end() + 40)].lower()
+        after = _POWER_CLAUSE_END.split(after, maxsplit=1)[0]  # "120W, and there is no wireless charging"
         before = body[max(prev, m.start() - 25):m.start()].lower()
         if "reverse" in after[:25] or "reverse" in before[-20:]:
             continue
@@ -450,6 +461,9 @@ def find_power(body: str, sentences: Sentences) -> list[Value]:
             attribute = "wireless_charging"
         elif _CHARGE_WORD.search(before):
             attribute = "wired_charging"
+        elif out and out[-1].attribute in ("wired_charging", "wireless_charging") and out[-1].end > s \
+                and m.start() - out[-1].end <= 60 and _ALTERNATIVE.search(body, out[-1].end, m.start()):
+            attribute = out[-1].attribute  # "80W wired, instead of the rumored 100W"
         else:
             continue
         out.append(Value(m.start(), m.end(), attribute, f"{n} W"))

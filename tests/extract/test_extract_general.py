@@ -117,3 +117,65 @@ def test_as_expected_is_no_rumor_cue():
 def test_a_maker_that_has_already_confirmed():
     body = "Honor has already confirmed that the Honor 90 will launch on September 29."
     assert statuses(body, "launch_date", "2023-09-29") == {"confirmed"}
+
+
+# --- comparisons, wishes, tables ----------------------------------------------------------------
+
+def test_a_value_moved_from_is_the_old_one():
+    found = facts("The Honor 90 gets a bigger battery: it grows from 4,800mAh to 5,000mAh.")
+    assert ("Honor 90", "battery", "5000 mAh") in found
+    assert ("Honor 90", "battery", "4800 mAh") not in found
+
+
+def test_a_value_compared_with_a_phone_after_a_preposition():
+    body = "The Honor 90 is out. Its screen runs at 120Hz, up from 90Hz on the Honor 70, and it is bright."
+    found = facts(body)
+    assert ("Honor 90", "refresh_rate", "120 Hz") in found
+    assert not any(s == "Honor 70" and v == "120 Hz" for s, _a, v in found)
+
+
+def test_the_same_chip_as_another_phone_names_a_comparison():
+    body = ("The Galaxy A54 is here. Inside is the same Exynos 1380 as the Galaxy A34 and Galaxy M54, "
+            "paired with 8GB of RAM.")
+    found = facts(body)
+    assert ("Samsung Galaxy A54", "ram", "8 GB") in found
+    assert not any(s in ("Samsung Galaxy A34", "Samsung Galaxy M54") and a == "ram" for s, a, _v in found)
+
+
+def test_the_writers_wish_is_no_claim():
+    body = "The Redmi Note 12 has a 5,000mAh battery. I would have liked 67W charging, but 33W is fine."
+    found = facts(body)
+    assert ("Xiaomi Redmi Note 12", "wired_charging", "67 W") not in found
+    assert ("Xiaomi Redmi Note 12", "wired_charging", "33 W") in found
+
+
+@pytest.mark.parametrize("sentence", [
+    "I suspect the Pixel 9a will get a 120Hz display.",
+    "I think the Pixel 9a will get a 120Hz display.",
+])
+def test_the_writers_own_guess_is_speculated(sentence):
+    assert statuses(sentence, "refresh_rate", "120 Hz") == {"speculated"}
+
+
+def test_table_rows_are_configurations_not_memory():
+    body = ("The Realme GT5 is official.\n\n| Configuration | China |\n|---|---|\n"
+            "| 12GB + 256GB | CNY 2,999 |\n| 24GB + 1TB | CNY 3,599 |")
+    found = facts(body)
+    assert not any(a in ("ram", "storage") for _s, a, _v in found)
+    assert ("Realme GT5", "price", "CNY 2999") in found
+
+
+def test_a_configuration_with_a_terabyte():
+    found = facts("The Realme GT5 goes up to CNY 3,599 for the 24GB + 1TB version.")
+    assert ("Realme GT5", "ram", "24 GB") in found and ("Realme GT5", "storage", "1 TB") in found
+
+
+def test_wired_charging_is_not_wireless_when_a_later_clause_mentions_wireless():
+    found = facts("The Poco F5 charges at 67W, and there is no wireless charging.")
+    assert ("Xiaomi Poco F5", "wired_charging", "67 W") in found or ("Poco F5", "wired_charging", "67 W") in found
+    assert not any(a == "wireless_charging" for _s, a, _v in found)
+
+
+def test_instead_of_a_rumored_value_is_denied():
+    body = "The Motorola Edge 40 Pro charges at 125W wired, instead of the rumored 150W."
+    assert statuses(body, "wired_charging", "150 W") == {"denied"}
