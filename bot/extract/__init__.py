@@ -39,6 +39,10 @@ _PREPOSITION_BEFORE = re.compile(
     r"(?:\b(?:than|from|over|like|unlike|alongside|along with|together with|besides|beside|next to|versus|vs\.?)"
     r"\s+(?:the\s+|its\s+|a\s+)?|\blast year['’]s\s+|\bthe previous\s+)$", re.IGNORECASE)
 _FIRST_OF_BRAND = re.compile(r"(?i)the (?:first|latest|new)\b")
+_COMPARE_GATE = re.compile(r"compar|versus|vs|than|from|unlike|predecessor|last year|previous|opposed")
+_AFTER_COMPARED = re.compile(
+    r"(?:['’]s?\s+(?:[\w-]+\s+){0,2}|\s*\(\s*|\s*,\s*which\s+(?:[\w-]+\s+){0,3}?(?:at\s+|for\s+)?(?:an?\s+|the\s+)?"
+    r"|\s*,\s*with\s+(?:an?\s+|the\s+)?|\s+(?:with|and its|has|had)\s+(?:an?\s+|the\s+|its\s+)?)")
 _LAUNCHED_GATE = re.compile(r"launched|unveil|announced|introduced|debuted|official|is here|are here|on sale")
 _LAUNCHED = re.compile(
     r"\b(?:(?:has|have|had)\s+(?:now\s+|just\s+|finally\s+|officially\s+|today\s+)*)?"
@@ -129,9 +133,18 @@ class _Extraction:
         if _LAUNCHED_GATE.search(low) is None:
             return
         starts = [m.start for m in mentions]
-        for s, e, _item in spans:
-            hit = _LAUNCHED.search(low, s, e)
-            if hit is None or _NOT_LAUNCHED.search(low, max(s, hit.start() - 60), hit.start()):
+        hits = list(_LAUNCHED.finditer(low))
+        if not hits:
+            return
+        sentence_starts = [sp[0] for sp in spans]
+        done = set()
+        for hit in hits:
+            k = bisect_right(sentence_starts, hit.start()) - 1
+            if k < 0 or k in done or hit.start() >= spans[k][1]:
+                continue
+            done.add(k)
+            s, e, _item = spans[k]
+            if _NOT_LAUNCHED.search(low, max(s, hit.start() - 60), hit.start()):
                 continue
             if any(c[2] != CONFIRMED for c in self.cues.in_span(s, e)):
                 continue  # "is rumored to have launched", "may be announced"
@@ -246,6 +259,7 @@ class _Extraction:
                            if not m.start() or not (low[m.start() - 1].isalnum() or low[m.start() - 1] == "_")
                            or low[m.start()] == "@"]
         launch_dates = []
+        li = 0
 
         # Walk the sentences with the topic.
         topic: Mention | None = None
@@ -313,7 +327,7 @@ class _Extraction:
             if not in_signature:
                 # Values.
                 best_memory: dict[tuple[str, str], tuple[float, Value, Mention]] = {}
-                wish_hits = [w.end() for w in wish.finditer(low, s, e)] if sent_values and "wish" in low[s:e] \
+                wish_hits = [w.end() for w in wish.finditer(self.cues.low, s, e)] if sent_values and "wish" in low[s:e] \
                     or sent_values and "would" in low[s:e] or sent_values and "'d " in low[s:e] else []
                 for v in sent_values:
                     if self.compared_value(v, resolved, s, compare_before_value):
@@ -332,7 +346,12 @@ class _Extraction:
 
                 # Launch dates.
                 sentence = body[s:e]
-                launch_hits = [h for h in all_launch if s <= h[0] < e]
+                while li < len(all_launch) and all_launch[li][0] < s:
+                    li += 1
+                lj = li
+                while lj < len(all_launch) and all_launch[lj][0] < e:
+                    lj += 1
+                launch_hits = all_launch[li:lj]
                 if launch_hits:
                     prefer = _dates.tense(sentence)
                     for c in _dates.candidates(body, s, e):
@@ -404,13 +423,12 @@ class _Extraction:
     def compared_value(self, v: Value, mentions: list[Mention], s: int, compare_before_value) -> bool:
         """A value that belongs to a compared device ("the Pixel 6's 4,614mAh", "up from 4,500mAh")."""
         body = self.body
-        if compare_before_value.search(body, max(s, v.start - 40), v.start):
+        window = self.low[max(s, v.start - 40):v.start]
+        if _COMPARE_GATE.search(window) and compare_before_value.search(body, max(s, v.start - 40), v.start):
             return True
         for m in mentions:
-            if m.comparison and m.end <= v.start:
-                between = body[m.end:v.start]
-                if re.fullmatch(r"(?:['’]s?\s+(?:[\w-]+\s+){0,2}|\s*\(\s*|\s*,\s*(?:which|with)\s+(?:has|had|packs|packed|offers|offered|sports|sported)?\s*(?:an?\s+|the\s+)?|\s+(?:with|and its|has|had)\s+(?:an?\s+|the\s+|its\s+)?)", between):
-                    return True
+            if m.comparison and m.end <= v.start and _AFTER_COMPARED.fullmatch(body, m.end, v.start):
+                return True
         return False
 
     def subjects_for(self, v: Value, mentions: list[Mention], topic: Mention | None,

@@ -19,6 +19,24 @@ def _lower_fragment(fragment: str) -> str:
     return re.sub(r"\(\?-i:([^)]*)\)", r"\1", fragment).lower()
 
 
+_GROUP_AFTER_LITERAL = re.compile(r"([a-z0-9 '’]*)\(\?:([^()]*)\)(.*)")
+
+
+def _literal_prefixes(fragment: str) -> set:
+    """The first (up to) four literal characters of each way a cue can start: "we(?:'re| are) x"
+    gives "we'r" and "we a", so that the prefilter does not stop at every "we" inside a word."""
+    literal = re.match(r"[a-z0-9 '’]+", fragment)
+    if literal and len(literal.group(0)) >= 4:
+        return {literal.group(0)[:4]}
+    group = _GROUP_AFTER_LITERAL.fullmatch(fragment)
+    if group and "|" in group.group(2) or group and fragment.endswith("?") is False and group.group(2):
+        out = set()
+        for alternative in group.group(2).split("|"):
+            out |= _literal_prefixes(group.group(1) + alternative + group.group(3))
+        return out
+    return {literal.group(0)[:4] if literal else None}
+
+
 @lru_cache(maxsize=1)
 def patterns():
     """Cue patterns in lower case, matched on a lowered copy of the body (fast, no IGNORECASE
@@ -34,8 +52,7 @@ def patterns():
     prefixes = set()
     for status in _ORDER:
         for fragment in cues[status]:
-            literal = re.match(r"[a-z0-9 ]+", _lower_fragment(fragment))
-            prefixes.add(literal.group(0)[:4] if literal else None)
+            prefixes.update(_literal_prefixes(_lower_fragment(fragment)))
     if None in prefixes:
         raise ValueError("every cue must start with a literal word")
     prefilter = re.compile(trie_pattern(sorted(prefixes), space=" "))
@@ -69,6 +86,8 @@ class Cues:
     def __init__(self, body: str, low: str | None = None):
         cue, maker, according, adjectival, negation, prefilter = patterns()
         low = low if low is not None else lowered(body)
+        if "’" in low:
+            low = low.replace("’", "'")  # the cue words are written with straight apostrophes
         found: list[tuple[int, int, str]] = []
         for hit in prefilter.finditer(low):
             if hit.start() and (low[hit.start() - 1].isalnum() or low[hit.start() - 1] in "_'’-"):
