@@ -68,13 +68,14 @@ def patterns() -> dict[str, re.Pattern]:
     series = trie_pattern(load_series_words())
     variants = _variants_pattern()
     series_nouns = alternation(load_series_nouns())
+    # A leading \b lets the engine drop mid-word positions at once (the word start is checked again after).
     device = re.compile(
-        r"(?P<lead>" + lead + r"(?:\s+(?:" + lead + "|" + series + r")){0,2})"
+        r"\b(?P<lead>" + lead + r"(?:\s+(?:" + lead + "|" + series + r")){0,2})"
         r"(?:\s+|(?<=Phone)\s*)(?P<model>" + _MODEL_TOKEN + r"(?:\s+(?=[A-Z]?\d)" + _MODEL_TOKEN + r")?)"
         r"(?P<var>" + variants + r"*)(?P<typo>\s+[A-Z][A-Za-z]{3,6}(?![\w]))?"
         r"(?P<series>\s+(?:" + series_nouns + r")\b)?")
     brandless = re.compile(
-        r"(?P<model>[A-Z0-9][0-9]{0,3}[A-Za-z]?\+?)(?![\w+])"
+        r"\b(?P<model>[A-Z0-9][0-9]{0,3}[A-Za-z]?\+?)(?![\w+])"
         r"(?:(?P<var>" + variants + r"+)|\s+(?P<typo>[A-Z][A-Za-z]{3,6})(?![\w]))?"
         r"(?P<series>\s+(?:" + series_nouns + r")\b)?")
     company_parts = []

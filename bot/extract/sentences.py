@@ -12,7 +12,7 @@ import re
 MAX_SENTENCE = 1200
 
 _LINE = re.compile(r"[^\n]+")
-_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9#@—–-])|[.!?…]+[\"'”’)\]]*(?=\s*$)|(?<=[.!?])[\"'”’](?=\s*[A-Z“])")
+_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9#@—–-])|[.!?…]+[\"'”’)\]]*(?=\s*$)|[\"'”’](?<=[.!?][\"'”’])(?=\s*[A-Z“])")
 _ABBREVIATIONS = frozenset("""mr mrs ms dr prof sr jr st vs etc e.g i.e inc ltd co corp approx est no
     nos fig figs jan feb mar apr jun jul aug sep sept oct nov dec p.m a.m u.s u.k rs mt gen vol dept
     min max cf al op ed""".split())
@@ -21,10 +21,16 @@ _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
-    match = _WORD_BEFORE.search(text, max(0, dot - 24), dot)
-    if not match:
+    # The word before the dot (letters and inner dots), read backwards without a regex search.
+    i = dot
+    low = max(0, dot - 24)
+    while i > low and (text[i - 1].isascii() and text[i - 1].isalpha() or text[i - 1] == "."):
+        i -= 1
+    while i < dot and not text[i].isalpha():  # the word starts with a letter
+        i += 1
+    if i >= dot:
         return False
-    word = match.group(1).lower().rstrip(".")
+    word = text[i:dot].lower().rstrip(".")
     if word in _ABBREVIATIONS:
         return True
     return len(word) == 1 and word.isalpha()  # an initial: "J. Smith"

@@ -55,10 +55,10 @@ def patterns():
             prefixes.update(_literal_prefixes(_lower_fragment(fragment)))
     if None in prefixes:
         raise ValueError("every cue must start with a literal word")
-    prefilter = re.compile(trie_pattern(sorted(prefixes), space=" "))
+    prefilter = re.compile(r"\b" + trie_pattern(sorted(prefixes), space=" "))
     makers = [w for b in lex.brands.values() for w in b.words] + [p for b in lex.brands.values() for p in b.executives]
     maker = re.compile((
-        r"(?:" + trie_pattern(sorted({m.lower() for m in makers})) + r"|the (?:company|firm|brand|manufacturer|maker|Chinese (?:company|brand|giant|firm|maker|OEM))|(?:its|the company['’]s) (?:CEO|founder|chairman|president))"
+        r"\b(?:" + trie_pattern(sorted({m.lower() for m in makers})) + r"|the (?:company|firm|brand|manufacturer|maker|Chinese (?:company|brand|giant|firm|maker|OEM))|(?:its|the company['’]s) (?:CEO|founder|chairman|president))"
         r"(?:['’]s (?:CEO|founder|chairman|president|official \w+|Weibo|account|website))?(?:,[^,]{1,60},)?\s+(?:(?:has|have|had|also|now|officially|further|just|finally|recently)\s+){0,3}"
         r"(?P<verb>announced|announces|confirmed|confirms|revealed|reveals|shared|shares|teased|teases|unveiled|unveils|launched|introduced|stated|said|says|posted|showed|showcased|detailed|published|tweeted)\b").lower().replace("(?p<", "(?P<"))
     according = re.compile(r"according to (?:the )?(?:official |@)?(?:" + alternation(makers) + r")\b(?!['’]s? (?:leak|rumou?r|tipster))")

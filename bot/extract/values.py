@@ -347,6 +347,7 @@ _SENSOR = re.compile(
     r"(?:(?:Sony(?:['’]s)?\s+)?(?:IMX\s?(?P<imx>\d{3})|LYT[- ]?(?P<lyt>\d{3}))|"
     r"(?:(?:Samsung(?:['’]s)?\s+)?ISOCELL\s+|Samsung(?:['’]s)?\s+)(?P<iso>(?:GN|HP|HM|JN|GW|JD|GH|GM|HP)\d{1,2})|"
     r"(?:OmniVision(?:['’]s)?|Omnivision)\s+(?P<ov>OV[A-Z]?\d{2}[A-Z]?))(?![\w])")
+_SENSOR_GATE = re.compile(r"IMX|LYT|ISOCELL|Samsung|OV\d|OmniVision|Omnivision")
 _COUNT = re.compile(
     r"(?P<w>dual|double|twin|triple|quad|quadruple|penta|two|three|four|five|[2-5])[\s-]+(?:rear[\s-]+|back[\s-]+|main[\s-]+|lens[\s-]+)?"
     r"(?:camera|cam|lens|sensor|shooter)(?P<pl>s|es)?(?![\w-])")
@@ -384,7 +385,7 @@ def find_cameras(body: str, sentences: Sentences) -> list[Value]:
             continue
         value = f"{int(n) if n.is_integer() else n} MP"
         out.append(Value(m.start(), m.end(), role, value))
-    for m in _SENSOR.finditer(body):
+    for m in (_SENSOR.finditer(body) if _SENSOR_GATE.search(body) else ()):
         if not word_start(body, m.start()):
             continue
         if m.group("imx"):
