@@ -145,11 +145,11 @@ def find_chipsets(body: str) -> list[Value]:
 
 _SCREEN_WORDS = r"(?:display|screen|panel|AMOLED|OLED|LCD|FHD|QHD|HD|LTPO|touchscreen)"
 _SIZE = re.compile(
-    r"(?P<n>\d(?<![\d.,]\d)\d?(?:\.\d{1,2})?)\s*(?:-\s*|\s)?(?:inch(?:es)?\b|-in\b|in\b(?=[\s-]+(?:[\w+-]+\s+){0,3}" + _SCREEN_WORDS +
+    r"\b(?P<n>\d(?<![\d.,]\d)\d?(?:\.\d{1,2})?)\s*(?:-\s*|\s)?(?:inch(?:es)?\b|-in\b|in\b(?=[\s-]+(?:[\w+-]+\s+){0,3}" + _SCREEN_WORDS +
     r")|[\"″”](?=\s*(?:[\w+-]+\s+){0,3}" + _SCREEN_WORDS + r"))")
 _SECONDARY = re.compile(r"\b(?:cover|outer|external|secondary|rear|sub|front)\b[\s-]*(?:display|screen)", re.IGNORECASE)
-_RES_P = re.compile(r"(?P<n>720|1080|1440|2160)p\b")
-_RES_WXH = re.compile(r"(?P<w>\d(?<![\w.]\d)\d{2,3})\s*[x×X]\s*(?P<h>\d{3,4})(?![\w.])(?!\s*(?:mm|cm))")
+_RES_P = re.compile(r"\b(?P<n>720|1080|1440|2160)p\b")
+_RES_WXH = re.compile(r"\b(?P<w>\d(?<![\w.]\d)\d{2,3})\s*[x×X]\s*(?P<h>\d{3,4})(?![\w.])(?!\s*(?:mm|cm))")
 
 
 @lru_cache(maxsize=1)
@@ -211,7 +211,7 @@ def find_display(body: str, sentences: Sentences) -> list[Value]:
     return out
 
 
-_HZ = re.compile(r"(?P<n>\d(?<![\d.,]\d)\d{1,2})\s*-?\s*Hz\b")
+_HZ = re.compile(r"\b(?P<n>\d(?<![\d.,]\d)\d{1,2})\s*-?\s*Hz\b")
 _NOT_REFRESH = re.compile(r"\s*(?:[\w-]+\s+)?(?:touch|sampling|PWM|dimming|audio|sound|speaker)", re.IGNORECASE)
 
 
@@ -230,8 +230,8 @@ def find_refresh(body: str, sentences: Sentences) -> list[Value]:
 
 # --- memory ---------------------------------------------------------------------------------
 
-_AMOUNT = re.compile(r"(?P<n>\d(?<![\w.]\d)\d{0,3})\s*(?P<u>GB|TB|gigabytes?|terabytes?|Gb|gb|tb)(?![\w])")
-_PAIR = re.compile(r"(?P<a>\d(?<![\w.]\d)\d?)\s*(?:GB|gb)?\s*(?:\+|/)\s*(?P<b>\d{1,4})\s*(?P<u>GB|TB|gb|tb)(?![\w])")
+_AMOUNT = re.compile(r"\b(?P<n>\d(?<![\w.]\d)\d{0,3})\s*(?P<u>GB|TB|gigabytes?|terabytes?|Gb|gb|tb)(?![\w])")
+_PAIR = re.compile(r"\b(?P<a>\d(?<![\w.]\d)\d?)\s*(?:GB|gb)?\s*(?:\+|/)\s*(?P<b>\d{1,4})\s*(?P<u>GB|TB|gb|tb)(?![\w])")
 _RAM_WORD = re.compile(r"\b(?:RAM|memory|LPDDR\w*|DRAM)\b", re.IGNORECASE)
 _STORAGE_WORD = re.compile(r"\b(?:storage|ROM|UFS|internal|onboard|on-board|built-in|space|SSD|NVMe)\b", re.IGNORECASE)
 _LIST_GAP = re.compile(r"^\s*(?:,|/|or|and|,\s*and|,\s*or|\+)?\s*(?:up to\s+)?$", re.IGNORECASE)
@@ -310,7 +310,7 @@ def find_memory(body: str, sentences: Sentences) -> list[Value]:
 
 # --- cameras --------------------------------------------------------------------------------
 
-_MP = re.compile(r"(?P<n>\d(?<![\w.]\d)\d{0,2}(?:\.\d)?)\s*-?\s*(?:MP|Mp|mp|MPx|megapixels?|mega-pixels?|-megapixel)(?![\w])")
+_MP = re.compile(r"\b(?P<n>\d(?<![\w.]\d)\d{0,2}(?:\.\d)?)\s*-?\s*(?:MP|Mp|mp|MPx|megapixels?|mega-pixels?|-megapixel)(?![\w])")
 
 
 @lru_cache(maxsize=1)
@@ -349,7 +349,7 @@ _SENSOR = re.compile(
     r"(?:OmniVision(?:['’]s)?|Omnivision)\s+(?P<ov>OV[A-Z]?\d{2}[A-Z]?))(?![\w])")
 _SENSOR_GATE = re.compile(r"IMX|LYT|ISOCELL|Samsung|OV\d|OmniVision|Omnivision")
 _COUNT = re.compile(
-    r"(?P<w>dual|double|twin|triple|quad|quadruple|penta|two|three|four|five|[2-5])[\s-]+(?:rear[\s-]+|back[\s-]+|main[\s-]+|lens[\s-]+)?"
+    r"\b(?P<w>dual|double|twin|triple|quad|quadruple|penta|two|three|four|five|[2-5])[\s-]+(?:rear[\s-]+|back[\s-]+|main[\s-]+|lens[\s-]+)?"
     r"(?:camera|cam|lens|sensor|shooter)(?P<pl>s|es)?(?![\w-])")
 _COUNT_GATE = re.compile(r"camera|cam\b|lens|sensor|shooter")
 
@@ -416,8 +416,8 @@ def find_cameras(body: str, sentences: Sentences) -> list[Value]:
 
 # --- power ----------------------------------------------------------------------------------
 
-_MAH = re.compile(r"(?P<n>\d(?<![\w.,]\d)\d?[,.]?\d{3})\s*-?\s*(?:mAh|mah|MAH)(?![\w])")
-_WATT = re.compile(r"(?P<n>\d(?<![\w.]\d)\d{0,2})\s*-?\s*(?:W|watts?|Watts?)(?![\w])")
+_MAH = re.compile(r"\b(?P<n>\d(?<![\w.,]\d)\d?[,.]?\d{3})\s*-?\s*(?:mAh|mah|MAH)(?![\w])")
+_WATT = re.compile(r"\b(?P<n>\d(?<![\w.]\d)\d{0,2})\s*-?\s*(?:W|watts?|Watts?)(?![\w])")
 _CHARGE_WORD = re.compile(r"charg|wired|fast|vooc|hypercharge|supercharge|warp|dash|flash|adapter|charger|brick|\bpd\b|turbo",
                           re.IGNORECASE)
 
