@@ -99,8 +99,50 @@ def _schema_v3(db: sqlite_utils.Database) -> None:
     db["articles"].create_index(["published"], if_not_exists=True)
 
 
+def _schema_v4(db: sqlite_utils.Database) -> None:
+    """What `/spec` needs of a claim's article, copied onto the claim, and one index to count it.
+
+    Checking each claim's article for visibility and date cost ~1.3 µs a claim, and a heavy device
+    has thousands. So every claim carries its article's `published`, `guild_id` and whether it is
+    removed (`article_removed`), kept equal to the article's by triggers: filled when a claim is
+    inserted (or moved to another article), rewritten when an article is removed, restored,
+    redated or given another guild. `idx_claims_value_groups` orders a subject's claims by value
+    group (attribute, value as compared, denial) and, within one, by weight (confirmed, date, id),
+    so the tally streams through one index without sorting and reads each group's weightiest
+    claim from its end; it starts like the two indexes it replaces.
+
+    The full-text trigger on claims re-indexed the quote on every update; it now fires only when
+    the quote (or the id) changes, so copying article fields does not rewrite the search index.
+    """
+    db.execute("DROP TRIGGER IF EXISTS claims_au")
+    db.execute("CREATE TRIGGER claims_au AFTER UPDATE OF id, quote ON claims BEGIN "
+               "INSERT INTO claims_fts (claims_fts, rowid, quote) "
+               "VALUES ('delete', old.rowid, old.quote); "
+               "INSERT INTO claims_fts (rowid, quote) VALUES (new.rowid, new.quote); END")
+    db.execute("ALTER TABLE claims ADD COLUMN published TEXT")
+    db.execute("ALTER TABLE claims ADD COLUMN guild_id INTEGER")
+    db.execute("ALTER TABLE claims ADD COLUMN article_removed INTEGER NOT NULL DEFAULT 0")
+    copy = ("UPDATE claims SET (published, guild_id, article_removed) = "
+            "(SELECT a.published, a.guild_id, a.removed_at IS NOT NULL FROM articles a "
+            "WHERE a.id = claims.article_id)")
+    db.execute(copy)
+    for event in ("INSERT", "UPDATE OF article_id"):
+        name = "claims_copy_article_on_" + event.split()[0].lower()
+        db.execute(f"CREATE TRIGGER {name} AFTER {event} ON claims BEGIN "
+                   f"{copy} WHERE claims.id = new.id; END")
+    db.execute("CREATE TRIGGER articles_copy_to_claims "
+               "AFTER UPDATE OF published, guild_id, removed_at ON articles BEGIN "
+               "UPDATE claims SET published = new.published, guild_id = new.guild_id, "
+               "article_removed = new.removed_at IS NOT NULL WHERE article_id = new.id; END")
+    db.execute("DROP INDEX IF EXISTS idx_claims_tally")
+    db.execute("DROP INDEX IF EXISTS idx_claims_subject_id_attribute")
+    db.execute("CREATE INDEX idx_claims_value_groups ON claims (subject_id, attribute, "
+               "lower(trim(value)), status = 'denied', status = 'confirmed', published, id, "
+               "article_id, guild_id, article_removed, retracted_at, status, value)")
+
+
 MIGRATIONS: tuple[Callable[[sqlite_utils.Database], None], ...] = (_schema_v1, _schema_v2,
-                                                                   _schema_v3)
+                                                                   _schema_v3, _schema_v4)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -166,9 +166,9 @@ class NameIndex:
     @staticmethod
     def _read_aliases(store: Store) -> list[AliasRow]:
         rows = store.db.execute(
-            "SELECT l.alias, l.subject_id, l.claim_id, a.guild_id, "
-            "c.retracted_at IS NULL AND a.removed_at IS NULL FROM aliases l "
-            "JOIN claims c ON c.id = l.claim_id JOIN articles a ON a.id = c.article_id")
+            "SELECT l.alias, l.subject_id, l.claim_id, c.guild_id, "
+            "c.retracted_at IS NULL AND c.article_removed = 0 FROM aliases l "
+            "JOIN claims c ON c.id = l.claim_id")
         return [AliasRow(alias, sid, cid, guild, bool(alive))
                 for alias, sid, cid, guild, alive in rows]
 

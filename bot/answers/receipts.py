@@ -2,7 +2,9 @@
 
 Every answer reads claims here, so the visibility rule lives in one place: an article is seen by a
 guild when it is public (guild_id IS NULL) or that guild's own, and was not removed; a claim is
-seen when its article is and it was not retracted.
+seen when its article is and it was not retracted. A claim carries copies of its article's guild,
+date and removal (kept equal by the store's triggers), so its visibility is read without its
+article.
 """
 
 from __future__ import annotations
@@ -15,7 +17,15 @@ from bot.store import Store
 
 # One positional parameter, the guild id.
 VISIBLE_ARTICLE = "a.removed_at IS NULL AND (a.guild_id IS NULL OR a.guild_id = ?)"
-VISIBLE_CLAIM = f"c.retracted_at IS NULL AND {VISIBLE_ARTICLE}"
+
+
+def visible_claim(alias: str) -> str:
+    """Whether the claim named `alias` is seen by the guild (one positional parameter)."""
+    return (f"{alias}.retracted_at IS NULL AND {alias}.article_removed = 0 "
+            f"AND ({alias}.guild_id IS NULL OR {alias}.guild_id = ?)")
+
+
+VISIBLE_CLAIM = visible_claim("c")
 CLAIM_COLUMNS = ("c.id, c.subject_id, s.name, c.attribute, c.value, c.status, c.quote, c.mention, "
                  "a.id, coalesce(a.outlet, a.title, a.url, a.id), a.url, a.published, a.title")
 CLAIM_FROM = ("claims c JOIN articles a ON a.id = c.article_id "
@@ -102,6 +112,6 @@ def latest_claims(store: Store, guild_id: int | None, limit: int) -> list[ClaimR
 def subject_is_visible(store: Store, subject_id: int, guild_id: int | None) -> bool:
     """Whether the guild can see at least one claim about this subject."""
     row = store.db.execute(
-        f"SELECT EXISTS (SELECT 1 FROM claims c JOIN articles a ON a.id = c.article_id "
-        f"WHERE c.subject_id = ? AND {VISIBLE_CLAIM})", [subject_id, guild_id]).fetchone()
+        f"SELECT EXISTS (SELECT 1 FROM claims c WHERE c.subject_id = ? AND {VISIBLE_CLAIM})",
+        [subject_id, guild_id]).fetchone()
     return bool(row[0])

@@ -6,7 +6,7 @@ Which value is current, for one attribute:
 - a confirmed value beats unconfirmed ones (rumored, speculated); among equals the newest
   article wins;
 - company-wide context counts only when nothing about the device or its series exists.
-Retracted claims and removed articles never reach this module (receipts.VISIBLE_CLAIM).
+Retracted claims and removed articles never reach this module (receipts.visible_claim).
 
 A device's standings are kept with the store's name index, so they are counted once per store
 version: asking again about a popular phone costs a lookup, and any change to the store (an
@@ -15,7 +15,9 @@ article, a retraction) starts afresh.
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from bot.answers.attributes import attribute_sort_key, attributes_named, label
@@ -23,7 +25,7 @@ from bot.answers.family import (
     COMPANY_WIDE, OWN, SCOPE_RANK, SERIES_WIDE, Family, Scoped, family_of, scoped_claim)
 from bot.answers.lookup import Resolution, name_index, resolve_subject
 from bot.answers.model import Answer, Item, failure
-from bot.answers.receipts import VISIBLE_CLAIM, ClaimRow, claims_by_id, placeholders
+from bot.answers.receipts import ClaimRow, claims_by_id, placeholders, visible_claim
 from bot.models import ATTRIBUTES
 from bot.store import Store
 
@@ -52,9 +54,8 @@ def resolution_notes(resolution: Resolution) -> list[str]:
 class ValueGroup:
     """What the visible claims stating (or denying) one value of one attribute add up to.
 
-    `best` is the weightiest claim's sort key, "<confirmed 0|1><published><scope rank><id:012>",
-    so that SQLite can pick it with max() while it counts: a device's thousands of claims are
-    tallied in the database, and only the claims shown are read whole.
+    `rank` is the weightiest claim's (confirmed, published, scope rank, claim id): that claim is
+    the receipt shown, and the group with the highest rank holds the current value.
     """
 
     attribute: str
@@ -62,16 +63,12 @@ class ValueGroup:
     denial: bool
     sources: int
     newest: str
-    best: str
+    rank: tuple[bool, str, int, int]
     top_scope: int
-    best_id: int = 0
-
-    def __post_init__(self) -> None:
-        self.best_id = int(self.best[-12:])
 
     @property
-    def rank(self) -> tuple:
-        return self.best[0] == "1", self.best[1:-13], int(self.best[-13]), self.best_id
+    def best_id(self) -> int:
+        return self.rank[3]
 
     @property
     def context_only(self) -> bool:
@@ -124,31 +121,91 @@ def standings(store: Store, family: Family, guild_id: int | None,
 
 def tally(store: Store, family: Family, guild_id: int | None,
           attributes: tuple[str, ...] | None) -> list[ValueGroup]:
-    """The value groups of the family's claims and of its company context, counted in SQL."""
-    ids = list(family.scopes)
-    series = [sid for sid, (scope, _) in family.scopes.items() if scope == SERIES_WIDE]
+    """The value groups of the family's claims and of its company context, counted in SQL.
+
+    Each subject is counted on its own, in the order of `idx_claims_value_groups`, so SQLite adds
+    up a heavy device's thousands of claims without sorting them, and finds each group's
+    weightiest claim by reading the index backwards from the group's end. Only the few rows per
+    value group come back, each with the list of its articles; a value said of several subjects
+    (the device and its series) is merged here, and its sources are the distinct articles of its
+    lists (counting them in Python costs less than SQLite's `count(DISTINCT)`). Groups come in
+    (attribute, value, denial) order, the order denials are listed in.
+    """
     wanted = list(attributes or ())
-    only = f" AND c.attribute IN ({placeholders(len(wanted))})" if wanted else ""
-    rows = (f"SELECT c.id, c.attribute, c.value, c.status, c.article_id, a.published, "
-            f"CASE WHEN c.subject_id IN ({placeholders(len(series))}) "
-            f"THEN {SCOPE_RANK[SERIES_WIDE]} ELSE {SCOPE_RANK[OWN]} END AS scope "
-            f"FROM claims c JOIN articles a ON a.id = c.article_id "
-            f"WHERE c.subject_id IN ({placeholders(len(ids))}) AND {VISIBLE_CLAIM}{only}")
-    params: list = [*series, *ids, guild_id, *wanted]
+    parts, params = [], []
+    for sid, (scope, _) in family.scopes.items():
+        scope_rank = SCOPE_RANK[SERIES_WIDE if scope == SERIES_WIDE else OWN]
+        sql, more = _value_group_sums(scope_rank, lambda claim: f"{claim}.subject_id = ?", [sid],
+                                      guild_id, wanted, weightiest_from_index=True)
+        parts.append(sql)
+        params += more
     if family.company is not None:
-        rows += (f" UNION ALL SELECT c.id, c.attribute, c.value, c.status, c.article_id, "
-                 f"a.published, {SCOPE_RANK[COMPANY_WIDE]} FROM claims c "
-                 f"JOIN articles a ON a.id = c.article_id WHERE c.subject_id = ? "
-                 f"AND c.article_id IN (SELECT article_id FROM claims "
-                 f"WHERE subject_id IN ({placeholders(len(ids))})) AND {VISIBLE_CLAIM}{only}")
-        params += [family.company.id, *ids, guild_id, *wanted]
-    sql = (f"SELECT attribute, lower(trim(value)), status = 'denied', count(DISTINCT article_id), "
-           f"max(coalesce(published, '')), max((status = 'confirmed') || coalesce(published, '') "
-           f"|| scope || printf('%012d', id)), max(scope) FROM ({rows}) "
-           f"GROUP BY attribute, lower(trim(value)), status = 'denied'")
-    return [ValueGroup(attribute, key, bool(denial), sources, newest, best, top_scope)
-            for attribute, key, denial, sources, newest, best, top_scope
-            in store.db.execute(sql, params)]
+        ids = list(family.scopes)
+
+        def in_family_article(claim: str) -> str:
+            return (f"{claim}.subject_id = ? AND {claim}.article_id IN (SELECT article_id "
+                    f"FROM claims WHERE subject_id IN ({placeholders(len(ids))}))")
+
+        sql, more = _value_group_sums(SCOPE_RANK[COMPANY_WIDE], in_family_article,
+                                      [family.company.id, *ids], guild_id, wanted,
+                                      weightiest_from_index=False)
+        parts.append(sql)
+        params += more
+    by_value: dict[tuple[str, str, int], list[tuple]] = defaultdict(list)
+    for scope_rank, attribute, key, denial, *sums in store.db.execute(" UNION ALL ".join(parts),
+                                                                     params):
+        by_value[attribute, key, denial].append((scope_rank, *sums))
+    return [_merged(attribute, key, bool(denial), by_value[attribute, key, denial])
+            for attribute, key, denial in sorted(by_value)]
+
+
+def _value_group_sums(scope_rank: int, claims_of: Callable[[str], str], claims_params: list,
+                      guild_id: int | None, wanted: list[str], *,
+                      weightiest_from_index: bool) -> tuple[str, list]:
+    """The SQL adding up one subject's visible claims (`claims_of` a claim alias is the condition
+    choosing them) by value group: scope rank, attribute, value key, denial, the article of each
+    claim as JSON, newest date, and the weightiest claim (confirmed, then newest, then latest
+    added) as "<confirmed 0|1><published> <id:012>".
+
+    The weightiest claim is read from the end of the group in the index when the condition is
+    the subject alone: one step a group instead of a key built for each of thousands of claims.
+    A company's context claims are few, and the condition on their article would be evaluated
+    again for every group, so there the key is built for each.
+    """
+    only = f" AND c.attribute IN ({placeholders(len(wanted))})" if wanted else ""
+    params = [*claims_params, guild_id, *wanted]
+    if weightiest_from_index:
+        weightiest = (f"(SELECT {_weight('b')} FROM claims b WHERE {claims_of('b')} "
+                      f"AND b.attribute = c.attribute "
+                      f"AND lower(trim(b.value)) = lower(trim(c.value)) "
+                      f"AND (b.status = 'denied') = (c.status = 'denied') AND {visible_claim('b')} "
+                      f"ORDER BY b.status = 'confirmed' DESC, b.published DESC, b.id DESC LIMIT 1)")
+        params = [*claims_params, guild_id, *params]
+    else:
+        weightiest = f"max({_weight('c')})"
+    sql = (f"SELECT {scope_rank}, c.attribute, lower(trim(c.value)), c.status = 'denied', "
+           f"json_group_array(c.article_id), max(c.published), {weightiest} FROM claims c "
+           f"WHERE {claims_of('c')} AND {visible_claim('c')}{only} GROUP BY 2, 3, 4")
+    return sql, params
+
+
+def _weight(claim: str) -> str:
+    """A claim's weight as text that sorts like (confirmed, published, id): the space after the
+    date sorts below any character of a date, so an undated claim weighs least, as in a tuple."""
+    return (f"({claim}.status = 'confirmed') || coalesce({claim}.published, '') || ' ' "
+            f"|| printf('%012d', {claim}.id)")
+
+
+def _merged(attribute: str, value_key: str, denial: bool, subjects: list[tuple]) -> ValueGroup:
+    """One value group from its sums per subject (see `_value_group_sums`)."""
+    articles: set[str] = set()
+    newest, rank, top_scope = "", (False, "", 0, 0), 0
+    for scope_rank, article_list, subject_newest, best in subjects:
+        articles.update(json.loads(article_list))
+        newest = max(newest, subject_newest or "")
+        rank = max(rank, (best[0] == "1", best[1:-13], scope_rank, int(best[-12:])))
+        top_scope = max(top_scope, scope_rank)
+    return ValueGroup(attribute, value_key, denial, len(articles), newest, rank, top_scope)
 
 
 def attribute_order(groups: list[ValueGroup]) -> list[tuple[ValueGroup, str]]:
