@@ -15,7 +15,7 @@ DEVICE, SERIES, COMPANY, REF_DEVICE, REF_SERIES, COMPANY_REF = (
     "device", "series", "company", "ref_device", "ref_series", "company_ref")
 
 
-@dataclass
+@dataclass(slots=True, eq=False)
 class Mention:
     start: int
     end: int
@@ -183,6 +183,7 @@ def resolve_device(brand: str, model: str) -> tuple[str, bool]:
     return f"{brand} {model}", False
 
 
+@lru_cache(maxsize=4096)
 def brand_of_lead(lead: str) -> tuple[str | None, str]:
     """(brand, the rest of the lead that is part of the model name) of a matched lead."""
     lex = lexicon()

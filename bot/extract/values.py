@@ -17,7 +17,7 @@ from rapidfuzz import fuzz, process
 from bot.extract.lexicon import alternation, key, lexicon, lowered, trie_pattern, word_start
 
 
-@dataclass
+@dataclass(slots=True)
 class Value:
     start: int
     end: int
