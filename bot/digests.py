@@ -35,7 +35,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from bot.answers.lookup import resolve_subject
 from bot.answers.receipts import CLAIM_COLUMNS, CLAIM_FROM, VISIBLE_CLAIM, ClaimRow
-from bot.embeds import embed_pages, escape, link, truncate
+from bot.embeds import embed_pages, escape, link, shorten
 from bot.store import Store, utc_now
 
 log = logging.getLogger("receipts.digests")
@@ -338,8 +338,9 @@ def preview(store: Store, *, guild_id: int, channel_id: int | None = None) -> li
 
 def _claim_line(claim: ClaimRow) -> str:
     source = link(claim.source, claim.url)
-    return (f"**{claim.attribute}**: {claim.value} ({claim.status}) · claim {claim.claim_id}\n"
-            f"> “{truncate(claim.quote, QUOTE_CHARS)}”\n"
+    return (f"**{claim.attribute}**: {escape(claim.value)} ({claim.status}) · "
+            f"claim {claim.claim_id}\n"
+            f"> “{shorten(escape(claim.quote), QUOTE_CHARS)}”\n"
             f"> — {source}, {claim.published or 'date unknown'}")
 
 

@@ -1,8 +1,10 @@
-"""Embed pages as plain data, within Discord's limits, for the replies the answers do not render.
+"""Discord's embed limits and the text helpers every embed is made with, in one place; and embed
+pages for the replies the answers do not render (digests, moderation).
 
 Discord refuses a message whose embeds break its limits, so text is cut here, before sending:
 title 256, description 4096, footer 2048, author 256, at most 10 embeds and 6000 characters in
-one message. Text quoted from articles is escaped so that it cannot turn into markdown.
+one message. Text quoted from articles is escaped so that it cannot turn into markdown; the
+mentions in it cannot ping anyone, because every message is sent with allowed mentions off.
 """
 
 from __future__ import annotations
@@ -16,37 +18,50 @@ AUTHOR_LIMIT = 256
 EMBEDS_PER_MESSAGE = 10
 MESSAGE_EMBED_CHARS = 6000
 PAGE_BUDGET = 5600  # room below 6000 for the page number in the footer
+LINK_TEXT_CHARS = 120
+ELLIPSIS = "…"
 COLOUR = 0x5865F2
-_MARKDOWN = re.compile(r"([\\*_~`|<>\[\]])")
-
-
-def truncate(text: str, limit: int) -> str:
-    """The text, cut at a word with an ellipsis when it is longer than `limit`."""
-    text = " ".join(text.split())
-    if len(text) <= limit:
-        return text
-    cut = text[: limit - 1]
-    if " " in cut[limit // 2:]:
-        cut = cut[: cut.rindex(" ")]
-    return cut + "…"
+# Emphasis, code, spoilers, masked links, block quotes, headings, list items and the `<` of
+# mentions, channels and custom emoji; the escape character itself.
+_MARKDOWN = re.compile(r"([\\*_~`|<>\[\]()#-])")
 
 
 def escape(text: str) -> str:
-    """Text shown literally: markdown characters escaped."""
-    return _MARKDOWN.sub(r"\\\1", text)
+    """Text shown as written, on one line: markdown characters escaped, line breaks made spaces
+    (a line break would let the rest start a heading or leave a quote)."""
+    return _MARKDOWN.sub(r"\\\1", " ".join(text.split()))
+
+
+def shorten(text: str, limit: int) -> str:
+    """The text whole when it fits, else cut at a word and ended with an ellipsis; an escape cut
+    off from the character it escaped is dropped, so it cannot show or escape the ellipsis."""
+    if len(text) <= limit:
+        return text
+    cut = text[:max(0, limit - len(ELLIPSIS))]
+    if " " in cut[len(cut) // 2:]:
+        cut = cut[:cut.rindex(" ")]
+    return cut.rstrip("\\") + ELLIPSIS
+
+
+def safe_url(url: str) -> str:
+    """A url that cannot end a masked link early: spaces and brackets percent-encoded."""
+    return url.replace(" ", "%20").replace(")", "%29").replace("(", "%28")
 
 
 def link(text: str, url: str | None) -> str:
-    """A masked link to an http(s) url, or the plain text when there is none."""
+    """A masked link to an http(s) url, or the plain (escaped) text when there is none."""
     if not url or not url.startswith(("http://", "https://")):
         return escape(text)
-    return f"[{escape(truncate(text, 120))}]({url.replace(')', '%29').replace(' ', '%20')})"
+    return f"[{escape(shorten(text, LINK_TEXT_CHARS))}]({safe_url(url)})"
 
 
-def _size(embed: dict) -> int:
+def embed_length(embed: dict) -> int:
+    """The characters Discord counts towards the 6,000 of a message."""
+    fields = embed.get("fields", [])
     return (len(embed.get("title", "")) + len(embed.get("description", ""))
             + len(embed.get("footer", {}).get("text", ""))
-            + len(embed.get("author", {}).get("name", "")))
+            + len(embed.get("author", {}).get("name", ""))
+            + sum(len(field["name"]) + len(field["value"]) for field in fields))
 
 
 def _section_embeds(heading: str, lines: list[str]) -> list[dict]:
@@ -54,13 +69,13 @@ def _section_embeds(heading: str, lines: list[str]) -> list[dict]:
     embeds: list[dict] = []
     chunk: list[str] = []
     for line in lines:
-        line = line if len(line) <= DESCRIPTION_LIMIT else line[: DESCRIPTION_LIMIT - 1] + "…"
+        line = line if len(line) <= DESCRIPTION_LIMIT else line[: DESCRIPTION_LIMIT - 1] + ELLIPSIS
         if chunk and len("\n\n".join(chunk + [line])) > min(DESCRIPTION_LIMIT, PAGE_BUDGET // 2):
-            embeds.append({"title": truncate(heading, TITLE_LIMIT), "description": "\n\n".join(chunk)})
+            embeds.append({"title": shorten(heading, TITLE_LIMIT), "description": "\n\n".join(chunk)})
             chunk = []
         chunk.append(line)
     if chunk or not embeds:
-        embeds.append({"title": truncate(heading, TITLE_LIMIT), "description": "\n\n".join(chunk)})
+        embeds.append({"title": shorten(heading, TITLE_LIMIT), "description": "\n\n".join(chunk)})
     return embeds
 
 
@@ -71,7 +86,7 @@ def embed_pages(title: str, sections: list[tuple[str, list[str]]], *, footer: st
     Every page starts with the title (as the first embed's author) and ends with the footer and
     its page number, so a page read alone still says what it is.
     """
-    author = {"name": truncate(title, AUTHOR_LIMIT)}
+    author = {"name": shorten(title, AUTHOR_LIMIT)}
     if url:
         author["url"] = url
     pages: list[list[dict]] = [[]]
@@ -79,16 +94,16 @@ def embed_pages(title: str, sections: list[tuple[str, list[str]]], *, footer: st
     for heading, lines in sections:
         for embed in _section_embeds(heading, lines):
             if pages[-1] and (len(pages[-1]) >= EMBEDS_PER_MESSAGE
-                              or used + _size(embed) > PAGE_BUDGET):
+                              or used + embed_length(embed) > PAGE_BUDGET):
                 pages.append([])
                 used = len(author["name"]) + len(footer)
             pages[-1].append({**embed, "color": COLOUR})
-            used += _size(embed)
+            used += embed_length(embed)
     if not pages[-1]:
         pages[-1].append({"description": "Nothing to show.", "color": COLOUR})
     for number, page in enumerate(pages, start=1):
         page[0]["author"] = dict(author)
         numbered = f"{footer} · page {number}/{len(pages)}" if len(pages) > 1 else footer
         if numbered:
-            page[-1]["footer"] = {"text": truncate(numbered, FOOTER_LIMIT)}
+            page[-1]["footer"] = {"text": shorten(numbered, FOOTER_LIMIT)}
     return pages

@@ -4,42 +4,32 @@ The core imports nothing from discord; the bot calls `discord.Embed.from_dict` o
 Each item becomes one block of an embed's description (heading, quote, receipt), so a quote of
 up to ~3,800 characters is shown whole; only a longer one is shortened with an ellipsis. Blocks
 are never split: an answer too long for one message becomes pages, each within every limit.
+Discord's limits, escaping and shortening come from `bot.embeds`, as for every other reply.
 """
 
 from __future__ import annotations
 
-import re
-
 from bot.answers.model import Answer, Item
 from bot.answers.wording import heading, history_lines, tags
+from bot.embeds import (
+    DESCRIPTION_LIMIT, EMBEDS_PER_MESSAGE, MESSAGE_EMBED_CHARS, TITLE_LIMIT, escape, safe_url,
+    shorten)
 
-TITLE_LIMIT = 256
-DESCRIPTION_LIMIT = 4096
-FOOTER_LIMIT = 2048
-MESSAGE_LIMIT = 6000
-EMBEDS_PER_MESSAGE = 10
 BLOCK_SEPARATOR = "\n\n"
 PAGE_MARK_ROOM = len(" (999/999)")
 FOOTER_ROOM = 64
-ELLIPSIS = "…"
 COLORS = {"spec": 0x5865F2, "timeline": 0x57F287, "sources": 0xFEE75C, "search": 0xEB459E,
           "claim": 0x3BA55C}
 ERROR_COLOR = 0xED4245
-_MARKDOWN = re.compile(r"([\\*_~`|>\[\]()#<-])")
-
-
-def escape(text: str) -> str:
-    """Text shown as written: markdown characters escaped, line breaks made spaces."""
-    return _MARKDOWN.sub(r"\\\1", " ".join(text.split()))
 
 
 def to_discord_pages(answer: Answer) -> list[list[dict]]:
     """The messages of an answer, each a list of embed dicts within Discord's limits."""
     if not answer.ok:
         return [[_failure_embed(answer)]]
-    title = _shorten(answer.title, TITLE_LIMIT - PAGE_MARK_ROOM)
-    room = MESSAGE_LIMIT - len(title) - PAGE_MARK_ROOM - FOOTER_ROOM
-    blocks = [f"*{_shorten(escape(note), min(room, DESCRIPTION_LIMIT) - 2)}*"
+    title = shorten(answer.title, TITLE_LIMIT - PAGE_MARK_ROOM)
+    room = MESSAGE_EMBED_CHARS - len(title) - PAGE_MARK_ROOM - FOOTER_ROOM
+    blocks = [f"*{shorten(escape(note), min(room, DESCRIPTION_LIMIT) - 2)}*"
               for note in answer.notes]
     blocks += [item_block(answer.command, item, room) for item in answer.items]
     pages = _pack(blocks or ["Nothing to show."], room)
@@ -55,7 +45,7 @@ def item_block(command: str, item: Item, room: int = DESCRIPTION_LIMIT) -> str:
         head += " · " + escape(" · ".join(words))
     source = escape(item.source)
     if item.url and item.url.startswith(("http://", "https://")):
-        source = f"[{source}]({_safe_url(item.url)})"
+        source = f"[{source}]({safe_url(item.url)})"
     tail_parts = [source, escape(item.published or "date unknown")]
     if item.article != item.source:
         tail_parts.append(f"`{item.article}`")
@@ -65,22 +55,8 @@ def item_block(command: str, item: Item, room: int = DESCRIPTION_LIMIT) -> str:
     history = "".join("\n" + escape(line) for line in history_lines(item))
     limit = min(DESCRIPTION_LIMIT, room)
     fixed = len(head) + len("\n> “”\n") + len(tail) + len(history)
-    quote = _shorten(escape(item.quote), limit - fixed)
+    quote = shorten(escape(item.quote), limit - fixed)
     return f"{head}\n> “{quote}”\n{tail}{history}"[:limit]
-
-
-def _safe_url(url: str) -> str:
-    return url.replace(" ", "%20").replace(")", "%29").replace("(", "%28")
-
-
-def _shorten(text: str, limit: int) -> str:
-    """The text whole when it fits, else cut at a word and ended with an ellipsis."""
-    if len(text) <= limit:
-        return text
-    cut = text[:max(0, limit - len(ELLIPSIS))]
-    if " " in cut[len(cut) // 2:]:
-        cut = cut[:cut.rindex(" ")]
-    return cut.rstrip("\\") + ELLIPSIS
 
 
 def _pack(blocks: list[str], room: int) -> list[list[list[str]]]:
@@ -117,14 +93,5 @@ def _page_embeds(answer: Answer, title: str, page: list[list[str]], number: int,
 def _failure_embed(answer: Answer) -> dict:
     lines = [escape(answer.error or "")]
     lines += [f"• {escape(suggestion)}" for suggestion in answer.suggestions]
-    return {"title": "No answer", "description": _shorten("\n".join(lines), DESCRIPTION_LIMIT),
+    return {"title": "No answer", "description": shorten("\n".join(lines), DESCRIPTION_LIMIT),
             "color": ERROR_COLOR}
-
-
-def embed_length(embed: dict) -> int:
-    """The characters Discord counts towards the 6,000 of a message."""
-    fields = embed.get("fields", [])
-    return (len(embed.get("title", "")) + len(embed.get("description", ""))
-            + len(embed.get("footer", {}).get("text", ""))
-            + len(embed.get("author", {}).get("name", ""))
-            + sum(len(field["name"]) + len(field["value"]) for field in fields))

@@ -7,10 +7,11 @@ import json
 from rich.console import Console
 
 from bot.answers import run_query, spec
-from bot.answers.render_discord import (
-    DESCRIPTION_LIMIT, EMBEDS_PER_MESSAGE, MESSAGE_LIMIT, TITLE_LIMIT, embed_length, escape,
-    to_discord_pages)
+from bot.answers.render_discord import to_discord_pages
 from bot.answers.render_terminal import print_answer
+from bot.embeds import (
+    DESCRIPTION_LIMIT, EMBEDS_PER_MESSAGE, FOOTER_LIMIT, MESSAGE_EMBED_CHARS, TITLE_LIMIT,
+    embed_length, escape, shorten)
 from tests.answers.conftest import PIXEL, Said, Written, put
 
 PHONE = "Samsung Galaxy Z Fold 9"
@@ -31,11 +32,11 @@ def many_claims_answer(store, count: int = 200, length: int = 1000):
 
 def check_limits(page: list[dict]) -> None:
     assert 1 <= len(page) <= EMBEDS_PER_MESSAGE
-    assert sum(embed_length(embed) for embed in page) <= MESSAGE_LIMIT
+    assert sum(embed_length(embed) for embed in page) <= MESSAGE_EMBED_CHARS
     for embed in page:
         assert len(embed.get("title", "")) <= TITLE_LIMIT
         assert len(embed.get("description", "")) <= DESCRIPTION_LIMIT
-        assert len(embed.get("footer", {}).get("text", "")) <= 2048
+        assert len(embed.get("footer", {}).get("text", "")) <= FOOTER_LIMIT
         assert len(embed.get("fields", [])) <= 25
 
 
@@ -100,3 +101,17 @@ def test_json_is_serialisable_for_every_command(pixel_store):
     for text in ("/spec 11 Pro", "/timeline 11 Pro", "/timeline", "/sources 11 Pro", "/claim 1",
                  "/search camera", "/spec nothing such"):
         json.dumps(run_query(pixel_store, text).to_json())
+
+
+def test_quoted_text_cannot_become_markdown_a_mention_or_a_new_line():
+    quoted = "# Big\n> news: **8 GB** ||spoiler|| ~~no~~ `code` [link](https://x.example) <@123>"
+    escaped = escape(quoted)
+    assert "\n" not in escaped
+    for mark in ("#", ">", "*", "|", "~", "`", "[", "]", "(", ")", "<"):
+        assert all(escaped[at - 1] == "\\" for at, char in enumerate(escaped) if char == mark)
+    assert escaped.replace("\\", "") == " ".join(quoted.split())
+
+
+def test_shortening_never_leaves_an_escape_without_its_character():
+    cut = shorten(escape("ab" + "*" * 40), 60)
+    assert len(cut) <= 60 and cut.endswith("\\*…")
