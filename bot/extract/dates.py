@@ -137,22 +137,37 @@ def _infer_published(body: str) -> tuple[str | None, str]:
 
 # --- launch dates ---------------------------------------------------------------------------
 
-@lru_cache(maxsize=4096)
-def _dateparse(phrase: str, base: date, prefer: str) -> date | None:
-    """dateparser on one candidate phrase, relative to the publication date (cached).
+@lru_cache(maxsize=8192)
+def _dateparse(phrase: str, base: date, prefer: str, parser: str = "absolute-time") -> date | None:
+    """dateparser on one candidate phrase, relative to the publication date; memoised on
+    (phrase, publication date, preference), so each distinct phrase of a day is parsed once.
 
-    Used for the relative phrases ("on Monday"); the regular forms the candidate pattern has
-    already taken apart (month, day, year, "next month") are resolved directly, which is exact and
-    avoids ~0.5 ms of dateparser per phrase."""
+    `prefer` is dateparser's PREFER_DATES_FROM ("current_period", "future", "past"); `parser`
+    narrows dateparser to the one parser the phrase needs, which is several times faster."""
     import dateparser
 
     try:
         parsed = dateparser.parse(phrase, languages=["en"], settings={
             "RELATIVE_BASE": datetime(base.year, base.month, base.day),
-            "PREFER_DATES_FROM": prefer, "PREFER_DAY_OF_MONTH": "first", "STRICT_PARSING": False})
+            "PREFER_DATES_FROM": prefer, "PREFER_DAY_OF_MONTH": "first", "STRICT_PARSING": False,
+            "PARSERS": [parser]})
     except Exception:
         return None
     return parsed.date() if parsed else None
+
+
+def _relative(phrase: str, base: date, tense_prefer: str) -> date | None:
+    """A phrase without its year, read by dateparser in the publication date's period; a date
+    well before it that the sentence speaks of as coming is read again preferring the future,
+    one well after it spoken of as past, preferring the past."""
+    when = _dateparse(phrase, base, "current_period")
+    if when is None:
+        return None
+    if tense_prefer == "future" and (base - when).days > 45:
+        return _dateparse(phrase, base, "future") or when
+    if tense_prefer == "past" and (when - base).days > 45:
+        return _dateparse(phrase, base, "past") or when
+    return when
 
 
 def _replace_year(when: date, year: int) -> date | None:
@@ -193,16 +208,11 @@ def resolve_candidate(m: re.Match, base: date | None, prefer: str) -> tuple[str,
                 return None
         if base is None:
             return None
-        # The year from the publication date: a date well before it that the sentence speaks of
-        # as coming is next year's, one well after it spoken of as past is last year's.
         try:
-            when = date(base.year, month, day)
+            date(2000, month, day)  # a day the month has (2000 is a leap year)
         except ValueError:
             return None
-        if prefer == "future" and (base - when).days > 45:
-            when = _replace_year(when, base.year + 1)
-        elif prefer == "past" and (when - base).days > 45:
-            when = _replace_year(when, base.year - 1)
+        when = _relative(f"{MONTHS[month - 1]} {day}", base, prefer)
         return (when.isoformat(), "day") if when else None
     if g("mon3"):
         month = _month(g("mon3"))
@@ -212,20 +222,18 @@ def resolve_candidate(m: re.Match, base: date | None, prefer: str) -> tuple[str,
             return f"{int(g('year3')):04d}-{month:02d}", "month"
         if base is None:
             return None
-        year = base.year
-        if g("rel3") == "next":
-            year += 1
-        elif not g("rel3"):
-            if prefer == "future" and month < base.month - 1:
-                year += 1
-            elif prefer == "past" and month > base.month + 1:
-                year -= 1
-        return f"{year:04d}-{month:02d}", "month"
+        if g("rel3"):  # "July this year", "July of next year"
+            return f"{base.year + (1 if g('rel3') == 'next' else 0):04d}-{month:02d}", "month"
+        when = _relative(MONTHS[month - 1], base, prefer)
+        return (f"{when.year:04d}-{when.month:02d}", "month") if when else None
     if g("rel4"):
         if base is None:
             return None
-        year, month = _shift_month(base, 1 if g("rel4") == "next" else 0)
-        return f"{year:04d}-{month:02d}", "month"
+        when = _dateparse(f"{g('rel4')} month", base, "current_period", "relative-time")
+        if when is None:
+            year, month = _shift_month(base, 1 if g("rel4") == "next" else 0)
+            return f"{year:04d}-{month:02d}", "month"
+        return f"{when.year:04d}-{when.month:02d}", "month"
     if g("year5"):
         return g("year5"), "year"
     if g("rel6"):
@@ -242,7 +250,7 @@ def resolve_candidate(m: re.Match, base: date | None, prefer: str) -> tuple[str,
                 if when.weekday() == weekday and when.day == int(g("d7")):
                     return when.isoformat(), "day"
             return None
-        parsed = _dateparse(g("wd7"), base, "future")
+        parsed = _dateparse(g("wd7"), base, "future", "absolute-time")
         if parsed is None or parsed <= base:
             offset = (weekday - base.weekday()) % 7 or 7
             parsed = base + timedelta(days=offset)
@@ -252,7 +260,10 @@ def resolve_candidate(m: re.Match, base: date | None, prefer: str) -> tuple[str,
     if g("td"):
         if base is None:
             return None
-        return (base + timedelta(days=1 if g("td").lower() == "tomorrow" else 0)).isoformat(), "day"
+        when = _dateparse(g("td").lower(), base, "current_period", "relative-time")
+        if when is None:
+            when = base + timedelta(days=1 if g("td").lower() == "tomorrow" else 0)
+        return when.isoformat(), "day"
     return None
 
 

@@ -51,3 +51,31 @@ def test_no_date_at_all_is_null_with_a_reason():
     published, basis = infer_published("Lei Jun showed the 12S and a 6 on stage.")
     assert published is None
     assert basis.startswith("unknown:")
+
+
+# --- dateparser on the phrases that need the publication date ---------------------------------
+
+def test_relative_phrases_are_read_by_dateparser_against_the_publication_date():
+    from datetime import date
+
+    from bot.extract.dates import _dateparse, _relative
+    base = date(2023, 11, 20)
+    assert _relative("January 17", base, "future") == date(2024, 1, 17)
+    assert _relative("November 13", base, "past") == date(2023, 11, 13)
+    assert _relative("November 1", base, "future") == date(2023, 11, 1)  # a few weeks late: same year
+    assert _dateparse("next month", base, "current_period", "relative-time") == date(2023, 12, 1)
+    assert _dateparse("Friday", base, "future", "absolute-time") == date(2023, 11, 24)
+    _dateparse.cache_clear()
+    _relative("March 3", base, "future")
+    _relative("March 3", base, "future")
+    assert _dateparse.cache_info().hits >= 1  # memoised on (phrase, publication date)
+
+
+def test_day_and_month_without_a_year_keep_day_precision():
+    from bot.extract import _Extraction
+    from bot.models import Article
+    body = "Vivo will launch the X200 Pro on January 9, and sales start in February."
+    claims = _Extraction(Article(id="t", body=body, published="2023-11-20", published_basis="header")).run()
+    values = {c.value for c in claims if c.attribute == "launch_date"}
+    assert "2024-01-09" in values
+    assert all(len(v) in (4, 7, 10) for v in values)

@@ -6,7 +6,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bot.articles import parse_article
-from bot.extract import extract
+from bot.extract import _Extraction, extract
 from bot.extract.dates import infer_published, parse_header_date
 from bot.extract.sentences import split_sentences
 from bot.models import Article
@@ -22,7 +22,12 @@ WORDS = ["Xiaomi", "12S", "Ultra", "Galaxy", "S23", "iPhone", "14", "Pro", "Max"
 
 def check(body: str, published: str | None = "2022-06-29") -> None:
     article = Article(id="prop", body=body, published=published, published_basis="header")
-    for claim in extract(article):
+    # The unguarded path: `extract` turns a crash into no claims (logged) for production; here a
+    # crash must fail the test.
+    claims = _Extraction(article).run()
+    assert [(c.subject, c.attribute, c.value, c.start) for c in claims] == \
+        [(c.subject, c.attribute, c.value, c.start) for c in extract(article)]
+    for claim in claims:
         assert claim.quote == body[claim.start:claim.end]
         assert 0 <= claim.start < claim.end <= len(body)
         assert claim.subject and claim.attribute and claim.value
