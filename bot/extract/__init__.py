@@ -39,6 +39,7 @@ _PREPOSITION_BEFORE = re.compile(
     r"(?:\b(?:than|from|over|like|unlike|alongside|along with|together with|besides|beside|next to|versus|vs\.?)"
     r"\s+(?:the\s+|its\s+|a\s+)?|\blast year['’]s\s+|\bthe previous\s+)$", re.IGNORECASE)
 _FIRST_OF_BRAND = re.compile(r"(?i)the (?:first|latest|new)\b")
+_GROUP_REF = re.compile(r"(?i)(?:both|the two|these two|all two)\b")
 _COMPARE_GATE = re.compile(r"compar|versus|vs|than|from|unlike|predecessor|last year|previous|opposed")
 _AFTER_COMPARED = re.compile(
     r"(?:['’]s?\s+(?:[\w-]+\s+){0,2}|\s*\(\s*|\s*,\s*which\s+(?:[\w-]+\s+){0,3}?(?:at\s+|for\s+)?(?:an?\s+|the\s+)?"
@@ -264,6 +265,7 @@ class _Extraction:
         # Walk the sentences with the topic.
         topic: Mention | None = None
         series_topic: Mention | None = None
+        last_group: list[Mention] = []
         mi = 0
         vi = 0
         previous_cue: tuple = (-1, None, None)
@@ -300,6 +302,12 @@ class _Extraction:
                     target = antecedent if antecedent is not None and antecedent.kind == SERIES else (series_topic or topic)
                 else:
                     resolved.append(m)
+                    continue
+                if m.kind == REF_SERIES and last_group and _GROUP_REF.match(m.text):
+                    # "Both phones", "the two models": each device of the last pair named together.
+                    first = last_group[0]
+                    resolved.append(Mention(m.start, m.end, DEVICE, first.subject, first.brand, m.text,
+                                            model=first.model, ref=True, group=tuple(last_group)))
                     continue
                 if target is not None:
                     kind = SERIES if target.kind == SERIES else COMPANY if target.kind == COMPANY else m.kind
@@ -372,6 +380,13 @@ class _Extraction:
                 self.camera_partners(s, e, resolved, optics, partnership, status_for)
 
             # Carry the topic and the cue context forward.
+            named = []
+            for m in sent_mentions:
+                if m.kind == DEVICE and m.subject and not m.comparison and not m.alias_only and not m.ref \
+                        and m.subject not in [x.subject for x in named]:
+                    named.append(m)
+            if len(named) >= 2:
+                last_group = named
             for m in resolved:
                 if m.comparison or m.alias_only or m.subject is None:
                     continue
@@ -440,6 +455,9 @@ class _Extraction:
                 best = min(devices, key=lambda m: min(abs(m.start - v.end), abs(v.start - m.end)))
                 return self.coordinated(best, candidates)
         before = [m for m in candidates if m.end <= v.start]
+        if before and before[-1].group:
+            return [Mention(before[-1].start, before[-1].end, DEVICE, g.subject, g.brand, before[-1].text,
+                            model=g.model, ref=True) for g in before[-1].group]
         if before:
             chosen = before[-1]
             if chosen.kind in (COMPANY, COMPANY_REF) and not launch and (

@@ -138,16 +138,19 @@ def _infer_published(body: str) -> tuple[str | None, str]:
 # --- launch dates ---------------------------------------------------------------------------
 
 @lru_cache(maxsize=8192)
-def _dateparse(phrase: str, base: date, prefer: str, parser: str = "absolute-time") -> date | None:
+def _dateparse(phrase: str, base: date, prefer: str, parser: str = "absolute-time",
+               formats: tuple[str, ...] | None = None) -> date | None:
     """dateparser on one candidate phrase, relative to the publication date; memoised on
     (phrase, publication date, preference), so each distinct phrase of a day is parsed once.
 
     `prefer` is dateparser's PREFER_DATES_FROM ("current_period", "future", "past"); `parser`
-    narrows dateparser to the one parser the phrase needs, which is several times faster."""
+    narrows dateparser to the one parser the phrase needs, which is several times faster, and
+    `formats` (strptime forms such as "%B %d") lets it read a regular phrase without its language
+    machinery (~0.03 ms instead of ~0.4 ms); it falls back to the parser when they do not fit."""
     import dateparser
 
     try:
-        parsed = dateparser.parse(phrase, languages=["en"], settings={
+        parsed = dateparser.parse(phrase, date_formats=list(formats) if formats else None, languages=["en"], settings={
             "RELATIVE_BASE": datetime(base.year, base.month, base.day),
             "PREFER_DATES_FROM": prefer, "PREFER_DAY_OF_MONTH": "first", "STRICT_PARSING": False,
             "PARSERS": [parser]})
@@ -160,7 +163,8 @@ def _relative(phrase: str, base: date, tense_prefer: str) -> date | None:
     """A phrase without its year, read by dateparser in the publication date's period; a date
     well before it that the sentence speaks of as coming is read again preferring the future,
     one well after it spoken of as past, preferring the past."""
-    when = _dateparse(phrase, base, "current_period")
+    when = _dateparse(phrase, base, "current_period", "absolute-time",
+                      ("%B %d",) if " " in phrase else ("%B",))
     if when is None:
         return None
     if tense_prefer == "future" and (base - when).days > 45:

@@ -28,6 +28,7 @@ class Mention:
     model: str = ""            # the model part, without brand: "12S Ultra"
     ref: bool = False          # a word referring to the topic ("it", "the phone"), resolved
     tentative: bool = False    # a brand-less model only kept when a comparison names it
+    group: tuple = ()          # "both phones": the devices a plural reference stands for
 
     @property
     def subject_kind(self) -> str:

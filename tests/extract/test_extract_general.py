@@ -179,3 +179,14 @@ def test_wired_charging_is_not_wireless_when_a_later_clause_mentions_wireless():
 def test_instead_of_a_rumored_value_is_denied():
     body = "The Motorola Edge 40 Pro charges at 125W wired, instead of the rumored 150W."
     assert statuses(body, "wired_charging", "150 W") == {"denied"}
+
+
+def test_both_phones_gives_each_device_of_the_last_pair():
+    body = ("Xiaomi launched the Xiaomi 14 and Xiaomi 14 Pro today. The Xiaomi 14 has a 4,610mAh battery, "
+            "while the 14 Pro gets 4,880mAh. Both phones have a 50MP main camera. "
+            "The two new models run HyperOS 1.0, and both use the Snapdragon 8 Gen 3.")
+    found = facts(body)
+    for phone in ("Xiaomi 14", "Xiaomi 14 Pro"):
+        assert (phone, "main_camera", "50 MP") in found
+        assert (phone, "ui", "HyperOS 1.0") in found
+        assert (phone, "chipset", "Snapdragon 8 Gen 3") in found

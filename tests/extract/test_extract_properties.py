@@ -63,13 +63,13 @@ def test_parse_article_then_extract(text):
         article = parse_article(text, "prop")
     except ValueError:
         return
-    for claim in extract(article):
+    for claim in _Extraction(article).run():
         assert claim.quote == article.body[claim.start:claim.end]
 
 
 def test_one_huge_line_without_sentence_ends():
     body = ("the Xiaomi 12S Ultra has a 50MP main camera and 120W charging and " * 16000)[:1_000_000]
-    claims = extract(Article(id="big", body=body, published="2022-06-29", published_basis="header"))
+    claims = _Extraction(Article(id="big", body=body, published="2022-06-29", published_basis="header")).run()
     assert claims
     for claim in claims[:200]:
         assert claim.quote == body[claim.start:claim.end]
