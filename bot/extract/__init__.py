@@ -16,7 +16,7 @@ from datetime import date
 from functools import lru_cache
 
 from bot.extract import dates as _dates
-from bot.extract.lexicon import alternation, key, lexicon, lowered, trie_pattern, word_start
+from bot.extract.lexicon import alternation, key, lexicon, lowered, optics_brand, trie_pattern, word_start
 from bot.extract.mentions import (COMPANY, COMPANY_REF, DEVICE, REF_DEVICE, REF_SERIES, SERIES,
                                   Mention, MentionFinder, mark_comparisons, resolve_device,
                                   _tidy_model, brand_of_lead)
@@ -126,7 +126,7 @@ class _Extraction:
         return any(subject.startswith(base) for base in self.launched_series)
 
     def find_launched(self, spans, mentions: list[Mention]) -> None:
-        """Devices the article says were launched ("vivo has launched the X100 and X100 Pro",
+        """Devices the article says were launched ("Asus has launched the Zenfone 10 and Zenfone 10 Pro",
         "the Galaxy S25 series is official"): their plain specs are confirmed."""
         self.launched: set[str] = set()
         self.launched_series: list[str] = []
@@ -213,7 +213,7 @@ class _Extraction:
                 models = self.seen_models.setdefault(m.brand, set())
                 mkey = key(m.model)
                 models.add(mkey)
-                for family in families.get(m.brand, ()):  # "Galaxy S24 Ultra" is also "S24 Ultra"
+                for family in families.get(m.brand, ()):  # "Galaxy S23 Ultra" is also "S23 Ultra"
                     fkey = key(family)
                     if fkey and mkey.startswith(fkey) and len(mkey) > len(fkey):
                         models.add(mkey[len(fkey):])
@@ -341,7 +341,7 @@ class _Extraction:
                     if self.compared_value(v, resolved, s, compare_before_value):
                         continue
                     if wish_hits and any(w <= v.start and not _CLAUSE_BREAK.search(low, w, v.start) for w in wish_hits):
-                        continue  # "I would have liked 120Hz": the writer's wish, no claim
+                        continue  # "I'd have preferred 144Hz": the writer's wish, no claim
                     for subject in self.subjects_for(v, resolved, topic, series_topic):
                         if v.attribute in ("ram", "storage"):
                             k = (subject.subject, v.attribute)
@@ -417,8 +417,8 @@ class _Extraction:
     _MAKER_OF_VALUE = ("camera_sensor", "chipset", "ui", "os")
 
     def drop_value_makers(self, mentions: list[Mention], values: list[Value]) -> list[Mention]:
-        """A company named as part of a value is no subject: "Sony" in "Sony IMX989", "Nothing" in
-        "Nothing OS 2.0", "Samsung" in "Samsung's own Exynos 2400" or "Samsung JN1"."""
+        """A company named as part of a value is no subject: "Sony" in "Sony IMX766", "Nothing" in
+        "Nothing OS 1.5", "Samsung" in "Samsung's own Exynos 2100" or "Samsung JN1"."""
         spans = [(v.start, v.end) for v in values if v.attribute in self._MAKER_OF_VALUE]
         if not spans:
             return mentions
@@ -436,7 +436,7 @@ class _Extraction:
         return out
 
     def compared_value(self, v: Value, mentions: list[Mention], s: int, compare_before_value) -> bool:
-        """A value that belongs to a compared device ("the Pixel 6's 4,614mAh", "up from 4,500mAh")."""
+        """A value that belongs to a compared device ("the Moto G54's 6,000mAh", "up from 4,500mAh")."""
         body = self.body
         window = self.low[max(s, v.start - 40):v.start]
         if _COMPARE_GATE.search(window) and compare_before_value.search(body, max(s, v.start - 40), v.start):
@@ -469,7 +469,7 @@ class _Extraction:
         after = [m for m in candidates if m.start >= v.end and m.kind in (DEVICE, SERIES, COMPANY_REF, COMPANY)]
         if after:
             first = after[0]
-            # "..., and vivo's own chip", "... on the Pixel 6a", "... alongside the 12R": a later
+            # "..., and Oppo's own chip", "... on the Moto G84", "... alongside the Nord 3": a later
             # company or a name in a prepositional phrase does not take a value the topic has.
             if topic is not None and not launch and (
                     first.kind in (COMPANY, COMPANY_REF)
@@ -481,7 +481,7 @@ class _Extraction:
         return []
 
     def coordinated(self, chosen: Mention, candidates: list[Mention]) -> list[Mention]:
-        """ "the Pixel 7 and 7 Pro": both take the value."""
+        """ "the Mate 60 and 60 Pro": both take the value."""
         out = [chosen]
         if chosen.kind not in (DEVICE,):
             return out
@@ -544,7 +544,9 @@ class _Extraction:
             for h in hits:
                 if a <= h.start() < b:
                     word = h.group(0).lower()
-                    canonical = lex.optics.get(word) or ("Leica" if "leica" in word else "Zeiss" if "zeiss" in word else "Hasselblad")
+                    canonical = optics_brand(word)
+                    if canonical is None:
+                        continue
                     if canonical not in [c for c, _ in clause_optics]:
                         clause_optics.append((canonical, h))
             brands = []
@@ -568,7 +570,7 @@ class _Extraction:
                            status_for(h.start(), h.end(), company, "camera_partner"), (s, e))
 
     def find_aliases(self, mentions: list[Mention], alias_after, renamed) -> dict[str, str]:
-        """ "the Xiaomi 12S Ultra (formerly rumored as the 12 Ultra)": alias claims, and a map from the
+        """ "the Galaxy S23 Ultra (formerly rumored as the S23 Note)": alias claims, and a map from the
         other name to the canonical device for the rest of the article."""
         body = self.body
         alias_map: dict[str, str] = {}

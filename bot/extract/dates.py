@@ -1,5 +1,5 @@
 """Dates in articles: the header date, the publication date inferred from the text, and launch
-dates read from candidate phrases only (never from "12S", "Lei Jun" or "and a 6")."""
+dates read from candidate phrases only (never from "S23", "Tim Cook" or "and a 6")."""
 
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ _MONTH_FULL = r"(?:January|February|March|April|May|June|July|August|September|O
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _YEAR = r"(?:19[89]\d|20[0-4]\d)"
 
-# An embedded social post ends with its author and date: "— Xiaomi (@Xiaomi) May 23, 2022".
+# An embedded social post ends with its author and date: "— Asus (@ASUS) March 2, 2021".
 POST_SIGNATURE = re.compile(
     r"[—–-]\s*([^\n()]{1,60}?)\s*\(@(\w{1,30})\)\s+(" + _MONTH + r"\.? \d{1,2}, \d{4})")
 

@@ -112,6 +112,23 @@ def lexicon() -> Lexicon:
     )
 
 
+@lru_cache(maxsize=256)
+def optics_brand(word: str) -> str | None:
+    """The canonical optics brand (data/lexicon/brands.json "optics") of a matched word: its own entry,
+    else the entry whose spelling it contains once case, spaces and hyphens are forgiven."""
+    optics = lexicon().optics
+    if word in optics:
+        return optics[word]
+    k = key(word)
+    for spelling, canonical in optics.items():
+        if key(spelling) == k:
+            return canonical
+    for spelling, canonical in sorted(optics.items(), key=lambda x: -len(x[0])):
+        if key(spelling) and key(spelling) in k:
+            return canonical
+    return None
+
+
 def alternation(words, *, escape: bool = True) -> str:
     return _alternation(words, escape=escape)
 

@@ -25,7 +25,7 @@ class Mention:
     text: str = ""
     comparison: bool = False
     alias_only: bool = False
-    model: str = ""            # the model part, without brand: "12S Ultra"
+    model: str = ""            # the model part, without brand: "S23 Ultra"
     ref: bool = False          # a word referring to the topic ("it", "the phone"), resolved
     tentative: bool = False    # a brand-less model only kept when a comparison names it
     group: tuple = ()          # "both phones": the devices a plural reference stands for
@@ -130,7 +130,7 @@ _SPLIT_NUMBER_VARIANT = re.compile(r"(?<=\d)(?=(?:Pro|Ultra|Max|Plus|Lite|Mini|N
 
 @lru_cache(maxsize=8192)
 def _tidy_model(text: str) -> str:
-    """ "12Pro" -> "12 Pro", "ultra" -> "Ultra", white space collapsed."""
+    """ "13Pro" -> "13 Pro", "ultra" -> "Ultra", white space collapsed."""
     lex = lexicon()
     text = _SPLIT_NUMBER_VARIANT.sub(" ", " ".join(text.split()))
     words = []
@@ -165,7 +165,7 @@ def resolve_device(brand: str, model: str) -> tuple[str, bool]:
     """(canonical name, known to the catalogue) of a model of a brand.
 
     The catalogue's name when it knows the model, with or without one of the brand's family words
-    ("Mi 11 Ultra", "Galaxy S23+"); otherwise the brand and the model as written, tidied.
+    ("Redmi K50", "Galaxy S23+"); otherwise the brand and the model as written, tidied.
     """
     lex = lexicon()
     model = _tidy_model(model)
@@ -263,7 +263,7 @@ class MentionFinder:
                                     model=_tidy_model(model)))
             taken.append((m.start(), end))
 
-        # Companies, their executives, and "Xiaomi's next flagship".
+        # Companies, their executives, and "Oppo's next flagship".
         lex = lexicon()
         low = self.low
         company_hits = list(p["company"].finditer(low))
@@ -305,14 +305,14 @@ class MentionFinder:
         for kind, pattern in ((REF_DEVICE, p["ref_device"]), (REF_SERIES, p["ref_series"])):
             for m in pattern.finditer(low):
                 if free(m.start(), m.end()) and word_start(low, m.start()) \
-                        and _PAREN_NUMBER.match(body, m.end()) is None:  # "the Phone (1)" is a name
+                        and _PAREN_NUMBER.match(body, m.end()) is None:  # "the Phone (3)" is a name
                     mentions.append(Mention(m.start(), m.end(), kind, None, None, body[m.start():m.end()]))
                     taken.append((m.start(), m.end()))
         mentions.sort(key=lambda x: x.start)
         return mentions, taken
 
     def find_brandless(self, taken, brand_at) -> list[Mention]:
-        """ "the 12S Ultra", "12 Pro", "the 12S series", "12 UItra": models named without their brand,
+        """ "the S23 Ultra", "13 Pro", "the S23 series", "13 UItra": models named without their brand,
         given the brand of the topic (`brand_at(offset)`); kept only when the brand has such a model
         in the catalogue or the article named it with its brand."""
         body = self.body
@@ -326,7 +326,7 @@ class MentionFinder:
             name, known = resolve_device(brand, model)
             mkey = key(_tidy_model(model))
             if not known:
-                # "the S24 Ultra" after "the Galaxy S24 Ultra": the family word the article used.
+                # "the S23 Ultra" after "the Galaxy S23 Ultra": the family word the article used.
                 for family in families.get(brand, ()):
                     fkey = key(family)
                     if fkey and not mkey.startswith(fkey) and fkey + mkey in seen_models.get(brand, ()):
@@ -352,7 +352,7 @@ class MentionFinder:
 
         unit_after = p["unit_after"]
         if "Phone (" in body or "Phone(" in body:
-            # "the Phone (2)": a maker whose models are "Phone (N)", named without the brand.
+            # "the Phone (3)": a maker whose models are "Phone (N)", named without the brand.
             for m in _PHONE_N.finditer(body):
                 s, e = m.span()
                 if not free(s, e) or (s and (body[s - 1].isalnum() or body[s - 1] in "@#/")):
@@ -405,13 +405,13 @@ _WORDS = re.compile(r"[\w'’.+-]+")
 
 
 def mark_comparisons(body: str, mentions: list[Mention]) -> None:
-    """Flag the mentions that a comparison names ("rivals the 11 Ultra", "than the Pixel 6")."""
+    """Flag the mentions that a comparison names ("rivals the 13 Ultra", "than the Galaxy S22")."""
     phrases, determiners, longest = comparison_cues()
     previous = None
     for m in mentions:
         if previous is not None and previous.comparison and m.kind in (DEVICE, SERIES) \
                 and _COORDINATION.fullmatch(body, previous.end, m.start):
-            m.comparison = True  # "than the Pixel 7 and Pixel 7 Pro": both
+            m.comparison = True  # "than the Galaxy S22 and Galaxy S22+": both
             previous = m
             continue
         previous = m
@@ -437,12 +437,12 @@ def mark_comparisons(body: str, mentions: list[Mention]) -> None:
                     changed = True
                     break
         candidates += [c - 1 for c in list(candidates) if c - 1 >= 0]
-        # "up from 60Hz on the Pixel 6a", "than the 4,500mAh in the Galaxy S23": a value and a
+        # "up from 90Hz on the Moto G54", "than the 4,500mAh in the Galaxy S23": a value and a
         # preposition between the comparison words and the name.
         for c in list(candidates):
             if c >= 2 and words[c - 1] in _LINK_PREPOSITIONS and any(ch.isdigit() for ch in words[c - 2]):
                 candidates.append(c - 2)
-        # "the same chip as the Pixel 7": "as" after "same" within a few words.
+        # "the same chip as the Galaxy S22": "as" after "same" within a few words.
         if end_words := words[-7:]:
             if words and (words[-1] == "as" or words[-2:-1] == ["as"]) and "same" in end_words:
                 m.comparison = True

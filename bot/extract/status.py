@@ -146,7 +146,7 @@ class Cues:
         return out
 
     def negated(self, sent_start: int, pos: int, value_end: int) -> bool:
-        """Whether a negation governs the value: "not the 200MP sensor", "instead of 120W"."""
+        """Whether a negation governs the value: "not the 108MP sensor", "instead of 90W"."""
         window = self.low[max(sent_start, pos - 45):pos]
         if "no" not in window and "n't" not in window and "n’t" not in window and "instead" not in window \
                 and "rather" not in window and "without" not in window and "never" not in window:

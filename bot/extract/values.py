@@ -464,7 +464,7 @@ def find_power(body: str, sentences: Sentences) -> list[Value]:
             attribute = "wired_charging"
         elif out and out[-1].attribute in ("wired_charging", "wireless_charging") and out[-1].end > s \
                 and m.start() - out[-1].end <= 60 and _ALTERNATIVE.search(body, out[-1].end, m.start()):
-            attribute = out[-1].attribute  # "80W wired, instead of the rumored 100W"
+            attribute = out[-1].attribute  # "65W wired, instead of the rumored 90W"
         else:
             continue
         out.append(Value(m.start(), m.end(), attribute, f"{n} W"))
@@ -507,7 +507,7 @@ def _price_patterns():
     words = [c for c in currencies if re.fullmatch(r"[a-z?\\s]+", c)]
     symbol_alt = "|".join(sorted((c if "\\" in c else re.escape(c)) for c in symbols if not c.isalpha() or c.isupper() or c in ("Rs", "Rp", "RM")))
     symbol_alt = "|".join(sorted(symbol_alt.split("|"), key=len, reverse=True))
-    # Thousands groups of three digits, or of two before another group (Indian "1,29,999"); a last
+    # Thousands groups of three digits, or of two before another group (Indian "1,49,999"); a last
     # group of one or two digits is the decimal part ("1,199.99", "€8,99").
     amount = r"(?P<amt>\d+(?:[,.](?:\d{3}|\d{2}(?=[,.]\d))(?!\d))*)(?:[.,](?P<dec>\d{1,2}))?(?!\d|[,.]\d)"
     prefix = re.compile(r"(?P<cur>" + symbol_alt + r")\s?" + amount + r"(?!\s*(?:k|K|m|M|bn|million|billion|trillion)\b)")
@@ -578,7 +578,7 @@ def find_prices(body: str, sentences: Sentences) -> list[Value]:
             near = body[max(s, m.start() - 30):min(e, m.end() + 30)]
             if exclusions.search(near):
                 continue
-            # A conversion ("CNY 4,299 (around $600)") or a difference ("$100 more than") is no price.
+            # A conversion ("CNY 2,999 (around $420)") or a difference ("$100 more than") is no price.
             if _CONVERSION_BEFORE.search(body, max(s, m.start() - 40), m.start()) or \
                     _DIFFERENCE_AFTER.match(body, m.end(), min(e, m.end() + 30)):
                 continue

@@ -148,9 +148,9 @@ def test_camera_counts_and_partners():
 
 
 def test_alias_claims():
-    body = "The Galaxy S23 Ultra (codenamed “Diamond”) and the Xiaomi 12S Ultra (formerly rumored as the 12 Ultra) are close."
+    body = "The Galaxy S23 Ultra (codenamed “Diamond”) and the OnePlus 11R (previously known as the OnePlus Ace 2) are close."
     found = facts(body)
-    assert ("Xiaomi 12S Ultra", "alias", "Xiaomi 12 Ultra") in found
+    assert ("OnePlus 11R", "alias", "OnePlus Ace 2") in found
     assert ("Samsung Galaxy S23 Ultra", "alias", "Diamond") in found
 
 
