@@ -53,6 +53,10 @@ _NOT_LAUNCHED = re.compile(
     r"\b(?:will|to|be|been|being|would|could|may|might|should|not|never|yet|before|ahead of|until|once|if|when|"
     r"after|expected|set|plans?|planning|going|about)\s+(?:\w+\s+)?(?:\w+\s+)?$|n['’]t\s+(?:\w+\s+)?$")
 _ADJACENT_VALUE = re.compile(r"(?:['’]s?)?\s+(?:own\s+|in-house\s+|new\s+|latest\s+|custom\s+)?")
+_OBJECT_BEFORE = re.compile(
+    r"\b(?:of|on|onto|to|from|as|than|like|for|over|into|about|against|alongside|versus|vs\.?|beside|besides|"
+    r"behind|below|above|under|after|unlike|including|among|at|by|via|next to|along with|together with)\s+"
+    r"(?:(?:the|a|an|its|their|last year['’]s|this year['’]s)\s+)?(?:[\w-]+\s+){0,2}$")
 log = logging.getLogger("receipts.extract")
 
 
@@ -383,21 +387,32 @@ class _Extraction:
             named = []
             for m in sent_mentions:
                 if m.kind == DEVICE and m.subject and not m.comparison and not m.alias_only and not m.ref \
-                        and m.subject not in [x.subject for x in named]:
+                        and m.subject not in [x.subject for x in named] and not self.in_object_position(m, s):
                     named.append(m)
             if len(named) >= 2:
                 last_group = named
+            # The new topic is the last name not in a prepositional phrase ("The X uses ... of the Y's
+            # camera" keeps X; "debuted on the Y", "alongside the Z" do not take it).
+            chosen = None
+            fallback = None
             for m in resolved:
-                if m.comparison or m.alias_only or m.subject is None:
+                if m.comparison or m.alias_only or m.subject is None or m not in sent_mentions:
                     continue
-                if m.kind == DEVICE and m.start == getattr(m, "start", 0) and m.kind not in (REF_DEVICE,):
-                    if not m.text or m in sent_mentions:
-                        topic = m
-                elif m.kind == SERIES and m in sent_mentions:
-                    topic = m
-                    series_topic = m
-                elif m.kind == COMPANY_REF:
-                    topic = Mention(m.start, m.end, COMPANY, m.subject, m.brand, m.text)
+                if m.kind in (DEVICE, SERIES):
+                    if fallback is None:
+                        fallback = m
+                    if not self.in_object_position(m, s):
+                        chosen = m  # the last one in subject position
+            if chosen is None and topic is None:
+                chosen = fallback
+            if chosen is not None:
+                topic = chosen
+                if chosen.kind == SERIES:
+                    series_topic = chosen
+            else:
+                for m in resolved:
+                    if m.kind == COMPANY_REF and not m.comparison and m.subject:
+                        topic = Mention(m.start, m.end, COMPANY, m.subject, m.brand, m.text)
             if topic is None:
                 companies = [m for m in resolved if m.kind == COMPANY and not m.alias_only and m.subject]
                 if companies:
@@ -434,6 +449,11 @@ class _Extraction:
                     continue
             out.append(m)
         return out
+
+    def in_object_position(self, m: Mention, s: int) -> bool:
+        """Whether a name follows a preposition in its sentence ("on the Y", "of the Y's camera",
+        "alongside the cheaper Z"): then it is not what the sentence is about."""
+        return _OBJECT_BEFORE.search(self.low, max(s, m.start - 48), m.start) is not None
 
     def compared_value(self, v: Value, mentions: list[Mention], s: int, compare_before_value) -> bool:
         """A value that belongs to a compared device ("the Moto G54's 6,000mAh", "up from 4,500mAh")."""

@@ -42,7 +42,7 @@ class Mention:
 _UNIT_AFTER = (r"(?!\s*(?:-\s*)?(?:W\b|watts?\b|MP\b|mp\b|megapixels?|GB\b|TB\b|Hz\b|mAh\b|inch|in\b(?=\s*(?:[-–]\s*|[\w-]+\s+)?(?:display|screen|panel|OLED|AMOLED|LCD)|\s*[,.;)]|\s*$)|\"|″|%|x\b|mm\b|nm\b|"
                r"years?\b|months?\b|days?\b|weeks?\b|hours?\b|minutes?\b|million|billion|percent|fps\b|K\b|p\b|"
                r"am\b|pm\b|a\.m|p\.m|GMT|:\d))")
-_MODEL_TOKEN = r"(?:(?<![\w(])(?:[A-Za-z]{0,6}\d{1,4}(?:[A-Za-z]{1,3}(?![A-Za-z]))?\+?|\(\d{1,2}\))" + _UNIT_AFTER + ")"
+_MODEL_TOKEN = r"(?:(?:(?<![\w(])|(?<=[a-z])(?=\d))(?:[A-Za-z]{0,6}\d{1,4}(?:[A-Za-z]{1,3}(?![A-Za-z]))?\+?|\(\d{1,2}\))" + _UNIT_AFTER + ")"
 _BAD_TOKEN = re.compile(r"^(?:(?:IMX|LYT|OV|GN|HP|HM|JN|GW|JD|SM|MT)\d+[A-Z]?|(?:19|20)\d\d|\d+(?:W|MP|GB|TB|Hz|mAh|nm|mm|G|fps|MB|th|st|nd|rd|am|pm|p|K|k|x))$",
                         re.IGNORECASE)
 
@@ -72,7 +72,7 @@ def patterns() -> dict[str, re.Pattern]:
     # A leading \b lets the engine drop mid-word positions at once (the word start is checked again after).
     device = re.compile(
         r"\b(?P<lead>" + lead + r"(?:\s+(?:" + lead + "|" + series + r")){0,2})"
-        r"(?:\s+|(?<=Phone)\s*)(?P<model>" + _MODEL_TOKEN + r"(?:\s+(?=[A-Z]?\d)" + _MODEL_TOKEN + r")?)"
+        r"(?:\s+|(?<=Phone)\s*|(?=\d))(?P<model>" + _MODEL_TOKEN + r"(?:\s+(?=[A-Z]?\d)" + _MODEL_TOKEN + r")?)"
         r"(?P<var>" + variants + r"*)(?P<typo>\s+[A-Z][A-Za-z]{3,6}(?![\w]))?"
         r"(?P<series>\s+(?:" + series_nouns + r")\b)?")
     brandless = re.compile(
@@ -251,7 +251,9 @@ class MentionFinder:
                 if fixed and fixed.lower() != typo.strip().lower():
                     variant_text += " " + fixed
                     end = m.end("typo")
-            model = " ".join(x for x in (lead_rest, model_token, variant_text.strip()) if x)
+            glued = lead_rest and m.start("model") == m.end("lead")  # "Magic6", "Reno10"
+            model = " ".join(x for x in ((lead_rest + model_token) if glued else lead_rest, None if glued else model_token,
+                                         variant_text.strip()) if x)
             if m.group("series") and (not typo or end == m.end("typo") or not m.group("typo")):
                 name = _series_name(brand, model)
                 mentions.append(Mention(m.start(), m.end("series"), SERIES, name, brand,
