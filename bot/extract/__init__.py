@@ -57,6 +57,41 @@ _OBJECT_BEFORE = re.compile(
     r"\b(?:of|on|onto|to|from|as|than|like|for|over|into|about|against|alongside|versus|vs\.?|beside|besides|"
     r"behind|below|above|under|after|unlike|including|among|at|by|via|next to|along with|together with)\s+"
     r"(?:(?:the|a|an|its|their|last year['’]s|this year['’]s)\s+)?(?:[\w-]+\s+){0,2}$")
+_MODEL_REF = re.compile(
+    r"\b[Tt]he\s+(?P<adj>(?:regular|standard|base|vanilla|non-Pro|smaller|cheaper|entry-level|basic)\s+)?"
+    r"(?P<var>Pro Max|Pro\+|Pro|Ultra|Plus|Max|Mini|mini|Lite|FE|\+)?(?(var)(?![\w+])|)"
+    r"(?P<noun>\s*(?:model|variant|version|one)\b)?")
+_SMALLER = re.compile(r"smaller|cheaper|base|regular|standard|vanilla|affordable|compact")
+_LARGER = re.compile(r"bigger|larger|pricier|premium|expensive|high-end|top")
+
+
+_RANKS = (("pro max", 5), ("ultra", 6), ("max", 5), ("pro+", 4), ("pro plus", 4), ("pro", 3), ("plus", 2), ("+", 2),
+          ("lite", -1), ("mini", -1), ("fe", -1))
+
+
+def _variant_rank(model: str) -> int:
+    """Smaller to bigger members of a family: base, +, Pro, Pro+, Max, Ultra."""
+    low = model.lower()
+    for word, rank in _RANKS:
+        if low.endswith(word):
+            return rank
+    return 0
+
+
+def _group_members(text: str, group: list[Mention]) -> list[Mention]:
+    low = text.lower()
+    variants = lexicon().variant_lower
+    words = {w.rstrip("+") for w in re.findall(r"[\w+]+", low) if w in variants or w.rstrip("+") in variants}
+    marked = [m for m in group if m.model and words & {w.lower().rstrip("+") for w in m.model.split()[1:]}]
+    if marked:
+        group = marked
+    count = 2 if re.match(r"(?:both|the two|these two|all two)\b", low) else 3 if "three" in low else None
+    if count and len(group) > count:
+        group = group[-count:] if _LARGER.search(low) else group[:count]
+    return group
+
+
+_NOT_LAUNCH_DATE = re.compile(r"pre-?orders?|pre-?booking|update|upgrade|\bbeta\b|\bpatch\b|\bdeal\b|discount|\boffer\b|sale ends")
 log = logging.getLogger("receipts.extract")
 
 
@@ -236,6 +271,7 @@ class _Extraction:
 
         mentions += finder.find_brandless(taken, brand_at)
         mentions.sort(key=lambda x: x.start)
+        mentions = self.model_references(mentions, taken)
         self.cues = Cues(body, self.low)
         alias_map = self.find_aliases(mentions, alias_after, renamed)
         if alias_map:
@@ -256,6 +292,7 @@ class _Extraction:
         mentions = self.drop_value_makers(mentions, values)
         wish = _wish_pattern()
         self.mentions = mentions
+        self.mentions_so_far = mentions
         self.find_launched(spans, mentions)
         low = self.low
         all_launch = [m.span() for m in launch.finditer(low)
@@ -297,6 +334,7 @@ class _Extraction:
 
             # Resolve references to the topic.
             resolved: list[Mention] = []
+            self.sentence_refs = [m for m in sent_mentions if m.kind in (REF_DEVICE, REF_SERIES)]
             for m in sent_mentions:
                 antecedent = next((x for x in reversed(resolved) if x.kind in (DEVICE, SERIES) and not x.ref
                                    and not x.comparison and not x.alias_only and x.subject), None)
@@ -307,11 +345,15 @@ class _Extraction:
                 else:
                     resolved.append(m)
                     continue
+                if m.kind == REF_SERIES and not last_group and _GROUP_REF.match(m.text) and topic is not None:
+                    last_group = self.family_members(topic, m.start)
                 if m.kind == REF_SERIES and last_group and _GROUP_REF.match(m.text):
-                    # "Both phones", "the two models": each device of the last pair named together.
-                    first = last_group[0]
+                    # "Both phones", "the two models": each device of the last pair named together;
+                    # "both Pro models" those of them with the word, "the two smaller models" the first two.
+                    group = _group_members(m.text, last_group)
+                    first = group[0]
                     resolved.append(Mention(m.start, m.end, DEVICE, first.subject, first.brand, m.text,
-                                            model=first.model, ref=True, group=tuple(last_group)))
+                                            model=first.model, ref=True, group=tuple(group)))
                     continue
                 if target is not None:
                     kind = SERIES if target.kind == SERIES else COMPANY if target.kind == COMPANY else m.kind
@@ -341,12 +383,13 @@ class _Extraction:
                 best_memory: dict[tuple[str, str], tuple[float, Value, Mention]] = {}
                 wish_hits = [w.end() for w in wish.finditer(self.cues.low, s, e)] if sent_values and "wish" in low[s:e] \
                     or sent_values and "would" in low[s:e] or sent_values and "'d " in low[s:e] else []
+                paired = self.pair_values(sent_values, resolved, last_group, s, e) if len(sent_values) >= 2 else {}
                 for v in sent_values:
                     if self.compared_value(v, resolved, s, compare_before_value):
                         continue
                     if wish_hits and any(w <= v.start and not _CLAUSE_BREAK.search(low, w, v.start) for w in wish_hits):
                         continue  # "I'd have preferred 144Hz": the writer's wish, no claim
-                    for subject in self.subjects_for(v, resolved, topic, series_topic):
+                    for subject in ([paired[id(v)]] if id(v) in paired else self.subjects_for(v, resolved, topic, series_topic)):
                         if v.attribute in ("ram", "storage"):
                             k = (subject.subject, v.attribute)
                             if k not in best_memory or v.number > best_memory[k][0]:
@@ -450,6 +493,116 @@ class _Extraction:
             out.append(m)
         return out
 
+    def model_references(self, mentions: list[Mention], taken: list[tuple[int, int]]) -> list[Mention]:
+        """ "the Pro", "the Ultra", "the Pro Max", "the Pro model", "the regular model", "the base
+        variant": the member of the family of the device or series named last before it, when the
+        catalogue knows that member or the article names it."""
+        body = self.body
+        if "the " not in body and "The " not in body:
+            return mentions
+        hits = [m for m in _MODEL_REF.finditer(body) if m.group("var") or (m.group("adj") and m.group("noun"))]
+        if not hits:
+            return mentions
+        variants = lexicon().variant_lower
+        starts = [m.start for m in mentions]
+        added = []
+        for h in hits:
+            s, e = h.span()
+            if any(a < e and s < b for a, b in taken):
+                continue
+            i = bisect_right(starts, s) - 1
+            base_mention = None
+            while i >= 0:
+                c = mentions[i]
+                if c.kind in (DEVICE, SERIES) and c.brand and c.model and not c.alias_only and not c.comparison:
+                    base_mention = c
+                    break
+                i -= 1
+            if base_mention is None:
+                continue
+            words = base_mention.model.split()
+            while len(words) > 1 and words[-1].lower() in variants and not re.fullmatch(r"[IVX]+", words[-1]):
+                words.pop()
+            base = " ".join(words)
+            var = h.group("var")
+            model = f"{base}{var}" if var == "+" else f"{base} {var}" if var else base
+            name, known = resolve_device(base_mention.brand, model)
+            if not known and key(model) not in self.seen_models.get(base_mention.brand, set()):
+                continue
+            start = h.start("var") if var else h.start("adj")
+            added.append(Mention(start, e, DEVICE, name, base_mention.brand, body[start:e], model=_tidy_model(model)))
+            taken.append((start, e))
+        if not added:
+            return mentions
+        return sorted(mentions + added, key=lambda x: x.start)
+
+    def family_members(self, topic: Mention, before: int) -> list[Mention]:
+        """The devices named so far that share the topic's family ("S24", "S24+", "S24 Ultra")."""
+        if not topic.model or not topic.brand:
+            return []
+        variants = lexicon().variant_lower
+
+        def base(model: str) -> str:
+            words = model.split()
+            while len(words) > 1 and words[-1].lower() in variants and not re.fullmatch(r"[IVX]+", words[-1]):
+                words.pop()
+            k = key(" ".join(words)).rstrip("+")
+            for family in families:
+                if k.startswith(family) and len(k) > len(family):
+                    return k[len(family):]
+            return k
+
+        families = [key(f) for f in lexicon().family_words.get(topic.brand, ())]
+        target = base(topic.model)
+        out: list[Mention] = []
+        for m in self.mentions_so_far:
+            if m.start >= before:
+                break
+            if m.kind == DEVICE and m.brand == topic.brand and m.model and not m.comparison and not m.alias_only \
+                    and base(m.model) == target and m.subject not in [x.subject for x in out]:
+                out.append(m)
+        out.sort(key=lambda m: _variant_rank(m.model))
+        return out if len(out) >= 2 else []
+
+    def pair_values(self, values: list[Value], resolved: list[Mention], last_group: list[Mention],
+                    s: int, e: int) -> dict[int, Mention]:
+        """ "The A and B cost $699 and $999", "they cost £999 and £1,199", "... 8GB and 12GB of RAM
+        respectively": as many values of one kind as devices named together, given in order."""
+        named: list[Mention] = []
+        by_reference = False
+        for m in resolved:
+            if m.kind == DEVICE and not m.comparison and not m.alias_only and m.subject:
+                if m.group:
+                    if not named:
+                        named = list(m.group)
+                        by_reference = True
+                    continue
+                if not m.ref and m.subject not in [x.subject for x in named]:
+                    named.append(m)
+        if len(named) < 2:
+            if last_group and any(m.kind == REF_SERIES and m.text.lower() == "they" for m in self.sentence_refs):
+                named = list(last_group)
+                by_reference = True
+            else:
+                return {}
+        respectively = "respectively" in self.low[s:e]
+        kinds: dict[tuple, list[Value]] = {}
+        for v in values:
+            if not respectively and (v.attribute in ("ram", "storage") or by_reference and v.attribute != "price"):
+                continue  # "Both use the X in Europe and the Y elsewhere": each has both
+            kind = (v.attribute, v.value.split()[0] if v.attribute == "price" else "")
+            kinds.setdefault(kind, []).append(v)
+        out: dict[int, Mention] = {}
+        first_name = min(m.start for m in named) if all(m.start >= s for m in named) else s
+        for kind, group in kinds.items():
+            if len(group) != len(named) or len({v.value for v in group}) != len(group):
+                continue
+            if group[0].start < first_name:
+                continue
+            for v, m in zip(group, named):
+                out[id(v)] = m
+        return out
+
     def in_object_position(self, m: Mention, s: int) -> bool:
         """Whether a name follows a preposition in its sentence ("on the Y", "of the Y's camera",
         "alongside the cheaper Z"): then it is not what the sentence is about."""
@@ -493,7 +646,8 @@ class _Extraction:
             # company or a name in a prepositional phrase does not take a value the topic has.
             if topic is not None and not launch and (
                     first.kind in (COMPANY, COMPANY_REF)
-                    or _PREPOSITION_BEFORE.search(self.body, max(v.end, first.start - 30), first.start)):
+                    or _PREPOSITION_BEFORE.search(self.body, max(v.end, first.start - 30), first.start)
+                    or _OBJECT_BEFORE.search(self.low, max(v.end, first.start - 48), first.start)):
                 return [topic]
             return self.coordinated(first, candidates)
         if topic is not None:
@@ -534,6 +688,8 @@ class _Extraction:
             return False
         if past_block.search(body, max(0, c.start() - 40), c.start()):
             return False
+        if _NOT_LAUNCH_DATE.search(self.low, max(0, c.start() - 60), c.start()):
+            return False  # "Pre-orders begin Friday, ...", "arrives as a free update ... on ..."
         tight = bool(c.group("td") or c.group("wd7"))
         for a, b in launch_hits:
             if tight:

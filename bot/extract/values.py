@@ -237,6 +237,9 @@ _STORAGE_WORD = re.compile(r"\b(?:storage|ROM|UFS|internal|onboard|on-board|buil
 _LIST_GAP = re.compile(r"^\s*(?:,|/|or|and|,\s*and|,\s*or|\+)?\s*(?:up to\s+)?$", re.IGNORECASE)
 
 
+_ELLIPSIS_GAP = re.compile(r"\b(?:and|while|whereas|but)\s+(?:the|its)\s+(?:[\w+-]+\s+){1,3}(?:gets?|has|with)?\s*$")
+
+
 def _gb(n: str, unit: str) -> float:
     return float(n) * (1024 if unit.upper().startswith("T") else 1)
 
@@ -285,6 +288,14 @@ def find_memory(body: str, sentences: Sentences) -> list[Value]:
                 elif last_sto > last_ram:
                     role = "storage"
         roles.append(role)
+    # "12GB of RAM and the regular model 8GB": an amount without a role after one with a role in
+    # the same sentence, with no other amount between, takes that role.
+    for i in range(1, len(amounts)):
+        if roles[i] is None and roles[i - 1] is not None:
+            s, _e = sentences.bounds(amounts[i].start())
+            gap = body[amounts[i - 1].end():amounts[i].start()]
+            if amounts[i - 1].start() >= s and len(gap) <= 60 and _ELLIPSIS_GAP.search(gap):
+                roles[i] = roles[i - 1]
     # A list ("8GB, 12GB or 16GB of RAM") takes the role of its last member.
     for i in range(len(amounts) - 2, -1, -1):
         if roles[i] is None and roles[i + 1] is not None:
