@@ -58,9 +58,9 @@ _OBJECT_BEFORE = re.compile(
     r"behind|below|above|under|after|unlike|including|among|at|by|via|next to|along with|together with)\s+"
     r"(?:(?:the|a|an|its|their|last year['’]s|this year['’]s)\s+)?(?:[\w-]+\s+){0,2}$")
 _MODEL_REF = re.compile(
-    r"\b[Tt]he\s+(?P<adj>(?:regular|standard|base|vanilla|non-Pro|smaller|cheaper|entry-level|basic)\s+)?"
-    r"(?P<var>Pro Max|Pro\+|Pro|Ultra|Plus|Max|Mini|mini|Lite|FE|\+)?(?(var)(?![\w+])|)"
-    r"(?P<noun>\s*(?:model|variant|version|one)\b)?")
+    r"\b[Tt]he\s+(?:(?P<adj>(?:regular|standard|base|vanilla|non-Pro|smaller|cheaper|entry-level|basic)\s+)"
+    r"(?P<noun>(?:model|variant|version|one)\b)"
+    r"|(?P<var>Pro Max|Pro\+|Pro|Ultra|Plus|Max|Mini|mini|Lite|FE|\+)(?![\w+])(?:\s*(?:model|variant|version)\b)?)")
 _SMALLER = re.compile(r"smaller|cheaper|base|regular|standard|vanilla|affordable|compact")
 _LARGER = re.compile(r"bigger|larger|pricier|premium|expensive|high-end|top")
 
