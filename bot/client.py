@@ -75,11 +75,28 @@ class ReceiptsBot(commands.Bot):
         self.settings = settings
         self.store = store
         self._store_lock = asyncio.Lock()
+        self._store_work: asyncio.Future | None = None
 
     async def run_store(self, function: Callable[..., T], *args: Any, **kwargs: Any) -> T:
-        """Run `function(store, *args, **kwargs)` in a thread, one store call at a time."""
+        """Run `function(store, *args, **kwargs)` in a thread, one store call at a time.
+
+        A cancelled caller (an interaction that timed out, the digest loop stopping) does not
+        stop its thread; the next call and `close` wait for it, so the store's one connection is
+        never used by two threads at once nor closed under a running statement.
+        """
         async with self._store_lock:
-            return await asyncio.to_thread(function, self.store, *args, **kwargs)
+            await self._store_idle()
+            self._store_work = asyncio.ensure_future(
+                asyncio.to_thread(function, self.store, *args, **kwargs))
+            return await asyncio.shield(self._store_work)
+
+    async def _store_idle(self) -> None:
+        if self._store_work is not None and not self._store_work.done():
+            await asyncio.wait([self._store_work])
+
+    async def close(self) -> None:
+        await super().close()
+        await self._store_idle()
 
     async def load_command_groups(self) -> None:
         for name in extension_names():

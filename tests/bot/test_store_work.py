@@ -1,0 +1,48 @@
+"""Store work from the bot runs one call at a time and is never cut off by closing the bot."""
+
+import asyncio
+import threading
+import time
+
+from bot.client import ReceiptsBot
+from bot.settings import Settings
+
+
+def make_bot(store):
+    settings = Settings(discord_token=None, db_path=store.path, dev_guild=None, log_level="INFO")
+    return ReceiptsBot(settings, store)
+
+
+async def test_closing_the_bot_waits_for_store_work_whose_caller_was_cancelled(store):
+    bot = make_bot(store)
+    started, finished = threading.Event(), []
+
+    def slow_count(opened):
+        started.set()
+        time.sleep(0.3)
+        finished.append(opened.db.execute("SELECT count(*) FROM articles").fetchone()[0])
+
+    caller = asyncio.create_task(bot.run_store(slow_count))
+    await asyncio.to_thread(started.wait, 2)
+    caller.cancel()
+    await bot.close()
+    assert finished == [0], "close returned while the store was still in use"
+
+
+async def test_a_call_after_a_cancelled_one_waits_for_its_thread(store):
+    bot = make_bot(store)
+    running = threading.Event()
+    overlaps = []
+
+    def exclusive(opened, pause):
+        overlaps.append(running.is_set())
+        running.set()
+        time.sleep(pause)
+        running.clear()
+
+    first = asyncio.create_task(bot.run_store(exclusive, 0.3))
+    await asyncio.sleep(0.05)
+    first.cancel()
+    await bot.run_store(exclusive, 0)
+    await bot.close()
+    assert overlaps == [False, False]
