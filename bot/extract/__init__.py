@@ -125,8 +125,8 @@ def _static():
         r"(?:rumou?red|known|called|named|referred to|tipped|dubbed|codenamed|code-named|codename:?|model number:?|aka|a\.k\.a\.)"
         r"(?:\s+(?:as|to be))?\s+(?:the\s+)?(?:[\"“‘'](?P<qalias>[\w+ -]{2,30})[\"”’']|(?P<alias>[A-Z0-9][\w+-]*(?:\s+(?:[A-Z0-9][\w+-]*|\(\d{1,2}\))){0,3}))")
     renamed = re.compile(
-        r"\s*(?:\(\s*|,\s*|\s+)?(?:which |that )?(?:(?:was|is|has been|will be|had been|got|gets|is being|now)\s+)*(?:renamed|rebranded|rebadged|launched|released|sold|marketed)"
-        r"\s+(?:to|as)\s+(?:the\s+)?")
+        r"\s*(?:\(\s*|,\s*|\s+)?(?:which |that )?(?:(?:was|is|has been|will be|had been|got|gets|is being|now)\s+)*(?:(?:renamed|rebranded|rebadged)(?:\s+(?:to|as))?|(?:launched|released|sold|marketed)\s+(?:to|as))"
+        r"\s+(?:the\s+)?")
     return optics, partnership, launch, past_block, compare_before_value, alias_after, renamed
 
 

@@ -88,3 +88,8 @@ def test_preorder_and_update_dates_are_no_launch_dates():
     body = ("Apple unveiled the iPhone 14 Pro today. Pre-orders begin Friday, September 9. "
             "The phone ships with iOS 16, which arrives as a free update on September 12.")
     assert not [c for c in claims_of(body, "2022-09-07") if c.attribute == "launch_date" and c.value in ("2022-09-09", "2022-09-12")]
+
+
+def test_renamed_without_to_or_as_gives_an_alias():
+    found = facts("Xiaomi’s Redmi K60 will be renamed Poco F5 Pro for global markets, a listing shows.")
+    assert any(a == "alias" and "Poco F5 Pro" in s and "K60" in v for s, a, v in found)
