@@ -43,7 +43,9 @@ def run_query(store: Store, text: str, guild_id: int | None = None,
         return claim(store, argument, guild_id=guild_id)
     if command == "search":
         return search(store, argument, guild_id=guild_id)
-    return failure(command, f"Unknown command “/{command}”. {usage()}", matched=text,
+    if command in ("", "help"):
+        return failure("help", "The commands:", matched=text, suggestions=list(COMMANDS.values()))
+    return failure(command, f"Unknown command “/{command}”. The commands:", matched=text,
                    suggestions=list(COMMANDS.values()))
 
 

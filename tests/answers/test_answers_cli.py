@@ -48,3 +48,13 @@ def test_console_completes_commands_and_device_names(store):
     assert line_completions(store, "/sp") == ["/spec "]
     assert f"/spec {PIXEL}" in line_completions(store, "/spec pixel 11")
     assert line_completions(store, "/claim 1") == []
+
+
+def test_help_and_an_unknown_command_list_every_command_once(store):
+    from bot.answers.query import COMMANDS, run_query
+
+    for typed in ("help", "/frobnicate 12"):
+        answer = run_query(store, typed)
+        assert not answer.ok and answer.suggestions == list(COMMANDS.values())
+        assert not any(usage in answer.error for usage in COMMANDS.values())
+    assert "frobnicate" in run_query(store, "/frobnicate 12").error
