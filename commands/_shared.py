@@ -68,6 +68,13 @@ def require_moderator(interaction: discord.Interaction) -> bool:
     return True
 
 
+class ModeratorOnly:
+    """Mixed into a moderator command group: `require_moderator` runs before every command."""
+
+    async def interaction_check(self, interaction: discord.Interaction) -> bool:
+        return require_moderator(interaction)
+
+
 def embeds_of(page: list[dict]) -> list[discord.Embed]:
     return [discord.Embed.from_dict(embed) for embed in page]
 

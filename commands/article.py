@@ -17,9 +17,9 @@ from bot import moderation
 from bot.articles import decode_article_bytes
 from bot.fetch import EVERY_NETWORK, fetch_article_text
 from bot.moderation import ActionRefused, ArticleAdded
-from commands._shared import (MODERATOR_DEFAULTS, AUTOCOMPLETE_LIMIT, CHOICE_LIMIT, NO_MENTIONS,
-                              PageView, ReportingModal, actor, defer, embeds_of, receipts,
-                              require_moderator, send, send_pages)
+from commands._shared import (AUTOCOMPLETE_LIMIT, CHOICE_LIMIT, MODERATOR_DEFAULTS, NO_MENTIONS,
+                              actor, defer, embeds_of, ModeratorOnly, PageView, receipts,
+                              ReportingModal, require_moderator, send, send_pages)
 
 
 async def add_and_reply(interaction: discord.Interaction, text: str, **options: str | None) -> None:
@@ -124,11 +124,8 @@ async def own_articles(interaction: discord.Interaction,
 
 @app_commands.default_permissions(**MODERATOR_DEFAULTS)
 @app_commands.guild_only()
-class Article(commands.GroupCog, group_name="article",
+class Article(ModeratorOnly, commands.GroupCog, group_name="article",
               group_description="Moderators: add, list, remove and restore this server's articles"):
-    async def interaction_check(self, interaction: discord.Interaction) -> bool:
-        return require_moderator(interaction)
-
     @app_commands.command(name="add", description="Add an article: give its url, attach it, or "
                                                   "leave both empty to paste it")
     @app_commands.describe(url="A page on the public internet to fetch",

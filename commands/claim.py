@@ -13,7 +13,7 @@ from discord.ext import commands
 
 from bot import moderation
 from bot.answers import claim
-from commands._shared import (MODERATOR_DEFAULTS, actor, receipts, require_moderator, send,
+from commands._shared import (MODERATOR_DEFAULTS, actor, ModeratorOnly, receipts, send,
                               send_answer)
 
 
@@ -29,11 +29,8 @@ class Claim(commands.Cog):
 
 @app_commands.default_permissions(**MODERATOR_DEFAULTS)
 @app_commands.guild_only()
-class ClaimModeration(commands.GroupCog, group_name="moderate-claim",
+class ClaimModeration(ModeratorOnly, commands.GroupCog, group_name="moderate-claim",
                       group_description="Moderators: retract or restore a claim of this server"):
-    async def interaction_check(self, interaction: discord.Interaction) -> bool:
-        return require_moderator(interaction)
-
     @app_commands.command(name="retract", description="Retract a claim that an article of this "
                                                       "server got wrong")
     @app_commands.describe(id="The claim number", reason="Why; kept with the claim and shown")

@@ -21,8 +21,8 @@ from bot import digests
 from bot.digests import DeliveryFailed, Subscription
 from bot.settings import DEFAULT_DIGEST_INTERVAL
 from commands._shared import (AUTOCOMPLETE_LIMIT, MODERATOR_DEFAULTS, NO_MENTIONS, actor,
-                              device_choices, embeds_of, in_time, receipts, require_moderator,
-                              send, send_pages)
+                              device_choices, embeds_of, in_time, ModeratorOnly, receipts, send,
+                              send_pages)
 
 log = logging.getLogger("receipts.digest")
 
@@ -48,7 +48,7 @@ async def time_zones(interaction: discord.Interaction,
 
 @app_commands.default_permissions(**MODERATOR_DEFAULTS)
 @app_commands.guild_only()
-class Digest(commands.GroupCog, group_name="digest",
+class Digest(ModeratorOnly, commands.GroupCog, group_name="digest",
              group_description="Moderators: post the new claims to a channel, daily or weekly"):
     def __init__(self, bot: commands.Bot):
         super().__init__()
@@ -60,9 +60,6 @@ class Digest(commands.GroupCog, group_name="digest",
 
     async def cog_unload(self) -> None:
         self.deliver.cancel()
-
-    async def interaction_check(self, interaction: discord.Interaction) -> bool:
-        return require_moderator(interaction)
 
     # Posting ------------------------------------------------------------------------------------
 
