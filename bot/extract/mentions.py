@@ -42,7 +42,7 @@ class Mention:
 _UNIT_AFTER = (r"(?!\s*(?:-\s*)?(?:W\b|watts?\b|MP\b|mp\b|megapixels?|GB\b|TB\b|Hz\b|mAh\b|inch|in\b(?=\s*(?:[-–]\s*|[\w-]+\s+)?(?:display|screen|panel|OLED|AMOLED|LCD)|\s*[,.;)]|\s*$)|\"|″|%|x\b|mm\b|nm\b|"
                r"years?\b|months?\b|days?\b|weeks?\b|hours?\b|minutes?\b|million|billion|percent|fps\b|K\b|p\b|"
                r"am\b|pm\b|a\.m|p\.m|GMT|:\d))")
-_MODEL_TOKEN = r"(?:(?:(?<![\w(])|(?<=[a-z])(?=\d))(?:[A-Za-z]{0,6}\d{1,4}(?:[A-Za-z]{1,3}(?![A-Za-z]))?\+?|\(\d{1,2}\))" + _UNIT_AFTER + ")"
+_MODEL_TOKEN = r"(?:(?:(?<![\w(])|(?<=[a-z])(?=\d))(?:[A-Za-z]{0,6}\d{1,4}(?:[A-Za-z]{1,3}(?![A-Za-z]))?\+?|\(\d{1,2}[a-z]?\))" + _UNIT_AFTER + ")"
 _BAD_TOKEN = re.compile(r"^(?:(?:IMX|LYT|OV|GN|HP|HM|JN|GW|JD|SM|MT)\d+[A-Z]?|(?:19|20)\d\d|\d+(?:W|MP|GB|TB|Hz|mAh|nm|mm|G|fps|MB|th|st|nd|rd|am|pm|p|K|k|x))$",
                         re.IGNORECASE)
 
@@ -324,8 +324,9 @@ class MentionFinder:
 
         families = lexicon().family_words
 
-        def add(s, e, brand, model, series):
+        def add(s, e, brand, model, series, sure=False):
             name, known = resolve_device(brand, model)
+            known = known or sure
             mkey = key(_tidy_model(model))
             if not known:
                 # "the S23 Ultra" after "the Galaxy S23 Ultra": the family word the article used.
@@ -360,9 +361,11 @@ class MentionFinder:
                 if not free(s, e) or (s and (body[s - 1].isalnum() or body[s - 1] in "@#/")):
                     continue
                 brand = brand_at(s)
-                if brand and resolve_device(brand, m.group(0))[1] or \
-                        brand and key(m.group(0)) in seen_models.get(brand, set()):
-                    add(s, e, brand, m.group(0), False)
+                # A maker whose catalogue names its models "Phone (N)" names new ones the same way.
+                if brand and (resolve_device(brand, m.group(0))[1]
+                              or key(m.group(0)) in seen_models.get(brand, set())
+                              or brand in _phone_n_brands()):
+                    add(s, e, brand, m.group(0), False, sure=True)
         for m in p["brandless"].finditer(body):
             s, model = m.start(), m.group("model")
             if not any(c.isdigit() for c in model) or (model[0].isalpha() and not model[1:2].isdigit()):
@@ -399,11 +402,17 @@ class MentionFinder:
         return found
 
 
-_PAREN_NUMBER = re.compile(r"\s?\(\d{1,2}\)")
-_PHONE_N = re.compile(r"Phone\s?\(\d{1,2}\)")
+_PAREN_NUMBER = re.compile(r"\s?\(\d{1,2}[a-z]?\)")
+_PHONE_N = re.compile(r"Phone\s?\(\d{1,2}[a-z]?\)(?P<var>\s+(?:Pro|Plus|Lite)(?![\w+]))?")
 _COORDINATION = re.compile(r"\s*(?:,|and|or|&|,\s*and|,\s*or)\s*(?:the\s+)?")
 _LINK_PREPOSITIONS = frozenset(("on", "in", "of", "for", "with"))
 _WORDS = re.compile(r"[\w'’.+-]+")
+
+
+@lru_cache(maxsize=1)
+def _phone_n_brands() -> frozenset:
+    """Brands whose catalogue models are called "Phone (N)"."""
+    return frozenset(d.brand for d in lexicon().devices_by_key.values() if _PHONE_N.match(d.name.split(" ", 1)[-1]))
 
 
 def mark_comparisons(body: str, mentions: list[Mention]) -> None:
