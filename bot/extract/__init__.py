@@ -91,6 +91,8 @@ def _group_members(text: str, group: list[Mention]) -> list[Mention]:
     return group
 
 
+_TABLE = re.compile(r"(?m)^[ \t]*\|[^\n]*\|[ \t]*$(?:\n[ \t]*\|[^\n]*\|[ \t]*$)+")
+_DEAL_COLUMN = re.compile(r"(?i)\b(?:deal|sale|discount(?:ed)?|offer|now|you pay|effective|after)\b")
 _NOT_LAUNCH_DATE = re.compile(r"pre-?orders?|pre-?booking|update|upgrade|\bbeta\b|\bpatch\b|\bdeal\b|discount|\boffer\b|sale ends")
 log = logging.getLogger("receipts.extract")
 
@@ -294,6 +296,7 @@ class _Extraction:
         self.mentions = mentions
         self.mentions_so_far = mentions
         self.find_launched(spans, mentions)
+        table_map = self.table_subjects(mentions, values)
         low = self.low
         all_launch = [m.span() for m in launch.finditer(low)
                       if low.startswith("launch", m.start()) or word_start(low, m.start())]
@@ -385,6 +388,11 @@ class _Extraction:
                     or sent_values and "would" in low[s:e] or sent_values and "'d " in low[s:e] else []
                 paired = self.pair_values(sent_values, resolved, last_group, s, e) if len(sent_values) >= 2 else {}
                 for v in sent_values:
+                    if table_map and v.start in table_map:
+                        cell_subject = table_map[v.start]
+                        if cell_subject is None:
+                            continue
+                        paired[id(v)] = cell_subject
                     if self.compared_value(v, resolved, s, compare_before_value):
                         continue
                     if wish_hits and any(w <= v.start and not _CLAUSE_BREAK.search(low, w, v.start) for w in wish_hits):
@@ -473,6 +481,49 @@ class _Extraction:
     # -- pieces ------------------------------------------------------------------------------
 
     _MAKER_OF_VALUE = ("camera_sensor", "chipset", "ui", "os")
+
+    def table_subjects(self, mentions: list[Mention], values: list[Value]) -> dict[int, Mention | None]:
+        """Values in a table, by their start: a table with one column per phone ("| | A | B |") gives
+        each cell's values to its column's phone and none to the row labels; a column headed as a deal
+        or sale price carries no price. Values mapped to None are no claims."""
+        body = self.body
+        out: dict[int, Mention | None] = {}
+        if "|" not in body or not values:
+            return out
+        for block in _TABLE.finditer(body):
+            lines = [(block.start() + m.start(), block.start() + m.end()) for m in re.finditer(r"[^\n]+", block.group(0))]
+            if len(lines) < 2:
+                continue
+
+            def cells(a: int, b: int) -> list[tuple[int, int]]:
+                bars = [i for i in range(a, b) if body[i] == "|"]
+                return list(zip([x + 1 for x in bars], bars[1:]))
+
+            header = cells(*lines[0])
+            columns: dict[int, Mention] = {}
+            for ci, (cs, ce) in enumerate(header):
+                devices = [m for m in mentions if cs <= m.start < ce and m.kind == DEVICE and m.subject and not m.alias_only]
+                if len({m.subject for m in devices}) == 1:
+                    columns[ci] = devices[0]
+            by_column = len(columns) >= 2
+            deal = {ci for ci, (cs, ce) in enumerate(header) if _DEAL_COLUMN.search(body, cs, ce)}
+            if not by_column and not deal:
+                continue
+            for a, b in lines[1:]:
+                row = cells(a, b)
+                for v in values:
+                    if not a <= v.start < b:
+                        continue
+                    ci = next((i for i, (cs, ce) in enumerate(row) if cs <= v.start < ce), None)
+                    if ci is None:
+                        continue
+                    if ci in deal and v.attribute == "price":
+                        out[v.start] = None
+                    elif by_column:
+                        col = columns.get(ci)
+                        out[v.start] = Mention(col.start, col.end, DEVICE, col.subject, col.brand, col.text,
+                                               model=col.model) if col is not None else None
+        return out
 
     def drop_value_makers(self, mentions: list[Mention], values: list[Value]) -> list[Mention]:
         """A company named as part of a value is no subject: "Sony" in "Sony IMX766", "Nothing" in

@@ -560,7 +560,23 @@ _CONVERSION_BEFORE = re.compile(
     r"|\b(?:which is|that's|that is) (?:around|about|roughly|approximately|nearly))\s*$", re.IGNORECASE)
 _DIFFERENCE_AFTER = re.compile(
     r"\s*(?:more|less|extra|cheaper|pricier|higher|lower|above|below|over|premium|off|discount|increase|hike|jump|"
-    r"savings?|difference|bump|up|down)\b", re.IGNORECASE)
+    r"savings?|difference|gap|bump|up|down)\b", re.IGNORECASE)
+
+
+# A deal: the price after a cut ("down to $599", "cut it to €549", "get it for £1,049", "save $100"),
+# or one qualified as a deal after it ("$799 with activation", "$849 ($250 off)"), is no list price.
+# Nor is a bracket ("phones under $500") or a trade-in credit.
+_DEAL_BEFORE = re.compile(
+    r"(?:\b(?:down|dropped|drops|dropping|fallen|falls|fell|cut|cuts|reduced|slashed|discounted|marked down|lowered)"
+    r"\s+(?:it\s+|its price\s+|the price\s+|prices?\s+|(?:the\s+)?(?:price of\s+(?:the\s+)?)?(?:[\w+()-]+\s+){1,4})?(?:to|at)"
+    r"|\b(?:get|grab|buy|snag|pick up|nab)\s+(?:it|one|them|the \w+(?: \w+)?)\s+(?:for|at)"
+    r"|\bon sale (?:for|at)|\b(?:deal|sale|offer|discounted|effective) price(?:\s+of|:)?|\bsav(?:e|ing)(?:\s+of)?|\bcashback of"
+    r"|\bcoupon(?:\s+of)?|\bdiscount of|\bnow (?:just|only)|\btrade-in (?:value|credit|bonus|offer)s?(?:\s+of)?(?:\s+up to)?"
+    r"|\b(?:under|below|less than|sub-))\s*(?:just\s+|only\s+|a mere\s+)?$", re.IGNORECASE)
+_DEAL_AFTER = re.compile(
+    r"\s*(?:\([^()]{0,24}\b(?:off|discount|saving)\)|with (?:activation|a carrier|trade-in|a trade-in|coupon|a coupon|"
+    r"(?:the )?code|bank offers?|an? (?:instant |bank )?discount)|after (?:a |an |the )?(?:\w+ )?(?:discount|cashback|"
+    r"rebate|coupon|trade-in))", re.IGNORECASE)
 
 
 def find_prices(body: str, sentences: Sentences) -> list[Value]:
@@ -592,6 +608,9 @@ def find_prices(body: str, sentences: Sentences) -> list[Value]:
             # A conversion ("CNY 2,999 (around $420)") or a difference ("$100 more than") is no price.
             if _CONVERSION_BEFORE.search(body, max(s, m.start() - 40), m.start()) or \
                     _DIFFERENCE_AFTER.match(body, m.end(), min(e, m.end() + 30)):
+                continue
+            if _DEAL_BEFORE.search(body, max(s, m.start() - 40), m.start()) or \
+                    _DEAL_AFTER.match(body, m.end(), min(e, m.end() + 40)):
                 continue
             if not context.search(sentence) and len(sentence) > 90:
                 continue

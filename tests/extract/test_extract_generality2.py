@@ -31,3 +31,43 @@ def test_edge_and_air_are_model_variants():
     assert ("Samsung Galaxy S30 Edge", "battery", "4100 mAh") in found
     assert ("Samsung Galaxy S30", "battery", "4100 mAh") not in found
     assert ("Apple iPhone 19 Air", "main_camera", "48 MP") in found
+
+
+def test_deal_prices_are_not_list_prices():
+    body = ("The Galaxy S22 Ultra launched at $1,199. It is now down to $899 at one retailer. "
+            "You can also get it for £799 with a trade-in. Retailers have cut the Galaxy S22 to €599. "
+            "See our list of the best phones under $400.")
+    prices = {v for s, a, v in facts(body, "2022-11-25") if a == "price"}
+    assert "USD 1199" in prices
+    assert not prices & {"USD 899", "GBP 799", "EUR 599", "USD 400"}
+
+
+def test_a_discount_amount_and_a_gap_are_no_prices():
+    body = "There is a $250 gap between the Pixel 7 and Pixel 7 Pro, and a $100 off coupon on the Pixel 7."
+    assert not {v for s, a, v in facts(body, "2022-11-25") if a == "price"}
+
+
+def test_launch_sales_do_not_hide_a_price_in_won():
+    found = facts("The Galaxy S22 will cost 1,099,000 won in South Korea, with sales starting on March 1.", "2022-02-10")
+    assert any(s.startswith("Samsung Galaxy S22") and a == "price" and v == "KRW 1099000" for s, a, v in found)
+
+
+def test_a_spec_table_with_one_column_per_phone():
+    body = ("Samsung has launched the Galaxy A54 and the Galaxy A34.\n\n"
+            "| Spec | Galaxy A54 | Galaxy A34 |\n|---|---|---|\n"
+            "| Battery | 5,000mAh | 4,800mAh |\n| Front | 32MP | 13MP |\n| Chip | Exynos 1380 | Dimensity 1080 |\n")
+    found = facts(body, "2023-03-20")
+    assert ("Samsung Galaxy A54", "battery", "5000 mAh") in found
+    assert ("Samsung Galaxy A34", "battery", "4800 mAh") in found
+    assert ("Samsung Galaxy A34", "battery", "5000 mAh") not in found
+    assert ("Samsung Galaxy A34", "chipset", "Dimensity 1080") in found
+    assert ("Samsung Galaxy A34", "chipset", "Exynos 1380") not in found
+
+
+def test_a_deal_price_column_gives_no_price():
+    body = ("| Phone | List price | Deal price |\n|---|---|---|\n"
+            "| Galaxy S22 | $799 | $649 |\n| Pixel 7 | $599 | $449 |\n")
+    prices = {(s, v) for s, a, v in facts(body, "2023-05-20") if a == "price"}
+    assert {v for s, v in prices if s.startswith("Samsung Galaxy S22")} == {"USD 799"}
+    assert ("Google Pixel 7", "USD 599") in prices
+    assert not {v for _s, v in prices} & {"USD 649", "USD 449"}
