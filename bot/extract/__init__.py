@@ -91,6 +91,9 @@ def _group_members(text: str, group: list[Mention]) -> list[Mention]:
     return group
 
 
+_ON_SALE = re.compile(
+    r"\d\)?\s*off\b|\b(?:is|are|has|have)\s+(?:now\s+)?(?:down to|dropped to|fallen to|been discounted|been out|been available|been on sale)\b"
+    r"|\b(?:cut|slashed|reduced)\s+(?:it|its price|the price)\s+to\b")
 _TABLE = re.compile(r"(?m)^[ \t]*\|[^\n]*\|[ \t]*$(?:\n[ \t]*\|[^\n]*\|[ \t]*$)+")
 _DEAL_COLUMN = re.compile(r"(?i)\b(?:deal|sale|discount(?:ed)?|offer|now|you pay|effective|after)\b")
 _NOT_LAUNCH_DATE = re.compile(r"pre-?orders?|pre-?booking|update|upgrade|\bbeta\b|\bpatch\b|\bdeal\b|discount|\boffer\b|sale ends")
@@ -172,6 +175,9 @@ class _Extraction:
         self.launched: set[str] = set()
         self.launched_series: list[str] = []
         low = self.low
+        if "off" in low or "down" in low or "been" in low or "discount" in low or "dropped" in low:
+            # A phone on discount or on the market for a while is a launched phone.
+            self.mark_on_sale(spans, mentions)
         if _LAUNCHED_GATE.search(low) is None:
             return
         starts = [m.start for m in mentions]
@@ -201,6 +207,26 @@ class _Extraction:
                 self.launched.add(m.subject)
                 if m.kind == SERIES:
                     self.launched_series.append(m.subject[:-len(" series")] if m.subject.endswith(" series") else m.subject)
+
+    def mark_on_sale(self, spans, mentions: list[Mention]) -> None:
+        low = self.low
+        sentence_starts = [sp[0] for sp in spans]
+        starts = [m.start for m in mentions]
+        done = set()
+        for hit in _ON_SALE.finditer(low):
+            k = bisect_right(sentence_starts, hit.start()) - 1
+            if k < 0 or k in done or hit.start() >= spans[k][1]:
+                continue
+            done.add(k)
+            s, e, _item = spans[k]
+            if any(c[2] != CONFIRMED for c in self.cues.in_span(s, e)):
+                continue
+            i = bisect_right(starts, s - 1)
+            while i < len(mentions) and mentions[i].start < e:
+                m = mentions[i]
+                i += 1
+                if m.kind == DEVICE and m.subject and not m.comparison and not m.alias_only:
+                    self.launched.add(m.subject)
 
     def default_status(self, subject: Mention, attribute: str) -> str:
         if attribute == "camera_partner":

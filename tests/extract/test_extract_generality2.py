@@ -71,3 +71,16 @@ def test_a_deal_price_column_gives_no_price():
     assert {v for s, v in prices if s.startswith("Samsung Galaxy S22")} == {"USD 799"}
     assert ("Google Pixel 7", "USD 599") in prices
     assert not {v for _s, v in prices} & {"USD 649", "USD 449"}
+
+
+def test_a_discounted_phone_is_a_launched_phone():
+    body = ("Motorola Edge 40 Neo: $299 ($100 off)\n\n"
+            "It has a Dimensity 7030 and a 5,000mAh battery, and it is the cheapest it has been.")
+    statuses = {c.status for c in claims_of(body, "2024-06-01") if c.attribute in ("chipset", "battery")}
+    assert statuses == {"confirmed"}
+
+
+def test_a_phone_out_for_a_while_is_a_launched_phone():
+    body = "The Galaxy Z Flip 9 has been out since last summer. It has a 4,000mAh battery."
+    statuses = {c.status for c in claims_of(body, "2029-05-01") if c.attribute == "battery"}
+    assert statuses == {"confirmed"}
