@@ -336,6 +336,7 @@ class _Extraction:
         topic: Mention | None = None
         series_topic: Mention | None = None
         last_group: list[Mention] = []
+        previous_group: list[Mention] = []
         mi = 0
         vi = 0
         previous_cue: tuple = (-1, None, None)
@@ -376,6 +377,12 @@ class _Extraction:
                     continue
                 if m.kind == REF_SERIES and not last_group and _GROUP_REF.match(m.text) and topic is not None:
                     last_group = self.family_members(topic, m.start)
+                if m.kind == REF_SERIES and previous_group and antecedent is None and m.text.lower() == "they":
+                    # "Both handsets pack ... They run ...": "they" goes on with the same devices.
+                    first = previous_group[0]
+                    resolved.append(Mention(m.start, m.end, DEVICE, first.subject, first.brand, m.text,
+                                            model=first.model, ref=True, group=tuple(previous_group)))
+                    continue
                 if m.kind == REF_SERIES and last_group and _GROUP_REF.match(m.text):
                     # "Both phones", "the two models": each device of the last pair named together;
                     # "both Pro models" those of them with the word, "the two smaller models" the first two.
@@ -468,6 +475,11 @@ class _Extraction:
                     named.append(m)
             if len(named) >= 2:
                 last_group = named
+            sentence_group = next((m.group for m in resolved if m.group), None)
+            if sentence_group:
+                previous_group = list(sentence_group)
+            elif named or any(m.kind in (DEVICE, SERIES) and not m.ref for m in resolved):
+                previous_group = []
             # The new topic is the last name not in a prepositional phrase ("The X uses ... of the Y's
             # camera" keeps X; "debuted on the Y", "alongside the Z" do not take it).
             chosen = None

@@ -387,9 +387,16 @@ class MentionFinder:
                 end = m.end("var") if var else m.end("model")
             if series:
                 end = m.end("series")
-            if not (var or series or (the and model[-1].isalpha() or the and model[0].isalpha())):
-                continue
-            if not var and not series and not model[-1].isalpha() and not model[0].isalpha():
+            bare_number = not (var or series or model[-1].isalpha() or model[0].isalpha())
+            if bare_number:
+                # "the 13" after "the OnePlus 13": a bare number is a name only after "the" and only
+                # when the article has named that model with its brand.
+                if not the or not model.isdigit():
+                    continue
+                bare_brand = brand_at(s)
+                if not bare_brand or key(model) not in seen_models.get(bare_brand, set()):
+                    continue
+            elif not (var or series or (the and model[-1].isalpha() or the and model[0].isalpha())):
                 continue
             if not series and unit_after.match(body, end) is None:
                 continue

@@ -84,3 +84,26 @@ def test_a_phone_out_for_a_while_is_a_launched_phone():
     body = "The Galaxy Z Flip 9 has been out since last summer. It has a 4,000mAh battery."
     statuses = {c.status for c in claims_of(body, "2029-05-01") if c.attribute == "battery"}
     assert statuses == {"confirmed"}
+
+
+def test_a_bare_number_after_the_names_a_model_the_article_named():
+    body = ("The Honor 200 and Honor 200 Pro are official. The 200 has a 5,200mAh battery, "
+            "while the 200 Pro has a 5,500mAh battery.")
+    found = facts(body, "2024-06-01")
+    assert ("Honor 200", "battery", "5200 mAh") in found
+    assert ("Honor 200", "battery", "5500 mAh") not in found
+
+
+def test_the_two_cost_pairs_prices_in_order():
+    body = "The Pixel 8 and Pixel 8 Pro are official. In Germany the two cost €799 and €1,099."
+    found = facts(body, "2023-10-05")
+    assert ("Google Pixel 8", "price", "EUR 799") in found and ("Google Pixel 8 Pro", "price", "EUR 1099") in found
+    assert ("Google Pixel 8", "price", "EUR 1099") not in found
+
+
+def test_they_after_both_handsets_means_both():
+    body = ("Samsung has launched the Galaxy A55 and the Galaxy A35. Both handsets pack a 5,000mAh battery. "
+            "They run One UI 6.1 based on Android 14.")
+    found = facts(body, "2024-03-12")
+    for name in ("Samsung Galaxy A55", "Samsung Galaxy A35"):
+        assert (name, "os", "Android 14") in found
