@@ -91,6 +91,9 @@ def _group_members(text: str, group: list[Mention]) -> list[Mention]:
     return group
 
 
+_ON_SALE_WORDS = (" off", ")off", "down to", "dropped to", "fallen to", "been discounted", "been out", "been available",
+                  "been on sale", "cut it", "cut its", "cut the price", "slashed it", "slashed its", "slashed the price",
+                  "reduced it", "reduced its", "reduced the price")
 _ON_SALE = re.compile(
     r"\d\)?\s*off\b|\b(?:is|are|has|have)\s+(?:now\s+)?(?:down to|dropped to|fallen to|been discounted|been out|been available|been on sale)\b"
     r"|\b(?:cut|slashed|reduced)\s+(?:it|its price|the price)\s+to\b")
@@ -107,6 +110,16 @@ def extract(article: Article) -> list[Claim]:
     except Exception:  # pragma: no cover - a safety net; the property tests look for these
         log.exception("extraction failed for %s", getattr(article, "id", "?"))
         return []
+
+
+@lru_cache(maxsize=1)
+def _optics_words() -> tuple[str, ...]:
+    return tuple(sorted({w.lower() for w in lexicon().optics}))
+
+
+def _has_optics_word(low: str) -> bool:
+    """A literal gate before the optics scan: most articles name no optics brand."""
+    return any(w in low for w in _optics_words())
 
 
 @lru_cache(maxsize=1)
@@ -175,7 +188,7 @@ class _Extraction:
         self.launched: set[str] = set()
         self.launched_series: list[str] = []
         low = self.low
-        if "off" in low or "down" in low or "been" in low or "discount" in low or "dropped" in low:
+        if any(w in low for w in _ON_SALE_WORDS):
             # A phone on discount or on the market for a while is a launched phone.
             self.mark_on_sale(spans, mentions)
         if _LAUNCHED_GATE.search(low) is None:
@@ -328,7 +341,7 @@ class _Extraction:
                       if low.startswith("launch", m.start()) or word_start(low, m.start())]
         self.optic_hits = [m for m in optics.finditer(low)
                            if not m.start() or not (low[m.start() - 1].isalnum() or low[m.start() - 1] == "_")
-                           or low[m.start()] == "@"]
+                           or low[m.start()] == "@"] if _has_optics_word(low) else []
         launch_dates = []
         li = 0
 

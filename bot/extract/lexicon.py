@@ -15,9 +15,13 @@ from bot.catalogue import Device, load_catalogue
 LEXICON_DIR = DATA_DIR / "lexicon"
 
 
+_NOT_KEY = re.compile(r"[^0-9a-z+]+")
+
+
+@lru_cache(maxsize=16384)
 def key(name: str) -> str:
     """The form names are compared in: case, spaces and punctuation forgiven, `+` kept."""
-    return re.sub(r"[^0-9a-z+]+", "", name.lower())
+    return _NOT_KEY.sub("", name.lower())
 
 
 @lru_cache(maxsize=None)

@@ -41,6 +41,60 @@ class Sentences:
         return (s, e) if pos < e else (pos, pos)
 
 
+# --- one scan for numbers and their units ------------------------------------------------------
+#
+# Every unit pattern below starts at a number that follows a word boundary. One scan finds the
+# numbers and the token right after them ("mAh", "W", "-inch", "x", "/", "+"), and each pattern is
+# then tried only where its unit follows, instead of each pattern scanning the whole text.
+
+_RUN = re.compile(r"\d[\d.,]*(?:\s*-?\s*(?P<u>[A-Za-z]+|[\"″”×+/]))?")
+_UNIT_KINDS = {
+    "inch": ("size",), "inches": ("size",), "in": ("size",), '"': ("size",), "″": ("size",), "”": ("size",),
+    "p": ("res_p",), "x": ("wxh",), "×": ("wxh",), "hz": ("hz",),
+    "gb": ("amount", "pair"), "tb": ("amount", "pair"), "gigabyte": ("amount",), "gigabytes": ("amount",),
+    "terabyte": ("amount",), "terabytes": ("amount",), "+": ("pair",), "/": ("pair",),
+    "mp": ("mp",), "mpx": ("mp",), "megapixel": ("mp",), "megapixels": ("mp",), "mega": ("mp",),
+    "mah": ("mah",), "w": ("watt",), "watt": ("watt",), "watts": ("watt",),
+}
+
+
+def scan_numbers(body: str) -> dict[str, list[int]]:
+    """Where each unit kind may match: the starts of the numbers it follows (every digit after a
+    non-word character of a run such as "5,000" or "1,299.99")."""
+    out: dict[str, list[int]] = {}
+    kinds = _UNIT_KINDS
+    for m in _RUN.finditer(body):
+        u = m.group("u")
+        if u is None:
+            continue
+        found = kinds.get(u.lower())
+        if found is None:
+            continue
+        start = m.start()
+        run = body[start:m.end("u")]
+        positions = [start]
+        if "," in run or "." in run:
+            positions += [start + i + 1 for i, ch in enumerate(run) if ch in ",." and run[i + 1:i + 2].isdigit()]
+        for kind in found:
+            out.setdefault(kind, []).extend(positions)
+    return out
+
+
+def _hits(pattern: re.Pattern, body: str, positions: list[int] | None):
+    """pattern.finditer(body), tried only at the given positions (ascending), without overlaps."""
+    if not positions:
+        return
+    last = -1
+    match = pattern.match
+    for p in positions:
+        if p < last:
+            continue
+        m = match(body, p)
+        if m is not None:
+            last = m.end()
+            yield m
+
+
 # --- chipsets -------------------------------------------------------------------------------
 
 _GEN = r"(?P<tier>\d)(?P<s>s)?\s*(?P<p1>\+|\s?Plus)?\s+Gen\s*(?P<gen>\d)(?P<p2>\+|\s+Plus)?(?![\w+])"
@@ -164,9 +218,10 @@ def _display_patterns():
 _LTPO = re.compile(r"LTPO[\w .-]{0,16}$")
 
 
-def find_display(body: str, sentences: Sentences) -> list[Value]:
+def find_display(body: str, sentences: Sentences, at: dict | None = None) -> list[Value]:
+    at = scan_numbers(body) if at is None else at
     out = []
-    for m in _SIZE.finditer(body):
+    for m in _hits(_SIZE, body, at.get("size")):
         n = float(m.group("n"))
         if not 3.0 <= n <= 16.0:
             continue
@@ -177,11 +232,11 @@ def find_display(body: str, sentences: Sentences) -> list[Value]:
         out.append(Value(m.start(), m.end(), "display_size", f"{m.group('n').rstrip('0').rstrip('.') if '.' in m.group('n') else m.group('n')} in"))
     res_words, type_re, canon = _display_patterns()
     specs = lexicon().specs
-    for m in _RES_P.finditer(body):
+    for m in _hits(_RES_P, body, at.get("res_p")):
         if not word_start(body, m.start()) or (m.start() and body[m.start() - 1] == "."):
             continue
         out.append(Value(m.start(), m.end(), "display_resolution", f"{m.group('n')}p"))
-    for m in _RES_WXH.finditer(body):
+    for m in _hits(_RES_WXH, body, at.get("wxh")):
         w, h = int(m.group("w")), int(m.group("h"))
         short, long_ = min(w, h), max(w, h)
         if short < 480 or long_ > 4000 or long_ < short * 1.3:
@@ -215,9 +270,10 @@ _HZ = re.compile(r"\b(?P<n>\d(?<![\d.,]\d)\d{1,2})\s*-?\s*Hz\b")
 _NOT_REFRESH = re.compile(r"\s*(?:[\w-]+\s+)?(?:touch|sampling|PWM|dimming|audio|sound|speaker)", re.IGNORECASE)
 
 
-def find_refresh(body: str, sentences: Sentences) -> list[Value]:
+def find_refresh(body: str, sentences: Sentences, at: dict | None = None) -> list[Value]:
+    at = scan_numbers(body) if at is None else at
     out = []
-    for m in _HZ.finditer(body):
+    for m in _hits(_HZ, body, at.get("hz")):
         n = int(m.group("n"))
         if not 30 <= n <= 240:
             continue
@@ -250,10 +306,11 @@ def _gb_text(amount: float) -> str:
     return f"{int(amount)} GB"
 
 
-def find_memory(body: str, sentences: Sentences) -> list[Value]:
+def find_memory(body: str, sentences: Sentences, at: dict | None = None) -> list[Value]:
+    at = scan_numbers(body) if at is None else at
     out: list[Value] = []
     pairs = []
-    for m in _PAIR.finditer(body):
+    for m in _hits(_PAIR, body, sorted(at.get("pair", ()))):
         a, b = int(m.group("a")), int(m.group("b"))
         storage = _gb(m.group("b"), m.group("u"))
         if a <= 24 and storage >= 32:
@@ -264,7 +321,7 @@ def find_memory(body: str, sentences: Sentences) -> list[Value]:
             out.append(Value(m.start("a"), m.end("a"), "ram", f"{a} GB", float(a)))
             out.append(Value(m.start("b"), m.end(), "storage", _gb_text(_gb(m.group("b"), m.group("u"))),
                              _gb(m.group("b"), m.group("u"))))
-    amounts = [m for m in _AMOUNT.finditer(body) if not any(s <= m.start() < e for s, e in pairs)]
+    amounts = [m for m in _hits(_AMOUNT, body, at.get("amount")) if not any(s <= m.start() < e for s, e in pairs)]
     roles: list[str | None] = []
     for i, m in enumerate(amounts):
         s, e = sentences.bounds(m.start())
@@ -358,17 +415,36 @@ _SENSOR = re.compile(
     r"(?:(?:Sony(?:['’]s)?\s+)?(?:IMX\s?(?P<imx>\d{3})|LYT[- ]?(?P<lyt>\d{3}))|"
     r"(?:(?:Samsung(?:['’]s)?\s+)?ISOCELL\s+|Samsung(?:['’]s)?\s+)(?P<iso>(?:GN|HP|HM|JN|GW|JD|GH|GM|HP)\d{1,2})|"
     r"(?:OmniVision(?:['’]s)?|Omnivision)\s+(?P<ov>OV[A-Z]?\d{2}[A-Z]?))(?![\w])")
-_SENSOR_GATE = re.compile(r"IMX|LYT|ISOCELL|Samsung|OV\d|OmniVision|Omnivision")
+_SENSOR_LEAD = re.compile(r"(?:Sony|IMX|LYT|Samsung|ISOCELL|OmniVision|Omnivision)")
+_SENSOR_WORD_GATE = ("IMX", "LYT", "ISOCELL", "Samsung", "OmniVision", "Omnivision")
+
+
+def _sensor_hits(body: str):
+    """_SENSOR.finditer(body), tried only where one of its leading words is (a literal scan)."""
+    if not any(w in body for w in _SENSOR_WORD_GATE):
+        return
+    last = -1
+    for lead in _SENSOR_LEAD.finditer(body):
+        p = lead.start()
+        if p < last:
+            continue
+        m = _SENSOR.match(body, p)
+        if m is not None:
+            last = m.end()
+            yield m
+
+
 _COUNT = re.compile(
     r"\b(?P<w>dual|double|twin|triple|quad|quadruple|penta|two|three|four|five|[2-5])[\s-]+(?:rear[\s-]+|back[\s-]+|main[\s-]+|lens[\s-]+)?"
     r"(?:camera|cam|lens|sensor|shooter)(?P<pl>s|es)?(?![\w-])")
 _COUNT_GATE = re.compile(r"camera|cam\b|lens|sensor|shooter")
 
 
-def find_cameras(body: str, sentences: Sentences) -> list[Value]:
+def find_cameras(body: str, sentences: Sentences, at: dict | None = None) -> list[Value]:
+    at = scan_numbers(body) if at is None else at
     out: list[Value] = []
     role_re, _ = _role_pattern()
-    mps = list(_MP.finditer(body))
+    mps = list(_hits(_MP, body, at.get("mp")))
     low = lowered(body) if mps else body
     for i, m in enumerate(mps):
         s, e = sentences.bounds(m.start())
@@ -396,7 +472,7 @@ def find_cameras(body: str, sentences: Sentences) -> list[Value]:
             continue
         value = f"{int(n) if n.is_integer() else n} MP"
         out.append(Value(m.start(), m.end(), role, value))
-    for m in (_SENSOR.finditer(body) if _SENSOR_GATE.search(body) else ()):
+    for m in _sensor_hits(body):
         if not word_start(body, m.start()):
             continue
         if m.group("imx"):
@@ -439,9 +515,10 @@ _POWER_CLAUSE_END = re.compile(r"[;(]|,\s*(?:and|but|while|though|although)\b|\b
 _ALTERNATIVE = re.compile(r"instead of|rather than|\bnot\b|n['’]t|up from|down from|versus|\bvs\b|compared|\bthan\b|\bor\b")
 
 
-def find_power(body: str, sentences: Sentences) -> list[Value]:
+def find_power(body: str, sentences: Sentences, at: dict | None = None) -> list[Value]:
+    at = scan_numbers(body) if at is None else at
     out = []
-    for m in _MAH.finditer(body):
+    for m in _hits(_MAH, body, at.get("mah")):
         n = int(re.sub(r"[,.]", "", m.group("n")))
         before = body[max(0, m.start() - 6):m.start()]
         if not 1000 <= n <= 25000 or re.search(r"\d\s*[x×]\s*$", before):
@@ -450,7 +527,7 @@ def find_power(body: str, sentences: Sentences) -> list[Value]:
         if re.search(r"dual[- ]cell|two cells|power ?bank", body[max(s, m.start() - 30):m.start()], re.I):
             continue
         out.append(Value(m.start(), m.end(), "battery", f"{n} mAh"))
-    watts = list(_WATT.finditer(body))
+    watts = list(_hits(_WATT, body, at.get("watt")))
     for i, m in enumerate(watts):
         n = int(m.group("n"))
         if not 5 <= n <= 300:
@@ -626,13 +703,14 @@ def find_values(body: str, sentences: Sentences) -> list[Value]:
     values: list[Value] = []
     if not _HAS_DIGIT.search(body):
         return values
+    at = scan_numbers(body)
     values += find_chipsets(body)
-    values += find_display(body, sentences)
-    if "Hz" in body:
-        values += find_refresh(body, sentences)
-    values += find_memory(body, sentences)
-    values += find_cameras(body, sentences)
-    values += find_power(body, sentences)
+    values += find_display(body, sentences, at)
+    if "hz" in at:
+        values += find_refresh(body, sentences, at)
+    values += find_memory(body, sentences, at)
+    values += find_cameras(body, sentences, at)
+    values += find_power(body, sentences, at)
     if "Android" in body or "iOS" in body or "UI" in body or "OS" in body or "Flyme" in body:
         values += find_software(body)
     values += find_prices(body, sentences)
