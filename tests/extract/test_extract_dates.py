@@ -79,3 +79,31 @@ def test_day_and_month_without_a_year_keep_day_precision():
     values = {c.value for c in claims if c.attribute == "launch_date"}
     assert "2024-01-09" in values
     assert all(len(v) in (4, 7, 10) for v in values)
+
+
+def test_the_strptime_shortcut_answers_as_dateparser_does():
+    from datetime import date, timedelta
+
+    from bot.extract.dates import MONTHS, _NOT_READ, _dateparse_slow, _strptime_like_dateparser
+
+    for base in (date(2022, 3, 1), date(2023, 12, 31), date(2024, 2, 29), date(2025, 7, 15)):
+        for month in MONTHS[::2]:
+            for phrase, forms in ((month, ("%B",)), (f"{month} 2026", ("%B %Y",)), (f"{month} 9", ("%B %d",)),
+                                  (f"{month} 30", ("%B %d",)), (f"{month} 28 2027", ("%B %d %Y",))):
+                fast = _strptime_like_dateparser(phrase, base, forms)
+                if fast is not _NOT_READ:
+                    assert fast == _dateparse_slow(phrase, base, "current_period", "absolute-time", forms), phrase
+    assert _strptime_like_dateparser("February 29", date(2023, 5, 1), ("%B %d",)) is _NOT_READ
+
+
+def test_next_month_and_today_arithmetic_answers_as_dateparser_does():
+    from datetime import date, timedelta
+
+    from bot.extract.dates import _dateparse_slow, _shift_month
+
+    for base in (date(2022, 1, 31), date(2023, 12, 15), date(2024, 2, 29), date(2025, 10, 31)):
+        for word, months in (("next", 1), ("this", 0)):
+            parsed = _dateparse_slow(f"{word} month", base, "current_period", "relative-time")
+            assert (parsed.year, parsed.month) == _shift_month(base, months)
+        assert _dateparse_slow("today", base, "current_period", "relative-time") == base
+        assert _dateparse_slow("tomorrow", base, "current_period", "relative-time") == base + timedelta(days=1)
