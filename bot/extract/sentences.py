@@ -20,6 +20,23 @@ _BULLET = re.compile(r"^\s*(?:[-*•·▪►–—]+|\d{1,2}[.)])\s+")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 
 
+_END_CHAR = re.compile(r"[.!?…\"'”’]")
+
+
+def _ends(body: str, begin: int, end: int):
+    """_END.finditer(body, begin, end), tried only at the characters a sentence end starts with."""
+    last = begin
+    match = _END.match
+    for hit in _END_CHAR.finditer(body, begin, end):
+        p = hit.start()
+        if p < last:
+            continue
+        m = match(body, p, end)
+        if m is not None:
+            last = m.end() if m.end() > p else p + 1
+            yield m
+
+
 def _is_abbreviation(text: str, dot: int) -> bool:
     # The word before the dot (letters and inner dots), read backwards without a regex search.
     i = dot
@@ -60,7 +77,7 @@ def split_sentences(body: str) -> list[tuple[int, int, bool]]:
         begin = lstart + (bullet.end() if bullet else 0)
         pieces = []
         cursor = begin
-        for end in _END.finditer(body, begin, lend):
+        for end in _ends(body, begin, lend):
             if end.group(0).startswith(".") and _is_abbreviation(body, end.start()):
                 continue
             pieces.append((cursor, end.end()))
@@ -80,10 +97,15 @@ def split_sentences(body: str) -> list[tuple[int, int, bool]]:
     return out
 
 
+# Runs of characters and of newlines not followed by a blank line (the same spans as
+# "(?:[^\n]|\n(?![ \t]*\n))+", a run of plain characters at a time).
+_PARAGRAPH = re.compile(r"(?:[^\n]+|\n(?![ \t]*\n))+")
+
+
 def paragraphs(body: str) -> list[tuple[int, int]]:
     """Spans of paragraphs: runs of text separated by blank lines."""
     spans = []
-    for match in re.finditer(r"(?:[^\n]|\n(?![ \t]*\n))+", body):
+    for match in _PARAGRAPH.finditer(body):
         if match.group(0).strip():
             spans.append(match.span())
     return spans

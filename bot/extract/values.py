@@ -47,7 +47,7 @@ class Sentences:
 # numbers and the token right after them ("mAh", "W", "-inch", "x", "/", "+"), and each pattern is
 # then tried only where its unit follows, instead of each pattern scanning the whole text.
 
-_RUN = re.compile(r"\d[\d.,]*(?:\s*-?\s*(?P<u>[A-Za-z]+|[\"″”×+/]))?")
+_RUN = re.compile(r"\d[\d.,]*(?:\s*-?\s*(?P<u>[A-Za-z]+|[\"″”×+/€]))?")
 _UNIT_KINDS = {
     "inch": ("size",), "inches": ("size",), "in": ("size",), '"': ("size",), "″": ("size",), "”": ("size",),
     "p": ("res_p",), "x": ("wxh",), "×": ("wxh",), "hz": ("hz",),
@@ -58,11 +58,23 @@ _UNIT_KINDS = {
 }
 
 
+@lru_cache(maxsize=1)
+def _unit_kinds() -> dict[str, tuple[str, ...]]:
+    """The unit table with the currencies written after an amount ("999 yuan", "1,299 EUR", "8,99 €")."""
+    kinds = dict(_UNIT_KINDS)
+    for cur in lexicon().specs["currencies"]:
+        plain = cur.replace("s?", "").replace("?", "")
+        for word in {plain, plain + "s"} if cur.endswith("s?") else {plain}:
+            if re.fullmatch(r"[A-Za-z]+|€", word):
+                kinds[word.lower()] = kinds.get(word.lower(), ()) + ("price",)
+    return kinds
+
+
 def scan_numbers(body: str) -> dict[str, list[int]]:
     """Where each unit kind may match: the starts of the numbers it follows (every digit after a
     non-word character of a run such as "5,000" or "1,299.99")."""
     out: dict[str, list[int]] = {}
-    kinds = _UNIT_KINDS
+    kinds = _unit_kinds()
     for m in _RUN.finditer(body):
         u = m.group("u")
         if u is None:
@@ -656,13 +668,13 @@ _DEAL_AFTER = re.compile(
     r"rebate|coupon|trade-in))", re.IGNORECASE)
 
 
-def find_prices(body: str, sentences: Sentences) -> list[Value]:
+def find_prices(body: str, sentences: Sentences, at: dict | None = None) -> list[Value]:
     prefix, suffix, context, exclusions, _, suffix_gate = _price_patterns()
+    at = scan_numbers(body) if at is None else at
     out = []
     taken = []
-    patterns = (prefix, suffix) if suffix_gate.search(lowered(body)) else (prefix,)
-    for pattern in patterns:
-        for m in pattern.finditer(body):
+    for pattern in (prefix, suffix):
+        for m in (prefix.finditer(body) if pattern is prefix else _hits(suffix, body, at.get("price"))):
             if any(a <= m.start() < b for a, b in taken):
                 continue
             if pattern is prefix and m.start() and (body[m.start() - 1].isalnum() or body[m.start() - 1] in "_$"):
@@ -689,7 +701,7 @@ def find_prices(body: str, sentences: Sentences) -> list[Value]:
             if _DEAL_BEFORE.search(body, max(s, m.start() - 40), m.start()) or \
                     _DEAL_AFTER.match(body, m.end(), min(e, m.end() + 40)):
                 continue
-            if not context.search(sentence) and len(sentence) > 90:
+            if len(sentence) > 90 and not context.search(sentence):
                 continue
             taken.append(m.span())
             out.append(Value(m.start(), m.end(), "price", f"{code} {amount}"))
@@ -713,6 +725,6 @@ def find_values(body: str, sentences: Sentences) -> list[Value]:
     values += find_power(body, sentences, at)
     if "Android" in body or "iOS" in body or "UI" in body or "OS" in body or "Flyme" in body:
         values += find_software(body)
-    values += find_prices(body, sentences)
+    values += find_prices(body, sentences, at)
     values.sort(key=lambda v: v.start)
     return values
