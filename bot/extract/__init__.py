@@ -610,7 +610,7 @@ class _Extraction:
         added = []
         for h in hits:
             s, e = h.span()
-            if any(a < e and s < b for a, b in taken):
+            if not (taken.free(s, e) if hasattr(taken, "free") else all(e <= a or s >= b for a, b in taken)):
                 continue
             i = bisect_right(starts, s) - 1
             base_mention = None

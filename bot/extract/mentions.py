@@ -213,6 +213,26 @@ def _series_name(brand: str, model_text: str) -> str:
     return f"{brand} {model} series"
 
 
+class Taken(list):
+    """The spans taken by mentions (a list of (start, end)), with a character mask so that
+    `free(s, e)` (no taken span overlaps [s, e)) is one C-level search."""
+
+    def __init__(self, size: int):
+        super().__init__()
+        self.mask = bytearray(size + 1)
+
+    def append(self, span: tuple[int, int]) -> None:
+        super().append(span)
+        a, b = span
+        if b > a:
+            self.mask[a:b] = b"\x01" * (b - a)
+
+    def free(self, s: int, e: int) -> bool:
+        if e <= s:  # a degenerate span: the plain test
+            return all(e <= a or s >= b for a, b in self)
+        return self.mask.find(1, s, e) == -1
+
+
 _REF_ADJECTIVES = re.compile(r"next|upcoming|new|first|latest|future|unannounced|rumou?red")
 
 
@@ -228,10 +248,8 @@ class MentionFinder:
         body = self.body
         p = self.p
         mentions: list[Mention] = []
-        taken: list[tuple[int, int]] = []
-
-        def free(s: int, e: int) -> bool:
-            return all(e <= a or s >= b for a, b in taken)
+        taken = Taken(len(body))
+        free = taken.free
 
         # Branded devices and series.
         for m in p["device"].finditer(body):
@@ -350,8 +368,7 @@ class MentionFinder:
             taken.append((s, e))
             return True
 
-        def free(s, e):
-            return all(e <= a or s >= b for a, b in taken)
+        free = taken.free if isinstance(taken, Taken) else (lambda s, e: all(e <= a or s >= b for a, b in taken))
 
         unit_after = p["unit_after"]
         if "Phone (" in body or "Phone(" in body:
