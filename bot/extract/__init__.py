@@ -91,11 +91,33 @@ def _group_members(text: str, group: list[Mention]) -> list[Mention]:
     return group
 
 
-_ON_SALE_WORDS = (" off", ")off", "down to", "dropped to", "fallen to", "been discounted", "been out", "been available",
+def _on_sale_hits(low: str) -> list[int]:
+    """Where a phone is said to be on discount or on the market: "$100 off", "(€50) off" found from
+    each "off" backwards (no scan led by a digit), and the other phrases of _ON_SALE."""
+    hits = []
+    i = low.find("off")
+    while i != -1:
+        after = low[i + 3:i + 4]
+        if not (after.isalnum() or after == "_"):
+            j = i
+            while j > 0 and low[j - 1].isspace():
+                j -= 1
+            if j > 0 and low[j - 1] == ")":
+                j -= 1
+            if j > 0 and low[j - 1].isdigit():
+                hits.append(j - 1)
+        i = low.find("off", i + 3)
+    if any(w in low for w in _ON_SALE_WORDS):
+        hits += [m.start() for m in _ON_SALE_PHRASES.finditer(low)]
+    hits.sort()
+    return hits
+
+
+_ON_SALE_WORDS = ("down to", "dropped to", "fallen to", "been discounted", "been out", "been available",
                   "been on sale", "cut it", "cut its", "cut the price", "slashed it", "slashed its", "slashed the price",
                   "reduced it", "reduced its", "reduced the price")
-_ON_SALE = re.compile(
-    r"\d\)?\s*off\b|\b(?:is|are|has|have)\s+(?:now\s+)?(?:down to|dropped to|fallen to|been discounted|been out|been available|been on sale)\b"
+_ON_SALE_PHRASES = re.compile(
+    r"\b(?:is|are|has|have)\s+(?:now\s+)?(?:down to|dropped to|fallen to|been discounted|been out|been available|been on sale)\b"
     r"|\b(?:cut|slashed|reduced)\s+(?:it|its price|the price)\s+to\b")
 _TABLE = re.compile(r"(?m)^[ \t]*\|[^\n]*\|[ \t]*$(?:\n[ \t]*\|[^\n]*\|[ \t]*$)+")
 _DEAL_COLUMN = re.compile(r"(?i)\b(?:deal|sale|discount(?:ed)?|offer|now|you pay|effective|after)\b")
@@ -188,9 +210,8 @@ class _Extraction:
         self.launched: set[str] = set()
         self.launched_series: list[str] = []
         low = self.low
-        if any(w in low for w in _ON_SALE_WORDS):
-            # A phone on discount or on the market for a while is a launched phone.
-            self.mark_on_sale(spans, mentions)
+        # A phone on discount or on the market for a while is a launched phone.
+        self.mark_on_sale(spans, mentions)
         if _LAUNCHED_GATE.search(low) is None:
             return
         starts = [m.start for m in mentions]
@@ -226,9 +247,9 @@ class _Extraction:
         sentence_starts = [sp[0] for sp in spans]
         starts = [m.start for m in mentions]
         done = set()
-        for hit in _ON_SALE.finditer(low):
-            k = bisect_right(sentence_starts, hit.start()) - 1
-            if k < 0 or k in done or hit.start() >= spans[k][1]:
+        for at in _on_sale_hits(low):
+            k = bisect_right(sentence_starts, at) - 1
+            if k < 0 or k in done or at >= spans[k][1]:
                 continue
             done.add(k)
             s, e, _item = spans[k]
