@@ -376,6 +376,7 @@ class _Extraction:
         previous_cue: tuple = (-1, None, None)
         lead_in_status: str | None = None
         para_index = 0
+        fast_li = 0
         for s, e, is_item in spans:
             while mi < len(mentions) and mentions[mi].start < s:
                 mi += 1
@@ -395,6 +396,21 @@ class _Extraction:
             while para_index < len(paras) - 1 and paras[para_index][1] <= s:
                 para_index += 1
             para = paras[para_index] if paras else (s, e)
+
+            if not sent_mentions and not sent_values:
+                # A sentence that names nothing and has no value: only its cues carry forward,
+                # unless it has a launch word (a launch date then goes to the topic).
+                while fast_li < len(all_launch) and all_launch[fast_li][0] < s:
+                    fast_li += 1
+                if fast_li >= len(all_launch) or all_launch[fast_li][0] >= e:
+                    sentence_status = self.cues.last_in(s, e)
+                    if sentence_status and sentence_status != DENIED:
+                        previous_cue = (para[0], sentence_status, topic.subject if topic else None)
+                    elif previous_cue[0] != para[0] or (topic and previous_cue[2] != topic.subject):
+                        previous_cue = (para[0], None, None)
+                    if not is_item:
+                        lead_in_status = sentence_status
+                    continue
 
             # Resolve references to the topic.
             resolved: list[Mention] = []

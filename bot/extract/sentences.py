@@ -16,6 +16,7 @@ _END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9#@—–
 _ABBREVIATIONS = frozenset("""mr mrs ms dr prof sr jr st vs etc e.g i.e inc ltd co corp approx est no
     nos fig figs jan feb mar apr jun jul aug sep sept oct nov dec p.m a.m u.s u.k rs mt gen vol dept
     min max cf al op ed""".split())
+_LONGEST_ABBREVIATION = max(len(a.replace(".", "")) for a in _ABBREVIATIONS)
 _BULLET = re.compile(r"^\s*(?:[-*•·▪►–—]+|\d{1,2}[.)])\s+")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 
@@ -41,8 +42,13 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     # The word before the dot (letters and inner dots), read backwards without a regex search.
     i = dot
     low = max(0, dot - 24)
+    letters = 0
     while i > low and (text[i - 1].isascii() and text[i - 1].isalpha() or text[i - 1] == "."):
         i -= 1
+        if text[i] != ".":
+            letters += 1
+            if letters > _LONGEST_ABBREVIATION:
+                return False  # a longer word is neither an abbreviation nor an initial
     while i < dot and not text[i].isalpha():  # the word starts with a letter
         i += 1
     if i >= dot:

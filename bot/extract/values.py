@@ -418,9 +418,13 @@ def _first_word(pattern: re.Pattern, text: str) -> str | None:
     return None
 
 
+_SPACES_DASHES = re.compile(r"[\s-]+")
+
+
+@lru_cache(maxsize=4096)
 def _role(word: str) -> str:
     _, lookup = _role_pattern()
-    return lookup.get(re.sub(r"[\s-]+", " ", word.lower()), "_other")
+    return lookup.get(_SPACES_DASHES.sub(" ", word.lower()), "_other")
 
 
 _SENSOR = re.compile(
@@ -527,16 +531,22 @@ _POWER_CLAUSE_END = re.compile(r"[;(]|,\s*(?:and|but|while|though|although)\b|\b
 _ALTERNATIVE = re.compile(r"instead of|rather than|\bnot\b|n['’]t|up from|down from|versus|\bvs\b|compared|\bthan\b|\bor\b")
 
 
+_SEPARATORS = re.compile(r"[,.]")
+_TIMES_BEFORE = re.compile(r"\d\s*[x×]\s*$")
+_CELLS_BEFORE = re.compile(r"dual[- ]cell|two cells|power ?bank", re.I)
+_WIRELESS_BEFORE = re.compile(r"wireless(?:\s+charging)?(?:\s+(?:at|of|up to|speeds? of))*\s*$")
+
+
 def find_power(body: str, sentences: Sentences, at: dict | None = None) -> list[Value]:
     at = scan_numbers(body) if at is None else at
     out = []
     for m in _hits(_MAH, body, at.get("mah")):
-        n = int(re.sub(r"[,.]", "", m.group("n")))
+        n = int(_SEPARATORS.sub("", m.group("n")))
         before = body[max(0, m.start() - 6):m.start()]
-        if not 1000 <= n <= 25000 or re.search(r"\d\s*[x×]\s*$", before):
+        if not 1000 <= n <= 25000 or _TIMES_BEFORE.search(before):
             continue
         s, e = sentences.bounds(m.start())
-        if re.search(r"dual[- ]cell|two cells|power ?bank", body[max(s, m.start() - 30):m.start()], re.I):
+        if _CELLS_BEFORE.search(body, max(s, m.start() - 30), m.start()):
             continue
         out.append(Value(m.start(), m.end(), "battery", f"{n} mAh"))
     watts = list(_hits(_WATT, body, at.get("watt")))
@@ -558,7 +568,7 @@ def find_power(body: str, sentences: Sentences, at: dict | None = None) -> list[
             attribute = "wireless_charging"
         elif wired_after != -1 or _CHARGE_WORD.search(after):
             attribute = "wired_charging"
-        elif re.search(r"wireless(?:\s+charging)?(?:\s+(?:at|of|up to|speeds? of))*\s*$", before):
+        elif _WIRELESS_BEFORE.search(before):
             attribute = "wireless_charging"
         elif _CHARGE_WORD.search(before):
             attribute = "wired_charging"
@@ -634,7 +644,7 @@ def _currency_code(text: str) -> str | None:
 
 
 def _amount(raw: str, dec: str | None) -> str | None:
-    digits = re.sub(r"[,.]", "", raw)
+    digits = _SEPARATORS.sub("", raw)
     if not digits.isdigit():
         return None
     value = int(digits)
