@@ -1,0 +1,69 @@
+"""The speed-ups must not change what is found: each targeted scan gives the same matches as the
+plain scan it replaces, on own sentences with odd spacing and punctuation."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from bot.extract import sentences as S
+from bot.extract import values as V
+from bot.extract.mentions import Taken
+
+PIECES = ["6.7-inch", "6.1\" OLED", "6.4 in display", "1,080 x 2,400", "2400×1080", "1440p", "90Hz", "1-120 Hz",
+          "8GB/256GB", "12/512GB", "16 GB + 1 TB", "24GB", "50MP", "200-megapixel", "13 mega-pixel", "4,500mAh",
+          "5.000 mAh", "33W", "7.5W", "65 watts", "$1,199.99", "€899", "£749", "₹39,999", "3,999 yuan", "899 EUR",
+          "1,299,000 won", "8,99 €", "Sony IMX890", "Samsung ISOCELL HP3", "OmniVision OV64B", "LYT-700", "x 2",
+          "the phone", "has a", "and", ",", ";", "RAM", "storage", "display", "camera", "ultrawide", "selfie",
+          "charging", "wireless", "battery", "costs", "priced at", ".", "Mr. Lee", "e.g. this", "U.S. price",
+          "\"Nice.\" Then", "Why?", "Wow!", "…", "\n", "\n\n", "\n \n", "- a bullet", "1) an item"]
+
+
+def texts(n: int = 400):
+    rng = random.Random(20)
+    for _ in range(n):
+        yield "".join(rng.choice(PIECES) + rng.choice(["", " ", "  "]) for _ in range(rng.randint(1, 35)))
+
+
+def spans(matches):
+    return [(m.start(), m.end(), m.group(0)) for m in matches]
+
+
+@pytest.mark.parametrize("kind, pattern", [
+    ("size", V._SIZE), ("res_p", V._RES_P), ("wxh", V._RES_WXH), ("hz", V._HZ), ("pair", V._PAIR),
+    ("amount", V._AMOUNT), ("mp", V._MP), ("mah", V._MAH), ("watt", V._WATT)])
+def test_unit_patterns_tried_where_their_unit_follows_find_what_a_full_scan_finds(kind, pattern):
+    for text in texts():
+        assert spans(V._hits(pattern, text, V.scan_numbers(text).get(kind))) == spans(pattern.finditer(text)), text
+
+
+def test_suffix_prices_from_the_number_scan_are_those_of_a_full_scan():
+    suffix = V._price_patterns()[1]
+    for text in texts():
+        assert spans(V._hits(suffix, text, V.scan_numbers(text).get("price"))) == spans(suffix.finditer(text)), text
+
+
+def test_sensors_from_their_lead_words_are_those_of_a_full_scan():
+    for text in texts():
+        assert spans(V._sensor_hits(text)) == spans(V._SENSOR.finditer(text)), text
+
+
+def test_sentence_ends_and_paragraphs_are_those_of_the_plain_patterns():
+    import re
+    plain_paragraph = re.compile(r"(?:[^\n]|\n(?![ \t]*\n))+")
+    for text in texts():
+        assert spans(S._ends(text, 0, len(text))) == spans(S._END.finditer(text, 0, len(text))), text
+        assert [m.span() for m in S._PARAGRAPH.finditer(text)] == [m.span() for m in plain_paragraph.finditer(text)]
+
+
+def test_taken_spans_answer_as_the_plain_overlap_test():
+    rng = random.Random(3)
+    taken = Taken(200)
+    for _ in range(15):
+        a = rng.randrange(190)
+        taken.append((a, a + rng.randint(1, 10)))
+    for _ in range(500):
+        s = rng.randrange(200)
+        e = s + rng.randint(0, 12)
+        assert taken.free(s, e) == all(e <= a or s >= b for a, b in taken), (s, e)
