@@ -4,7 +4,11 @@ against a store of 10,000 articles; each must be answered within Discord's 3 s (
 
 The mix is what members do: /spec, /timeline, /sources, /search, /claim and device autocomplete,
 on devices picked from the store. Everything (fake, bot, members) runs in one process and one
-event loop, as in the test that runs this in CI (tests/e2e/test_load.py).
+event loop, as in the test that runs this in CI (tests/e2e/test_e2e_load.py).
+
+The baseline, measured in the same run on the same schedule: a bare discord.py bot with the same
+commands answering at once with a fixed embed and no store, so what the fake, the event loop and
+discord.py cost is seen apart from what Receipts adds.
 
     python benchmarks/bench_load.py                     # make /tmp/receipts-load.db, run, print
     python benchmarks/bench_load.py --reuse             # run again on the same store
@@ -20,8 +24,13 @@ import random
 import statistics
 import sys
 import time
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from pathlib import Path
+
+import discord
+from discord import app_commands
+from discord.ext import commands
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -123,15 +132,80 @@ async def one_interaction(fake: FakeDiscord, server: Server, member_id: int, at:
     return record
 
 
+FIXED = discord.Embed(title="Fixed", description="“A quote.” — Source · 2024-01-01")
+
+
+async def fixed_names(interaction: discord.Interaction, current: str) -> list[app_commands.Choice]:
+    return [app_commands.Choice(name="Fixed Phone", value="Fixed Phone")]
+
+
+@app_commands.command(name="spec", description="Fixed answer")
+@app_commands.autocomplete(device=fixed_names)
+async def fixed_spec(interaction: discord.Interaction, device: str) -> None:
+    await interaction.response.send_message(embed=FIXED)
+
+
+@app_commands.command(name="timeline", description="Fixed answer")
+@app_commands.autocomplete(subject=fixed_names)
+async def fixed_timeline(interaction: discord.Interaction, subject: str) -> None:
+    await interaction.response.send_message(embed=FIXED)
+
+
+@app_commands.command(name="sources", description="Fixed answer")
+@app_commands.autocomplete(device=fixed_names)
+async def fixed_sources(interaction: discord.Interaction, device: str) -> None:
+    await interaction.response.send_message(embed=FIXED)
+
+
+@app_commands.command(name="search", description="Fixed answer")
+async def fixed_search(interaction: discord.Interaction, text: str) -> None:
+    await interaction.response.send_message(embed=FIXED)
+
+
+@app_commands.command(name="claim", description="Fixed answer")
+async def fixed_claim(interaction: discord.Interaction, id: int) -> None:
+    await interaction.response.send_message(embed=FIXED)
+
+
+class FixedAnswerBot(commands.Bot):
+    """The baseline: the public commands with their options, each answered at once, no store."""
+
+    def __init__(self) -> None:
+        intents = discord.Intents.none()
+        intents.guilds = True
+        super().__init__(command_prefix=commands.when_mentioned, intents=intents,
+                         guild_ready_timeout=0.05)
+        for command in (fixed_spec, fixed_timeline, fixed_sources, fixed_search, fixed_claim):
+            self.tree.add_command(command)
+
+    async def setup_hook(self) -> None:
+        await self.tree.sync()
+
+
+@asynccontextmanager
+async def running_baseline(token: str):
+    bot = FixedAnswerBot()
+    running = asyncio.create_task(bot.start(token))
+    try:
+        await asyncio.wait_for(bot.wait_until_ready(), WAIT_FOR_CALLBACK)
+        yield bot
+    finally:
+        await bot.close()
+        await running
+
+
 async def run_load(db_path: Path, *, interactions: int = 500, seconds: float = 10.0,
-                   members: int = 20, seed: int = 1) -> LoadResult:
-    """Start the bot on the store, send the interactions at a steady rate, and time them."""
+                   members: int = 20, seed: int = 1, baseline: bool = False) -> LoadResult:
+    """Start the bot on the store (or the fixed-answer baseline), send the interactions at a
+    steady rate, and time them."""
     questions = Questions.from_store(db_path)
     chooser = random.Random(seed)
     async with fake_discord() as fake:
         server = add_server(fake, "Load")
         people = [server.guild.add_member(fake.add_user(f"member{n}")) for n in range(members)]
-        async with running_bot(bot_settings(fake, db_path)):
+        serving = (running_baseline(fake.token) if baseline
+                   else running_bot(bot_settings(fake, db_path)))
+        async with serving:
             start = time.monotonic() + 0.1
             step = seconds / interactions
             records = await asyncio.gather(*(
@@ -166,9 +240,13 @@ def main() -> int:
     if not (args.reuse and args.db.exists()):
         taken = make_store(args.db, args.articles, args.claims)
         print(f"made {args.db}: {args.articles:,} articles, {args.claims:,} claims in {taken:.1f} s")
-    result = asyncio.run(run_load(args.db, interactions=args.interactions, seconds=args.seconds,
-                                  members=args.members))
-    print(result.summary())
+    load = dict(interactions=args.interactions, seconds=args.seconds, members=args.members)
+    baseline = asyncio.run(run_load(args.db, baseline=True, **load))
+    result = asyncio.run(run_load(args.db, **load))
+    print("baseline (fixed answers, no store):", baseline.summary())
+    print("Receipts:", result.summary())
+    print(f"ratios Receipts/baseline: p50 {statistics.median(result.latencies) / statistics.median(baseline.latencies):.1f}x, "
+          f"p99 {result.percentile(0.99) / baseline.percentile(0.99):.1f}x")
     return 0 if result.within_deadline == result.sent and not result.failures else 1
 
 
