@@ -16,12 +16,15 @@ from datetime import date
 from functools import lru_cache
 
 from bot.extract import dates as _dates
+from bot.extract import wordscan
 from bot.extract.lexicon import alternation, key, lexicon, lowered, optics_brand, trie_pattern, word_start
 from bot.extract.mentions import (COMPANY, COMPANY_REF, DEVICE, REF_DEVICE, REF_SERIES, SERIES,
                                   Mention, MentionFinder, mark_comparisons, resolve_device,
                                   _tidy_model, brand_of_lead)
+from bot.extract.mentions import leads as mention_leads
 from bot.extract.sentences import paragraphs, split_sentences
 from bot.extract.status import CONFIRMED, DENIED, RUMORED, Cues
+from bot.extract.status import leads as status_leads
 from bot.extract.values import Sentences, Value, find_values
 from bot.models import Article, Claim
 
@@ -170,6 +173,29 @@ def _static():
     return optics, partnership, launch, past_block, compare_before_value, alias_after, renamed
 
 
+@lru_cache(maxsize=1)
+def _word_scan_ready() -> bool:
+    """Registers the word lists of the shared scan once: cues, makers, companies, references, launch words."""
+    for kind, words in {**status_leads(), **mention_leads()}.items():
+        wordscan.register(kind, words)
+    wordscan.register("launch", wordscan.lead_words(_static()[2].pattern))
+    return True
+
+
+def _launch_spans(launch, low: str, hits: dict) -> list[tuple[int, int]]:
+    """Launch words at word starts, and "launch" anywhere ("relaunched"), as the plain scan kept them."""
+    positions = hits["launch"]
+    inside = low.find("launch")
+    if inside != -1:
+        extra = []
+        while inside != -1:
+            extra.append(inside)
+            inside = low.find("launch", inside + 1)
+        positions = sorted(set(positions).union(extra))
+    return [m.span() for m in wordscan.matches_at(launch, low, positions)
+            if low.startswith("launch", m.start()) or word_start(low, m.start())]
+
+
 def _valid_date(text: str | None) -> date | None:
     if not text:
         return None
@@ -305,7 +331,9 @@ class _Extraction:
 
         # Mentions: branded, then aliases, then brand-less ones given the brand around them.
         self.low = lowered(body)
-        finder = MentionFinder(body, self.low)
+        _word_scan_ready()
+        hits = wordscan.scan(self.low)
+        finder = MentionFinder(body, self.low, hits)
         mentions, taken = finder.find()
         self.seen_models: dict[str, set[str]] = {}
         families = lex.family_words
@@ -334,7 +362,7 @@ class _Extraction:
         mentions += finder.find_brandless(taken, brand_at)
         mentions.sort(key=lambda x: x.start)
         mentions = self.model_references(mentions, taken)
-        self.cues = Cues(body, self.low)
+        self.cues = Cues(body, self.low, hits)
         alias_map = self.find_aliases(mentions, alias_after, renamed)
         if alias_map:
             for canonical_brand, alias_key in [(b, k) for b, ks in self.alias_models.items() for k in ks]:
@@ -358,8 +386,7 @@ class _Extraction:
         self.find_launched(spans, mentions)
         table_map = self.table_subjects(mentions, values)
         low = self.low
-        all_launch = [m.span() for m in launch.finditer(low)
-                      if low.startswith("launch", m.start()) or word_start(low, m.start())]
+        all_launch = _launch_spans(launch, low, hits)
         self.optic_hits = [m for m in optics.finditer(low)
                            if not m.start() or not (low[m.start() - 1].isalnum() or low[m.start() - 1] == "_")
                            or low[m.start()] == "@"] if _has_optics_word(low) else []

@@ -10,6 +10,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz, process
 
 from bot.extract.lexicon import alternation, case_variants, key, lexicon, lowered, trie_pattern, word_start
+from bot.extract.wordscan import lead_words as _lead_words, matches_at
 
 DEVICE, SERIES, COMPANY, REF_DEVICE, REF_SERIES, COMPANY_REF = (
     "device", "series", "company", "ref_device", "ref_series", "company_ref")
@@ -52,6 +53,15 @@ def _variants_pattern() -> str:
     roman = [v for v in lex.variants if re.fullmatch(r"[IVX]+", v)]
     other = [v for v in lex.variants if v not in roman]
     return (r"(?:\s*(?:(?i:" + alternation(other) + r")|(?<=\s)(?:" + alternation(roman) + r"))(?![\w+]))")
+
+
+_LEADS: dict[str, set] = {}
+
+
+def leads() -> dict[str, set]:
+    """The words the company and reference patterns can start with (for the shared word scan)."""
+    patterns()
+    return _LEADS
 
 
 @lru_cache(maxsize=1)
@@ -100,6 +110,9 @@ def patterns() -> dict[str, re.Pattern]:
                                   re.IGNORECASE)
     ref_device = re.compile(cues["reference_device"])
     ref_series = re.compile(cues["reference_series"])
+    _LEADS["company"] = set(company_words) | {p.lower() for b in lex.brands.values() for p in b.executives}
+    _LEADS["ref_device"] = _lead_words(ref_device.pattern)
+    _LEADS["ref_series"] = _lead_words(ref_series.pattern)
     return {"device": device, "brandless": brandless, "company": company, "special_company": special_company,
             "company_ref_after": company_ref_after, "company_ref_before": company_ref_before,
             "company_ref_noun": company_ref_noun, "ref_device": ref_device, "ref_series": ref_series,
@@ -239,7 +252,8 @@ _REF_ADJECTIVES = re.compile(r"next|upcoming|new|first|latest|future|unannounced
 class MentionFinder:
     """All subject mentions of one article body, in order."""
 
-    def __init__(self, body: str, low: str | None = None):
+    def __init__(self, body: str, low: str | None = None, hits: dict | None = None):
+        self.hits = hits
         self.body = body
         self.low = low if low is not None else lowered(body)
         self.p = patterns()
@@ -286,7 +300,11 @@ class MentionFinder:
         # Companies, their executives, and "Oppo's next flagship".
         lex = lexicon()
         low = self.low
-        company_hits = list(p["company"].finditer(low))
+        hits = self.hits
+        # Company words inside a word are dropped below, and they cannot hide a word that starts
+        # inside them (they end at a word end): the shared scan's word starts give the same mentions.
+        company_hits = (list(p["company"].finditer(low)) if hits is None
+                        else matches_at(p["company"], low, hits["company"]))
         if p["special_company"] is not None:
             company_hits += list(p["special_company"].finditer(body))
             company_hits.sort(key=lambda x: x.start())
@@ -322,8 +340,9 @@ class MentionFinder:
                 taken.append((m.start(), m.end()))
 
         # Words that refer to the current topic.
-        for kind, pattern in ((REF_DEVICE, p["ref_device"]), (REF_SERIES, p["ref_series"])):
-            for m in pattern.finditer(low):
+        for kind, name, pattern in ((REF_DEVICE, "ref_device", p["ref_device"]),
+                                    (REF_SERIES, "ref_series", p["ref_series"])):
+            for m in (pattern.finditer(low) if hits is None else matches_at(pattern, low, hits[name])):
                 if free(m.start(), m.end()) and word_start(low, m.start()) \
                         and _PAREN_NUMBER.match(body, m.end()) is None:  # "the Phone (3)" is a name
                     mentions.append(Mention(m.start(), m.end(), kind, None, None, body[m.start():m.end()]))

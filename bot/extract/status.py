@@ -7,6 +7,7 @@ from bisect import bisect_left
 from functools import lru_cache
 
 from bot.extract.lexicon import alternation, lexicon, lowered, trie_pattern, word_start
+from bot.extract.wordscan import matches_at
 
 CONFIRMED, RUMORED, SPECULATED, DENIED = "confirmed", "rumored", "speculated", "denied"
 _ORDER = (DENIED, SPECULATED, RUMORED, CONFIRMED)
@@ -37,6 +38,15 @@ def _literal_prefixes(fragment: str) -> set:
     return {literal.group(0)[:4] if literal else None}
 
 
+_LEADS: dict[str, set] = {}
+
+
+def leads() -> dict[str, set]:
+    """The words the cue prefilter and the maker pattern can start with (for the shared word scan)."""
+    patterns()
+    return _LEADS
+
+
 @lru_cache(maxsize=1)
 def patterns():
     """Cue patterns in lower case, matched on a lowered copy of the body (fast, no IGNORECASE
@@ -64,6 +74,9 @@ def patterns():
     according = re.compile(r"according to (?:the )?(?:official |@)?(?:" + alternation(makers) + r")\b(?!['’]s? (?:leak|rumou?r|tipster))")
     adjectival = re.compile(cues["adjectival_exclusions"], re.IGNORECASE)
     negation = re.compile(cues["negation"])
+    _LEADS["cue"] = prefixes | {w.replace("'", "’") for w in prefixes}
+    _LEADS["maker"] = {m.lower() for m in makers} | {
+        "the company", "the firm", "the brand", "the manufacturer", "the maker", "the chinese", "its"}
     return cue, maker, according, adjectival, negation, prefilter
 
 
@@ -83,13 +96,13 @@ def _BOUNDARY_OK(text: str, start: int, end: int) -> bool:
 class Cues:
     """The status cues of one body, found once, looked up by offset."""
 
-    def __init__(self, body: str, low: str | None = None):
+    def __init__(self, body: str, low: str | None = None, hits: dict | None = None):
         cue, maker, according, adjectival, negation, prefilter = patterns()
         low = low if low is not None else lowered(body)
         if "’" in low:
             low = low.replace("’", "'")  # the cue words are written with straight apostrophes
         found: list[tuple[int, int, str]] = []
-        for hit in prefilter.finditer(low):
+        for hit in (prefilter.finditer(low) if hits is None else matches_at(prefilter, low, hits["cue"])):
             if hit.start() and (low[hit.start() - 1].isalnum() or low[hit.start() - 1] in "_'’-"):
                 continue
             m = cue.match(low, hit.start())
@@ -116,7 +129,7 @@ class Cues:
                 if window is not None and window.start() <= start < window.end():
                     continue
             found.append((start, end, status))
-        for m in maker.finditer(low):
+        for m in (maker.finditer(low) if hits is None else matches_at(maker, low, hits["maker"])):
             if word_start(low, m.start()):
                 found.append((m.start("verb"), m.end("verb"), CONFIRMED))
         if "according to" in low:

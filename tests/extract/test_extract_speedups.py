@@ -67,3 +67,24 @@ def test_taken_spans_answer_as_the_plain_overlap_test():
         s = rng.randrange(200)
         e = s + rng.randint(0, 12)
         assert taken.free(s, e) == all(e <= a or s >= b for a, b in taken), (s, e)
+
+
+def test_the_shared_word_scan_gives_what_each_list_s_own_scan_gives():
+    from bot.extract import Cues, MentionFinder, _launch_spans, _static, _word_scan_ready, wordscan
+    from bot.extract.lexicon import lowered, word_start
+    _word_scan_ready()
+    launch = _static()[2]
+    words = ["It", "the phone", "The company", "Samsung", "Xiaomi has confirmed", "its CEO said", "they",
+             "both phones", "the two new models", "is expected to", "rumored", "relaunched", "launches",
+             "on sale", "pre-order", "we’re anticipating", "we're", "Lei  Jun", "the\nfirm announced",
+             "according to Apple", "Honor", "this device", "all three phones", "leaks", "may", "May"]
+    rng = random.Random(11)
+    for text in list(texts(200)) + ["".join(rng.choice(words) + rng.choice([" ", "  ", ", ", ". ", "\n"])
+                                            for _ in range(rng.randint(1, 30))) for _ in range(400)]:
+        low = lowered(text)
+        hits = wordscan.scan(low)
+        assert Cues(text, low, hits).cues == Cues(text, low).cues, text
+        a, b = MentionFinder(text, low, hits).find()[0], MentionFinder(text, low).find()[0]
+        assert [(m.start, m.end, m.kind, m.subject) for m in a] == [(m.start, m.end, m.kind, m.subject) for m in b]
+        plain = [m.span() for m in launch.finditer(low) if low.startswith("launch", m.start()) or word_start(low, m.start())]
+        assert _launch_spans(launch, low, hits) == plain, text
