@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from bot.extract import dates as _dates
 from bot.extract import wordscan
-from bot.extract.lexicon import alternation, key, lexicon, lowered, optics_brand, trie_pattern, word_start
+from bot.extract.lexicon import alternation, context_words, fragments, key, lexicon, lowered, optics_brand, trie_pattern, word_start
 from bot.extract.mentions import (COMPANY, COMPANY_REF, DEVICE, REF_DEVICE, REF_SERIES, SERIES,
                                   Mention, MentionFinder, mark_comparisons, resolve_device,
                                   _tidy_model, brand_of_lead)
@@ -38,12 +38,13 @@ def _wish_pattern() -> re.Pattern:
     return re.compile(lexicon().cues["wish"])
 
 
+# The grammar is here; the words are data (data/lexicon/context.json), read once at import.
 _PREPOSITION_BEFORE = re.compile(
-    r"(?:\b(?:than|from|over|like|unlike|alongside|along with|together with|besides|beside|next to|versus|vs\.?)"
+    r"(?:\b(?:" + fragments("comparison_prepositions") + r")"
     r"\s+(?:the\s+|its\s+|a\s+)?|\blast year['’]s\s+|\bthe previous\s+)$", re.IGNORECASE)
 _FIRST_OF_BRAND = re.compile(r"(?i)the (?:first|latest|new)\b")
 _GROUP_REF = re.compile(r"(?i)(?:both|the two|these two|all two)\b")
-_COMPARE_GATE = re.compile(r"compar|versus|vs|than|from|unlike|predecessor|last year|previous|opposed")
+_COMPARE_GATE = re.compile(fragments("comparison_gate"))
 _AFTER_COMPARED = re.compile(
     r"(?:['’]s?\s+(?:[\w-]+\s+){0,2}|\s*\(\s*|\s*,\s*which\s+(?:[\w-]+\s+){0,3}?(?:at\s+|for\s+)?(?:an?\s+|the\s+)?"
     r"|\s*,\s*with\s+(?:an?\s+|the\s+)?|\s+(?:with|and its|has|had)\s+(?:an?\s+|the\s+|its\s+)?)")
@@ -55,11 +56,11 @@ _LAUNCHED = re.compile(
 _NOT_LAUNCHED = re.compile(
     r"\b(?:will|to|be|been|being|would|could|may|might|should|not|never|yet|before|ahead of|until|once|if|when|"
     r"after|expected|set|plans?|planning|going|about)\s+(?:\w+\s+)?(?:\w+\s+)?$|n['’]t\s+(?:\w+\s+)?$")
-_ADJACENT_VALUE = re.compile(r"(?:['’]s?)?\s+(?:own\s+|in-house\s+|new\s+|latest\s+|custom\s+)?")
+_ADJACENT_VALUE = re.compile(
+    r"(?:['’]s?)?\s+(?:" + "|".join(w + r"\s+" for w in context_words("own_value_modifiers")) + r")?")
 _OBJECT_BEFORE = re.compile(
-    r"\b(?:of|on|onto|to|from|as|than|like|for|over|into|about|against|alongside|versus|vs\.?|beside|besides|"
-    r"behind|below|above|under|after|unlike|including|among|at|by|via|next to|along with|together with)\s+"
-    r"(?:(?:the|a|an|its|their|last year['’]s|this year['’]s)\s+)?(?:[\w-]+\s+){0,2}$")
+    r"\b(?:" + fragments("object_prepositions") + r")\s+"
+    r"(?:(?:" + fragments("object_determiners") + r")\s+)?(?:[\w-]+\s+){0,2}$")
 _MODEL_REF = re.compile(
     r"\b[Tt]he\s+(?:(?P<adj>(?:regular|standard|base|vanilla|non-Pro|smaller|cheaper|entry-level|basic)\s+)"
     r"(?P<noun>(?:model|variant|version|one)\b)"
@@ -157,10 +158,8 @@ def _static():
     launch = re.compile(specs["launch_words"])
     past_block = re.compile(specs["past_date_blockers"] + r"[\w\s,]{0,12}$", re.IGNORECASE)
     compare_before_value = re.compile(
-        r"(?:\bcompared (?:to|with)|\bversus|\bvs\.?|\bthan|\bup from|\bdown from|\bunlike|\bpredecessor['’]s|"
-        r"\blast year['’]s|\bprevious|\bas opposed to|"
-        r"\b(?:grows?|grew|rises?|rose|increases?|increased|jumps?|jumped|climbs?|climbed|goes up|went up|moves? up|"
-        r"upgraded|improves?|improved|shrinks?|shrank|drops?|dropped|falls?|fell|decreases?|decreased|bumped|steps? up)"
+        r"(?:" + "".join(r"\b" + w + "|" for w in context_words("comparison_before_value"))
+        + r"\b(?:" + fragments("change_verbs") + r")"
         r"\s+from)\s+(?:the\s+|a\s+|its\s+)?(?:[\w'’-]+\s+){0,2}$",
         re.IGNORECASE)
     alias_after = re.compile(

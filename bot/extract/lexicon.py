@@ -137,6 +137,17 @@ def alternation(words, *, escape: bool = True) -> str:
     return _alternation(words, escape=escape)
 
 
+def context_words(name: str) -> list[str]:
+    """The list data/lexicon/context.json `name` (regular-expression fragments, in order)."""
+    return load_json("context.json")[name]
+
+
+def fragments(name: str) -> str:
+    """The regular-expression fragments of data/lexicon/context.json `name`, as one alternation in the
+    order given (earlier alternatives win at the same position)."""
+    return "|".join(context_words(name))
+
+
 def lowered(text: str) -> str:
     """`text` in lower case with the same length, so offsets carry over (case-insensitive matching
     on a lowered copy is much faster than IGNORECASE alternations)."""
@@ -178,3 +189,4 @@ def trie_pattern(words, space: str = r"\s+") -> str:
         return body
 
     return "(?:" + emit(trie) + ")"
+
