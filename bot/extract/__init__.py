@@ -48,14 +48,13 @@ _COMPARE_GATE = re.compile(fragments("comparison_gate"))
 _AFTER_COMPARED = re.compile(
     r"(?:['’]s?\s+(?:[\w-]+\s+){0,2}|\s*\(\s*|\s*,\s*which\s+(?:[\w-]+\s+){0,3}?(?:at\s+|for\s+)?(?:an?\s+|the\s+)?"
     r"|\s*,\s*with\s+(?:an?\s+|the\s+)?|\s+(?:with|and its|has|had)\s+(?:an?\s+|the\s+|its\s+)?)")
-_LAUNCHED_GATE = re.compile(r"launched|unveil|announced|introduced|debuted|official|is here|are here|on sale")
+_LAUNCHED_GATE = re.compile(fragments("launched_gate"))
 _LAUNCHED = re.compile(
-    r"\b(?:(?:has|have|had)\s+(?:now\s+|just\s+|finally\s+|officially\s+|today\s+)*)?"
-    r"(?:launched|unveiled|announced|introduced|debuted|took the wraps off|takes the wraps off|unveils|launches|announces)\b"
-    r"|\b(?:is|are)\s+(?:now\s+)?(?:official|here|on sale)\b|\b(?:goes|went|gone)\s+official\b")
+    r"\b(?:(?:has|have|had)\s+(?:" + "|".join(w + r"\s+" for w in context_words("launch_adverbs")) + r")*)?"
+    r"(?:" + fragments("launched_verbs") + r")\b"
+    r"|\b(?:is|are)\s+(?:now\s+)?(?:" + fragments("launched_states") + r")\b|\b(?:goes|went|gone)\s+official\b")
 _NOT_LAUNCHED = re.compile(
-    r"\b(?:will|to|be|been|being|would|could|may|might|should|not|never|yet|before|ahead of|until|once|if|when|"
-    r"after|expected|set|plans?|planning|going|about)\s+(?:\w+\s+)?(?:\w+\s+)?$|n['’]t\s+(?:\w+\s+)?$")
+    r"\b(?:" + fragments("launch_hedges") + r")\s+(?:\w+\s+)?(?:\w+\s+)?$|n['’]t\s+(?:\w+\s+)?$")
 _ADJACENT_VALUE = re.compile(
     r"(?:['’]s?)?\s+(?:" + "|".join(w + r"\s+" for w in context_words("own_value_modifiers")) + r")?")
 _OBJECT_BEFORE = re.compile(
@@ -117,15 +116,15 @@ def _on_sale_hits(low: str) -> list[int]:
     return hits
 
 
-_ON_SALE_WORDS = ("down to", "dropped to", "fallen to", "been discounted", "been out", "been available",
-                  "been on sale", "cut it", "cut its", "cut the price", "slashed it", "slashed its", "slashed the price",
-                  "reduced it", "reduced its", "reduced the price")
+# A literal gate before _ON_SALE_PHRASES: its phrases with single spaces ("cut it" also covers "cut its price").
+_ON_SALE_WORDS = tuple(context_words("price_drop_states")) + tuple(
+    f"{verb} {obj}" for verb in context_words("price_cut_verbs") for obj in context_words("price_cut_objects"))
 _ON_SALE_PHRASES = re.compile(
-    r"\b(?:is|are|has|have)\s+(?:now\s+)?(?:down to|dropped to|fallen to|been discounted|been out|been available|been on sale)\b"
-    r"|\b(?:cut|slashed|reduced)\s+(?:it|its price|the price)\s+to\b")
+    r"\b(?:is|are|has|have)\s+(?:now\s+)?(?:" + fragments("price_drop_states") + r")\b"
+    r"|\b(?:" + fragments("price_cut_verbs") + r")\s+(?:" + fragments("price_cut_objects") + r")\s+to\b")
 _TABLE = re.compile(r"(?m)^[ \t]*\|[^\n]*\|[ \t]*$(?:\n[ \t]*\|[^\n]*\|[ \t]*$)+")
-_DEAL_COLUMN = re.compile(r"(?i)\b(?:deal|sale|discount(?:ed)?|offer|now|you pay|effective|after)\b")
-_NOT_LAUNCH_DATE = re.compile(r"pre-?orders?|pre-?booking|update|upgrade|\bbeta\b|\bpatch\b|\bdeal\b|discount|\boffer\b|sale ends")
+_DEAL_COLUMN = re.compile(r"(?i)\b(?:" + fragments("deal_column_words") + r")\b")
+_NOT_LAUNCH_DATE = re.compile(fragments("not_launch_date"))
 log = logging.getLogger("receipts.extract")
 
 
