@@ -42,8 +42,9 @@ def _wish_pattern() -> re.Pattern:
 _PREPOSITION_BEFORE = re.compile(
     r"(?:\b(?:" + fragments("comparison_prepositions") + r")"
     r"\s+(?:the\s+|its\s+|a\s+)?|\blast year['’]s\s+|\bthe previous\s+)$", re.IGNORECASE)
-_FIRST_OF_BRAND = re.compile(r"(?i)the (?:first|latest|new)\b")
-_GROUP_REF = re.compile(r"(?i)(?:both|the two|these two|all two)\b")
+_FIRST_OF_BRAND = re.compile(r"(?i)the (?:" + fragments("first_of_brand") + r")\b")
+_GROUP_REF = re.compile(r"(?i)(?:" + fragments("group_references") + r")\b")
+_GROUP_START = re.compile(r"(?:" + fragments("group_references") + r")\b")
 _COMPARE_GATE = re.compile(fragments("comparison_gate"))
 _AFTER_COMPARED = re.compile(
     r"(?:['’]s?\s+(?:[\w-]+\s+){0,2}|\s*\(\s*|\s*,\s*which\s+(?:[\w-]+\s+){0,3}?(?:at\s+|for\s+)?(?:an?\s+|the\s+)?"
@@ -61,15 +62,15 @@ _OBJECT_BEFORE = re.compile(
     r"\b(?:" + fragments("object_prepositions") + r")\s+"
     r"(?:(?:" + fragments("object_determiners") + r")\s+)?(?:[\w-]+\s+){0,2}$")
 _MODEL_REF = re.compile(
-    r"\b[Tt]he\s+(?:(?P<adj>(?:regular|standard|base|vanilla|non-Pro|smaller|cheaper|entry-level|basic)\s+)"
-    r"(?P<noun>(?:model|variant|version|one)\b)"
-    r"|(?P<var>Pro Max|Pro\+|Pro|Ultra|Plus|Max|Mini|mini|Lite|FE|\+)(?![\w+])(?:\s*(?:model|variant|version)\b)?)")
-_SMALLER = re.compile(r"smaller|cheaper|base|regular|standard|vanilla|affordable|compact")
-_LARGER = re.compile(r"bigger|larger|pricier|premium|expensive|high-end|top")
+    r"\b[Tt]he\s+(?:(?P<adj>(?:" + fragments("model_reference_adjectives") + r")\s+)"
+    r"(?P<noun>(?:" + fragments("model_reference_nouns") + r"|one)\b)"
+    r"|(?P<var>" + fragments("model_reference_variants") + r")(?![\w+])"
+    r"(?:\s*(?:" + fragments("model_reference_nouns") + r")\b)?)")
+_SMALLER = re.compile(fragments("smaller_words"))
+_LARGER = re.compile(fragments("larger_words"))
 
 
-_RANKS = (("pro max", 5), ("ultra", 6), ("max", 5), ("pro+", 4), ("pro plus", 4), ("pro", 3), ("plus", 2), ("+", 2),
-          ("lite", -1), ("mini", -1), ("fe", -1))
+_RANKS = tuple((word, rank) for word, rank in context_words("variant_ranks"))
 
 
 def _variant_rank(model: str) -> int:
@@ -88,7 +89,7 @@ def _group_members(text: str, group: list[Mention]) -> list[Mention]:
     marked = [m for m in group if m.model and words & {w.lower().rstrip("+") for w in m.model.split()[1:]}]
     if marked:
         group = marked
-    count = 2 if re.match(r"(?:both|the two|these two|all two)\b", low) else 3 if "three" in low else None
+    count = 2 if _GROUP_START.match(low) else 3 if "three" in low else None
     if count and len(group) > count:
         group = group[-count:] if _LARGER.search(low) else group[:count]
     return group
