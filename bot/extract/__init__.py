@@ -163,11 +163,14 @@ def _static():
         r"\s+from)\s+(?:the\s+|a\s+|its\s+)?(?:[\w'’-]+\s+){0,2}$",
         re.IGNORECASE)
     alias_after = re.compile(
-        r"\s*(?:\(\s*|,\s*|\s+|—\s*|–\s*)(?:which (?:was|is|has been) |also |previously |formerly |earlier |originally |once )*"
-        r"(?:rumou?red|known|called|named|referred to|tipped|dubbed|codenamed|code-named|codename:?|model number:?|aka|a\.k\.a\.)"
+        r"\s*(?:\(\s*|,\s*|\s+|—\s*|–\s*)(?:which (?:was|is|has been) |"
+        + "|".join(w + " " for w in context_words("alias_lead_words")) + r")*"
+        r"(?:" + fragments("alias_words") + r")"
         r"(?:\s+(?:as|to be))?\s+(?:the\s+)?(?:[\"“‘'](?P<qalias>[\w+ -]{2,30})[\"”’']|(?P<alias>[A-Z0-9][\w+-]*(?:\s+(?:[A-Z0-9][\w+-]*|\(\d{1,2}\))){0,3}))")
     renamed = re.compile(
-        r"\s*(?:\(\s*|,\s*|\s+)?(?:which |that )?(?:(?:was|is|has been|will be|had been|got|gets|is being|now)\s+)*(?:(?:renamed|rebranded|rebadged)(?:\s+(?:to|as))?|(?:launched|released|sold|marketed)\s+(?:to|as))"
+        r"\s*(?:\(\s*|,\s*|\s+)?(?:which |that )?(?:(?:was|is|has been|will be|had been|got|gets|is being|now)\s+)*"
+        r"(?:(?:" + fragments("renamed_verbs") + r")(?:\s+(?:to|as))?"
+        r"|(?:" + fragments("marketed_as_verbs") + r")\s+(?:to|as))"
         r"\s+(?:the\s+)?")
     return optics, partnership, launch, past_block, compare_before_value, alias_after, renamed
 
