@@ -9,7 +9,8 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
-from bot.extract.lexicon import alternation, case_variants, key, lexicon, lowered, trie_pattern, word_start
+from bot.extract.lexicon import (alternation, case_variants, fragments, key, lexicon, lowered, trie_pattern,
+                                 word_start)
 from bot.extract.wordscan import lead_words as _lead_words, matches_at
 
 DEVICE, SERIES, COMPANY, REF_DEVICE, REF_SERIES, COMPANY_REF = (
@@ -104,9 +105,10 @@ def patterns() -> dict[str, re.Pattern]:
     cues = lex.specs
     company_ref_after = re.compile(cues["company_reference"], re.IGNORECASE)
     company_ref_before = re.compile(
-        r"(?:the|an?|its)\s+(?:(?:next|upcoming|new|first|latest|future|unannounced|rumou?red|next-gen)[ -])+(?:\w+[ -]){0,3}?$",
+        r"(?:the|an?|its)\s+(?:(?:" + fragments("reference_adjectives") + "|" + fragments("company_reference_extra_adjectives")
+        + r")[ -])+(?:\w+[ -]){0,3}?$",
         re.IGNORECASE)
-    company_ref_noun = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:flagship|smartphone|phone|device|handset|model)s?\b",
+    company_ref_noun = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:" + fragments("company_reference_nouns") + r")s?\b",
                                   re.IGNORECASE)
     ref_device = re.compile(cues["reference_device"])
     ref_series = re.compile(cues["reference_series"])
@@ -138,7 +140,7 @@ def load_series_nouns() -> list[str]:
     return load_json("brands.json")["series_nouns"]
 
 
-_SPLIT_NUMBER_VARIANT = re.compile(r"(?<=\d)(?=(?:Pro|Ultra|Max|Plus|Lite|Mini|Neo|Prime)\b)", re.IGNORECASE)
+_SPLIT_NUMBER_VARIANT = re.compile(r"(?<=\d)(?=(?:" + fragments("split_number_variants") + r")\b)", re.IGNORECASE)
 
 
 @lru_cache(maxsize=8192)
@@ -246,7 +248,7 @@ class Taken(list):
         return self.mask.find(1, s, e) == -1
 
 
-_REF_ADJECTIVES = re.compile(r"next|upcoming|new|first|latest|future|unannounced|rumou?red")
+_REF_ADJECTIVES = re.compile(fragments("reference_adjectives"))
 
 
 class MentionFinder:
@@ -446,7 +448,7 @@ class MentionFinder:
 
 
 _PAREN_NUMBER = re.compile(r"\s?\(\d{1,2}[a-z]?\)")
-_PHONE_N = re.compile(r"Phone\s?\(\d{1,2}[a-z]?\)(?P<var>\s+(?:Pro|Plus|Lite)(?![\w+]))?")
+_PHONE_N = re.compile(r"Phone\s?\(\d{1,2}[a-z]?\)(?P<var>\s+(?:" + fragments("phone_n_variants") + r")(?![\w+]))?")
 _COORDINATION = re.compile(r"\s*(?:,|and|or|&|,\s*and|,\s*or)\s*(?:the\s+)?")
 _LINK_PREPOSITIONS = frozenset(("on", "in", "of", "for", "with"))
 _WORDS = re.compile(r"[\w'’.+-]+")
