@@ -6,7 +6,7 @@ import re
 from bisect import bisect_left
 from functools import lru_cache
 
-from bot.extract.lexicon import alternation, lexicon, lowered, trie_pattern, word_start
+from bot.extract.lexicon import alternation, context_words, fragments, lexicon, lowered, trie_pattern, word_start
 from bot.extract.wordscan import matches_at
 
 CONFIRMED, RUMORED, SPECULATED, DENIED = "confirmed", "rumored", "speculated", "denied"
@@ -80,8 +80,10 @@ def patterns():
     return cue, maker, according, adjectival, negation, prefilter
 
 
-_AS_BEFORE = re.compile(r"\bas (?:was |had been |has been |widely |previously |earlier |first |long )*$")
-_HEDGED_BEFORE = re.compile(r"(?:\b(?:not|never|yet to|to have|to|will|would|could|might|may|if|once)|n['’]t)\s+(?:\w+\s+)?$")
+# The grammar is here; the words are data (data/lexicon/context.json), read once at import.
+_AS_BEFORE = re.compile(
+    r"\bas (?:was |had been |has been |" + "|".join(w + " " for w in context_words("as_reported_adverbs")) + r")*$")
+_HEDGED_BEFORE = re.compile(r"(?:\b(?:" + fragments("confirmation_hedges") + r")|n['’]t)\s+(?:\w+\s+)?$")
 _PERFECT_BEFORE = re.compile(r"\b(?:has|have|had)\s+(?:\w+\s+)?$")
 
 
