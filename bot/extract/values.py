@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
-from bot.extract.lexicon import alternation, key, lexicon, lowered, trie_pattern, word_start
+from bot.extract.lexicon import alternation, context_words, fragments, key, lexicon, lowered, trie_pattern, word_start
 
 
 @dataclass(slots=True)
@@ -213,7 +213,11 @@ _SCREEN_WORDS = r"(?:display|screen|panel|AMOLED|OLED|LCD|FHD|QHD|HD|LTPO|touchs
 _SIZE = re.compile(
     r"\b(?P<n>\d(?<![\d.,]\d)\d?(?:\.\d{1,2})?)\s*(?:-\s*|\s)?(?:inch(?:es)?\b|-in\b|in\b(?=[\s-]+(?:[\w+-]+\s+){0,3}" + _SCREEN_WORDS +
     r")|[\"″”](?=\s*(?:[\w+-]+\s+){0,3}" + _SCREEN_WORDS + r"))")
-_SECONDARY = re.compile(r"\b(?:cover|outer|external|secondary|rear|sub|front)\b[\s-]*(?:display|screen)", re.IGNORECASE)
+# The grammar is here; the words are data (data/lexicon/context.json), read once at import.
+_SECONDARY = re.compile(
+    r"\b(?:" + fragments("secondary_display_words") + "|" + fragments("secondary_display_positions") + r")\b[\s-]*"
+    r"(?:" + fragments("secondary_display_nouns") + ")", re.IGNORECASE)
+_SECONDARY_AFTER = re.compile(r"\s*(?:[\w-]+\s+)?(?:" + fragments("secondary_display_words") + r")\b")
 _RES_P = re.compile(r"\b(?P<n>720|1080|1440|2160)p\b")
 _RES_WXH = re.compile(r"\b(?P<w>\d(?<![\w.]\d)\d{2,3})\s*[x×X]\s*(?P<h>\d{3,4})(?![\w.])(?!\s*(?:mm|cm))")
 
@@ -239,7 +243,7 @@ def find_display(body: str, sentences: Sentences, at: dict | None = None) -> lis
             continue
         s, e = sentences.bounds(m.start())
         after = body[m.end():min(e, m.end() + 30)]
-        if _SECONDARY.match(after.lstrip(" -")) or re.match(r"\s*(?:[\w-]+\s+)?(?:cover|outer|external|secondary)\b", after):
+        if _SECONDARY.match(after.lstrip(" -")) or _SECONDARY_AFTER.match(after):
             continue
         out.append(Value(m.start(), m.end(), "display_size", f"{m.group('n').rstrip('0').rstrip('.') if '.' in m.group('n') else m.group('n')} in"))
     res_words, type_re, canon = _display_patterns()
@@ -279,7 +283,8 @@ def find_display(body: str, sentences: Sentences, at: dict | None = None) -> lis
 
 
 _HZ = re.compile(r"\b(?P<n>\d(?<![\d.,]\d)\d{1,2})\s*-?\s*Hz\b")
-_NOT_REFRESH = re.compile(r"\s*(?:[\w-]+\s+)?(?:touch|sampling|PWM|dimming|audio|sound|speaker)", re.IGNORECASE)
+_NOT_REFRESH = re.compile(r"\s*(?:[\w-]+\s+)?(?:" + fragments("not_refresh_words") + ")", re.IGNORECASE)
+_NOT_REFRESH_BEFORE = tuple(context_words("not_refresh_before"))
 
 
 def find_refresh(body: str, sentences: Sentences, at: dict | None = None) -> list[Value]:
@@ -290,7 +295,7 @@ def find_refresh(body: str, sentences: Sentences, at: dict | None = None) -> lis
         if not 30 <= n <= 240:
             continue
         before = body[max(0, m.start() - 25):m.start()].lower()
-        if _NOT_REFRESH.match(body, m.end()) or "touch" in before or "sampling" in before or "pwm" in before:
+        if _NOT_REFRESH.match(body, m.end()) or any(w in before for w in _NOT_REFRESH_BEFORE):
             continue
         out.append(Value(m.start(), m.end(), "refresh_rate", f"{n} Hz"))
     return out
@@ -300,8 +305,8 @@ def find_refresh(body: str, sentences: Sentences, at: dict | None = None) -> lis
 
 _AMOUNT = re.compile(r"\b(?P<n>\d(?<![\w.]\d)\d{0,3})\s*(?P<u>GB|TB|gigabytes?|terabytes?|Gb|gb|tb)(?![\w])")
 _PAIR = re.compile(r"\b(?P<a>\d(?<![\w.]\d)\d?)\s*(?:GB|gb)?\s*(?:\+|/)\s*(?P<b>\d{1,4})\s*(?P<u>GB|TB|gb|tb)(?![\w])")
-_RAM_WORD = re.compile(r"\b(?:RAM|memory|LPDDR\w*|DRAM)\b", re.IGNORECASE)
-_STORAGE_WORD = re.compile(r"\b(?:storage|ROM|UFS|internal|onboard|on-board|built-in|space|SSD|NVMe)\b", re.IGNORECASE)
+_RAM_WORD = re.compile(r"\b(?:" + fragments("ram_words") + r")\b", re.IGNORECASE)
+_STORAGE_WORD = re.compile(r"\b(?:" + fragments("storage_words") + r")\b", re.IGNORECASE)
 _LIST_GAP = re.compile(r"^\s*(?:,|/|or|and|,\s*and|,\s*or|\+)?\s*(?:up to\s+)?$", re.IGNORECASE)
 
 
@@ -431,7 +436,7 @@ _SENSOR = re.compile(
     r"(?:(?:Sony(?:['’]s)?\s+)?(?:IMX\s?(?P<imx>\d{3})|LYT[- ]?(?P<lyt>\d{3}))|"
     r"(?:(?:Samsung(?:['’]s)?\s+)?ISOCELL\s+|Samsung(?:['’]s)?\s+)(?P<iso>(?:GN|HP|HM|JN|GW|JD|GH|GM|HP)\d{1,2})|"
     r"(?:OmniVision(?:['’]s)?|Omnivision)\s+(?P<ov>OV[A-Z]?\d{2}[A-Z]?))(?![\w])")
-_SENSOR_LEAD = re.compile(r"(?:Sony|IMX|LYT|Samsung|ISOCELL|OmniVision|Omnivision)")
+_SENSOR_LEAD = re.compile(r"(?:" + fragments("sensor_lead_words") + ")")
 _SENSOR_WORD_GATE = ("IMX", "LYT", "ISOCELL", "Samsung", "OmniVision", "Omnivision")
 
 
@@ -453,7 +458,7 @@ def _sensor_hits(body: str):
 _COUNT = re.compile(
     r"\b(?P<w>dual|double|twin|triple|quad|quadruple|penta|two|three|four|five|[2-5])[\s-]+(?:rear[\s-]+|back[\s-]+|main[\s-]+|lens[\s-]+)?"
     r"(?:camera|cam|lens|sensor|shooter)(?P<pl>s|es)?(?![\w-])")
-_COUNT_GATE = re.compile(r"camera|cam\b|lens|sensor|shooter")
+_COUNT_GATE = re.compile(fragments("camera_count_gate"))
 
 
 def find_cameras(body: str, sentences: Sentences, at: dict | None = None) -> list[Value]:
