@@ -7,6 +7,8 @@ import re
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 
+from bot.extract.lexicon import fragments
+
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
           "October", "November", "December"]
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
@@ -37,9 +39,9 @@ _CANDIDATE = re.compile(
     r"|(?P<pre7>on|this|next|coming|this coming)\s+(?P<wd7>" + _WEEKDAY + r")(?!,?\s+(?:the\s+)?(?:" + _MONTH_DAY + r")\s+\d|,?\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH_DAY + r")(?:\s*\((?P<d7>[0-3]?\d)\))?"
     r"|(?P<td>today|tomorrow)"
     r")")
-_FUTURE = re.compile(r"\b(?:will|upcoming|expected|set to|going to|scheduled|plans?|planning|next|would|'ll|’ll|is to|are to|soon|coming)\b",
-                     re.IGNORECASE)
-_PAST = re.compile(r"\b(?:launched|unveiled|released|debuted|went on sale|was|were|had|announced on|arrived)\b", re.IGNORECASE)
+# The tense cue words are data (data/lexicon/context.json), read once at import.
+_FUTURE = re.compile(r"\b(?:" + fragments("future_tense_cues") + r")\b", re.IGNORECASE)
+_PAST = re.compile(r"\b(?:" + fragments("past_tense_cues") + r")\b", re.IGNORECASE)
 
 
 def parse_header_date(value: str) -> str | None:
