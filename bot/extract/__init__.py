@@ -218,11 +218,13 @@ class _Extraction:
 
     def claim(self, subject: Mention, attribute: str, value: str, status: str, span: tuple[int, int]):
         start, end = span
+        article = self.article
+        kind = subject.kind
         self.claims.append(Claim(
-            article=self.article.id, subject=subject.subject, attribute=attribute, value=value,
-            status=status, quote=self.body[start:end], start=start, end=end,
-            published=self.article.published, published_basis=self.article.published_basis,
-            subject_kind=subject.subject_kind, brand=subject.brand, mention=subject.text or subject.subject))
+            article.id, subject.subject, attribute, value, status, self.body[start:end], start, end,
+            article.published, article.published_basis,
+            "device" if kind == DEVICE or kind == REF_DEVICE else "series" if kind == SERIES or kind == REF_SERIES
+            else "company", subject.brand, subject.text or subject.subject))
 
     def is_launched(self, subject: str | None) -> bool:
         """Whether the article reports the device (or its series) as launched."""
@@ -394,6 +396,9 @@ class _Extraction:
                            or low[m.start()] == "@"] if _has_optics_word(low) else []
         launch_dates = []
         li = 0
+        signatures = self.signatures
+        official_regions = self.official_regions
+        in_object_position = self.in_object_position
 
         # Walk the sentences with the topic.
         topic: Mention | None = None
@@ -445,6 +450,9 @@ class _Extraction:
             resolved: list[Mention] = []
             self.sentence_refs = [m for m in sent_mentions if m.kind in (REF_DEVICE, REF_SERIES)]
             for m in sent_mentions:
+                if m.kind != REF_DEVICE and m.kind != REF_SERIES:
+                    resolved.append(m)
+                    continue
                 antecedent = next((x for x in reversed(resolved) if x.kind in (DEVICE, SERIES) and not x.ref
                                    and not x.comparison and not x.alias_only and x.subject), None)
                 if m.kind == REF_DEVICE:
@@ -476,8 +484,8 @@ class _Extraction:
                                             model=target.model, ref=True))
 
             sentence_status = self.cues.last_in(s, e)
-            in_signature = any(a < e and s < b for a, b in self.signatures)
-            official = any(a <= s < b for a, b in self.official_regions)
+            in_signature = bool(signatures) and any(a < e and s < b for a, b in signatures)
+            official = bool(official_regions) and any(a <= s < b for a, b in official_regions)
 
             def status_for(v_start: int, v_end: int, subject: Mention, attribute: str) -> str:
                 status = self.cues.status_at(s, e, v_start, v_end)
@@ -496,8 +504,12 @@ class _Extraction:
             if not in_signature:
                 # Values.
                 best_memory: dict[tuple[str, str], tuple[float, Value, Mention]] = {}
-                wish_hits = [w.end() for w in wish.finditer(self.cues.low, s, e)] if sent_values and "wish" in low[s:e] \
-                    or sent_values and "would" in low[s:e] or sent_values and "'d " in low[s:e] else []
+                if sent_values:
+                    segment = low[s:e]
+                    wish_hits = [w.end() for w in wish.finditer(self.cues.low, s, e)] \
+                        if "wish" in segment or "would" in segment or "'d " in segment else []
+                else:
+                    wish_hits = []
                 paired = self.pair_values(sent_values, resolved, last_group, s, e) if len(sent_values) >= 2 else {}
                 for v in sent_values:
                     if table_map and v.start in table_map:
@@ -548,10 +560,13 @@ class _Extraction:
 
             # Carry the topic and the cue context forward.
             named = []
+            object_position: dict[int, bool] = {}
             for m in sent_mentions:
                 if m.kind == DEVICE and m.subject and not m.comparison and not m.alias_only and not m.ref \
-                        and m.subject not in [x.subject for x in named] and not self.in_object_position(m, s):
-                    named.append(m)
+                        and m.subject not in [x.subject for x in named]:
+                    placed = object_position[id(m)] = in_object_position(m, s)
+                    if not placed:
+                        named.append(m)
             if len(named) >= 2:
                 last_group = named
             sentence_group = next((m.group for m in resolved if m.group), None)
@@ -564,12 +579,16 @@ class _Extraction:
             chosen = None
             fallback = None
             for m in resolved:
-                if m.comparison or m.alias_only or m.subject is None or m not in sent_mentions:
+                # A resolved reference (ref=True) is a new Mention, never one of the sentence's own.
+                if m.ref or m.comparison or m.alias_only or m.subject is None or m not in sent_mentions:
                     continue
                 if m.kind in (DEVICE, SERIES):
                     if fallback is None:
                         fallback = m
-                    if not self.in_object_position(m, s):
+                    placed = object_position.get(id(m))
+                    if placed is None:
+                        placed = in_object_position(m, s)
+                    if not placed:
                         chosen = m  # the last one in subject position
             if chosen is None and topic is None:
                 chosen = fallback
