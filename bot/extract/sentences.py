@@ -43,12 +43,17 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     i = dot
     low = max(0, dot - 24)
     letters = 0
-    while i > low and (text[i - 1].isascii() and text[i - 1].isalpha() or text[i - 1] == "."):
+    while i > low:
+        c = text[i - 1]
+        if c == ".":
+            i -= 1
+            continue
+        if not (c.isascii() and c.isalpha()):
+            break
         i -= 1
-        if text[i] != ".":
-            letters += 1
-            if letters > _LONGEST_ABBREVIATION:
-                return False  # a longer word is neither an abbreviation nor an initial
+        letters += 1
+        if letters > _LONGEST_ABBREVIATION:
+            return False  # a longer word is neither an abbreviation nor an initial
     while i < dot and not text[i].isalpha():  # the word starts with a letter
         i += 1
     if i >= dot:
@@ -84,7 +89,7 @@ def split_sentences(body: str) -> list[tuple[int, int, bool]]:
         pieces = []
         cursor = begin
         for end in _ends(body, begin, lend):
-            if end.group(0).startswith(".") and _is_abbreviation(body, end.start()):
+            if body[end.start()] == "." and _is_abbreviation(body, end.start()):
                 continue
             pieces.append((cursor, end.end()))
             cursor = end.end()
