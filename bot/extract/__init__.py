@@ -198,6 +198,17 @@ def _launch_spans(launch, low: str, hits: dict) -> list[tuple[int, int]]:
             if low.startswith("launch", m.start()) or word_start(low, m.start())]
 
 
+def _carried_cue(paragraph_start: int, sentence_status: str | None, topic: Mention | None,
+                 previous: tuple) -> tuple:
+    """The cue the next sentence may inherit: this sentence's own (a denial is never inherited),
+    else the earlier one while the paragraph and the topic stay the same."""
+    if sentence_status and sentence_status != DENIED:
+        return (paragraph_start, sentence_status, topic.subject if topic else None)
+    if previous[0] != paragraph_start or (topic and previous[2] != topic.subject):
+        return (paragraph_start, None, None)
+    return previous
+
+
 def _valid_date(text: str | None) -> date | None:
     if not text:
         return None
@@ -438,10 +449,7 @@ class _Extraction:
                     fast_li += 1
                 if fast_li >= len(all_launch) or all_launch[fast_li][0] >= e:
                     sentence_status = self.cues.last_in(s, e)
-                    if sentence_status and sentence_status != DENIED:
-                        previous_cue = (para[0], sentence_status, topic.subject if topic else None)
-                    elif previous_cue[0] != para[0] or (topic and previous_cue[2] != topic.subject):
-                        previous_cue = (para[0], None, None)
+                    previous_cue = _carried_cue(para[0], sentence_status, topic, previous_cue)
                     if not is_item:
                         lead_in_status = sentence_status
                     continue
@@ -604,10 +612,7 @@ class _Extraction:
                 companies = [m for m in resolved if m.kind == COMPANY and not m.alias_only and m.subject]
                 if companies:
                     topic = companies[0]
-            if sentence_status and sentence_status != DENIED:
-                previous_cue = (para[0], sentence_status, topic.subject if topic else None)
-            elif previous_cue[0] != para[0] or (topic and previous_cue[2] != topic.subject):
-                previous_cue = (para[0], None, None)
+            previous_cue = _carried_cue(para[0], sentence_status, topic, previous_cue)
             if not is_item:
                 lead_in_status = sentence_status
 
