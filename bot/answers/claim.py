@@ -11,10 +11,17 @@ from bot.answers.receipts import CLAIM_COLUMNS, CLAIM_FROM, VISIBLE_ARTICLE, Cla
 from bot.store import Store
 
 
+SQLITE_MAX_INTEGER = 2**63 - 1
+
+
 def parse_claim_id(text: str | int) -> int | None:
-    """A claim id as typed: "12", "#12" or "claim:12"."""
+    """A claim id as typed: "12", "#12" or "claim:12"; None for anything else, including digits
+    `int` cannot read ("²") and numbers SQLite cannot hold."""
     digits = str(text).strip().removeprefix("claim:").removeprefix("#").strip()
-    return int(digits) if digits.isdigit() else None
+    if not digits.isdecimal():
+        return None
+    number = int(digits)
+    return number if number <= SQLITE_MAX_INTEGER else None
 
 
 def claim(store: Store, claim_id: str | int, guild_id: int | None = None) -> Answer:

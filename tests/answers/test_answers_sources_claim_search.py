@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -85,3 +86,9 @@ def test_search_never_raises_on_fts_syntax(pixel_store, text):
 def test_no_typed_command_raises(pixel_store, command, text):
     answer = run_query(pixel_store, f"/{command} {text}")
     assert answer.ok or answer.error
+
+
+@pytest.mark.parametrize("typed", ["²", "#³", "9" * 30])
+def test_a_claim_number_that_is_no_claim_number_is_refused_plainly(store, typed):
+    answer = claim(store, typed)
+    assert not answer.ok and "not a claim number" in answer.error
