@@ -12,6 +12,7 @@ import unicodedata
 from datetime import date
 from pathlib import Path
 
+from bot.extract.dates import infer_published, parse_header_date
 from bot.models import Article
 
 MAX_ARTICLE_BYTES = 1_000_000
@@ -38,7 +39,6 @@ def _iso_date(value: str) -> str | None:
         return date.fromisoformat(value[:10]).isoformat()
     except ValueError:
         pass
-    from bot.extract.dates import parse_header_date
     return parse_header_date(value)
 
 
@@ -79,7 +79,6 @@ def parse_article(text: str, article_id: str, *, url: str | None = None, title: 
     if published:
         header_date, basis = published, published_basis or "moderator"
     if header_date is None:
-        from bot.extract.dates import infer_published
         header_date, basis = infer_published(body)
     return Article(
         id=article_id, body=body, url=url or fields.get("url") or None,
