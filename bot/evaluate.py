@@ -74,9 +74,7 @@ def load_gold(path: Path) -> list[dict]:
     for number, line in enumerate(lines, 1):
         required = ["article", "subject_any", "attribute", "value"]
         if not line.get("optional"):
-            required.append("status_any")
-            if "quote_any" not in line:
-                required.append("quote_contains")
+            required += ["status_any", "quote_contains"]  # also beside quote_any, as score.py reads it
         _require(path, number, line, required, ["subject_any", "value_any", "status_any", "quote_any"])
     return lines
 
@@ -129,7 +127,7 @@ def same_claim(claim: dict, line: dict) -> bool:
 def quote_holds(claim: dict, line: dict) -> bool:
     """The claim's quote contains the gold line's piece of text (or one of its pieces)."""
     quote = str(claim.get("quote", "")).lower()
-    return any(piece.lower() in quote for piece in line.get("quote_any", [line.get("quote_contains")]))
+    return any(piece.lower() in quote for piece in line.get("quote_any", [line["quote_contains"]]))
 
 
 @dataclass
@@ -327,18 +325,18 @@ def attribute_table(evaluation: Evaluation) -> Table:
 
 
 def article_table(evaluation: Evaluation) -> Table:
-    """One line an article: its figures and whether its date is right."""
+    """One line an article: its figures and whether its date is right (why not: `--misses`)."""
     table = _table("By article", "article", "required", "found", "claims", "false", "F1", "status")
     table.add_column("date", no_wrap=True)
     checks = {check.article: check for check in evaluation.dates or []}
-    for article, t in sorted(evaluation.by_article.items(), key=lambda item: str(item[0])):
+    for article in sorted(set(evaluation.by_article) | set(checks), key=str):
+        t = evaluation.by_article.get(article, Tally())
         check = checks.get(article)
         if check is None:
             date = "–"
-        elif check.right:
-            date = f"[green]✓[/green] {check.expected}"
         else:
-            date = f"[red]✗[/red] {check.expected} ({check.basis}), got {', '.join(check.got) or 'no claims'}"
+            expected = check.expected or "no date"
+            date = f"[green]✓[/green] {expected}" if check.right else f"[red]✗[/red] {expected}"
         table.add_row(str(article), str(t.required), str(t.found), str(t.claims), str(t.claims - t.right),
                       _ratio(t.f1, t.claims or t.required), _ratio(t.status, t.found), date)
     return table
@@ -353,7 +351,7 @@ def miss_lines(evaluation: Evaluation) -> dict[str, list[str]]:
         if miss.got_status:
             detail = f"got {miss.got_status}, expected {' or '.join(line['status_any'])}"
         else:
-            detail = f"in a sentence with “{escape(line.get('quote_contains') or line['quote_any'][0])}”"
+            detail = f"in a sentence with “{escape(line['quote_contains'])}”"
         lines.setdefault(line["article"], []).append(f"[yellow]{miss.kind:12}[/yellow] {said}  [dim]{detail}[/dim]")
     for claim in evaluation.false_claims:
         quote = str(claim.get("quote"))
@@ -364,7 +362,7 @@ def miss_lines(evaluation: Evaluation) -> dict[str, list[str]]:
     for check in evaluation.dates or []:
         if not check.right:
             lines.setdefault(check.article, []).append(
-                f"[red]{'date wrong':12}[/red] expected {check.expected} ({check.basis}), got "
+                f"[red]{'date wrong':12}[/red] expected {check.expected or 'no date'} ({check.basis}), got "
                 f"{', '.join(check.got) or 'no claims'} [dim]{escape(', '.join(check.bases))}[/dim]")
     return lines
 
