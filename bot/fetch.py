@@ -3,7 +3,8 @@
 A url typed into Discord runs on the bot's machine, so it could name a service only that machine
 can reach (a metadata endpoint, a database's web port, the router). Every hop is therefore checked:
 the host is resolved and refused when any of its addresses is private, loopback, link-local,
-multicast, reserved or unspecified; redirects are followed by hand (at most five) under the same
+multicast, reserved or unspecified (an IPv6 address that carries an IPv4 one, such as 6to4 or
+NAT64, is judged by the IPv4 address it carries); redirects are followed by hand (at most five) under the same
 rule; the address actually connected to is checked again before the body is read. The body is
 streamed and cut off at the article size cap. Tests that serve pages on 127.0.0.1 pass the
 networks they exempt; the bot exempts everything only when RECEIPTS_ALLOW_PRIVATE_URLS is set.
@@ -47,15 +48,54 @@ class FetchedPage:
     text: str
 
 
-def refusal_reason(address: Address) -> str | None:
-    """Why the bot must not connect to this address, or None when it is a public address."""
-    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped:
-        address = address.ipv4_mapped
+# Forms of IPv6 address that carry an IPv4 address inside them, and reach that IPv4 address:
+# each is judged by what it embeds, whatever the IPv6 registry says of its prefix. The NAT64
+# prefixes are read with the IPv4 address in the last 32 bits, the form DNS64 answers with.
+IPV4_EMBEDDING_FORMS = (
+    (ipaddress.ip_network("::ffff:0:0/96"), "an IPv4-mapped address"),
+    (ipaddress.ip_network("::ffff:0:0:0/96"), "an IPv4-translated address"),
+    (ipaddress.ip_network("64:ff9b::/96"), "a NAT64 address"),
+    (ipaddress.ip_network("64:ff9b:1::/48"), "a local-use NAT64 address"),
+    (ipaddress.ip_network("2002::/16"), "a 6to4 address"),
+    (ipaddress.ip_network("2001::/32"), "a Teredo address"),
+    (ipaddress.ip_network("::/96"), "an IPv4-compatible address"),
+)
+NOT_EMBEDDING = (ipaddress.ip_address("::"), ipaddress.ip_address("::1"))
+
+
+def _embedded_ipv4(address: ipaddress.IPv6Address) -> tuple[str, list[ipaddress.IPv4Address]] | None:
+    """The form and the IPv4 addresses an IPv6 address carries, or None for a plain one."""
+    if address in NOT_EMBEDDING:
+        return None
+    for network, form in IPV4_EMBEDDING_FORMS:
+        if address in network:
+            if address.sixtofour:
+                return form, [address.sixtofour]
+            if address.teredo:
+                return form, list(address.teredo)
+            return form, [ipaddress.IPv4Address(int(address) & 0xFFFFFFFF)]
+    return None
+
+
+def _own_refusal_reason(address: Address) -> str | None:
     for kind in ("loopback", "link_local", "unspecified", "multicast", "reserved", "private"):
         if getattr(address, f"is_{kind}"):
             return f"a {kind.replace('_', '-')} address"
     if not address.is_global:
         return "not a public internet address"
+    return None
+
+
+def refusal_reason(address: Address) -> str | None:
+    """Why the bot must not connect to this address, or None when it is a public address."""
+    embedded = _embedded_ipv4(address) if isinstance(address, ipaddress.IPv6Address) else None
+    if embedded is None:
+        return _own_refusal_reason(address)
+    form, ipv4_addresses = embedded
+    for ipv4 in ipv4_addresses:
+        reason = _own_refusal_reason(ipv4)
+        if reason:
+            return f"{form} for {ipv4}, {reason}"
     return None
 
 

@@ -143,3 +143,29 @@ def test_an_exempt_network_is_allowed():
     check_address("127.0.0.1", "localhost", LOCALHOST_ONLY)
     with pytest.raises(FetchError):
         check_address("127.0.0.1", "localhost")
+
+
+@pytest.mark.parametrize("address, embedded", [
+    ("::ffff:127.0.0.1", "127.0.0.1"),            # IPv4-mapped
+    ("::ffff:0:7f00:1", "127.0.0.1"),             # IPv4-translated (SIIT)
+    ("::7f00:1", "127.0.0.1"),                    # IPv4-compatible
+    ("::a9fe:a9fe", "169.254.169.254"),           # IPv4-compatible, the metadata address
+    ("2002:7f00:1::", "127.0.0.1"),               # 6to4
+    ("2002:c0a8:101::1", "192.168.1.1"),          # 6to4
+    ("2001:0:4136:e378:8000:63bf:80ff:fffe", "127.0.0.1"),  # Teredo, client 127.0.0.1
+    ("2001:0:a00:1::f7f7:f7f7", "10.0.0.1"),      # Teredo, server 10.0.0.1
+    ("64:ff9b::7f00:1", "127.0.0.1"),             # NAT64
+    ("64:ff9b::a00:1", "10.0.0.1"),               # NAT64
+    ("64:ff9b:1::c0a8:101", "192.168.1.1"),       # local-use NAT64
+])
+def test_an_address_that_embeds_ipv4_is_judged_by_the_embedded_address(address, embedded):
+    with pytest.raises(FetchError, match=embedded.replace(".", r"\.")):
+        check_address(address, f"[{address}]")
+
+
+@pytest.mark.parametrize("address", [
+    "::ffff:8.8.8.8", "2002:808:808::1", "2001:0:808:808::f7f7:f7f7", "64:ff9b::808:808",
+    "64:ff9b:1::808:808",
+])
+def test_an_address_that_embeds_a_public_ipv4_address_passes(address):
+    assert refusal_reason(ipaddress.ip_address(address)) is None
