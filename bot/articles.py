@@ -11,6 +11,7 @@ import re
 import unicodedata
 from datetime import date
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 from bot.extract.dates import infer_published, parse_header_date
 from bot.models import Article
@@ -31,6 +32,17 @@ def normalised_body_hash(body: str) -> str:
     """sha256 of the body with Unicode and white space normalised, so re-saved copies match."""
     text = " ".join(unicodedata.normalize("NFC", body).split())
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def url_without_userinfo(url: str) -> str:
+    """The url with any user name and password taken out: every member would see them."""
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return url
+    if "@" not in parts.netloc:
+        return url
+    return urlunsplit(parts._replace(netloc=parts.netloc.rpartition("@")[2]))
 
 
 def _iso_date(value: str) -> str | None:
@@ -81,10 +93,16 @@ def parse_article(text: str, article_id: str, *, url: str | None = None, title: 
     if header_date is None:
         header_date, basis = infer_published(body)
     return Article(
-        id=article_id, body=body, url=url or fields.get("url") or None,
+        id=article_id, body=body, url=_article_url(url or fields.get("url")),
         title=title or fields.get("title") or None, outlet=fields.get("outlet") or None,
         published=header_date, published_basis=basis, sha256=normalised_body_hash(body),
     )
+
+
+def _article_url(url: str | None) -> str | None:
+    """The url shown as the article's source: trimmed, without any user name or password."""
+    url = (url or "").strip()
+    return url_without_userinfo(url) if url else None
 
 
 def text_from_html(html: str) -> str:

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 import httpx
 
-from bot.articles import MAX_ARTICLE_BYTES, ArticleError, text_from_html
+from bot.articles import MAX_ARTICLE_BYTES, ArticleError, text_from_html, url_without_userinfo
 
 MAX_REDIRECTS = 5
 REDIRECT_STATUSES = (301, 302, 303, 307, 308)
@@ -124,12 +124,18 @@ async def resolve_and_check(host: str, port: int, exempt: Sequence[Network] = ()
 
 
 def _checked_url(raw: str | httpx.URL) -> httpx.URL:
+    """A url to fetch; one with a user name or password is refused, never sent nor echoed."""
+    shown = url_without_userinfo(str(raw))
     try:
         url = httpx.URL(raw)
     except (httpx.InvalidURL, TypeError):
-        raise FetchError(f"{raw} is not a url; give one like https://example.com/article") from None
+        raise FetchError(f"{shown} is not a url; give one like https://example.com/article") from None
     if url.scheme not in ("http", "https") or not url.host:
-        raise FetchError(f"{raw} is not an http(s) url; give one like https://example.com/article")
+        raise FetchError(f"{shown} is not an http(s) url; give one like https://example.com/article")
+    if url.userinfo:
+        raise FetchError(f"{url.copy_with(userinfo=b'')} carries a user name or password (before "
+                         f"the @); Receipts never sends, stores or shows those. Give the address "
+                         f"without them")
     return url
 
 

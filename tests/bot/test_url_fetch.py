@@ -22,8 +22,16 @@ a reliable tipster, and it may pack a 4,400mAh battery with 25W charging.</p>
 </article></body></html>"""
 
 
-def app_with_routes() -> web.Application:
-    app = web.Application()
+def app_with_routes(seen: list | None = None) -> web.Application:
+    """The test pages; `seen` collects every request's path and Authorization header."""
+
+    @web.middleware
+    async def record(request, handler):
+        if seen is not None:
+            seen.append((request.path, request.headers.get("Authorization")))
+        return await handler(request)
+
+    app = web.Application(middlewares=[record])
 
     async def page(request):
         return web.Response(text=PAGE, content_type="text/html")
@@ -54,7 +62,11 @@ def app_with_routes() -> web.Application:
     async def missing(request):
         raise web.HTTPNotFound()
 
+    async def to_userinfo(request):
+        raise web.HTTPFound(f"http://bob:hunter2@{request.host}/plain")
+
     app.router.add_get("/page", page)
+    app.router.add_get("/to-userinfo", to_userinfo)
     app.router.add_get("/plain", plain)
     app.router.add_get("/redirect", redirect)
     app.router.add_get("/chain/{hops}", chain)
@@ -66,8 +78,13 @@ def app_with_routes() -> web.Application:
 
 
 @pytest.fixture
-async def base(http_server):
-    return await http_server(app_with_routes())
+def seen() -> list:
+    return []
+
+
+@pytest.fixture
+async def base(http_server, seen):
+    return await http_server(app_with_routes(seen))
 
 
 async def test_an_html_page_becomes_article_text_with_its_header(base):
@@ -169,3 +186,25 @@ def test_an_address_that_embeds_ipv4_is_judged_by_the_embedded_address(address, 
 ])
 def test_an_address_that_embeds_a_public_ipv4_address_passes(address):
     assert refusal_reason(ipaddress.ip_address(address)) is None
+
+
+async def test_a_url_with_a_password_is_refused_before_anything_is_sent(base, seen):
+    secret_url = base.replace("http://", "http://alice:s3cret@") + "/plain"
+    with pytest.raises(FetchError, match="user name or password") as refused:
+        await fetch_article_text(secret_url, exempt=LOCALHOST_ONLY)
+    assert "s3cret" not in str(refused.value) and f"{base}/plain" in str(refused.value)
+    assert seen == []
+
+
+async def test_a_redirect_to_a_url_with_a_password_is_refused(base, seen):
+    with pytest.raises(FetchError, match="user name or password") as refused:
+        await fetch_article_text(f"{base}/to-userinfo", exempt=LOCALHOST_ONLY)
+    assert "hunter2" not in str(refused.value)
+    assert seen == [("/to-userinfo", None)]
+
+
+@pytest.mark.parametrize("url", ["ftp://alice:s3cret@example.com/a", "http://alice:s3cret@/a"])
+async def test_a_refused_url_is_not_echoed_with_its_password(url):
+    with pytest.raises(FetchError, match="url") as refused:
+        await fetch_article_text(url)
+    assert "s3cret" not in str(refused.value)
