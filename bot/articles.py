@@ -20,6 +20,10 @@ MAX_ARTICLE_BYTES = 1_000_000
 ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm")
 HEADER_KEYS = ("url", "date", "title", "outlet")
 
+# What a lenient decode leaves of bytes that are not UTF-8 text: one stray U+FFFD is a mangled
+# character, a run of them is binary data or another encoding.
+REPLACEMENT_RUN = "\ufffd" * 4
+
 _HEADER_LINE = re.compile(r"^([A-Za-z][A-Za-z_-]{0,30}):[ \t]*(.*)$")
 _SEED_FORM = re.compile(r"^\s*date (\d{4}-\d{2}-\d{2}) ")
 
@@ -32,6 +36,23 @@ def normalised_body_hash(body: str) -> str:
     """sha256 of the body with Unicode and white space normalised, so re-saved copies match."""
     text = " ".join(unicodedata.normalize("NFC", body).split())
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def binary_reason(text: str) -> str | None:
+    """Why a text looks like binary data rather than an article, or None when it looks like text."""
+    if "\x00" in text:
+        return "it has NUL characters"
+    if REPLACEMENT_RUN in text:
+        return ("it has runs of U+FFFD (\ufffd), the mark left where bytes were not UTF-8 text")
+    return None
+
+
+def refuse_binary_text(text: str, name: str) -> None:
+    """Refuse a text that looks binary: extraction would find nothing and the store keep junk."""
+    reason = binary_reason(text)
+    if reason:
+        raise ArticleError(f"{name} looks like binary data, not an article ({reason}); give the "
+                           f"article as UTF-8 text")
 
 
 def url_without_userinfo(url: str) -> str:
@@ -74,6 +95,7 @@ def parse_article(text: str, article_id: str, *, url: str | None = None, title: 
                   published: str | None = None, published_basis: str | None = None) -> Article:
     """An `Article` from plain text in any accepted form; arguments override the header."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+    refuse_binary_text(text, "the text")
     fields, body = _split_header(text)
     header_date = _iso_date(fields["date"]) if fields.get("date") else None
     basis = "header" if header_date else None
@@ -135,6 +157,7 @@ def decode_article_bytes(data: bytes, name: str) -> str:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
         raise ArticleError(f"{name} is not UTF-8 text (byte {error.start}); save it as UTF-8") from None
+    refuse_binary_text(text, name)
     if name.lower().endswith((".html", ".htm")):
         text = text_from_html(text)
     return text

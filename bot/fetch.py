@@ -20,7 +20,8 @@ from dataclasses import dataclass
 
 import httpx
 
-from bot.articles import MAX_ARTICLE_BYTES, ArticleError, text_from_html, url_without_userinfo
+from bot.articles import (MAX_ARTICLE_BYTES, ArticleError, refuse_binary_text, text_from_html,
+                          url_without_userinfo)
 
 MAX_REDIRECTS = 5
 REDIRECT_STATUSES = (301, 302, 303, 307, 308)
@@ -151,12 +152,19 @@ def _decode(data: bytes, response: httpx.Response, url: httpx.URL) -> str:
                          f"attach the article as .txt, .md or .html instead")
     if not data.strip():
         raise FetchError(f"{url} returned an empty page")
+    if b"\x00" in data:
+        raise FetchError(f"{url} looks like binary data, not an article (it has NUL bytes); "
+                         f"check the url or attach the article as a file")
     try:
         text = data.decode(response.charset_encoding or "utf-8")
     except (UnicodeDecodeError, LookupError):
         if media_type in TEXT_TYPES:
             raise FetchError(f"{url} is not UTF-8 text; save it as UTF-8 and attach it") from None
         text = data.decode("utf-8", errors="replace")
+    try:
+        refuse_binary_text(text, str(url))
+    except ArticleError as error:
+        raise FetchError(str(error)) from None
     looks_like_html = text.lstrip()[:200].lower().startswith(("<!doctype html", "<html"))
     if media_type in HTML_TYPES or (not media_type and looks_like_html):
         return text_from_html(text)

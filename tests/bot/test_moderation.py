@@ -193,3 +193,11 @@ def test_a_pasted_url_with_a_password_is_stored_without_it(store):
     assert added.url == "https://news.example/pixel-9"
     stored = store.db.execute("SELECT group_concat(url) FROM articles").fetchone()[0]
     assert "s3cret" not in stored and "alice" not in stored
+
+
+@pytest.mark.parametrize("junk", ["\x00", "\ufffd" * 6])
+def test_pasted_text_that_looks_binary_is_refused(store, junk):
+    with pytest.raises(ActionRefused, match="binary"):
+        moderation.add_article(store, article_text("Contoso Y8", extra=junk * 3), guild_id=HOME,
+                               actor=MOD)
+    assert store.db.execute("SELECT count(*) FROM articles").fetchone()[0] == 0

@@ -65,6 +65,11 @@ def app_with_routes(seen: list | None = None) -> web.Application:
     async def to_userinfo(request):
         raise web.HTTPFound(f"http://bob:hunter2@{request.host}/plain")
 
+    async def binary(request):
+        first = int(request.query.get("from", 0))
+        return web.Response(body=bytes(range(first, 256)) * 40, content_type=request.query["type"])
+
+    app.router.add_get("/noise", binary)
     app.router.add_get("/page", page)
     app.router.add_get("/to-userinfo", to_userinfo)
     app.router.add_get("/plain", plain)
@@ -208,3 +213,12 @@ async def test_a_refused_url_is_not_echoed_with_its_password(url):
     with pytest.raises(FetchError, match="url") as refused:
         await fetch_article_text(url)
     assert "s3cret" not in str(refused.value)
+
+
+# With NULs, or (an HTML page of unknown charset is read leniently) only bytes that are not UTF-8.
+@pytest.mark.parametrize("media_type, first_byte", [
+    ("text/plain", 0), ("text/html", 0), ("text/html", 0x80)])
+async def test_a_page_of_binary_data_is_refused(base, media_type, first_byte):
+    with pytest.raises(FetchError, match="looks like binary data"):
+        await fetch_article_text(f"{base}/noise?type={media_type}&from={first_byte}",
+                                 exempt=LOCALHOST_ONLY)
