@@ -15,7 +15,7 @@ from __future__ import annotations
 import asyncio
 import ipaddress
 import socket
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 
 import httpx
@@ -35,6 +35,8 @@ EVERY_NETWORK = (ipaddress.ip_network("0.0.0.0/0"), ipaddress.ip_network("::/0")
 
 Network = ipaddress.IPv4Network | ipaddress.IPv6Network
 Address = ipaddress.IPv4Address | ipaddress.IPv6Address
+# host, port -> the host's addresses; tests answer with their own, as a rebinding name would.
+Resolver = Callable[[str, int], Awaitable[Sequence[str]]]
 
 
 class FetchError(ArticleError):
@@ -114,14 +116,24 @@ def check_address(address: str, host: str, exempt: Sequence[Network] = ()) -> No
                          f"internet. Paste the article's text or attach it instead.")
 
 
-async def resolve_and_check(host: str, port: int, exempt: Sequence[Network] = ()) -> None:
-    """Resolve a host (in a thread: getaddrinfo blocks) and refuse it if any address is not public."""
+async def system_resolver(host: str, port: int) -> list[str]:
+    """The host's addresses from the system's resolver (in a thread: getaddrinfo blocks)."""
+    infos = await asyncio.to_thread(socket.getaddrinfo, host, port, type=socket.SOCK_STREAM)
+    return list(dict.fromkeys(sockaddr[0] for *_, sockaddr in infos))
+
+
+async def resolve_and_check(host: str, port: int, exempt: Sequence[Network] = (), *,
+                            resolve: Resolver = system_resolver) -> list[str]:
+    """Resolve a host and refuse it if any address is not public; the addresses, in order."""
     try:
-        infos = await asyncio.to_thread(socket.getaddrinfo, host, port, type=socket.SOCK_STREAM)
-    except socket.gaierror:
+        addresses = list(await resolve(host, port))
+    except (socket.gaierror, UnicodeError):
         raise FetchError(f"the host {host} could not be found; check the url") from None
-    for *_, sockaddr in infos:
-        check_address(sockaddr[0], host, exempt)
+    if not addresses:
+        raise FetchError(f"the host {host} could not be found; check the url")
+    for address in addresses:
+        check_address(address, host, exempt)
+    return addresses
 
 
 def _checked_url(raw: str | httpx.URL) -> httpx.URL:
@@ -194,10 +206,11 @@ def _check_peer(response: httpx.Response, url: httpx.URL, exempt: Sequence[Netwo
 
 
 async def _fetch(client: httpx.AsyncClient, start: httpx.URL, exempt: Sequence[Network],
-                 max_bytes: int) -> FetchedPage:
+                 max_bytes: int, resolve: Resolver) -> FetchedPage:
     url = start
     for _ in range(MAX_REDIRECTS + 1):
-        await resolve_and_check(url.host, url.port or (443 if url.scheme == "https" else 80), exempt)
+        await resolve_and_check(url.host, url.port or (443 if url.scheme == "https" else 80), exempt,
+                                resolve=resolve)
         async with client.stream("GET", url) as response:
             _check_peer(response, url, exempt)
             if response.status_code in REDIRECT_STATUSES:
@@ -215,7 +228,8 @@ async def _fetch(client: httpx.AsyncClient, start: httpx.URL, exempt: Sequence[N
 
 
 async def fetch_article_text(url: str, *, exempt: Sequence[Network] = (),
-                             max_bytes: int = MAX_ARTICLE_BYTES) -> FetchedPage:
+                             max_bytes: int = MAX_ARTICLE_BYTES,
+                             resolve: Resolver = system_resolver) -> FetchedPage:
     """The article text at a url, every hop checked; `exempt` lists networks allowed anyway."""
     start = _checked_url(url.strip())
     timeout = httpx.Timeout(READ_TIMEOUT, connect=CONNECT_TIMEOUT)
@@ -224,7 +238,7 @@ async def fetch_article_text(url: str, *, exempt: Sequence[Network] = (),
                                  headers={"User-Agent": USER_AGENT}) as client:
         try:
             async with asyncio.timeout(TOTAL_TIMEOUT):
-                return await _fetch(client, start, exempt, max_bytes)
+                return await _fetch(client, start, exempt, max_bytes, resolve)
         except TimeoutError:
             raise FetchError(f"{url} took longer than {TOTAL_TIMEOUT:.0f} s to load; try again "
                              f"later or paste the article's text") from None
