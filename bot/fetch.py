@@ -4,9 +4,10 @@ A url typed into Discord runs on the bot's machine, so it could name a service o
 can reach (a metadata endpoint, a database's web port, the router). Every hop is therefore checked:
 the host is resolved and refused when any of its addresses is private, loopback, link-local,
 multicast, reserved or unspecified (an IPv6 address that carries an IPv4 one, such as 6to4 or
-NAT64, is judged by the IPv4 address it carries); redirects are followed by hand (at most five) under the same
-rule; the address actually connected to is checked again before the body is read. The body is
-streamed and cut off at the article size cap. Tests that serve pages on 127.0.0.1 pass the
+NAT64, is judged by the IPv4 address it carries); redirects are followed by hand (at most five)
+under the same rule. Each hop connects to an address that was checked, keeping the name for the Host header, the
+TLS server name and the certificate, so a name that answers differently the second time (DNS
+rebinding) cannot send the request elsewhere. Tests that serve pages on 127.0.0.1 pass the
 networks they exempt; the bot exempts everything only when RECEIPTS_ALLOW_PRIVATE_URLS is set.
 """
 
@@ -15,6 +16,7 @@ from __future__ import annotations
 import asyncio
 import ipaddress
 import socket
+import ssl
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 
@@ -116,6 +118,14 @@ def check_address(address: str, host: str, exempt: Sequence[Network] = ()) -> No
                          f"internet. Paste the article's text or attach it instead.")
 
 
+def _is_address(host: str) -> bool:
+    try:
+        ipaddress.ip_address(host)
+    except ValueError:
+        return False
+    return True
+
+
 async def system_resolver(host: str, port: int) -> list[str]:
     """The host's addresses from the system's resolver (in a thread: getaddrinfo blocks)."""
     infos = await asyncio.to_thread(socket.getaddrinfo, host, port, type=socket.SOCK_STREAM)
@@ -125,6 +135,9 @@ async def system_resolver(host: str, port: int) -> list[str]:
 async def resolve_and_check(host: str, port: int, exempt: Sequence[Network] = (), *,
                             resolve: Resolver = system_resolver) -> list[str]:
     """Resolve a host and refuse it if any address is not public; the addresses, in order."""
+    if _is_address(host):
+        check_address(host, host, exempt)
+        return [host]
     try:
         addresses = list(await resolve(host, port))
     except (socket.gaierror, UnicodeError):
@@ -197,22 +210,32 @@ async def _read_capped(response: httpx.Response, url: httpx.URL, max_bytes: int)
     return bytes(body)
 
 
-def _check_peer(response: httpx.Response, url: httpx.URL, exempt: Sequence[Network]) -> None:
-    """Check the address actually connected to, in case the name resolved differently this time."""
-    stream = response.extensions.get("network_stream")
-    peer = stream.get_extra_info("server_addr") if stream is not None else None
-    if peer:
-        check_address(peer[0], url.host, exempt)
+def _pinned_request(client: httpx.AsyncClient, url: httpx.URL, address: str) -> httpx.Request:
+    """A GET sent to the checked address that still names the host (Host, TLS name, certificate),
+    so the name is never looked up again: a rebinding name cannot point it elsewhere."""
+    extensions = {"sni_hostname": url.raw_host.decode("ascii")} if url.scheme == "https" else {}
+    return client.build_request("GET", url.copy_with(host=address), extensions=extensions,
+                                headers={"Host": url.netloc.decode("ascii")})
+
+
+async def _open(client: httpx.AsyncClient, url: httpx.URL, addresses: list[str]) -> httpx.Response:
+    """The response of the first checked address that takes the connection."""
+    for address in addresses[:-1]:
+        try:
+            return await client.send(_pinned_request(client, url, address), stream=True)
+        except httpx.ConnectError:
+            continue
+    return await client.send(_pinned_request(client, url, addresses[-1]), stream=True)
 
 
 async def _fetch(client: httpx.AsyncClient, start: httpx.URL, exempt: Sequence[Network],
                  max_bytes: int, resolve: Resolver) -> FetchedPage:
     url = start
     for _ in range(MAX_REDIRECTS + 1):
-        await resolve_and_check(url.host, url.port or (443 if url.scheme == "https" else 80), exempt,
-                                resolve=resolve)
-        async with client.stream("GET", url) as response:
-            _check_peer(response, url, exempt)
+        addresses = await resolve_and_check(url.raw_host.decode("ascii"), url.port or (
+            443 if url.scheme == "https" else 80), exempt, resolve=resolve)
+        response = await _open(client, url, addresses)
+        try:
             if response.status_code in REDIRECT_STATUSES:
                 location = response.headers.get("location")
                 if not location:
@@ -224,17 +247,34 @@ async def _fetch(client: httpx.AsyncClient, start: httpx.URL, exempt: Sequence[N
                                  f"{response.reason_phrase}; check that the page opens in a browser")
             data = await _read_capped(response, url, max_bytes)
             return FetchedPage(url=str(url), text=_decode(data, response, url))
+        finally:
+            await response.aclose()
     raise FetchError(f"{start} redirects more than {MAX_REDIRECTS} times; give the final url")
+
+
+def _certificate_error(error: BaseException) -> ssl.SSLCertVerificationError | None:
+    """The certificate failure behind a connection error (httpx and httpcore each wrap it)."""
+    while error is not None and not isinstance(error, ssl.SSLCertVerificationError):
+        error = error.__cause__ or error.__context__
+    return error
 
 
 async def fetch_article_text(url: str, *, exempt: Sequence[Network] = (),
                              max_bytes: int = MAX_ARTICLE_BYTES,
-                             resolve: Resolver = system_resolver) -> FetchedPage:
-    """The article text at a url, every hop checked; `exempt` lists networks allowed anyway."""
+                             resolve: Resolver = system_resolver,
+                             ssl_context: ssl.SSLContext | None = None) -> FetchedPage:
+    """The article text at a url, every hop checked; `exempt` lists networks allowed anyway.
+
+    `resolve` looks names up (the system's resolver unless a test gives its own) and
+    `ssl_context` says which certificates to trust (the system's unless a test gives its own).
+    """
     start = _checked_url(url.strip())
     timeout = httpx.Timeout(READ_TIMEOUT, connect=CONNECT_TIMEOUT)
-    # trust_env=False: a proxy from the environment would hide the real peer address.
+    # trust_env=False: a proxy from the environment would connect where it likes. No kept-alive
+    # connections: they are pooled by address, and one made for a name must not serve another.
     async with httpx.AsyncClient(follow_redirects=False, timeout=timeout, trust_env=False,
+                                 verify=ssl_context or True,
+                                 limits=httpx.Limits(max_keepalive_connections=0),
                                  headers={"User-Agent": USER_AGENT}) as client:
         try:
             async with asyncio.timeout(TOTAL_TIMEOUT):
@@ -244,6 +284,14 @@ async def fetch_article_text(url: str, *, exempt: Sequence[Network] = (),
                              f"later or paste the article's text") from None
         except httpx.TimeoutException:
             raise FetchError(f"{url} did not answer in time; try again later or paste the "
+                             f"article's text") from None
+        except httpx.ConnectError as error:
+            refused = _certificate_error(error)
+            if refused:
+                raise FetchError(f"{url} has a certificate that could not be verified "
+                                 f"({refused.verify_message}); check the url or paste "
+                                 f"the article's text") from None
+            raise FetchError(f"{url} could not be reached ({error}); check the url or paste the "
                              f"article's text") from None
         except httpx.HTTPError as error:
             raise FetchError(f"{url} could not be fetched ({type(error).__name__}: {error}); "
