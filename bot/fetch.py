@@ -5,9 +5,11 @@ can reach (a metadata endpoint, a database's web port, the router). Every hop is
 the host is resolved and refused when any of its addresses is private, loopback, link-local,
 multicast, reserved or unspecified (an IPv6 address that carries an IPv4 one, such as 6to4 or
 NAT64, is judged by the IPv4 address it carries); redirects are followed by hand (at most five)
-under the same rule. Each hop connects to an address that was checked, keeping the name for the Host header, the
-TLS server name and the certificate, so a name that answers differently the second time (DNS
-rebinding) cannot send the request elsewhere. Tests that serve pages on 127.0.0.1 pass the
+under the same rule. Each hop connects to an address that was checked, keeping the name for the
+Host header, the TLS server name and the certificate, so a name that answers differently the
+second time (DNS rebinding) cannot send the request elsewhere. A url with a user name or password
+is refused. The body is read raw and decoded here, layer by layer in a thread, so the 1 MB article
+cap holds on the decoded bytes (bot.content_coding). Tests that serve pages on 127.0.0.1 pass the
 networks they exempt; the bot exempts everything only when RECEIPTS_ALLOW_PRIVATE_URLS is set.
 """
 
@@ -24,6 +26,7 @@ import httpx
 
 from bot.articles import (MAX_ARTICLE_BYTES, ArticleError, refuse_binary_text, text_from_html,
                           url_without_userinfo)
+from bot.content_coding import ACCEPT_ENCODING, BoundedDecoder, DecodedTooLarge, DecodingRefused
 
 MAX_REDIRECTS = 5
 REDIRECT_STATUSES = (301, 302, 303, 307, 308)
@@ -68,7 +71,8 @@ IPV4_EMBEDDING_FORMS = (
 NOT_EMBEDDING = (ipaddress.ip_address("::"), ipaddress.ip_address("::1"))
 
 
-def _embedded_ipv4(address: ipaddress.IPv6Address) -> tuple[str, list[ipaddress.IPv4Address]] | None:
+def _embedded_ipv4(
+        address: ipaddress.IPv6Address) -> tuple[str, list[ipaddress.IPv4Address]] | None:
     """The form and the IPv4 addresses an IPv6 address carries, or None for a plain one."""
     if address in NOT_EMBEDDING:
         return None
@@ -155,9 +159,11 @@ def _checked_url(raw: str | httpx.URL) -> httpx.URL:
     try:
         url = httpx.URL(raw)
     except (httpx.InvalidURL, TypeError):
-        raise FetchError(f"{shown} is not a url; give one like https://example.com/article") from None
+        raise FetchError(f"{shown} is not a url; give one like "
+                         f"https://example.com/article") from None
     if url.scheme not in ("http", "https") or not url.host:
-        raise FetchError(f"{shown} is not an http(s) url; give one like https://example.com/article")
+        raise FetchError(f"{shown} is not an http(s) url; give one like "
+                         f"https://example.com/article")
     if url.userinfo:
         raise FetchError(f"{url.copy_with(userinfo=b'')} carries a user name or password (before "
                          f"the @); Receipts never sends, stores or shows those. Give the address "
@@ -197,16 +203,30 @@ def _decode(data: bytes, response: httpx.Response, url: httpx.URL) -> str:
 
 
 async def _read_capped(response: httpx.Response, url: httpx.URL, max_bytes: int) -> bytes:
+    """The decoded body, refused as soon as it passes `max_bytes`: the cap holds on what the
+    page decodes to, whatever its Content-Encoding, and the decoding runs in a thread."""
+    try:
+        decoder = BoundedDecoder(response.headers.get("content-encoding", ""), max_bytes)
+    except DecodingRefused as error:
+        raise FetchError(f"{url} {error}") from None
     declared = response.headers.get("content-length", "")
-    if declared.isdigit() and int(declared) > max_bytes:
+    if declared.isdigit() and int(declared) > decoder.raw_limit:
         raise FetchError(f"{url} is {int(declared):,} bytes; an article may be at most "
                          f"{max_bytes:,} bytes")
     body = bytearray()
-    async for chunk in response.aiter_bytes():
-        body.extend(chunk)
-        if len(body) > max_bytes:
+    raw = 0
+    async for chunk in response.aiter_raw():
+        try:
+            body += await asyncio.to_thread(decoder.feed, chunk)
+        except DecodedTooLarge:
             raise FetchError(f"{url} is larger than {max_bytes:,} bytes, the most an article "
-                             f"may be; paste the part that matters instead")
+                             f"may be; paste the part that matters instead") from None
+        except DecodingRefused as error:
+            raise FetchError(f"{url} {error}") from None
+        raw += len(chunk)
+        if raw > decoder.raw_limit:
+            raise FetchError(f"{url} sent a compressed body larger than {decoder.raw_limit:,} "
+                             f"bytes; an article may be at most {max_bytes:,} bytes")
     return bytes(body)
 
 
@@ -246,7 +266,8 @@ async def _fetch(client: httpx.AsyncClient, start: httpx.URL, exempt: Sequence[N
                 raise FetchError(f"{url} answered {response.status_code} "
                                  f"{response.reason_phrase}; check that the page opens in a browser")
             data = await _read_capped(response, url, max_bytes)
-            return FetchedPage(url=str(url), text=_decode(data, response, url))
+            text = await asyncio.to_thread(_decode, data, response, url)
+            return FetchedPage(url=str(url), text=text)
         finally:
             await response.aclose()
     raise FetchError(f"{start} redirects more than {MAX_REDIRECTS} times; give the final url")
@@ -275,7 +296,8 @@ async def fetch_article_text(url: str, *, exempt: Sequence[Network] = (),
     async with httpx.AsyncClient(follow_redirects=False, timeout=timeout, trust_env=False,
                                  verify=ssl_context or True,
                                  limits=httpx.Limits(max_keepalive_connections=0),
-                                 headers={"User-Agent": USER_AGENT}) as client:
+                                 headers={"User-Agent": USER_AGENT,
+                                          "Accept-Encoding": ACCEPT_ENCODING}) as client:
         try:
             async with asyncio.timeout(TOTAL_TIMEOUT):
                 return await _fetch(client, start, exempt, max_bytes, resolve)
