@@ -16,6 +16,7 @@ networks they exempt; the bot exempts everything only when RECEIPTS_ALLOW_PRIVAT
 from __future__ import annotations
 
 import asyncio
+import functools
 import ipaddress
 import socket
 import ssl
@@ -273,6 +274,13 @@ async def _fetch(client: httpx.AsyncClient, start: httpx.URL, exempt: Sequence[N
     raise FetchError(f"{start} redirects more than {MAX_REDIRECTS} times; give the final url")
 
 
+@functools.cache
+def _default_trust() -> ssl.SSLContext:
+    """The certificates httpx trusts by default; loading them takes about 0.1 s of CPU, so it is
+    done once, in a thread, not on the event loop for every fetch."""
+    return httpx.create_ssl_context()
+
+
 def _certificate_error(error: BaseException) -> ssl.SSLCertVerificationError | None:
     """The certificate failure behind a connection error (httpx and httpcore each wrap it)."""
     while error is not None and not isinstance(error, ssl.SSLCertVerificationError):
@@ -290,11 +298,12 @@ async def fetch_article_text(url: str, *, exempt: Sequence[Network] = (),
     `ssl_context` says which certificates to trust (the system's unless a test gives its own).
     """
     start = _checked_url(url.strip())
+    trust = ssl_context or await asyncio.to_thread(_default_trust)
     timeout = httpx.Timeout(READ_TIMEOUT, connect=CONNECT_TIMEOUT)
     # trust_env=False: a proxy from the environment would connect where it likes. No kept-alive
     # connections: they are pooled by address, and one made for a name must not serve another.
     async with httpx.AsyncClient(follow_redirects=False, timeout=timeout, trust_env=False,
-                                 verify=ssl_context or True,
+                                 verify=trust,
                                  limits=httpx.Limits(max_keepalive_connections=0),
                                  headers={"User-Agent": USER_AGENT,
                                           "Accept-Encoding": ACCEPT_ENCODING}) as client:
