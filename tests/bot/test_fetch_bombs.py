@@ -54,8 +54,10 @@ def brotli_of_zeros(size: int) -> bytes:
 def bombs() -> dict[str, tuple[str, bytes]]:
     """path -> (Content-Encoding, body)."""
     inner = gzip_of_zeros(GiB)
+    twice = gzip.compress(inner, 9)
     return {
-        "/gzip-gzip": ("gzip, gzip", gzip.compress(inner, 9)),
+        "/gzip-gzip": ("gzip, gzip", twice),
+        "/deflate-br-gzip": ("gzip, br, deflate", zlib.compress(brotli.compress(twice), 9)),
         "/gzip": ("gzip", gzip_of_zeros(64 * MiB)),
         "/deflate": ("deflate", deflate_of_zeros(64 * MiB)),
         "/br": ("br", brotli_of_zeros(64 * MiB)),
@@ -108,7 +110,7 @@ async def base(http_server, bombs):
     return await http_server(app)
 
 
-@pytest.mark.parametrize("path", ["/gzip-gzip", "/gzip", "/deflate", "/br"])
+@pytest.mark.parametrize("path", ["/gzip-gzip", "/deflate-br-gzip", "/gzip", "/deflate", "/br"])
 async def test_a_decompression_bomb_is_refused_in_bounded_memory(base, bombs, path):
     tracemalloc.start()
     try:
