@@ -14,7 +14,7 @@ from bot.extract.status import CONFIRMED
 # The grammar is here; the words are data (data/lexicon/context.json), read once at import.
 _LAUNCHED_GATE = re.compile(fragments("launched_gate"))
 _LAUNCHED = re.compile(
-    r"\b(?:(?:has|have|had)\s+(?:" + "|".join(w + r"\s+" for w in context_words("launch_adverbs")) + r")*)?"
+    r"\b(?:(?:has|have|had)\s+(?:" + "|".join(re.escape(w) + r"\s+" for w in context_words("launch_adverbs")) + r")*)?"
     r"(?:" + fragments("launched_verbs") + r")\b"
     r"|\b(?:is|are)\s+(?:now\s+)?(?:" + fragments("launched_states") + r")\b|\b(?:goes|went|gone)\s+official\b")
 _NOT_LAUNCHED = re.compile(

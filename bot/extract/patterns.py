@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from bot.extract.lexicon import context_words, fragments, lexicon, trie_pattern
+from bot.extract.lexicon import context_words, fragments, lexicon, pattern, trie_pattern
 
 
 @dataclass(frozen=True)
@@ -26,17 +26,16 @@ class Patterns:
 @lru_cache(maxsize=1)
 def patterns() -> Patterns:
     lex = lexicon()
-    specs = lex.specs
     optics_words = sorted(lex.optics, key=len, reverse=True)
     optics = re.compile(trie_pattern(sorted({w.lower() for w in optics_words})) + r"(?![\w])")
     compare_before_value = re.compile(
-        r"(?:" + "".join(r"\b" + w + "|" for w in context_words("comparison_before_value"))
+        r"(?:" + "".join(r"\b" + re.escape(w) + "|" for w in context_words("comparison_before_value"))
         + r"\b(?:" + fragments("change_verbs") + r")"
         r"\s+from)\s+(?:the\s+|a\s+|its\s+)?(?:[\w'’-]+\s+){0,2}$",
         re.IGNORECASE)
     alias_after = re.compile(
         r"\s*(?:\(\s*|,\s*|\s+|—\s*|–\s*)(?:which (?:was|is|has been) |"
-        + "|".join(w + " " for w in context_words("alias_lead_words")) + r")*"
+        + "|".join(re.escape(w) + " " for w in context_words("alias_lead_words")) + r")*"
         r"(?:" + fragments("alias_words") + r")"
         r"(?:\s+(?:as|to be))?\s+(?:the\s+)?(?:[\"“‘'](?P<qalias>[\w+ -]{2,30})[\"”’']|(?P<alias>[A-Z0-9][\w+-]*(?:\s+(?:[A-Z0-9][\w+-]*|\(\d{1,2}\))){0,3}))")
     renamed = re.compile(
@@ -45,7 +44,8 @@ def patterns() -> Patterns:
         r"|(?:" + fragments("marketed_as_verbs") + r")\s+(?:to|as))"
         r"\s+(?:the\s+)?")
     return Patterns(
-        optics=optics, partnership=re.compile(lex.cues["partnership"]), launch=re.compile(specs["launch_words"]),
-        past_block=re.compile(specs["past_date_blockers"] + r"[\w\s,]{0,12}$", re.IGNORECASE),
+        optics=optics, partnership=re.compile(pattern("cues.json", "partnership")),
+        launch=re.compile(pattern("specs.json", "launch_words")),
+        past_block=re.compile(pattern("specs.json", "past_date_blockers") + r"[\w\s,]{0,12}$", re.IGNORECASE),
         compare_before_value=compare_before_value, alias_after=alias_after, renamed=renamed,
-        wish=re.compile(lex.cues["wish"]))
+        wish=re.compile(pattern("cues.json", "wish")))

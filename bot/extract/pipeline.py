@@ -32,7 +32,7 @@ from bot.extract import wordscan
 from bot.extract.aliases import find_aliases
 from bot.extract.discourse import read_discourse
 from bot.extract.launched import find_launched
-from bot.extract.lexicon import fragments, key, lexicon, lowered, word_start
+from bot.extract.lexicon import fragments, key, lexicon, lowered, pattern_starts, word_start
 from bot.extract.mentions import (COMPANY, COMPANY_REF, DEVICE, REF_DEVICE, REF_SERIES, SERIES, MentionFinder,
                                   mark_comparisons)
 from bot.extract.mentions import leads as mention_leads
@@ -56,7 +56,7 @@ def word_scan_ready() -> bool:
     """Registers the word lists of the shared scan once: cues, makers, companies, references, launch words."""
     for kind, words in {**status_leads(), **mention_leads()}.items():
         wordscan.register(kind, words)
-    wordscan.register("launch", wordscan.lead_words(patterns().launch.pattern))
+    wordscan.register("launch", pattern_starts("specs.json", "launch_words"))
     return True
 
 

@@ -22,7 +22,7 @@ _AFTER_COMPARED = re.compile(
     r"(?:['’]s?\s+(?:[\w-]+\s+){0,2}|\s*\(\s*|\s*,\s*which\s+(?:[\w-]+\s+){0,3}?(?:at\s+|for\s+)?(?:an?\s+|the\s+)?"
     r"|\s*,\s*with\s+(?:an?\s+|the\s+)?|\s+(?:with|and its|has|had)\s+(?:an?\s+|the\s+|its\s+)?)")
 _ADJACENT_VALUE = re.compile(
-    r"(?:['’]s?)?\s+(?:" + "|".join(w + r"\s+" for w in context_words("own_value_modifiers")) + r")?")
+    r"(?:['’]s?)?\s+(?:" + "|".join(re.escape(w) + r"\s+" for w in context_words("own_value_modifiers")) + r")?")
 _OBJECT_BEFORE = re.compile(
     r"\b(?:" + fragments("object_prepositions") + r")\s+"
     r"(?:(?:" + fragments("object_determiners") + r")\s+)?(?:[\w-]+\s+){0,2}$")
