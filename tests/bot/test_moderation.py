@@ -184,3 +184,13 @@ def test_the_added_reply_shows_the_claims_and_the_date_used(store):
     assert "2023-01-10" in text and "from the article" in text
     assert page[0]["author"]["name"] == f"Added {added.article_id}"
     assert all(f"#{claim.claim_id}" in text for claim in added.claims)
+
+
+@pytest.mark.parametrize("number", [2**63 - 1, 2**63, 10**30])
+def test_a_claim_number_past_the_store_integers_is_no_claim_of_this_server(store, number):
+    stored_article(store, "mine", guild_id=HOME)
+    with pytest.raises(ActionRefused, match="No claim"):
+        moderation.retract_claim(store, number, guild_id=HOME, actor=MOD, reason="wrong")
+    with pytest.raises(ActionRefused, match="No claim"):
+        moderation.restore_claim(store, number, guild_id=HOME, actor=MOD)
+    assert store.history(f"claim:{number}") == []
