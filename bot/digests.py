@@ -35,7 +35,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from bot.answers.lookup import resolve_subject
 from bot.answers.receipts import CLAIM_COLUMNS, CLAIM_FROM, VISIBLE_CLAIM, ClaimRow
-from bot.embeds import embed_pages, escape, link, shorten
+from bot.embeds import embed_pages, escape, escape_keeping_channels, link, shorten
 from bot.store import Store, utc_now
 
 log = logging.getLogger("receipts.digests")
@@ -504,7 +504,8 @@ def subscription_list_pages(statuses: list[SubscriptionStatus]) -> list[list[dic
         problem = subscription.failing_reason or status.open_error
         if problem:
             since = (subscription.failing_since or "")[:16].replace("T", " ")
-            line += (f"\n**Failing**{' since ' + since if since else ''}: {escape(problem)} "
+            line += (f"\n**Failing**{' since ' + since if since else ''}: "
+                     f"{escape_keeping_channels(problem)} "
                      f"(retried at the next digest; its claims are kept)")
         lines.append(line)
     if not lines:

@@ -218,6 +218,21 @@ async def test_a_channel_the_bot_may_not_post_in_fails_visibly_and_loses_no_clai
     assert status.subscription.failing_reason is None and status.open_error is None
 
 
+async def test_digest_list_shows_the_channel_of_a_failure_reason_as_a_channel(store):
+    subscribe(store, MONDAY)
+    stored_article(store, "first")
+    channel = Channel()
+    # The reason quotes Discord's own words, which must stay text, around the bot's mention.
+    channel.failure = DeliveryFailed("Discord refused my post in <#999> (**Missing** `Access`)",
+                                     blocked=True)
+    await tick(store, channel, MONDAY + timedelta(hours=9))
+    statuses = digests.list_subscriptions(store, HOME, MONDAY + timedelta(hours=10))
+    [[embed]] = digests.subscription_list_pages(statuses)
+    failing = next(line for line in embed["description"].split("\n") if "Failing" in line)
+    assert "refused my post in <#999> " in failing, failing
+    assert "\\*\\*Missing\\*\\* \\`Access\\`" in failing, failing
+
+
 async def test_server_errors_are_retried_on_later_ticks_a_few_times(store):
     subscribe(store, MONDAY)
     stored_article(store, "news")
