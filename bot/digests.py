@@ -11,8 +11,10 @@ most one delivery row, written before anything is posted, and the digest is post
   recorded page, so a page is never posted twice (Discord's enforced nonce covers the moment
   between the post and its record).
 - When every page is posted the row is `posted` and the subscription moves on to its last claim.
-- A failed post keeps the row open: `failed` (a server error or rate limit: retried on the next
-  ticks, up to MAX_ATTEMPTS) or `blocked` (the bot may not post there: the subscription shows as
+- Due digests are posted side by side, each within its own deadline, so a channel where Discord
+  hangs holds no other.
+- A failed post keeps the row open: `failed` (a server error, a rate limit or a post past the
+  deadline: retried on the next ticks, up to MAX_ATTEMPTS) or `blocked` (the bot may not post there: the subscription shows as
   failing, with the reason, and is retried at its next window). Its claims are not lost: the next
   window's row takes over the open row's range (the open row is marked `superseded`).
 - After downtime only the latest window is due, so one catch-up digest covers every claim since the
@@ -24,6 +26,7 @@ it in a thread, one at a time) and one that posts a page of embeds and returns i
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 import re
@@ -43,6 +46,8 @@ log = logging.getLogger("receipts.digests")
 CADENCES = ("daily", "weekly")
 WEEKLY_ON = 0  # Monday
 MAX_ATTEMPTS = 5
+DELIVERY_DEADLINE = 10.0  # seconds for one digest's pages
+DELIVERIES_AT_ONCE = 8
 MAX_PER_SERVER = 25
 QUOTE_CHARS = 180
 OPEN_STATUSES = ("pending", "failed", "blocked")
@@ -455,25 +460,50 @@ def record_failure(store: Store, delivery_id: int, failure: DeliveryFailed) -> N
                 "failing_since": subscription["failing_since"] or utc_now()})
 
 
-async def deliver_due(run: StoreRunner, now: datetime, post: Poster) -> list[DeliveryOutcome]:
-    """Post every due digest; `run(fn, *args)` runs `fn(store, *args)`, `post` posts one page."""
-    outcomes = []
-    for job in await run(due_deliveries, now):
-        outcome = DeliveryOutcome(job.delivery_id, job.subscription.id, job.window, "posted")
+async def deliver_due(run: StoreRunner, now: datetime, post: Poster, *,
+                      deadline: float = DELIVERY_DEADLINE) -> list[DeliveryOutcome]:
+    """Post every due digest; `run(fn, *args)` runs `fn(store, *args)`, `post` posts one page.
+
+    Digests are posted side by side, each within its own `deadline`: a channel whose posts hang
+    (discord.py alone retries a 5xx for about 16 s) holds no other digest. A digest past its
+    deadline is `failed` and retried on a later tick, after the pages already recorded; the
+    page cut off in flight carries the same nonce then, so Discord does not post it twice.
+    """
+    jobs = await run(due_deliveries, now)
+    slots = asyncio.Semaphore(DELIVERIES_AT_ONCE)
+
+    async def deliver_one(job: DeliveryJob) -> DeliveryOutcome:
+        async with slots:
+            return await _deliver(run, job, post, deadline)
+
+    return list(await asyncio.gather(*(deliver_one(job) for job in jobs)))
+
+
+async def _deliver(run: StoreRunner, job: DeliveryJob, post: Poster,
+                   deadline: float) -> DeliveryOutcome:
+    outcome = DeliveryOutcome(job.delivery_id, job.subscription.id, job.window, "posted")
+    try:
         try:
-            for number in range(job.posted_pages, len(job.pages)):
-                message_id = await post(job.subscription, job.pages[number],
-                                        f"rd{job.delivery_id}p{number}")
-                await run(record_posted_page, job.delivery_id, message_id)
-            await run(complete_delivery, job.delivery_id)
-        except DeliveryFailed as failure:
-            await run(record_failure, job.delivery_id, failure)
-            outcome.status, outcome.error = ("blocked" if failure.blocked else "failed",
-                                             failure.reason)
-            log.warning("digest %s for subscription %s not posted: %s", job.window,
-                        job.subscription.id, failure.reason)
-        outcomes.append(outcome)
-    return outcomes
+            async with asyncio.timeout(deadline):
+                for number in range(job.posted_pages, len(job.pages)):
+                    message_id = await post(job.subscription, job.pages[number],
+                                            f"rd{job.delivery_id}p{number}")
+                    await run(record_posted_page, job.delivery_id, message_id)
+        except TimeoutError:
+            raise DeliveryFailed(f"Discord did not take the digest within {deadline:g} s",
+                                 blocked=False) from None
+        await run(complete_delivery, job.delivery_id)
+    except DeliveryFailed as failure:
+        await run(record_failure, job.delivery_id, failure)
+        outcome.status, outcome.error = ("blocked" if failure.blocked else "failed",
+                                         failure.reason)
+        log.warning("digest %s for subscription %s not posted: %s", job.window,
+                    job.subscription.id, failure.reason)
+    except Exception as error:  # noqa: BLE001 - one digest's bug must not stop the others
+        log.exception("digest %s for subscription %s failed; it is tried again at the next tick",
+                      job.window, job.subscription.id)
+        outcome.status, outcome.error = "error", f"{type(error).__name__}: {error}"
+    return outcome
 
 
 # What moderators are shown ---------------------------------------------------------------------

@@ -3,7 +3,8 @@
 The schedule, the delivery rows and what a digest holds are `bot.digests`; this cog only posts a
 page where it is told to and turns Discord's refusals into `DeliveryFailed`: a channel the bot may
 not post in is `blocked` (shown as failing, retried at the next window), a server error or rate
-limit is `failed` (retried on the next ticks).
+limit is `failed` (retried on the next ticks), and so is a post that takes longer than its
+delivery's deadline.
 """
 
 from __future__ import annotations
@@ -53,6 +54,7 @@ class Digest(ModeratorOnly, commands.GroupCog, group_name="digest",
     def __init__(self, bot: commands.Bot):
         super().__init__()
         self.bot = bot
+        self.delivery_deadline = digests.DELIVERY_DEADLINE
 
     async def cog_load(self) -> None:
         self.deliver.change_interval(seconds=self.bot.settings.digest_interval)
@@ -67,7 +69,7 @@ class Digest(ModeratorOnly, commands.GroupCog, group_name="digest",
     async def deliver(self) -> None:
         try:
             await digests.deliver_due(self.bot.run_store, datetime.now(UTC),
-                                      self.post_page)
+                                      self.post_page, deadline=self.delivery_deadline)
         except Exception:  # noqa: BLE001 - an exception would stop the loop for good
             log.exception("the digest loop failed; it runs again at the next tick")
 

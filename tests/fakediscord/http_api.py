@@ -7,6 +7,7 @@ see what was missing.
 
 from __future__ import annotations
 
+import asyncio
 import json
 import time
 from contextvars import ContextVar
@@ -36,6 +37,8 @@ API_PREFIX = "/api/v10"
 
 # Which callback types each interaction type accepts (ping, command, component, autocomplete, modal submit).
 ALLOWED_CALLBACKS = {1: {1}, 2: {4, 5, 9}, 3: {4, 5, 6, 7, 9}, 4: {8}, 5: {4, 5, 6, 7}}
+# How long Discord remembers an enforced nonce ("the past few minutes").
+NONCE_MEMORY = 300.0
 # Routes that authenticate with the interaction token in the path rather than the bot token.
 TOKEN_ROUTES = ("/interactions/", "/webhooks/")
 
@@ -146,7 +149,11 @@ class HttpApi:
             if not authorized and not record.route.startswith(TOKEN_ROUTES):
                 raise ApiError(401, 0, "401: Unauthorized")
             fault = fake.faults.take(request.method, path)
-            if fault is not None:
+            if fault is not None and fault.delay is not None:
+                record.fault = True
+                response = await handler(request)
+                await asyncio.sleep(fault.delay)
+            elif fault is not None:
                 record.fault = True
                 response = fault.response()
             else:
@@ -401,8 +408,19 @@ class HttpApi:
         error = invalid_message(body, files=len(files))
         if error is not None:
             raise ApiError.invalid(error)
+        nonce = body.get("nonce")
+        if nonce is not None and body.get("enforce_nonce"):
+            # Discord: the message the same author sent with this nonce in the past few minutes
+            # is returned, and no new one is created.
+            sent = fake.nonces.get((channel_id, str(nonce)))
+            if sent is not None and time.monotonic() - sent[0] < NONCE_MEMORY \
+                    and int(sent[1]["id"]) in fake.messages:
+                return json_response(sent[1])
         message = build_message(fake.new_id(), channel_id, guild.id, fake.bot_user.payload(), body,
                                 attachments_for(files, fake.new_id, fake.url))
+        if nonce is not None:
+            message["nonce"] = nonce
+            fake.nonces[(channel_id, str(nonce))] = (time.monotonic(), message)
         fake.messages[int(message["id"])] = message
         return json_response(message)
 

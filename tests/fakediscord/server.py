@@ -45,6 +45,7 @@ class FakeDiscord:
         self.guilds: dict[int, Guild] = {}
         self.commands: dict[int | None, list[dict]] = {}  # synced commands by guild id, None = global
         self.messages: dict[int, dict] = {}
+        self.nonces: dict[tuple[int, str], tuple[float, dict]] = {}  # (channel, nonce) -> (when, message)
         self.interactions: dict[int, InteractionRecord] = {}
         self.interactions_by_token: dict[str, InteractionRecord] = {}
         self.requests = RequestLog()
