@@ -92,7 +92,8 @@ class Faults:
         }
         if is_global:
             headers["X-RateLimit-Global"] = "true"
-        body = {"message": "You are being rate limited.", "retry_after": retry_after, "global": is_global}
+        body = {"message": "You are being rate limited.", "retry_after": retry_after, "global": is_global,
+                "code": 0}
         fault = self.add(method, path, status=429, body=body, times=times, headers=headers)
         fault.retry_after = retry_after
         return fault
