@@ -71,7 +71,8 @@ def require_moderator(interaction: discord.Interaction) -> bool:
     if interaction.guild_id is None:
         raise app_commands.NoPrivateMessage()
     member = interaction.user
-    if not isinstance(member, discord.Member) or member.guild.default_role is None:
+    guild = getattr(member, "guild", None)
+    if guild is None or guild.default_role is None:
         raise NotModerator(ROLES_UNKNOWN)  # the server's roles are not known yet (still loading)
     permissions = member.guild_permissions
     if not is_moderator(manage_messages=permissions.manage_messages,
