@@ -95,13 +95,13 @@ async def test_a_digest_stuck_on_5xx_holds_no_other_and_is_posted_once_later(db_
         server = add_server(fake, "A")
         stuck, other = server.guild.add_channel("stuck"), server.guild.add_channel("other")
         stuck_path = f"/channels/{stuck.id}/messages"
-        landed_late = fake.faults.slow("POST", stuck_path, seconds=3.0)
+        landed_late = fake.faults.slow("POST", stuck_path, seconds=5.0)
         server_errors = fake.faults.server_error("POST", stuck_path, times=2)
         async with running_bot(bot_settings(fake, db_path)) as bot:
             bot.get_cog("Digest").delivery_deadline = 0.5
             await make_due(fake, bot, server, stuck, "Nothing Phone 7")
             await make_due(fake, bot, server, other, "Nothing Phone 8")
-            await fake.wait_until(lambda: posted_in(fake, other), timeout=2.5,
+            await fake.wait_until(lambda: posted_in(fake, other), timeout=3.5,
                                   what="the other digest posted while one channel is stuck")
             await fake.wait_until(lambda: delivery_statuses(bot).count("posted") == 2, timeout=10,
                                   what="the stuck digest posted at last")
