@@ -422,9 +422,12 @@ def plan_delivery(store: Store, subscription: Subscription, now: datetime) -> De
         return _job(store, subscription, row)
 
 
-def due_deliveries(store: Store, now: datetime) -> list[DeliveryJob]:
-    """Every delivery due now, across all servers."""
-    jobs = (plan_delivery(store, subscription, now) for subscription in subscriptions(store))
+def due_deliveries(store: Store, now: datetime,
+                   busy: frozenset[int] = frozenset()) -> list[DeliveryJob]:
+    """Every delivery due now, across all servers, but those of the `busy` subscriptions (being
+    posted right now): not even planned, as a new window would supersede the row in flight."""
+    jobs = (plan_delivery(store, subscription, now) for subscription in subscriptions(store)
+            if subscription.id not in busy)
     return [job for job in jobs if job is not None]
 
 
@@ -461,20 +464,31 @@ def record_failure(store: Store, delivery_id: int, failure: DeliveryFailed) -> N
 
 
 async def deliver_due(run: StoreRunner, now: datetime, post: Poster, *,
-                      deadline: float = DELIVERY_DEADLINE) -> list[DeliveryOutcome]:
+                      deadline: float = DELIVERY_DEADLINE,
+                      busy: set[int] | None = None) -> list[DeliveryOutcome]:
     """Post every due digest; `run(fn, *args)` runs `fn(store, *args)`, `post` posts one page.
 
     Digests are posted side by side, each within its own `deadline`: a channel whose posts hang
     (discord.py alone retries a 5xx for about 16 s) holds no other digest. A digest past its
     deadline is `failed` and retried on a later tick, after the pages already recorded; the
     page cut off in flight carries the same nonce then, so Discord does not post it twice.
+
+    Calls may run side by side (the digest loop does not wait for a slow one) when they share
+    `busy`, the ids of the subscriptions being posted: a call leaves those to the call posting
+    them.
     """
-    jobs = await run(due_deliveries, now)
+    busy = set() if busy is None else busy
+    jobs = await run(due_deliveries, now, frozenset(busy))
+    jobs = [job for job in jobs if job.subscription.id not in busy]  # taken meanwhile
+    busy.update(job.subscription.id for job in jobs)
     slots = asyncio.Semaphore(DELIVERIES_AT_ONCE)
 
     async def deliver_one(job: DeliveryJob) -> DeliveryOutcome:
-        async with slots:
-            return await _deliver(run, job, post, deadline)
+        try:
+            async with slots:
+                return await _deliver(run, job, post, deadline)
+        finally:
+            busy.discard(job.subscription.id)
 
     return list(await asyncio.gather(*(deliver_one(job) for job in jobs)))
 

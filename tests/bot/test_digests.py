@@ -295,6 +295,31 @@ async def test_a_stuck_digest_holds_no_other_and_is_posted_once_later(store):
     assert {r["status"] for r in deliveries(store)} == {"posted"}
 
 
+async def test_a_digest_due_while_another_is_stuck_goes_out_at_once_and_none_twice(store):
+    """The digest loop does not wait for a stuck round: the next round, side by side with it,
+    posts what became due meanwhile and leaves the stuck subscription to the round posting it."""
+    stuck = subscribe(store, MONDAY, channel_id=1001)
+    stored_article(store, "news")
+    channel = StuckChannel(1001)
+    busy: set[int] = set()
+    first = asyncio.create_task(digests.deliver_due(
+        runner(store), MONDAY + timedelta(hours=9), channel.post, deadline=30, busy=busy))
+    while channel.stuck_posts == 0:
+        await asyncio.sleep(0.01)
+    other = subscribe(store, MONDAY, channel_id=1002)
+    stored_article(store, "more", device="Contoso Y7")
+    second = await asyncio.wait_for(digests.deliver_due(
+        runner(store), MONDAY + timedelta(hours=9, minutes=1), channel.post, deadline=30,
+        busy=busy), timeout=5)
+    assert [(o.subscription_id, o.status) for o in second] == [(other.id, "posted")]
+    assert not first.done()
+    channel.released.set()
+    assert [(o.subscription_id, o.status) for o in await first] == [(stuck.id, "posted")]
+    assert sorted(subscription_id for subscription_id, _, _ in channel.posts) == sorted(
+        [stuck.id, other.id])
+    assert [r["status"] for r in deliveries(store)] == ["posted", "posted"] and busy == set()
+
+
 async def test_a_digest_holds_only_what_its_server_sees(store):
     subscribe(store, MONDAY)
     stored_article(store, "home", guild_id=HOME, device="Contoso H1")
