@@ -14,9 +14,10 @@ most one delivery row, written before anything is posted, and the digest is post
 - Due digests are posted side by side, each within its own deadline, so a channel where Discord
   hangs holds no other.
 - A failed post keeps the row open: `failed` (a server error, a rate limit or a post past the
-  deadline: retried on the next ticks, up to MAX_ATTEMPTS) or `blocked` (the bot may not post there: the subscription shows as
-  failing, with the reason, and is retried at its next window). Its claims are not lost: the next
-  window's row takes over the open row's range (the open row is marked `superseded`).
+  deadline: retried on the next ticks, up to MAX_ATTEMPTS) or `blocked` (the bot may not post
+  there: the subscription shows as failing, with the reason, and is retried at its next window).
+  Its claims are not lost: the next window's row takes over the open row's range (the open row
+  is marked `superseded`).
 - After downtime only the latest window is due, so one catch-up digest covers every claim since the
   last one, instead of one digest per missed window.
 
