@@ -15,7 +15,10 @@ from __future__ import annotations
 import asyncio
 import logging
 import pkgutil
+import time
+from collections import deque
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -51,6 +54,25 @@ def extension_names() -> list[str]:
                   if not module.name.startswith("_"))
 
 
+@dataclass(frozen=True)
+class GatewayCrashPolicy:
+    """How often the bot connects again after a gateway event it could not handle, and when it
+    gives up: after `limit` crashes within `window` seconds the process ends non-zero, so that
+    whatever supervises it (systemd, Docker) sees a bot that keeps failing."""
+
+    limit: int = 5
+    window: float = 600.0
+    first_delay: float = 0.5  # seconds before connecting again; doubled for each recent crash
+    max_delay: float = 30.0
+
+    def delay(self, recent_crashes: int) -> float:
+        return min(self.max_delay, self.first_delay * 2 ** max(0, recent_crashes - 1))
+
+
+class GatewayKeepsCrashing(Exception):
+    """Too many gateway crashes in a short time; `python -m bot run` exits non-zero."""
+
+
 class ReceiptsTree(app_commands.CommandTree):
     """The command tree, with the one error handler every slash command failure reaches."""
 
@@ -63,6 +85,8 @@ class ReceiptsTree(app_commands.CommandTree):
 
 class ReceiptsBot(commands.Bot):
     """Receipts on Discord: slash commands only, no message content, no mentions ever."""
+
+    crash_policy = GatewayCrashPolicy()
 
     def __init__(self, settings: Settings, store: Store, **client_options: Any):
         """`client_options` go to `commands.Bot` (tests pass e.g. `guild_ready_timeout`)."""
@@ -97,6 +121,52 @@ class ReceiptsBot(commands.Bot):
     async def close(self) -> None:
         await super().close()
         await self._store_idle()
+
+    async def connect(self, *, reconnect: bool = True) -> None:
+        """discord.py's connection loop, outliving an event it cannot parse.
+
+        discord.py reconnects by itself after network failures and Discord's close codes, but an
+        exception raised while parsing an event (a Discord change, a malformed payload) escapes
+        its loop and would end the process. Such a crash is logged, the connection closed and
+        made again with a fresh IDENTIFY (the state is rebuilt from what Discord sends, rather
+        than resumed past an event that was never applied), after a growing delay; only
+        repeated crashes within a short time end the bot, with `GatewayKeepsCrashing`.
+        """
+        policy = self.crash_policy
+        crashes: deque[float] = deque()
+        while not self.is_closed():
+            try:
+                await super().connect(reconnect=reconnect)
+                return
+            except discord.DiscordException:
+                raise  # discord.py's own verdicts: a bad token, missing intents, a fatal close
+            except Exception as error:  # noqa: BLE001 - whatever the parser raised
+                if self.is_closed():
+                    return
+                now = time.monotonic()
+                crashes.append(now)
+                while now - crashes[0] > policy.window:
+                    crashes.popleft()
+                if len(crashes) >= policy.limit:
+                    raise GatewayKeepsCrashing(
+                        f"{len(crashes)} gateway crashes within {policy.window:.0f} s, the last "
+                        f"{type(error).__name__}: {error}") from error
+                delay = policy.delay(len(crashes))
+                log.exception("could not handle an event from Discord's gateway; connecting "
+                              "again in %.1f s (crash %d; the bot stops at %d within %.0f s)",
+                              delay, len(crashes), policy.limit, policy.window)
+                await self._drop_connection()
+                await asyncio.sleep(delay)
+
+    async def _drop_connection(self) -> None:
+        """Close the websocket whose event failed (its heartbeat too) before connecting anew."""
+        if self.ws is None:
+            return
+        try:
+            await self.ws.close(code=1000)
+        except Exception:  # noqa: BLE001 - it may be half gone already; a new one is made anyway
+            log.debug("closing the failed gateway connection failed", exc_info=True)
+        self.dispatch("disconnect")
 
     async def load_command_groups(self) -> None:
         for name in extension_names():
@@ -145,4 +215,9 @@ def run_bot(settings: Settings, db_path: Path | None = None) -> int:
             log.error("Discord refused the token. Reset it in the Developer Portal (Bot > Reset "
                       "Token) and put the new one in .env as DISCORD_TOKEN.")
             return 2
+        except GatewayKeepsCrashing as error:
+            log.error("The connection to Discord keeps crashing (%s); stopping. The log above has "
+                      "each crash; an update of discord.py (pip install -U discord.py) may be "
+                      "needed.", error)
+            return 3
     return 0
