@@ -6,6 +6,7 @@ import argparse
 import json
 import logging
 import sys
+from importlib.metadata import entry_points
 from pathlib import Path
 
 from rich.console import Console
@@ -15,17 +16,8 @@ from bot.ingest import expand_inputs, ingest_paths, seed_store
 from bot.settings import Settings
 from bot.store import Store, StoreError
 
-TOKEN_HELP = """\
-No Discord token: set DISCORD_TOKEN in the environment or in a .env file.
-
-To get one: open https://discord.com/developers/applications, create an application,
-open "Bot", press "Reset Token" and copy it into .env as DISCORD_TOKEN=...
-Invite the bot with the scopes `bot` and `applications.commands` (see README.md).
-
-Without Discord, `python -m bot ask "/spec 12S Ultra"` and `python -m bot console` answer
-from the same store."""
-
 PROGRESS_FROM = 10
+COMMAND_ENTRY_POINTS = "receipts.commands"
 log = logging.getLogger("receipts.cli")
 
 
@@ -146,14 +138,15 @@ def cmd_console(args: argparse.Namespace, settings: Settings) -> int:
         return run_console(store, Console(highlight=False))
 
 
-def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
-    """Connect to Discord and serve the slash commands."""
-    if not settings.discord_token:
-        print(TOKEN_HELP, file=sys.stderr)
-        return 2
-    from bot.client import run_bot
+def add_installed_commands(commands: argparse._SubParsersAction,
+                           common: argparse.ArgumentParser) -> None:
+    """The commands other installed packages add: the Discord side adds `run` (commands/run.py).
 
-    return run_bot(settings, db_path=Path(args.db) if args.db else None)
+    Declared as `receipts.commands` entry points in pyproject.toml, so that the core starts the
+    Discord client without importing the Discord side.
+    """
+    for entry in sorted(entry_points(group=COMMAND_ENTRY_POINTS), key=lambda entry: entry.name):
+        entry.load()(commands, common)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -198,8 +191,7 @@ def build_parser() -> argparse.ArgumentParser:
                                   help="type the slash commands at a prompt, with completion")
     console.set_defaults(handler=cmd_console)
 
-    run = commands.add_parser("run", parents=[common], help="connect to Discord (needs DISCORD_TOKEN)")
-    run.set_defaults(handler=cmd_run)
+    add_installed_commands(commands, common)
     return parser
 
 

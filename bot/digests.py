@@ -22,7 +22,8 @@ most one delivery row, written before anything is posted, and the digest is post
   last one, instead of one digest per missed window.
 
 Nothing here knows Discord: the caller passes an async function that runs store work (the bot runs
-it in a thread, one at a time) and one that posts a page of embeds and returns its message id.
+it in a thread, one at a time), one that renders a digest as pages (the Discord side's
+`commands.render.digests.digest_pages`) and one that posts a page and returns its message id.
 """
 
 from __future__ import annotations
@@ -39,7 +40,6 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from bot.answers.lookup import resolve_subject
 from bot.answers.receipts import CLAIM_COLUMNS, CLAIM_FROM, VISIBLE_CLAIM, ClaimRow
-from bot.embeds import embed_pages, escape, escape_keeping_channels, link, shorten
 from bot.store import Store, utc_now
 
 log = logging.getLogger("receipts.digests")
@@ -50,12 +50,12 @@ MAX_ATTEMPTS = 5
 DELIVERY_DEADLINE = 10.0  # seconds for one digest's pages
 DELIVERIES_AT_ONCE = 8
 MAX_PER_SERVER = 25
-QUOTE_CHARS = 180
 OPEN_STATUSES = ("pending", "failed", "blocked")
 _TIME = re.compile(r"^\s*(\d{1,2})(?::(\d{2}))?\s*$")
 
 StoreRunner = Callable[..., Awaitable[Any]]
-Poster = Callable[["Subscription", list[dict], str], Awaitable[int]]
+Poster = Callable[["Subscription", Any, str], Awaitable[int]]
+Renderer = Callable[["Digest"], list[Any]]
 
 
 class DigestError(ValueError):
@@ -119,12 +119,12 @@ class Digest:
 
 @dataclass
 class DeliveryJob:
-    """One delivery to post: its pages, and how many of them are already posted."""
+    """One delivery to post: what its digest holds, and how many of its pages are already posted."""
 
     delivery_id: int
     subscription: Subscription
     window: str
-    pages: list[list[dict]]
+    digest: Digest
     posted_pages: int
 
 
@@ -342,27 +342,6 @@ def preview(store: Store, *, guild_id: int, channel_id: int | None = None) -> li
             if channel_id is None or s.channel_id == channel_id]
 
 
-def _claim_line(claim: ClaimRow) -> str:
-    source = link(claim.source, claim.url)
-    return (f"**{claim.attribute}**: {escape(claim.value)} ({claim.status}) · "
-            f"claim {claim.claim_id}\n"
-            f"> “{shorten(escape(claim.quote), QUOTE_CHARS)}”\n"
-            f"> — {source}, {claim.published or 'date unknown'}")
-
-
-def digest_pages(digest: Digest) -> list[list[dict]]:
-    """The digest as pages of embeds, each page one message within Discord's limits; none when empty."""
-    if not digest.claim_count:
-        return []
-    subscription = digest.subscription
-    since = f" since {digest.since[:10]}" if digest.since else ""
-    title = f"Receipts digest: {digest.claim_count} new claims{since}"
-    sections = [(group.subject, [_claim_line(claim) for claim in group.claims])
-                for group in digest.groups]
-    return embed_pages(title, sections,
-                       footer=f"{subscription.scope} · {subscription.schedule} · /digest list")
-
-
 # Deliveries ------------------------------------------------------------------------------------
 
 
@@ -380,7 +359,7 @@ def _message_ids(row: dict) -> list[int]:
 def _job(store: Store, subscription: Subscription, row: dict) -> DeliveryJob:
     digest = build_digest(store, subscription, row["claims_from"], row["claims_through"],
                           _last_posted(store, subscription.id))
-    return DeliveryJob(row["id"], subscription, row["window"], digest_pages(digest),
+    return DeliveryJob(row["id"], subscription, row["window"], digest,
                        len(_message_ids(row)))
 
 
@@ -464,10 +443,12 @@ def record_failure(store: Store, delivery_id: int, failure: DeliveryFailed) -> N
                 "failing_since": subscription["failing_since"] or utc_now()})
 
 
-async def deliver_due(run: StoreRunner, now: datetime, post: Poster, *,
+async def deliver_due(run: StoreRunner, now: datetime, post: Poster, *, render: Renderer,
                       deadline: float = DELIVERY_DEADLINE,
                       busy: set[int] | None = None) -> list[DeliveryOutcome]:
-    """Post every due digest; `run(fn, *args)` runs `fn(store, *args)`, `post` posts one page.
+    """Post every due digest; `run(fn, *args)` runs `fn(store, *args)`, `render` turns a digest
+    into its pages (the same pages every time, so a restart resumes at the right one) and `post`
+    posts one page.
 
     Digests are posted side by side, each within its own `deadline`: a channel whose posts hang
     (discord.py alone retries a 5xx for about 16 s) holds no other digest. A digest past its
@@ -487,21 +468,21 @@ async def deliver_due(run: StoreRunner, now: datetime, post: Poster, *,
     async def deliver_one(job: DeliveryJob) -> DeliveryOutcome:
         try:
             async with slots:
-                return await _deliver(run, job, post, deadline)
+                return await _deliver(run, job, render(job.digest), post, deadline)
         finally:
             busy.discard(job.subscription.id)
 
     return list(await asyncio.gather(*(deliver_one(job) for job in jobs)))
 
 
-async def _deliver(run: StoreRunner, job: DeliveryJob, post: Poster,
+async def _deliver(run: StoreRunner, job: DeliveryJob, pages: list[Any], post: Poster,
                    deadline: float) -> DeliveryOutcome:
     outcome = DeliveryOutcome(job.delivery_id, job.subscription.id, job.window, "posted")
     try:
         try:
             async with asyncio.timeout(deadline):
-                for number in range(job.posted_pages, len(job.pages)):
-                    message_id = await post(job.subscription, job.pages[number],
+                for number in range(job.posted_pages, len(pages)):
+                    message_id = await post(job.subscription, pages[number],
                                             f"rd{job.delivery_id}p{number}")
                     await run(record_posted_page, job.delivery_id, message_id)
         except TimeoutError:
@@ -519,40 +500,3 @@ async def _deliver(run: StoreRunner, job: DeliveryJob, post: Poster,
                       job.window, job.subscription.id)
         outcome.status, outcome.error = "error", f"{type(error).__name__}: {error}"
     return outcome
-
-
-# What moderators are shown ---------------------------------------------------------------------
-
-
-def _timestamp(moment: datetime) -> str:
-    """A Discord timestamp: each reader sees it in their own time zone."""
-    return f"<t:{int(moment.timestamp())}:f>"
-
-
-def subscribed_message(subscription: Subscription, replaced: bool, now: datetime) -> str:
-    """The reply to `/digest subscribe`."""
-    verb = "Changed" if replaced else "Subscribed"
-    upcoming = next_window(subscription.cadence, subscription.time, subscription.timezone, now)
-    return (f"{verb}: <#{subscription.channel_id}> gets the new claims about "
-            f"{subscription.scope} {subscription.schedule}, from {_timestamp(upcoming)} on. "
-            f"A digest is posted only when something new was added.")
-
-
-def subscription_list_pages(statuses: list[SubscriptionStatus]) -> list[list[dict]]:
-    """`/digest list`: each subscription, when it posts next, and why it fails if it does."""
-    lines = []
-    for status in statuses:
-        subscription = status.subscription
-        line = (f"<#{subscription.channel_id}> · {escape(subscription.scope)} · "
-                f"{subscription.schedule}\nnext {_timestamp(status.next_post)}"
-                f" · last posted {(status.last_posted or 'never')[:16].replace('T', ' ')}")
-        problem = subscription.failing_reason or status.open_error
-        if problem:
-            since = (subscription.failing_since or "")[:16].replace("T", " ")
-            line += (f"\n**Failing**{' since ' + since if since else ''}: "
-                     f"{escape_keeping_channels(problem)} "
-                     f"(retried at the next digest; its claims are kept)")
-        lines.append(line)
-    if not lines:
-        lines = ["No digests in this server; `/digest subscribe` starts one."]
-    return embed_pages(f"Digests in this server ({len(statuses)})", [("Digests", lines)])

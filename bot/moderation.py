@@ -18,7 +18,6 @@ from urllib.parse import urlsplit
 
 from bot.answers.claim import SQLITE_MAX_INTEGER
 from bot.articles import ARTICLE_SUFFIXES, MAX_ARTICLE_BYTES, ArticleError, parse_article
-from bot.embeds import embed_pages, escape, link
 from bot.ingest import ingest_article
 from bot.store import Store, utc_now
 
@@ -271,49 +270,3 @@ def set_article_date(store: Store, article_id: str, published: str | None, *, gu
         store.record(actor, action, f"article:{row['id']}", guild_id,
                      f"{published} (was {row['published'] or 'unknown'}, {row['published_basis']})")
     return _added(store, row["id"])
-
-
-# What moderators are shown ---------------------------------------------------------------------
-
-def date_line(published: str | None, basis: str | None) -> str:
-    """The date an article counts with, and where it came from."""
-    if not published:
-        return "Date: **unknown**: no date was found in the article. Set it, or its claims sort last."
-    where = {"header": "from the article", "moderator": "set by a moderator"}.get(
-        basis or "", (basis or "").removeprefix("inferred: ").strip() or "inferred")
-    if basis and basis.startswith("inferred"):
-        return f"Date: **{published}**, inferred ({escape(where)}). Confirm it or set the right one."
-    return f"Date: **{published}** ({where})."
-
-
-def article_added_pages(added: ArticleAdded) -> list[list[dict]]:
-    """The reply to `/article add`: the date used and the claims found."""
-    name = link(added.title or added.article_id, added.url)
-    if added.duplicate:
-        title = f"Already stored as {added.article_id}"
-        intro = f"{name} was added before; nothing changed."
-    else:
-        title = f"Added {added.article_id}"
-        intro = f"{name}: {len(added.claims)} claims found."
-    lines = [intro, date_line(added.published, added.published_basis)]
-    claims = [f"#{claim.claim_id} **{escape(claim.subject)}** · {claim.attribute}: "
-              f"{escape(claim.value)} ({claim.status})" for claim in added.claims]
-    if not claims:
-        claims = ["No claims were found: the article names no device with a value Receipts can "
-                  "quote. It is stored and searchable with `/search`."]
-    return embed_pages(title, [("Article", lines), ("Claims", claims)],
-                       footer=f"/article remove article:{added.article_id} undoes this")
-
-
-def article_list_pages(articles: list[ArticleSummary]) -> list[list[dict]]:
-    """`/article list`: this server's articles, newest first, removed ones marked."""
-    lines = []
-    for article in articles:
-        state = " · **removed**" if article.removed_at else ""
-        lines.append(f"`{article.article_id}` {link(article.title or 'untitled', article.url)}\n"
-                     f"{article.published or 'date unknown'} · {article.claims} claims · added "
-                     f"{(article.added_at or '')[:10]}{state}")
-    if not lines:
-        lines = ["No articles were added in this server yet; `/article add` adds one."]
-    return embed_pages(f"Articles added in this server ({len(articles)})", [("Articles", lines)],
-                       footer="Seeds and command-line articles are shared and not listed")

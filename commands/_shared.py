@@ -18,14 +18,14 @@ import discord
 from discord import app_commands
 
 from bot.answers import Answer
-from bot.answers.render_discord import to_discord_pages
+from commands.render.answers import to_discord_pages
 from bot.articles import ArticleError
 from bot.digests import DigestError
 from bot.moderation import NOT_MODERATOR, ActionRefused, actor_name, is_moderator
 from bot.store import StoreError
 
 if TYPE_CHECKING:
-    from bot.client import ReceiptsBot
+    from commands.client import ReceiptsBot
 
 log = logging.getLogger("receipts.commands")
 

@@ -17,6 +17,7 @@ from bot import moderation
 from bot.articles import decode_article_bytes
 from bot.fetch import EVERY_NETWORK, fetch_article_text
 from bot.moderation import ActionRefused, ArticleAdded
+from commands.render.articles import article_added_pages, article_list_pages
 from commands._shared import (AUTOCOMPLETE_LIMIT, CHOICE_LIMIT, MODERATOR_DEFAULTS, NO_MENTIONS,
                               actor, defer, embeds_of, ModeratorOnly, PageView, receipts,
                               ReportingModal, require_moderator, send, send_pages)
@@ -27,7 +28,7 @@ async def add_and_reply(interaction: discord.Interaction, text: str, **options: 
     added = await receipts(interaction).run_store(
         moderation.add_article, text, guild_id=interaction.guild_id, actor=actor(interaction),
         **options)
-    pages = moderation.article_added_pages(added)
+    pages = article_added_pages(added)
     view = ArticleAddedView(interaction.user.id, pages, added)
     view.message = await send(interaction, ephemeral=True, embeds=embeds_of(pages[0]),
                               view=view if view.children else discord.utils.MISSING)
@@ -53,7 +54,7 @@ class ArticleAddedView(PageView):
     async def show_settled(self, interaction: discord.Interaction, added: ArticleAdded) -> None:
         self.stop()
         await interaction.response.edit_message(
-            embeds=embeds_of(moderation.article_added_pages(added)[0]), view=None,
+            embeds=embeds_of(article_added_pages(added)[0]), view=None,
             allowed_mentions=NO_MENTIONS)
 
     @discord.ui.button(label="Confirm the date", style=discord.ButtonStyle.success, row=1)
@@ -156,7 +157,7 @@ class Article(ModeratorOnly, commands.GroupCog, group_name="article",
     async def list_articles(self, interaction: discord.Interaction) -> None:
         articles = await receipts(interaction).run_store(moderation.list_articles,
                                                          interaction.guild_id)
-        await send_pages(interaction, moderation.article_list_pages(articles), ephemeral=True)
+        await send_pages(interaction, article_list_pages(articles), ephemeral=True)
 
     @app_commands.command(name="remove", description="Remove an article of this server: its "
                                                      "claims stop counting; it can be restored")

@@ -1,7 +1,7 @@
 """`/digest subscribe|unsubscribe|list|preview`, and the loop that posts the digests that are due.
 
-The schedule, the delivery rows and what a digest holds are `bot.digests`; this cog only posts a
-page where it is told to and turns Discord's refusals into `DeliveryFailed`: a channel the bot may
+The schedule, the delivery rows and what a digest holds are `bot.digests`, its pages
+`commands.render.digests`; this cog only posts a page where it is told to and turns Discord's refusals into `DeliveryFailed`: a channel the bot may
 not post in is `blocked` (shown as failing, retried at the next window), a server error or rate
 limit is `failed` (retried on the next ticks), and so is a post that takes longer than its
 delivery's deadline.
@@ -21,6 +21,7 @@ from discord.ext import commands, tasks
 from bot import digests
 from bot.digests import DeliveryFailed, Subscription
 from bot.settings import DEFAULT_DIGEST_INTERVAL
+from commands.render.digests import digest_pages, subscribed_message, subscription_list_pages
 from commands._shared import (AUTOCOMPLETE_LIMIT, MODERATOR_DEFAULTS, NO_MENTIONS, actor,
                               device_choices, embeds_of, in_time, ModeratorOnly, receipts, send,
                               send_pages)
@@ -80,7 +81,7 @@ class Digest(ModeratorOnly, commands.GroupCog, group_name="digest",
     async def deliver_round(self) -> None:
         try:
             await digests.deliver_due(self.bot.run_store, datetime.now(UTC), self.post_page,
-                                      deadline=self.delivery_deadline, busy=self._busy)
+                                      render=digest_pages, deadline=self.delivery_deadline, busy=self._busy)
         except Exception:  # noqa: BLE001 - the loop goes on at the next tick
             log.exception("a round of digests failed; the loop runs again at the next tick")
 
@@ -137,7 +138,7 @@ class Digest(ModeratorOnly, commands.GroupCog, group_name="digest",
             digests.subscribe, guild_id=interaction.guild_id, channel_id=channel.id,
             cadence=cadence.value, at=time, zone=timezone, device=device,
             actor=actor(interaction)), ephemeral=True)
-        message = digests.subscribed_message(subscription, replaced, datetime.now(UTC))
+        message = subscribed_message(subscription, replaced, datetime.now(UTC))
         resolved = interaction.guild.get_channel(channel.id) if interaction.guild else None
         missing = missing_post_permissions(resolved) if resolved else []
         if missing:
@@ -162,7 +163,7 @@ class Digest(ModeratorOnly, commands.GroupCog, group_name="digest",
     async def list_digests(self, interaction: discord.Interaction) -> None:
         statuses = await receipts(interaction).run_store(
             digests.list_subscriptions, interaction.guild_id, datetime.now(UTC))
-        await send_pages(interaction, digests.subscription_list_pages(statuses), ephemeral=True)
+        await send_pages(interaction, subscription_list_pages(statuses), ephemeral=True)
 
     @app_commands.command(name="preview", description="What the next digest would hold if it "
                                                       "were posted now")
@@ -172,7 +173,7 @@ class Digest(ModeratorOnly, commands.GroupCog, group_name="digest",
         previews = await in_time(interaction, receipts(interaction).run_store(
             digests.preview, guild_id=interaction.guild_id,
             channel_id=channel.id if channel else None), ephemeral=True)
-        pages = [page for digest in previews for page in digests.digest_pages(digest)]
+        pages = [page for digest in previews for page in digest_pages(digest)]
         if not previews:
             await send(interaction, ephemeral=True, content="There is no digest to preview here; "
                                                             "`/digest subscribe` starts one.")

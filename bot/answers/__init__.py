@@ -2,8 +2,8 @@
 
 Every command is a function of the store, its arguments and the guild asking; it returns an
 `Answer` (never raises for a bad name: the answer carries the message and suggestions). The
-renderers turn answers into Discord embeds (`render_discord`), terminal text (`render_terminal`)
-and the JSON of CLAIMS.md (`Answer.to_json`).
+renderers turn answers into terminal text (`render_terminal`), the JSON of CLAIMS.md
+(`Answer.to_json`) and, on the Discord side, embeds (`commands.render.answers`).
 """
 
 from bot.answers.claim import claim

@@ -15,7 +15,7 @@ from datetime import datetime, timedelta, timezone
 import pytest
 from aiohttp import web
 
-from bot.client import ReceiptsBot
+from commands.client import ReceiptsBot
 from bot.settings import Settings
 from bot_test_helpers import stored_article
 from tests.fakediscord import FakeDiscord, Permission, point_discord_py_at

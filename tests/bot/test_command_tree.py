@@ -11,7 +11,7 @@ import discord
 import pytest
 from discord import app_commands
 
-from bot.client import ReceiptsBot, extension_names
+from commands.client import ReceiptsBot, extension_names
 from bot.digests import DigestError
 from bot.fetch import FetchError
 from bot.moderation import NOT_MODERATOR, ActionRefused

@@ -10,7 +10,8 @@ import pytest
 
 from bot import digests, moderation
 from bot.digests import DeliveryFailed, DigestError
-from bot.embeds import EMBEDS_PER_MESSAGE, MESSAGE_EMBED_CHARS
+from commands.render.digests import digest_pages, subscription_list_pages
+from commands.render.embeds import EMBEDS_PER_MESSAGE, MESSAGE_EMBED_CHARS
 from bot.store import Store
 
 from bot_test_helpers import stored_article
@@ -54,7 +55,7 @@ def runner(store):
 
 
 async def tick(store, channel, now):
-    return await digests.deliver_due(runner(store), now, channel.post)
+    return await digests.deliver_due(runner(store), now, channel.post, render=digest_pages)
 
 
 def subscribe(store, now, *, guild_id=HOME, cadence="daily", at="09:00", zone="UTC", device=None,
@@ -233,7 +234,7 @@ async def test_digest_list_shows_the_channel_of_a_failure_reason_as_a_channel(st
                                      blocked=True)
     await tick(store, channel, MONDAY + timedelta(hours=9))
     statuses = digests.list_subscriptions(store, HOME, MONDAY + timedelta(hours=10))
-    [[embed]] = digests.subscription_list_pages(statuses)
+    [[embed]] = subscription_list_pages(statuses)
     failing = next(line for line in embed["description"].split("\n") if "Failing" in line)
     assert "refused my post in <#999> " in failing, failing
     assert "\\*\\*Missing\\*\\* \\`Access\\`" in failing, failing
@@ -278,7 +279,7 @@ async def test_a_stuck_digest_holds_no_other_and_is_posted_once_later(store):
     deadline = 0.2
 
     started = asyncio.get_running_loop().time()
-    outcomes = await digests.deliver_due(runner(store), MONDAY + timedelta(hours=9), channel.post,
+    outcomes = await digests.deliver_due(runner(store), MONDAY + timedelta(hours=9), channel.post, render=digest_pages,
                                          deadline=deadline)
     assert asyncio.get_running_loop().time() - started < deadline * 5
     assert {o.subscription_id: o.status for o in outcomes} == {stuck.id: "failed",
@@ -303,13 +304,13 @@ async def test_a_digest_due_while_another_is_stuck_goes_out_at_once_and_none_twi
     channel = StuckChannel(1001)
     busy: set[int] = set()
     first = asyncio.create_task(digests.deliver_due(
-        runner(store), MONDAY + timedelta(hours=9), channel.post, deadline=30, busy=busy))
+        runner(store), MONDAY + timedelta(hours=9), channel.post, render=digest_pages, deadline=30, busy=busy))
     while channel.stuck_posts == 0:
         await asyncio.sleep(0.01)
     other = subscribe(store, MONDAY, channel_id=1002)
     stored_article(store, "more", device="Contoso Y7")
     second = await asyncio.wait_for(digests.deliver_due(
-        runner(store), MONDAY + timedelta(hours=9, minutes=1), channel.post, deadline=30,
+        runner(store), MONDAY + timedelta(hours=9, minutes=1), channel.post, render=digest_pages, deadline=30,
         busy=busy), timeout=5)
     assert [(o.subscription_id, o.status) for o in second] == [(other.id, "posted")]
     assert not first.done()
@@ -375,4 +376,4 @@ def test_preview_shows_what_is_waiting_without_recording_anything(store):
     stored_article(store, "waiting")
     [digest] = digests.preview(store, guild_id=HOME)
     assert digest.claim_count == 2 and deliveries(store) == []
-    assert digests.digest_pages(digest)[0][0]["author"]["name"].startswith("Receipts digest: 2 new")
+    assert digest_pages(digest)[0][0]["author"]["name"].startswith("Receipts digest: 2 new")

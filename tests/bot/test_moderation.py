@@ -8,6 +8,7 @@ import pytest
 
 from bot import moderation
 from bot.moderation import ActionRefused
+from commands.render.articles import article_added_pages, article_list_pages
 
 from bot_test_helpers import article_text, stored_article
 
@@ -166,7 +167,7 @@ def test_a_long_article_list_pages_within_discords_limits(store):
     for number in range(120):
         stored_article(store, f"home-{number:03d}-{'long-name-' * 3}", guild_id=HOME,
                        url=f"https://news.example/{number}")
-    pages = moderation.article_list_pages(moderation.list_articles(store, HOME))
+    pages = article_list_pages(moderation.list_articles(store, HOME))
     assert len(pages) > 1
     for number, page in enumerate(pages, start=1):
         assert len(page) <= 10 and sum(embed_chars(e) for e in page) <= 6000
@@ -179,7 +180,7 @@ def test_a_long_article_list_pages_within_discords_limits(store):
 def test_the_added_reply_shows_the_claims_and_the_date_used(store):
     added = moderation.add_article(store, article_text(extra="Reply."), guild_id=HOME, actor=MOD,
                                    url="https://news.example/x2")
-    [page] = moderation.article_added_pages(added)
+    [page] = article_added_pages(added)
     text = str(page)
     assert "2023-01-10" in text and "from the article" in text
     assert page[0]["author"]["name"] == f"Added {added.article_id}"

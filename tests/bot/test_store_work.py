@@ -4,7 +4,7 @@ import asyncio
 import threading
 import time
 
-from bot.client import ReceiptsBot
+from commands.client import ReceiptsBot
 from bot.settings import Settings
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.client import ReceiptsBot
+from commands.client import ReceiptsBot
 from bot.ingest import seed_store
 from bot.settings import Settings
 from bot.store import Store

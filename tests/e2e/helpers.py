@@ -16,7 +16,7 @@ from contextlib import asynccontextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from bot.client import ReceiptsBot, open_bot_store
+from commands.client import ReceiptsBot, open_bot_store
 from bot.settings import Settings
 from bot.store import Store
 from tests.fakediscord import FakeDiscord, Guild, InteractionRecord, Member, Permission, point_discord_py_at

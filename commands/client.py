@@ -1,7 +1,7 @@
 """The Discord bot: a `commands.Bot` that loads every command group in `commands/` and serves it.
 
-This is the one module of the core that knows Discord; the command groups in `commands/` turn
-options into calls of the core and its answers into messages. All store work goes through
+The Discord side's client: the command groups beside it turn options into calls of the core, and
+`commands.render` turns the core's answers into messages. All store work goes through
 `ReceiptsBot.run_store`: one piece at a time (the store is one SQLite connection, and a write
 transaction must not interleave with other work on it), in a thread, so the gateway keeps its
 heartbeat while an article is extracted.
@@ -13,6 +13,7 @@ Discord on 127.0.0.1 (RECEIPTS_DISCORD_API, RECEIPTS_DISCORD_GATEWAY, RECEIPTS_D
 from __future__ import annotations
 
 import asyncio
+import importlib
 import logging
 import pkgutil
 import time
@@ -48,10 +49,12 @@ def point_discord_at(settings: Settings) -> None:
 
 
 def extension_names() -> list[str]:
-    """Every command group in `commands/`: each module not starting with an underscore."""
-    return sorted(f"{command_groups.__name__}.{module.name}"
-                  for module in pkgutil.iter_modules(command_groups.__path__)
-                  if not module.name.startswith("_"))
+    """Every command group in `commands/`: each module (not a package, not starting with an
+    underscore) with a discord.py `setup` function; the client, `run` and `render` are not."""
+    names = (f"{command_groups.__name__}.{module.name}"
+             for module in pkgutil.iter_modules(command_groups.__path__)
+             if not module.name.startswith("_") and not module.ispkg)
+    return sorted(name for name in names if hasattr(importlib.import_module(name), "setup"))
 
 
 @dataclass(frozen=True)

@@ -1,17 +1,19 @@
 """Answers as Discord embeds: plain dicts in Discord's embed JSON shape, grouped into messages.
 
-The core imports nothing from discord; the bot calls `discord.Embed.from_dict` on each dict.
+The core returns `Answer`s and imports nothing from discord; the bot calls
+`discord.Embed.from_dict` on each dict.
 Each item becomes one block of an embed's description (heading, quote, receipt), so a quote of
 up to ~3,800 characters is shown whole; only a longer one is shortened with an ellipsis. Blocks
 are never split: an answer too long for one message becomes pages, each within every limit.
-Discord's limits, escaping and shortening come from `bot.embeds`, as for every other reply.
+Discord's limits, escaping and shortening come from `commands.render.embeds`, as for every
+other reply.
 """
 
 from __future__ import annotations
 
 from bot.answers.model import Answer, Item
 from bot.answers.wording import heading, history_lines, tags
-from bot.embeds import (
+from commands.render.embeds import (
     DESCRIPTION_LIMIT, EMBEDS_PER_MESSAGE, MESSAGE_EMBED_CHARS, TITLE_LIMIT, escape, safe_url,
     shorten)
 

@@ -1,0 +1,71 @@
+"""Digests as Discord shows them: the pages of a digest, and the replies of `/digest`.
+
+The core (`bot.digests`) returns what a digest holds (`Digest`) and how subscriptions stand
+(`SubscriptionStatus`); channel mentions and Discord timestamps are written only here.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from bot.answers.receipts import ClaimRow
+from bot.digests import Digest, Subscription, SubscriptionStatus, next_window
+from commands.render.embeds import embed_pages, escape, escape_keeping_channels, link, shorten
+
+QUOTE_CHARS = 180
+
+
+def _claim_line(claim: ClaimRow) -> str:
+    source = link(claim.source, claim.url)
+    return (f"**{claim.attribute}**: {escape(claim.value)} ({claim.status}) · "
+            f"claim {claim.claim_id}\n"
+            f"> “{shorten(escape(claim.quote), QUOTE_CHARS)}”\n"
+            f"> — {source}, {claim.published or 'date unknown'}")
+
+
+def digest_pages(digest: Digest) -> list[list[dict]]:
+    """The digest as pages of embeds, each page one message within Discord's limits; none when empty."""
+    if not digest.claim_count:
+        return []
+    subscription = digest.subscription
+    since = f" since {digest.since[:10]}" if digest.since else ""
+    title = f"Receipts digest: {digest.claim_count} new claims{since}"
+    sections = [(group.subject, [_claim_line(claim) for claim in group.claims])
+                for group in digest.groups]
+    return embed_pages(title, sections,
+                       footer=f"{subscription.scope} · {subscription.schedule} · /digest list")
+
+
+
+def _timestamp(moment: datetime) -> str:
+    """A Discord timestamp: each reader sees it in their own time zone."""
+    return f"<t:{int(moment.timestamp())}:f>"
+
+
+def subscribed_message(subscription: Subscription, replaced: bool, now: datetime) -> str:
+    """The reply to `/digest subscribe`."""
+    verb = "Changed" if replaced else "Subscribed"
+    upcoming = next_window(subscription.cadence, subscription.time, subscription.timezone, now)
+    return (f"{verb}: <#{subscription.channel_id}> gets the new claims about "
+            f"{subscription.scope} {subscription.schedule}, from {_timestamp(upcoming)} on. "
+            f"A digest is posted only when something new was added.")
+
+
+def subscription_list_pages(statuses: list[SubscriptionStatus]) -> list[list[dict]]:
+    """`/digest list`: each subscription, when it posts next, and why it fails if it does."""
+    lines = []
+    for status in statuses:
+        subscription = status.subscription
+        line = (f"<#{subscription.channel_id}> · {escape(subscription.scope)} · "
+                f"{subscription.schedule}\nnext {_timestamp(status.next_post)}"
+                f" · last posted {(status.last_posted or 'never')[:16].replace('T', ' ')}")
+        problem = subscription.failing_reason or status.open_error
+        if problem:
+            since = (subscription.failing_since or "")[:16].replace("T", " ")
+            line += (f"\n**Failing**{' since ' + since if since else ''}: "
+                     f"{escape_keeping_channels(problem)} "
+                     f"(retried at the next digest; its claims are kept)")
+        lines.append(line)
+    if not lines:
+        lines = ["No digests in this server; `/digest subscribe` starts one."]
+    return embed_pages(f"Digests in this server ({len(statuses)})", [("Digests", lines)])
