@@ -1,6 +1,6 @@
 """Extraction: an article in, its claims out, each with a verbatim quote and its offsets.
 
-`extract(article)` is pure Python (no Discord), never raises, and reads the article in one pass:
+`extract(article)` is pure Python (no Discord), raises only `ExtractionError`, and reads the article in one pass:
 sentences with offsets; subject mentions (devices by pattern, brand and catalogue, brand-less
 models given the article's brand, series, companies, words referring to the current topic);
 values found by pattern and normalised; each value handed to the subject its clause is about
@@ -129,13 +129,18 @@ _NOT_LAUNCH_DATE = re.compile(fragments("not_launch_date"))
 log = logging.getLogger("receipts.extract")
 
 
+class ExtractionError(ValueError):
+    """The extractor failed on an article; the message is the reason. Storing the article with
+    no claims would report a failure as success, and make the corrected file a "duplicate"."""
+
+
 def extract(article: Article) -> list[Claim]:
-    """The claims an article makes. Never raises: an unreadable article gives no claims."""
+    """The claims an article makes; an `ExtractionError` with the reason when reading it failed."""
     try:
         return _Extraction(article).run()
-    except Exception:  # pragma: no cover - a safety net; the property tests look for these
-        log.exception("extraction failed for %s", getattr(article, "id", "?"))
-        return []
+    except Exception as error:  # a safety net; the property tests look for these
+        log.debug("extraction failed for %s", getattr(article, "id", "?"), exc_info=True)
+        raise ExtractionError(f"{type(error).__name__}: {error}") from error
 
 
 @lru_cache(maxsize=1)
