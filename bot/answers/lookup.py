@@ -8,9 +8,12 @@ misspelt or unfinished word, never a different number or letter of the model, so
 never silently becomes the S22. When nothing fits, the answer is a list of suggestions, not a
 guess.
 
-The names of a store are read once and kept (with a memo for the answers' counts) until the
-store changes (`PRAGMA data_version` for other connections, `total_changes` for this one), which
-keeps autocomplete within milliseconds on a store of a million claims.
+The names of a store are read once and kept until a name changes (the store's `names_version`,
+which triggers raise when a subject, an alias or an alias claim's standing changes, or a subject
+gets its first claim), which keeps autocomplete within milliseconds on a store of a million
+claims, also while another process ingests. The memo of the answers' counts and of what a guild
+sees is emptied whenever anything changes (`PRAGMA data_version` for other connections,
+`total_changes` for this one).
 """
 
 from __future__ import annotations
@@ -133,9 +136,10 @@ class Resolution:
 class NameIndex:
     """Every subject and alias name of one store version, arranged for lookups."""
 
-    def __init__(self, store: Store, stamp: tuple[int, int]):
+    def __init__(self, store: Store, stamp: tuple[int, int], names: int):
         self.store = store
         self.stamp = stamp
+        self.names = names
         self.subjects: dict[int, Subject] = {}
         self.by_key: dict[str, int] = {}
         self.series_by_base: dict[str, list[int]] = defaultdict(list)
@@ -147,6 +151,12 @@ class NameIndex:
         self._views: dict[int | None, GuildView] = {}
         self.memo: LeastRecentlyUsed = LeastRecentlyUsed(MEMO_SIZE)
         self._visible: dict[tuple[int | None, int], bool] = {}
+
+    def store_changed(self, stamp: tuple[int, int]) -> None:
+        """Something other than the names changed: forget the counts and who sees what."""
+        self.stamp = stamp
+        self.memo.clear()
+        self._visible.clear()
 
     def _read_subjects(self, store: Store) -> None:
         """Subjects with at least one claim; one left with none (its article deleted) is no
@@ -337,12 +347,22 @@ def store_stamp(store: Store) -> tuple[int, int]:
     return data_version, store.db.conn.total_changes
 
 
+def names_stamp(store: Store) -> int:
+    """Changes whenever a name the index holds may have changed (see `_schema_v5`)."""
+    return store.db.execute("SELECT n FROM names_version").fetchone()[0]
+
+
 def name_index(store: Store) -> NameIndex:
-    """The store's name index, rebuilt only when the store has changed since it was read."""
+    """The store's name index, rebuilt only when its names have changed since it was read."""
     stamp = store_stamp(store)
     index = _indexes.get(store)
-    if index is None or index.stamp != stamp:
-        index = NameIndex(store, stamp)
+    if index is not None and index.stamp == stamp:
+        return index
+    names = names_stamp(store)
+    if index is not None and index.names == names:
+        index.store_changed(stamp)
+    else:
+        index = NameIndex(store, stamp, names)
         _indexes[store] = index
     return index
 

@@ -1,0 +1,57 @@
+"""Answers read through a connection of their own (issue 10, point 3): they see every commit of
+the writer, and keep their name index while a commit changes no name, so a running ingest does
+not make each answer rebuild it."""
+
+from __future__ import annotations
+
+from bot import moderation
+from bot.answers import autocomplete, spec
+from bot.answers.lookup import name_index
+from tests.answers.conftest import Said, Written, put
+
+PHONE, OTHER = "Contoso Nova 3", "Fabrikam Edge 9"
+HOME = 7
+
+
+def current(reader, attribute: str, device: str = PHONE, guild_id: int | None = None):
+    lines = [line for line in spec(reader, device, attribute, guild_id=guild_id).lines if line.current]
+    return lines[0].value if lines else None
+
+
+def test_a_reader_sees_new_claims_and_keeps_its_names_while_no_name_changes(store):
+    put(store, Written("first", "2021-01-05", said=[
+        Said(PHONE, "ram", "8 GB", "confirmed", "The Nova 3 has 8 GB of RAM, its maker says.")]))
+    reader = store.reader()
+    assert current(reader, "ram") == "8 GB"
+    names = name_index(reader)
+
+    put(store, Written("second", "2021-02-05", said=[
+        Said(PHONE, "ram", "12 GB", "confirmed", "The Nova 3 ships with 12 GB of RAM.")]))
+    assert current(reader, "ram") == "12 GB", "the reader did not see the writer's commit"
+    assert name_index(reader) is names, "a commit that changed no name rebuilt the name index"
+
+    put(store, Written("third", "2021-03-05", said=[
+        Said(OTHER, "battery", "5000 mAh", "rumored", "The Edge 9 is said to pack 5000 mAh.")]))
+    assert OTHER in autocomplete(reader, "fabrikam")
+    assert name_index(reader) is not names
+
+
+def test_a_readers_answers_follow_a_removed_article_and_a_retracted_alias(store):
+    put(store, Written("older", "2021-01-05", said=[
+        Said(PHONE, "ram", "8 GB", "confirmed", "The Nova 3 has 8 GB of RAM, its maker says.")]),
+        guild_id=HOME)
+    put(store, Written("alias", "2021-01-06", said=[
+        Said(PHONE, "alias", "Project Lantern", "rumored",
+             "The Nova 3 is known inside as Project Lantern.")]), guild_id=HOME)
+    put(store, Written("newer", "2021-02-05", said=[
+        Said(PHONE, "ram", "12 GB", "confirmed", "The Nova 3 ships with 12 GB of RAM.")]),
+        guild_id=HOME)
+    reader = store.reader()
+    assert current(reader, "ram", guild_id=HOME) == "12 GB"
+    assert PHONE in autocomplete(reader, "Project Lantern", HOME)
+
+    moderation.remove_article(store, "newer", guild_id=HOME, actor="discord:1")
+    assert current(reader, "ram", guild_id=HOME) == "8 GB"
+    alias_claim, = store.db.execute("SELECT id FROM claims WHERE attribute = 'alias'").fetchone()
+    moderation.retract_claim(store, alias_claim, guild_id=HOME, actor="discord:1", reason="wrong")
+    assert PHONE not in autocomplete(reader, "Project Lantern", HOME)
