@@ -189,8 +189,9 @@ def article_to_redate(store: Store, article_id: str, published: str, *, guild_id
 def store_redated(store: Store, article: Article, claims: list[Claim], *, guild_id: int,
                   actor: str) -> ArticleAdded:
     """Give this server's article its new date and the claims read against it, audited."""
-    _own_article(store, article.id, guild_id)
-    result = store.redate_article(article, claims, actor=actor, guild_id=guild_id)
+    with store.write():
+        _own_article(store, article.id, guild_id)  # still this server's, in the same transaction
+        result = store.redate_article(article, claims, actor=actor, guild_id=guild_id)
     return _added(store, article.id, redated_from=result.was or "unknown")
 
 

@@ -155,30 +155,28 @@ def _schema_v4(db: sqlite_utils.Database) -> None:
 
 
 def _schema_v5(db: sqlite_utils.Database) -> None:
-    """`names_version`: a counter the triggers raise whenever a name the answers' name index
+    """`names_version`: counters the triggers raise whenever a name the answers' name index
     holds may change, so readers keep that index (a second to build on a big store) while
-    articles about known devices are added, instead of rebuilding it after every commit.
+    articles are added, instead of rebuilding it after every commit.
 
-    Names change with subjects and aliases, with the standing (retraction, removal, guild) of an
-    alias claim, and with whether a subject has claims at all: its first claim, any deletion,
-    a claim moved to another subject.
+    `added` counts new subjects, which the index takes in without reading the others again;
+    `changed` counts every other change of a name: a subject changed or deleted, any alias,
+    and the standing of an alias claim (retracted, article removed, guild). Whether a subject
+    has claims a guild can see is asked per query, so a first claim changes no name.
     """
     db.execute("CREATE TABLE names_version (id INTEGER PRIMARY KEY CHECK (id = 1), "
-               "n INTEGER NOT NULL)")
-    db.execute("INSERT INTO names_version (id, n) VALUES (1, 0)")
-    bump = "UPDATE names_version SET n = n + 1"
-    for table in ("subjects", "aliases"):
-        for event in ("INSERT", "UPDATE", "DELETE"):
-            db.execute(f"CREATE TRIGGER {table}_names_{event.lower()} AFTER {event} ON {table} "
-                       f"BEGIN {bump}; END")
-    db.execute(f"CREATE TRIGGER claims_names_delete AFTER DELETE ON claims BEGIN {bump}; END")
-    db.execute(f"CREATE TRIGGER claims_names_move AFTER UPDATE OF subject_id, attribute ON claims "
-               f"BEGIN {bump}; END")
+               "added INTEGER NOT NULL, changed INTEGER NOT NULL)")
+    db.execute("INSERT INTO names_version (id, added, changed) VALUES (1, 0, 0)")
+    db.execute("CREATE TRIGGER subjects_names_insert AFTER INSERT ON subjects "
+               "BEGIN UPDATE names_version SET added = added + 1; END")
+    changed = "UPDATE names_version SET changed = changed + 1"
+    for table, event in (("subjects", "UPDATE"), ("subjects", "DELETE"), ("aliases", "INSERT"),
+                         ("aliases", "UPDATE"), ("aliases", "DELETE")):
+        db.execute(f"CREATE TRIGGER {table}_names_{event.lower()} AFTER {event} ON {table} "
+                   f"BEGIN {changed}; END")
     db.execute(f"CREATE TRIGGER claims_names_alias AFTER UPDATE OF retracted_at, article_removed, "
-               f"guild_id ON claims WHEN new.attribute = 'alias' BEGIN {bump}; END")
-    db.execute(f"CREATE TRIGGER claims_names_first AFTER INSERT ON claims WHEN NOT EXISTS "
-               f"(SELECT 1 FROM claims c WHERE c.subject_id = new.subject_id AND c.id != new.id) "
-               f"BEGIN {bump}; END")
+               f"guild_id, attribute ON claims WHEN new.attribute = 'alias' OR "
+               f"old.attribute = 'alias' BEGIN {changed}; END")
 
 
 MIGRATIONS: tuple[Callable[[sqlite_utils.Database], None], ...] = (_schema_v1, _schema_v2,
@@ -211,9 +209,12 @@ def _read_only_place(path: Path) -> bool:
 
 
 def _immutable(path: Path, folder: Path) -> bool:
-    """The immutable flag stops even root, which `os.access` does not see."""
-    import fcntl
-    import struct
+    """The immutable flag (`chattr +i`) stops even root, which `os.access` does not see."""
+    try:
+        import fcntl
+        import struct
+    except ImportError:  # not a Unix system: no such flag
+        return False
 
     get_flags, immutable = 0x80086601, 0x10  # FS_IOC_GETFLAGS, FS_IMMUTABLE_FL
     for candidate in (path, folder):

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from bot import moderation
 from bot.answers import autocomplete, spec
-from bot.answers.lookup import name_index
+from bot.answers.lookup import NameIndex, name_index, names_stamp, store_stamp
+from bot.answers import lookup
 from tests.answers.conftest import Said, Written, put
 
 PHONE, OTHER = "Contoso Nova 3", "Fabrikam Edge 9"
@@ -33,7 +34,35 @@ def test_a_reader_sees_new_claims_and_keeps_its_names_while_no_name_changes(stor
     put(store, Written("third", "2021-03-05", said=[
         Said(OTHER, "battery", "5000 mAh", "rumored", "The Edge 9 is said to pack 5000 mAh.")]))
     assert OTHER in autocomplete(reader, "fabrikam")
-    assert name_index(reader) is not names
+    assert OTHER in autocomplete(reader, "edge 9"), "a new device is not found by its ending"
+    assert current(reader, "battery", OTHER) == "5000 mAh"
+    assert name_index(reader) is names, "a new device rebuilt the name index"
+
+
+def test_new_devices_taken_into_a_kept_index_are_found_as_after_a_rebuild(store):
+    put(store, Written("base", "2021-01-05", said=[
+        Said("Contoso Nova 2", "ram", "6 GB", "confirmed", "The Nova 2 has 6 GB of RAM.")]))
+    reader = store.reader()
+    kept = name_index(reader)
+    for number, name in enumerate(("Contoso Nova 3 Pro", "Contoso Nova", "Contoso Nova 3",
+                                   "Fabrikam Nova 3 Ultra")):
+        put(store, Written(f"new{number}", "2021-02-05", said=[
+            Said(name, "battery", "5000 mAh", "rumored", f"The {name} is said to pack 5000 mAh.")]))
+    assert name_index(reader) is kept and len(kept.entries) > kept.sorted_count
+    rebuilt = NameIndex(reader, store_stamp(reader), names_stamp(reader))
+    for typed in ("contoso nova", "nova 3", "nova", "3 ultra", "fabrikam", "contoso nova 3 pr",
+                  "contso nova 3"):
+        for ask in (autocomplete, lambda store, text: spec(store, text).to_json()):
+            assert using(kept, reader, ask, typed) == using(rebuilt, reader, ask, typed), typed
+
+
+def using(index, reader, ask, typed: str):
+    """What `ask` answers when `index` is the reader's name index."""
+    lookup._indexes[reader] = index
+    try:
+        return ask(reader, typed)
+    finally:
+        lookup._indexes.pop(reader, None)
 
 
 def test_a_readers_answers_follow_a_removed_article_and_a_retracted_alias(store):
