@@ -134,7 +134,7 @@ def measure_readers(db: Path, folder: Path, count: int) -> tuple[Run, Run, Run, 
     out, err = child.communicate()
     ingest = {"seconds": time.perf_counter() - started, "code": child.returncode,
               "stored": store.db["articles"].count - before, "summary": out.strip(),
-              "name_changes": [now - then for now, then in zip(names_stamp(store), names_before)],
+              "name_changes": [now - then for now, then in zip(names_stamp(store)[0], names_before[0])],
               "errors": err.strip()[-500:] if child.returncode else ""}
     for reader in (answers, typing):
         reader.close()

@@ -155,18 +155,19 @@ def _schema_v4(db: sqlite_utils.Database) -> None:
 
 
 def _schema_v5(db: sqlite_utils.Database) -> None:
-    """`names_version`: counters the triggers raise whenever a name the answers' name index
-    holds may change, so readers keep that index (a second to build on a big store) while
-    articles are added, instead of rebuilding it after every commit.
+    """`names_version`: counters the triggers raise, so readers keep what they worked out (the
+    name index, a second to build on a big store) while articles are added, instead of working
+    it out again after every commit.
 
     `added` counts new subjects, which the index takes in without reading the others again;
     `changed` counts every other change of a name: a subject changed or deleted, any alias,
-    and the standing of an alias claim (retracted, article removed, guild). Whether a subject
-    has claims a guild can see is asked per query, so a first claim changes no name.
+    and the standing of an alias claim (retracted, article removed, guild). `hidden` counts
+    changes that can hide a claim from a guild (retracted, article removed, guild or subject
+    changed, deleted): while it stands still, a subject a guild could see stays visible.
     """
     db.execute("CREATE TABLE names_version (id INTEGER PRIMARY KEY CHECK (id = 1), "
-               "added INTEGER NOT NULL, changed INTEGER NOT NULL)")
-    db.execute("INSERT INTO names_version (id, added, changed) VALUES (1, 0, 0)")
+               "added INTEGER NOT NULL, changed INTEGER NOT NULL, hidden INTEGER NOT NULL)")
+    db.execute("INSERT INTO names_version (id, added, changed, hidden) VALUES (1, 0, 0, 0)")
     db.execute("CREATE TRIGGER subjects_names_insert AFTER INSERT ON subjects "
                "BEGIN UPDATE names_version SET added = added + 1; END")
     changed = "UPDATE names_version SET changed = changed + 1"
@@ -177,6 +178,14 @@ def _schema_v5(db: sqlite_utils.Database) -> None:
     db.execute(f"CREATE TRIGGER claims_names_alias AFTER UPDATE OF retracted_at, article_removed, "
                f"guild_id, attribute ON claims WHEN new.attribute = 'alias' OR "
                f"old.attribute = 'alias' BEGIN {changed}; END")
+    hidden = "UPDATE names_version SET hidden = hidden + 1"
+    db.execute(f"CREATE TRIGGER claims_hidden_update AFTER UPDATE OF retracted_at, "
+               f"article_removed, guild_id, subject_id ON claims WHEN "
+               f"(old.retracted_at IS NULL AND new.retracted_at IS NOT NULL) "
+               f"OR new.article_removed > old.article_removed "
+               f"OR old.guild_id IS NOT new.guild_id OR old.subject_id IS NOT new.subject_id "
+               f"BEGIN {hidden}; END")
+    db.execute(f"CREATE TRIGGER claims_hidden_delete AFTER DELETE ON claims BEGIN {hidden}; END")
 
 
 MIGRATIONS: tuple[Callable[[sqlite_utils.Database], None], ...] = (_schema_v1, _schema_v2,

@@ -5,10 +5,8 @@ from __future__ import annotations
 
 import io
 import os
-import shutil
 import sqlite3
 import subprocess
-import threading
 from contextlib import contextmanager
 
 import pytest

@@ -137,10 +137,12 @@ class Resolution:
 class NameIndex:
     """Every subject and alias name of one store version, arranged for lookups."""
 
-    def __init__(self, store: Store, stamp: tuple[int, int], names: tuple[int, int]):
+    def __init__(self, store: Store, stamp: tuple[int, int], names: tuple[int, int],
+                 hidden: int):
         self.store = store
         self.stamp = stamp
         self.names = names
+        self.hidden = hidden
         self.subjects: dict[int, Subject] = {}
         self.by_key: dict[str, int] = {}
         self.series_by_base: dict[str, list[int]] = defaultdict(list)
@@ -151,13 +153,20 @@ class NameIndex:
         self._build_match_keys()
         self._views: dict[int | None, GuildView] = {}
         self.memo: LeastRecentlyUsed = LeastRecentlyUsed(MEMO_SIZE)
-        self._visible: dict[tuple[int | None, int], bool] = {}
+        # (guild, subject) pairs found visible, and not: a commit can only make the second
+        # kind visible, unless it hid a claim (`hidden`)
+        self._seen: set[tuple[int | None, int]] = set()
+        self._unseen: set[tuple[int | None, int]] = set()
 
-    def store_changed(self, stamp: tuple[int, int]) -> None:
-        """Something other than the names changed: forget the counts and who sees what."""
+    def store_changed(self, stamp: tuple[int, int], hidden: int) -> None:
+        """Something other than the names changed: forget the counts, and who sees what unless
+        nothing was hidden since (then what a guild saw it still sees)."""
         self.stamp = stamp
         self.memo.clear()
-        self._visible.clear()
+        self._unseen.clear()
+        if hidden != self.hidden:
+            self._seen.clear()
+            self.hidden = hidden
 
     def _read_subjects(self, store: Store) -> None:
         """Every subject. One with no claims the guild can see (none yet, or its article
@@ -295,11 +304,14 @@ class NameIndex:
     def visible(self, subject_id: int, guild_id: int | None) -> bool:
         """Whether the guild sees a claim about this subject or a subject that redirects to it."""
         memo = (guild_id, subject_id)
-        if memo not in self._visible:
-            group = [subject_id, *self.view(guild_id).members.get(subject_id, ())]
-            self._visible[memo] = any(subject_is_visible(self.store, sid, guild_id)
-                                      for sid in group)
-        return self._visible[memo]
+        if memo in self._seen:
+            return True
+        if memo in self._unseen:
+            return False
+        group = [subject_id, *self.view(guild_id).members.get(subject_id, ())]
+        seen = any(subject_is_visible(self.store, sid, guild_id) for sid in group)
+        (self._seen if seen else self._unseen).add(memo)
+        return seen
 
     # The hierarchy ----------------------------------------------------------------------------
 
@@ -397,9 +409,11 @@ def store_stamp(store: Store) -> tuple[int, int]:
     return data_version, store.db.conn.total_changes
 
 
-def names_stamp(store: Store) -> tuple[int, int]:
-    """(subjects added, other name changes): see `_schema_v5`."""
-    return store.db.execute("SELECT added, changed FROM names_version").fetchone()
+def names_stamp(store: Store) -> tuple[tuple[int, int], int]:
+    """((subjects added, other name changes), changes that hid a claim): see `_schema_v5`."""
+    added, changed, hidden = store.db.execute(
+        "SELECT added, changed, hidden FROM names_version").fetchone()
+    return (added, changed), hidden
 
 
 def name_index(store: Store) -> NameIndex:
@@ -408,12 +422,12 @@ def name_index(store: Store) -> NameIndex:
     index = _indexes.get(store)
     if index is not None and index.stamp == stamp:
         return index
-    names = names_stamp(store)
+    names, hidden = names_stamp(store)
     if index is not None and (index.names == names or (
             index.names[1] == names[1] and index.take_new_subjects(store, names))):
-        index.store_changed(stamp)
+        index.store_changed(stamp, hidden)
     else:
-        index = NameIndex(store, stamp, names)
+        index = NameIndex(store, stamp, names, hidden)
         _indexes[store] = index
     return index
 

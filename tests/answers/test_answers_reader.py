@@ -49,7 +49,7 @@ def test_new_devices_taken_into_a_kept_index_are_found_as_after_a_rebuild(store)
         put(store, Written(f"new{number}", "2021-02-05", said=[
             Said(name, "battery", "5000 mAh", "rumored", f"The {name} is said to pack 5000 mAh.")]))
     assert name_index(reader) is kept and len(kept.entries) > kept.sorted_count
-    rebuilt = NameIndex(reader, store_stamp(reader), names_stamp(reader))
+    rebuilt = NameIndex(reader, store_stamp(reader), *names_stamp(reader))
     for typed in ("contoso nova", "nova 3", "nova", "3 ultra", "fabrikam", "contoso nova 3 pr",
                   "contso nova 3"):
         for ask in (autocomplete, lambda store, text: spec(store, text).to_json()):
@@ -84,3 +84,20 @@ def test_a_readers_answers_follow_a_removed_article_and_a_retracted_alias(store)
     alias_claim, = store.db.execute("SELECT id FROM claims WHERE attribute = 'alias'").fetchone()
     moderation.retract_claim(store, alias_claim, guild_id=HOME, actor="discord:1", reason="wrong")
     assert PHONE not in autocomplete(reader, "Project Lantern", HOME)
+
+
+def test_a_kept_index_stops_offering_a_device_whose_only_article_is_removed(store):
+    put(store, Written("base", "2021-01-05", said=[
+        Said(PHONE, "ram", "8 GB", "confirmed", "The Nova 3 has 8 GB of RAM, its maker says.")]))
+    put(store, Written("private", "2021-01-06", said=[
+        Said(OTHER, "battery", "5000 mAh", "rumored", "The Edge 9 is said to pack 5000 mAh.")]),
+        guild_id=HOME)
+    reader = store.reader()
+    assert OTHER in autocomplete(reader, "fabrikam", HOME)
+    kept = name_index(reader)
+    put(store, Written("more", "2021-02-05", said=[
+        Said(PHONE, "ram", "12 GB", "confirmed", "The Nova 3 ships with 12 GB of RAM.")]))
+    assert OTHER in autocomplete(reader, "fabrikam", HOME)
+    moderation.remove_article(store, "private", guild_id=HOME, actor="discord:1")
+    assert OTHER not in autocomplete(reader, "fabrikam", HOME)
+    assert name_index(reader) is kept
