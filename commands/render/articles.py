@@ -25,7 +25,13 @@ def article_added_pages(added: ArticleAdded) -> list[list[dict]]:
     name = link(added.title or added.article_id, added.url)
     if added.duplicate:
         title = f"Already stored as {added.article_id}"
-        intro = f"{name} was added before; nothing changed."
+        intro = (f"{name} was added before; nothing changed. If its date is wrong, "
+                 f"`/article redate article:{added.article_id} date:YYYY-MM-DD` corrects it and "
+                 f"reads its claims again.")
+    elif added.redated_from:
+        title = f"Redated {added.article_id}"
+        intro = (f"{name}: the date was {added.redated_from}; its claims were read again against "
+                 f"the new one: {len(added.claims)} claims.")
     else:
         title = f"Added {added.article_id}"
         intro = f"{name}: {len(added.claims)} claims found."
