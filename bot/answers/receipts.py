@@ -115,3 +115,16 @@ def subject_is_visible(store: Store, subject_id: int, guild_id: int | None) -> b
         f"SELECT EXISTS (SELECT 1 FROM claims c WHERE c.subject_id = ? AND {VISIBLE_CLAIM})",
         [subject_id, guild_id]).fetchone()
     return bool(row[0])
+
+
+def claims_between(store: Store, first_id: int, last_id: int, guild_id: int | None, *,
+                   subject_id: int | None = None) -> list[ClaimRow]:
+    """The visible claims with ids from `first_id` to `last_id` (of one subject, when given), in
+    the order they were added: what a digest covers."""
+    sql = (f"SELECT {CLAIM_COLUMNS} FROM {CLAIM_FROM} WHERE c.id BETWEEN ? AND ? "
+           f"AND {VISIBLE_CLAIM}")
+    params: list = [first_id, last_id, guild_id]
+    if subject_id is not None:
+        sql += " AND c.subject_id = ?"
+        params.append(subject_id)
+    return [ClaimRow(*row) for row in store.db.execute(sql + " ORDER BY c.id", params)]

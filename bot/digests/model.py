@@ -1,0 +1,69 @@
+"""What digests are made of: a subscription, a digest's contents, a subscription's standing."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from bot.answers.receipts import ClaimRow
+
+
+class DigestError(ValueError):
+    """A subscription request that cannot be done, with what to do instead."""
+
+
+@dataclass
+class Subscription:
+    id: int
+    guild_id: int
+    channel_id: int
+    cadence: str
+    time: str
+    timezone: str
+    device: str | None
+    created_by: str
+    created_at: str
+    last_claim_id: int
+    failing_reason: str | None
+    failing_since: str | None
+    removed_at: str | None
+
+    @property
+    def schedule(self) -> str:
+        """How people are told when it posts: "every Monday at 09:00 (Europe/Berlin)"."""
+        day = "Monday" if self.cadence == "weekly" else "day"
+        return f"every {day} at {self.time} ({self.timezone})"
+
+    @property
+    def scope(self) -> str:
+        """What it is about: its device, or all devices."""
+        return self.device or "all devices"
+
+
+@dataclass
+class DigestGroup:
+    subject: str
+    claims: list[ClaimRow] = field(default_factory=list)
+
+
+@dataclass
+class Digest:
+    """The claims of one digest, grouped by device in the order they were added."""
+
+    subscription: Subscription
+    since: str | None
+    groups: list[DigestGroup] = field(default_factory=list)
+
+    @property
+    def claim_count(self) -> int:
+        return sum(len(group.claims) for group in self.groups)
+
+
+@dataclass
+class SubscriptionStatus:
+    """A subscription as `/digest list` shows it: when it posts, and whether it is failing."""
+
+    subscription: Subscription
+    next_post: datetime
+    last_posted: str | None
+    open_error: str | None
