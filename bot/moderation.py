@@ -21,7 +21,8 @@ from bot.articles import (ARTICLE_SUFFIXES, MAX_ARTICLE_BYTES, ArticleError, che
                           parse_article, read_date)
 from bot.ingest import extract_claims, redated
 from bot.models import Article, Claim
-from bot.store import Store, utc_now
+from bot.store import Store
+from bot.store import moderation as sql
 
 MODERATOR_PERMISSIONS = ("Manage Messages", "Manage Server")
 ARTICLE_ID_LENGTH = 40
@@ -123,11 +124,7 @@ class ArticleSummary:
 
 
 def _found_claims(store: Store, article_id: str) -> list[FoundClaim]:
-    rows = store.db.execute(
-        "SELECT c.id, s.name, c.attribute, c.value, c.status FROM claims c "
-        "JOIN subjects s ON s.id = c.subject_id WHERE c.article_id = ? ORDER BY c.id",
-        [article_id]).fetchall()
-    return [FoundClaim(*row) for row in rows]
+    return [FoundClaim(*row) for row in sql.article_claims(store, article_id)]
 
 
 def _added(store: Store, article_id: str, duplicate: bool = False,
@@ -218,9 +215,7 @@ def _own_article(store: Store, article_id: str, guild_id: int) -> dict:
 def _own_claim(store: Store, claim_id: int, guild_id: int) -> dict:
     if not 0 < claim_id <= SQLITE_MAX_INTEGER:  # SQLite cannot even be asked about such a number
         raise ActionRefused(f"No claim #{claim_id} comes from an article added in this server.")
-    row = store.db.execute(
-        "SELECT c.id, c.article_id, c.retracted_at, a.guild_id FROM claims c "
-        "JOIN articles a ON a.id = c.article_id WHERE c.id = ?", [claim_id]).fetchone()
+    row = sql.claim_with_owner(store, claim_id)
     if row is None or (row[3] is not None and row[3] != guild_id):
         raise ActionRefused(f"No claim #{claim_id} comes from an article added in this server.")
     if row[3] is None:
@@ -231,42 +226,33 @@ def _own_claim(store: Store, claim_id: int, guild_id: int) -> dict:
 
 def list_articles(store: Store, guild_id: int) -> list[ArticleSummary]:
     """The articles this server added, newest first, removed ones included (they can be restored)."""
-    rows = store.db.execute(
-        "SELECT a.id, a.title, a.url, a.published, a.published_basis, "
-        "(SELECT count(*) FROM claims c WHERE c.article_id = a.id AND c.retracted_at IS NULL), "
-        "a.added_by, a.added_at, a.removed_at FROM articles a WHERE a.guild_id = ? "
-        "ORDER BY a.added_at DESC, a.rowid DESC", [guild_id]).fetchall()
-    return [ArticleSummary(*row) for row in rows]
+    return [ArticleSummary(*row) for row in sql.guild_articles(store, guild_id)]
 
 
 def own_article_ids(store: Store, guild_id: int, fragment: str, limit: int = 25) -> list[str]:
     """This server's article ids containing a fragment, newest first (for autocomplete)."""
-    rows = store.db.execute(
-        "SELECT id FROM articles WHERE guild_id = ? AND (id LIKE ? OR title LIKE ?) "
-        "ORDER BY added_at DESC LIMIT ?",
-        [guild_id, f"%{fragment}%", f"%{fragment}%", limit]).fetchall()
-    return [row[0] for row in rows]
+    return sql.guild_article_ids(store, guild_id, fragment, limit)
 
 
 def remove_article(store: Store, article_id: str, *, guild_id: int, actor: str,
                    reason: str | None = None) -> ArticleSummary:
     """Soft-remove an article: its claims stop counting everywhere, and it can be restored."""
-    with store.db.atomic():
+    with store.write():
         row = _own_article(store, article_id, guild_id)
         if row["removed_at"]:
             raise ActionRefused(f"`{row['id']}` is already removed; `/article restore` brings it back.")
-        store.db["articles"].update(row["id"], {"removed_at": utc_now(), "removed_by": actor})
+        sql.mark_article_removed(store, row["id"], actor)
         store.record(actor, "article.remove", f"article:{row['id']}", guild_id, reason)
     return _summary(store, row["id"])
 
 
 def restore_article(store: Store, article_id: str, *, guild_id: int, actor: str) -> ArticleSummary:
     """Undo a removal: the article's claims count again."""
-    with store.db.atomic():
+    with store.write():
         row = _own_article(store, article_id, guild_id)
         if not row["removed_at"]:
             raise ActionRefused(f"`{row['id']}` is not removed; there is nothing to restore.")
-        store.db["articles"].update(row["id"], {"removed_at": None, "removed_by": None})
+        sql.clear_article_removed(store, row["id"])
         store.record(actor, "article.restore", f"article:{row['id']}", guild_id)
     return _summary(store, row["id"])
 
@@ -281,24 +267,22 @@ def retract_claim(store: Store, claim_id: int, *, guild_id: int, actor: str, rea
     reason = reason.strip()
     if not reason:
         raise ActionRefused("Give a reason for the retraction; it is kept with the claim.")
-    with store.db.atomic():
+    with store.write():
         claim = _own_claim(store, claim_id, guild_id)
         if claim["retracted_at"]:
             raise ActionRefused(f"Claim #{claim_id} is already retracted; "
                                 f"`/moderate-claim restore` brings it back.")
-        store.db["claims"].update(claim_id, {"retracted_at": utc_now(), "retracted_by": actor,
-                                             "reason": reason})
+        sql.mark_claim_retracted(store, claim_id, actor, reason)
         store.record(actor, "claim.retract", f"claim:{claim_id}", guild_id, reason)
 
 
 def restore_claim(store: Store, claim_id: int, *, guild_id: int, actor: str) -> None:
     """Undo a retraction."""
-    with store.db.atomic():
+    with store.write():
         claim = _own_claim(store, claim_id, guild_id)
         if not claim["retracted_at"]:
             raise ActionRefused(f"Claim #{claim_id} is not retracted; there is nothing to restore.")
-        store.db["claims"].update(claim_id, {"retracted_at": None, "retracted_by": None,
-                                             "reason": None})
+        sql.clear_claim_retracted(store, claim_id)
         store.record(actor, "claim.restore", f"claim:{claim_id}", guild_id)
 
 
@@ -313,8 +297,7 @@ def set_article_date(store: Store, article_id: str, published: str | None, *, gu
         if not row["published"]:
             raise ActionRefused("No date was found in this article; set one with the "
                                 "“Set the date” button or `/article redate`.")
-        store.db["articles"].update(row["id"], {"published": row["published"],
-                                                "published_basis": "moderator"})
+        sql.confirm_article_date(store, row["id"], row["published"])
         store.record(actor, "article.date.confirm", f"article:{row['id']}", guild_id,
                      f"{row['published']} (was {row['published_basis']})")
     return _added(store, row["id"])
