@@ -117,8 +117,7 @@ def test_an_extraction_error_fails_that_article_with_its_reason(tmp_path, monkey
         raise OverflowError("date value out of range")
 
     import bot.extract as extract_module
-    monkeypatch.setattr(extract_module, "_Extraction",
-                        lambda article: type("Broken", (), {"run": lambda self: extraction_that_breaks(article)})())
+    monkeypatch.setattr(extract_module, "run_pipeline", extraction_that_breaks)
     with Store(tmp_path / "claims.db") as store:
         report = ingest_paths(store, [folder])
         assert store.db["articles"].count == 0
