@@ -1,10 +1,10 @@
 """Reading claims with their receipts, seen through one guild's eyes.
 
-Every answer reads claims here, so the visibility rule lives in one place: an article is seen by a
-guild when it is public (guild_id IS NULL) or that guild's own, and was not removed; a claim is
-seen when its article is and it was not retracted. A claim carries copies of its article's guild,
-date and removal (kept equal by the store's triggers), so its visibility is read without its
-article.
+Every answer reads claims here, so the visibility rule lives in one place, `visible_to`: an
+article is seen by a guild when it is public (guild_id IS NULL) or that guild's own, and was not
+removed; a claim is seen when its article is and it was not retracted. A claim carries copies of
+its article's guild, date and removal (kept equal by the store's triggers), so its visibility is
+read without its article. Queries are built as `Sql` pieces, each with its own parameters.
 """
 
 from __future__ import annotations
@@ -15,17 +15,47 @@ from dataclasses import dataclass
 from bot.answers.model import Item
 from bot.store import Store
 
-# One positional parameter, the guild id.
-VISIBLE_ARTICLE = "a.removed_at IS NULL AND (a.guild_id IS NULL OR a.guild_id = ?)"
+
+@dataclass(frozen=True)
+class Sql:
+    """SQL text with the parameters of its `?`s: pieces joined with `+` keep every parameter
+    beside its placeholder, so no condition depends on where it sits in a query."""
+
+    text: str
+    params: tuple = ()
+
+    def __add__(self, other: Sql | str) -> Sql:
+        other = other if isinstance(other, Sql) else Sql(other)
+        return Sql(self.text + other.text, self.params + other.params)
+
+    def __radd__(self, other: str) -> Sql:
+        return Sql(other) + self
 
 
-def visible_claim(alias: str) -> str:
-    """Whether the claim named `alias` is seen by the guild (one positional parameter)."""
-    return (f"{alias}.retracted_at IS NULL AND {alias}.article_removed = 0 "
-            f"AND ({alias}.guild_id IS NULL OR {alias}.guild_id = ?)")
+def visible_to(guild_id: int | None, *, claim: str | None = None,
+               article: str | None = None) -> Sql:
+    """The visibility rule, the one place it is written: what the guild sees.
+
+    Of an article (`article` its alias): public (guild_id IS NULL) or the guild's own, and not
+    removed. Of a claim (`claim` its alias): its article is seen and it was not retracted; the
+    claim's copies of its article's guild and removal are read, not the article.
+    """
+    if claim is not None:
+        return Sql(f"{claim}.retracted_at IS NULL AND {claim}.article_removed = 0 "
+                   f"AND ({claim}.guild_id IS NULL OR {claim}.guild_id = ?)", (guild_id,))
+    return Sql(f"{article}.removed_at IS NULL AND ({article}.guild_id IS NULL "
+               f"OR {article}.guild_id = ?)", (guild_id,))
 
 
-VISIBLE_CLAIM = visible_claim("c")
+def in_list(column: str, values: Iterable) -> Sql:
+    """`column IN (?, ...)` with its values."""
+    values = tuple(values)
+    return Sql(f"{column} IN ({placeholders(len(values))})", values)
+
+
+def read_claims(store: Store, query: Sql) -> list[ClaimRow]:
+    return [ClaimRow(*row) for row in store.db.execute(query.text, query.params)]
+
 CLAIM_COLUMNS = ("c.id, c.subject_id, s.name, c.attribute, c.value, c.status, c.quote, c.mention, "
                  "a.id, coalesce(a.outlet, a.title, a.url, a.id), a.url, a.published, a.title")
 CLAIM_FROM = ("claims c JOIN articles a ON a.id = c.article_id "
@@ -66,30 +96,25 @@ def claims_about(store: Store, subject_ids: Iterable[int], guild_id: int | None,
     ids = list(subject_ids)
     if not ids:
         return []
-    sql = (f"SELECT {CLAIM_COLUMNS} FROM {CLAIM_FROM} "
-           f"WHERE c.subject_id IN ({placeholders(len(ids))}) AND {VISIBLE_CLAIM}")
-    params: list = [*ids, guild_id]
+    query = (f"SELECT {CLAIM_COLUMNS} FROM {CLAIM_FROM} WHERE " + in_list("c.subject_id", ids)
+             + " AND " + visible_to(guild_id, claim="c"))
     wanted = list(attributes or ())
     if wanted:
-        sql += f" AND c.attribute IN ({placeholders(len(wanted))})"
-        params += wanted
-    return [ClaimRow(*row) for row in store.db.execute(sql, params)]
+        query += " AND " + in_list("c.attribute", wanted)
+    return read_claims(store, query)
 
 
 def company_context(store: Store, company_id: int, subject_ids: Iterable[int],
                     guild_id: int | None, attributes: Iterable[str] | None = None
                     ) -> list[ClaimRow]:
     """The visible claims about a company made in articles that speak of these subjects."""
-    ids = list(subject_ids)
-    sql = (f"SELECT {CLAIM_COLUMNS} FROM {CLAIM_FROM} WHERE c.subject_id = ? AND c.article_id IN "
-           f"(SELECT article_id FROM claims WHERE subject_id IN ({placeholders(len(ids))})) "
-           f"AND {VISIBLE_CLAIM}")
-    params: list = [company_id, *ids, guild_id]
+    query = (Sql(f"SELECT {CLAIM_COLUMNS} FROM {CLAIM_FROM} WHERE c.subject_id = ? AND "
+                 f"c.article_id IN (SELECT article_id FROM claims WHERE ", (company_id,))
+             + in_list("subject_id", subject_ids) + ") AND " + visible_to(guild_id, claim="c"))
     wanted = list(attributes or ())
     if wanted:
-        sql += f" AND c.attribute IN ({placeholders(len(wanted))})"
-        params += wanted
-    return [ClaimRow(*row) for row in store.db.execute(sql, params)]
+        query += " AND " + in_list("c.attribute", wanted)
+    return read_claims(store, query)
 
 
 def claims_by_id(store: Store, claim_ids: Iterable[int], guild_id: int | None) -> list[ClaimRow]:
@@ -97,34 +122,30 @@ def claims_by_id(store: Store, claim_ids: Iterable[int], guild_id: int | None) -
     ids = list(claim_ids)
     if not ids:
         return []
-    sql = (f"SELECT {CLAIM_COLUMNS} FROM {CLAIM_FROM} "
-           f"WHERE c.id IN ({placeholders(len(ids))}) AND {VISIBLE_CLAIM}")
-    return [ClaimRow(*row) for row in store.db.execute(sql, [*ids, guild_id])]
+    return read_claims(store, f"SELECT {CLAIM_COLUMNS} FROM {CLAIM_FROM} WHERE "
+                       + in_list("c.id", ids) + " AND " + visible_to(guild_id, claim="c"))
 
 
 def latest_claims(store: Store, guild_id: int | None, limit: int) -> list[ClaimRow]:
     """The visible claims of the most recently published articles, newest first."""
-    sql = (f"SELECT {CLAIM_COLUMNS} FROM {CLAIM_FROM} WHERE {VISIBLE_CLAIM} "
-           "ORDER BY a.published DESC, c.id DESC LIMIT ?")
-    return [ClaimRow(*row) for row in store.db.execute(sql, [guild_id, limit])]
+    return read_claims(store, f"SELECT {CLAIM_COLUMNS} FROM {CLAIM_FROM} WHERE "
+                       + visible_to(guild_id, claim="c")
+                       + Sql(" ORDER BY a.published DESC, c.id DESC LIMIT ?", (limit,)))
 
 
 def subject_is_visible(store: Store, subject_id: int, guild_id: int | None) -> bool:
     """Whether the guild can see at least one claim about this subject."""
-    row = store.db.execute(
-        f"SELECT EXISTS (SELECT 1 FROM claims c WHERE c.subject_id = ? AND {VISIBLE_CLAIM})",
-        [subject_id, guild_id]).fetchone()
-    return bool(row[0])
+    query = (Sql("SELECT EXISTS (SELECT 1 FROM claims c WHERE c.subject_id = ? AND ", (subject_id,))
+             + visible_to(guild_id, claim="c") + ")")
+    return bool(store.db.execute(query.text, query.params).fetchone()[0])
 
 
 def claims_between(store: Store, first_id: int, last_id: int, guild_id: int | None, *,
                    subject_id: int | None = None) -> list[ClaimRow]:
     """The visible claims with ids from `first_id` to `last_id` (of one subject, when given), in
     the order they were added: what a digest covers."""
-    sql = (f"SELECT {CLAIM_COLUMNS} FROM {CLAIM_FROM} WHERE c.id BETWEEN ? AND ? "
-           f"AND {VISIBLE_CLAIM}")
-    params: list = [first_id, last_id, guild_id]
+    query = (Sql(f"SELECT {CLAIM_COLUMNS} FROM {CLAIM_FROM} WHERE c.id BETWEEN ? AND ? AND ",
+                 (first_id, last_id)) + visible_to(guild_id, claim="c"))
     if subject_id is not None:
-        sql += " AND c.subject_id = ?"
-        params.append(subject_id)
-    return [ClaimRow(*row) for row in store.db.execute(sql + " ORDER BY c.id", params)]
+        query += Sql(" AND c.subject_id = ?", (subject_id,))
+    return read_claims(store, query + " ORDER BY c.id")

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from bot.answers.model import Answer, Item, failure
-from bot.answers.receipts import CLAIM_COLUMNS, CLAIM_FROM, VISIBLE_ARTICLE, VISIBLE_CLAIM, ClaimRow
+from bot.answers.receipts import CLAIM_COLUMNS, CLAIM_FROM, ClaimRow, Sql, visible_to
 from bot.store import Store
 
 SEARCH_LIMIT = 20
@@ -42,10 +42,10 @@ def search(store: Store, text: str, guild_id: int | None = None,
 
 
 def _matching_claims(store: Store, query: str, guild_id: int | None, limit: int) -> list[Item]:
-    rows = store.db.execute(
-        f"SELECT {CLAIM_COLUMNS} FROM {CLAIM_FROM} JOIN claims_fts ON claims_fts.rowid = c.id "
-        f"WHERE claims_fts MATCH ? AND {VISIBLE_CLAIM} ORDER BY claims_fts.rank LIMIT ?",
-        [query, guild_id, limit])
+    sql = (Sql(f"SELECT {CLAIM_COLUMNS} FROM {CLAIM_FROM} JOIN claims_fts ON claims_fts.rowid = c.id "
+               f"WHERE claims_fts MATCH ? AND ", (query,)) + visible_to(guild_id, claim="c")
+           + Sql(" ORDER BY claims_fts.rank LIMIT ?", (limit,)))
+    rows = store.db.execute(sql.text, sql.params)
     items = []
     for row in rows:
         claim = ClaimRow(*row)
@@ -56,11 +56,12 @@ def _matching_claims(store: Store, query: str, guild_id: int | None, limit: int)
 
 def _matching_articles(store: Store, query: str, guild_id: int | None, limit: int) -> list[Item]:
     """Articles whose title or body has the words; the quote is the passage around them."""
-    rows = store.db.execute(
-        "SELECT a.id, coalesce(a.outlet, a.title, a.url, a.id), a.url, a.published, a.title, "
-        f"snippet(articles_fts, 1, '', '', '…', {SNIPPET_WORDS}) FROM articles_fts "
-        f"JOIN articles a ON a.rowid = articles_fts.rowid WHERE articles_fts MATCH ? "
-        f"AND {VISIBLE_ARTICLE} ORDER BY articles_fts.rank LIMIT ?", [query, guild_id, limit])
+    sql = (Sql("SELECT a.id, coalesce(a.outlet, a.title, a.url, a.id), a.url, a.published, a.title, "
+               f"snippet(articles_fts, 1, '', '', '…', {SNIPPET_WORDS}) FROM articles_fts "
+               f"JOIN articles a ON a.rowid = articles_fts.rowid WHERE articles_fts MATCH ? AND ",
+               (query,)) + visible_to(guild_id, article="a")
+           + Sql(" ORDER BY articles_fts.rank LIMIT ?", (limit,)))
+    rows = store.db.execute(sql.text, sql.params)
     return [Item(quote=passage, article=article, source=source, published=published, url=url,
                  title=title, kind="article")
             for article, source, url, published, title, passage in rows]

@@ -6,7 +6,7 @@ Which value is current, for one attribute:
 - a confirmed value beats unconfirmed ones (rumored, speculated); among equals the newest
   article wins;
 - company-wide context counts only when nothing about the device or its series exists.
-Retracted claims and removed articles never reach this module (receipts.visible_claim).
+Retracted claims and removed articles never reach this module (receipts.visible_to).
 
 A device's standings are kept with the store's name index, so they are counted once per store
 version: asking again about a popular phone costs a lookup, and any change to the store (an
@@ -25,7 +25,7 @@ from bot.answers.family import (
     COMPANY_WIDE, OWN, SCOPE_RANK, SERIES_WIDE, Family, Scoped, family_of, scoped_claim)
 from bot.answers.lookup import Resolution, name_index, resolve_subject
 from bot.answers.model import Answer, Item, failure
-from bot.answers.receipts import ClaimRow, claims_by_id, placeholders, visible_claim
+from bot.answers.receipts import ClaimRow, Sql, claims_by_id, in_list, visible_to
 from bot.models import ATTRIBUTES
 from bot.store import Store
 
@@ -132,36 +132,34 @@ def tally(store: Store, family: Family, guild_id: int | None,
     (attribute, value, denial) order, the order denials are listed in.
     """
     wanted = list(attributes or ())
-    parts, params = [], []
+    parts = []
     for sid, (scope, _) in family.scopes.items():
         scope_rank = SCOPE_RANK[SERIES_WIDE if scope == SERIES_WIDE else OWN]
-        sql, more = _value_group_sums(scope_rank, lambda claim: f"{claim}.subject_id = ?", [sid],
-                                      guild_id, wanted, weightiest_from_index=True)
-        parts.append(sql)
-        params += more
+        parts.append(_value_group_sums(
+            scope_rank, lambda claim, sid=sid: Sql(f"{claim}.subject_id = ?", (sid,)), guild_id,
+            wanted, weightiest_from_index=True))
     if family.company is not None:
         ids = list(family.scopes)
 
-        def in_family_article(claim: str) -> str:
-            return (f"{claim}.subject_id = ? AND {claim}.article_id IN (SELECT article_id "
-                    f"FROM claims WHERE subject_id IN ({placeholders(len(ids))}))")
+        def in_family_article(claim: str) -> Sql:
+            return (Sql(f"{claim}.subject_id = ? AND {claim}.article_id IN (SELECT article_id "
+                        f"FROM claims WHERE ", (family.company.id,)) + in_list("subject_id", ids)
+                    + ")")
 
-        sql, more = _value_group_sums(SCOPE_RANK[COMPANY_WIDE], in_family_article,
-                                      [family.company.id, *ids], guild_id, wanted,
-                                      weightiest_from_index=False)
-        parts.append(sql)
-        params += more
+        parts.append(_value_group_sums(SCOPE_RANK[COMPANY_WIDE], in_family_article, guild_id,
+                                       wanted, weightiest_from_index=False))
+    query = parts[0]
+    for part in parts[1:]:
+        query += " UNION ALL " + part
     by_value: dict[tuple[str, str, int], list[tuple]] = defaultdict(list)
-    for scope_rank, attribute, key, denial, *sums in store.db.execute(" UNION ALL ".join(parts),
-                                                                     params):
+    for scope_rank, attribute, key, denial, *sums in store.db.execute(query.text, query.params):
         by_value[attribute, key, denial].append((scope_rank, *sums))
     return [_merged(attribute, key, bool(denial), by_value[attribute, key, denial])
             for attribute, key, denial in sorted(by_value)]
 
 
-def _value_group_sums(scope_rank: int, claims_of: Callable[[str], str], claims_params: list,
-                      guild_id: int | None, wanted: list[str], *,
-                      weightiest_from_index: bool) -> tuple[str, list]:
+def _value_group_sums(scope_rank: int, claims_of: Callable[[str], Sql], guild_id: int | None,
+                      wanted: list[str], *, weightiest_from_index: bool) -> Sql:
     """The SQL adding up one subject's visible claims (`claims_of` a claim alias is the condition
     choosing them) by value group: scope rank, attribute, value key, denial, the article of each
     claim as JSON, newest date, and the weightiest claim (confirmed, then newest, then latest
@@ -172,21 +170,20 @@ def _value_group_sums(scope_rank: int, claims_of: Callable[[str], str], claims_p
     A company's context claims are few, and the condition on their article would be evaluated
     again for every group, so there the key is built for each.
     """
-    only = f" AND c.attribute IN ({placeholders(len(wanted))})" if wanted else ""
-    params = [*claims_params, guild_id, *wanted]
+    only = " AND " + in_list("c.attribute", wanted) if wanted else Sql("")
     if weightiest_from_index:
-        weightiest = (f"(SELECT {_weight('b')} FROM claims b WHERE {claims_of('b')} "
-                      f"AND b.attribute = c.attribute "
-                      f"AND lower(trim(b.value)) = lower(trim(c.value)) "
-                      f"AND (b.status = 'denied') = (c.status = 'denied') AND {visible_claim('b')} "
-                      f"ORDER BY b.status = 'confirmed' DESC, b.published DESC, b.id DESC LIMIT 1)")
-        params = [*claims_params, guild_id, *params]
+        weightiest = (f"(SELECT {_weight('b')} FROM claims b WHERE " + claims_of("b")
+                      + " AND b.attribute = c.attribute "
+                      "AND lower(trim(b.value)) = lower(trim(c.value)) "
+                      "AND (b.status = 'denied') = (c.status = 'denied') AND "
+                      + visible_to(guild_id, claim="b")
+                      + " ORDER BY b.status = 'confirmed' DESC, b.published DESC, b.id DESC LIMIT 1)")
     else:
-        weightiest = f"max({_weight('c')})"
-    sql = (f"SELECT {scope_rank}, c.attribute, lower(trim(c.value)), c.status = 'denied', "
-           f"json_group_array(c.article_id), max(c.published), {weightiest} FROM claims c "
-           f"WHERE {claims_of('c')} AND {visible_claim('c')}{only} GROUP BY 2, 3, 4")
-    return sql, params
+        weightiest = Sql(f"max({_weight('c')})")
+    return (f"SELECT {scope_rank}, c.attribute, lower(trim(c.value)), c.status = 'denied', "
+            "json_group_array(c.article_id), max(c.published), " + weightiest + " FROM claims c "
+            "WHERE " + claims_of("c") + " AND " + visible_to(guild_id, claim="c") + only
+            + " GROUP BY 2, 3, 4")
 
 
 def _weight(claim: str) -> str:
