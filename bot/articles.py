@@ -16,6 +16,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
+from bot.errors import UserError
 from bot.extract.dates import infer_published, parse_header_date
 from bot.models import Article
 
@@ -34,7 +35,7 @@ _SEED_FORM = re.compile(r"^\s*date (\d{4}-\d{2}-\d{2}) ")
 _ISO_SHAPED = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}\b")
 
 
-class ArticleError(ValueError):
+class ArticleError(UserError, ValueError):
     """An input that is not an article, with a message a person can act on."""
 
 

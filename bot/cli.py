@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import sqlite3
 import sys
 from importlib.metadata import entry_points
@@ -12,12 +13,14 @@ from functools import lru_cache
 from pathlib import Path
 
 from rich.console import Console
+from rich.markup import escape
 from rich.logging import RichHandler
 
 from bot.articles import ArticleError, read_article_file
+from bot.errors import UsageError, UserError
 from bot.ingest import expand_inputs, ingest_paths, redate_article, seed_store
-from bot.settings import Settings, SettingsError
-from bot.store import Store, StoreError, store_error
+from bot.settings import Settings
+from bot.store import Store, store_error
 
 PROGRESS_FROM = 10
 COMMAND_ENTRY_POINTS = "receipts.commands"
@@ -116,25 +119,20 @@ def cmd_evaluate(args: argparse.Namespace, settings: Settings) -> int:
     from bot import evaluate
 
     if bool(args.articles) == bool(args.claims):
-        _stderr().print("[red]error:[/red] evaluate scores ARTICLE files or a --claims FILE: give one of the two")
-        return 2
+        raise UsageError("evaluate scores ARTICLE files or a --claims FILE: give one of the two")
     files, problems = expand_inputs([Path(p) for p in args.articles])
     failures = [problem.reason for problem in problems]
-    try:
-        gold = evaluate.load_gold(Path(args.gold))
-        dates = evaluate.load_dates(Path(args.dates)) if args.dates else None
-        if args.claims:
-            claims = evaluate.load_claims(Path(args.claims))
-        else:
-            claims, read, not_read = evaluate.extracted_claims(files)
-            failures += not_read
-            unlabelled = sorted({line["article"] for line in gold} - set(read))
-            if unlabelled:
-                log.warning("not among the articles given, so every line of theirs is a miss: %s",
-                            ", ".join(unlabelled))
-    except evaluate.GoldError as error:
-        _stderr().print(f"[red]error:[/red] {error}")
-        return 1
+    gold = evaluate.load_gold(Path(args.gold))
+    dates = evaluate.load_dates(Path(args.dates)) if args.dates else None
+    if args.claims:
+        claims = evaluate.load_claims(Path(args.claims))
+    else:
+        claims, read, not_read = evaluate.extracted_claims(files)
+        failures += not_read
+        unlabelled = sorted({line["article"] for line in gold} - set(read))
+        if unlabelled:
+            log.warning("not among the articles given, so every line of theirs is a miss: %s",
+                        ", ".join(unlabelled))
     result = evaluate.evaluate(gold, claims, dates)
     if args.json:
         print(json.dumps(result.to_json(with_misses=args.misses), ensure_ascii=False, indent=2))
@@ -168,11 +166,7 @@ def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
 def cmd_redate(args: argparse.Namespace, settings: Settings) -> int:
     """Correct a stored article's date; its claims are read again against the new date."""
     with open_store(args, settings) as store:
-        try:
-            result = redate_article(store, args.article, args.date)
-        except ArticleError as error:
-            _stderr().print(f"[red]error:[/red] {error}")
-            return 1
+        result = redate_article(store, args.article, args.date)
     print(f"Redated {result.article_id}: {result.was or 'unknown'} -> {result.published}; "
           f"claims read again: {result.claims_before} before, {result.claims} now")
     return 0
@@ -271,17 +265,24 @@ def main(argv: list[str] | None = None) -> int:
     args.no_seeds = getattr(args, "no_seeds", False)
     try:
         settings = Settings.from_env()
-    except SettingsError as error:
-        _stderr().print(f"[red]error:[/red] {error} (in the environment or .env)")
-        return 2
+    except UserError as error:
+        return report_user_error(error)
     set_up_logging(settings.log_level)
     try:
         return args.handler(args, settings)
-    except StoreError as error:
-        _stderr().print(f"[red]error:[/red] {error}")
-        return 1
+    except UserError as error:
+        return report_user_error(error)
     except sqlite3.DatabaseError as error:
         # A store can open and fail later, where its pages are read (a truncated file).
         path = Path(args.db) if args.db else settings.db_path
-        _stderr().print(f"[red]error:[/red] {store_error(error, path)}")
-        return 1
+        return report_user_error(store_error(error, path))
+
+
+def report_user_error(error: UserError) -> int:
+    """The one place the command line answers a `UserError`: one sentence on standard error, the
+    traceback only with LOG_LEVEL=DEBUG; returns the exit code (2 usage, 1 failure)."""
+    context = f" ({error.context})" if error.context else ""
+    _stderr().print(f"[red]error:[/red] {escape(str(error))}{context}")
+    if os.environ.get("LOG_LEVEL", "").strip().upper() == "DEBUG":
+        log.debug("the error's traceback", exc_info=error)
+    return error.exit_code

@@ -27,6 +27,7 @@ from rich.markup import escape
 from rich.padding import Padding
 from rich.table import Table
 
+from bot.errors import UserError
 from bot.articles import ArticleError, read_article_file
 from bot.extract import extract
 
@@ -34,7 +35,7 @@ QUOTE_SHOWN = 90
 REPORT_WIDTH = 120  # columns of the report when it goes to a file or a pipe, not a terminal
 
 
-class GoldError(ValueError):
+class GoldError(UserError, ValueError):
     """A gold, dates or claims file that cannot be read; the message names the file and line."""
 
 

@@ -16,6 +16,7 @@ from datetime import date, timedelta
 from pathlib import PurePosixPath
 from urllib.parse import urlsplit
 
+from bot.errors import UserError
 from bot.answers.claim import SQLITE_MAX_INTEGER
 from bot.articles import (ARTICLE_SUFFIXES, MAX_ARTICLE_BYTES, ArticleError, check_publication_date,
                           parse_article, read_date)
@@ -30,7 +31,7 @@ NOT_MODERATOR = (f"Only moderators ({' or '.join(MODERATOR_PERMISSIONS)} for the
                  f"through a role) can use this command. Ask one of your server's moderators.")
 
 
-class ActionRefused(Exception):
+class ActionRefused(UserError):
     """A moderator action that cannot be done, with a message saying why and what to do."""
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 from dotenv import find_dotenv, load_dotenv
 
 from bot import DATA_DIR
+from bot.errors import UsageError
 
 DEFAULT_DB = DATA_DIR / "claims.db"
 DISCORD_API = "https://discord.com/api/v10"
@@ -22,8 +23,10 @@ TRUE_WORDS = ("1", "true", "yes", "on")
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
 
 
-class SettingsError(ValueError):
+class SettingsError(UsageError, ValueError):
     """A setting has a value Receipts cannot use; the message names the key."""
+
+    context = "in the environment or .env"
 
 
 def _flag(name: str) -> bool:

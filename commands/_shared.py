@@ -18,11 +18,10 @@ import discord
 from discord import app_commands
 
 from bot.answers import Answer
-from commands.render.answers import to_discord_pages
-from bot.articles import ArticleError
-from bot.digests import DigestError
-from bot.moderation import NOT_MODERATOR, ActionRefused, actor_name, is_moderator
+from bot.errors import UserError
+from bot.moderation import NOT_MODERATOR, actor_name, is_moderator
 from bot.store import StoreBusy, StoreError
+from commands.render.answers import to_discord_pages
 
 if TYPE_CHECKING:
     from commands.client import ReceiptsBot
@@ -38,7 +37,6 @@ DEFER_AFTER = 1.5  # seconds; Discord's limit is 3, and the answer still has to 
 PAGE_TIMEOUT = 600.0
 MESSAGE_LIMIT = 2000
 PUBLIC_DEFER = "receipts_public_defer"
-USER_FACING = (ActionRefused, ArticleError, DigestError)
 
 T = TypeVar("T")
 
@@ -239,7 +237,13 @@ def failure_message(error: BaseException) -> tuple[str, bool]:
     if isinstance(error, app_commands.TransformerError):
         return (f"“{error.value}” is not a valid {error.type.name.lower()} for this option; "
                 f"pick one from the list."), False
-    if isinstance(error, USER_FACING):
+    if isinstance(error, StoreBusy):
+        return ("The claim store is busy with another writer (an import, most likely); nothing "
+                "was changed. Try again in a moment."), False
+    if isinstance(error, StoreError):
+        return (f"The claim store cannot be used right now ({error}). Tell the bot's "
+                f"maintainer."), True
+    if isinstance(error, UserError):
         return str(error), False
     if isinstance(error, discord.Forbidden):
         return ("Discord did not let me do that here (missing permissions). Ask a server admin to "
@@ -247,12 +251,6 @@ def failure_message(error: BaseException) -> tuple[str, bool]:
     if isinstance(error, app_commands.CommandSignatureMismatch | app_commands.CommandNotFound):
         return ("This command changed since Discord last loaded it; wait a minute, or reload "
                 "Discord (Ctrl+R), and try again."), True
-    if isinstance(error, StoreBusy):
-        return ("The claim store is busy with another writer (an import, most likely); nothing "
-                "was changed. Try again in a moment."), False
-    if isinstance(error, StoreError):
-        return (f"The claim store cannot be used right now ({error}). Tell the bot's "
-                f"maintainer."), True
     return ("Something went wrong on my side. Try again in a moment; if it keeps failing, tell "
             "the bot's maintainer"), True
 

@@ -222,3 +222,42 @@ def test_log_lines_during_an_ingest_go_through_the_progress_bars_console(tmp_pat
     assert cli.main(["--db", str(db), "--no-seeds", "ingest", str(folder)]) == 0
     assert screen.getvalue().count("duplicate") == 12, screen.getvalue()
     assert "duplicate" not in plain.getvalue()
+
+
+# Issue 11, point 3: one UserError, answered in one place ----------------------------------------
+
+
+def test_every_error_a_user_is_told_of_is_a_user_error():
+    from bot.articles import ArticleError
+    from bot.digests import DigestError
+    from bot.errors import UsageError, UserError
+    from bot.evaluate import GoldError
+    from bot.fetch import FetchError
+    from bot.moderation import ActionRefused
+    from bot.settings import SettingsError
+    from bot.store import StoreBusy, StoreError
+
+    for kind in (ArticleError, FetchError, ActionRefused, DigestError, GoldError, StoreError,
+                 StoreBusy):
+        assert issubclass(kind, UserError) and kind("x").exit_code == 1, kind
+    assert issubclass(SettingsError, UsageError) and SettingsError("x").exit_code == 2
+
+
+def test_a_usage_error_exits_2_and_a_failure_exits_1(tmp_path):
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text("")
+    usage = run_cli("evaluate", str(gold))  # neither articles nor --claims
+    assert usage.returncode == 2 and "give one of the two" in usage.stderr, usage.stderr
+    assert_one_clear_sentence(usage, "--claims")
+    failure = run_cli("evaluate", str(tmp_path / "missing.jsonl"), "--claims", str(gold))
+    assert failure.returncode == 1, failure.stderr
+    assert_one_clear_sentence(failure, "missing.jsonl")
+
+
+def test_the_traceback_of_a_user_error_is_shown_only_at_debug_level(tmp_path):
+    db = tmp_path / "claims.db"
+    args = ("--db", str(db), "--no-seeds", "redate", "no-such-article", "2023-03-01")
+    assert_one_clear_sentence(run_cli(*args), "no-such-article")
+    debugging = run_cli(*args, env={"LOG_LEVEL": "DEBUG"})
+    assert debugging.returncode == 1
+    assert "Traceback" in debugging.stderr and "no-such-article" in debugging.stderr

@@ -5,10 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from bot.errors import UserError
 from bot.answers.receipts import ClaimRow
 
 
-class DigestError(ValueError):
+class DigestError(UserError, ValueError):
     """A subscription request that cannot be done, with what to do instead."""
 
 

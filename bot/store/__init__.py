@@ -26,6 +26,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 import sqlite_utils
 
+from bot.errors import UserError
 from bot.models import Article, Claim
 
 BUSY_TIMEOUT = 10.0  # seconds a write waits for another writer before it gives up
@@ -194,8 +195,9 @@ MIGRATIONS: tuple[Callable[[sqlite_utils.Database], None], ...] = (_schema_v1, _
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
-class StoreError(RuntimeError):
-    """The store cannot be used as asked."""
+class StoreError(UserError, RuntimeError):
+    """The store cannot be used as asked (a user error on the command line; in Discord the
+    maintainer is told of it, since members cannot fix the store)."""
 
 
 class StoreBusy(StoreError):
