@@ -13,6 +13,7 @@ from discord.ext import commands
 
 from bot import moderation
 from bot.answers import claim
+from commands.render.claims import claim_restored, claim_retracted
 from commands._shared import (MODERATOR_DEFAULTS, actor, ModeratorOnly, receipts, send,
                               send_answer)
 
@@ -20,11 +21,12 @@ from commands._shared import (MODERATOR_DEFAULTS, actor, ModeratorOnly, receipts
 class Claim(commands.Cog):
     @app_commands.command(name="claim", description="One claim with its quote, article and "
                                                     "date, and what happened to it")
-    @app_commands.describe(id="The claim number shown after every line, e.g. 12")
+    @app_commands.rename(claim_id="id")
+    @app_commands.describe(claim_id="The claim number shown after every line, e.g. 12")
     async def claim(self, interaction: discord.Interaction,
-                    id: app_commands.Range[int, 1]) -> None:  # noqa: A002 - Discord's option name
+                    claim_id: app_commands.Range[int, 1]) -> None:
         await send_answer(interaction, receipts(interaction).read_store(
-            claim, id, guild_id=interaction.guild_id))
+            claim, claim_id, guild_id=interaction.guild_id))
 
 
 @app_commands.default_permissions(**MODERATOR_DEFAULTS)
@@ -33,24 +35,25 @@ class ClaimModeration(ModeratorOnly, commands.GroupCog, group_name="moderate-cla
                       group_description="Moderators: retract or restore a claim of this server"):
     @app_commands.command(name="retract", description="Retract a claim that an article of this "
                                                       "server got wrong")
-    @app_commands.describe(id="The claim number", reason="Why; kept with the claim and shown")
-    async def retract(self, interaction: discord.Interaction, id: app_commands.Range[int, 1],
-                      reason: app_commands.Range[str, 1, 300]) -> None:  # noqa: A002
-        await receipts(interaction).run_store(moderation.retract_claim, id,
+    @app_commands.rename(claim_id="id")
+    @app_commands.describe(claim_id="The claim number", reason="Why; kept with the claim and shown")
+    async def retract(self, interaction: discord.Interaction,
+                      claim_id: app_commands.Range[int, 1],
+                      reason: app_commands.Range[str, 1, 300]) -> None:
+        await receipts(interaction).run_store(moderation.retract_claim, claim_id,
                                               guild_id=interaction.guild_id,
                                               actor=actor(interaction), reason=reason)
-        await send(interaction, ephemeral=True,
-                   content=f"Claim #{id} is retracted ({reason}); it no longer counts in this "
-                           f"server's answers. `/moderate-claim restore id:{id}` undoes it.")
+        await send(interaction, ephemeral=True, content=claim_retracted(claim_id, reason))
 
     @app_commands.command(name="restore", description="Undo the retraction of a claim")
-    @app_commands.describe(id="The claim number")
+    @app_commands.rename(claim_id="id")
+    @app_commands.describe(claim_id="The claim number")
     async def restore(self, interaction: discord.Interaction,
-                      id: app_commands.Range[int, 1]) -> None:  # noqa: A002
-        await receipts(interaction).run_store(moderation.restore_claim, id,
+                      claim_id: app_commands.Range[int, 1]) -> None:
+        await receipts(interaction).run_store(moderation.restore_claim, claim_id,
                                               guild_id=interaction.guild_id,
                                               actor=actor(interaction))
-        await send(interaction, ephemeral=True, content=f"Claim #{id} counts again.")
+        await send(interaction, ephemeral=True, content=claim_restored(claim_id))
 
 
 async def setup(bot: commands.Bot) -> None:

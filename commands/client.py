@@ -39,6 +39,7 @@ from bot.models import Article, Claim
 from bot.moderation import read_claims
 from bot.settings import Settings
 from bot.store import Store
+from commands.sync import SyncResult, sync_commands
 
 log = logging.getLogger("receipts.client")
 
@@ -118,8 +119,11 @@ class ReceiptsBot(commands.Bot):
 
     crash_policy = GatewayCrashPolicy()
 
-    def __init__(self, settings: Settings, store: Store, **client_options: Any):
-        """`client_options` go to `commands.Bot` (tests pass e.g. `guild_ready_timeout`)."""
+    def __init__(self, settings: Settings, store: Store, *, force_sync: bool = False,
+                 sync_guild: int | None = None, **client_options: Any):
+        """`force_sync` syncs the commands even when unchanged, to `sync_guild` when given
+        (`python -m bot sync`); `client_options` go to `commands.Bot` (tests pass e.g.
+        `guild_ready_timeout`)."""
         point_discord_at(settings)
         intents = discord.Intents.none()
         intents.guilds = True  # channels and the bot's own permissions, for digests
@@ -128,6 +132,9 @@ class ReceiptsBot(commands.Bot):
                          allowed_mentions=discord.AllowedMentions.none(), **client_options)
         self.settings = settings
         self.store = store
+        self.force_sync = force_sync
+        self.sync_guild = sync_guild
+        self.last_sync: SyncResult | None = None
         self._writer = StoreLane(store)
         self._answers = StoreLane(store.reader())
         self._autocomplete = StoreLane(store.reader())
@@ -211,17 +218,11 @@ class ReceiptsBot(commands.Bot):
             await self.load_extension(name)
 
     async def setup_hook(self) -> None:
-        """Load every command group, then sync: to the dev guild at once when set, else globally."""
+        """Load every command group, then sync them when they changed since the last sync (see
+        `commands.sync`): to the dev guild when set (at once), else globally."""
         await self.load_command_groups()
-        if self.settings.dev_guild:
-            guild = discord.Object(self.settings.dev_guild)
-            self.tree.copy_global_to(guild=guild)
-            synced = await self.tree.sync(guild=guild)
-            log.info("synced %d commands to guild %s", len(synced), self.settings.dev_guild)
-        else:
-            synced = await self.tree.sync()
-            log.info("synced %d global commands (Discord may take a while to show them)",
-                     len(synced))
+        self.last_sync = await sync_commands(self, guild_id=self.sync_guild or self.settings.dev_guild,
+                                             force=self.force_sync)
 
     async def on_ready(self) -> None:
         log.info("connected as %s (%s) to %d servers", self.user, getattr(self.user, "id", "?"),
@@ -258,4 +259,26 @@ def run_bot(settings: Settings, db_path: Path | None = None) -> int:
                       "each crash; an update of discord.py (pip install -U discord.py) may be "
                       "needed.", error)
             return 3
+    return 0
+
+
+def sync_now(settings: Settings, guild_id: int | None, db_path: Path | None = None) -> int:
+    """Log in, sync the commands whatever the store's hash says, and leave; the exit code of
+    `python -m bot sync`. No gateway connection is made."""
+    discord.utils.setup_logging(level=logging.getLevelName(settings.log_level))
+
+    async def sync() -> SyncResult:
+        with open_bot_store(settings, db_path) as store:
+            bot = ReceiptsBot(settings, store, force_sync=True, sync_guild=guild_id)
+            async with bot:
+                await bot.login(settings.discord_token)  # setup_hook loads the groups and syncs
+            return bot.last_sync
+
+    try:
+        result = asyncio.run(sync())
+    except discord.LoginFailure:
+        log.error("Discord refused the token. Reset it in the Developer Portal (Bot > Reset "
+                  "Token) and put the new one in .env as DISCORD_TOKEN.")
+        return 2
+    print(f"Synced {result.synced} commands ({result.scope}).")
     return 0

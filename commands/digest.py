@@ -28,8 +28,6 @@ from commands._shared import (AUTOCOMPLETE_LIMIT, MODERATOR_DEFAULTS, NO_MENTION
 
 log = logging.getLogger("receipts.digest")
 
-UTC = timezone.utc  # `timezone` is also an option name of /digest subscribe
-
 POST_PERMISSIONS = ("view_channel", "send_messages", "embed_links")
 CADENCE_CHOICES = [app_commands.Choice(name="daily", value="daily"),
                    app_commands.Choice(name="weekly (Mondays)", value="weekly")]
@@ -80,7 +78,7 @@ class Digest(ModeratorOnly, commands.GroupCog, group_name="digest",
 
     async def deliver_round(self) -> None:
         try:
-            await digests.deliver_due(self.bot.run_store, datetime.now(UTC), self.post_page,
+            await digests.deliver_due(self.bot.run_store, datetime.now(timezone.utc), self.post_page,
                                       render=digest_pages, deadline=self.delivery_deadline, busy=self._busy)
         except Exception:  # noqa: BLE001 - the loop goes on at the next tick
             log.exception("a round of digests failed; the loop runs again at the next tick")
@@ -126,19 +124,20 @@ class Digest(ModeratorOnly, commands.GroupCog, group_name="digest",
                                                         "or weekly")
     @app_commands.describe(channel="Where to post", cadence="Every day, or every Monday",
                            time="Time of day, HH:MM (24 h), e.g. 09:00",
-                           timezone="The time zone of that time, e.g. Europe/Berlin or UTC",
+                           zone="The time zone of that time, e.g. Europe/Berlin or UTC",
                            device="Only this phone (leave empty for all)")
     @app_commands.choices(cadence=CADENCE_CHOICES)
-    @app_commands.autocomplete(timezone=time_zones, device=device_choices)
+    @app_commands.rename(zone="timezone")
+    @app_commands.autocomplete(zone=time_zones, device=device_choices)
     async def subscribe(self, interaction: discord.Interaction, channel: discord.TextChannel,
                         cadence: app_commands.Choice[str], time: app_commands.Range[str, 1, 5],
-                        timezone: app_commands.Range[str, 1, 64],
+                        zone: app_commands.Range[str, 1, 64],
                         device: str | None = None) -> None:
         subscription, replaced = await in_time(interaction, receipts(interaction).run_store(
             digests.subscribe, guild_id=interaction.guild_id, channel_id=channel.id,
-            cadence=cadence.value, at=time, zone=timezone, device=device,
+            cadence=cadence.value, at=time, zone=zone, device=device,
             actor=actor(interaction)), ephemeral=True)
-        message = subscribed_message(subscription, replaced, datetime.now(UTC))
+        message = subscribed_message(subscription, replaced, datetime.now(timezone.utc))
         resolved = interaction.guild.get_channel(channel.id) if interaction.guild else None
         missing = missing_post_permissions(resolved) if resolved else []
         if missing:
@@ -162,7 +161,7 @@ class Digest(ModeratorOnly, commands.GroupCog, group_name="digest",
     @app_commands.command(name="list", description="This server's digests, and any that fail")
     async def list_digests(self, interaction: discord.Interaction) -> None:
         statuses = await receipts(interaction).run_store(
-            digests.list_subscriptions, interaction.guild_id, datetime.now(UTC))
+            digests.list_subscriptions, interaction.guild_id, datetime.now(timezone.utc))
         await send_pages(interaction, subscription_list_pages(statuses), ephemeral=True)
 
     @app_commands.command(name="preview", description="What the next digest would hold if it "

@@ -189,9 +189,17 @@ def _schema_v5(db: sqlite_utils.Database) -> None:
     db.execute(f"CREATE TRIGGER claims_hidden_delete AFTER DELETE ON claims BEGIN {hidden}; END")
 
 
+def _schema_v6(db: sqlite_utils.Database) -> None:
+    """`command_syncs`: the hash of the command tree last synced to each place (an application's
+    global commands, or one server's), so the bot syncs only when its commands changed: Discord
+    rate-limits command creation, and its own examples advise against syncing on every start."""
+    db.execute("CREATE TABLE command_syncs (scope TEXT PRIMARY KEY, payload_hash TEXT NOT NULL, "
+               "synced_at TEXT NOT NULL)")
+
+
 MIGRATIONS: tuple[Callable[[sqlite_utils.Database], None], ...] = (_schema_v1, _schema_v2,
                                                                    _schema_v3, _schema_v4,
-                                                                   _schema_v5)
+                                                                   _schema_v5, _schema_v6)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
