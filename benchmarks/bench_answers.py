@@ -126,7 +126,7 @@ def generate(path: Path, articles: int, claims: int, seed: int = 1) -> float:
                  f"https://news.example/{article_id}",
                  f"News about the {phone}", random_.choice(OUTLETS), published, body,
                  f"sha{number}", guild])
-            for (subject, attribute, value, status, quote), (start, end) in zip(rows, spans):
+            for (subject, attribute, value, status, quote), (start, end) in zip(rows, spans, strict=True):
                 claim_id += 1
                 conn.execute(
                     "INSERT INTO claims (id, article_id, subject_id, attribute, value, status, "

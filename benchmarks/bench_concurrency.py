@@ -33,8 +33,17 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from bench_answers import (SPEC_ATTRIBUTES, Stopwatch, catalogue_subjects, fragment,  # noqa: E402
-                           generate, p99, popularity, typed_forms, warm_page_cache)
+from bench_answers import (  # noqa: E402
+    SPEC_ATTRIBUTES,
+    Stopwatch,
+    catalogue_subjects,
+    fragment,
+    generate,
+    p99,
+    popularity,
+    typed_forms,
+    warm_page_cache,
+)
 
 from bot.answers import autocomplete, spec  # noqa: E402
 from bot.answers.lookup import name_index, names_stamp  # noqa: E402
@@ -134,7 +143,8 @@ def measure_readers(db: Path, folder: Path, count: int) -> tuple[Run, Run, Run, 
     out, err = child.communicate()
     ingest = {"seconds": time.perf_counter() - started, "code": child.returncode,
               "stored": store.db["articles"].count - before, "summary": out.strip(),
-              "name_changes": [now - then for now, then in zip(names_stamp(store)[0], names_before[0])],
+              "name_changes": [now - then for now, then
+                               in zip(names_stamp(store)[0], names_before[0], strict=False)],
               "errors": err.strip()[-500:] if child.returncode else ""}
     for reader in (answers, typing):
         reader.close()

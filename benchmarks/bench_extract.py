@@ -29,7 +29,8 @@ from bot.extract import extract  # noqa: E402
 
 
 def main(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--articles", type=int, default=5000)
     parser.add_argument("--baseline-sample", type=int, default=0,
                         help="run the dateparser baseline on only the first N articles (0: all)")
@@ -64,7 +65,8 @@ def main(argv: list[str]) -> int:
         store_wall = time.perf_counter() - wall
         store.close()
     store_rate = len(articles) / store_seconds
-    print(f"extract + store:  {store_rate:9,.0f} articles/s  ({store_seconds:.2f} s CPU, {store_wall:.2f} s wall; "
+    print(f"extract + store:  {store_rate:9,.0f} articles/s  ({store_seconds:.2f} s CPU, "
+          f"{store_wall:.2f} s wall; "
           f"{len(articles) / store_wall:,.0f} articles/s by the wall clock, SQLite syncs included)")
 
     import dateparser.search

@@ -29,10 +29,10 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests" / "bot")]
 
 import httpx  # noqa: E402
 from aiohttp import web  # noqa: E402
+from test_fetch_bombs import MiB, brotli_of_zeros, deflate_of_zeros, gzip_of_zeros  # noqa: E402
 
 from bot.articles import MAX_ARTICLE_BYTES  # noqa: E402
 from bot.fetch import FetchError, fetch_article_text  # noqa: E402
-from test_fetch_bombs import MiB, brotli_of_zeros, deflate_of_zeros, gzip_of_zeros  # noqa: E402
 
 LOCALHOST_ONLY = (ipaddress.ip_network("127.0.0.1/32"),)
 TICK = 0.005

@@ -63,9 +63,12 @@ class Questions:
                       "JOIN subjects s ON s.id = c.subject_id WHERE a.guild_id IS NULL")  # seen everywhere
             devices = [row[0] for row in store.db.execute(
                 f"SELECT DISTINCT s.name {shared} AND s.kind = 'device' ORDER BY c.id LIMIT 300")]
-            quotes = [row[0] for row in store.db.execute(f"SELECT c.quote {shared} ORDER BY c.id LIMIT 300")]
-            claim_ids = [row[0] for row in store.db.execute(f"SELECT c.id {shared} ORDER BY random() LIMIT 300")]
-        words = sorted({word for quote in quotes for word in quote.split() if len(word) > 5 and word.isalpha()})
+            quotes = [row[0] for row in
+                      store.db.execute(f"SELECT c.quote {shared} ORDER BY c.id LIMIT 300")]
+            claim_ids = [row[0] for row in
+                         store.db.execute(f"SELECT c.id {shared} ORDER BY random() LIMIT 300")]
+        words = sorted({word for quote in quotes for word in quote.split()
+                        if len(word) > 5 and word.isalpha()})
         return cls(devices, words, claim_ids)
 
     def pick(self, chooser: random.Random) -> tuple[str, str, dict]:
@@ -245,7 +248,8 @@ def main() -> int:
     result = asyncio.run(run_load(args.db, **load))
     print("baseline (fixed answers, no store):", baseline.summary())
     print("Receipts:", result.summary())
-    print(f"ratios Receipts/baseline: p50 {statistics.median(result.latencies) / statistics.median(baseline.latencies):.1f}x, "
+    p50_ratio = statistics.median(result.latencies) / statistics.median(baseline.latencies)
+    print(f"ratios Receipts/baseline: p50 {p50_ratio:.1f}x, "
           f"p99 {result.percentile(0.99) / baseline.percentile(0.99):.1f}x")
     return 0 if result.within_deadline == result.sent and not result.failures else 1
 

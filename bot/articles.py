@@ -135,14 +135,14 @@ def _leading_header(text: str) -> tuple[dict[str, str], str]:
     """Known header lines at the very start, with the body right after them (no blank line)."""
     lines = text.split("\n")
     fields = {}
+    body_from = len(lines)
     for number, line in enumerate(lines):
         match = _HEADER_LINE.match(line.strip())
         if not match or match.group(1).lower() not in HEADER_KEYS:
+            body_from = number
             break
         fields[match.group(1).lower()] = match.group(2).strip()
-    else:
-        number = len(lines)
-    return (fields, "\n".join(lines[number:])) if fields else ({}, text)
+    return (fields, "\n".join(lines[body_from:])) if fields else ({}, text)
 
 
 def parse_article(text: str, article_id: str, *, url: str | None = None, title: str | None = None,

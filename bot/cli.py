@@ -8,13 +8,13 @@ import logging
 import os
 import sqlite3
 import sys
-from importlib.metadata import entry_points
 from functools import lru_cache
+from importlib.metadata import entry_points
 from pathlib import Path
 
 from rich.console import Console
-from rich.markup import escape
 from rich.logging import RichHandler
+from rich.markup import escape
 
 from bot.articles import ArticleError, read_article_file
 from bot.errors import UsageError, UserError

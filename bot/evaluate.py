@@ -27,8 +27,8 @@ from rich.markup import escape
 from rich.padding import Padding
 from rich.table import Table
 
-from bot.errors import UserError
 from bot.articles import ArticleError, read_article_file
+from bot.errors import UserError
 from bot.extract import extract
 
 QUOTE_SHOWN = 90
@@ -122,7 +122,8 @@ def same_claim(claim: dict, line: dict) -> bool:
     """The claim says what the gold line says: one of its subjects, its attribute, one of its values."""
     return (normalised(claim.get("subject")) in {normalised(s) for s in line["subject_any"]}
             and claim.get("attribute") == line["attribute"]
-            and normalised(claim.get("value")) in {normalised(v) for v in line.get("value_any", [line["value"]])})
+            and normalised(claim.get("value"))
+            in {normalised(v) for v in line.get("value_any", [line["value"]])})
 
 
 def quote_holds(claim: dict, line: dict) -> bool:
@@ -348,12 +349,14 @@ def miss_lines(evaluation: Evaluation) -> dict[str, list[str]]:
     lines: dict[str, list[str]] = {}
     for miss in evaluation.misses:
         line = miss.line
-        said = f"{escape(line['subject_any'][0])} · {line['attribute']} = [bold]{escape(str(line['value']))}[/bold]"
+        said = (f"{escape(line['subject_any'][0])} · {line['attribute']} = "
+                f"[bold]{escape(str(line['value']))}[/bold]")
         if miss.got_status:
             detail = f"got {miss.got_status}, expected {' or '.join(line['status_any'])}"
         else:
             detail = f"in a sentence with “{escape(line['quote_contains'])}”"
-        lines.setdefault(line["article"], []).append(f"[yellow]{miss.kind:12}[/yellow] {said}  [dim]{detail}[/dim]")
+        lines.setdefault(line["article"], []).append(
+            f"[yellow]{miss.kind:12}[/yellow] {said}  [dim]{detail}[/dim]")
     for claim in evaluation.false_claims:
         quote = str(claim.get("quote"))
         shown = quote[:QUOTE_SHOWN] + ("…" if len(quote) > QUOTE_SHOWN else "")
@@ -374,13 +377,15 @@ def print_evaluation(evaluation: Evaluation, console: Console, *, with_misses: b
     console.print(article_table(evaluation))
     if with_misses:
         by_article = miss_lines(evaluation)
-        console.print("[italic]Misses and false claims[/italic]" if by_article else "No misses and no false claims.")
+        console.print("[italic]Misses and false claims[/italic]" if by_article
+                      else "No misses and no false claims.")
         for article, lines in sorted(by_article.items()):
             console.print(f"[bold]{escape(article)}[/bold]")
             for line in lines:
                 console.print(Padding(line, (0, 0, 0, 2), expand=False))
     o = evaluation.overall
-    line = (f"[bold]Precision[/bold] {_ratio(o.precision, o.claims)} ({o.right} of {o.claims} claims right) · "
+    line = (f"[bold]Precision[/bold] {_ratio(o.precision, o.claims)} "
+            f"({o.right} of {o.claims} claims right) · "
             f"[bold]Recall[/bold] {_ratio(o.recall, o.required)} ({o.found} of {o.required} required) · "
             f"[bold]F1[/bold] {o.f1:.3f} · [bold]Status[/bold] {_ratio(o.status, o.found)}")
     if evaluation.dates is not None:

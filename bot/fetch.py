@@ -25,8 +25,13 @@ from dataclasses import dataclass
 
 import httpx
 
-from bot.articles import (MAX_ARTICLE_BYTES, ArticleError, refuse_binary_text, text_from_html,
-                          url_without_userinfo)
+from bot.articles import (
+    MAX_ARTICLE_BYTES,
+    ArticleError,
+    refuse_binary_text,
+    text_from_html,
+    url_without_userinfo,
+)
 from bot.content_coding import ACCEPT_ENCODING, BoundedDecoder, DecodedTooLarge, DecodingRefused
 
 MAX_REDIRECTS = 5

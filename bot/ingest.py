@@ -15,8 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bot import SEEDS_DIR
-from bot.articles import (ARTICLE_SUFFIXES, ArticleError, check_publication_date, read_article_file,
-                          read_date)
+from bot.articles import ARTICLE_SUFFIXES, ArticleError, check_publication_date, read_article_file, read_date
 from bot.extract import ExtractionError, extract
 from bot.models import Article, Claim
 from bot.store import AddResult, RedateResult, Store, StoreBusy, StoreError

@@ -16,10 +16,16 @@ from datetime import date, timedelta
 from pathlib import PurePosixPath
 from urllib.parse import urlsplit
 
-from bot.errors import UserError
 from bot.answers.claim import SQLITE_MAX_INTEGER
-from bot.articles import (ARTICLE_SUFFIXES, MAX_ARTICLE_BYTES, ArticleError, check_publication_date,
-                          parse_article, read_date)
+from bot.articles import (
+    ARTICLE_SUFFIXES,
+    MAX_ARTICLE_BYTES,
+    ArticleError,
+    check_publication_date,
+    parse_article,
+    read_date,
+)
+from bot.errors import UserError
 from bot.ingest import extract_claims, redated
 from bot.models import Article, Claim
 from bot.store import Store

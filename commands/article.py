@@ -17,10 +17,23 @@ from bot import moderation
 from bot.articles import decode_article_bytes
 from bot.fetch import EVERY_NETWORK, fetch_article_text
 from bot.moderation import ActionRefused, ArticleAdded
+from commands._shared import (
+    AUTOCOMPLETE_LIMIT,
+    CHOICE_LIMIT,
+    MODERATOR_DEFAULTS,
+    NO_MENTIONS,
+    ModeratorOnly,
+    PageView,
+    ReportingModal,
+    actor,
+    defer,
+    embeds_of,
+    receipts,
+    require_moderator,
+    send,
+    send_pages,
+)
 from commands.render.articles import article_added_pages, article_list_pages
-from commands._shared import (AUTOCOMPLETE_LIMIT, CHOICE_LIMIT, MODERATOR_DEFAULTS, NO_MENTIONS,
-                              actor, defer, embeds_of, ModeratorOnly, PageView, receipts,
-                              ReportingModal, require_moderator, send, send_pages)
 
 
 async def add_and_reply(interaction: discord.Interaction, text: str, **options: str | None) -> None:

@@ -13,9 +13,8 @@ from discord.ext import commands
 
 from bot import moderation
 from bot.answers import claim
+from commands._shared import MODERATOR_DEFAULTS, ModeratorOnly, actor, receipts, send, send_answer
 from commands.render.claims import claim_restored, claim_retracted
-from commands._shared import (MODERATOR_DEFAULTS, actor, ModeratorOnly, receipts, send,
-                              send_answer)
 
 
 class Claim(commands.Cog):

@@ -1,17 +1,17 @@
 """`/digest subscribe|unsubscribe|list|preview`, and the loop that posts the digests that are due.
 
 The schedule, the delivery rows and what a digest holds are `bot.digests`, its pages
-`commands.render.digests`; this cog only posts a page where it is told to and turns Discord's refusals into `DeliveryFailed`: a channel the bot may
-not post in is `blocked` (shown as failing, retried at the next window), a server error or rate
-limit is `failed` (retried on the next ticks), and so is a post that takes longer than its
-delivery's deadline.
+`commands.render.digests`; this cog only posts a page where it is told to and turns Discord's
+refusals into `DeliveryFailed`: a channel the bot may not post in is `blocked` (shown as failing,
+retried at the next window), a server error or rate limit is `failed` (retried on the next
+ticks), and so is a post that takes longer than its delivery's deadline.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import aiohttp
 import discord
@@ -21,10 +21,20 @@ from discord.ext import commands, tasks
 from bot import digests
 from bot.digests import DeliveryFailed, Subscription
 from bot.settings import DEFAULT_DIGEST_INTERVAL
+from commands._shared import (
+    AUTOCOMPLETE_LIMIT,
+    MODERATOR_DEFAULTS,
+    NO_MENTIONS,
+    ModeratorOnly,
+    actor,
+    device_choices,
+    embeds_of,
+    in_time,
+    receipts,
+    send,
+    send_pages,
+)
 from commands.render.digests import digest_pages, subscribed_message, subscription_list_pages
-from commands._shared import (AUTOCOMPLETE_LIMIT, MODERATOR_DEFAULTS, NO_MENTIONS, actor,
-                              device_choices, embeds_of, in_time, ModeratorOnly, receipts, send,
-                              send_pages)
 
 log = logging.getLogger("receipts.digest")
 
@@ -78,7 +88,7 @@ class Digest(ModeratorOnly, commands.GroupCog, group_name="digest",
 
     async def deliver_round(self) -> None:
         try:
-            await digests.deliver_due(self.bot.run_store, datetime.now(timezone.utc), self.post_page,
+            await digests.deliver_due(self.bot.run_store, datetime.now(UTC), self.post_page,
                                       render=digest_pages, deadline=self.delivery_deadline, busy=self._busy)
         except Exception:  # noqa: BLE001 - the loop goes on at the next tick
             log.exception("a round of digests failed; the loop runs again at the next tick")
@@ -113,7 +123,7 @@ class Digest(ModeratorOnly, commands.GroupCog, group_name="digest",
             blocked = error.status < 500 and error.status != 429
             raise DeliveryFailed(f"Discord answered {error.status} ({error.text or 'no detail'})",
                                  blocked=blocked) from None
-        except (aiohttp.ClientError, asyncio.TimeoutError) as error:
+        except (TimeoutError, aiohttp.ClientError) as error:
             raise DeliveryFailed(f"Discord could not be reached ({type(error).__name__})",
                                  blocked=False) from None
         return message.id
@@ -137,7 +147,7 @@ class Digest(ModeratorOnly, commands.GroupCog, group_name="digest",
             digests.subscribe, guild_id=interaction.guild_id, channel_id=channel.id,
             cadence=cadence.value, at=time, zone=zone, device=device,
             actor=actor(interaction)), ephemeral=True)
-        message = subscribed_message(subscription, replaced, datetime.now(timezone.utc))
+        message = subscribed_message(subscription, replaced, datetime.now(UTC))
         resolved = interaction.guild.get_channel(channel.id) if interaction.guild else None
         missing = missing_post_permissions(resolved) if resolved else []
         if missing:
@@ -161,7 +171,7 @@ class Digest(ModeratorOnly, commands.GroupCog, group_name="digest",
     @app_commands.command(name="list", description="This server's digests, and any that fail")
     async def list_digests(self, interaction: discord.Interaction) -> None:
         statuses = await receipts(interaction).run_store(
-            digests.list_subscriptions, interaction.guild_id, datetime.now(timezone.utc))
+            digests.list_subscriptions, interaction.guild_id, datetime.now(UTC))
         await send_pages(interaction, subscription_list_pages(statuses), ephemeral=True)
 
     @app_commands.command(name="preview", description="What the next digest would hold if it "

@@ -10,7 +10,6 @@ from bot.answers.model import Answer, failure
 from bot.answers.receipts import CLAIM_COLUMNS, CLAIM_FROM, ClaimRow, Sql, visible_to
 from bot.store import Store
 
-
 SQLITE_MAX_INTEGER = 2**63 - 1
 SHOWN_TYPED = 24  # characters of a refused claim number echoed back; a paste can be thousands
 

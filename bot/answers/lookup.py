@@ -9,8 +9,9 @@ never silently becomes the S22. When nothing fits, the answer is a list of sugge
 guess.
 
 The names of a store are read once and kept until a name changes (the store's `names_version`,
-which triggers raise when a subject, an alias or an alias claim's standing changes), which keeps autocomplete within milliseconds on a store of a million
-claims, also while another process ingests. The memo of the answers' counts and of what a guild
+which triggers raise when a subject, an alias or an alias claim's standing changes), which keeps
+autocomplete within milliseconds on a store of a million claims, also while another process
+ingests. The memo of the answers' counts and of what a guild
 sees is emptied whenever anything changes (`PRAGMA data_version` for other connections,
 `total_changes` for this one).
 """
@@ -20,10 +21,10 @@ from __future__ import annotations
 import re
 import weakref
 from bisect import bisect_left
-from heapq import merge
 from collections import OrderedDict, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from heapq import merge
 
 from rapidfuzz import fuzz, process
 
@@ -524,7 +525,7 @@ def same_model(typed: list[str], known: list[str]) -> bool:
     """
     if len(typed) != len(known) or not typed:
         return False
-    for position, (word, target) in enumerate(zip(typed, known)):
+    for position, (word, target) in enumerate(zip(typed, known, strict=True)):
         if word == target:
             continue
         if not (word.isalpha() and target.isalpha()):

@@ -22,7 +22,15 @@ from dataclasses import dataclass
 
 from bot.answers.attributes import attribute_sort_key, attributes_named, label
 from bot.answers.family import (
-    COMPANY_WIDE, OWN, SCOPE_RANK, SERIES_WIDE, Family, Scoped, family_of, scoped_claim)
+    COMPANY_WIDE,
+    OWN,
+    SCOPE_RANK,
+    SERIES_WIDE,
+    Family,
+    Scoped,
+    family_of,
+    scoped_claim,
+)
 from bot.answers.lookup import Resolution, name_index, resolve_subject
 from bot.answers.model import Answer, Item, failure
 from bot.answers.receipts import ClaimRow, Sql, claims_by_id, in_list, visible_to

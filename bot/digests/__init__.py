@@ -17,13 +17,35 @@ are the package's interface, used by the Discord side and the tests.
 
 from bot.digests.contents import build_digest, digest_claims, preview
 from bot.digests.delivery import (
-    DELIVERY_DEADLINE, MAX_ATTEMPTS, DeliveryFailed, DeliveryJob, DeliveryOutcome, complete_delivery,
-    deliver_due, due_deliveries, plan_delivery, record_failure, record_posted_page)
+    DELIVERY_DEADLINE,
+    MAX_ATTEMPTS,
+    DeliveryFailed,
+    DeliveryJob,
+    DeliveryOutcome,
+    complete_delivery,
+    deliver_due,
+    due_deliveries,
+    plan_delivery,
+    record_failure,
+    record_posted_page,
+)
 from bot.digests.model import Digest, DigestError, DigestGroup, Subscription, SubscriptionStatus
 from bot.digests.schedules import (
-    CADENCES, latest_window, next_window, parse_time, parse_timezone, timezone_names, window_key)
+    CADENCES,
+    latest_window,
+    next_window,
+    parse_time,
+    parse_timezone,
+    timezone_names,
+    window_key,
+)
 from bot.digests.subscriptions import (
-    MAX_PER_SERVER, list_subscriptions, subscribe, subscriptions, unsubscribe)
+    MAX_PER_SERVER,
+    list_subscriptions,
+    subscribe,
+    subscriptions,
+    unsubscribe,
+)
 
 __all__ = [
     "CADENCES", "DELIVERY_DEADLINE", "MAX_ATTEMPTS", "MAX_PER_SERVER", "DeliveryFailed",

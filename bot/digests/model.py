@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from bot.errors import UserError
 from bot.answers.receipts import ClaimRow
+from bot.errors import UserError
 
 
 class DigestError(UserError, ValueError):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import datetime, time, timedelta, timezone
+from datetime import UTC, datetime, time, timedelta
 from zoneinfo import ZoneInfo, available_timezones
 
 from bot.digests.model import DigestError
@@ -42,7 +42,7 @@ def timezone_names(fragment: str, limit: int = 25) -> list[str]:
 
 
 def _scheduled_on(day, at: time, zone: ZoneInfo) -> datetime:
-    return datetime.combine(day, at, tzinfo=zone).astimezone(timezone.utc)
+    return datetime.combine(day, at, tzinfo=zone).astimezone(UTC)
 
 
 def latest_window(cadence: str, at: str, zone_name: str, now: datetime) -> datetime:
@@ -70,4 +70,4 @@ def next_window(cadence: str, at: str, zone_name: str, now: datetime) -> datetim
 
 
 def window_key(moment: datetime) -> str:
-    return moment.astimezone(timezone.utc).isoformat(timespec="minutes")
+    return moment.astimezone(UTC).isoformat(timespec="minutes")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from bot.answers.lookup import resolve_subject
 from bot.digests.model import DigestError, Subscription, SubscriptionStatus
@@ -53,7 +53,7 @@ def subscribe(store: Store, *, guild_id: int, channel_id: int, cadence: str, at:
             subscription_id = sql.insert_subscription(store, {
                 "guild_id": guild_id, "channel_id": channel_id, "device": device, **schedule,
                 "created_by": actor, "last_claim_id": sql.latest_claim_id(store),
-                "created_at": (now or datetime.now(timezone.utc)).isoformat(timespec="seconds"),
+                "created_at": (now or datetime.now(UTC)).isoformat(timespec="seconds"),
             })
         store.record(actor, "digest.subscribe", f"subscription:{subscription_id}", guild_id,
                      f"<#{channel_id}> {cadence} {at} {zone} {device or 'all devices'}")

@@ -334,7 +334,7 @@ def find_memory(body: str, sentences: Sentences, at: dict | None = None) -> list
     out: list[Value] = []
     pairs = []
     for m in _hits(_PAIR, body, sorted(at.get("pair", ()))):
-        a, b = int(m.group("a")), int(m.group("b"))
+        a, _b = int(m.group("a")), int(m.group("b"))
         storage = _gb(m.group("b"), m.group("u"))
         if a <= 24 and storage >= 32:
             pairs.append(m.span())

@@ -14,8 +14,14 @@ from __future__ import annotations
 from bot.answers.model import Answer, Item
 from bot.answers.wording import heading, history_lines, tags
 from commands.render.embeds import (
-    DESCRIPTION_LIMIT, EMBEDS_PER_MESSAGE, MESSAGE_EMBED_CHARS, TITLE_LIMIT, escape, safe_url,
-    shorten)
+    DESCRIPTION_LIMIT,
+    EMBEDS_PER_MESSAGE,
+    MESSAGE_EMBED_CHARS,
+    TITLE_LIMIT,
+    escape,
+    safe_url,
+    shorten,
+)
 
 BLOCK_SEPARATOR = "\n\n"
 PAGE_MARK_ROOM = len(" (999/999)")

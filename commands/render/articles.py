@@ -9,6 +9,7 @@ from __future__ import annotations
 from bot.moderation import ArticleAdded, ArticleSummary
 from commands.render.embeds import embed_pages, escape, link
 
+
 def date_line(published: str | None, basis: str | None) -> str:
     """The date an article counts with, and where it came from."""
     if not published:

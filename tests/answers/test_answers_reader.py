@@ -5,9 +5,8 @@ not make each answer rebuild it."""
 from __future__ import annotations
 
 from bot import moderation
-from bot.answers import autocomplete, spec
+from bot.answers import autocomplete, lookup, spec
 from bot.answers.lookup import NameIndex, name_index, names_stamp, store_stamp
-from bot.answers import lookup
 from tests.answers.conftest import Said, Written, put
 
 PHONE, OTHER = "Contoso Nova 3", "Fabrikam Edge 9"

@@ -7,11 +7,18 @@ import json
 from rich.console import Console
 
 from bot.answers import run_query, spec
-from commands.render.answers import to_discord_pages
 from bot.answers.render_terminal import print_answer
+from commands.render.answers import to_discord_pages
 from commands.render.embeds import (
-    DESCRIPTION_LIMIT, EMBEDS_PER_MESSAGE, FOOTER_LIMIT, MESSAGE_EMBED_CHARS, TITLE_LIMIT,
-    embed_length, escape, shorten)
+    DESCRIPTION_LIMIT,
+    EMBEDS_PER_MESSAGE,
+    FOOTER_LIMIT,
+    MESSAGE_EMBED_CHARS,
+    TITLE_LIMIT,
+    embed_length,
+    escape,
+    shorten,
+)
 from tests.answers.conftest import PIXEL, Said, Written, put
 
 PHONE = "Samsung Galaxy Z Fold 9"

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from bot.answers import run_query, spec
 from bot.store import Store
-from tests.answers.conftest import (
-    PIXEL, PIXEL_ALIAS, PIXEL_SERIES, Said, Written, put, remove, retract)
+from tests.answers.conftest import PIXEL, PIXEL_ALIAS, PIXEL_SERIES, Said, Written, put, remove, retract
 
 PHONE = "Apple iPhone 19"
 

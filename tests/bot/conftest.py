@@ -6,7 +6,6 @@ import pytest
 from aiohttp import web
 
 
-
 @pytest.fixture
 async def http_server():
     """Start an aiohttp app on 127.0.0.1 (a free port); yields a function app -> base url."""

@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import asyncio
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from aiohttp import web
-
-from commands.client import ReceiptsBot
-from bot.settings import Settings
 from bot_test_helpers import stored_article
+
+from bot.settings import Settings
+from commands.client import ReceiptsBot
 from tests.fakediscord import FakeDiscord, Permission, point_discord_py_at
 from tests.fakediscord.api_spec import discord_api
 from tests.fakediscord.messages import EPHEMERAL
@@ -125,7 +125,7 @@ async def test_a_digest_goes_to_its_channel_and_a_blocked_channel_shows_as_faili
         _, callback = await command(world, world.moderator, "digest subscribe", {
             "channel": channel.id, "cadence": "daily", "time": "00:00", "timezone": "UTC"})
         assert callback.data["flags"] & EPHEMERAL, callback.data
-    earlier = (datetime.now(timezone.utc) - timedelta(days=2)).isoformat(timespec="seconds")
+    earlier = (datetime.now(UTC) - timedelta(days=2)).isoformat(timespec="seconds")
 
     def backdate(store):
         with store.db.atomic():

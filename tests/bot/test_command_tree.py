@@ -11,13 +11,12 @@ import discord
 import pytest
 from discord import app_commands
 
-from commands.client import ReceiptsBot, extension_names
 from bot.digests import DigestError
 from bot.fetch import FetchError
 from bot.moderation import NOT_MODERATOR, ActionRefused
 from bot.settings import Settings
-from commands._shared import (NotModerator, PageView, failure_message, require_moderator,
-                              send_pages)
+from commands._shared import NotModerator, PageView, failure_message, require_moderator, send_pages
+from commands.client import ReceiptsBot, extension_names
 
 NAME = re.compile(r"^[-_'\w]{1,32}$")  # \w is \p{L}\p{N} and "_" in Python's Unicode regexes
 MODERATOR_GROUPS = {"article", "moderate-claim", "digest"}

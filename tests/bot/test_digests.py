@@ -4,19 +4,18 @@ from __future__ import annotations
 
 import asyncio
 import json
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
+from bot_test_helpers import stored_article
 
 from bot import digests, moderation
 from bot.digests import DeliveryFailed, DigestError
+from bot.store import Store
 from commands.render.digests import digest_pages, subscription_list_pages
 from commands.render.embeds import EMBEDS_PER_MESSAGE, MESSAGE_EMBED_CHARS
-from bot.store import Store
 
-from bot_test_helpers import stored_article
-
-UTC = timezone.utc
+UTC = UTC
 HOME, OTHER = 111, 222
 CHANNEL = 999
 ACTOR = "discord:42"

@@ -5,12 +5,11 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from bot_test_helpers import article_text, stored_article
 
 from bot import moderation
 from bot.moderation import ActionRefused
 from commands.render.articles import article_added_pages, article_list_pages
-
-from bot_test_helpers import article_text, stored_article
 
 HOME, OTHER = 111, 222
 MOD = moderation.actor_name(42)

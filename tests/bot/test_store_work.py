@@ -4,8 +4,8 @@ import asyncio
 import threading
 import time
 
-from commands.client import ReceiptsBot
 from bot.settings import Settings
+from commands.client import ReceiptsBot
 
 
 def make_bot(store):

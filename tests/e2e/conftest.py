@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from commands.client import ReceiptsBot
 from bot.ingest import seed_store
 from bot.settings import Settings
 from bot.store import Store
+from commands.client import ReceiptsBot
 from tests.e2e.helpers import Server, add_server, bot_settings, copy_store, fake_discord, running_bot
 from tests.fakediscord import FakeDiscord
 

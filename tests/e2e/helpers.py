@@ -16,9 +16,9 @@ from contextlib import asynccontextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from commands.client import ReceiptsBot, open_bot_store
 from bot.settings import Settings
 from bot.store import Store
+from commands.client import ReceiptsBot, open_bot_store
 from tests.fakediscord import FakeDiscord, Guild, InteractionRecord, Member, Permission, point_discord_py_at
 from tests.fakediscord.api_spec import discord_api
 from tests.fakediscord.records import Callback

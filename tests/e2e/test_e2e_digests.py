@@ -7,10 +7,19 @@ A subscription is made due as a moderator makes it, then its creation is moved t
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
-from tests.e2e.helpers import (ANSWER_TIMEOUT, add_server, ask, bot_settings, embed_text, fake_discord,
-                               paste_article, run_command, running_bot)
+from tests.e2e.helpers import (
+    ANSWER_TIMEOUT,
+    add_server,
+    ask,
+    bot_settings,
+    embed_text,
+    fake_discord,
+    paste_article,
+    run_command,
+    running_bot,
+)
 from tests.fakediscord import Permission
 
 ARTICLE = "The {device} will come with a 5000mAh battery, a reliable tipster says. It is also said to pack 12GB of RAM."
@@ -24,7 +33,7 @@ async def make_due(fake, bot, server, channel, device: str) -> None:
     assert "Subscribed" in callback.data["content"], callback.data
     await paste_article(fake, server, ARTICLE.format(device=device), title=f"{device} leak",
                         published="2023-01-10")
-    earlier = (datetime.now(timezone.utc) - timedelta(days=2)).isoformat(timespec="seconds")
+    earlier = (datetime.now(UTC) - timedelta(days=2)).isoformat(timespec="seconds")
 
     def backdate(store):
         with store.db.atomic():

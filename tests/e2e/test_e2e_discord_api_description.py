@@ -7,8 +7,15 @@ deferral, a form and its submission, a follow-up, a digest post, a rate limit, a
 
 from __future__ import annotations
 
-from tests.e2e.helpers import (ANSWER_TIMEOUT, DEFERRED, add_server, bot_settings, fake_discord,
-                               run_command, running_bot)
+from tests.e2e.helpers import (
+    ANSWER_TIMEOUT,
+    DEFERRED,
+    add_server,
+    bot_settings,
+    fake_discord,
+    run_command,
+    running_bot,
+)
 from tests.e2e.test_e2e_digests import delivery_statuses, make_due
 from tests.fakediscord.api_spec import discord_api, fake_routes
 from tests.fakediscord.records import RecordedRequest

@@ -10,8 +10,13 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.helpers import (ANSWER_TIMEOUT, add_server, answer_message, assert_receipts_are_true,
-                               fake_discord)
+from tests.e2e.helpers import (
+    ANSWER_TIMEOUT,
+    add_server,
+    answer_message,
+    assert_receipts_are_true,
+    fake_discord,
+)
 from tests.fakediscord.command_rules import invalid_commands
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
@@ -90,7 +95,7 @@ async def test_an_event_discord_py_cannot_parse_is_logged_and_the_bot_reconnects
             while bot.returncode is None and len(fake.sessions) < 30:
                 sessions = len(fake.sessions)
                 await fake.dispatch(*malformed_role_update(a))
-                await fake.wait_until(lambda: len(fake.sessions) > sessions or bot.returncode is not None,
+                await fake.wait_until(lambda sessions=sessions: len(fake.sessions) > sessions or bot.returncode is not None,
                                       timeout=90, what="a new IDENTIFY or the end of the bot")
                 await asyncio.sleep(0.05)
             code = await asyncio.wait_for(bot.wait(), timeout=30)

@@ -7,8 +7,16 @@ later is covered without touching this file.
 from __future__ import annotations
 
 from bot.store import Store
-from tests.e2e.helpers import (ANSWER_TIMEOUT, answer_message, ask, assert_receipts_are_true, embed_text,
-                               paste_article, receipts_of, run_command)
+from tests.e2e.helpers import (
+    ANSWER_TIMEOUT,
+    answer_message,
+    ask,
+    assert_receipts_are_true,
+    embed_text,
+    paste_article,
+    receipts_of,
+    run_command,
+)
 from tests.fakediscord import Permission
 from tests.fakediscord.messages import EPHEMERAL
 

@@ -10,8 +10,13 @@ import pytest
 
 from bot.models import Article, Claim
 from bot.store import Store
-from tests.e2e.helpers import (ANSWER_TIMEOUT, DISCORD_DEADLINE, answer_message, assert_receipts_are_true,
-                               run_command)
+from tests.e2e.helpers import (
+    ANSWER_TIMEOUT,
+    DISCORD_DEADLINE,
+    answer_message,
+    assert_receipts_are_true,
+    run_command,
+)
 from tests.fakediscord.messages import EPHEMERAL
 
 AUTOCOMPLETE_RESULT = 8

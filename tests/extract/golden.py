@@ -76,7 +76,7 @@ def main(argv: list[str]) -> int:
     lines = current_lines(args.generated, args.seed)
     if args.check:
         expected = read_fixture(args.out)
-        differing = [new.split('"claims"')[0] for new, old in zip(lines, expected) if new != old]
+        differing = [new.split('"claims"')[0] for new, old in zip(lines, expected, strict=False) if new != old]
         if differing or len(lines) != len(expected):
             print(f"{len(differing)} of {len(expected)} articles differ; first: {differing[:3]}")
             return 1

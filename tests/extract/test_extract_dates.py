@@ -82,9 +82,9 @@ def test_day_and_month_without_a_year_keep_day_precision():
 
 
 def test_the_strptime_shortcut_answers_as_dateparser_does():
-    from datetime import date, timedelta
+    from datetime import date
 
-    from bot.extract.dates import MONTHS, _NOT_READ, _dateparse_slow, _strptime_like_dateparser
+    from bot.extract.dates import _NOT_READ, MONTHS, _dateparse_slow, _strptime_like_dateparser
 
     for base in (date(2022, 3, 1), date(2023, 12, 31), date(2024, 2, 29), date(2025, 7, 15)):
         for month in MONTHS[::2]:

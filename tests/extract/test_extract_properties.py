@@ -7,8 +7,8 @@ from hypothesis import strategies as st
 
 from bot.articles import parse_article
 from bot.extract import extract
-from bot.extract.pipeline import run_pipeline
 from bot.extract.dates import infer_published, parse_header_date
+from bot.extract.pipeline import run_pipeline
 from bot.extract.sentences import split_sentences
 from bot.models import Article
 

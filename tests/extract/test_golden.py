@@ -24,7 +24,7 @@ def test_extraction_output_is_byte_identical_to_the_golden_fixture():
     expected = read_fixture()
     actual = current_lines()
     assert len(actual) == len(expected)
-    for new, old in zip(actual, expected):
+    for new, old in zip(actual, expected, strict=True):
         if new != old:
             label = json.loads(old)["article"]
             new_claims = {json.dumps(c, ensure_ascii=False) for c in json.loads(new)["claims"]}

@@ -11,14 +11,14 @@ import math
 import re
 import time
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 
 from aiohttp import web
 
 from .wire import json_response
 
 
-@lru_cache(maxsize=None)
+@cache
 def compile_path_pattern(pattern: str) -> re.Pattern[str]:
     pieces = re.split(r"(\{[^/{}]*\}|\*)", pattern)
     regex = "".join("[^/]+" if piece == "*" or piece.startswith("{") else re.escape(piece) for piece in pieces)

@@ -7,7 +7,6 @@ answer, an eleventh embed, a 26th autocomplete choice) lets a bot pass its tests
 from __future__ import annotations
 
 import copy
-
 from collections.abc import Callable
 from typing import Any
 

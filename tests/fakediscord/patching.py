@@ -15,7 +15,8 @@ becomes a recorded 404 instead of a trip to the internet.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Callable
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import yarl
 from discord.asset import Asset
