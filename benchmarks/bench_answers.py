@@ -32,7 +32,8 @@ from bot.answers import autocomplete, spec  # noqa: E402
 from bot.answers.lookup import name_index  # noqa: E402
 from bot.catalogue import load_catalogue  # noqa: E402
 from bot.models import ATTRIBUTES  # noqa: E402
-from bot.store import Store, subject_key  # noqa: E402
+from bot.names import name_key  # noqa: E402
+from bot.store import Store  # noqa: E402
 
 SERIES_ENDINGS = {"Pro", "Ultra", "Plus", "Max", "Lite", "Mini", "Neo", "5G", "Prime"}
 OUTLETS = [f"Outlet {number}" for number in range(60)]
@@ -75,11 +76,11 @@ def catalogue_subjects() -> tuple[list[tuple[str, str, str]], dict[str, str], di
         if len(words) >= 3 and words[-1] in SERIES_ENDINGS:
             series_of[name] = " ".join(words[:-1]) + " series"
         if chooser.random() < ALIAS_SHARE:
-            alias_of[name] = f"{brand} codename {subject_key(name)[-6:]}x"
+            alias_of[name] = f"{brand} codename {name_key(name)[-6:]}x"
     subjects += [(series, "series", name.split()[0]) for name, series in
                  sorted(set((n, s) for n, s in series_of.items()), key=lambda pair: pair[1])]
     subjects += [(alias, "device", name.split()[0]) for name, alias in alias_of.items()]
-    unique = list({subject_key(name): (name, kind, brand)
+    unique = list({name_key(name): (name, kind, brand)
                    for name, kind, brand in subjects}.values())
     return unique, series_of, alias_of
 
@@ -99,7 +100,7 @@ def generate(path: Path, articles: int, claims: int, seed: int = 1) -> float:
     conn.execute("PRAGMA synchronous=OFF")
     subjects, series_of, alias_of = catalogue_subjects()
     conn.executemany("INSERT INTO subjects (name, key, brand, kind) VALUES (?, ?, ?, ?)",
-                     [(name, subject_key(name), brand, kind) for name, kind, brand in subjects])
+                     [(name, name_key(name), brand, kind) for name, kind, brand in subjects])
     ids = {name: sid for sid, name in conn.execute("SELECT id, name FROM subjects")}
     phones = [name for name, kind, _ in subjects if kind == "device" and name not in
               set(alias_of.values())]
@@ -137,7 +138,7 @@ def generate(path: Path, articles: int, claims: int, seed: int = 1) -> float:
                 if attribute == "alias":
                     conn.execute("INSERT INTO aliases (alias, key, subject_id, claim_id) "
                                  "VALUES (?, ?, ?, ?)",
-                                 [value, subject_key(value), ids[subject], claim_id])
+                                 [value, name_key(value), ids[subject], claim_id])
     conn.execute("ANALYZE")
     conn.commit()
     store.close()

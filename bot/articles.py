@@ -262,19 +262,3 @@ def read_capped(path: Path) -> bytes:
             raise ArticleError(f"{path.name} is {info.st_size:,} bytes; an article may be at most "
                                f"{MAX_ARTICLE_BYTES:,} bytes")
         return file.read(MAX_ARTICLE_BYTES + 1)
-
-
-def article_files(paths: list[Path]) -> list[Path]:
-    """The article files named, folders expanded to their articles; a folder with none is an error."""
-    files: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES)
-            if not found:
-                raise ArticleError(f"{path} has no articles (files ending in {', '.join(ARTICLE_SUFFIXES)})")
-            files.extend(found)
-        elif not path.exists():
-            raise ArticleError(f"{path} does not exist")
-        else:
-            files.append(path)
-    return files

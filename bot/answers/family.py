@@ -13,7 +13,8 @@ from dataclasses import dataclass
 
 from bot.answers.lookup import GuildView, NameIndex, Subject, name_index
 from bot.answers.receipts import ClaimRow, claims_about, company_context
-from bot.store import Store, subject_key
+from bot.names import name_key
+from bot.store import Store
 
 OWN, ALIAS, MEMBER = "own", "alias", "member"
 SERIES_WIDE, COMPANY_WIDE = "series-wide", "company-wide"
@@ -58,8 +59,8 @@ def family_of(store: Store, subject: Subject, guild_id: int | None,
         _add_members(index, view, subject, scopes)
     company = index.company_of(subject) if subject.kind != "company" else None
     names = [use.name for use in view.aliases_of.get(subject.id, ())]
-    keys = {subject_key(name) for name in names}
-    keys |= {subject_key(index.subjects[sid].name) for sid in view.members.get(subject.id, ())}
+    keys = {name_key(name) for name in names}
+    keys |= {name_key(index.subjects[sid].name) for sid in view.members.get(subject.id, ())}
     return Family(subject, scopes, company, frozenset(keys), list(dict.fromkeys(names)))
 
 
@@ -94,6 +95,6 @@ def scoped_claim(row: ClaimRow, family: Family) -> Scoped:
         return Scoped(row, COMPANY_WIDE, family.company.name)
     scope, via = family.scopes[row.subject_id]
     if scope == OWN and family.alias_keys and row.mention and \
-            subject_key(row.mention) in family.alias_keys:
+            name_key(row.mention) in family.alias_keys:
         return Scoped(row, ALIAS, row.mention)
     return Scoped(row, scope, via)

@@ -1,6 +1,6 @@
 """Finding the subject a person means: shared by every command and by autocomplete.
 
-Names are compared in `subject_key` form (case, spaces and punctuation forgiven), whole or by
+Names are compared in `name_key` form (case, spaces and punctuation forgiven), whole or by
 their ending ("12S Ultra" for "Xiaomi 12S Ultra", "11 Pro" for "Google Pixel 11 Pro"). An alias
 (a rumored name, a codename) leads to the device it names; a subject whose own name is such an
 alias redirects to that device. A typo is forgiven only where it cannot change the model: a
@@ -29,7 +29,8 @@ from heapq import merge
 from rapidfuzz import fuzz, process
 
 from bot.answers.receipts import subject_is_visible
-from bot.store import Store, subject_key
+from bot.names import name_key
+from bot.store import Store
 
 _TOKEN = re.compile(r"[a-z]+|[0-9]+|\+")
 SUGGESTIONS = 5
@@ -191,7 +192,7 @@ class NameIndex:
         """(key, spaced name, subject id) of a subject's full name and of its endings."""
         entries = [(subject.key, spaced_name(subject.name), subject.id)]
         for ending in name_suffixes(subject.name):
-            entries.append((subject_key(ending), ending, subject.id))
+            entries.append((name_key(ending), ending, subject.id))
         return entries
 
     def take_new_subjects(self, store: Store, names: tuple[int, int]) -> bool:
@@ -201,7 +202,7 @@ class NameIndex:
         rows = store.db.execute("SELECT id, name, key, kind, brand FROM subjects WHERE id > ? "
                                 "ORDER BY id", [max(self.subjects, default=0)]).fetchall()
         new = [Subject(*row) for row in rows]
-        alias_keys = {subject_key(row.alias) for row in self.alias_rows}
+        alias_keys = {name_key(row.alias) for row in self.alias_rows}
         tail = len(self.entries) - self.sorted_count
         if any(subject.key in alias_keys or subject.key in self.by_key for subject in new) or \
                 tail + 4 * len(new) > max(MAX_UNSORTED, self.sorted_count // 20):
@@ -272,7 +273,7 @@ class NameIndex:
         view = GuildView()
         links = [row for row in self.alias_rows if row.seen_by(guild_id)]
         for row in links:
-            named = self.by_key.get(subject_key(row.alias))
+            named = self.by_key.get(name_key(row.alias))
             if named is not None and named != row.subject_id:
                 view.redirect[named] = row.subject_id
         view.redirect = {sid: self._follow(view.redirect, sid) for sid in view.redirect}
@@ -281,13 +282,13 @@ class NameIndex:
             view.members[target].append(sid)
         for row in links:
             use = AliasUse(row.alias, view.canonical(row.subject_id), row.claim_id)
-            if subject_key(row.alias) == self.subjects[use.canonical_id].key:
+            if name_key(row.alias) == self.subjects[use.canonical_id].key:
                 continue
             view.aliases_of[use.canonical_id].append(use)
             for name in (spaced_name(row.alias), *name_suffixes(row.alias)):
-                view.alias_keys[subject_key(name)].append(use)
+                view.alias_keys[name_key(name)].append(use)
                 view.alias_entries.append((name, use))
-                view.alias_key_list.append(subject_key(name))
+                view.alias_key_list.append(name_key(name))
         return view
 
     @staticmethod
@@ -334,13 +335,13 @@ class NameIndex:
 
     def company_of(self, subject: Subject) -> Subject | None:
         brand = subject.brand or subject.name.split()[0]
-        sid = self.company_by_key.get(subject_key(brand))
+        sid = self.company_by_key.get(name_key(brand))
         return self.subjects[sid] if sid is not None and sid != subject.id else None
 
     def brand_members(self, company: Subject) -> list[Subject]:
         key = company.key
         return [subject for subject in self.subjects.values()
-                if subject.id != company.id and subject_key(subject.brand
+                if subject.id != company.id and name_key(subject.brand
                                                             or subject.name.split()[0]) == key]
 
     # Matching -------------------------------------------------------------------------------
@@ -440,7 +441,7 @@ def resolve_subject(store: Store, name: str, guild_id: int | None = None) -> Res
     index = name_index(store)
     view = index.view(guild_id)
     resolution = Resolution(query=name)
-    key = subject_key(name)
+    key = name_key(name)
     if not key:
         return resolution
     for uses in (_exact_full(index, view, key), _exact_ending(index, view, key)):
@@ -458,7 +459,7 @@ def _exact_full(index: NameIndex, view: GuildView, key: str) -> list[AliasUse]:
     """The subject with exactly this name, else the devices with an alias of exactly this name."""
     sid = index.by_key.get(key)
     if sid is None:
-        return [use for use in view.alias_keys.get(key, ()) if subject_key(use.name) == key]
+        return [use for use in view.alias_keys.get(key, ()) if name_key(use.name) == key]
     return [_subject_use(index, view, sid)]
 
 
@@ -485,7 +486,7 @@ def _distinct_canonicals(uses: list[AliasUse]) -> list[int]:
 
 def _resolved(resolution: Resolution, index: NameIndex, use: AliasUse) -> Resolution:
     resolution.subject = index.subjects[use.canonical_id]
-    if use.name and subject_key(use.name) != resolution.subject.key:
+    if use.name and name_key(use.name) != resolution.subject.key:
         resolution.via = use.name
         resolution.via_claim = use.claim_id or None
     return resolution
@@ -546,7 +547,7 @@ def autocomplete(store: Store, fragment: str, guild_id: int | None = None,
     containing it, then names like it. Empty input gives the most recently added subjects."""
     index = name_index(store)
     view = index.view(guild_id)
-    key = subject_key(fragment)
+    key = name_key(fragment)
     names: dict[int, None] = {}
 
     def offer(sid: int) -> bool:

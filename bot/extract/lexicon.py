@@ -11,17 +11,9 @@ from pathlib import Path
 
 from bot import DATA_DIR
 from bot.catalogue import Device, load_catalogue
+from bot.names import name_key as key  # the extractor's short name for the one naming rule
 
 LEXICON_DIR = DATA_DIR / "lexicon"
-
-
-_NOT_KEY = re.compile(r"[^0-9a-z+]+")
-
-
-@lru_cache(maxsize=16384)
-def key(name: str) -> str:
-    """The form names are compared in: case, spaces and punctuation forgiven, `+` kept."""
-    return _NOT_KEY.sub("", name.lower())
 
 
 class LexiconError(ValueError):
@@ -219,7 +211,6 @@ def lexicon() -> Lexicon:
     catalogue = load_catalogue()
     devices_by_key: dict[str, Device] = {}
     brand_keys: dict[str, set[str]] = {}
-    catalogue_brand = {b.lower(): b for b in catalogue.brands}
     for device in catalogue.devices:
         k = key(device.name)
         current = devices_by_key.get(k)
@@ -228,7 +219,6 @@ def lexicon() -> Lexicon:
         # Index under the lexicon's spelling of the brand too ("vivo" / "Oppo").
         brand_name = next((b for b in brands if b.lower() == device.brand.lower()), device.brand)
         brand_keys.setdefault(brand_name, set()).add(key(device.name[len(device.brand):]))
-    del catalogue_brand
     chipsets_by_key = {key(name): name for name in catalogue.chipsets}
     variants = data["variants"]
     fuzzy_words = sorted({w for b in brands.values() for w in b.words + b.families if len(w) >= 5})

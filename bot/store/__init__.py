@@ -15,7 +15,6 @@ turned into a `StoreError` whose message is one sentence a person can act on.
 from __future__ import annotations
 
 import os
-import re
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -28,6 +27,7 @@ import sqlite_utils
 
 from bot.errors import UserError
 from bot.models import Article, Claim
+from bot.names import name_key
 
 BUSY_TIMEOUT = 10.0  # seconds a write waits for another writer before it gives up
 # Errors of the code, not of the file or the disk: they keep their own type and traceback.
@@ -36,11 +36,6 @@ PROGRAMMING_ERRORS = (sqlite3.IntegrityError, sqlite3.ProgrammingError, sqlite3.
 
 def utc_now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
-
-
-def subject_key(name: str) -> str:
-    """The form names are compared in: case, spaces and punctuation forgiven."""
-    return re.sub(r"[^0-9a-z+]+", "", name.lower())
 
 
 def normalised_url(url: str | None) -> str | None:
@@ -498,7 +493,7 @@ class Store:
             "start": claim.start, "end": claim.end, "mention": claim.mention, "created_at": now,
         })
         if claim.attribute == "alias":
-            self._insert("aliases", {"alias": claim.value, "key": subject_key(claim.value),
+            self._insert("aliases", {"alias": claim.value, "key": name_key(claim.value),
                                      "subject_id": subject_id, "claim_id": claim_id})
         return claim_id
 
@@ -514,7 +509,7 @@ class Store:
     def _subject_id(self, name: str, kind: str, brand: str | None) -> int:
         """The id of the subject with this name, made when it is new (inside add_article's
         transaction)."""
-        key = subject_key(name)
+        key = name_key(name)
         row = self.db.execute("SELECT id FROM subjects WHERE key = ?", [key]).fetchone()
         if row:
             return row[0]
