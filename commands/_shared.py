@@ -18,10 +18,12 @@ import discord
 from discord import app_commands
 
 from bot.answers import Answer
+from bot.digests import NoSuchDigest
 from bot.errors import UserError
 from bot.moderation import NOT_MODERATOR, actor_name, is_moderator
 from bot.store import StoreBusy, StoreError
 from commands.render.answers import to_discord_pages
+from commands.render.digests import no_such_digest
 
 if TYPE_CHECKING:
     from commands.client import ReceiptsBot
@@ -243,6 +245,8 @@ def failure_message(error: BaseException) -> tuple[str, bool]:
     if isinstance(error, StoreError):
         return (f"The claim store cannot be used right now ({error}). Tell the bot's "
                 f"maintainer."), True
+    if isinstance(error, NoSuchDigest):
+        return no_such_digest(error), False
     if isinstance(error, UserError):
         return str(error), False
     if isinstance(error, discord.Forbidden):

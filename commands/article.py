@@ -33,7 +33,12 @@ from commands._shared import (
     send,
     send_pages,
 )
-from commands.render.articles import article_added_pages, article_list_pages
+from commands.render.articles import (
+    article_added_pages,
+    article_list_pages,
+    article_removed,
+    article_restored,
+)
 
 
 async def add_and_reply(interaction: discord.Interaction, text: str, **options: str | None) -> None:
@@ -197,9 +202,7 @@ class Article(ModeratorOnly, commands.GroupCog, group_name="article",
         removed = await receipts(interaction).run_store(
             moderation.remove_article, article, guild_id=interaction.guild_id,
             actor=actor(interaction), reason=reason)
-        await send(interaction, ephemeral=True,
-                   content=f"Removed `{removed.article_id}`: its {removed.claims} claims no longer "
-                           f"count. `/article restore article:{removed.article_id}` brings it back.")
+        await send(interaction, ephemeral=True, content=article_removed(removed))
 
     @app_commands.command(name="redate", description="Correct the date of an article of this "
                                                      "server; its claims are read again")
@@ -220,9 +223,7 @@ class Article(ModeratorOnly, commands.GroupCog, group_name="article",
         restored = await receipts(interaction).run_store(
             moderation.restore_article, article, guild_id=interaction.guild_id,
             actor=actor(interaction))
-        await send(interaction, ephemeral=True,
-                   content=f"Restored `{restored.article_id}`: its {restored.claims} claims count "
-                           f"again.")
+        await send(interaction, ephemeral=True, content=article_restored(restored))
 
 
 async def setup(bot: commands.Bot) -> None:

@@ -34,7 +34,14 @@ from commands._shared import (
     send,
     send_pages,
 )
-from commands.render.digests import digest_pages, subscribed_message, subscription_list_pages
+from commands.render.digests import (
+    NO_DIGEST_TO_PREVIEW,
+    NOTHING_NEW_TO_PREVIEW,
+    digest_pages,
+    subscribed_message,
+    subscription_list_pages,
+    unsubscribed_message,
+)
 
 log = logging.getLogger("receipts.digest")
 
@@ -147,14 +154,10 @@ class Digest(ModeratorOnly, commands.GroupCog, group_name="digest",
             digests.subscribe, guild_id=interaction.guild_id, channel_id=channel.id,
             cadence=cadence.value, at=time, zone=zone, device=device,
             actor=actor(interaction)), ephemeral=True)
-        message = subscribed_message(subscription, replaced, datetime.now(UTC))
         resolved = interaction.guild.get_channel(channel.id) if interaction.guild else None
         missing = missing_post_permissions(resolved) if resolved else []
-        if missing:
-            message += (f"\n**I cannot post there yet**: missing {', '.join(missing)}. Until a "
-                        f"server admin gives me these in <#{channel.id}>, `/digest list` shows "
-                        f"this digest as failing.")
-        await send(interaction, ephemeral=True, content=message)
+        await send(interaction, ephemeral=True,
+                   content=subscribed_message(subscription, replaced, datetime.now(UTC), missing))
 
     @app_commands.command(name="unsubscribe", description="Stop a channel's digest")
     @app_commands.describe(channel="The channel", device="The phone of that digest (empty: the "
@@ -165,8 +168,7 @@ class Digest(ModeratorOnly, commands.GroupCog, group_name="digest",
         ended = await receipts(interaction).run_store(
             digests.unsubscribe, guild_id=interaction.guild_id, channel_id=channel.id,
             device=device, actor=actor(interaction))
-        await send(interaction, ephemeral=True,
-                   content=f"<#{channel.id}> no longer gets the digest about {ended.scope}.")
+        await send(interaction, ephemeral=True, content=unsubscribed_message(ended))
 
     @app_commands.command(name="list", description="This server's digests, and any that fail")
     async def list_digests(self, interaction: discord.Interaction) -> None:
@@ -184,11 +186,9 @@ class Digest(ModeratorOnly, commands.GroupCog, group_name="digest",
             channel_id=channel.id if channel else None), ephemeral=True)
         pages = [page for digest in previews for page in digest_pages(digest)]
         if not previews:
-            await send(interaction, ephemeral=True, content="There is no digest to preview here; "
-                                                            "`/digest subscribe` starts one.")
+            await send(interaction, ephemeral=True, content=NO_DIGEST_TO_PREVIEW)
         elif not pages:
-            await send(interaction, ephemeral=True, content="Nothing new since the last digest: "
-                                                            "the next one would not be posted.")
+            await send(interaction, ephemeral=True, content=NOTHING_NEW_TO_PREVIEW)
         else:
             await send_pages(interaction, pages, ephemeral=True)
 

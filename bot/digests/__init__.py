@@ -29,7 +29,7 @@ from bot.digests.delivery import (
     record_failure,
     record_posted_page,
 )
-from bot.digests.model import Digest, DigestError, DigestGroup, Subscription, SubscriptionStatus
+from bot.digests.model import Digest, DigestError, DigestGroup, NoSuchDigest, Subscription, SubscriptionStatus
 from bot.digests.schedules import (
     CADENCES,
     latest_window,
@@ -49,8 +49,8 @@ from bot.digests.subscriptions import (
 
 __all__ = [
     "CADENCES", "DELIVERY_DEADLINE", "MAX_ATTEMPTS", "MAX_PER_SERVER", "DeliveryFailed",
-    "DeliveryJob", "DeliveryOutcome", "Digest", "DigestError", "DigestGroup", "Subscription",
-    "SubscriptionStatus", "build_digest", "complete_delivery", "deliver_due", "digest_claims",
+    "DeliveryJob", "DeliveryOutcome", "Digest", "DigestError", "DigestGroup", "NoSuchDigest",
+    "Subscription", "SubscriptionStatus", "build_digest", "complete_delivery", "deliver_due", "digest_claims",
     "due_deliveries", "latest_window", "list_subscriptions", "next_window", "parse_time",
     "parse_timezone", "plan_delivery", "preview", "record_failure", "record_posted_page",
     "subscribe", "subscriptions", "timezone_names", "unsubscribe", "window_key",

@@ -13,6 +13,17 @@ class DigestError(UserError, ValueError):
     """A subscription request that cannot be done, with what to do instead."""
 
 
+class NoSuchDigest(DigestError):
+    """The channel has no digest for that device; `has` names the ones it has. The Discord side
+    names the channel as a mention (`commands.render.digests.no_such_digest`)."""
+
+    def __init__(self, channel_id: int, device: str | None, has: list[str]):
+        self.channel_id, self.device, self.has = channel_id, device, has
+        have = ", ".join(has)
+        super().__init__(f"Channel {channel_id} has no digest for {device or 'all devices'}"
+                         + (f"; it has: {have}." if have else "; `/digest list` shows them."))
+
+
 @dataclass
 class Subscription:
     id: int

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from bot.answers.lookup import resolve_subject
-from bot.digests.model import DigestError, Subscription, SubscriptionStatus
+from bot.digests.model import DigestError, NoSuchDigest, Subscription, SubscriptionStatus
 from bot.digests.schedules import CADENCES, next_window, parse_time, parse_timezone
 from bot.store import Store
 from bot.store import digests as sql
@@ -56,7 +56,7 @@ def subscribe(store: Store, *, guild_id: int, channel_id: int, cadence: str, at:
                 "created_at": (now or datetime.now(UTC)).isoformat(timespec="seconds"),
             })
         store.record(actor, "digest.subscribe", f"subscription:{subscription_id}", guild_id,
-                     f"<#{channel_id}> {cadence} {at} {zone} {device or 'all devices'}")
+                     f"channel {channel_id} {cadence} {at} {zone} {device or 'all devices'}")
     return Subscription(**sql.subscription_row(store, subscription_id)), existing is not None
 
 
@@ -68,9 +68,7 @@ def unsubscribe(store: Store, *, guild_id: int, channel_id: int, device: str | N
         wanted = device.strip().lower() if device and device.strip() else None
         matches = [s for s in rows if (s.device or "").lower() == (wanted or "")]
         if not matches:
-            have = ", ".join(s.scope for s in rows)
-            raise DigestError(f"<#{channel_id}> has no digest for {device or 'all devices'}"
-                              + (f"; it has: {have}." if have else "; `/digest list` shows them."))
+            raise NoSuchDigest(channel_id, device, [s.scope for s in rows])
         subscription = matches[0]
         sql.remove_subscription(store, subscription.id)
         store.record(actor, "digest.unsubscribe", f"subscription:{subscription.id}", guild_id)

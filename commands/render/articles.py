@@ -58,3 +58,14 @@ def article_list_pages(articles: list[ArticleSummary]) -> list[list[dict]]:
         lines = ["No articles were added in this server yet; `/article add` adds one."]
     return embed_pages(f"Articles added in this server ({len(articles)})", [("Articles", lines)],
                        footer="Seeds and command-line articles are shared and not listed")
+
+
+def article_removed(removed: ArticleSummary) -> str:
+    """The reply to `/article remove`: what no longer counts, and how to undo it."""
+    return (f"Removed `{removed.article_id}`: its {removed.claims} claims no longer "
+            f"count. `/article restore article:{removed.article_id}` brings it back.")
+
+
+def article_restored(restored: ArticleSummary) -> str:
+    """The reply to `/article restore`."""
+    return f"Restored `{restored.article_id}`: its {restored.claims} claims count again."

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from bot.answers.receipts import ClaimRow
-from bot.digests import Digest, Subscription, SubscriptionStatus, next_window
+from bot.digests import Digest, NoSuchDigest, Subscription, SubscriptionStatus, next_window
 from commands.render.embeds import embed_pages, escape, escape_keeping_channels, link, shorten
 
 QUOTE_CHARS = 180
@@ -42,13 +42,35 @@ def _timestamp(moment: datetime) -> str:
     return f"<t:{int(moment.timestamp())}:f>"
 
 
-def subscribed_message(subscription: Subscription, replaced: bool, now: datetime) -> str:
-    """The reply to `/digest subscribe`."""
+def subscribed_message(subscription: Subscription, replaced: bool, now: datetime,
+                       missing_permissions: list[str] = ()) -> str:
+    """The reply to `/digest subscribe`, and what the bot lacks to post there, if anything."""
     verb = "Changed" if replaced else "Subscribed"
     upcoming = next_window(subscription.cadence, subscription.time, subscription.timezone, now)
-    return (f"{verb}: <#{subscription.channel_id}> gets the new claims about "
-            f"{subscription.scope} {subscription.schedule}, from {_timestamp(upcoming)} on. "
-            f"A digest is posted only when something new was added.")
+    message = (f"{verb}: <#{subscription.channel_id}> gets the new claims about "
+               f"{subscription.scope} {subscription.schedule}, from {_timestamp(upcoming)} on. "
+               f"A digest is posted only when something new was added.")
+    if missing_permissions:
+        message += (f"\n**I cannot post there yet**: missing {', '.join(missing_permissions)}. "
+                    f"Until a server admin gives me these in <#{subscription.channel_id}>, "
+                    f"`/digest list` shows this digest as failing.")
+    return message
+
+
+def unsubscribed_message(ended: Subscription) -> str:
+    """The reply to `/digest unsubscribe`."""
+    return f"<#{ended.channel_id}> no longer gets the digest about {ended.scope}."
+
+
+def no_such_digest(error: NoSuchDigest) -> str:
+    """Why `/digest unsubscribe` found nothing to end, with the channel as a mention."""
+    have = ", ".join(error.has)
+    return (f"<#{error.channel_id}> has no digest for {error.device or 'all devices'}"
+            + (f"; it has: {have}." if have else "; `/digest list` shows them."))
+
+
+NO_DIGEST_TO_PREVIEW = "There is no digest to preview here; `/digest subscribe` starts one."
+NOTHING_NEW_TO_PREVIEW = "Nothing new since the last digest: the next one would not be posted."
 
 
 def subscription_list_pages(statuses: list[SubscriptionStatus]) -> list[list[dict]]:

@@ -11,7 +11,7 @@ import discord
 import pytest
 from discord import app_commands
 
-from bot.digests import DigestError
+from bot.digests import DigestError, NoSuchDigest
 from bot.fetch import FetchError
 from bot.moderation import NOT_MODERATOR, ActionRefused
 from bot.settings import Settings
@@ -133,6 +133,8 @@ async def test_every_moderator_command_runs_the_runtime_check(bot):
     (ActionRefused("No article `x` was added in this server"), "No article `x`"),
     (FetchError("example.com is a private address"), "private address"),
     (DigestError("“25:00” is not a time of day"), "not a time of day"),
+    (NoSuchDigest(777, "Contoso Y7", ["all devices"]),
+     "<#777> has no digest for Contoso Y7; it has: all devices."),
 ])
 def test_expected_failures_tell_the_user_what_to_do_without_a_traceback(error, expected):
     message, unexpected = failure_message(error)
