@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field, fields
 
 RECEIPT_KEYS = ("quote", "article", "source", "published")
+# For the renderers only (the receipt line); not part of the JSON of CLAIMS.md.
+NOT_IN_JSON = ("source_name",)
 
 
 @dataclass
@@ -43,10 +45,12 @@ class Item:
     via: str | None = None
     retracted: bool | None = None
     history: list[dict] | None = None
+    source_name: str | None = None  # how a reader names the source (wording.source_name)
 
     def to_json(self, order: tuple[str, ...]) -> dict:
         """The contract's fields in its order, then the rest; unset optional fields left out."""
-        names = order + tuple(f.name for f in fields(self) if f.name not in order)
+        names = order + tuple(f.name for f in fields(self)
+                              if f.name not in order and f.name not in NOT_IN_JSON)
         return {name: getattr(self, name) for name in names
                 if name in RECEIPT_KEYS or getattr(self, name) is not None}
 

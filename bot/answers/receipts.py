@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from bot.answers.model import Item
+from bot.answers.sourcing import source_name
 from bot.store import Store
 
 
@@ -57,7 +58,8 @@ def read_claims(store: Store, query: Sql) -> list[ClaimRow]:
     return [ClaimRow(*row) for row in store.db.execute(query.text, query.params)]
 
 CLAIM_COLUMNS = ("c.id, c.subject_id, s.name, c.attribute, c.value, c.status, c.quote, c.mention, "
-                 "a.id, coalesce(a.outlet, a.title, a.url, a.id), a.url, a.published, a.title")
+                 "a.id, coalesce(a.outlet, a.title, a.url, a.id), a.url, a.published, a.title, "
+                 "a.outlet")
 CLAIM_FROM = ("claims c JOIN articles a ON a.id = c.article_id "
               "JOIN subjects s ON s.id = c.subject_id")
 
@@ -79,11 +81,19 @@ class ClaimRow:
     url: str | None
     published: str | None
     title: str | None
+    outlet: str | None
+
+    @property
+    def source_name(self) -> str:
+        """The article as a reader names it (see `wording.source_name`)."""
+        return source_name(title=self.title, outlet=self.outlet, url=self.url,
+                           article=self.article)
 
     def item(self, **extra) -> Item:
         """An answer item carrying this claim's receipt."""
         return Item(quote=self.quote, article=self.article, source=self.source,
-                    published=self.published, claim_id=self.claim_id, url=self.url, **extra)
+                    published=self.published, claim_id=self.claim_id, url=self.url,
+                    source_name=self.source_name, **extra)
 
 
 def placeholders(count: int) -> str:

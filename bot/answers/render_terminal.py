@@ -11,6 +11,7 @@ from rich.padding import Padding
 from rich.text import Text
 
 from bot.answers.model import Answer, Item
+from bot.answers.sourcing import clean_url, is_web_url
 from bot.answers.wording import heading, history_lines, receipt, tags
 
 
@@ -40,7 +41,7 @@ def _print_item(command: str, item: Item, console: Console) -> None:
     console.print(line)
     console.print(Padding(Text(f"“{item.quote}”", style="italic"), (0, 0, 0, 4)))
     console.print(Padding(Text(f"— {receipt(item)}", style="dim"), (0, 0, 0, 4)))
-    if item.url:
-        console.print(Padding(Text(item.url, style="dim"), (0, 0, 0, 4)))
+    if is_web_url(item.url):
+        console.print(Padding(Text(clean_url(item.url), style="dim"), (0, 0, 0, 4)))
     for entry in history_lines(item):
         console.print(Padding(Text(entry, style="dim"), (0, 0, 0, 4)))

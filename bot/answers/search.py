@@ -10,6 +10,7 @@ import re
 
 from bot.answers.model import Answer, Item, failure
 from bot.answers.receipts import CLAIM_COLUMNS, CLAIM_FROM, ClaimRow, Sql, visible_to
+from bot.answers.sourcing import source_name
 from bot.store import Store
 
 SEARCH_LIMIT = 20
@@ -57,11 +58,12 @@ def _matching_claims(store: Store, query: str, guild_id: int | None, limit: int)
 def _matching_articles(store: Store, query: str, guild_id: int | None, limit: int) -> list[Item]:
     """Articles whose title or body has the words; the quote is the passage around them."""
     sql = (Sql("SELECT a.id, coalesce(a.outlet, a.title, a.url, a.id), a.url, a.published, a.title, "
-               f"snippet(articles_fts, 1, '', '', '…', {SNIPPET_WORDS}) FROM articles_fts "
+               f"a.outlet, snippet(articles_fts, 1, '', '', '…', {SNIPPET_WORDS}) FROM articles_fts "
                f"JOIN articles a ON a.rowid = articles_fts.rowid WHERE articles_fts MATCH ? AND ",
                (query,)) + visible_to(guild_id, article="a")
            + Sql(" ORDER BY articles_fts.rank LIMIT ?", (limit,)))
     rows = store.db.execute(sql.text, sql.params)
     return [Item(quote=passage, article=article, source=source, published=published, url=url,
-                 title=title, kind="article")
-            for article, source, url, published, title, passage in rows]
+                 title=title, kind="article",
+                 source_name=source_name(title=title, outlet=outlet, url=url, article=article))
+            for article, source, url, published, title, outlet, passage in rows]

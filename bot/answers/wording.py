@@ -11,6 +11,7 @@ import calendar
 from bot.answers.attributes import label
 from bot.answers.family import ALIAS, COMPANY_WIDE, MEMBER, SERIES_WIDE
 from bot.answers.model import Item
+from bot.answers.sourcing import source_name
 
 
 def when(item: Item) -> str:
@@ -66,14 +67,24 @@ def _scope_words(item: Item) -> list[str]:
     return []
 
 
-def receipt(item: Item) -> str:
-    """Where the quote comes from: source, publication date, article id and claim number."""
-    parts = [item.source, item.published or "date unknown"]
-    if item.article != item.source:
-        parts.append(item.article)
+def receipt_name(item: Item) -> str:
+    """The item's source as a reader names it: title, outlet, site, else the article's id."""
+    return item.source_name or source_name(title=item.title, outlet=None, url=item.url,
+                                           article=item.article)
+
+
+def receipt_after_name(item: Item) -> list[str]:
+    """What follows the source's name in a receipt line: the date, then the claim number."""
+    parts = [item.published or "date unknown"]
     if item.claim_id is not None:
         parts.append(f"claim #{item.claim_id}")
-    return " · ".join(parts)
+    return parts
+
+
+def receipt(item: Item) -> str:
+    """Where the quote comes from, as one line: source, publication date and claim number (the
+    link, on the renderer's own terms, once beside it)."""
+    return " · ".join([receipt_name(item), *receipt_after_name(item)])
 
 
 def history_lines(item: Item) -> list[str]:

@@ -12,16 +12,17 @@ other reply.
 from __future__ import annotations
 
 from bot.answers.model import Answer, Item
-from bot.answers.wording import heading, history_lines, tags
+from bot.answers.sourcing import clean_url
+from bot.answers.wording import heading, history_lines, receipt_name, tags
 from commands.render.embeds import (
     DESCRIPTION_LIMIT,
     EMBEDS_PER_MESSAGE,
     MESSAGE_EMBED_CHARS,
     TITLE_LIMIT,
     escape,
-    safe_url,
     shorten,
 )
+from commands.render.receipt import receipt_line
 
 BLOCK_SEPARATOR = "\n\n"
 PAGE_MARK_ROOM = len(" (999/999)")
@@ -51,15 +52,7 @@ def item_block(command: str, item: Item, room: int = DESCRIPTION_LIMIT) -> str:
     words = tags(item)
     if words:
         head += " · " + escape(" · ".join(words))
-    source = escape(item.source)
-    if item.url and item.url.startswith(("http://", "https://")):
-        source = f"[{source}]({safe_url(item.url)})"
-    tail_parts = [source, escape(item.published or "date unknown")]
-    if item.article != item.source:
-        tail_parts.append(f"`{item.article}`")
-    if item.claim_id is not None:
-        tail_parts.append(f"claim #{item.claim_id}")
-    tail = "— " + " · ".join(tail_parts)
+    tail = receipt_line(receipt_name(item), item.url, item.published, item.claim_id)
     history = "".join("\n" + escape(line) for line in history_lines(item))
     limit = min(DESCRIPTION_LIMIT, room)
     fixed = len(head) + len("\n> “”\n") + len(tail) + len(history)
@@ -92,7 +85,7 @@ def _page_embeds(answer: Answer, title: str, page: list[list[str]], number: int,
     embeds = [{"description": BLOCK_SEPARATOR.join(blocks), "color": color} for blocks in page]
     embeds[0]["title"] = title + (f" ({number}/{count})" if count > 1 else "")
     if answer.command == "claim" and answer.items and answer.items[0].url:
-        embeds[0]["url"] = answer.items[0].url
+        embeds[0]["url"] = clean_url(answer.items[0].url)
     footer = "Receipts" + (f" · page {number} of {count}" if count > 1 else "")
     embeds[-1]["footer"] = {"text": footer}
     return embeds

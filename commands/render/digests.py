@@ -10,17 +10,16 @@ from datetime import datetime
 
 from bot.answers.receipts import ClaimRow
 from bot.digests import Digest, NoSuchDigest, Subscription, SubscriptionStatus, next_window
-from commands.render.embeds import embed_pages, escape, escape_keeping_channels, link, shorten
+from commands.render.embeds import embed_pages, escape, escape_keeping_channels, shorten
+from commands.render.receipt import receipt_line
 
 QUOTE_CHARS = 180
 
 
 def _claim_line(claim: ClaimRow) -> str:
-    source = link(claim.source, claim.url)
-    return (f"**{claim.attribute}**: {escape(claim.value)} ({claim.status}) · "
-            f"claim {claim.claim_id}\n"
+    return (f"**{claim.attribute}**: {escape(claim.value)} ({claim.status})\n"
             f"> “{shorten(escape(claim.quote), QUOTE_CHARS)}”\n"
-            f"> — {source}, {claim.published or 'date unknown'}")
+            f"> {receipt_line(claim.source_name, claim.url, claim.published, claim.claim_id)}")
 
 
 def digest_pages(digest: Digest) -> list[list[dict]]:

@@ -93,7 +93,7 @@ def test_the_terminal_answer_fits_80_columns_and_shows_every_receipt(pixel_store
     flat = " ".join(text.split())
     for line in answer.lines:
         assert " ".join(line.quote.split()) in flat
-        assert line.published in flat and line.article in flat
+        assert line.published in flat and line.source_name in flat
 
 
 def test_the_terminal_prints_quotes_as_written(store):
@@ -122,3 +122,62 @@ def test_quoted_text_cannot_become_markdown_a_mention_or_a_new_line():
 def test_shortening_never_leaves_an_escape_without_its_character():
     cut = shorten(escape("ab" + "*" * 40), 60)
     assert len(cut) <= 60 and cut.endswith("\\*…")
+
+
+# The receipt line (issue 11, point 1) ------------------------------------------------------------
+
+TRACKED = "https://www.news.example/story/fold-9-leak?utm_source=rssfeed&id=7&utm_medium=feed&fbclid=x"
+CLEAN = "https://www.news.example/story/fold-9-leak?id=7"
+
+
+def receipt_answer(store, **header):
+    put(store, Written("fold-leak", "2031-05-02", **header, said=[
+        Said(PHONE, "battery", "5000 mAh", "rumored", f"The {PHONE} gets a 5,000mAh battery.")]))
+    return spec(store, PHONE)
+
+
+def discord_receipt(answer) -> str:
+    [[embed]] = to_discord_pages(answer)
+    return next(line for line in embed["description"].split("\n") if line.startswith("— "))
+
+
+def terminal_text(answer) -> str:
+    console = Console(width=200, record=True, color_system=None)
+    print_answer(answer, console)
+    return console.export_text()
+
+
+def test_the_receipt_names_the_title_first_and_links_it_once_without_tracking(store):
+    answer = receipt_answer(store, title="Fold 9 battery leak", outlet="News Example", url=TRACKED)
+    [line] = answer.lines
+    receipt = discord_receipt(answer)
+    assert receipt == f"— [Fold 9 battery leak]({CLEAN}) · 2031-05-02 · claim #{line.claim_id}"
+    text = terminal_text(answer)
+    assert f"— Fold 9 battery leak · 2031-05-02 · claim #{line.claim_id}" in text
+    assert text.count("news.example") == 1 and CLEAN in text and "utm_" not in text
+    assert "fold-leak" not in receipt and "fold-leak" not in text  # the file id: there is better
+
+
+def test_without_a_title_the_outlet_then_the_site_names_the_source(store):
+    with_outlet = receipt_answer(store, outlet="News Example", url=TRACKED)
+    assert discord_receipt(with_outlet).startswith(f"— [News Example]({CLEAN}) · ")
+
+
+def test_with_only_a_url_the_site_names_the_source_and_the_url_shows_once(store):
+    answer = receipt_answer(store, url=TRACKED)
+    assert discord_receipt(answer).startswith(f"— [news.example]({CLEAN}) · ")
+    text = terminal_text(answer)
+    assert "— news.example · 2031-05-02" in text and text.count(CLEAN) == 1
+
+
+def test_an_article_with_nothing_better_is_named_by_its_id(store):
+    answer = receipt_answer(store)
+    assert discord_receipt(answer).startswith("— fold\\-leak · 2031-05-02 · claim #")
+    assert "— fold-leak · 2031-05-02 · claim #" in terminal_text(answer)
+
+
+def test_the_json_answer_keeps_the_contracts_fields(store):
+    answer = receipt_answer(store, title="Fold 9 battery leak", url=TRACKED)
+    [item] = answer.to_json()["lines"]
+    assert "source_name" not in item and item["source"] == "Fold 9 battery leak"
+    assert item["article"] == "fold-leak"

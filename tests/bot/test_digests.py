@@ -332,8 +332,8 @@ async def test_a_digest_holds_only_what_its_server_sees(store):
     await tick(store, channel, MONDAY + timedelta(hours=9))
     posted = channel.text()
     assert "Contoso H1" in posted and "Contoso O1" not in posted and "Contoso R1" not in posted
-    assert f"claim {retracted[0]}" not in posted and f"claim {retracted[1]}" in posted
-    assert f"claim {removed[0]}" not in posted
+    assert f"claim #{retracted[0]}" not in posted and f"claim #{retracted[1]}" in posted
+    assert f"claim #{removed[0]}" not in posted
 
 
 async def test_a_device_subscription_holds_only_that_device(store):
