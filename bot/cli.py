@@ -186,6 +186,36 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
     return 0 if answer.ok else 1
 
 
+def cmd_articles(args: argparse.Namespace, settings: Settings) -> int:
+    """A server's articles, as `/article list` shows them there."""
+    from bot.moderation import list_articles
+    from bot.terminal import print_article_list
+
+    with open_store(args, settings) as store:
+        articles = list_articles(store, args.guild)
+    print_article_list(articles, Console(highlight=False))
+    return 0
+
+
+def cmd_digest_preview(args: argparse.Namespace, settings: Settings) -> int:
+    """What a server's next digests would hold, as `/digest preview` shows them there."""
+    from bot.digests import preview
+    from bot.terminal import print_digest
+
+    with open_store(args, settings) as store:
+        digests = preview(store, guild_id=args.guild, channel_id=args.channel)
+    out = Console(highlight=False)
+    if not digests:
+        raise UserError(f"server {args.guild} has no digest"
+                         + (f" in channel {args.channel}" if args.channel else "")
+                         + " to preview; moderators start one with /digest subscribe")
+    for number, digest in enumerate(digests):
+        if number:
+            out.print()
+        print_digest(digest, out)
+    return 0
+
+
 def cmd_console(args: argparse.Namespace, settings: Settings) -> int:
     """An interactive prompt taking the slash commands, with device names completed by Tab."""
     from bot.answers.console import run_console
@@ -249,6 +279,18 @@ def build_parser() -> argparse.ArgumentParser:
     ask.add_argument("query", help='a slash command as typed in Discord, e.g. "/timeline 12S Ultra"')
     ask.add_argument("--json", action="store_true", help="the answer as JSON (CLAIMS.md)")
     ask.set_defaults(handler=cmd_ask)
+
+    articles = commands.add_parser("articles", parents=[common],
+                                   help="a server's articles, as /article list shows them")
+    articles.add_argument("--guild", type=int, required=True, metavar="ID", help="the server")
+    articles.set_defaults(handler=cmd_articles)
+
+    digest_preview = commands.add_parser(
+        "digest-preview", parents=[common],
+        help="what a server's next digest would hold, as /digest preview shows it")
+    digest_preview.add_argument("--guild", type=int, required=True, metavar="ID", help="the server")
+    digest_preview.add_argument("--channel", type=int, metavar="ID", help="only this channel's digest")
+    digest_preview.set_defaults(handler=cmd_digest_preview)
 
     console = commands.add_parser("console", parents=[common],
                                   help="type the slash commands at a prompt, with completion")
