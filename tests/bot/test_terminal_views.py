@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+from bot_test_helpers import stored_article
+
 from bot import digests, moderation
 from bot.store import Store
-from bot_test_helpers import stored_article
 from commands.render.articles import article_list_pages
 from commands.render.digests import digest_pages
 from tests.conftest import run_cli
