@@ -86,6 +86,7 @@ def _announced(year_field: str) -> str | None:
 
 
 def build_catalogue(csv_path: Path) -> dict:
+    """The catalogue's JSON from GSMArena's CSV export (devices, brands, chipsets)."""
     devices: dict[str, list] = {}
     with open(csv_path, encoding="utf-8", newline="") as handle:
         for row in csv.DictReader(handle):
@@ -100,6 +101,7 @@ def build_catalogue(csv_path: Path) -> dict:
 
 @lru_cache(maxsize=1)
 def load_catalogue(path: Path = CATALOGUE_PATH) -> Catalogue:
+    """The device and chipset catalogue, read once per process."""
     with open(path, encoding="utf-8") as handle:
         raw = json.load(handle)
     return Catalogue(devices=tuple(Device(*row) for row in raw["devices"]),
@@ -107,6 +109,7 @@ def load_catalogue(path: Path = CATALOGUE_PATH) -> Catalogue:
 
 
 def main(argv: list[str]) -> int:
+    """`python -m bot.catalogue CSV`: rebuild data/catalogue.json from the CSV."""
     if len(argv) != 1:
         print("usage: python -m bot.catalogue GSMARENA_CSV", file=sys.stderr)
         return 2

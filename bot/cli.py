@@ -236,6 +236,7 @@ def add_installed_commands(commands: argparse._SubParsersAction,
 
 
 def build_parser() -> argparse.ArgumentParser:
+    """Every command of `python -m bot`, and those installed packages add (`run`, `sync`)."""
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--db", default=argparse.SUPPRESS, metavar="PATH",
                         help="the claim store (default: $RECEIPTS_DB, else data/claims.db)")
@@ -301,6 +302,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """`python -m bot`: run one command; its exit code (a `UserError` answered here)."""
     parser = build_parser()
     args = parser.parse_args(argv)
     args.db = getattr(args, "db", None)

@@ -41,13 +41,16 @@ class IngestReport:
     not_tried: int = 0
 
     def count(self, status: str) -> int:
+        """How many files ended with this status (stored, duplicate, failed)."""
         return sum(1 for outcome in self.outcomes if outcome.status == status)
 
     @property
     def failed(self) -> list[Outcome]:
+        """The files that failed, each with its reason."""
         return [outcome for outcome in self.outcomes if outcome.status == "failed"]
 
     def summary(self) -> str:
+        """One line: stored, duplicates and failed, with the articles' claims."""
         claims = sum(outcome.claims for outcome in self.outcomes if outcome.status == "stored")
         summary = (f"stored {self.count('stored')} articles ({claims} claims), "
                    f"{self.count('duplicate')} duplicates, {self.count('failed')} failed")

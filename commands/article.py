@@ -227,4 +227,5 @@ class Article(ModeratorOnly, commands.GroupCog, group_name="article",
 
 
 async def setup(bot: commands.Bot) -> None:
+    """discord.py's extension entry: adds the /article group."""
     await bot.add_cog(Article())

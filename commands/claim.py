@@ -56,5 +56,6 @@ class ClaimModeration(ModeratorOnly, commands.GroupCog, group_name="moderate-cla
 
 
 async def setup(bot: commands.Bot) -> None:
+    """discord.py's extension entry: adds /claim and the /moderate-claim group."""
     await bot.add_cog(Claim())
     await bot.add_cog(ClaimModeration())

@@ -74,6 +74,7 @@ class GatewayCrashPolicy:
     max_delay: float = 30.0
 
     def delay(self, recent_crashes: int) -> float:
+        """Seconds to wait before connecting again, doubled for each recent crash, up to max_delay."""
         return min(self.max_delay, self.first_delay * 2 ** max(0, recent_crashes - 1))
 
 
@@ -93,6 +94,7 @@ class StoreLane:
         self._work: asyncio.Future | None = None
 
     async def run(self, function: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        """Run `function(store, *args, **kwargs)` in a thread, after the lane's previous call."""
         async with self._lock:
             await self.idle()
             self._work = asyncio.ensure_future(
@@ -100,6 +102,7 @@ class StoreLane:
             return await asyncio.shield(self._work)
 
     async def idle(self) -> None:
+        """Wait for the call in flight, if any (a cancelled caller's thread still runs)."""
         if self._work is not None and not self._work.done():
             await asyncio.wait([self._work])
 
@@ -109,6 +112,7 @@ class ReceiptsTree(app_commands.CommandTree):
 
     async def on_error(self, interaction: discord.Interaction,
                        error: app_commands.AppCommandError) -> None:
+        """Every slash command failure ends here: answered by `report_failure`."""
         from commands._shared import report_failure
 
         await report_failure(interaction, error)
@@ -161,6 +165,7 @@ class ReceiptsBot(commands.Bot):
         return await asyncio.to_thread(read_claims, article)
 
     async def close(self) -> None:
+        """Close the connection to Discord, then wait for the store work still running."""
         await super().close()
         for lane in (self._writer, self._answers, self._autocomplete):
             await lane.idle()
@@ -214,6 +219,7 @@ class ReceiptsBot(commands.Bot):
         self.dispatch("disconnect")
 
     async def load_command_groups(self) -> None:
+        """Load every extension of `commands/` (`extension_names`)."""
         for name in extension_names():
             await self.load_extension(name)
 
@@ -225,6 +231,7 @@ class ReceiptsBot(commands.Bot):
                                              force=self.force_sync)
 
     async def on_ready(self) -> None:
+        """Log who and where the bot is once connected."""
         log.info("connected as %s (%s) to %d servers", self.user, getattr(self.user, "id", "?"),
                  len(self.guilds))
 

@@ -59,6 +59,7 @@ def missing_post_permissions(channel: discord.abc.GuildChannel) -> list[str]:
 
 async def time_zones(interaction: discord.Interaction,
                      current: str) -> list[app_commands.Choice[str]]:
+    """Time zone names for what has been typed (the `timezone` option's autocomplete)."""
     return [app_commands.Choice(name=name, value=name)
             for name in digests.timezone_names(current, AUTOCOMPLETE_LIMIT)]
 
@@ -194,4 +195,5 @@ class Digest(ModeratorOnly, commands.GroupCog, group_name="digest",
 
 
 async def setup(bot: commands.Bot) -> None:
+    """discord.py's extension entry: adds the /digest group and its posting loop."""
     await bot.add_cog(Digest(bot))

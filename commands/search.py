@@ -20,4 +20,5 @@ class Search(commands.Cog):
 
 
 async def setup(bot: commands.Bot) -> None:
+    """discord.py's extension entry: adds /search."""
     await bot.add_cog(Search())

@@ -21,4 +21,5 @@ class Sources(commands.Cog):
 
 
 async def setup(bot: commands.Bot) -> None:
+    """discord.py's extension entry: adds /sources."""
     await bot.add_cog(Sources())

@@ -29,4 +29,5 @@ class Spec(commands.Cog):
 
 
 async def setup(bot: commands.Bot) -> None:
+    """discord.py's extension entry: adds /spec."""
     await bot.add_cog(Spec())

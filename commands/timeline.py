@@ -22,4 +22,5 @@ class Timeline(commands.Cog):
 
 
 async def setup(bot: commands.Bot) -> None:
+    """discord.py's extension entry: adds /timeline."""
     await bot.add_cog(Timeline())

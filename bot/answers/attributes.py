@@ -39,6 +39,7 @@ def split_attribute(words: list[str]) -> tuple[list[str], tuple[str, ...] | None
 
 
 def attribute_sort_key(attribute: str) -> tuple[int, str]:
+    """Where an attribute sorts in a spec: the order of the contract's attributes, then by name."""
     return ORDER.get(attribute, len(ORDER)), attribute
 
 

@@ -26,6 +26,7 @@ def parse_claim_id(text: str | int) -> int | None:
 
 
 def claim(store: Store, claim_id: str | int, guild_id: int | None = None) -> Answer:
+    """`/claim id`: one claim the guild can see, with its receipt and its audit trail."""
     number = parse_claim_id(claim_id)
     if number is None:
         typed = str(claim_id)

@@ -78,6 +78,7 @@ class Answer:
 
     @property
     def ok(self) -> bool:
+        """Whether this is an answer rather than an error."""
         return self.error is None
 
     @property

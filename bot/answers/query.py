@@ -24,6 +24,7 @@ COMMANDS = {
 
 
 def usage() -> str:
+    """How the commands are typed, for a query that is none of them."""
     return "Try: " + ", ".join(COMMANDS.values())
 
 

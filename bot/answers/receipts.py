@@ -55,6 +55,7 @@ def in_list(column: str, values: Iterable) -> Sql:
 
 
 def read_claims(store: Store, query: Sql) -> list[ClaimRow]:
+    """The claim rows a query built from `CLAIM_COLUMNS` and `CLAIM_FROM` returns."""
     return [ClaimRow(*row) for row in store.db.execute(query.text, query.params)]
 
 CLAIM_COLUMNS = ("c.id, c.subject_id, s.name, c.attribute, c.value, c.status, c.quote, c.mention, "
@@ -97,6 +98,7 @@ class ClaimRow:
 
 
 def placeholders(count: int) -> str:
+    """`?, ?, ?` for `count` values."""
     return ",".join("?" * count)
 
 

@@ -16,6 +16,7 @@ from bot.answers.wording import heading, history_lines, receipt, tags
 
 
 def print_answer(answer: Answer, console: Console) -> None:
+    """Print an answer, or its error and suggestions, every item followed by its receipt."""
     if not answer.ok:
         _print_failure(answer, console)
         return

@@ -19,6 +19,7 @@ _TRACKING = re.compile(r"^(utm_.*|fbclid|gclid|dclid|gbraid|wbraid|msclkid|yclid
 
 
 def is_web_url(url: str | None) -> bool:
+    """Whether the url is an http(s) one, the only kind linked."""
     return bool(url) and url.lower().startswith(("http://", "https://"))
 
 

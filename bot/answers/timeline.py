@@ -93,6 +93,7 @@ def claim_rank(claim: Scoped) -> tuple:
 
 
 def value_key(value: str) -> str:
+    """A value in the form two reports of it are compared in (case and spaces forgiven)."""
     return " ".join(value.casefold().split())
 
 

@@ -68,6 +68,7 @@ class Digest:
 
     @property
     def claim_count(self) -> int:
+        """How many claims the digest holds, over every device."""
         return sum(len(group.claims) for group in self.groups)
 
 

@@ -70,4 +70,5 @@ def next_window(cadence: str, at: str, zone_name: str, now: datetime) -> datetim
 
 
 def window_key(moment: datetime) -> str:
+    """A window as it is keyed in the store: its UTC minute."""
     return moment.astimezone(UTC).isoformat(timespec="minutes")

@@ -35,6 +35,7 @@ PROGRAMMING_ERRORS = (sqlite3.IntegrityError, sqlite3.ProgrammingError, sqlite3.
                       sqlite3.DataError)
 
 def utc_now() -> str:
+    """Now, in UTC, as the store writes moments: ISO 8601 to the second."""
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
@@ -292,6 +293,7 @@ class WriterDatabase(sqlite_utils.Database):
 
     @contextmanager
     def atomic(self) -> Iterator[WriterDatabase]:
+        """One transaction, begun IMMEDIATE (see the class); nested calls join the outer one."""
         try:
             if self.conn.in_transaction:
                 with super().atomic():
@@ -333,6 +335,7 @@ class AddResult:
 
     @property
     def stored(self) -> bool:
+        """Whether the article was stored (not a duplicate of one already there)."""
         return self.duplicate_of is None
 
 
@@ -389,6 +392,7 @@ class Store:
         return self.db.atomic()
 
     def close(self) -> None:
+        """Close the store's connection."""
         self.db.close()
 
     def __enter__(self) -> Store:
@@ -399,9 +403,11 @@ class Store:
 
     @property
     def schema_version(self) -> int:
+        """The schema version the file is at (`PRAGMA user_version`)."""
         return self.db.execute("PRAGMA user_version").fetchone()[0]
 
     def is_empty(self) -> bool:
+        """Whether the store holds no article yet (a new store gets the seeds)."""
         return self.db.execute("SELECT NOT EXISTS (SELECT 1 FROM articles)").fetchone()[0] == 1
 
     # Articles ---------------------------------------------------------------------------------
@@ -516,6 +522,7 @@ class Store:
         return self._insert("subjects", {"name": name, "key": key, "brand": brand, "kind": kind})
 
     def article(self, article_id: str) -> dict | None:
+        """An article's row by its id, or None."""
         rows = list(self.db["articles"].rows_where("id = ?", [article_id]))
         return rows[0] if rows else None
 
@@ -530,4 +537,5 @@ class Store:
                                    "action": action, "target": target, "detail": detail})
 
     def history(self, target: str) -> list[dict]:
+        """The audit log of one target (`claim:12`, `article:x`), oldest first."""
         return list(self.db["audit"].rows_where("target = ?", [target], order_by="id"))

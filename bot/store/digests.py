@@ -25,6 +25,7 @@ def active_subscriptions(store: Store, guild_id: int | None = None) -> list[dict
 
 
 def subscription_row(store: Store, subscription_id: int) -> dict:
+    """A subscription's row, removed or not."""
     return store.db["subscriptions"].get(subscription_id)
 
 
@@ -38,14 +39,17 @@ def channel_subscription_id(store: Store, guild_id: int, channel_id: int,
 
 
 def insert_subscription(store: Store, row: dict) -> int:
+    """A new subscription; its id."""
     return store.db["subscriptions"].insert(row).last_pk
 
 
 def update_subscription(store: Store, subscription_id: int, changes: dict) -> None:
+    """Change a subscription's columns (schedule, last claim, failing state)."""
     store.db["subscriptions"].update(subscription_id, changes)
 
 
 def remove_subscription(store: Store, subscription_id: int) -> None:
+    """End a subscription; its row stays, for its deliveries and the audit log."""
     store.db["subscriptions"].update(subscription_id, {"removed_at": utc_now()})
 
 
@@ -73,10 +77,12 @@ def open_delivery(store: Store, subscription_id: int) -> dict | None:
 
 
 def delivery_row(store: Store, delivery_id: int) -> dict:
+    """A delivery's row."""
     return store.db["deliveries"].get(delivery_id)
 
 
 def window_has_delivery(store: Store, subscription_id: int, window: str) -> bool:
+    """Whether the subscription already has a delivery row for this window."""
     return bool(store.db["deliveries"].count_where("subscription_id = ? AND window = ?",
                                                    [subscription_id, window]))
 
@@ -93,6 +99,7 @@ def insert_delivery(store: Store, subscription_id: int, window: str, claims_from
 
 
 def update_delivery(store: Store, delivery_id: int, changes: dict) -> None:
+    """Change a delivery's columns (status, attempts, error, when posted)."""
     store.db["deliveries"].update(delivery_id, changes)
 
 
@@ -102,6 +109,7 @@ def message_ids(row: dict) -> list[int]:
 
 
 def add_message_id(store: Store, delivery_id: int, message_id: int) -> None:
+    """Record a posted page's message id after those before it."""
     row = store.db["deliveries"].get(delivery_id)
     store.db["deliveries"].update(delivery_id, {
         "message_ids": json.dumps(message_ids(row) + [message_id])})
