@@ -15,16 +15,16 @@ from bot.answers.model import Answer, Item
 from bot.answers.sourcing import clean_url
 from bot.answers.wording import heading, history_lines, receipt_name, tags
 from commands.render.embeds import (
+    BLOCK_SEPARATOR,
     DESCRIPTION_LIMIT,
-    EMBEDS_PER_MESSAGE,
     MESSAGE_EMBED_CHARS,
     TITLE_LIMIT,
     escape,
+    pack,
     shorten,
 )
 from commands.render.receipt import receipt_line
 
-BLOCK_SEPARATOR = "\n\n"
 PAGE_MARK_ROOM = len(" (999/999)")
 FOOTER_ROOM = 64
 COLORS = {"spec": 0x5865F2, "timeline": 0x57F287, "sources": 0xFEE75C, "search": 0xEB459E,
@@ -41,7 +41,8 @@ def to_discord_pages(answer: Answer) -> list[list[dict]]:
     blocks = [f"*{shorten(escape(note), min(room, DESCRIPTION_LIMIT) - 2)}*"
               for note in answer.notes]
     blocks += [item_block(answer.command, item, room) for item in answer.items]
-    pages = _pack(blocks or ["Nothing to show."], room)
+    pages = [[blocks for _, blocks in page]
+             for page in pack([(None, blocks or ["Nothing to show."])], room)]
     return [_page_embeds(answer, title, page, number, len(pages))
             for number, page in enumerate(pages, start=1)]
 
@@ -58,25 +59,6 @@ def item_block(command: str, item: Item, room: int = DESCRIPTION_LIMIT) -> str:
     fixed = len(head) + len("\n> “”\n") + len(tail) + len(history)
     quote = shorten(escape(item.quote), limit - fixed)
     return f"{head}\n> “{quote}”\n{tail}{history}"[:limit]
-
-
-def _pack(blocks: list[str], room: int) -> list[list[list[str]]]:
-    """Blocks into embeds (description <= 4096) and embeds into pages (<= 10, <= room chars)."""
-    pages: list[list[list[str]]] = [[[blocks[0]]]]
-    used = len(blocks[0])
-    for block in blocks[1:]:
-        page, embed = pages[-1], pages[-1][-1]
-        joined = len(BLOCK_SEPARATOR) + len(block)
-        if used + joined <= room and len(BLOCK_SEPARATOR.join(embed)) + joined <= DESCRIPTION_LIMIT:
-            embed.append(block)
-            used += joined
-        elif used + len(block) <= room and len(page) < EMBEDS_PER_MESSAGE:
-            page.append([block])
-            used += len(block)
-        else:
-            pages.append([[block]])
-            used = len(block)
-    return pages
 
 
 def _page_embeds(answer: Answer, title: str, page: list[list[str]], number: int,

@@ -1,5 +1,6 @@
-"""Discord's embed limits and the text helpers every embed is made with, in one place; and embed
-pages for the replies the answers do not render (digests, moderation).
+"""Discord's embed limits and the text helpers every embed is made with, in one place; the one
+page packer (`pack`) every reply is cut into messages with, and embed pages for the replies made
+of sections (digests, moderation).
 
 Discord refuses a message whose embeds break its limits, so text is cut here, before sending:
 title 256, description 4096, footer 2048, author 256, at most 10 embeds and 6000 characters in
@@ -20,6 +21,7 @@ MESSAGE_EMBED_CHARS = 6000
 PAGE_BUDGET = 5600  # room below 6000 for the page number in the footer
 LINK_TEXT_CHARS = 120
 ELLIPSIS = "…"
+BLOCK_SEPARATOR = "\n\n"
 COLOUR = 0x5865F2
 # Emphasis, code, spoilers, masked links, block quotes, headings, list items and the `<` of
 # mentions, channels and custom emoji; the escape character itself.
@@ -71,19 +73,37 @@ def embed_length(embed: dict) -> int:
             + sum(len(field["name"]) + len(field["value"]) for field in fields))
 
 
-def _section_embeds(heading: str, lines: list[str]) -> list[dict]:
-    """One embed per section, split into more when its lines pass the description limit."""
-    embeds: list[dict] = []
-    chunk: list[str] = []
-    for line in lines:
-        line = line if len(line) <= DESCRIPTION_LIMIT else line[: DESCRIPTION_LIMIT - 1] + ELLIPSIS
-        if chunk and len("\n\n".join(chunk + [line])) > min(DESCRIPTION_LIMIT, PAGE_BUDGET // 2):
-            embeds.append({"title": shorten(heading, TITLE_LIMIT), "description": "\n\n".join(chunk)})
-            chunk = []
-        chunk.append(line)
-    if chunk or not embeds:
-        embeds.append({"title": shorten(heading, TITLE_LIMIT), "description": "\n\n".join(chunk)})
-    return embeds
+def pack(sections: list[tuple[str | None, list[str]]], room: int, *,
+         description_limit: int = DESCRIPTION_LIMIT) -> list[list[tuple[str | None, list[str]]]]:
+    """The one page packer: blocks of text into embeds, and embeds into pages (one message each).
+
+    A block is never split. An embed holds blocks of one section (the section's heading is its
+    title) while its description stays within `description_limit`; a page holds at most 10
+    embeds and `room` characters, headings and blocks counted as Discord counts them. Returns the
+    pages, each a list of embeds as (heading, blocks).
+    """
+    pages: list[list[tuple[str | None, list[str]]]] = [[]]
+    used = 0
+    for heading, blocks in sections:
+        starts_section = True
+        for block in blocks or [""]:
+            page = pages[-1]
+            joined = len(BLOCK_SEPARATOR) + len(block)
+            opened = len(heading or "") + len(block)
+            if (page and not starts_section and used + joined <= room
+                    and len(BLOCK_SEPARATOR.join(page[-1][1])) + joined <= description_limit):
+                page[-1][1].append(block)
+                used += joined
+            elif page and used + opened <= room and len(page) < EMBEDS_PER_MESSAGE:
+                page.append((heading, [block]))
+                used += opened
+            else:
+                if page:
+                    pages.append([])
+                pages[-1].append((heading, [block]))
+                used = opened
+            starts_section = False
+    return pages
 
 
 def embed_pages(title: str, sections: list[tuple[str, list[str]]], *, footer: str = "",
@@ -96,16 +116,13 @@ def embed_pages(title: str, sections: list[tuple[str, list[str]]], *, footer: st
     author = {"name": shorten(title, AUTHOR_LIMIT)}
     if url:
         author["url"] = url
-    pages: list[list[dict]] = [[]]
-    used = len(author["name"]) + len(footer)
-    for heading, lines in sections:
-        for embed in _section_embeds(heading, lines):
-            if pages[-1] and (len(pages[-1]) >= EMBEDS_PER_MESSAGE
-                              or used + embed_length(embed) > PAGE_BUDGET):
-                pages.append([])
-                used = len(author["name"]) + len(footer)
-            pages[-1].append({**embed, "color": COLOUR})
-            used += embed_length(embed)
+    cut = [(shorten(heading, TITLE_LIMIT),
+            [line if len(line) <= DESCRIPTION_LIMIT else line[: DESCRIPTION_LIMIT - 1] + ELLIPSIS
+             for line in lines]) for heading, lines in sections]
+    packed = pack(cut, PAGE_BUDGET - len(author["name"]) - len(footer),
+                  description_limit=min(DESCRIPTION_LIMIT, PAGE_BUDGET // 2))
+    pages = [[{"title": heading, "description": BLOCK_SEPARATOR.join(blocks), "color": COLOUR}
+              for heading, blocks in page] for page in packed]
     if not pages[-1]:
         pages[-1].append({"description": "Nothing to show.", "color": COLOUR})
     for number, page in enumerate(pages, start=1):
