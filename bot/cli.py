@@ -24,6 +24,7 @@ from bot.store import Store, store_error
 
 PROGRESS_FROM = 10
 COMMAND_ENTRY_POINTS = "receipts.commands"
+DISCORD_SIDE_COMMANDS = ("run", "sync")
 log = logging.getLogger("receipts.cli")
 
 
@@ -231,8 +232,18 @@ def add_installed_commands(commands: argparse._SubParsersAction,
     Declared as `receipts.commands` entry points in pyproject.toml, so that the core starts the
     Discord client without importing the Discord side.
     """
-    for entry in sorted(entry_points(group=COMMAND_ENTRY_POINTS), key=lambda entry: entry.name):
+    installed = sorted(entry_points(group=COMMAND_ENTRY_POINTS), key=lambda entry: entry.name)
+    for entry in installed:
         entry.load()(commands, common)
+    if not installed:  # an install made before the entry point existed: say how to fix it
+        for name in DISCORD_SIDE_COMMANDS:
+            missing = commands.add_parser(name, parents=[common], help="(not installed)")
+            missing.set_defaults(handler=_discord_side_missing)
+
+
+def _discord_side_missing(args: argparse.Namespace, settings: Settings) -> int:
+    raise UsageError(f"`{args.command}` comes with the Discord side, which this install does not "
+                     f"declare; install the project again (pip install -e .) and retry")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -261,3 +261,20 @@ def test_the_traceback_of_a_user_error_is_shown_only_at_debug_level(tmp_path):
     debugging = run_cli(*args, env={"LOG_LEVEL": "DEBUG"})
     assert debugging.returncode == 1
     assert "Traceback" in debugging.stderr and "no-such-article" in debugging.stderr
+
+
+def test_run_and_sync_come_from_the_discord_sides_entry_point():
+    from importlib.metadata import entry_points
+
+    from bot.cli import COMMAND_ENTRY_POINTS
+
+    [entry] = [e for e in entry_points(group=COMMAND_ENTRY_POINTS) if e.name == "discord"]
+    assert entry.value == "commands.run:add_commands"
+
+
+def test_an_install_without_the_entry_point_says_how_to_get_run(monkeypatch, capsys):
+    import bot.cli
+
+    monkeypatch.setattr(bot.cli, "entry_points", lambda group: [])
+    assert bot.cli.main(["run"]) == 2
+    assert "pip install -e ." in capsys.readouterr().err
