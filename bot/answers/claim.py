@@ -7,7 +7,7 @@ can see what was withdrawn and why; it still shows only claims of articles the g
 from __future__ import annotations
 
 from bot.answers.model import Answer, failure
-from bot.answers.receipts import CLAIM_COLUMNS, CLAIM_FROM, ClaimRow, Sql, visible_to
+from bot.answers.receipts import claim_with_retraction
 from bot.store import Store
 
 SQLITE_MAX_INTEGER = 2**63 - 1
@@ -34,14 +34,10 @@ def claim(store: Store, claim_id: str | int, guild_id: int | None = None) -> Ans
             typed = typed[:SHOWN_TYPED] + "…"
         return failure("claim", f"“{typed}” is not a claim number; try /claim 12.",
                        matched=typed)
-    query = (Sql(f"SELECT {CLAIM_COLUMNS}, c.retracted_at, c.retracted_by, c.reason "
-                 f"FROM {CLAIM_FROM} WHERE c.id = ? AND ", (number,))
-             + visible_to(guild_id, article="a"))
-    found = store.db.execute(query.text, query.params).fetchone()
+    found = claim_with_retraction(store, number, guild_id)
     if found is None:
         return failure("claim", f"No claim #{number} is visible here.", matched=str(claim_id))
-    row = ClaimRow(*found[:-3])
-    retracted_at, retracted_by, reason = found[-3:]
+    row, (retracted_at, retracted_by, reason) = found
     answer = Answer("claim", title=f"Claim #{number} · {row.subject}", subject=row.subject,
                     matched=str(claim_id))
     history = [{key: entry[key] for key in ("at", "actor", "action", "detail")}

@@ -161,3 +161,36 @@ def claims_between(store: Store, first_id: int, last_id: int, guild_id: int | No
     if subject_id is not None:
         query += Sql(" AND c.subject_id = ?", (subject_id,))
     return read_claims(store, query + " ORDER BY c.id")
+
+
+def claim_with_retraction(store: Store, claim_id: int, guild_id: int | None
+                          ) -> tuple[ClaimRow, tuple] | None:
+    """A claim whose article the guild sees, retracted or not, with (retracted_at, retracted_by,
+    reason): `/claim` shows a retracted claim too, marked."""
+    query = (Sql(f"SELECT {CLAIM_COLUMNS}, c.retracted_at, c.retracted_by, c.reason "
+                 f"FROM {CLAIM_FROM} WHERE c.id = ? AND ", (claim_id,))
+             + visible_to(guild_id, article="a"))
+    found = store.db.execute(query.text, query.params).fetchone()
+    return None if found is None else (ClaimRow(*found[:-3]), tuple(found[-3:]))
+
+
+def claims_matching(store: Store, fts_query: str, guild_id: int | None,
+                    limit: int) -> list[ClaimRow]:
+    """The visible claims whose quote matches a full-text query, best first."""
+    return read_claims(store, Sql(f"SELECT {CLAIM_COLUMNS} FROM {CLAIM_FROM} JOIN claims_fts "
+                                  f"ON claims_fts.rowid = c.id WHERE claims_fts MATCH ? AND ",
+                                  (fts_query,))
+                       + visible_to(guild_id, claim="c")
+                       + Sql(" ORDER BY claims_fts.rank LIMIT ?", (limit,)))
+
+
+def articles_matching(store: Store, fts_query: str, guild_id: int | None, limit: int,
+                      snippet_words: int) -> list[tuple]:
+    """The visible articles whose title or body matches a full-text query, best first: (id,
+    source, url, published, title, outlet, the passage around the words)."""
+    query = (Sql("SELECT a.id, coalesce(a.outlet, a.title, a.url, a.id), a.url, a.published, a.title, "
+                 f"a.outlet, snippet(articles_fts, 1, '', '', '…', {snippet_words}) FROM articles_fts "
+                 f"JOIN articles a ON a.rowid = articles_fts.rowid WHERE articles_fts MATCH ? AND ",
+                 (fts_query,)) + visible_to(guild_id, article="a")
+             + Sql(" ORDER BY articles_fts.rank LIMIT ?", (limit,)))
+    return store.db.execute(query.text, query.params).fetchall()

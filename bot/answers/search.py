@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from bot.answers.model import Answer, Item, failure
-from bot.answers.receipts import CLAIM_COLUMNS, CLAIM_FROM, ClaimRow, Sql, visible_to
+from bot.answers.receipts import articles_matching, claims_matching
 from bot.answers.sourcing import source_name
 from bot.store import Store
 
@@ -43,13 +43,8 @@ def search(store: Store, text: str, guild_id: int | None = None,
 
 
 def _matching_claims(store: Store, query: str, guild_id: int | None, limit: int) -> list[Item]:
-    sql = (Sql(f"SELECT {CLAIM_COLUMNS} FROM {CLAIM_FROM} JOIN claims_fts ON claims_fts.rowid = c.id "
-               f"WHERE claims_fts MATCH ? AND ", (query,)) + visible_to(guild_id, claim="c")
-           + Sql(" ORDER BY claims_fts.rank LIMIT ?", (limit,)))
-    rows = store.db.execute(sql.text, sql.params)
     items = []
-    for row in rows:
-        claim = ClaimRow(*row)
+    for claim in claims_matching(store, query, guild_id, limit):
         items.append(claim.item(kind="claim", subject=claim.subject, attribute=claim.attribute,
                                 value=claim.value, status=claim.status))
     return items
@@ -57,12 +52,7 @@ def _matching_claims(store: Store, query: str, guild_id: int | None, limit: int)
 
 def _matching_articles(store: Store, query: str, guild_id: int | None, limit: int) -> list[Item]:
     """Articles whose title or body has the words; the quote is the passage around them."""
-    sql = (Sql("SELECT a.id, coalesce(a.outlet, a.title, a.url, a.id), a.url, a.published, a.title, "
-               f"a.outlet, snippet(articles_fts, 1, '', '', '…', {SNIPPET_WORDS}) FROM articles_fts "
-               f"JOIN articles a ON a.rowid = articles_fts.rowid WHERE articles_fts MATCH ? AND ",
-               (query,)) + visible_to(guild_id, article="a")
-           + Sql(" ORDER BY articles_fts.rank LIMIT ?", (limit,)))
-    rows = store.db.execute(sql.text, sql.params)
+    rows = articles_matching(store, query, guild_id, limit, SNIPPET_WORDS)
     return [Item(quote=passage, article=article, source=source, published=published, url=url,
                  title=title, kind="article",
                  source_name=source_name(title=title, outlet=outlet, url=url, article=article))
