@@ -45,7 +45,7 @@ def site_of(url: str | None) -> str | None:
 
 def source_name(*, title: str | None, outlet: str | None, url: str | None, article: str) -> str:
     """The title when known, else the outlet, else the site's domain, else the article's id."""
-    for name in (title, outlet, site_of(url)):
+    for name in (title, outlet):
         if name and name.strip():
             return " ".join(name.split())
-    return article
+    return site_of(url) or article  # the url is read only when nothing better is known
