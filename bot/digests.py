@@ -17,6 +17,9 @@ most one delivery row, written before anything is posted, and the digest is post
   window's row takes over the open row's range (the open row is marked `superseded`).
 - After downtime only the latest window is due, so one catch-up digest covers every claim since the
   last one, instead of one digest per missed window.
+- An `instant` subscription has a window every minute: the claims of the articles stored since its
+  last post are posted at the next tick, grouped per article, through the same rows (a minute
+  with nothing new writes no row).
 
 Nothing here knows Discord: the caller passes an async function that runs store work (the bot runs
 it in a thread, one at a time) and one that posts a page of embeds and returns its message id.
@@ -40,7 +43,8 @@ from bot.store import Store, utc_now
 
 log = logging.getLogger("receipts.digests")
 
-CADENCES = ("daily", "weekly")
+CADENCES = ("daily", "weekly", "instant")
+INSTANT = "instant"
 WEEKLY_ON = 0  # Monday
 MAX_ATTEMPTS = 5
 MAX_PER_SERVER = 25
@@ -84,6 +88,8 @@ class Subscription:
     @property
     def schedule(self) -> str:
         """How people are told when it posts: "every Monday at 09:00 (Europe/Berlin)"."""
+        if self.cadence == INSTANT:
+            return "as new articles are stored"
         day = "Monday" if self.cadence == "weekly" else "day"
         return f"every {day} at {self.time} ({self.timezone})"
 
@@ -167,7 +173,9 @@ def _scheduled_on(day, at: time, zone: ZoneInfo) -> datetime:
 
 
 def latest_window(cadence: str, at: str, zone_name: str, now: datetime) -> datetime:
-    """The latest scheduled moment at or before `now`, in UTC."""
+    """The latest scheduled moment at or before `now`, in UTC (for `instant`, the minute)."""
+    if cadence == INSTANT:
+        return now.astimezone(timezone.utc).replace(second=0, microsecond=0)
     zone = ZoneInfo(zone_name)
     at_time = time.fromisoformat(at)
     day = now.astimezone(zone).date()
@@ -184,6 +192,8 @@ def latest_window(cadence: str, at: str, zone_name: str, now: datetime) -> datet
 
 def next_window(cadence: str, at: str, zone_name: str, now: datetime) -> datetime:
     """The first scheduled moment after `now`, in UTC."""
+    if cadence == INSTANT:
+        return latest_window(cadence, at, zone_name, now) + timedelta(minutes=1)
     zone = ZoneInfo(zone_name)
     latest = latest_window(cadence, at, zone_name, now).astimezone(zone).date()
     step = timedelta(days=7 if cadence == "weekly" else 1)
@@ -224,16 +234,23 @@ def _max_claim_id(store: Store) -> int:
     return store.db.execute("SELECT coalesce(max(id), 0) FROM claims").fetchone()[0]
 
 
-def subscribe(store: Store, *, guild_id: int, channel_id: int, cadence: str, at: str,
-              zone: str, device: str | None, actor: str,
+def subscribe(store: Store, *, guild_id: int, channel_id: int, cadence: str, at: str | None,
+              zone: str | None, device: str | None, actor: str,
               now: datetime | None = None) -> tuple[Subscription, bool]:
     """Subscribe a channel (to one device, or all); returns it and whether it replaced one.
 
     Subscribing a channel again for the same device changes its schedule. The first digest holds
-    the claims added after this moment, not the whole store.
+    the claims added after this moment, not the whole store. An instant subscription needs no
+    time of day; daily and weekly ones do.
     """
     if cadence not in CADENCES:
-        raise DigestError(f"The cadence is {' or '.join(CADENCES)}, not “{cadence}”.")
+        raise DigestError(f"The cadence is {', '.join(CADENCES[:-1])} or {CADENCES[-1]}, "
+                          f"not “{cadence}”.")
+    if cadence == INSTANT:
+        at, zone = "00:00", "UTC"
+    elif not at or not zone:
+        raise DigestError(f"A {cadence} digest needs a time of day and a time zone, e.g. "
+                          f"time:09:00 timezone:Europe/Berlin.")
     at, zone = parse_time(at), parse_timezone(zone)
     with store.db.atomic():
         device = _device_name(store, device, guild_id)
@@ -316,9 +333,13 @@ def digest_claims(store: Store, subscription: Subscription, claims_from: int,
 
 def build_digest(store: Store, subscription: Subscription, claims_from: int,
                  claims_through: int, since: str | None) -> Digest:
+    """The claims grouped by device, or, for an instant subscription, by article."""
     groups: dict[str, DigestGroup] = {}
+    instant = subscription.cadence == INSTANT
     for claim in digest_claims(store, subscription, claims_from, claims_through):
-        groups.setdefault(claim.subject, DigestGroup(claim.subject)).claims.append(claim)
+        key = claim.article if instant else claim.subject
+        heading = (claim.title or claim.source) if instant else claim.subject
+        groups.setdefault(key, DigestGroup(heading)).claims.append(claim)
     return Digest(subscription, since, list(groups.values()))
 
 
@@ -336,9 +357,10 @@ def preview(store: Store, *, guild_id: int, channel_id: int | None = None) -> li
             if channel_id is None or s.channel_id == channel_id]
 
 
-def _claim_line(claim: ClaimRow) -> str:
+def _claim_line(claim: ClaimRow, with_subject: bool = False) -> str:
     source = link(claim.source, claim.url)
-    return (f"**{claim.attribute}**: {escape(claim.value)} ({claim.status}) · "
+    subject = f"**{escape(claim.subject)}** · " if with_subject else ""
+    return (f"{subject}**{claim.attribute}**: {escape(claim.value)} ({claim.status}) · "
             f"claim {claim.claim_id}\n"
             f"> “{shorten(escape(claim.quote), QUOTE_CHARS)}”\n"
             f"> — {source}, {claim.published or 'date unknown'}")
@@ -349,9 +371,11 @@ def digest_pages(digest: Digest) -> list[list[dict]]:
     if not digest.claim_count:
         return []
     subscription = digest.subscription
-    since = f" since {digest.since[:10]}" if digest.since else ""
-    title = f"Receipts digest: {digest.claim_count} new claims{since}"
-    sections = [(group.subject, [_claim_line(claim) for claim in group.claims])
+    instant = subscription.cadence == INSTANT
+    since = f" since {digest.since[:10]}" if digest.since and not instant else ""
+    title = (f"Receipts: {digest.claim_count} new claims from {len(digest.groups)} new articles"
+             if instant else f"Receipts digest: {digest.claim_count} new claims{since}")
+    sections = [(group.subject, [_claim_line(claim, instant) for claim in group.claims])
                 for group in digest.groups]
     return embed_pages(title, sections,
                        footer=f"{subscription.scope} · {subscription.schedule} · /digest list")
@@ -406,9 +430,15 @@ def plan_delivery(store: Store, subscription: Subscription, now: datetime) -> De
                                               [subscription.id, key]):
             return None
         claims_from = open_row["claims_from"] if open_row else subscription.last_claim_id + 1
+        claims_through = _max_claim_id(store)
+        if subscription.cadence == INSTANT and not open_row and not digest_claims(
+                store, subscription, claims_from, claims_through):
+            # Nothing new this minute: no row (an instant subscription would write 1,440 a day).
+            if claims_through > subscription.last_claim_id:
+                store.db["subscriptions"].update(subscription.id, {"last_claim_id": claims_through})
+            return None
         if open_row:
             store.db["deliveries"].update(open_row["id"], {"status": "superseded"})
-        claims_through = _max_claim_id(store)
         if not digest_claims(store, subscription, claims_from, claims_through):
             _insert_delivery(store, subscription, key, claims_from, claims_through, "empty")
             store.db["subscriptions"].update(subscription.id, {"last_claim_id": claims_through})
@@ -487,6 +517,10 @@ def _timestamp(moment: datetime) -> str:
 def subscribed_message(subscription: Subscription, replaced: bool, now: datetime) -> str:
     """The reply to `/digest subscribe`."""
     verb = "Changed" if replaced else "Subscribed"
+    if subscription.cadence == INSTANT:
+        return (f"{verb}: <#{subscription.channel_id}> gets the claims of each new article about "
+                f"{subscription.scope} within a minute of its storing, grouped per article. "
+                f"Nothing is posted while nothing new arrives.")
     upcoming = next_window(subscription.cadence, subscription.time, subscription.timezone, now)
     return (f"{verb}: <#{subscription.channel_id}> gets the new claims about "
             f"{subscription.scope} {subscription.schedule}, from {_timestamp(upcoming)} on. "

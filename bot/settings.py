@@ -17,7 +17,8 @@ DEFAULT_DB = DATA_DIR / "claims.db"
 DISCORD_API = "https://discord.com/api/v10"
 DISCORD_GATEWAY = "wss://gateway.discord.gg/"
 DISCORD_CDN = "https://cdn.discordapp.com"
-DEFAULT_DIGEST_INTERVAL = 60.0
+DEFAULT_DIGEST_INTERVAL = 30.0  # instant digests post within a minute
+DEFAULT_FEED_TICK = 30.0
 TRUE_WORDS = ("1", "true", "yes", "on")
 
 
@@ -53,6 +54,7 @@ class Settings:
     discord_cdn: str = DISCORD_CDN
     allow_private_urls: bool = False
     digest_interval: float = DEFAULT_DIGEST_INTERVAL
+    feed_tick: float = DEFAULT_FEED_TICK
 
     @classmethod
     def from_env(cls) -> Settings:
@@ -70,4 +72,5 @@ class Settings:
             discord_cdn=os.environ.get("RECEIPTS_DISCORD_CDN", "").strip().rstrip("/") or DISCORD_CDN,
             allow_private_urls=_flag("RECEIPTS_ALLOW_PRIVATE_URLS"),
             digest_interval=_seconds("RECEIPTS_DIGEST_INTERVAL", DEFAULT_DIGEST_INTERVAL),
+            feed_tick=_seconds("RECEIPTS_FEED_TICK", DEFAULT_FEED_TICK),
         )

@@ -141,8 +141,38 @@ def _schema_v4(db: sqlite_utils.Database) -> None:
                "article_id, guild_id, article_removed, retracted_at, status, value)")
 
 
+def _schema_v5(db: sqlite_utils.Database) -> None:
+    """News feeds a server (or, with no guild, the command line) follows, and the entries seen.
+
+    A feed row carries what polite polling needs between polls (the validators for a conditional
+    GET, when to poll next, how many polls in a row failed, since when it has been gone) and why
+    it is paused, with whether the moderators were told. An entry row remembers each entry of a
+    feed once (by its id, else its url), and the article it became, so a re-dated or re-ordered
+    feed adds nothing; `attempts` counts entries whose linked page could not be fetched yet.
+    """
+    db["feeds"].create({
+        "id": int, "guild_id": int, "url": str, "url_key": str, "title": str, "site_url": str,
+        "kind": str, "interval_minutes": int, "backfill": int, "etag": str, "last_modified": str,
+        "added_by": str, "added_at": str, "last_poll_at": str, "last_status": str,
+        "last_new_entry_at": str, "next_poll_at": str, "last_error": str, "failures": int,
+        "gone_since": str, "paused_at": str, "paused_reason": str, "notice": str,
+        "notice_message_id": int, "removed_at": str,
+    }, pk="id", defaults={"failures": 0})
+    db.execute("CREATE UNIQUE INDEX idx_feeds_followed ON feeds (coalesce(guild_id, 0), url_key) "
+               "WHERE removed_at IS NULL")
+    db["feeds"].create_index(["next_poll_at"])
+    db["feed_entries"].create({
+        "id": int, "feed_id": int, "entry_key": str, "url_key": str, "article_id": str,
+        "attempts": int, "last_error": str, "seen_at": str,
+    }, pk="id", foreign_keys=[("feed_id", "feeds", "id")], defaults={"attempts": 0})
+    db["feed_entries"].create_index(["feed_id", "entry_key"], unique=True)
+    db["feed_entries"].create_index(["entry_key"])
+    db["feed_entries"].create_index(["article_id"])
+
+
 MIGRATIONS: tuple[Callable[[sqlite_utils.Database], None], ...] = (_schema_v1, _schema_v2,
-                                                                   _schema_v3, _schema_v4)
+                                                                   _schema_v3, _schema_v4,
+                                                                   _schema_v5)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
