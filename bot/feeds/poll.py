@@ -45,6 +45,7 @@ log = logging.getLogger("receipts.feeds")
 FEEDS_AT_ONCE = 8
 MAX_ENTRY_ATTEMPTS = 3  # a summary-only entry whose page keeps failing is stored as its summary
 PREVIEW_ENTRIES = 5
+PENDING = "pending"
 
 StoreRunner = Callable[..., Awaitable[Any]]
 
@@ -70,6 +71,7 @@ class PollOutcome:
     stored: int = 0
     duplicates: int = 0
     skipped: int = 0
+    pending: int = 0  # entries whose page failed; tried again at the next poll
     error: str | None = None
 
     def line(self) -> str:
@@ -247,8 +249,10 @@ class Poller:
                   "gone_since": None, "next_poll_at": iso(now + with_jitter(interval, self.rng)),
                   **(changes or {}), **moved}
         if document.status == 200:
-            update["etag"] = document.headers.get("etag")
-            update["last_modified"] = document.headers.get("last-modified")
+            # With entries still to retry, the next poll must get the feed again, not a 304.
+            keep = not outcome.pending
+            update["etag"] = document.headers.get("etag") if keep else None
+            update["last_modified"] = document.headers.get("last-modified") if keep else None
         if outcome.stored:
             update["last_new_entry_at"] = iso(now)
         await self.run(subscriptions.update_feed, feed.id, update,
@@ -304,10 +308,13 @@ class Poller:
                 outcome.stored += 1
             elif stored is False:
                 outcome.duplicates += 1
+            elif stored is PENDING:
+                outcome.pending += 1
         return outcome
 
-    async def _store_entry(self, feed: Feed, entry: FeedEntry, attempts: int) -> bool | None:
-        """Store one new entry: True when stored, False when a duplicate, None when not (yet)."""
+    async def _store_entry(self, feed: Feed, entry: FeedEntry, attempts: int) -> bool | str | None:
+        """Store one new entry: True when stored, False when a duplicate, PENDING when its page
+        failed (tried again next poll), None when it cannot be an article."""
         page_text = None
         if not entry.full and entry.url and attempts < MAX_ENTRY_ATTEMPTS:
             try:
@@ -317,7 +324,9 @@ class Poller:
                                           entry.url, str(error))
                 log.info("feed %s: the page of %s failed (%d of %d): %s", feed.id, entry.url,
                          attempts, MAX_ENTRY_ATTEMPTS, error)
-                if attempts < MAX_ENTRY_ATTEMPTS or not entry.summary:
+                if attempts < MAX_ENTRY_ATTEMPTS:
+                    return PENDING
+                if not entry.summary:
                     return None
         try:
             article = entry_article(entry, feed.title, page_text)

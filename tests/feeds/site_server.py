@@ -38,6 +38,7 @@ class Served:
     path: str
     headers: dict[str, str]
     status: int
+    encoding: str | None = None  # the Content-Encoding answered
 
 
 def rss(title: str, entries: list[Entry], *, link: str = "/") -> str:
@@ -155,7 +156,7 @@ class Site:
     async def handle(self, request: web.Request) -> web.StreamResponse:
         response = self._answer(request)
         self.served.append(Served(request.method, request.path, dict(request.headers),
-                                  response.status))
+                                  response.status, response.headers.get("Content-Encoding")))
         return response
 
     def _answer(self, request: web.Request) -> web.Response:
