@@ -129,9 +129,11 @@ def cmd_feeds(args: argparse.Namespace, settings: Settings) -> int:
     """Follow, list, remove and poll the command line's feeds."""
     from bot.feeds.console import run_feeds_command
 
+    out = Console(highlight=False, soft_wrap=True)
     with open_store(args, settings) as store:
         return run_feeds_command(store, args, allow_private=settings.allow_private_urls,
-                                 say=Console(highlight=False, soft_wrap=True).print)
+                                 tick=settings.feed_tick,
+                                 say=lambda text: out.print(text, markup=False))
 
 
 def _add_feeds_parser(commands, common: argparse.ArgumentParser) -> None:

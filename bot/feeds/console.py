@@ -18,9 +18,6 @@ from bot.feeds.poll import Poller, serial_runner
 from bot.fetch import EVERY_NETWORK
 from bot.store import Store
 
-WATCH_TICK = 30.0  # seconds between looks for due feeds
-
-
 def _poller(store: Store, allow_private: bool) -> Poller:
     return Poller(serial_runner(store), exempt=EVERY_NETWORK if allow_private else ())
 
@@ -55,7 +52,7 @@ def list_feeds(store: Store, say: Callable[[str], None]) -> int:
 
 
 async def poll(store: Store, given: list[str], *, watch: bool, allow_private: bool,
-               say: Callable[[str], None], tick: float = WATCH_TICK) -> int:
+               say: Callable[[str], None], tick: float) -> int:
     """Poll the named feeds now (paused ones resumed), or every due one; with `watch`, forever."""
     poller = _poller(store, allow_private)
     failed = False
@@ -87,7 +84,7 @@ def remove(store: Store, given: str, say: Callable[[str], None]) -> int:
     return 0
 
 
-def run_feeds_command(store: Store, args, *, allow_private: bool,
+def run_feeds_command(store: Store, args, *, allow_private: bool, tick: float,
                       say: Callable[[str], None]) -> int:
     """The `feeds` subcommands; a FeedError is the user's mistake, told plainly."""
     try:
@@ -99,7 +96,7 @@ def run_feeds_command(store: Store, args, *, allow_private: bool,
         if args.feeds_command == "remove":
             return remove(store, args.feed, say)
         return asyncio.run(poll(store, args.feeds, watch=args.watch,
-                                allow_private=allow_private, say=say))
+                                allow_private=allow_private, say=say, tick=tick))
     except ArticleError as error:  # FeedError and FetchError: told plainly
         say(f"error: {error}")
         return 1
