@@ -195,13 +195,18 @@ class FetchedDocument:
     status: int
     headers: httpx.Headers
     body: bytes
-    redirected: bool
     permanent: bool
     response: httpx.Response
 
     def text(self) -> str:
         """The body as article text (HTML reduced by trafilatura), under `fetch_article_text`'s rules."""
-        return _decode(self.body, self.response, httpx.URL(self.url))
+        return document_text(self.body, self.url, self.headers.multi_items())
+
+
+def document_text(body: bytes, url: str, headers: list[tuple[str, str]]) -> str:
+    """A fetched body as article text, from plain data (so another process can do it)."""
+    kept = [(name, value) for name, value in headers if name.lower() == "content-type"]
+    return _decode(body, httpx.Response(200, headers=kept), httpx.URL(url))
 
 
 FEED_USER_AGENT = "ReceiptsBot/0.1 (Discord news bot; follows the feeds a server subscribed to)"
@@ -247,8 +252,7 @@ async def fetch_document(url: str, *, client: httpx.AsyncClient, exempt: Sequenc
                                              f"{max_bytes:,} bytes, the most Receipts reads of "
                                              f"it") from None
                     return FetchedDocument(str(current), response.status_code, response.headers,
-                                           body, current != start, permanent and current != start,
-                                           response)
+                                           body, permanent and current != start, response)
     except TimeoutError:
         raise FetchError(f"{url} took longer than {TOTAL_TIMEOUT:.0f} s to load") from None
     except httpx.TimeoutException:

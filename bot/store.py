@@ -154,7 +154,7 @@ def _schema_v5(db: sqlite_utils.Database) -> None:
         "id": int, "guild_id": int, "url": str, "url_key": str, "title": str, "site_url": str,
         "kind": str, "interval_minutes": int, "backfill": int, "etag": str, "last_modified": str,
         "added_by": str, "added_at": str, "last_poll_at": str, "last_status": str,
-        "last_new_entry_at": str, "next_poll_at": str, "last_error": str, "failures": int,
+        "last_success_at": str, "last_new_entry_at": str, "next_poll_at": str, "last_error": str, "failures": int,
         "gone_since": str, "paused_at": str, "paused_reason": str, "notice": str,
         "notice_message_id": int, "removed_at": str,
     }, pk="id", defaults={"failures": 0})

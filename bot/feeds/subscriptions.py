@@ -9,7 +9,7 @@ are). The same url can be followed once per server.
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timezone
 
 from bot.feeds import FeedError
 from bot.models import Article, Claim
@@ -41,6 +41,7 @@ class Feed:
     added_at: str
     last_poll_at: str | None
     last_status: str | None
+    last_success_at: str | None
     last_new_entry_at: str | None
     next_poll_at: str | None
     last_error: str | None
@@ -58,7 +59,8 @@ class Feed:
 
     @property
     def first_poll(self) -> bool:
-        return self.last_poll_at is None
+        """No poll has read the feed yet (failed ones do not count): backfill applies."""
+        return self.last_success_at is None
 
 
 FEED_COLUMNS = ", ".join(field.name for field in fields(Feed))
@@ -259,12 +261,3 @@ def pending_notices(store: Store) -> list[Feed]:
 def record_notice(store: Store, feed_id: int, status: str, message_id: int | None = None) -> None:
     with store.db.atomic():
         store.db["feeds"].update(feed_id, {"notice": status, "notice_message_id": message_id})
-
-
-def entries_stored(store: Store, feed_id: int) -> int:
-    return store.db.execute("SELECT count(*) FROM feed_entries WHERE feed_id = ? AND "
-                            "article_id IS NOT NULL", [feed_id]).fetchone()[0]
-
-
-def since(moment: str | None, now: datetime) -> timedelta | None:
-    return now - datetime.fromisoformat(moment) if moment else None

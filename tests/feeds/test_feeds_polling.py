@@ -358,3 +358,13 @@ async def test_feeds_of_two_servers_keep_their_articles_apart(store, poller, sit
     assert sorted(a["guild"] for a in feed_articles(store)) == [1, 2]
     with pytest.raises(FeedError, match="already followed"):
         await follow(store, poller, site, "/feed", guild_id=1)
+
+
+async def test_backfill_applies_to_the_first_poll_that_reads_the_feed_even_after_failures(
+        store, poller, site):
+    site.put_rss("/feed", "News", entries(5, base=site.base))
+    feed = await follow(store, poller, site, "/feed", backfill=1)
+    site.script("/feed", 500)
+    await poller.poll_feeds([feed], NOW)
+    [outcome] = await poller.poll_feeds([subscriptions.feed(store, feed.id)], NOW + timedelta(hours=1))
+    assert (outcome.stored, outcome.skipped) == (1, 4)
