@@ -40,4 +40,4 @@ async def test_the_synced_command_payload_follows_discords_rules(world):
         if moderators:  # hidden from members by default, and never in direct messages
             assert int(command["default_member_permissions"]) == int(1 << 13)  # Manage Messages
             assert command.get("dm_permission") is False or command.get("contexts") == [0]
-        assert moderators == (command["name"] in {"article", "moderate-claim", "digest"})
+        assert moderators == (command["name"] in {"article", "moderate-claim", "digest", "feed"})
