@@ -30,7 +30,7 @@ log = logging.getLogger("receipts.cli")
 
 
 def _stderr() -> Console:
-    return Console(stderr=True, highlight=False)
+    return Console(stderr=True, highlight=False, soft_wrap=True)
 
 
 def open_store(args: argparse.Namespace, settings: Settings) -> Store:
@@ -69,6 +69,41 @@ def cmd_extract(args: argparse.Namespace, settings: Settings) -> int:
                           f"({claim.status})  [dim]“{claim.quote}”[/dim]")
             if not claims:
                 out.print("  no claims found")
+    for failure in failures:
+        log.warning("not read: %s", failure)
+    return 1 if failures else 0
+
+
+def cmd_evaluate(args: argparse.Namespace, settings: Settings) -> int:
+    """Score the extractor on labelled articles (README, "Measuring the extractor")."""
+    from bot import evaluate
+
+    if bool(args.articles) == bool(args.claims):
+        _stderr().print("[red]error:[/red] evaluate scores ARTICLE files or a --claims FILE: give one of the two")
+        return 2
+    files, problems = expand_inputs([Path(p) for p in args.articles])
+    failures = [problem.reason for problem in problems]
+    try:
+        gold = evaluate.load_gold(Path(args.gold))
+        dates = evaluate.load_dates(Path(args.dates)) if args.dates else None
+        if args.claims:
+            claims = evaluate.load_claims(Path(args.claims))
+        else:
+            claims, read, not_read = evaluate.extracted_claims(files)
+            failures += not_read
+            unlabelled = sorted({line["article"] for line in gold} - set(read))
+            if unlabelled:
+                log.warning("not among the articles given, so every line of theirs is a miss: %s",
+                            ", ".join(unlabelled))
+    except evaluate.GoldError as error:
+        _stderr().print(f"[red]error:[/red] {error}")
+        return 1
+    result = evaluate.evaluate(gold, claims, dates)
+    if args.json:
+        print(json.dumps(result.to_json(with_misses=args.misses), ensure_ascii=False, indent=2))
+    else:
+        wide = None if sys.stdout.isatty() else evaluate.REPORT_WIDTH
+        evaluate.print_evaluation(result, Console(highlight=False, width=wide), with_misses=args.misses)
     for failure in failures:
         log.warning("not read: %s", failure)
     return 1 if failures else 0
@@ -175,6 +210,19 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("files", nargs="+", metavar="FILE")
     extract.add_argument("--json", action="store_true", help="one JSON claim a line")
     extract.set_defaults(handler=cmd_extract)
+
+    evaluate = commands.add_parser(
+        "evaluate", parents=[common], help="score the extractor against gold claims",
+        description="Extract the articles (as `extract` does) and score the claims against a gold "
+                    "file: one expected claim a JSON line (README, \"Measuring the extractor\").")
+    evaluate.add_argument("gold", metavar="GOLD", help="the gold file (JSON lines)")
+    evaluate.add_argument("articles", nargs="*", metavar="ARTICLE", help="article files or folders")
+    evaluate.add_argument("--claims", metavar="FILE",
+                          help="score this `extract --json` output instead of extracting articles")
+    evaluate.add_argument("--dates", metavar="FILE", help="the expected publication dates (JSON lines)")
+    evaluate.add_argument("--misses", action="store_true", help="list every miss and false claim")
+    evaluate.add_argument("--json", action="store_true", help="the figures as JSON")
+    evaluate.set_defaults(handler=cmd_evaluate)
 
     ingest = commands.add_parser("ingest", parents=[common], help="store articles and their claims")
     ingest.add_argument("paths", nargs="+", metavar="FILE|DIR|URL",

@@ -12,7 +12,6 @@ import pytest
 from bot.store import Store
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
-SHARED = PROJECT_ROOT.parent / "shared"
 
 
 @pytest.fixture

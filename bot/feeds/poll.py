@@ -176,7 +176,7 @@ class Poller:
     async def get(self, url: str, *, max_bytes: int, what: str,
                   headers: dict[str, str] | None = None) -> FetchedDocument:
         if self._client is None:
-            self._client = fetch_client()
+            self._client = await fetch_client()
         async with self._turn(url):
             self.requests += 1
             return await fetch_document(url, client=self._client, exempt=self.exempt,

@@ -7,14 +7,11 @@ body, with its offsets, so every receipt an answer shows can be checked against 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import pytest
 
 from bot.models import Article, Claim
 from bot.store import Store
-
-SHARED = Path(__file__).resolve().parents[2].parent / "shared"
 
 
 @dataclass

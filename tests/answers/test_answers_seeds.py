@@ -1,4 +1,4 @@
-"""The seed acceptance, with every expectation read from ../shared/gold at run time.
+"""The seed acceptance, with every expectation read from the seed gold (tests/extract/gold) at run time.
 
 The device is the one the gold alias claim names; its claims are the gold lines whose subjects
 include it. What must hold: each such value is in `/spec` and in `/timeline` at the right date,
@@ -15,14 +15,12 @@ import pytest
 
 from bot.answers import run_query
 from bot.ingest import seed_store
-from tests.answers.conftest import SHARED
+from tests.conftest import PROJECT_ROOT
 
-GOLD = SHARED / "gold" / "seeds.jsonl"
+GOLD = PROJECT_ROOT / "tests" / "extract" / "gold" / "seeds.jsonl"
 
 
 def gold_lines() -> list[dict]:
-    if not GOLD.exists():
-        pytest.skip("../shared/gold/seeds.jsonl is not beside this checkout")
     return [json.loads(line) for line in GOLD.read_text().splitlines() if line.strip()]
 
 
