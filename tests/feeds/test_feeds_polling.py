@@ -3,6 +3,7 @@ conditional GETs, the statuses a site answers with, and an entry stored once whe
 
 from __future__ import annotations
 
+import gzip
 from datetime import datetime, timedelta, timezone
 
 import pytest
@@ -368,3 +369,35 @@ async def test_backfill_applies_to_the_first_poll_that_reads_the_feed_even_after
     await poller.poll_feeds([feed], NOW)
     [outcome] = await poller.poll_feeds([subscriptions.feed(store, feed.id)], NOW + timedelta(hours=1))
     assert (outcome.stored, outcome.skipped) == (1, 4)
+
+
+async def test_a_feed_in_a_wrong_declared_encoding_is_still_read(store, poller, site):
+    body = ('<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel>'
+            "<title>Café Móvil</title><item><title>Honor Magic 31 – café edition</title>"
+            "<link>/news/cafe</link><guid>cafe</guid><content:encoded "
+            'xmlns:content="http://purl.org/rss/1.0/modules/content/">'
+            "<![CDATA[<p>" + claim_text("Honor Magic 31") + " Déjà vu.</p>]]></content:encoded>"
+            "</item></channel></rss>")
+    site.put("/latin", "", "application/rss+xml")
+    site.resources["/latin"].body = body.encode("cp1252")  # says utf-8, is not
+    feed = await follow(store, poller, site, "/latin")
+    assert feed.title == "Café Móvil"
+    [outcome] = await poller.poll_feeds([feed], NOW)
+    [article] = feed_articles(store, feed.id)
+    assert outcome.stored == 1 and "Déjà vu" in article["body"]
+    assert article["title"] == "Honor Magic 31 – café edition"
+
+
+async def test_a_compressed_feed_that_decodes_past_the_cap_is_refused(poller, site):
+    bomb = gzip.compress(b"<rss>" + b" " * (MAX_FEED_BYTES + 100_000) + b"</rss>")
+    site.script("/bomb", 200, {"Content-Encoding": "gzip",
+                               "Content-Type": "application/rss+xml"}, body=bomb)
+    assert len(bomb) < MAX_FEED_BYTES // 100
+    with pytest.raises(FetchError, match="the feed at .* is larger than 5,000,000 bytes"):
+        await poller.read_feed(site.base + "/bomb")
+
+
+async def test_a_feed_url_with_a_password_is_refused_before_any_request(poller, site):
+    with pytest.raises(FetchError, match="user name or password"):
+        await poller.read_feed(site.base.replace("http://", "http://reader:secret@") + "/feed")
+    assert site.served == []
