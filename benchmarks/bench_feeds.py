@@ -5,7 +5,7 @@
 A news site in a child process serves `--feeds` RSS feeds of `--entries` entries each, spread over
 `--hosts` loopback addresses (127.0.0.1, 127.0.0.2, ...: the poller takes one request at a time
 per host, as it would on the internet); half the feeds carry the full text, half only a summary
-and link their pages, which are served too. The articles are bench_extract.py's generated phone
+and link their pages, which are served too. The articles are article_generator.py's generated phone
 news, never real articles. In one run it measures:
 
   1. baseline: the same articles, written as files, stored with `ingest` (read, extract, store);
@@ -35,7 +35,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests" / "feeds"))
 
-from benchmarks.bench_extract import make_article  # noqa: E402
+from benchmarks.article_generator import make_article  # noqa: E402
 from bot.answers.spec import spec  # noqa: E402
 from bot.articles import parse_article  # noqa: E402
 from bot.feeds import subscriptions  # noqa: E402
