@@ -12,8 +12,9 @@ news, never real articles. In one run it measures:
   2. the first poll of every feed, end to end (fetch, parse, fetch linked pages, extract, store),
      in articles per second, beside the baseline;
   3. a second poll with nothing changed: every feed answers 304; the requests and the time;
-  4. `/spec` latency (p50, p99) through the same one-at-a-time store runner the bot uses, while
-     the first poll runs, beside the same questions asked with the store idle afterwards.
+  4. `/spec` latency (p50, p99) on a reading connection of its own, one question at a time, as
+     the bot answers, while the first poll runs, beside the same questions asked with the store
+     idle afterwards.
 """
 
 from __future__ import annotations
@@ -151,10 +152,12 @@ async def measure(args, bases: list[str], files_dir: Path, work: Path) -> None:
                                title=None, site_url=None, kind="RSS 2.0", actor="bench",
                                backfill=args.entries, now=now)
     run = serial_runner(store)
+    answers = store.reader()  # as the bot answers: a reading connection of its own
+    ask = serial_runner(answers)
     poller = Poller(run, exempt=LOOPBACK)
     try:
         stop = asyncio.Event()
-        asking = asyncio.create_task(ask_spec(run, devices, stop, None))
+        asking = asyncio.create_task(ask_spec(ask, devices, stop, None))
         started = time.perf_counter()
         outcomes = await poller.poll_due(now)
         poll_seconds = time.perf_counter() - started
@@ -170,8 +173,8 @@ async def measure(args, bases: list[str], files_dir: Path, work: Path) -> None:
         for outcome in failed[:5]:
             print(f"    {outcome.line()}")
 
-        store.db.execute("UPDATE feeds SET next_poll_at = ?", [now.isoformat()])
-        store.db.conn.commit()
+        with store.write():
+            store.db.execute("UPDATE feeds SET next_poll_at = ?", [now.isoformat()])
         started = time.perf_counter()
         again = await poller.poll_due(now + timedelta(minutes=20))
         second_seconds = time.perf_counter() - started
@@ -180,13 +183,14 @@ async def measure(args, bases: list[str], files_dir: Path, work: Path) -> None:
               f"({unchanged} answered 304), {second_seconds * 1000:.0f} ms, "
               f"{sum(o.stored for o in again)} stored")
 
-        idle = await ask_spec(run, devices, None, max(len(during), 200))
+        idle = await ask_spec(ask, devices, None, max(len(during), 200))
         print(f"/spec during the first poll: p50 {statistics.median(during):.1f} ms, p99 "
               f"{percentile(during, 0.99):.1f} ms ({len(during)} questions); with the store idle: "
               f"p50 {statistics.median(idle):.1f} ms, p99 {percentile(idle, 0.99):.1f} ms; "
               f"p99 ratio {percentile(during, 0.99) / percentile(idle, 0.99):.1f}x")
     finally:
         await poller.aclose()
+        answers.close()
         store.close()
 
 

@@ -1,10 +1,12 @@
 """The Discord bot: a `commands.Bot` that loads every command group in `commands/` and serves it.
 
 This is the one module of the core that knows Discord; the command groups in `commands/` turn
-options into calls of the core and its answers into messages. All store work goes through
-`ReceiptsBot.run_store`: one piece at a time (the store is one SQLite connection, and a write
-transaction must not interleave with other work on it), in a thread, so the gateway keeps its
-heartbeat while an article is extracted.
+options into calls of the core and its answers into messages. The store is one writer and many
+readers, each connection a `StoreLane` (one call at a time, in a thread, so the gateway keeps its
+heartbeat): writes go through `ReceiptsBot.run_store`, answers through `read_store` and
+autocomplete through `autocomplete_from_store`, each on a connection of its own that reads the
+last commit (WAL) and never waits for a write. Extraction needs no store at all:
+`extract_claims` runs it in a thread of its own, outside every lane.
 
 The Discord base urls come from the settings, so the end-to-end tests can point the bot at a fake
 Discord on 127.0.0.1 (RECEIPTS_DISCORD_API, RECEIPTS_DISCORD_GATEWAY, RECEIPTS_DISCORD_CDN).
@@ -15,7 +17,10 @@ from __future__ import annotations
 import asyncio
 import logging
 import pkgutil
+import time
+from collections import deque
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -29,6 +34,8 @@ from discord.http import Route
 
 import commands as command_groups
 from bot.ingest import seed_store
+from bot.models import Article, Claim
+from bot.moderation import read_claims
 from bot.settings import Settings
 from bot.store import Store
 
@@ -51,6 +58,48 @@ def extension_names() -> list[str]:
                   if not module.name.startswith("_"))
 
 
+@dataclass(frozen=True)
+class GatewayCrashPolicy:
+    """How often the bot connects again after a gateway event it could not handle, and when it
+    gives up: after `limit` crashes within `window` seconds the process ends non-zero, so that
+    whatever supervises it (systemd, Docker) sees a bot that keeps failing."""
+
+    limit: int = 5
+    window: float = 600.0
+    first_delay: float = 0.5  # seconds before connecting again; doubled for each recent crash
+    max_delay: float = 30.0
+
+    def delay(self, recent_crashes: int) -> float:
+        return min(self.max_delay, self.first_delay * 2 ** max(0, recent_crashes - 1))
+
+
+class GatewayKeepsCrashing(Exception):
+    """Too many gateway crashes in a short time; `python -m bot run` exits non-zero."""
+class StoreLane:
+    """One store connection, used by one call at a time, in a thread.
+
+    A cancelled caller (an interaction that timed out, the digest loop stopping) does not stop its
+    thread; the next call and `idle` wait for it, so the connection is never used by two threads
+    at once nor closed under a running statement.
+    """
+
+    def __init__(self, store: Store):
+        self.store = store
+        self._lock = asyncio.Lock()
+        self._work: asyncio.Future | None = None
+
+    async def run(self, function: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        async with self._lock:
+            await self.idle()
+            self._work = asyncio.ensure_future(
+                asyncio.to_thread(function, self.store, *args, **kwargs))
+            return await asyncio.shield(self._work)
+
+    async def idle(self) -> None:
+        if self._work is not None and not self._work.done():
+            await asyncio.wait([self._work])
+
+
 class ReceiptsTree(app_commands.CommandTree):
     """The command tree, with the one error handler every slash command failure reaches."""
 
@@ -64,6 +113,8 @@ class ReceiptsTree(app_commands.CommandTree):
 class ReceiptsBot(commands.Bot):
     """Receipts on Discord: slash commands only, no message content, no mentions ever."""
 
+    crash_policy = GatewayCrashPolicy()
+
     def __init__(self, settings: Settings, store: Store, **client_options: Any):
         """`client_options` go to `commands.Bot` (tests pass e.g. `guild_ready_timeout`)."""
         point_discord_at(settings)
@@ -74,29 +125,83 @@ class ReceiptsBot(commands.Bot):
                          allowed_mentions=discord.AllowedMentions.none(), **client_options)
         self.settings = settings
         self.store = store
-        self._store_lock = asyncio.Lock()
-        self._store_work: asyncio.Future | None = None
+        self._writer = StoreLane(store)
+        self._answers = StoreLane(store.reader())
+        self._autocomplete = StoreLane(store.reader())
 
     async def run_store(self, function: Callable[..., T], *args: Any, **kwargs: Any) -> T:
-        """Run `function(store, *args, **kwargs)` in a thread, one store call at a time.
+        """Run `function(store, *args, **kwargs)` on the writing connection: every change, and
+        the reads that decide one (a moderator's own article, a digest's window)."""
+        return await self._writer.run(function, *args, **kwargs)
 
-        A cancelled caller (an interaction that timed out, the digest loop stopping) does not
-        stop its thread; the next call and `close` wait for it, so the store's one connection is
-        never used by two threads at once nor closed under a running statement.
-        """
-        async with self._store_lock:
-            await self._store_idle()
-            self._store_work = asyncio.ensure_future(
-                asyncio.to_thread(function, self.store, *args, **kwargs))
-            return await asyncio.shield(self._store_work)
+    async def read_store(self, function: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        """Run a read (an answer, a list) on the answers' own connection: it sees the last
+        commit and never waits for a write or an extraction."""
+        return await self._answers.run(function, *args, **kwargs)
 
-    async def _store_idle(self) -> None:
-        if self._store_work is not None and not self._store_work.done():
-            await asyncio.wait([self._store_work])
+    async def autocomplete_from_store(self, function: Callable[..., T], *args: Any,
+                                      **kwargs: Any) -> T:
+        """Run an autocomplete lookup on a connection of its own, so typing is never held up by
+        a slow answer either."""
+        return await self._autocomplete.run(function, *args, **kwargs)
+
+    async def extract_claims(self, article: Article) -> list[Claim]:
+        """An article's claims, extracted in a thread outside every store lane (a 1 MB article
+        takes long, and holds nothing meanwhile)."""
+        return await asyncio.to_thread(read_claims, article)
 
     async def close(self) -> None:
         await super().close()
-        await self._store_idle()
+        for lane in (self._writer, self._answers, self._autocomplete):
+            await lane.idle()
+        for lane in (self._answers, self._autocomplete):
+            lane.store.close()
+
+    async def connect(self, *, reconnect: bool = True) -> None:
+        """discord.py's connection loop, outliving an event it cannot parse.
+
+        discord.py reconnects by itself after network failures and Discord's close codes, but an
+        exception raised while parsing an event (a Discord change, a malformed payload) escapes
+        its loop and would end the process. Such a crash is logged, the connection closed and
+        made again with a fresh IDENTIFY (the state is rebuilt from what Discord sends, rather
+        than resumed past an event that was never applied), after a growing delay; only
+        repeated crashes within a short time end the bot, with `GatewayKeepsCrashing`.
+        """
+        policy = self.crash_policy
+        crashes: deque[float] = deque()
+        while not self.is_closed():
+            try:
+                await super().connect(reconnect=reconnect)
+                return
+            except discord.DiscordException:
+                raise  # discord.py's own verdicts: a bad token, missing intents, a fatal close
+            except Exception as error:  # noqa: BLE001 - whatever the parser raised
+                if self.is_closed():
+                    return
+                now = time.monotonic()
+                crashes.append(now)
+                while now - crashes[0] > policy.window:
+                    crashes.popleft()
+                if len(crashes) >= policy.limit:
+                    raise GatewayKeepsCrashing(
+                        f"{len(crashes)} gateway crashes within {policy.window:.0f} s, the last "
+                        f"{type(error).__name__}: {error}") from error
+                delay = policy.delay(len(crashes))
+                log.exception("could not handle an event from Discord's gateway; connecting "
+                              "again in %.1f s (crash %d; the bot stops at %d within %.0f s)",
+                              delay, len(crashes), policy.limit, policy.window)
+                await self._drop_connection()
+                await asyncio.sleep(delay)
+
+    async def _drop_connection(self) -> None:
+        """Close the websocket whose event failed (its heartbeat too) before connecting anew."""
+        if self.ws is None:
+            return
+        try:
+            await self.ws.close(code=1000)
+        except Exception:  # noqa: BLE001 - it may be half gone already; a new one is made anyway
+            log.debug("closing the failed gateway connection failed", exc_info=True)
+        self.dispatch("disconnect")
 
     async def load_command_groups(self) -> None:
         for name in extension_names():
@@ -145,4 +250,9 @@ def run_bot(settings: Settings, db_path: Path | None = None) -> int:
             log.error("Discord refused the token. Reset it in the Developer Portal (Bot > Reset "
                       "Token) and put the new one in .env as DISCORD_TOKEN.")
             return 2
+        except GatewayKeepsCrashing as error:
+            log.error("The connection to Discord keeps crashing (%s); stopping. The log above has "
+                      "each crash; an update of discord.py (pip install -U discord.py) may be "
+                      "needed.", error)
+            return 3
     return 0

@@ -11,10 +11,13 @@ most one delivery row, written before anything is posted, and the digest is post
   recorded page, so a page is never posted twice (Discord's enforced nonce covers the moment
   between the post and its record).
 - When every page is posted the row is `posted` and the subscription moves on to its last claim.
-- A failed post keeps the row open: `failed` (a server error or rate limit: retried on the next
-  ticks, up to MAX_ATTEMPTS) or `blocked` (the bot may not post there: the subscription shows as
-  failing, with the reason, and is retried at its next window). Its claims are not lost: the next
-  window's row takes over the open row's range (the open row is marked `superseded`).
+- Due digests are posted side by side, each within its own deadline, so a channel where Discord
+  hangs holds no other.
+- A failed post keeps the row open: `failed` (a server error, a rate limit or a post past the
+  deadline: retried on the next ticks, up to MAX_ATTEMPTS) or `blocked` (the bot may not post
+  there: the subscription shows as failing, with the reason, and is retried at its next window).
+  Its claims are not lost: the next window's row takes over the open row's range (the open row
+  is marked `superseded`).
 - After downtime only the latest window is due, so one catch-up digest covers every claim since the
   last one, instead of one digest per missed window.
 - An `instant` subscription has a window every minute: the claims of the articles stored since its
@@ -27,6 +30,7 @@ it in a thread, one at a time) and one that posts a page of embeds and returns i
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 import re
@@ -38,7 +42,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from bot.answers.lookup import resolve_subject
 from bot.answers.receipts import CLAIM_COLUMNS, CLAIM_FROM, VISIBLE_CLAIM, ClaimRow
-from bot.embeds import embed_pages, escape, link, shorten
+from bot.embeds import embed_pages, escape, escape_keeping_channels, link, shorten
 from bot.store import Store, utc_now
 
 log = logging.getLogger("receipts.digests")
@@ -47,6 +51,8 @@ CADENCES = ("daily", "weekly", "instant")
 INSTANT = "instant"
 WEEKLY_ON = 0  # Monday
 MAX_ATTEMPTS = 5
+DELIVERY_DEADLINE = 10.0  # seconds for one digest's pages
+DELIVERIES_AT_ONCE = 8
 MAX_PER_SERVER = 25
 QUOTE_CHARS = 180
 OPEN_STATUSES = ("pending", "failed", "blocked")
@@ -447,9 +453,12 @@ def plan_delivery(store: Store, subscription: Subscription, now: datetime) -> De
         return _job(store, subscription, row)
 
 
-def due_deliveries(store: Store, now: datetime) -> list[DeliveryJob]:
-    """Every delivery due now, across all servers."""
-    jobs = (plan_delivery(store, subscription, now) for subscription in subscriptions(store))
+def due_deliveries(store: Store, now: datetime,
+                   busy: frozenset[int] = frozenset()) -> list[DeliveryJob]:
+    """Every delivery due now, across all servers, but those of the `busy` subscriptions (being
+    posted right now): not even planned, as a new window would supersede the row in flight."""
+    jobs = (plan_delivery(store, subscription, now) for subscription in subscriptions(store)
+            if subscription.id not in busy)
     return [job for job in jobs if job is not None]
 
 
@@ -485,25 +494,61 @@ def record_failure(store: Store, delivery_id: int, failure: DeliveryFailed) -> N
                 "failing_since": subscription["failing_since"] or utc_now()})
 
 
-async def deliver_due(run: StoreRunner, now: datetime, post: Poster) -> list[DeliveryOutcome]:
-    """Post every due digest; `run(fn, *args)` runs `fn(store, *args)`, `post` posts one page."""
-    outcomes = []
-    for job in await run(due_deliveries, now):
-        outcome = DeliveryOutcome(job.delivery_id, job.subscription.id, job.window, "posted")
+async def deliver_due(run: StoreRunner, now: datetime, post: Poster, *,
+                      deadline: float = DELIVERY_DEADLINE,
+                      busy: set[int] | None = None) -> list[DeliveryOutcome]:
+    """Post every due digest; `run(fn, *args)` runs `fn(store, *args)`, `post` posts one page.
+
+    Digests are posted side by side, each within its own `deadline`: a channel whose posts hang
+    (discord.py alone retries a 5xx for about 16 s) holds no other digest. A digest past its
+    deadline is `failed` and retried on a later tick, after the pages already recorded; the
+    page cut off in flight carries the same nonce then, so Discord does not post it twice.
+
+    Calls may run side by side (the digest loop does not wait for a slow one) when they share
+    `busy`, the ids of the subscriptions being posted: a call leaves those to the call posting
+    them.
+    """
+    busy = set() if busy is None else busy
+    jobs = await run(due_deliveries, now, frozenset(busy))
+    jobs = [job for job in jobs if job.subscription.id not in busy]  # taken meanwhile
+    busy.update(job.subscription.id for job in jobs)
+    slots = asyncio.Semaphore(DELIVERIES_AT_ONCE)
+
+    async def deliver_one(job: DeliveryJob) -> DeliveryOutcome:
         try:
-            for number in range(job.posted_pages, len(job.pages)):
-                message_id = await post(job.subscription, job.pages[number],
-                                        f"rd{job.delivery_id}p{number}")
-                await run(record_posted_page, job.delivery_id, message_id)
-            await run(complete_delivery, job.delivery_id)
-        except DeliveryFailed as failure:
-            await run(record_failure, job.delivery_id, failure)
-            outcome.status, outcome.error = ("blocked" if failure.blocked else "failed",
-                                             failure.reason)
-            log.warning("digest %s for subscription %s not posted: %s", job.window,
-                        job.subscription.id, failure.reason)
-        outcomes.append(outcome)
-    return outcomes
+            async with slots:
+                return await _deliver(run, job, post, deadline)
+        finally:
+            busy.discard(job.subscription.id)
+
+    return list(await asyncio.gather(*(deliver_one(job) for job in jobs)))
+
+
+async def _deliver(run: StoreRunner, job: DeliveryJob, post: Poster,
+                   deadline: float) -> DeliveryOutcome:
+    outcome = DeliveryOutcome(job.delivery_id, job.subscription.id, job.window, "posted")
+    try:
+        try:
+            async with asyncio.timeout(deadline):
+                for number in range(job.posted_pages, len(job.pages)):
+                    message_id = await post(job.subscription, job.pages[number],
+                                            f"rd{job.delivery_id}p{number}")
+                    await run(record_posted_page, job.delivery_id, message_id)
+        except TimeoutError:
+            raise DeliveryFailed(f"Discord did not take the digest within {deadline:g} s",
+                                 blocked=False) from None
+        await run(complete_delivery, job.delivery_id)
+    except DeliveryFailed as failure:
+        await run(record_failure, job.delivery_id, failure)
+        outcome.status, outcome.error = ("blocked" if failure.blocked else "failed",
+                                         failure.reason)
+        log.warning("digest %s for subscription %s not posted: %s", job.window,
+                    job.subscription.id, failure.reason)
+    except Exception as error:  # noqa: BLE001 - one digest's bug must not stop the others
+        log.exception("digest %s for subscription %s failed; it is tried again at the next tick",
+                      job.window, job.subscription.id)
+        outcome.status, outcome.error = "error", f"{type(error).__name__}: {error}"
+    return outcome
 
 
 # What moderators are shown ---------------------------------------------------------------------
@@ -538,7 +583,8 @@ def subscription_list_pages(statuses: list[SubscriptionStatus]) -> list[list[dic
         problem = subscription.failing_reason or status.open_error
         if problem:
             since = (subscription.failing_since or "")[:16].replace("T", " ")
-            line += (f"\n**Failing**{' since ' + since if since else ''}: {escape(problem)} "
+            line += (f"\n**Failing**{' since ' + since if since else ''}: "
+                     f"{escape_keeping_channels(problem)} "
                      f"(retried at the next digest; its claims are kept)")
         lines.append(line)
     if not lines:

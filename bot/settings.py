@@ -20,6 +20,7 @@ DISCORD_CDN = "https://cdn.discordapp.com"
 DEFAULT_DIGEST_INTERVAL = 30.0  # instant digests post within a minute
 DEFAULT_FEED_TICK = 30.0
 TRUE_WORDS = ("1", "true", "yes", "on")
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
 
 
 class SettingsError(ValueError):
@@ -43,6 +44,26 @@ def _seconds(name: str, default: float) -> float:
     return value
 
 
+def _log_level(name: str) -> str:
+    raw = os.environ.get(name, "").strip()
+    level = raw.upper() or "INFO"
+    if level not in LOG_LEVELS:
+        raise SettingsError(f"{name} must be one of {', '.join(LOG_LEVELS)}, not {raw!r}")
+    return level
+
+
+def _server_id(name: str) -> int | None:
+    """A Discord server id, or None when unset. A mistyped id is an error: read as unset, it
+    would silently sync the commands globally instead of to the one server."""
+    raw = os.environ.get(name, "").strip()
+    if not raw:
+        return None
+    if not (raw.isascii() and raw.isdigit()) or int(raw) == 0:
+        raise SettingsError(f"{name} must be a server id (digits only, from Copy Server ID), not "
+                            f"{raw!r}; leave it empty to sync the commands globally")
+    return int(raw)
+
+
 @dataclass(frozen=True)
 class Settings:
     discord_token: str | None
@@ -60,12 +81,11 @@ class Settings:
     def from_env(cls) -> Settings:
         """The settings in force: the environment first, then `.env` for what it leaves unset."""
         load_dotenv(find_dotenv(usecwd=True), override=False)
-        guild = os.environ.get("RECEIPTS_DEV_GUILD", "").strip()
         return cls(
             discord_token=os.environ.get("DISCORD_TOKEN", "").strip() or None,
             db_path=Path(os.environ.get("RECEIPTS_DB", "").strip() or DEFAULT_DB),
-            dev_guild=int(guild) if guild.isdigit() else None,
-            log_level=os.environ.get("LOG_LEVEL", "INFO").strip().upper() or "INFO",
+            dev_guild=_server_id("RECEIPTS_DEV_GUILD"),
+            log_level=_log_level("LOG_LEVEL"),
             discord_api=(os.environ.get("RECEIPTS_DISCORD_API", "").strip().rstrip("/")
                          or DISCORD_API),
             discord_gateway=os.environ.get("RECEIPTS_DISCORD_GATEWAY", "").strip() or DISCORD_GATEWAY,

@@ -22,7 +22,7 @@ from bot.answers.render_discord import to_discord_pages
 from bot.articles import ArticleError
 from bot.digests import DigestError
 from bot.moderation import NOT_MODERATOR, ActionRefused, actor_name, is_moderator
-from bot.store import StoreError
+from bot.store import StoreBusy, StoreError
 
 if TYPE_CHECKING:
     from bot.client import ReceiptsBot
@@ -43,8 +43,13 @@ USER_FACING = (ActionRefused, ArticleError, DigestError)
 T = TypeVar("T")
 
 
+ROLES_UNKNOWN = ("I do not know this server's roles yet, so I cannot tell whether you are a "
+                 "moderator; try again in a minute.")
+
+
 class NotModerator(app_commands.CheckFailure):
-    """The member lacks Manage Messages and Manage Server, whatever the server's overrides say."""
+    """The member lacks Manage Messages and Manage Server server-wide, whatever the server's
+    overrides and the channel's overwrites say."""
 
 
 def receipts(interaction: discord.Interaction) -> ReceiptsBot:
@@ -57,10 +62,19 @@ def actor(interaction: discord.Interaction) -> str:
 
 
 def require_moderator(interaction: discord.Interaction) -> bool:
-    """The runtime check behind `default_permissions`: a server override cannot widen it."""
+    """The runtime check behind `default_permissions`: a server override cannot widen it.
+
+    Every moderator action changes the whole server (its articles, claims and digests), so the
+    member's server-wide permissions count, from their roles; `interaction.permissions` are the
+    channel's, and a channel overwrite granting Manage Messages there must not be enough.
+    """
     if interaction.guild_id is None:
         raise app_commands.NoPrivateMessage()
-    permissions = interaction.permissions
+    member = interaction.user
+    guild = getattr(member, "guild", None)
+    if guild is None or guild.default_role is None:
+        raise NotModerator(ROLES_UNKNOWN)  # the server's roles are not known yet (still loading)
+    permissions = member.guild_permissions
     if not is_moderator(manage_messages=permissions.manage_messages,
                         manage_guild=permissions.manage_guild,
                         administrator=permissions.administrator):
@@ -211,7 +225,7 @@ def failure_message(error: BaseException) -> tuple[str, bool]:
     if isinstance(error, app_commands.CommandInvokeError):
         error = error.original
     if isinstance(error, NotModerator):
-        return NOT_MODERATOR, False
+        return str(error), False
     if isinstance(error, app_commands.NoPrivateMessage):
         return "This command works in a server, not in direct messages.", False
     if isinstance(error, app_commands.BotMissingPermissions):
@@ -233,6 +247,9 @@ def failure_message(error: BaseException) -> tuple[str, bool]:
     if isinstance(error, app_commands.CommandSignatureMismatch | app_commands.CommandNotFound):
         return ("This command changed since Discord last loaded it; wait a minute, or reload "
                 "Discord (Ctrl+R), and try again."), True
+    if isinstance(error, StoreBusy):
+        return ("The claim store is busy with another writer (an import, most likely); nothing "
+                "was changed. Try again in a moment."), False
     if isinstance(error, StoreError):
         return (f"The claim store cannot be used right now ({error}). Tell the bot's "
                 f"maintainer."), True
@@ -276,9 +293,10 @@ async def device_choices(interaction: discord.Interaction,
 
     try:
         names = await asyncio.wait_for(
-            receipts(interaction).run_store(autocomplete, current, interaction.guild_id,
-                                            AUTOCOMPLETE_LIMIT), AUTOCOMPLETE_WAIT)
+            receipts(interaction).autocomplete_from_store(autocomplete, current,
+                                                          interaction.guild_id,
+                                                          AUTOCOMPLETE_LIMIT), AUTOCOMPLETE_WAIT)
     except TimeoutError:
-        return []  # the store is busy (an article being added); typing on asks again
+        return []  # too slow for Discord to show; typing on asks again
     return [app_commands.Choice(name=name[:CHOICE_LIMIT], value=name[:CHOICE_LIMIT])
             for name in names[:AUTOCOMPLETE_LIMIT]]

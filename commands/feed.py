@@ -41,7 +41,7 @@ async def feed_choices(interaction: discord.Interaction,
         require_moderator(interaction)
     except app_commands.CheckFailure:
         return []
-    feeds = await receipts(interaction).run_store(subscriptions.feeds_of, interaction.guild_id)
+    feeds = await receipts(interaction).read_store(subscriptions.feeds_of, interaction.guild_id)
     typed = current.strip().lower().removeprefix("#")
     found = [feed for feed in feeds
              if not typed or typed == str(feed.id) or typed in f"{feed.name} {feed.url}".lower()]
@@ -145,7 +145,7 @@ class FeedGroup(ModeratorOnly, commands.GroupCog, group_name="feed",
     @app_commands.command(name="list", description="This server's feeds: last poll, last new "
                                                    "entry, next poll, errors")
     async def list_feeds(self, interaction: discord.Interaction) -> None:
-        feeds = await receipts(interaction).run_store(subscriptions.feeds_of, interaction.guild_id)
+        feeds = await receipts(interaction).read_store(subscriptions.feeds_of, interaction.guild_id)
         await send_pages(interaction, pages.feed_list_pages(feeds, datetime.now(UTC)),
                          ephemeral=True)
 

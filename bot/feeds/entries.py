@@ -8,7 +8,7 @@ text as for any undated article.
 
 from __future__ import annotations
 
-from bot.articles import MAX_ARTICLE_BYTES, ArticleError, parse_article
+from bot.articles import MAX_ARTICLE_BYTES, ArticleError, check_publication_date, parse_article
 from bot.feeds import FeedError
 from bot.feeds.parse import FeedEntry
 from bot.models import Article
@@ -29,10 +29,16 @@ def entry_article(entry: FeedEntry, outlet: str | None, page_text: str | None = 
     if entry.full or not page_text:
         # Feed content has no header lines; a blank line keeps a "Key: value" first line as text.
         text = "\n\n" + text if ":" in text.split("\n", 1)[0] else text
+    published = entry.published
+    if published:
+        try:
+            check_publication_date(published)
+        except ArticleError:
+            published = None  # a feed's impossible date: inferred from the text instead
     try:
         article = parse_article(text, "pending", url=entry.url, title=entry.title,
-                                published=entry.published,
-                                published_basis=FEED_DATE_BASIS if entry.published else None)
+                                published=published,
+                                published_basis=FEED_DATE_BASIS if published else None)
     except ArticleError as error:
         raise FeedError(f"the entry {entry.title or entry.url}: {error}") from None
     article.outlet = outlet or article.outlet

@@ -31,9 +31,9 @@ from typing import Any
 import httpx
 
 from bot.articles import MAX_ARTICLE_BYTES, ArticleError
-from bot.extract import extract
 from bot.feeds import FeedError, subscriptions
 from bot.feeds.entries import entry_article
+from bot.ingest import extract_claims
 from bot.feeds.parse import MAX_FEED_BYTES, FeedEntry, ParsedFeed, parse_feed
 from bot.feeds.schedule import (GONE_STATUSES, RETRY_AFTER_STATUSES, backoff, pause_reason,
                                 retry_after, with_jitter)
@@ -371,7 +371,16 @@ class Poller:
             log.info("feed %s: entry %s not stored: %s", feed.id, entry.key, error)
             await self.run(subscriptions.mark_entries, feed.id, [(entry.key, entry.url, None)])
             return None
-        claims = await self.in_worker(extract, article)
+        try:
+            claims = await self.in_worker(extract_claims, article)
+        except ArticleError as error:  # the extractor failed on it: a bug, logged, tried again
+            log.error("feed %s: entry %s: %s", feed.id, entry.key, error)
+            attempts = await self.run(subscriptions.entry_failed, feed.id, entry.key, entry.url,
+                                      str(error))
+            if attempts < MAX_ENTRY_ATTEMPTS:
+                return PENDING
+            await self.run(subscriptions.mark_entries, feed.id, [(entry.key, entry.url, None)])
+            return None
         result = await self.run(subscriptions.store_entry, feed.id, entry.key, article, claims,
                                 guild_id=feed.guild_id)
         return result.stored
@@ -388,7 +397,7 @@ class Poller:
             try:
                 page_text = None if entry.full or not entry.url else await self.page_text(entry)
                 preview.article = entry_article(entry, parsed.title, page_text)
-                preview.claims = await self.in_worker(extract, preview.article)
+                preview.claims = await self.in_worker(extract_claims, preview.article)
             except (FetchError, ArticleError) as error:
                 preview.error = str(error)
             previews.append(preview)

@@ -19,6 +19,7 @@ from bot.client import ReceiptsBot
 from bot.settings import Settings
 from bot_test_helpers import stored_article
 from tests.fakediscord import FakeDiscord, Permission, point_discord_py_at
+from tests.fakediscord.api_spec import discord_api
 from tests.fakediscord.messages import EPHEMERAL
 
 PAGE = """<!doctype html><html><head><title>Contoso X9 leak</title></head><body><article>
@@ -69,6 +70,8 @@ async def world(store, tmp_path):
             await running
             undo()
         assert fake.errors == [] and fake.requests.unhandled == []
+        violations = discord_api().violations(fake.requests)
+        assert violations == [], "\n".join(map(str, violations))
 
 
 async def command(world, user, name, options=None, channel=None):
@@ -172,4 +175,4 @@ async def test_a_pasted_undated_article_gets_its_date_set_with_a_button(world, s
     update = await world.fake.wait_for_callback(settled)
     assert update.type == 7 and "set by a moderator" in str(update.data["embeds"])
     assert store.article("contoso-x5-leak")["published"] == "2022-06-29"
-    assert store.history("article:contoso-x5-leak")[-1]["action"] == "article.date.set"
+    assert store.history("article:contoso-x5-leak")[-1]["action"] == "article.redate"

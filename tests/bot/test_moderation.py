@@ -68,7 +68,7 @@ def test_an_undated_article_shows_its_date_needs_confirming_and_a_moderator_sets
                                         actor=MOD)
     assert (fixed.published, fixed.published_basis) == ("2022-06-29", "moderator")
     assert not fixed.date_needs_confirming
-    assert store.history(f"article:{added.article_id}")[-1]["action"] == "article.date.set"
+    assert store.history(f"article:{added.article_id}")[-1]["action"] == "article.redate"
 
 
 def test_an_inferred_date_can_be_confirmed(store):
@@ -201,3 +201,13 @@ def test_pasted_text_that_looks_binary_is_refused(store, junk):
         moderation.add_article(store, article_text("Contoso Y8", extra=junk * 3), guild_id=HOME,
                                actor=MOD)
     assert store.db.execute("SELECT count(*) FROM articles").fetchone()[0] == 0
+
+
+@pytest.mark.parametrize("number", [2**63 - 1, 2**63, 10**30])
+def test_a_claim_number_past_the_store_integers_is_no_claim_of_this_server(store, number):
+    stored_article(store, "mine", guild_id=HOME)
+    with pytest.raises(ActionRefused, match="No claim"):
+        moderation.retract_claim(store, number, guild_id=HOME, actor=MOD, reason="wrong")
+    with pytest.raises(ActionRefused, match="No claim"):
+        moderation.restore_claim(store, number, guild_id=HOME, actor=MOD)
+    assert store.history(f"claim:{number}") == []

@@ -46,3 +46,30 @@ async def test_a_call_after_a_cancelled_one_waits_for_its_thread(store):
     await bot.run_store(exclusive, 0)
     await bot.close()
     assert overlaps == [False, False]
+
+
+async def test_reads_and_autocomplete_run_while_a_write_holds_the_writer(store):
+    bot = make_bot(store)
+    holding, release = threading.Event(), threading.Event()
+
+    def long_write(opened):
+        with opened.write():
+            opened.record("test", "test.hold", "store:held")
+            holding.set()
+            release.wait(20)
+
+    def count_audit(opened):
+        return opened.db.execute("SELECT count(*) FROM audit").fetchone()[0]
+
+    writing = asyncio.create_task(bot.run_store(long_write))
+    try:
+        assert await asyncio.to_thread(holding.wait, 5)
+        read = await asyncio.wait_for(bot.read_store(count_audit), 5)
+        typed = await asyncio.wait_for(bot.autocomplete_from_store(count_audit), 5)
+        assert (read, typed) == (0, 0), "a reader saw a write that was not committed"
+        assert not writing.done()
+    finally:
+        release.set()
+    await writing
+    assert await bot.read_store(count_audit) == 1
+    await bot.close()

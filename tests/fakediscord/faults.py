@@ -43,6 +43,7 @@ class Fault:
     remaining: int
     headers: dict[str, str] = field(default_factory=dict)
     retry_after: float | None = None  # set for 429s, whose reset headers depend on the moment served
+    delay: float | None = None  # set for slow answers: the route runs, its answer comes this late
     hits: int = 0
 
     def response(self) -> web.Response:
@@ -91,7 +92,8 @@ class Faults:
         }
         if is_global:
             headers["X-RateLimit-Global"] = "true"
-        body = {"message": "You are being rate limited.", "retry_after": retry_after, "global": is_global}
+        body = {"message": "You are being rate limited.", "retry_after": retry_after, "global": is_global,
+                "code": 0}
         fault = self.add(method, path, status=429, body=body, times=times, headers=headers)
         fault.retry_after = retry_after
         return fault
@@ -99,6 +101,13 @@ class Faults:
     def server_error(self, method: str, path: str, *, times: int = 1, status: int = 500) -> Fault:
         return self.add(method, path, status=status, body={"message": "500: Internal Server Error", "code": 0},
                         times=times)
+
+    def slow(self, method: str, path: str, *, seconds: float, times: int = 1) -> Fault:
+        """The route does its work at once (a message is created) but answers ``seconds`` later,
+        as when Discord is overloaded: a client that stops waiting never learns it landed."""
+        fault = self.add(method, path, status=200, body={}, times=times)
+        fault.delay = seconds
+        return fault
 
     def forbidden(
         self, method: str, path: str, *, times: int = 1, code: int = 50013, message: str = "Missing Permissions"
