@@ -9,6 +9,7 @@ ends; nothing loops on its own.
 
 from __future__ import annotations
 
+import asyncio
 import gzip
 import json
 from collections import deque
@@ -122,6 +123,9 @@ class Site:
         self.served: list[Served] = []
         self.base = ""
         self.version = 0
+        self.delay = 0.0  # seconds each answer takes, to see requests overlap
+        self.in_flight = 0
+        self.most_in_flight = 0
 
     def put(self, path: str, text: str, content_type: str, *, validators: bool = True) -> None:
         """Serve text at a path; a changed body gets a new ETag and Last-Modified."""
@@ -154,7 +158,14 @@ class Site:
         return [served for served in self.served if served.path == path]
 
     async def handle(self, request: web.Request) -> web.StreamResponse:
-        response = self._answer(request)
+        self.in_flight += 1
+        self.most_in_flight = max(self.most_in_flight, self.in_flight)
+        try:
+            if self.delay:
+                await asyncio.sleep(self.delay)
+            response = self._answer(request)
+        finally:
+            self.in_flight -= 1
         self.served.append(Served(request.method, request.path, dict(request.headers),
                                   response.status, response.headers.get("Content-Encoding")))
         return response

@@ -401,3 +401,18 @@ async def test_a_feed_url_with_a_password_is_refused_before_any_request(poller, 
     with pytest.raises(FetchError, match="user name or password"):
         await poller.read_feed(site.base.replace("http://", "http://reader:secret@") + "/feed")
     assert site.served == []
+
+
+async def test_one_request_at_a_time_reaches_a_host_however_many_feeds_it_has(store, poller, site):
+    followed = []
+    for number in range(4):
+        site.put_rss(f"/feed{number}", f"Feed {number}",
+                     entries(2, full=False, prefix="Honor Magic", start=10 * number + 1,
+                             base=site.base))
+        followed.append(await follow(store, poller, site, f"/feed{number}"))
+    for entry_path in [f"/news/honor-magic-{10 * n + k}" for n in range(4) for k in (1, 2)]:
+        site.put_page(entry_path, "Story", [claim_text("Honor Magic 99"), entry_path])
+    site.delay, site.most_in_flight = 0.02, 0
+    outcomes = await poller.poll_feeds(followed, NOW)
+    assert sum(outcome.stored for outcome in outcomes) == 8
+    assert site.most_in_flight == 1
