@@ -18,6 +18,11 @@ most one delivery row, written before anything is posted, and the digest is post
 - After downtime only the latest window is due, so one catch-up digest covers every claim since the
   last one, instead of one digest per missed window.
 
+Several processes may share the store (each running some shards): a process delivers only the
+digests of the servers its shards hold, and takes each one through a lease (bot/leases.py) held
+while it posts. A process killed in the middle leaves its lease to run out; the next process
+holding those shards takes it and resumes after the last recorded page.
+
 Nothing here knows Discord: the caller passes an async function that runs store work (the bot runs
 it in a thread, one at a time) and one that posts a page of embeds and returns its message id.
 """
@@ -33,6 +38,7 @@ from datetime import datetime, time, timedelta, timezone
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
+from bot import leases
 from bot.answers.lookup import resolve_subject
 from bot.answers.receipts import CLAIM_COLUMNS, CLAIM_FROM, VISIBLE_CLAIM, ClaimRow
 from bot.embeds import embed_pages, escape, link, shorten
@@ -120,6 +126,23 @@ class DeliveryJob:
     window: str
     pages: list[list[dict]]
     posted_pages: int
+
+
+def _every_guild(guild_id: int) -> bool:
+    return True
+
+
+@dataclass(frozen=True)
+class Worker:
+    """Who delivers: the lease owner's name, how long a lease lasts, and which servers are this
+    process's to post in (those its shards hold)."""
+
+    owner: str
+    lease_seconds: float = leases.DEFAULT_LEASE_SECONDS
+    holds: Callable[[int], bool] = _every_guild
+
+
+THIS_PROCESS = Worker(leases.process_owner())
 
 
 @dataclass
@@ -417,26 +440,67 @@ def plan_delivery(store: Store, subscription: Subscription, now: datetime) -> De
         return _job(store, subscription, row)
 
 
+def delivery_due(store: Store, subscription: Subscription, now: datetime) -> bool:
+    """Whether `plan_delivery` has work for the subscription now; it only reads, so a process can
+    ask it of every subscription and take a lease only for the few that are due."""
+    window = latest_window(subscription.cadence, subscription.time, subscription.timezone, now)
+    if window <= datetime.fromisoformat(subscription.created_at):
+        return False
+    open_row = _open_delivery(store, subscription.id)
+    if open_row and _message_ids(open_row):
+        return True
+    row = store.db.execute("SELECT status, attempts FROM deliveries WHERE subscription_id = ? "
+                           "AND window = ?", [subscription.id, window_key(window)]).fetchone()
+    if row is None:
+        return True
+    status, attempts = row
+    return status in ("pending", "failed") and (attempts or 0) < MAX_ATTEMPTS
+
+
+def subscriptions_due(store: Store, now: datetime,
+                      holds: Callable[[int], bool] = _every_guild) -> list[Subscription]:
+    """The subscriptions of the servers `holds` accepts with a delivery to plan or finish now."""
+    return [subscription for subscription in subscriptions(store)
+            if holds(subscription.guild_id) and delivery_due(store, subscription, now)]
+
+
+def plan_current(store: Store, subscription_id: int, now: datetime) -> DeliveryJob | None:
+    """`plan_delivery` on the subscription as stored now (under its lease: another process may
+    have moved it on since it was listed); None when it has been removed."""
+    subscription = _subscription(store.db["subscriptions"].get(subscription_id))
+    if subscription.removed_at:
+        return None
+    return plan_delivery(store, subscription, now)
+
+
 def due_deliveries(store: Store, now: datetime) -> list[DeliveryJob]:
     """Every delivery due now, across all servers."""
     jobs = (plan_delivery(store, subscription, now) for subscription in subscriptions(store))
     return [job for job in jobs if job is not None]
 
 
-def record_posted_page(store: Store, delivery_id: int, message_id: int) -> None:
-    """Write a posted page's message id at once, so a restart never posts that page again."""
+def record_posted_page(store: Store, delivery_id: int, message_id: int,
+                       page: int | None = None) -> None:
+    """Write a posted page's message id at once, so a restart never posts that page again.
+
+    With its `page` number, a page already recorded is not recorded twice: a process whose lease
+    ran out while it posted, and the process that took over, may both record the same page (the
+    nonce made Discord answer both with the one message).
+    """
     with store.db.atomic():
         row = store.db["deliveries"].get(delivery_id)
-        store.db["deliveries"].update(delivery_id, {
-            "message_ids": json.dumps(_message_ids(row) + [message_id])})
+        posted = _message_ids(row)
+        if page is not None and len(posted) > page:
+            return
+        store.db["deliveries"].update(delivery_id, {"message_ids": json.dumps(posted + [message_id])})
 
 
-def complete_delivery(store: Store, delivery_id: int) -> None:
+def complete_delivery(store: Store, delivery_id: int, posted_by: str | None = None) -> None:
     """Every page is posted: the row is done and the subscription moves on past its claims."""
     with store.db.atomic():
         row = store.db["deliveries"].get(delivery_id)
         store.db["deliveries"].update(delivery_id, {"status": "posted", "posted_at": utc_now(),
-                                                    "last_error": None})
+                                                    "last_error": None, "posted_by": posted_by})
         store.db["subscriptions"].update(row["subscription_id"], {
             "last_claim_id": row["claims_through"], "failing_reason": None, "failing_since": None})
 
@@ -455,25 +519,42 @@ def record_failure(store: Store, delivery_id: int, failure: DeliveryFailed) -> N
                 "failing_since": subscription["failing_since"] or utc_now()})
 
 
-async def deliver_due(run: StoreRunner, now: datetime, post: Poster) -> list[DeliveryOutcome]:
-    """Post every due digest; `run(fn, *args)` runs `fn(store, *args)`, `post` posts one page."""
+async def deliver_due(run: StoreRunner, now: datetime, post: Poster,
+                      worker: Worker = THIS_PROCESS) -> list[DeliveryOutcome]:
+    """Post every due digest of the worker's servers, each under its lease; `run(fn, *args)` runs
+    `fn(store, *args)`, `post` posts one page. A digest whose lease another process holds is left
+    to it."""
     outcomes = []
-    for job in await run(due_deliveries, now):
-        outcome = DeliveryOutcome(job.delivery_id, job.subscription.id, job.window, "posted")
-        try:
-            for number in range(job.posted_pages, len(job.pages)):
-                message_id = await post(job.subscription, job.pages[number],
-                                        f"rd{job.delivery_id}p{number}")
-                await run(record_posted_page, job.delivery_id, message_id)
-            await run(complete_delivery, job.delivery_id)
-        except DeliveryFailed as failure:
-            await run(record_failure, job.delivery_id, failure)
-            outcome.status, outcome.error = ("blocked" if failure.blocked else "failed",
-                                             failure.reason)
-            log.warning("digest %s for subscription %s not posted: %s", job.window,
-                        job.subscription.id, failure.reason)
-        outcomes.append(outcome)
+    for subscription in await run(subscriptions_due, now, worker.holds):
+        async with leases.held(run, f"digest:{subscription.id}", worker.owner,
+                               worker.lease_seconds) as lease:
+            if lease is None:
+                continue
+            job = await run(plan_current, subscription.id, now)
+            if job is not None:
+                outcomes.append(await _post_delivery(run, job, post, lease))
     return outcomes
+
+
+async def _post_delivery(run: StoreRunner, job: DeliveryJob, post: Poster,
+                         lease: leases.Lease) -> DeliveryOutcome:
+    outcome = DeliveryOutcome(job.delivery_id, job.subscription.id, job.window, "posted")
+    try:
+        for number in range(job.posted_pages, len(job.pages)):
+            if not await lease.renew():
+                outcome.status = "handed over"  # another process took the lease; it resumes
+                return outcome
+            message_id = await post(job.subscription, job.pages[number],
+                                    f"rd{job.delivery_id}p{number}")
+            await run(record_posted_page, job.delivery_id, message_id, number)
+        await run(complete_delivery, job.delivery_id, lease.owner)
+    except DeliveryFailed as failure:
+        await run(record_failure, job.delivery_id, failure)
+        outcome.status, outcome.error = ("blocked" if failure.blocked else "failed",
+                                         failure.reason)
+        log.warning("digest %s for subscription %s not posted: %s", job.window,
+                    job.subscription.id, failure.reason)
+    return outcome
 
 
 # What moderators are shown ---------------------------------------------------------------------
