@@ -6,13 +6,14 @@ import argparse
 import json
 import logging
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 from rich.console import Console
 
 from bot.articles import ArticleError, read_article_file
 from bot.ingest import expand_inputs, ingest_paths, seed_store
-from bot.settings import Settings
+from bot.settings import Settings, SettingsError, parse_shards
 from bot.store import Store, StoreError
 
 TOKEN_HELP = """\
@@ -147,7 +148,13 @@ def cmd_console(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
-    """Connect to Discord and serve the slash commands."""
+    """Connect to Discord and serve the slash commands (some shards of the bot, if told)."""
+    if args.shards is not None or args.shard_ids is not None:
+        shard_count, shard_ids = parse_shards(
+            args.shards if args.shards is not None else settings.shard_count,
+            args.shard_ids if args.shard_ids is not None else
+            ",".join(map(str, settings.shard_ids or ())))
+        settings = replace(settings, shard_count=shard_count, shard_ids=shard_ids)
     if not settings.discord_token:
         print(TOKEN_HELP, file=sys.stderr)
         return 2
@@ -198,7 +205,17 @@ def build_parser() -> argparse.ArgumentParser:
                                   help="type the slash commands at a prompt, with completion")
     console.set_defaults(handler=cmd_console)
 
-    run = commands.add_parser("run", parents=[common], help="connect to Discord (needs DISCORD_TOKEN)")
+    run = commands.add_parser(
+        "run", parents=[common], help="connect to Discord (needs DISCORD_TOKEN)",
+        description="Connect to Discord and serve the slash commands. A big bot runs its shards "
+                    "in several processes on one store: --shards 4 --shard-ids 0,1 in one, "
+                    "--shards 4 --shard-ids 2,3 in another (README, \"Running at scale\").")
+    run.add_argument("--shards", metavar="N",
+                     help="how many shards the bot has in all (default: $RECEIPTS_SHARDS, else "
+                          "as many as Discord recommends)")
+    run.add_argument("--shard-ids", metavar="IDS",
+                     help="the shards this process runs, e.g. 0,1 (default: $RECEIPTS_SHARD_IDS, "
+                          "else all of them)")
     run.set_defaults(handler=cmd_run)
     return parser
 
@@ -208,11 +225,18 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     args.db = getattr(args, "db", None)
     args.no_seeds = getattr(args, "no_seeds", False)
-    settings = Settings.from_env()
+    try:
+        settings = Settings.from_env()
+    except SettingsError as error:
+        _stderr().print(f"[red]error:[/red] {error}")
+        return 2
     logging.basicConfig(level=settings.log_level, format="%(levelname)s: %(message)s",
                         stream=sys.stderr)
     try:
         return args.handler(args, settings)
+    except SettingsError as error:
+        _stderr().print(f"[red]error:[/red] {error}")
+        return 2
     except StoreError as error:
         _stderr().print(f"[red]error:[/red] {error}")
         return 1

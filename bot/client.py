@@ -28,13 +28,16 @@ from discord.gateway import DiscordWebSocket
 from discord.http import Route
 
 import commands as command_groups
+from bot.digests import Worker
 from bot.ingest import seed_store
+from bot.leases import process_owner
 from bot.settings import Settings
 from bot.store import Store
 
 log = logging.getLogger("receipts.client")
 
 T = TypeVar("T")
+IDENTIFY_INTERVAL = 5.0  # Discord: one IDENTIFY per rate limit bucket every 5 seconds
 
 
 def point_discord_at(settings: Settings) -> None:
@@ -61,21 +64,54 @@ class ReceiptsTree(app_commands.CommandTree):
         await report_failure(interaction, error)
 
 
-class ReceiptsBot(commands.Bot):
-    """Receipts on Discord: slash commands only, no message content, no mentions ever."""
+def shard_label(settings: Settings) -> str:
+    """Which shards a process runs, as its lease owner name and its log say."""
+    if settings.shard_ids is not None:
+        return f"shards {','.join(map(str, settings.shard_ids))} of {settings.shard_count}"
+    if settings.shard_count is not None:
+        return f"all {settings.shard_count} shards"
+    return "all shards"
+
+
+class ReceiptsBot(commands.AutoShardedBot):
+    """Receipts on Discord: slash commands only, no message content, no mentions ever.
+
+    Sharded the discord.py way: the settings' shard count and shard ids say which shards of the
+    bot this process runs (all of them, as many as Discord recommends, by default). Several
+    processes share one store; each posts digests only in the servers its shards hold, and takes
+    each delivery through a lease, so a digest is posted once whichever process is up.
+    """
 
     def __init__(self, settings: Settings, store: Store, **client_options: Any):
-        """`client_options` go to `commands.Bot` (tests pass e.g. `guild_ready_timeout`)."""
+        """`client_options` go to `commands.AutoShardedBot` (tests pass e.g. `guild_ready_timeout`)."""
         point_discord_at(settings)
         intents = discord.Intents.none()
         intents.guilds = True  # channels and the bot's own permissions, for digests
         super().__init__(command_prefix=commands.when_mentioned, intents=intents,
                          help_command=None, tree_cls=ReceiptsTree,
-                         allowed_mentions=discord.AllowedMentions.none(), **client_options)
+                         allowed_mentions=discord.AllowedMentions.none(),
+                         shard_count=settings.shard_count,
+                         shard_ids=list(settings.shard_ids) if settings.shard_ids else None,
+                         **client_options)
         self.settings = settings
         self.store = store
+        self.worker = Worker(process_owner(shard_label(settings)), settings.lease_seconds,
+                             self.holds_guild)
         self._store_lock = asyncio.Lock()
         self._store_work: asyncio.Future | None = None
+        self._identify_buckets = 1
+        self._logging_in = False
+        self._identified_at: dict[int, float] = {}
+
+    def holds_guild(self, guild_id: int) -> bool:
+        """Whether one of this process's shards holds the server (Discord's rule: the shard of a
+        guild is `(guild_id >> 22) % shard_count`); its channels are this process's to post in."""
+        if self.shard_count is None:
+            return True  # not connected yet: nothing is launched, so nothing is held elsewhere
+        return (guild_id >> 22) % self.shard_count in (self.shard_ids or range(self.shard_count))
+
+    def runs_first_shard(self) -> bool:
+        return self.settings.shard_ids is None or 0 in self.settings.shard_ids
 
     async def run_store(self, function: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         """Run `function(store, *args, **kwargs)` in a thread, one store call at a time.
@@ -94,18 +130,41 @@ class ReceiptsBot(commands.Bot):
         if self._store_work is not None and not self._store_work.done():
             await asyncio.wait([self._store_work])
 
+    async def login(self, token: str) -> None:
+        self._logging_in = True
+        await super().login(token)
+
     async def close(self) -> None:
-        await super().close()
+        if self._logging_in:  # discord.py's sharded close needs what login sets up
+            await super().close()
         await self._store_idle()
 
     async def load_command_groups(self) -> None:
         for name in extension_names():
             await self.load_extension(name)
 
+    async def before_identify_hook(self, shard_id: int | None, *, initial: bool = False) -> None:
+        """Keep to Discord's IDENTIFY limit: one per bucket every 5 s, in `max_concurrency`
+        buckets (a shard's is `shard_id % max_concurrency`). discord.py's own hook waits 5 s
+        before every IDENTIFY but the first, whatever the limit."""
+        bucket = (shard_id or 0) % self._identify_buckets
+        loop = asyncio.get_running_loop()
+        last = self._identified_at.get(bucket)
+        at = loop.time() if last is None else max(loop.time(), last + IDENTIFY_INTERVAL)
+        self._identified_at[bucket] = at
+        await asyncio.sleep(at - loop.time())
+
     async def setup_hook(self) -> None:
-        """Load every command group, then sync: to the dev guild at once when set, else globally."""
+        """Load every command group, then sync: to the dev guild at once when set, else globally.
+
+        Of several processes, the one running shard 0 syncs; the others would send the same.
+        """
         await self.load_command_groups()
-        if self.settings.dev_guild:
+        self._identify_buckets = max(1, (await self.fetch_session_start_limits()).max_concurrency)
+        log.info("running %s (%s)", shard_label(self.settings), self.worker.owner)
+        if not self.runs_first_shard():
+            log.info("slash commands are synced by the process running shard 0")
+        elif self.settings.dev_guild:
             guild = discord.Object(self.settings.dev_guild)
             self.tree.copy_global_to(guild=guild)
             synced = await self.tree.sync(guild=guild)

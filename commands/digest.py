@@ -67,7 +67,7 @@ class Digest(ModeratorOnly, commands.GroupCog, group_name="digest",
     async def deliver(self) -> None:
         try:
             await digests.deliver_due(self.bot.run_store, datetime.now(UTC),
-                                      self.post_page)
+                                      self.post_page, self.bot.worker)
         except Exception:  # noqa: BLE001 - an exception would stop the loop for good
             log.exception("the digest loop failed; it runs again at the next tick")
 
