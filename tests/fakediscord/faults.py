@@ -1,4 +1,5 @@
-"""Failures on demand: the next N requests matching a route get an error instead of an answer.
+"""Failures on demand: the next N requests matching a route get an error instead of an answer
+(or, ``slow``, the answer late).
 
 Paths are matched relative to the API base (``/channels/123/messages``). Patterns may use
 discord.py's own route templates (``/channels/{channel_id}/messages``) or ``*``; either stands for
@@ -44,6 +45,7 @@ class Fault:
     headers: dict[str, str] = field(default_factory=dict)
     retry_after: float | None = None  # set for 429s, whose reset headers depend on the moment served
     hits: int = 0
+    delay: float | None = None  # a slow answer: the route answers after this many seconds
 
     def response(self) -> web.Response:
         headers = dict(self.headers)
@@ -104,6 +106,12 @@ class Faults:
         self, method: str, path: str, *, times: int = 1, code: int = 50013, message: str = "Missing Permissions"
     ) -> Fault:
         return self.add(method, path, status=403, body={"message": message, "code": code}, times=times)
+
+    def slow(self, method: str, path: str, seconds: float, *, times: int = 1) -> Fault:
+        """The route answers as usual, ``seconds`` late (a slow Discord)."""
+        fault = self.add(method, path, status=200, body={}, times=times)
+        fault.delay = seconds
+        return fault
 
     def take(self, method: str, path: str) -> Fault | None:
         """The first armed fault for this request, used up by one."""

@@ -7,6 +7,7 @@ see what was missing.
 
 from __future__ import annotations
 
+import asyncio
 import json
 import time
 from contextvars import ContextVar
@@ -146,6 +147,9 @@ class HttpApi:
             if not authorized and not record.route.startswith(TOKEN_ROUTES):
                 raise ApiError(401, 0, "401: Unauthorized")
             fault = fake.faults.take(request.method, path)
+            if fault is not None and fault.delay is not None:
+                await asyncio.sleep(fault.delay)  # a slow answer, then the route's own
+                fault = None
             if fault is not None:
                 record.fault = True
                 response = fault.response()
@@ -167,8 +171,10 @@ class HttpApi:
         return json_response({"url": self.fake.gateway_url})
 
     async def get_gateway_bot(self, request: web.Request) -> web.Response:
-        limit = {"total": 1000, "remaining": 999, "reset_after": 14_400_000, "max_concurrency": 1}
-        return json_response({"url": self.fake.gateway_url, "shards": 1, "session_start_limit": limit})
+        limit = {"total": 1000, "remaining": 999, "reset_after": 14_400_000,
+                 "max_concurrency": self.fake.max_concurrency}
+        return json_response({"url": self.fake.gateway_url, "shards": self.fake.shards,
+                              "session_start_limit": limit})
 
     async def get_current_user(self, request: web.Request) -> web.Response:
         return json_response({**self.fake.bot_user.payload(), "verified": True, "mfa_enabled": False})
@@ -401,9 +407,16 @@ class HttpApi:
         error = invalid_message(body, files=len(files))
         if error is not None:
             raise ApiError.invalid(error)
+        nonce = body.get("nonce") if body.get("enforce_nonce") else None
+        if nonce is not None and str(nonce) in fake.nonces:
+            # Discord: with enforce_nonce, a message by the same author with the same nonce in
+            # the past few minutes is returned instead of creating another.
+            return json_response(fake.messages[fake.nonces[str(nonce)]])
         message = build_message(fake.new_id(), channel_id, guild.id, fake.bot_user.payload(), body,
                                 attachments_for(files, fake.new_id, fake.url))
         fake.messages[int(message["id"])] = message
+        if nonce is not None:
+            fake.nonces[str(nonce)] = int(message["id"])
         return json_response(message)
 
     async def get_channel_message(self, request: web.Request) -> web.Response:

@@ -76,6 +76,7 @@ class InteractionRecord:
     payload: dict
     sent_at: float
     message: dict | None = None  # the message a component was used on
+    session: Any = None  # the GatewaySession it was dispatched to (the shard holding the guild)
     callback: Callback | None = None
     original: dict | None = None
     followups: list[dict] = field(default_factory=list)
