@@ -15,6 +15,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import pkgutil
+import signal
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -190,6 +191,16 @@ def open_bot_store(settings: Settings, db_path: Path | None = None) -> Store:
     return store
 
 
+async def serve(bot: ReceiptsBot, token: str) -> None:
+    """Serve until Discord closes the bot or the process is asked to stop (SIGTERM, as service
+    managers stop it, or Ctrl+C): the bot is closed, so its leases are released for the other
+    processes instead of left to run out."""
+    loop = asyncio.get_running_loop()
+    loop.add_signal_handler(signal.SIGTERM, lambda: asyncio.ensure_future(bot.close()))
+    async with bot:
+        await bot.start(token)
+
+
 def run_bot(settings: Settings, db_path: Path | None = None) -> int:
     """Connect to Discord and serve until stopped (Ctrl+C); the exit code of `python -m bot run`."""
     # The command line set up plain logging; discord.py's formatter replaces it.
@@ -199,7 +210,9 @@ def run_bot(settings: Settings, db_path: Path | None = None) -> int:
     with open_bot_store(settings, db_path) as store:
         bot = ReceiptsBot(settings, store)
         try:
-            bot.run(settings.discord_token, log_handler=None)
+            asyncio.run(serve(bot, settings.discord_token))
+        except KeyboardInterrupt:
+            pass  # asyncio.run has cancelled `serve`, which closed the bot
         except discord.LoginFailure:
             log.error("Discord refused the token. Reset it in the Developer Portal (Bot > Reset "
                       "Token) and put the new one in .env as DISCORD_TOKEN.")

@@ -62,10 +62,11 @@ async def running_bot(settings: Settings) -> AsyncIterator[ReceiptsBot]:
 
 
 @asynccontextmanager
-async def fake_discord() -> AsyncIterator[FakeDiscord]:
-    """A started fake with discord.py pointed at it. Afterwards the fake must have served every
-    request it got without failing itself: a route it lacks would hide a bot failure."""
-    async with FakeDiscord() as fake:
+async def fake_discord(**options) -> AsyncIterator[FakeDiscord]:
+    """A started fake (`options` go to FakeDiscord) with discord.py pointed at it. Afterwards the
+    fake must have served every request it got without failing itself: a route it lacks would
+    hide a bot failure."""
+    async with FakeDiscord(**options) as fake:
         undo = point_discord_py_at(fake)
         try:
             yield fake
@@ -89,8 +90,8 @@ class Server:
         return self.guild.id
 
 
-def add_server(fake: FakeDiscord, name: str) -> Server:
-    guild = fake.add_guild(name)
+def add_server(fake: FakeDiscord, name: str, shard: int | None = None) -> Server:
+    guild = fake.add_guild(name, shard=shard)
     general = guild.add_channel("general")
     mods = guild.add_role("Mods", Permission.MANAGE_MESSAGES)
     moderator = guild.add_member(fake.add_user(f"{name}-mod"), roles=[mods])
