@@ -108,7 +108,7 @@ class ReceiptsBot(commands.AutoShardedBot):
         """Whether one of this process's shards holds the server (Discord's rule: the shard of a
         guild is `(guild_id >> 22) % shard_count`); its channels are this process's to post in."""
         if self.shard_count is None:
-            return True  # not connected yet: nothing is launched, so nothing is held elsewhere
+            return True  # not launched yet; told nothing, this process runs every shard
         return (guild_id >> 22) % self.shard_count in (self.shard_ids or range(self.shard_count))
 
     def runs_first_shard(self) -> bool:

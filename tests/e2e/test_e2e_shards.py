@@ -93,6 +93,9 @@ async def test_every_server_s_commands_are_answered_by_the_process_running_its_s
                 await fake.wait_for_callback(record, timeout=ANSWER_TIMEOUT)
             restarted = {session.id for session in fake.sessions[-2:]}
             assert {record.session.id for record, held in zip(records, held_by_first) if not held} <= restarted
+            for process in processes:
+                await process.stop()
+                assert process.process.returncode == 0, f"SIGTERM stops it cleanly:\n{process.log()}"
         finally:
             for process in processes:
                 await process.stop()
