@@ -11,6 +11,7 @@ import re
 import unicodedata
 from datetime import date
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 from bot.extract.dates import infer_published, parse_header_date
 from bot.models import Article
@@ -18,6 +19,10 @@ from bot.models import Article
 MAX_ARTICLE_BYTES = 1_000_000
 ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm")
 HEADER_KEYS = ("url", "date", "title", "outlet")
+
+# What a lenient decode leaves of bytes that are not UTF-8 text: one stray U+FFFD is a mangled
+# character, a run of them is binary data or another encoding.
+REPLACEMENT_RUN = "\ufffd" * 4
 
 _HEADER_LINE = re.compile(r"^([A-Za-z][A-Za-z_-]{0,30}):[ \t]*(.*)$")
 _SEED_FORM = re.compile(r"^\s*date (\d{4}-\d{2}-\d{2}) ")
@@ -31,6 +36,34 @@ def normalised_body_hash(body: str) -> str:
     """sha256 of the body with Unicode and white space normalised, so re-saved copies match."""
     text = " ".join(unicodedata.normalize("NFC", body).split())
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def binary_reason(text: str) -> str | None:
+    """Why a text looks like binary data rather than an article, or None when it looks like text."""
+    if "\x00" in text:
+        return "it has NUL characters"
+    if REPLACEMENT_RUN in text:
+        return ("it has runs of U+FFFD (\ufffd), the mark left where bytes were not UTF-8 text")
+    return None
+
+
+def refuse_binary_text(text: str, name: str) -> None:
+    """Refuse a text that looks binary: extraction would find nothing and the store keep junk."""
+    reason = binary_reason(text)
+    if reason:
+        raise ArticleError(f"{name} looks like binary data, not an article ({reason}); give the "
+                           f"article as UTF-8 text")
+
+
+def url_without_userinfo(url: str) -> str:
+    """The url with any user name and password taken out: every member would see them."""
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return url
+    if "@" not in parts.netloc:
+        return url
+    return urlunsplit(parts._replace(netloc=parts.netloc.rpartition("@")[2]))
 
 
 def _iso_date(value: str) -> str | None:
@@ -62,6 +95,7 @@ def parse_article(text: str, article_id: str, *, url: str | None = None, title: 
                   published: str | None = None, published_basis: str | None = None) -> Article:
     """An `Article` from plain text in any accepted form; arguments override the header."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+    refuse_binary_text(text, "the text")
     fields, body = _split_header(text)
     header_date = _iso_date(fields["date"]) if fields.get("date") else None
     basis = "header" if header_date else None
@@ -81,10 +115,16 @@ def parse_article(text: str, article_id: str, *, url: str | None = None, title: 
     if header_date is None:
         header_date, basis = infer_published(body)
     return Article(
-        id=article_id, body=body, url=url or fields.get("url") or None,
+        id=article_id, body=body, url=_article_url(url or fields.get("url")),
         title=title or fields.get("title") or None, outlet=fields.get("outlet") or None,
         published=header_date, published_basis=basis, sha256=normalised_body_hash(body),
     )
+
+
+def _article_url(url: str | None) -> str | None:
+    """The url shown as the article's source: trimmed, without any user name or password."""
+    url = (url or "").strip()
+    return url_without_userinfo(url) if url else None
 
 
 def text_from_html(html: str) -> str:
@@ -117,6 +157,7 @@ def decode_article_bytes(data: bytes, name: str) -> str:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
         raise ArticleError(f"{name} is not UTF-8 text (byte {error.start}); save it as UTF-8") from None
+    refuse_binary_text(text, name)
     if name.lower().endswith((".html", ".htm")):
         text = text_from_html(text)
     return text

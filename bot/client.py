@@ -13,10 +13,14 @@ Discord on 127.0.0.1 (RECEIPTS_DISCORD_API, RECEIPTS_DISCORD_GATEWAY, RECEIPTS_D
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
 import pkgutil
 import signal
+import time
+from collections import deque
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -39,6 +43,7 @@ log = logging.getLogger("receipts.client")
 
 T = TypeVar("T")
 IDENTIFY_INTERVAL = 5.0  # Discord: one IDENTIFY per rate limit bucket every 5 seconds
+GUILD_EVENTS = ("GUILD_CREATE", "GUILD_UPDATE", "GUILD_DELETE")  # whose `id` is the guild's
 
 
 def point_discord_at(settings: Settings) -> None:
@@ -53,6 +58,25 @@ def extension_names() -> list[str]:
     return sorted(f"{command_groups.__name__}.{module.name}"
                   for module in pkgutil.iter_modules(command_groups.__path__)
                   if not module.name.startswith("_"))
+
+
+@dataclass(frozen=True)
+class GatewayCrashPolicy:
+    """How often the bot connects again after a gateway event it could not handle, and when it
+    gives up: after `limit` crashes within `window` seconds the process ends non-zero, so that
+    whatever supervises it (systemd, Docker) sees a bot that keeps failing."""
+
+    limit: int = 5
+    window: float = 600.0
+    first_delay: float = 0.5  # seconds before connecting again; doubled for each recent crash
+    max_delay: float = 30.0
+
+    def delay(self, recent_crashes: int) -> float:
+        return min(self.max_delay, self.first_delay * 2 ** max(0, recent_crashes - 1))
+
+
+class GatewayKeepsCrashing(Exception):
+    """Too many gateway crashes in a short time; `python -m bot run` exits non-zero."""
 
 
 class ReceiptsTree(app_commands.CommandTree):
@@ -83,6 +107,8 @@ class ReceiptsBot(commands.AutoShardedBot):
     each delivery through a lease, so a digest is posted once whichever process is up.
     """
 
+    crash_policy = GatewayCrashPolicy()
+
     def __init__(self, settings: Settings, store: Store, **client_options: Any):
         """`client_options` go to `commands.AutoShardedBot` (tests pass e.g. `guild_ready_timeout`)."""
         point_discord_at(settings)
@@ -103,6 +129,11 @@ class ReceiptsBot(commands.AutoShardedBot):
         self._identify_buckets = 1
         self._logging_in = False
         self._identified_at: dict[int, float] = {}
+        self._crashes: deque[float] = deque()
+        self._reconnecting: set[int] = set()
+        self._background: set[asyncio.Future] = set()
+        self.gateway_gave_up: GatewayKeepsCrashing | None = None
+        self._guard_event_parsers()
 
     def holds_guild(self, guild_id: int) -> bool:
         """Whether one of this process's shards holds the server (Discord's rule: the shard of a
@@ -139,6 +170,78 @@ class ReceiptsBot(commands.AutoShardedBot):
         if self._logging_in:  # discord.py's sharded close needs what login sets up
             await super().close()
         await self._store_idle()
+
+    def _guard_event_parsers(self) -> None:
+        """Wrap each of discord.py's gateway event parsers, so that one raising (a Discord change,
+        a malformed payload) does not end the process.
+
+        discord.py reconnects by itself after network failures and Discord's close codes, but an
+        exception raised while parsing an event escapes the shard's loop and closes the bot.
+        Wrapped, the failure is logged and the shard the event came on is connected again with a
+        fresh IDENTIFY (its state rebuilt from what Discord sends rather than resumed past an
+        event never applied) after a growing delay; only repeated failures within a short time
+        end the bot, with `GatewayKeepsCrashing`.
+        """
+        parsers = self._connection.parsers
+        for event, parse in list(parsers.items()):
+            parsers[event] = functools.partial(self._parse_guarded, event, parse)
+
+    def _parse_guarded(self, event: str, parse: Callable[[Any], None], data: Any) -> None:
+        try:
+            parse(data)
+        except Exception as error:  # noqa: BLE001 - whatever the parser raised
+            self._event_failed(event, data, error)
+
+    def _event_failed(self, event: str, data: Any, error: Exception) -> None:
+        """Called while handling `error`: log it, then reconnect its shard or, too often, stop."""
+        policy = self.crash_policy
+        now = time.monotonic()
+        self._crashes.append(now)
+        while now - self._crashes[0] > policy.window:
+            self._crashes.popleft()
+        if len(self._crashes) >= policy.limit:
+            log.exception("could not handle an event from Discord's gateway (%s) again", event)
+            self.gateway_gave_up = GatewayKeepsCrashing(
+                f"{len(self._crashes)} gateway crashes within {policy.window:.0f} s, the last "
+                f"{type(error).__name__}: {error}")
+            self._keep_task(self.close())
+            return
+        delay = policy.delay(len(self._crashes))
+        shards = self._shards_of_event(event, data)
+        log.exception("could not handle an event from Discord's gateway (%s); connecting shard "
+                      "%s again in %.1f s (crash %d; the bot stops at %d within %.0f s)", event,
+                      ",".join(map(str, shards)), delay, len(self._crashes), policy.limit,
+                      policy.window)
+        for shard_id in shards:
+            if shard_id not in self._reconnecting:
+                self._reconnecting.add(shard_id)
+                self._keep_task(self._reconnect_shard(shard_id, delay))
+
+    def _shards_of_event(self, event: str, data: Any) -> list[int]:
+        """The shard a failed event came on, from its guild; every shard here when it has none."""
+        guild_id = None
+        if isinstance(data, dict):
+            guild_id = data.get("id") if event in GUILD_EVENTS else data.get("guild_id")
+        if str(guild_id).isdigit() and self.shard_count:
+            return [(int(guild_id) >> 22) % self.shard_count]
+        return sorted(self.shards)
+
+    async def _reconnect_shard(self, shard_id: int, delay: float) -> None:
+        try:
+            shard = self.get_shard(shard_id)
+            if shard is None:
+                return
+            await shard.disconnect()
+            await asyncio.sleep(delay)
+            if not self.is_closed():
+                await shard.reconnect()
+        finally:
+            self._reconnecting.discard(shard_id)
+
+    def _keep_task(self, work) -> None:
+        task = asyncio.ensure_future(work)
+        self._background.add(task)
+        task.add_done_callback(self._background.discard)
 
     async def load_command_groups(self) -> None:
         for name in extension_names():
@@ -199,6 +302,8 @@ async def serve(bot: ReceiptsBot, token: str) -> None:
     loop.add_signal_handler(signal.SIGTERM, lambda: asyncio.ensure_future(bot.close()))
     async with bot:
         await bot.start(token)
+    if bot.gateway_gave_up is not None:
+        raise bot.gateway_gave_up
 
 
 def run_bot(settings: Settings, db_path: Path | None = None) -> int:
@@ -217,4 +322,9 @@ def run_bot(settings: Settings, db_path: Path | None = None) -> int:
             log.error("Discord refused the token. Reset it in the Developer Portal (Bot > Reset "
                       "Token) and put the new one in .env as DISCORD_TOKEN.")
             return 2
+        except GatewayKeepsCrashing as error:
+            log.error("The connection to Discord keeps crashing (%s); stopping. The log above has "
+                      "each crash; an update of discord.py (pip install -U discord.py) may be "
+                      "needed.", error)
+            return 3
     return 0

@@ -11,10 +11,13 @@ most one delivery row, written before anything is posted, and the digest is post
   recorded page, so a page is never posted twice (Discord's enforced nonce covers the moment
   between the post and its record).
 - When every page is posted the row is `posted` and the subscription moves on to its last claim.
-- A failed post keeps the row open: `failed` (a server error or rate limit: retried on the next
-  ticks, up to MAX_ATTEMPTS) or `blocked` (the bot may not post there: the subscription shows as
-  failing, with the reason, and is retried at its next window). Its claims are not lost: the next
-  window's row takes over the open row's range (the open row is marked `superseded`).
+- Due digests are posted side by side, each within its own deadline, so a channel where Discord
+  hangs holds no other.
+- A failed post keeps the row open: `failed` (a server error, a rate limit or a post past the
+  deadline: retried on the next ticks, up to MAX_ATTEMPTS) or `blocked` (the bot may not post
+  there: the subscription shows as failing, with the reason, and is retried at its next window).
+  Its claims are not lost: the next window's row takes over the open row's range (the open row
+  is marked `superseded`).
 - After downtime only the latest window is due, so one catch-up digest covers every claim since the
   last one, instead of one digest per missed window.
 
@@ -29,6 +32,7 @@ it in a thread, one at a time) and one that posts a page of embeds and returns i
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 import re
@@ -41,7 +45,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 from bot import leases
 from bot.answers.lookup import resolve_subject
 from bot.answers.receipts import CLAIM_COLUMNS, CLAIM_FROM, VISIBLE_CLAIM, ClaimRow
-from bot.embeds import embed_pages, escape, link, shorten
+from bot.embeds import embed_pages, escape, escape_keeping_channels, link, shorten
 from bot.store import Store, utc_now
 
 log = logging.getLogger("receipts.digests")
@@ -49,6 +53,8 @@ log = logging.getLogger("receipts.digests")
 CADENCES = ("daily", "weekly")
 WEEKLY_ON = 0  # Monday
 MAX_ATTEMPTS = 5
+DELIVERY_DEADLINE = 10.0  # seconds for one digest's pages
+DELIVERIES_AT_ONCE = 8
 MAX_PER_SERVER = 25
 QUOTE_CHARS = 180
 OPEN_STATUSES = ("pending", "failed", "blocked")
@@ -457,11 +463,14 @@ def delivery_due(store: Store, subscription: Subscription, now: datetime) -> boo
     return status in ("pending", "failed") and (attempts or 0) < MAX_ATTEMPTS
 
 
-def subscriptions_due(store: Store, now: datetime,
-                      holds: Callable[[int], bool] = _every_guild) -> list[Subscription]:
-    """The subscriptions of the servers `holds` accepts with a delivery to plan or finish now."""
+def subscriptions_due(store: Store, now: datetime, holds: Callable[[int], bool] = _every_guild,
+                      busy: frozenset[int] = frozenset()) -> list[Subscription]:
+    """The subscriptions with a delivery to plan or finish now, of the servers `holds` accepts,
+    but the `busy` ones (being posted right now): not even planned, as a new window would
+    supersede the row in flight."""
     return [subscription for subscription in subscriptions(store)
-            if holds(subscription.guild_id) and delivery_due(store, subscription, now)]
+            if subscription.id not in busy and holds(subscription.guild_id)
+            and delivery_due(store, subscription, now)]
 
 
 def plan_current(store: Store, subscription_id: int, now: datetime) -> DeliveryJob | None:
@@ -471,12 +480,6 @@ def plan_current(store: Store, subscription_id: int, now: datetime) -> DeliveryJ
     if subscription.removed_at:
         return None
     return plan_delivery(store, subscription, now)
-
-
-def due_deliveries(store: Store, now: datetime) -> list[DeliveryJob]:
-    """Every delivery due now, across all servers."""
-    jobs = (plan_delivery(store, subscription, now) for subscription in subscriptions(store))
-    return [job for job in jobs if job is not None]
 
 
 def record_posted_page(store: Store, delivery_id: int, message_id: int,
@@ -519,34 +522,65 @@ def record_failure(store: Store, delivery_id: int, failure: DeliveryFailed) -> N
                 "failing_since": subscription["failing_since"] or utc_now()})
 
 
-async def deliver_due(run: StoreRunner, now: datetime, post: Poster,
+async def deliver_due(run: StoreRunner, now: datetime, post: Poster, *,
+                      deadline: float = DELIVERY_DEADLINE, busy: set[int] | None = None,
                       worker: Worker = THIS_PROCESS) -> list[DeliveryOutcome]:
-    """Post every due digest of the worker's servers, each under its lease; `run(fn, *args)` runs
-    `fn(store, *args)`, `post` posts one page. A digest whose lease another process holds is left
-    to it."""
-    outcomes = []
-    for subscription in await run(subscriptions_due, now, worker.holds):
-        async with leases.held(run, f"digest:{subscription.id}", worker.owner,
-                               worker.lease_seconds) as lease:
-            if lease is None:
-                continue
-            job = await run(plan_current, subscription.id, now)
-            if job is not None:
-                outcomes.append(await _post_delivery(run, job, post, lease))
-    return outcomes
+    """Post every due digest of the worker's servers; `run(fn, *args)` runs `fn(store, *args)`,
+    `post` posts one page.
+
+    Digests are posted side by side, each within its own `deadline`: a channel whose posts hang
+    (discord.py alone retries a 5xx for about 16 s) holds no other digest. A digest past its
+    deadline is `failed` and retried on a later tick, after the pages already recorded; the
+    page cut off in flight carries the same nonce then, so Discord does not post it twice.
+
+    Each digest is planned and posted under its lease, so of several processes on the store one
+    posts it; one whose lease another process holds is left to that process. Calls in one
+    process may run side by side (the digest loop does not wait for a slow one) when they share
+    `busy`, the ids of the subscriptions being posted: a call leaves those to the call posting
+    them (the lease is the process's, so it does not keep them apart).
+    """
+    busy = set() if busy is None else busy
+    due = await run(subscriptions_due, now, worker.holds, frozenset(busy))
+    due = [subscription for subscription in due if subscription.id not in busy]  # taken meanwhile
+    busy.update(subscription.id for subscription in due)
+    slots = asyncio.Semaphore(DELIVERIES_AT_ONCE)
+
+    async def deliver_one(subscription: Subscription) -> DeliveryOutcome | None:
+        try:
+            async with slots, leases.held(run, f"digest:{subscription.id}", worker.owner,
+                                          worker.lease_seconds) as lease:
+                if lease is None:
+                    return None
+                try:
+                    job = await run(plan_current, subscription.id, now)
+                except Exception:  # noqa: BLE001 - one subscription's failure must not stop the others
+                    log.exception("could not plan the digest of subscription %s; it is tried "
+                                  "again at the next tick", subscription.id)
+                    return None
+                return None if job is None else await _deliver(run, job, post, deadline, lease)
+        finally:
+            busy.discard(subscription.id)
+
+    outcomes = await asyncio.gather(*(deliver_one(subscription) for subscription in due))
+    return [outcome for outcome in outcomes if outcome is not None]
 
 
-async def _post_delivery(run: StoreRunner, job: DeliveryJob, post: Poster,
-                         lease: leases.Lease) -> DeliveryOutcome:
+async def _deliver(run: StoreRunner, job: DeliveryJob, post: Poster, deadline: float,
+                   lease: leases.Lease) -> DeliveryOutcome:
     outcome = DeliveryOutcome(job.delivery_id, job.subscription.id, job.window, "posted")
     try:
-        for number in range(job.posted_pages, len(job.pages)):
-            if not await lease.renew():
-                outcome.status = "handed over"  # another process took the lease; it resumes
-                return outcome
-            message_id = await post(job.subscription, job.pages[number],
-                                    f"rd{job.delivery_id}p{number}")
-            await run(record_posted_page, job.delivery_id, message_id, number)
+        try:
+            async with asyncio.timeout(deadline):
+                for number in range(job.posted_pages, len(job.pages)):
+                    if not await lease.renew():
+                        outcome.status = "handed over"  # another process took it; it resumes
+                        return outcome
+                    message_id = await post(job.subscription, job.pages[number],
+                                            f"rd{job.delivery_id}p{number}")
+                    await run(record_posted_page, job.delivery_id, message_id, number)
+        except TimeoutError:
+            raise DeliveryFailed(f"Discord did not take the digest within {deadline:g} s",
+                                 blocked=False) from None
         await run(complete_delivery, job.delivery_id, lease.owner)
     except DeliveryFailed as failure:
         await run(record_failure, job.delivery_id, failure)
@@ -554,6 +588,10 @@ async def _post_delivery(run: StoreRunner, job: DeliveryJob, post: Poster,
                                          failure.reason)
         log.warning("digest %s for subscription %s not posted: %s", job.window,
                     job.subscription.id, failure.reason)
+    except Exception as error:  # noqa: BLE001 - one digest's bug must not stop the others
+        log.exception("digest %s for subscription %s failed; it is tried again at the next tick",
+                      job.window, job.subscription.id)
+        outcome.status, outcome.error = "error", f"{type(error).__name__}: {error}"
     return outcome
 
 
@@ -585,7 +623,8 @@ def subscription_list_pages(statuses: list[SubscriptionStatus]) -> list[list[dic
         problem = subscription.failing_reason or status.open_error
         if problem:
             since = (subscription.failing_since or "")[:16].replace("T", " ")
-            line += (f"\n**Failing**{' since ' + since if since else ''}: {escape(problem)} "
+            line += (f"\n**Failing**{' since ' + since if since else ''}: "
+                     f"{escape_keeping_channels(problem)} "
                      f"(retried at the next digest; its claims are kept)")
         lines.append(line)
     if not lines:

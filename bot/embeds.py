@@ -24,12 +24,19 @@ COLOUR = 0x5865F2
 # Emphasis, code, spoilers, masked links, block quotes, headings, list items and the `<` of
 # mentions, channels and custom emoji; the escape character itself.
 _MARKDOWN = re.compile(r"([\\*_~`|<>\[\]()#-])")
+_ESCAPED_CHANNEL_MENTION = re.compile(r"\\<\\#(\d{1,20})\\>")
 
 
 def escape(text: str) -> str:
     """Text shown as written, on one line: markdown characters escaped, line breaks made spaces
     (a line break would let the rest start a heading or leave a quote)."""
     return _MARKDOWN.sub(r"\\\1", " ".join(text.split()))
+
+
+def escape_keeping_channels(text: str) -> str:
+    """Like `escape`, but channel mentions (`<#123>`) stay mentions: the bot's own messages name
+    channels so, and a channel mention cannot ping anyone."""
+    return _ESCAPED_CHANNEL_MENTION.sub(r"<#\1>", escape(text))
 
 
 def shorten(text: str, limit: int) -> str:

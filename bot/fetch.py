@@ -3,23 +3,31 @@
 A url typed into Discord runs on the bot's machine, so it could name a service only that machine
 can reach (a metadata endpoint, a database's web port, the router). Every hop is therefore checked:
 the host is resolved and refused when any of its addresses is private, loopback, link-local,
-multicast, reserved or unspecified; redirects are followed by hand (at most five) under the same
-rule; the address actually connected to is checked again before the body is read. The body is
-streamed and cut off at the article size cap. Tests that serve pages on 127.0.0.1 pass the
+multicast, reserved or unspecified (an IPv6 address that carries an IPv4 one, such as 6to4 or
+NAT64, is judged by the IPv4 address it carries); redirects are followed by hand (at most five)
+under the same rule. Each hop connects to an address that was checked, keeping the name for the
+Host header, the TLS server name and the certificate, so a name that answers differently the
+second time (DNS rebinding) cannot send the request elsewhere. A url with a user name or password
+is refused. The body is read raw and decoded here, layer by layer in a thread, so the 1 MB article
+cap holds on the decoded bytes (bot.content_coding). Tests that serve pages on 127.0.0.1 pass the
 networks they exempt; the bot exempts everything only when RECEIPTS_ALLOW_PRIVATE_URLS is set.
 """
 
 from __future__ import annotations
 
 import asyncio
+import functools
 import ipaddress
 import socket
-from collections.abc import Sequence
+import ssl
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 
 import httpx
 
-from bot.articles import MAX_ARTICLE_BYTES, ArticleError, text_from_html
+from bot.articles import (MAX_ARTICLE_BYTES, ArticleError, refuse_binary_text, text_from_html,
+                          url_without_userinfo)
+from bot.content_coding import ACCEPT_ENCODING, BoundedDecoder, DecodedTooLarge, DecodingRefused
 
 MAX_REDIRECTS = 5
 REDIRECT_STATUSES = (301, 302, 303, 307, 308)
@@ -33,6 +41,8 @@ EVERY_NETWORK = (ipaddress.ip_network("0.0.0.0/0"), ipaddress.ip_network("::/0")
 
 Network = ipaddress.IPv4Network | ipaddress.IPv6Network
 Address = ipaddress.IPv4Address | ipaddress.IPv6Address
+# host, port -> the host's addresses; tests answer with their own, as a rebinding name would.
+Resolver = Callable[[str, int], Awaitable[Sequence[str]]]
 
 
 class FetchError(ArticleError):
@@ -47,15 +57,55 @@ class FetchedPage:
     text: str
 
 
-def refusal_reason(address: Address) -> str | None:
-    """Why the bot must not connect to this address, or None when it is a public address."""
-    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped:
-        address = address.ipv4_mapped
+# Forms of IPv6 address that carry an IPv4 address inside them, and reach that IPv4 address:
+# each is judged by what it embeds, whatever the IPv6 registry says of its prefix. The NAT64
+# prefixes are read with the IPv4 address in the last 32 bits, the form DNS64 answers with.
+IPV4_EMBEDDING_FORMS = (
+    (ipaddress.ip_network("::ffff:0:0/96"), "an IPv4-mapped address"),
+    (ipaddress.ip_network("::ffff:0:0:0/96"), "an IPv4-translated address"),
+    (ipaddress.ip_network("64:ff9b::/96"), "a NAT64 address"),
+    (ipaddress.ip_network("64:ff9b:1::/48"), "a local-use NAT64 address"),
+    (ipaddress.ip_network("2002::/16"), "a 6to4 address"),
+    (ipaddress.ip_network("2001::/32"), "a Teredo address"),
+    (ipaddress.ip_network("::/96"), "an IPv4-compatible address"),
+)
+NOT_EMBEDDING = (ipaddress.ip_address("::"), ipaddress.ip_address("::1"))
+
+
+def _embedded_ipv4(
+        address: ipaddress.IPv6Address) -> tuple[str, list[ipaddress.IPv4Address]] | None:
+    """The form and the IPv4 addresses an IPv6 address carries, or None for a plain one."""
+    if address in NOT_EMBEDDING:
+        return None
+    for network, form in IPV4_EMBEDDING_FORMS:
+        if address in network:
+            if address.sixtofour:
+                return form, [address.sixtofour]
+            if address.teredo:
+                return form, list(address.teredo)
+            return form, [ipaddress.IPv4Address(int(address) & 0xFFFFFFFF)]
+    return None
+
+
+def _own_refusal_reason(address: Address) -> str | None:
     for kind in ("loopback", "link_local", "unspecified", "multicast", "reserved", "private"):
         if getattr(address, f"is_{kind}"):
             return f"a {kind.replace('_', '-')} address"
     if not address.is_global:
         return "not a public internet address"
+    return None
+
+
+def refusal_reason(address: Address) -> str | None:
+    """Why the bot must not connect to this address, or None when it is a public address."""
+    embedded = _embedded_ipv4(address) if isinstance(address, ipaddress.IPv6Address) else None
+    if embedded is None:
+        return _own_refusal_reason(address)
+    form, ipv4_addresses = embedded
+    for ipv4 in ipv4_addresses:
+        reason = _own_refusal_reason(ipv4)
+        if reason:
+            return f"{form} for {ipv4}, {reason}"
     return None
 
 
@@ -73,23 +123,52 @@ def check_address(address: str, host: str, exempt: Sequence[Network] = ()) -> No
                          f"internet. Paste the article's text or attach it instead.")
 
 
-async def resolve_and_check(host: str, port: int, exempt: Sequence[Network] = ()) -> None:
-    """Resolve a host (in a thread: getaddrinfo blocks) and refuse it if any address is not public."""
+def _is_address(host: str) -> bool:
     try:
-        infos = await asyncio.to_thread(socket.getaddrinfo, host, port, type=socket.SOCK_STREAM)
-    except socket.gaierror:
+        ipaddress.ip_address(host)
+    except ValueError:
+        return False
+    return True
+
+
+async def system_resolver(host: str, port: int) -> list[str]:
+    """The host's addresses from the system's resolver (in a thread: getaddrinfo blocks)."""
+    infos = await asyncio.to_thread(socket.getaddrinfo, host, port, type=socket.SOCK_STREAM)
+    return list(dict.fromkeys(sockaddr[0] for *_, sockaddr in infos))
+
+
+async def resolve_and_check(host: str, port: int, exempt: Sequence[Network] = (), *,
+                            resolve: Resolver = system_resolver) -> list[str]:
+    """Resolve a host and refuse it if any address is not public; the addresses, in order."""
+    if _is_address(host):
+        check_address(host, host, exempt)
+        return [host]
+    try:
+        addresses = list(await resolve(host, port))
+    except (socket.gaierror, UnicodeError):
         raise FetchError(f"the host {host} could not be found; check the url") from None
-    for *_, sockaddr in infos:
-        check_address(sockaddr[0], host, exempt)
+    if not addresses:
+        raise FetchError(f"the host {host} could not be found; check the url")
+    for address in addresses:
+        check_address(address, host, exempt)
+    return addresses
 
 
 def _checked_url(raw: str | httpx.URL) -> httpx.URL:
+    """A url to fetch; one with a user name or password is refused, never sent nor echoed."""
+    shown = url_without_userinfo(str(raw))
     try:
         url = httpx.URL(raw)
     except (httpx.InvalidURL, TypeError):
-        raise FetchError(f"{raw} is not a url; give one like https://example.com/article") from None
+        raise FetchError(f"{shown} is not a url; give one like "
+                         f"https://example.com/article") from None
     if url.scheme not in ("http", "https") or not url.host:
-        raise FetchError(f"{raw} is not an http(s) url; give one like https://example.com/article")
+        raise FetchError(f"{shown} is not an http(s) url; give one like "
+                         f"https://example.com/article")
+    if url.userinfo:
+        raise FetchError(f"{url.copy_with(userinfo=b'')} carries a user name or password (before "
+                         f"the @); Receipts never sends, stores or shows those. Give the address "
+                         f"without them")
     return url
 
 
@@ -105,12 +184,19 @@ def _decode(data: bytes, response: httpx.Response, url: httpx.URL) -> str:
                          f"attach the article as .txt, .md or .html instead")
     if not data.strip():
         raise FetchError(f"{url} returned an empty page")
+    if b"\x00" in data:
+        raise FetchError(f"{url} looks like binary data, not an article (it has NUL bytes); "
+                         f"check the url or attach the article as a file")
     try:
         text = data.decode(response.charset_encoding or "utf-8")
     except (UnicodeDecodeError, LookupError):
         if media_type in TEXT_TYPES:
             raise FetchError(f"{url} is not UTF-8 text; save it as UTF-8 and attach it") from None
         text = data.decode("utf-8", errors="replace")
+    try:
+        refuse_binary_text(text, str(url))
+    except ArticleError as error:
+        raise FetchError(str(error)) from None
     looks_like_html = text.lstrip()[:200].lower().startswith(("<!doctype html", "<html"))
     if media_type in HTML_TYPES or (not media_type and looks_like_html):
         return text_from_html(text)
@@ -118,34 +204,59 @@ def _decode(data: bytes, response: httpx.Response, url: httpx.URL) -> str:
 
 
 async def _read_capped(response: httpx.Response, url: httpx.URL, max_bytes: int) -> bytes:
+    """The decoded body, refused as soon as it passes `max_bytes`: the cap holds on what the
+    page decodes to, whatever its Content-Encoding, and the decoding runs in a thread."""
+    try:
+        decoder = BoundedDecoder(response.headers.get("content-encoding", ""), max_bytes)
+    except DecodingRefused as error:
+        raise FetchError(f"{url} {error}") from None
     declared = response.headers.get("content-length", "")
-    if declared.isdigit() and int(declared) > max_bytes:
+    if declared.isdigit() and int(declared) > decoder.raw_limit:
         raise FetchError(f"{url} is {int(declared):,} bytes; an article may be at most "
                          f"{max_bytes:,} bytes")
     body = bytearray()
-    async for chunk in response.aiter_bytes():
-        body.extend(chunk)
-        if len(body) > max_bytes:
+    raw = 0
+    async for chunk in response.aiter_raw():
+        try:
+            body += await asyncio.to_thread(decoder.feed, chunk)
+        except DecodedTooLarge:
             raise FetchError(f"{url} is larger than {max_bytes:,} bytes, the most an article "
-                             f"may be; paste the part that matters instead")
+                             f"may be; paste the part that matters instead") from None
+        except DecodingRefused as error:
+            raise FetchError(f"{url} {error}") from None
+        raw += len(chunk)
+        if raw > decoder.raw_limit:
+            raise FetchError(f"{url} sent a compressed body larger than {decoder.raw_limit:,} "
+                             f"bytes; an article may be at most {max_bytes:,} bytes")
     return bytes(body)
 
 
-def _check_peer(response: httpx.Response, url: httpx.URL, exempt: Sequence[Network]) -> None:
-    """Check the address actually connected to, in case the name resolved differently this time."""
-    stream = response.extensions.get("network_stream")
-    peer = stream.get_extra_info("server_addr") if stream is not None else None
-    if peer:
-        check_address(peer[0], url.host, exempt)
+def _pinned_request(client: httpx.AsyncClient, url: httpx.URL, address: str) -> httpx.Request:
+    """A GET sent to the checked address that still names the host (Host, TLS name, certificate),
+    so the name is never looked up again: a rebinding name cannot point it elsewhere."""
+    extensions = {"sni_hostname": url.raw_host.decode("ascii")} if url.scheme == "https" else {}
+    return client.build_request("GET", url.copy_with(host=address), extensions=extensions,
+                                headers={"Host": url.netloc.decode("ascii")})
+
+
+async def _open(client: httpx.AsyncClient, url: httpx.URL, addresses: list[str]) -> httpx.Response:
+    """The response of the first checked address that takes the connection."""
+    for address in addresses[:-1]:
+        try:
+            return await client.send(_pinned_request(client, url, address), stream=True)
+        except httpx.ConnectError:
+            continue
+    return await client.send(_pinned_request(client, url, addresses[-1]), stream=True)
 
 
 async def _fetch(client: httpx.AsyncClient, start: httpx.URL, exempt: Sequence[Network],
-                 max_bytes: int) -> FetchedPage:
+                 max_bytes: int, resolve: Resolver) -> FetchedPage:
     url = start
     for _ in range(MAX_REDIRECTS + 1):
-        await resolve_and_check(url.host, url.port or (443 if url.scheme == "https" else 80), exempt)
-        async with client.stream("GET", url) as response:
-            _check_peer(response, url, exempt)
+        addresses = await resolve_and_check(url.raw_host.decode("ascii"), url.port or (
+            443 if url.scheme == "https" else 80), exempt, resolve=resolve)
+        response = await _open(client, url, addresses)
+        try:
             if response.status_code in REDIRECT_STATUSES:
                 location = response.headers.get("location")
                 if not location:
@@ -156,26 +267,62 @@ async def _fetch(client: httpx.AsyncClient, start: httpx.URL, exempt: Sequence[N
                 raise FetchError(f"{url} answered {response.status_code} "
                                  f"{response.reason_phrase}; check that the page opens in a browser")
             data = await _read_capped(response, url, max_bytes)
-            return FetchedPage(url=str(url), text=_decode(data, response, url))
+            text = await asyncio.to_thread(_decode, data, response, url)
+            return FetchedPage(url=str(url), text=text)
+        finally:
+            await response.aclose()
     raise FetchError(f"{start} redirects more than {MAX_REDIRECTS} times; give the final url")
 
 
+@functools.cache
+def _default_trust() -> ssl.SSLContext:
+    """The certificates httpx trusts by default; loading them takes about 0.1 s of CPU, so it is
+    done once, in a thread, not on the event loop for every fetch."""
+    return httpx.create_ssl_context()
+
+
+def _certificate_error(error: BaseException) -> ssl.SSLCertVerificationError | None:
+    """The certificate failure behind a connection error (httpx and httpcore each wrap it)."""
+    while error is not None and not isinstance(error, ssl.SSLCertVerificationError):
+        error = error.__cause__ or error.__context__
+    return error
+
+
 async def fetch_article_text(url: str, *, exempt: Sequence[Network] = (),
-                             max_bytes: int = MAX_ARTICLE_BYTES) -> FetchedPage:
-    """The article text at a url, every hop checked; `exempt` lists networks allowed anyway."""
+                             max_bytes: int = MAX_ARTICLE_BYTES,
+                             resolve: Resolver = system_resolver,
+                             ssl_context: ssl.SSLContext | None = None) -> FetchedPage:
+    """The article text at a url, every hop checked; `exempt` lists networks allowed anyway.
+
+    `resolve` looks names up (the system's resolver unless a test gives its own) and
+    `ssl_context` says which certificates to trust (the system's unless a test gives its own).
+    """
     start = _checked_url(url.strip())
+    trust = ssl_context or await asyncio.to_thread(_default_trust)
     timeout = httpx.Timeout(READ_TIMEOUT, connect=CONNECT_TIMEOUT)
-    # trust_env=False: a proxy from the environment would hide the real peer address.
+    # trust_env=False: a proxy from the environment would connect where it likes. No kept-alive
+    # connections: they are pooled by address, and one made for a name must not serve another.
     async with httpx.AsyncClient(follow_redirects=False, timeout=timeout, trust_env=False,
-                                 headers={"User-Agent": USER_AGENT}) as client:
+                                 verify=trust,
+                                 limits=httpx.Limits(max_keepalive_connections=0),
+                                 headers={"User-Agent": USER_AGENT,
+                                          "Accept-Encoding": ACCEPT_ENCODING}) as client:
         try:
             async with asyncio.timeout(TOTAL_TIMEOUT):
-                return await _fetch(client, start, exempt, max_bytes)
+                return await _fetch(client, start, exempt, max_bytes, resolve)
         except TimeoutError:
             raise FetchError(f"{url} took longer than {TOTAL_TIMEOUT:.0f} s to load; try again "
                              f"later or paste the article's text") from None
         except httpx.TimeoutException:
             raise FetchError(f"{url} did not answer in time; try again later or paste the "
+                             f"article's text") from None
+        except httpx.ConnectError as error:
+            refused = _certificate_error(error)
+            if refused:
+                raise FetchError(f"{url} has a certificate that could not be verified "
+                                 f"({refused.verify_message}); check the url or paste "
+                                 f"the article's text") from None
+            raise FetchError(f"{url} could not be reached ({error}); check the url or paste the "
                              f"article's text") from None
         except httpx.HTTPError as error:
             raise FetchError(f"{url} could not be fetched ({type(error).__name__}: {error}); "

@@ -16,6 +16,7 @@ from datetime import date, timedelta
 from pathlib import PurePosixPath
 from urllib.parse import urlsplit
 
+from bot.answers.claim import SQLITE_MAX_INTEGER
 from bot.articles import ARTICLE_SUFFIXES, MAX_ARTICLE_BYTES, ArticleError, parse_article
 from bot.embeds import embed_pages, escape, link
 from bot.ingest import ingest_article
@@ -23,8 +24,8 @@ from bot.store import Store, utc_now
 
 MODERATOR_PERMISSIONS = ("Manage Messages", "Manage Server")
 ARTICLE_ID_LENGTH = 40
-NOT_MODERATOR = (f"Only moderators ({' or '.join(MODERATOR_PERMISSIONS)}) can use this command. "
-                 f"Ask one of your server's moderators.")
+NOT_MODERATOR = (f"Only moderators ({' or '.join(MODERATOR_PERMISSIONS)} for the whole server, "
+                 f"through a role) can use this command. Ask one of your server's moderators.")
 
 
 class ActionRefused(Exception):
@@ -165,6 +166,8 @@ def _own_article(store: Store, article_id: str, guild_id: int) -> dict:
 
 
 def _own_claim(store: Store, claim_id: int, guild_id: int) -> dict:
+    if not 0 < claim_id <= SQLITE_MAX_INTEGER:  # SQLite cannot even be asked about such a number
+        raise ActionRefused(f"No claim #{claim_id} comes from an article added in this server.")
     row = store.db.execute(
         "SELECT c.id, c.article_id, c.retracted_at, a.guild_id FROM claims c "
         "JOIN articles a ON a.id = c.article_id WHERE c.id = ?", [claim_id]).fetchone()

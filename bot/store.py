@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -173,6 +174,33 @@ class StoreError(RuntimeError):
     """The store cannot be used as asked."""
 
 
+class WriterDatabase(sqlite_utils.Database):
+    """sqlite-utils' database whose write transactions take the write lock when they begin.
+
+    A plain `BEGIN` reads first and asks for the lock at its first write; in WAL mode SQLite
+    answers that with SQLITE_BUSY at once, whatever the busy timeout, when another connection
+    (another bot process on the store) committed in between. `BEGIN IMMEDIATE` waits instead.
+    """
+
+    @contextmanager
+    def atomic(self) -> Iterator[WriterDatabase]:
+        if self.conn.in_transaction:
+            with super().atomic():  # a savepoint inside the open transaction
+                yield self
+            return
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self
+        except BaseException:
+            self.rollback()
+            raise
+        try:
+            self.conn.execute("COMMIT")
+        except BaseException:
+            self.rollback()
+            raise
+
+
 @dataclass
 class AddResult:
     article_id: str
@@ -191,7 +219,7 @@ class Store:
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
         conn = sqlite3.connect(str(self.path), timeout=30, check_same_thread=False)
-        self.db = sqlite_utils.Database(conn)
+        self.db = WriterDatabase(conn)
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA foreign_keys=ON")
         self.db.execute("PRAGMA synchronous=NORMAL")

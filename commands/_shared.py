@@ -43,8 +43,13 @@ USER_FACING = (ActionRefused, ArticleError, DigestError)
 T = TypeVar("T")
 
 
+ROLES_UNKNOWN = ("I do not know this server's roles yet, so I cannot tell whether you are a "
+                 "moderator; try again in a minute.")
+
+
 class NotModerator(app_commands.CheckFailure):
-    """The member lacks Manage Messages and Manage Server, whatever the server's overrides say."""
+    """The member lacks Manage Messages and Manage Server server-wide, whatever the server's
+    overrides and the channel's overwrites say."""
 
 
 def receipts(interaction: discord.Interaction) -> ReceiptsBot:
@@ -57,10 +62,19 @@ def actor(interaction: discord.Interaction) -> str:
 
 
 def require_moderator(interaction: discord.Interaction) -> bool:
-    """The runtime check behind `default_permissions`: a server override cannot widen it."""
+    """The runtime check behind `default_permissions`: a server override cannot widen it.
+
+    Every moderator action changes the whole server (its articles, claims and digests), so the
+    member's server-wide permissions count, from their roles; `interaction.permissions` are the
+    channel's, and a channel overwrite granting Manage Messages there must not be enough.
+    """
     if interaction.guild_id is None:
         raise app_commands.NoPrivateMessage()
-    permissions = interaction.permissions
+    member = interaction.user
+    guild = getattr(member, "guild", None)
+    if guild is None or guild.default_role is None:
+        raise NotModerator(ROLES_UNKNOWN)  # the server's roles are not known yet (still loading)
+    permissions = member.guild_permissions
     if not is_moderator(manage_messages=permissions.manage_messages,
                         manage_guild=permissions.manage_guild,
                         administrator=permissions.administrator):
@@ -211,7 +225,7 @@ def failure_message(error: BaseException) -> tuple[str, bool]:
     if isinstance(error, app_commands.CommandInvokeError):
         error = error.original
     if isinstance(error, NotModerator):
-        return NOT_MODERATOR, False
+        return str(error), False
     if isinstance(error, app_commands.NoPrivateMessage):
         return "This command works in a server, not in direct messages.", False
     if isinstance(error, app_commands.BotMissingPermissions):

@@ -3,7 +3,8 @@
 The schedule, the delivery rows and what a digest holds are `bot.digests`; this cog only posts a
 page where it is told to and turns Discord's refusals into `DeliveryFailed`: a channel the bot may
 not post in is `blocked` (shown as failing, retried at the next window), a server error or rate
-limit is `failed` (retried on the next ticks).
+limit is `failed` (retried on the next ticks), and so is a post that takes longer than its
+delivery's deadline.
 """
 
 from __future__ import annotations
@@ -53,6 +54,9 @@ class Digest(ModeratorOnly, commands.GroupCog, group_name="digest",
     def __init__(self, bot: commands.Bot):
         super().__init__()
         self.bot = bot
+        self.delivery_deadline = digests.DELIVERY_DEADLINE
+        self._busy: set[int] = set()  # subscriptions being posted by a round still running
+        self._rounds: set[asyncio.Task] = set()
 
     async def cog_load(self) -> None:
         self.deliver.change_interval(seconds=self.bot.settings.digest_interval)
@@ -60,16 +64,26 @@ class Digest(ModeratorOnly, commands.GroupCog, group_name="digest",
 
     async def cog_unload(self) -> None:
         self.deliver.cancel()
+        for delivery_round in list(self._rounds):
+            delivery_round.cancel()  # a page cut off is posted again with its nonce: never twice
 
     # Posting ------------------------------------------------------------------------------------
 
     @tasks.loop(seconds=DEFAULT_DIGEST_INTERVAL)
     async def deliver(self) -> None:
+        """Start a round of the digests due now, and do not wait for it: a round held up by a
+        slow channel (up to its deadline) must not hold what becomes due meanwhile."""
+        delivery_round = asyncio.create_task(self.deliver_round())
+        self._rounds.add(delivery_round)
+        delivery_round.add_done_callback(self._rounds.discard)
+
+    async def deliver_round(self) -> None:
         try:
-            await digests.deliver_due(self.bot.run_store, datetime.now(UTC),
-                                      self.post_page, self.bot.worker)
-        except Exception:  # noqa: BLE001 - an exception would stop the loop for good
-            log.exception("the digest loop failed; it runs again at the next tick")
+            await digests.deliver_due(self.bot.run_store, datetime.now(UTC), self.post_page,
+                                      deadline=self.delivery_deadline, busy=self._busy,
+                                      worker=self.bot.worker)
+        except Exception:  # noqa: BLE001 - the loop goes on at the next tick
+            log.exception("a round of digests failed; the loop runs again at the next tick")
 
     @deliver.before_loop
     async def wait_until_connected(self) -> None:

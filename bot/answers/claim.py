@@ -12,13 +12,15 @@ from bot.store import Store
 
 
 SQLITE_MAX_INTEGER = 2**63 - 1
+SHOWN_TYPED = 24  # characters of a refused claim number echoed back; a paste can be thousands
 
 
 def parse_claim_id(text: str | int) -> int | None:
     """A claim id as typed: "12", "#12" or "claim:12"; None for anything else, including digits
-    `int` cannot read ("²") and numbers SQLite cannot hold."""
+    `int` cannot read ("²"), numbers SQLite cannot hold, and digits too many for `int` to read
+    at all (Python refuses more than 4,300)."""
     digits = str(text).strip().removeprefix("claim:").removeprefix("#").strip()
-    if not digits.isdecimal():
+    if not digits.isdecimal() or len(digits.lstrip("0")) > len(str(SQLITE_MAX_INTEGER)):
         return None
     number = int(digits)
     return number if number <= SQLITE_MAX_INTEGER else None
@@ -27,8 +29,11 @@ def parse_claim_id(text: str | int) -> int | None:
 def claim(store: Store, claim_id: str | int, guild_id: int | None = None) -> Answer:
     number = parse_claim_id(claim_id)
     if number is None:
-        return failure("claim", f"“{claim_id}” is not a claim number; try /claim 12.",
-                       matched=str(claim_id))
+        typed = str(claim_id)
+        if len(typed) > SHOWN_TYPED:
+            typed = typed[:SHOWN_TYPED] + "…"
+        return failure("claim", f"“{typed}” is not a claim number; try /claim 12.",
+                       matched=typed)
     found = store.db.execute(
         f"SELECT {CLAIM_COLUMNS}, c.retracted_at, c.retracted_by, c.reason FROM {CLAIM_FROM} "
         f"WHERE c.id = ? AND {VISIBLE_ARTICLE}", [number, guild_id]).fetchone()

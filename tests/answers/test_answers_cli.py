@@ -58,3 +58,14 @@ def test_help_and_an_unknown_command_list_every_command_once(store):
         assert not answer.ok and answer.suggestions == list(COMMANDS.values())
         assert not any(usage in answer.error for usage in COMMANDS.values())
     assert "frobnicate" in run_query(store, "/frobnicate 12").error
+
+
+def test_a_claim_number_of_thousands_of_digits_is_refused_and_the_console_goes_on(pixel_store):
+    huge = "9" * 4301  # past Python's limit for reading an integer from text
+    asked = run_bot("ask", "--db", str(pixel_store.path), f"/claim {huge}")
+    assert asked.returncode == 1 and "Traceback" not in asked.stderr, asked.stderr
+    assert "not a claim number" in asked.stdout and huge not in asked.stdout
+    result = run_bot("console", "--db", str(pixel_store.path),
+                     stdin=f"/claim {huge}\n/spec 11 Pro\nquit\n")
+    assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
+    assert "not a claim number" in result.stdout and PIXEL in result.stdout

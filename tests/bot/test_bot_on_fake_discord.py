@@ -19,6 +19,7 @@ from bot.client import ReceiptsBot
 from bot.settings import Settings
 from bot_test_helpers import stored_article
 from tests.fakediscord import FakeDiscord, Permission, point_discord_py_at
+from tests.fakediscord.api_spec import discord_api
 from tests.fakediscord.messages import EPHEMERAL
 
 PAGE = """<!doctype html><html><head><title>Contoso X9 leak</title></head><body><article>
@@ -69,6 +70,8 @@ async def world(store, tmp_path):
             await running
             undo()
         assert fake.errors == [] and fake.requests.unhandled == []
+        violations = discord_api().violations(fake.requests)
+        assert violations == [], "\n".join(map(str, violations))
 
 
 async def command(world, user, name, options=None, channel=None):

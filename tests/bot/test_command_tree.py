@@ -85,11 +85,16 @@ async def test_moderator_groups_are_hidden_by_default_and_server_only(bot):
             assert command["default_member_permissions"] is None
 
 
-def interaction(manage_messages=False, manage_guild=False, administrator=False, guild_id=1):
+def interaction(manage_messages=False, manage_guild=False, administrator=False, guild_id=1, *,
+                in_channel: discord.Permissions | None = None, roles_known=True):
+    """A member's interaction: the flags are their server-wide permissions (from roles); the
+    channel's permissions are the same unless `in_channel` says otherwise."""
     permissions = discord.Permissions(manage_messages=manage_messages, manage_guild=manage_guild,
                                       administrator=administrator)
-    return SimpleNamespace(guild_id=guild_id, permissions=permissions,
-                           user=SimpleNamespace(id=7), extras={})
+    guild = SimpleNamespace(default_role=SimpleNamespace(id=guild_id) if roles_known else None)
+    member = SimpleNamespace(id=7, guild=guild, guild_permissions=permissions)
+    return SimpleNamespace(guild_id=guild_id, permissions=in_channel or permissions, user=member,
+                           extras={})
 
 
 @pytest.mark.parametrize("flags", [{"manage_messages": True}, {"manage_guild": True},
@@ -103,6 +108,16 @@ def test_the_runtime_check_keeps_members_out_whatever_the_overrides_say():
         require_moderator(interaction())
     with pytest.raises(app_commands.NoPrivateMessage):
         require_moderator(interaction(manage_messages=True, guild_id=None))
+
+
+def test_the_runtime_check_reads_server_wide_permissions_not_the_channels():
+    granted_here = discord.Permissions(manage_messages=True, manage_guild=True)
+    with pytest.raises(NotModerator, match="Only moderators"):
+        require_moderator(interaction(in_channel=granted_here))
+    assert require_moderator(interaction(manage_messages=True,
+                                         in_channel=discord.Permissions.none())) is True
+    with pytest.raises(NotModerator, match="roles"):
+        require_moderator(interaction(manage_messages=True, roles_known=False))
 
 
 async def test_every_moderator_command_runs_the_runtime_check(bot):

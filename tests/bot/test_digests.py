@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 from datetime import datetime, timedelta, timezone
 
@@ -21,6 +22,11 @@ ACTOR = "discord:42"
 MONDAY = datetime(2024, 5, 6, tzinfo=UTC)  # a Monday
 
 
+class BotStopped(BaseException):
+    """The process stopping in the middle of a post (not SystemExit: raised inside one of the
+    tasks posting digests side by side, that would end the test's event loop itself)."""
+
+
 class Channel:
     """A stand-in for Discord: records the pages posted, or fails the way it is told to."""
 
@@ -33,7 +39,7 @@ class Channel:
         if self.failure:
             raise self.failure
         if self.crash_after is not None and len(self.posts) >= self.crash_after:
-            raise SystemExit("the bot stopped")
+            raise BotStopped("the bot stopped")
         self.posts.append((subscription.id, page, nonce))
         return 5000 + len(self.posts)
 
@@ -157,7 +163,7 @@ async def test_a_restart_in_the_middle_of_a_long_digest_posts_only_the_missing_p
             stored_article(store, f"news-{number}", device=f"Contoso X{number}",
                            values=[("battery", f"{4000 + number} mAh"), ("ram", "12 GB")])
         channel.crash_after = 1
-        with pytest.raises(SystemExit):
+        with pytest.raises(BotStopped):
             await tick(store, channel, MONDAY + timedelta(hours=9))
         [row] = deliveries(store)
         assert row["status"] == "pending" and json.loads(row["message_ids"]) == [5001]
@@ -218,6 +224,21 @@ async def test_a_channel_the_bot_may_not_post_in_fails_visibly_and_loses_no_clai
     assert status.subscription.failing_reason is None and status.open_error is None
 
 
+async def test_digest_list_shows_the_channel_of_a_failure_reason_as_a_channel(store):
+    subscribe(store, MONDAY)
+    stored_article(store, "first")
+    channel = Channel()
+    # The reason quotes Discord's own words, which must stay text, around the bot's mention.
+    channel.failure = DeliveryFailed("Discord refused my post in <#999> (**Missing** `Access`)",
+                                     blocked=True)
+    await tick(store, channel, MONDAY + timedelta(hours=9))
+    statuses = digests.list_subscriptions(store, HOME, MONDAY + timedelta(hours=10))
+    [[embed]] = digests.subscription_list_pages(statuses)
+    failing = next(line for line in embed["description"].split("\n") if "Failing" in line)
+    assert "refused my post in <#999> " in failing, failing
+    assert "\\*\\*Missing\\*\\* \\`Access\\`" in failing, failing
+
+
 async def test_server_errors_are_retried_on_later_ticks_a_few_times(store):
     subscribe(store, MONDAY)
     stored_article(store, "news")
@@ -230,6 +251,73 @@ async def test_server_errors_are_retried_on_later_ticks_a_few_times(store):
     channel.failure = None
     await tick(store, channel, MONDAY + timedelta(days=1, hours=9))
     assert len(channel.posts) == 1
+
+
+class StuckChannel(Channel):
+    """Posts to one channel hang (as discord.py's retries of a 5xx do) until released."""
+
+    def __init__(self, stuck_channel_id: int):
+        super().__init__()
+        self.stuck_channel_id = stuck_channel_id
+        self.released = asyncio.Event()
+        self.stuck_posts = 0
+
+    async def post(self, subscription, page, nonce):
+        if subscription.channel_id == self.stuck_channel_id and not self.released.is_set():
+            self.stuck_posts += 1
+            await self.released.wait()
+        return await super().post(subscription, page, nonce)
+
+
+async def test_a_stuck_digest_holds_no_other_and_is_posted_once_later(store):
+    stuck_id, other_id = 1001, 1002
+    stuck = subscribe(store, MONDAY, channel_id=stuck_id)
+    other = subscribe(store, MONDAY, channel_id=other_id)
+    stored_article(store, "news")
+    channel = StuckChannel(stuck_id)
+    deadline = 0.2
+
+    started = asyncio.get_running_loop().time()
+    outcomes = await digests.deliver_due(runner(store), MONDAY + timedelta(hours=9), channel.post,
+                                         deadline=deadline)
+    assert asyncio.get_running_loop().time() - started < deadline * 5
+    assert {o.subscription_id: o.status for o in outcomes} == {stuck.id: "failed",
+                                                              other.id: "posted"}
+    assert [subscription_id for subscription_id, _, _ in channel.posts] == [other.id]
+    [open_row] = [r for r in deliveries(store) if r["subscription_id"] == stuck.id]
+    assert open_row["status"] == "failed" and "0.2 s" in open_row["last_error"]
+
+    channel.released.set()  # Discord answers again
+    await tick(store, channel, MONDAY + timedelta(hours=9, minutes=1))
+    await tick(store, channel, MONDAY + timedelta(hours=9, minutes=2))
+    assert sorted(subscription_id for subscription_id, _, _ in channel.posts) == sorted(
+        [other.id, stuck.id])
+    assert {r["status"] for r in deliveries(store)} == {"posted"}
+
+
+async def test_a_digest_due_while_another_is_stuck_goes_out_at_once_and_none_twice(store):
+    """The digest loop does not wait for a stuck round: the next round, side by side with it,
+    posts what became due meanwhile and leaves the stuck subscription to the round posting it."""
+    stuck = subscribe(store, MONDAY, channel_id=1001)
+    stored_article(store, "news")
+    channel = StuckChannel(1001)
+    busy: set[int] = set()
+    first = asyncio.create_task(digests.deliver_due(
+        runner(store), MONDAY + timedelta(hours=9), channel.post, deadline=30, busy=busy))
+    while channel.stuck_posts == 0:
+        await asyncio.sleep(0.01)
+    other = subscribe(store, MONDAY, channel_id=1002)
+    stored_article(store, "more", device="Contoso Y7")
+    second = await asyncio.wait_for(digests.deliver_due(
+        runner(store), MONDAY + timedelta(hours=9, minutes=1), channel.post, deadline=30,
+        busy=busy), timeout=5)
+    assert [(o.subscription_id, o.status) for o in second] == [(other.id, "posted")]
+    assert not first.done()
+    channel.released.set()
+    assert [(o.subscription_id, o.status) for o in await first] == [(stuck.id, "posted")]
+    assert sorted(subscription_id for subscription_id, _, _ in channel.posts) == sorted(
+        [stuck.id, other.id])
+    assert [r["status"] for r in deliveries(store)] == ["posted", "posted"] and busy == set()
 
 
 async def test_a_digest_holds_only_what_its_server_sees(store):

@@ -91,7 +91,7 @@ class Process:
         return message_id
 
     async def tick(self, now=DUE):
-        return await digests.deliver_due(self.run, now, self.post, self.worker)
+        return await digests.deliver_due(self.run, now, self.post, worker=self.worker)
 
 
 def long_digest(store, guild_id=1, channel_id=10):

@@ -184,3 +184,30 @@ def test_the_added_reply_shows_the_claims_and_the_date_used(store):
     assert "2023-01-10" in text and "from the article" in text
     assert page[0]["author"]["name"] == f"Added {added.article_id}"
     assert all(f"#{claim.claim_id}" in text for claim in added.claims)
+
+
+def test_a_pasted_url_with_a_password_is_stored_without_it(store):
+    added = moderation.add_article(store, article_text("Contoso Y7"),
+                                   guild_id=HOME, actor=MOD,
+                                   url="https://alice:s3cret@news.example/pixel-9")
+    assert added.url == "https://news.example/pixel-9"
+    stored = store.db.execute("SELECT group_concat(url) FROM articles").fetchone()[0]
+    assert "s3cret" not in stored and "alice" not in stored
+
+
+@pytest.mark.parametrize("junk", ["\x00", "\ufffd" * 6])
+def test_pasted_text_that_looks_binary_is_refused(store, junk):
+    with pytest.raises(ActionRefused, match="binary"):
+        moderation.add_article(store, article_text("Contoso Y8", extra=junk * 3), guild_id=HOME,
+                               actor=MOD)
+    assert store.db.execute("SELECT count(*) FROM articles").fetchone()[0] == 0
+
+
+@pytest.mark.parametrize("number", [2**63 - 1, 2**63, 10**30])
+def test_a_claim_number_past_the_store_integers_is_no_claim_of_this_server(store, number):
+    stored_article(store, "mine", guild_id=HOME)
+    with pytest.raises(ActionRefused, match="No claim"):
+        moderation.retract_claim(store, number, guild_id=HOME, actor=MOD, reason="wrong")
+    with pytest.raises(ActionRefused, match="No claim"):
+        moderation.restore_claim(store, number, guild_id=HOME, actor=MOD)
+    assert store.history(f"claim:{number}") == []

@@ -22,8 +22,16 @@ a reliable tipster, and it may pack a 4,400mAh battery with 25W charging.</p>
 </article></body></html>"""
 
 
-def app_with_routes() -> web.Application:
-    app = web.Application()
+def app_with_routes(seen: list | None = None) -> web.Application:
+    """The test pages; `seen` collects every request's path and Authorization header."""
+
+    @web.middleware
+    async def record(request, handler):
+        if seen is not None:
+            seen.append((request.path, request.headers.get("Authorization")))
+        return await handler(request)
+
+    app = web.Application(middlewares=[record])
 
     async def page(request):
         return web.Response(text=PAGE, content_type="text/html")
@@ -54,7 +62,16 @@ def app_with_routes() -> web.Application:
     async def missing(request):
         raise web.HTTPNotFound()
 
+    async def to_userinfo(request):
+        raise web.HTTPFound(f"http://bob:hunter2@{request.host}/plain")
+
+    async def binary(request):
+        first = int(request.query.get("from", 0))
+        return web.Response(body=bytes(range(first, 256)) * 40, content_type=request.query["type"])
+
+    app.router.add_get("/noise", binary)
     app.router.add_get("/page", page)
+    app.router.add_get("/to-userinfo", to_userinfo)
     app.router.add_get("/plain", plain)
     app.router.add_get("/redirect", redirect)
     app.router.add_get("/chain/{hops}", chain)
@@ -66,8 +83,13 @@ def app_with_routes() -> web.Application:
 
 
 @pytest.fixture
-async def base(http_server):
-    return await http_server(app_with_routes())
+def seen() -> list:
+    return []
+
+
+@pytest.fixture
+async def base(http_server, seen):
+    return await http_server(app_with_routes(seen))
 
 
 async def test_an_html_page_becomes_article_text_with_its_header(base):
@@ -143,3 +165,60 @@ def test_an_exempt_network_is_allowed():
     check_address("127.0.0.1", "localhost", LOCALHOST_ONLY)
     with pytest.raises(FetchError):
         check_address("127.0.0.1", "localhost")
+
+
+@pytest.mark.parametrize("address, embedded", [
+    ("::ffff:127.0.0.1", "127.0.0.1"),            # IPv4-mapped
+    ("::ffff:0:7f00:1", "127.0.0.1"),             # IPv4-translated (SIIT)
+    ("::7f00:1", "127.0.0.1"),                    # IPv4-compatible
+    ("::a9fe:a9fe", "169.254.169.254"),           # IPv4-compatible, the metadata address
+    ("2002:7f00:1::", "127.0.0.1"),               # 6to4
+    ("2002:c0a8:101::1", "192.168.1.1"),          # 6to4
+    ("2001:0:4136:e378:8000:63bf:80ff:fffe", "127.0.0.1"),  # Teredo, client 127.0.0.1
+    ("2001:0:a00:1::f7f7:f7f7", "10.0.0.1"),      # Teredo, server 10.0.0.1
+    ("64:ff9b::7f00:1", "127.0.0.1"),             # NAT64
+    ("64:ff9b::a00:1", "10.0.0.1"),               # NAT64
+    ("64:ff9b:1::c0a8:101", "192.168.1.1"),       # local-use NAT64
+])
+def test_an_address_that_embeds_ipv4_is_judged_by_the_embedded_address(address, embedded):
+    with pytest.raises(FetchError, match=embedded.replace(".", r"\.")):
+        check_address(address, f"[{address}]")
+
+
+@pytest.mark.parametrize("address", [
+    "::ffff:8.8.8.8", "2002:808:808::1", "2001:0:808:808::f7f7:f7f7", "64:ff9b::808:808",
+    "64:ff9b:1::808:808",
+])
+def test_an_address_that_embeds_a_public_ipv4_address_passes(address):
+    assert refusal_reason(ipaddress.ip_address(address)) is None
+
+
+async def test_a_url_with_a_password_is_refused_before_anything_is_sent(base, seen):
+    secret_url = base.replace("http://", "http://alice:s3cret@") + "/plain"
+    with pytest.raises(FetchError, match="user name or password") as refused:
+        await fetch_article_text(secret_url, exempt=LOCALHOST_ONLY)
+    assert "s3cret" not in str(refused.value) and f"{base}/plain" in str(refused.value)
+    assert seen == []
+
+
+async def test_a_redirect_to_a_url_with_a_password_is_refused(base, seen):
+    with pytest.raises(FetchError, match="user name or password") as refused:
+        await fetch_article_text(f"{base}/to-userinfo", exempt=LOCALHOST_ONLY)
+    assert "hunter2" not in str(refused.value)
+    assert seen == [("/to-userinfo", None)]
+
+
+@pytest.mark.parametrize("url", ["ftp://alice:s3cret@example.com/a", "http://alice:s3cret@/a"])
+async def test_a_refused_url_is_not_echoed_with_its_password(url):
+    with pytest.raises(FetchError, match="url") as refused:
+        await fetch_article_text(url)
+    assert "s3cret" not in str(refused.value)
+
+
+# With NULs, or (an HTML page of unknown charset is read leniently) only bytes that are not UTF-8.
+@pytest.mark.parametrize("media_type, first_byte", [
+    ("text/plain", 0), ("text/html", 0), ("text/html", 0x80)])
+async def test_a_page_of_binary_data_is_refused(base, media_type, first_byte):
+    with pytest.raises(FetchError, match="looks like binary data"):
+        await fetch_article_text(f"{base}/noise?type={media_type}&from={first_byte}",
+                                 exempt=LOCALHOST_ONLY)

@@ -20,6 +20,7 @@ from bot.client import ReceiptsBot, open_bot_store
 from bot.settings import Settings
 from bot.store import Store
 from tests.fakediscord import FakeDiscord, Guild, InteractionRecord, Member, Permission, point_discord_py_at
+from tests.fakediscord.api_spec import discord_api
 from tests.fakediscord.records import Callback
 
 ANSWER_TIMEOUT = 5.0  # how long a test waits; Discord's own 3 s is asserted where it matters
@@ -64,8 +65,9 @@ async def running_bot(settings: Settings) -> AsyncIterator[ReceiptsBot]:
 @asynccontextmanager
 async def fake_discord(**options) -> AsyncIterator[FakeDiscord]:
     """A started fake (`options` go to FakeDiscord) with discord.py pointed at it. Afterwards the
-    fake must have served every request it got without failing itself: a route it lacks would
-    hide a bot failure."""
+    fake must have served every request it got without failing itself (a route it lacks would
+    hide a bot failure), and every request the bot sent and every answer the fake gave must
+    follow Discord's API description."""
     async with FakeDiscord(**options) as fake:
         undo = point_discord_py_at(fake)
         try:
@@ -74,7 +76,8 @@ async def fake_discord(**options) -> AsyncIterator[FakeDiscord]:
             undo()
         assert fake.errors == [], fake.errors
         assert fake.requests.unhandled == [], [f"{r.method} {r.path}" for r in fake.requests.unhandled]
-
+        violations = discord_api().violations(fake.requests)
+        assert violations == [], "\n".join(map(str, violations))
 
 @dataclass
 class Server:

@@ -85,3 +85,29 @@ async def test_a_403_on_the_post_marks_the_subscription_failing_with_the_reason(
             assert posted_in(fake, news) == []
             listed = embed_text(await ask(fake, server, server.moderator, "digest list"))
             assert "Failing" in listed and "Missing Permissions" in listed, listed
+
+
+async def test_a_digest_stuck_on_5xx_holds_no_other_and_is_posted_once_later(db_path):
+    """One channel's posts hang: the first lands but its answer comes too late, the next two get
+    500s (discord.py alone would retry those for seconds). The other digest goes out at once;
+    the stuck one is retried on later ticks, each try within its deadline, and posted once."""
+    async with fake_discord() as fake:
+        server = add_server(fake, "A")
+        stuck, other = server.guild.add_channel("stuck"), server.guild.add_channel("other")
+        stuck_path = f"/channels/{stuck.id}/messages"
+        landed_late = fake.faults.slow("POST", stuck_path, seconds=5.0)
+        server_errors = fake.faults.server_error("POST", stuck_path, times=2)
+        async with running_bot(bot_settings(fake, db_path)) as bot:
+            bot.get_cog("Digest").delivery_deadline = 0.5
+            await make_due(fake, bot, server, stuck, "Nothing Phone 7")
+            await make_due(fake, bot, server, other, "Nothing Phone 8")
+            await fake.wait_until(lambda: posted_in(fake, other), timeout=3.5,
+                                  what="the other digest posted while one channel is stuck")
+            await fake.wait_until(lambda: delivery_statuses(bot).count("posted") == 2, timeout=10,
+                                  what="the stuck digest posted at last")
+            assert (landed_late.hits, server_errors.hits) == (1, 2)
+            [digest] = posted_in(fake, stuck)
+            assert "Nothing Phone 7" in embed_text(digest)
+            nonces = {r.json["nonce"] for r in fake.requests.matching("POST", stuck_path)}
+            assert len(nonces) == 1, "the retries did not carry the first try's nonce"
+            assert len(posted_in(fake, other)) == 1

@@ -9,6 +9,7 @@ from __future__ import annotations
 from bot.store import Store
 from tests.e2e.helpers import (ANSWER_TIMEOUT, answer_message, ask, assert_receipts_are_true, embed_text,
                                paste_article, receipts_of, run_command)
+from tests.fakediscord import Permission
 from tests.fakediscord.messages import EPHEMERAL
 
 NOT_MODERATOR = "Only moderators"
@@ -153,3 +154,47 @@ async def test_server_b_never_sees_an_article_pasted_in_server_a(world, reader):
     refusal = await answer_message(world.fake, removed)
     assert refusal["flags"] & EPHEMERAL and "No article" in refusal["content"]
     assert reader.article(article_id)["removed_at"] is None
+
+
+async def test_manage_messages_in_one_channel_does_not_make_a_server_moderator(world, reader):
+    """Every moderator action changes the whole server (its articles, claims and digests), so a
+    channel overwrite granting Manage Messages there is not enough, even where the server shows
+    the commands to everyone."""
+    a = world.a
+    article_id, claim_ids = await own_article(world, a, "Nothing Phone 7")
+    assert claim_ids, "the pasted article gave no claims to retract"
+    _, subscribed = await run_command(world.fake, a, a.moderator, "digest subscribe", {
+        "channel": a.general.id, "cadence": "daily", "time": "09:00", "timezone": "UTC"})
+    assert NOT_MODERATOR not in subscribed.data["content"]
+    desk = a.guild.add_channel("news-desk")
+    desk.set_overwrite(a.member, allow=Permission.MANAGE_MESSAGES | Permission.MANAGE_GUILD)
+    for top in ("article", "moderate-claim", "digest"):
+        a.guild.show_command(top)
+    before = snapshot(reader)
+
+    for path, options in (("article remove", {"article": article_id, "reason": "mine now"}),
+                          ("moderate-claim retract", {"id": claim_ids[0], "reason": "mine now"}),
+                          ("digest unsubscribe", {"channel": a.general.id})):
+        record, callback = await run_command(world.fake, a, a.member, path, options, channel=desk)
+        assert callback.type == 4 and callback.data["flags"] & EPHEMERAL, (path, callback)
+        assert NOT_MODERATOR in callback.data["content"], (path, callback.data)
+    assert snapshot(reader) == before
+
+    # The same member, given Manage Messages server-wide, may.
+    a.guild.roles[a.guild.id].permissions |= Permission.MANAGE_MESSAGES
+    await world.fake.dispatch("GUILD_ROLE_UPDATE", {
+        "guild_id": str(a.id), "role": a.guild.roles[a.guild.id].payload()})
+    record, callback = await run_command(world.fake, a, a.member, "moderate-claim retract",
+                                         {"id": claim_ids[0], "reason": "misread"}, channel=desk)
+    assert "is retracted" in (await answer_message(world.fake, record))["content"]
+
+
+async def test_a_claim_number_past_the_store_integers_is_answered_plainly(world):
+    a = world.a
+    for path, options in (("moderate-claim retract", {"id": 2**63, "reason": "wrong"}),
+                          ("moderate-claim restore", {"id": 2**64 + 5})):
+        record, _ = await run_command(world.fake, a, a.moderator, path, options)
+        answer = await answer_message(world.fake, record)
+        assert answer["flags"] & EPHEMERAL and "No claim" in answer["content"], (path, answer)
+    answer = await ask(world.fake, a, a.member, "claim", {"id": 2**63})
+    assert "Something went wrong" not in embed_text(answer) and "claim" in embed_text(answer)

@@ -1,5 +1,4 @@
-"""Failures on demand: the next N requests matching a route get an error instead of an answer
-(or, ``slow``, the answer late).
+"""Failures on demand: the next N requests matching a route get an error instead of an answer.
 
 Paths are matched relative to the API base (``/channels/123/messages``). Patterns may use
 discord.py's own route templates (``/channels/{channel_id}/messages``) or ``*``; either stands for
@@ -44,8 +43,8 @@ class Fault:
     remaining: int
     headers: dict[str, str] = field(default_factory=dict)
     retry_after: float | None = None  # set for 429s, whose reset headers depend on the moment served
+    delay: float | None = None  # set for slow answers: the route runs, its answer comes this late
     hits: int = 0
-    delay: float | None = None  # a slow answer: the route answers after this many seconds
 
     def response(self) -> web.Response:
         headers = dict(self.headers)
@@ -93,7 +92,8 @@ class Faults:
         }
         if is_global:
             headers["X-RateLimit-Global"] = "true"
-        body = {"message": "You are being rate limited.", "retry_after": retry_after, "global": is_global}
+        body = {"message": "You are being rate limited.", "retry_after": retry_after, "global": is_global,
+                "code": 0}
         fault = self.add(method, path, status=429, body=body, times=times, headers=headers)
         fault.retry_after = retry_after
         return fault
@@ -102,16 +102,17 @@ class Faults:
         return self.add(method, path, status=status, body={"message": "500: Internal Server Error", "code": 0},
                         times=times)
 
+    def slow(self, method: str, path: str, *, seconds: float, times: int = 1) -> Fault:
+        """The route does its work at once (a message is created) but answers ``seconds`` later,
+        as when Discord is overloaded: a client that stops waiting never learns it landed."""
+        fault = self.add(method, path, status=200, body={}, times=times)
+        fault.delay = seconds
+        return fault
+
     def forbidden(
         self, method: str, path: str, *, times: int = 1, code: int = 50013, message: str = "Missing Permissions"
     ) -> Fault:
         return self.add(method, path, status=403, body={"message": message, "code": code}, times=times)
-
-    def slow(self, method: str, path: str, seconds: float, *, times: int = 1) -> Fault:
-        """The route answers as usual, ``seconds`` late (a slow Discord)."""
-        fault = self.add(method, path, status=200, body={}, times=times)
-        fault.delay = seconds
-        return fault
 
     def take(self, method: str, path: str) -> Fault | None:
         """The first armed fault for this request, used up by one."""

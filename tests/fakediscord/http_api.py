@@ -37,6 +37,8 @@ API_PREFIX = "/api/v10"
 
 # Which callback types each interaction type accepts (ping, command, component, autocomplete, modal submit).
 ALLOWED_CALLBACKS = {1: {1}, 2: {4, 5, 9}, 3: {4, 5, 6, 7, 9}, 4: {8}, 5: {4, 5, 6, 7}}
+# How long Discord remembers an enforced nonce ("the past few minutes").
+NONCE_MEMORY = 300.0
 # Routes that authenticate with the interaction token in the path rather than the bot token.
 TOKEN_ROUTES = ("/interactions/", "/webhooks/")
 
@@ -148,9 +150,10 @@ class HttpApi:
                 raise ApiError(401, 0, "401: Unauthorized")
             fault = fake.faults.take(request.method, path)
             if fault is not None and fault.delay is not None:
-                await asyncio.sleep(fault.delay)  # a slow answer, then the route's own
-                fault = None
-            if fault is not None:
+                record.fault = True
+                response = await handler(request)
+                await asyncio.sleep(fault.delay)
+            elif fault is not None:
                 record.fault = True
                 response = fault.response()
             else:
@@ -163,6 +166,8 @@ class HttpApi:
             fake.errors.append(error)
             response = json_response({"code": 0, "message": f"fake discord failed: {error!r}"}, status=418)
         record.status = response.status
+        if isinstance(response, web.Response) and response.content_type == "application/json":
+            record.answer = json.loads(response.body)
         return response
 
     # -- gateway, user, application ------------------------------------------------------------
@@ -177,7 +182,8 @@ class HttpApi:
                               "session_start_limit": limit})
 
     async def get_current_user(self, request: web.Request) -> web.Response:
-        return json_response({**self.fake.bot_user.payload(), "verified": True, "mfa_enabled": False})
+        return json_response({**self.fake.bot_user.payload(), "verified": True, "mfa_enabled": False,
+                              "locale": "en-US"})
 
     async def get_application(self, request: web.Request) -> web.Response:
         fake = self.fake
@@ -187,6 +193,7 @@ class HttpApi:
                 "name": fake.bot_user.name,
                 "icon": None,
                 "description": "",
+                "type": None,
                 "summary": "",
                 "bot_public": True,
                 "bot_require_code_grant": False,
@@ -194,10 +201,17 @@ class HttpApi:
                 "team": None,
                 "verify_key": "0" * 64,
                 "flags": fake.application_flags,
+                "flags_new": str(fake.application_flags),
                 "bot": fake.bot_user.payload(),
                 "interactions_endpoint_url": None,
+                "role_connections_verification_url": None,
                 "redirect_uris": [],
                 "tags": [],
+                "approximate_guild_count": len(fake.guilds),
+                "approximate_user_install_count": 0,
+                "approximate_user_authorization_count": 0,
+                "explicit_content_filter": 0,
+                "eligible_oauth2_scopes": ["applications.commands", "bot"],
             }
         )
 
@@ -229,12 +243,16 @@ class HttpApi:
         synced = []
         for command in commands:
             kind = command.get("type", 1)
+            permissions = command.get("default_member_permissions")
             stored = {
                 "type": kind,
                 "options": [],
-                "default_member_permissions": None,
                 "nsfw": False,
                 **command,
+                # Discord answers permissions as a string (bots may send a number) and the
+                # install types as a list, [0] (server installs) when the bot sent none.
+                "default_member_permissions": None if permissions is None else str(permissions),
+                "integration_types": command.get("integration_types") or [0],
                 "id": previous.get((command["name"], kind)) or str(fake.new_id()),
                 "application_id": str(fake.application_id),
                 "version": str(fake.new_id()),
@@ -287,11 +305,14 @@ class HttpApi:
         ephemeral = record.original is not None and bool(record.original["flags"] & EPHEMERAL)
         interaction = {"id": str(record.id), "type": record.type, "response_message_loading": kind == 5,
                        "response_message_ephemeral": ephemeral}
-        resource: dict = {"type": kind}
+        answer: dict = {"interaction": interaction}
         if record.original is not None and kind != 9:
             interaction["response_message_id"] = record.original["id"]
-            resource["message"] = record.original
-        return json_response({"interaction": interaction, "resource": resource})
+        if kind in (4, 7):
+            # Only a message sent or updated is a resource (InteractionCallbackResponse in
+            # Discord's API description); a deferral or a form has none.
+            answer["resource"] = {"type": kind, "message": record.original}
+        return json_response(answer)
 
     def _interaction_message(self, record: InteractionRecord, body: dict, files: list[UploadedFile], *,
                              flags: int = 0) -> dict:
@@ -300,6 +321,11 @@ class HttpApi:
         user = payload["member"]["user"]
         metadata = {"id": str(record.id), "type": record.type, "user": user,
                     "authorizing_integration_owners": payload["authorizing_integration_owners"]}
+        if record.trigger is not None:  # a form's submission names the interaction that opened it
+            trigger = record.trigger
+            metadata["triggering_interaction_metadata"] = {
+                "id": str(trigger.id), "type": trigger.type, "user": trigger.payload["member"]["user"],
+                "authorizing_integration_owners": trigger.payload["authorizing_integration_owners"]}
         if record.message is not None:
             metadata["interacted_message_id"] = record.message["id"]
         message = build_message(
@@ -407,16 +433,20 @@ class HttpApi:
         error = invalid_message(body, files=len(files))
         if error is not None:
             raise ApiError.invalid(error)
-        nonce = body.get("nonce") if body.get("enforce_nonce") else None
-        if nonce is not None and str(nonce) in fake.nonces:
-            # Discord: with enforce_nonce, a message by the same author with the same nonce in
-            # the past few minutes is returned instead of creating another.
-            return json_response(fake.messages[fake.nonces[str(nonce)]])
+        nonce = body.get("nonce")
+        if nonce is not None and body.get("enforce_nonce"):
+            # Discord: the message the same author sent with this nonce in the past few minutes
+            # is returned, and no new one is created.
+            sent = fake.nonces.get((channel_id, str(nonce)))
+            if sent is not None and time.monotonic() - sent[0] < NONCE_MEMORY \
+                    and int(sent[1]["id"]) in fake.messages:
+                return json_response(sent[1])
         message = build_message(fake.new_id(), channel_id, guild.id, fake.bot_user.payload(), body,
                                 attachments_for(files, fake.new_id, fake.url))
-        fake.messages[int(message["id"])] = message
         if nonce is not None:
-            fake.nonces[str(nonce)] = int(message["id"])
+            message["nonce"] = nonce
+            fake.nonces[(channel_id, str(nonce))] = (time.monotonic(), message)
+        fake.messages[int(message["id"])] = message
         return json_response(message)
 
     async def get_channel_message(self, request: web.Request) -> web.Response:

@@ -6,6 +6,8 @@ answer, an eleventh embed, a 26th autocomplete choice) lets a bot pass its tests
 
 from __future__ import annotations
 
+import copy
+
 from collections.abc import Callable
 from typing import Any
 
@@ -51,11 +53,36 @@ def build_message(
     return message
 
 
+def number_components(components: list[dict]) -> None:
+    """Give each component without one the next free ``id`` of its message, depth first, as
+    Discord does."""
+    def walk(items: list[dict]):
+        for item in items:
+            yield item
+            yield from walk(item.get("components") or [])
+            if isinstance(item.get("component"), dict):
+                yield from walk([item["component"]])
+
+    found = list(walk(components))
+    taken = {item["id"] for item in found if isinstance(item.get("id"), int)}
+    next_id = 1
+    for item in found:
+        if not isinstance(item.get("id"), int):
+            while next_id in taken:
+                next_id += 1
+            item["id"] = next_id
+            taken.add(next_id)
+
+
 def apply_edit(message: dict, body: dict, attachments: list[dict], *, edited: bool = True) -> None:
     """Changes what a PATCH (or a type 7 callback) may change; keeps the rest."""
     for key in ("content", "embeds", "components"):
         if key in body:
-            message[key] = body[key] if body[key] is not None else ("" if key == "content" else [])
+            # A copy: the request as recorded stays what the bot sent.
+            message[key] = copy.deepcopy(body[key]) if body[key] is not None else ("" if key == "content" else [])
+    # What Discord fills in: every embed has a type, every component a number in its message.
+    message["embeds"] = [{"type": "rich", **embed} for embed in message["embeds"]]
+    number_components(message["components"])
     if "attachments" in body or attachments:
         kept = {str(item.get("id")) for item in body.get("attachments") or []}
         message["attachments"] = [item for item in message["attachments"] if item["id"] in kept] + attachments

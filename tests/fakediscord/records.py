@@ -30,6 +30,7 @@ class RecordedRequest:
     route: str | None = None
     status: int | None = None
     fault: bool = False  # answered by an armed fault rather than by the route
+    answer: Any = None  # the JSON body the fake answered with (None for an empty answer)
 
 
 class RequestLog(list[RecordedRequest]):
@@ -77,6 +78,7 @@ class InteractionRecord:
     sent_at: float
     message: dict | None = None  # the message a component was used on
     session: Any = None  # the GatewaySession it was dispatched to (the shard holding the guild)
+    trigger: InteractionRecord | None = None  # for a form's submission: the interaction that opened it
     callback: Callback | None = None
     original: dict | None = None
     followups: list[dict] = field(default_factory=list)

@@ -48,7 +48,7 @@ class FakeDiscord:
         self.guilds: dict[int, Guild] = {}
         self.commands: dict[int | None, list[dict]] = {}  # synced commands by guild id, None = global
         self.messages: dict[int, dict] = {}
-        self.nonces: dict[str, int] = {}  # enforced nonce -> the message it created
+        self.nonces: dict[tuple[int, str], tuple[float, dict]] = {}  # (channel, nonce) -> (when, message)
         self.interactions: dict[int, InteractionRecord] = {}
         self.interactions_by_token: dict[str, InteractionRecord] = {}
         self.requests = RequestLog()
@@ -172,7 +172,7 @@ class FakeDiscord:
         payload = opened.payload
         return await self._deliver(
             5, int(payload["guild_id"]), int(payload["channel_id"]), int(payload["member"]["user"]["id"]), data,
-            message=opened.message, locale=payload["locale"],
+            message=opened.message, locale=payload["locale"], trigger=opened,
         )
 
     def _command_data(
@@ -203,7 +203,7 @@ class FakeDiscord:
 
     async def _deliver(
         self, kind: int, guild_id: int, channel_id: int, user_id: int, data: dict, *,
-        message: dict | None = None, locale: str = "en-US",
+        message: dict | None = None, locale: str = "en-US", trigger: InteractionRecord | None = None,
     ) -> InteractionRecord:
         guild = self.guilds[guild_id]
         channel = guild.channels[channel_id]
@@ -233,7 +233,7 @@ class FakeDiscord:
             payload["message"] = message
         session = self.gateway.session_for(guild_id)
         record = InteractionRecord(interaction_id, token, payload, sent_at=time.monotonic(), message=message,
-                                   session=session)
+                                   trigger=trigger, session=session)
         self.interactions[interaction_id] = record
         self.interactions_by_token[token] = record
         await session.dispatch("INTERACTION_CREATE", payload)
