@@ -6,10 +6,13 @@ goes through `parse_article`, so the header forms, the size cap and the date rul
 
 from __future__ import annotations
 
+import codecs
 import hashlib
+import os
 import re
+import stat
 import unicodedata
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
@@ -23,9 +26,12 @@ HEADER_KEYS = ("url", "date", "title", "outlet")
 # What a lenient decode leaves of bytes that are not UTF-8 text: one stray U+FFFD is a mangled
 # character, a run of them is binary data or another encoding.
 REPLACEMENT_RUN = "\ufffd" * 4
+EARLIEST_DATE = date(2000, 1, 1)
+LATEST_AHEAD = timedelta(days=365)
 
 _HEADER_LINE = re.compile(r"^([A-Za-z][A-Za-z_-]{0,30}):[ \t]*(.*)$")
 _SEED_FORM = re.compile(r"^\s*date (\d{4}-\d{2}-\d{2}) ")
+_ISO_SHAPED = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}\b")
 
 
 class ArticleError(ValueError):
@@ -66,29 +72,76 @@ def url_without_userinfo(url: str) -> str:
     return urlunsplit(parts._replace(netloc=parts.netloc.rpartition("@")[2]))
 
 
-def _iso_date(value: str) -> str | None:
+def read_date(value: str) -> str:
+    """An ISO date from a date a person wrote, or an `ArticleError` saying it is not one.
+
+    "2022-02-30" has the form of a date and names no day: it is refused, not read as another day.
+    """
     value = value.strip()
     try:
         return date.fromisoformat(value[:10]).isoformat()
     except ValueError:
         pass
-    return parse_header_date(value)
+    parsed = None if _ISO_SHAPED.match(value) else parse_header_date(value)
+    if parsed is None:
+        raise ArticleError(f"“{value}” is not a date; write it as YYYY-MM-DD, e.g. 2022-06-29")
+    return parsed
+
+
+def check_publication_date(published: str, today: date | None = None) -> None:
+    """Refuse a date no news article can have: before 2000, or more than a year from today.
+
+    Relative dates in the text ("next Monday") are worked out from it, so an impossible one
+    either breaks extraction or dates every claim wrong.
+    """
+    day = date.fromisoformat(published)
+    latest = (today or date.today()) + LATEST_AHEAD
+    if day < EARLIEST_DATE or day > latest:
+        raise ArticleError(f"{published} is not a plausible publication date (it must be between "
+                           f"{EARLIEST_DATE.isoformat()} and a year from today, "
+                           f"{latest.isoformat()})")
+
+
+def _header_date(value: str) -> str | None:
+    """The header's date; None for a value with no digits ("unknown"), which counts as missing."""
+    if not re.search(r"\d", value):
+        return None
+    try:
+        published = read_date(value)
+    except ArticleError as error:
+        raise ArticleError(f"the header line “date: {value.strip()}”: {error}") from None
+    check_publication_date(published)
+    return published
 
 
 def _split_header(text: str) -> tuple[dict[str, str], str]:
-    """Header lines (`key: value`) up to the first blank line, when they name a known key."""
+    """Header lines (`key: value`) up to the first blank line, when they name a known key;
+    without a blank line, the leading lines of the known keys (url, date, title, outlet)."""
     head, sep, rest = text.partition("\n\n")
-    if not sep:
-        return {}, text
     fields = {}
-    for line in head.strip("\n").splitlines():
+    for line in head.strip("\n").splitlines() if sep else ():
         match = _HEADER_LINE.match(line.strip())
         if not match:
-            return {}, text
+            break
         fields[match.group(1).lower()] = match.group(2).strip()
-    if not any(key in fields for key in HEADER_KEYS):
-        return {}, text
-    return fields, rest
+    else:
+        if any(key in fields for key in HEADER_KEYS):
+            return fields, rest
+    return _leading_header(text)
+
+
+def _leading_header(text: str) -> tuple[dict[str, str], str]:
+    """Known header lines at the very start, with the body right after them (no blank line)."""
+    lines = text.split("\n")
+    fields = {}
+    for number, line in enumerate(lines):
+        match = _HEADER_LINE.match(line.strip())
+        if not match or match.group(1).lower() not in HEADER_KEYS:
+            break
+        fields[match.group(1).lower()] = match.group(2).strip()
+    else:
+        number = len(lines)
+    return (fields, "\n".join(lines[number:])) if fields else ({}, text)
 
 
 def parse_article(text: str, article_id: str, *, url: str | None = None, title: str | None = None,
@@ -97,7 +150,8 @@ def parse_article(text: str, article_id: str, *, url: str | None = None, title: 
     text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
     refuse_binary_text(text, "the text")
     fields, body = _split_header(text)
-    header_date = _iso_date(fields["date"]) if fields.get("date") else None
+    # A date given with the article (a moderator's) wins; the header's is then not checked.
+    header_date = _header_date(fields["date"]) if fields.get("date") and not published else None
     basis = "header" if header_date else None
     if header_date is None:
         seed = _SEED_FORM.match(body)
@@ -108,6 +162,9 @@ def parse_article(text: str, article_id: str, *, url: str | None = None, title: 
                 body = body[seed.end():]
             except ValueError:
                 pass
+            else:
+                if not published:
+                    check_publication_date(header_date)
     if not body.strip():
         raise ArticleError("the article has a header but no text")
     if published:
@@ -144,19 +201,37 @@ def text_from_html(html: str) -> str:
     return ("\n".join(header) + "\n\n" + text) if header else text
 
 
+def _decode_text(data: bytes, name: str) -> str:
+    """UTF-8 text, or UTF-16 when the file starts with its byte order mark (Windows' "Unicode")."""
+    if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        raise ArticleError(f"{name} is UTF-32 text; save it as UTF-8")
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise ArticleError(f"{name} starts as UTF-16 text but does not decode as it; save it "
+                               f"as UTF-8") from None
+        if "\x00" in text:
+            raise ArticleError(f"{name} looks like a binary file, not an article")
+        return text
+    if b"\x00" in data:
+        raise ArticleError(f"{name} looks like a binary file, not an article")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise ArticleError(f"{name} is not UTF-8 text (byte {error.start}); save it as UTF-8") from None
+
+
 def decode_article_bytes(data: bytes, name: str) -> str:
-    """Text from raw bytes, refusing what is empty, too large, binary or not UTF-8."""
+    """Text from raw bytes, refusing what is empty, too large, binary or not UTF-8 (or UTF-16)."""
     if len(data) > MAX_ARTICLE_BYTES:
         raise ArticleError(f"{name} is {len(data):,} bytes; an article may be at most "
                            f"{MAX_ARTICLE_BYTES:,} bytes")
     if not data.strip():
         raise ArticleError(f"{name} is empty")
-    if b"\x00" in data:
-        raise ArticleError(f"{name} looks like a binary file, not an article")
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        raise ArticleError(f"{name} is not UTF-8 text (byte {error.start}); save it as UTF-8") from None
+    text = _decode_text(data, name)
+    if not text.strip("\ufeff \t\r\n"):
+        raise ArticleError(f"{name} is empty")
     refuse_binary_text(text, name)
     if name.lower().endswith((".html", ".htm")):
         text = text_from_html(text)
@@ -165,13 +240,27 @@ def decode_article_bytes(data: bytes, name: str) -> str:
 
 def read_article_file(path: Path) -> Article:
     """An article from a file; its id is the file name without its extension."""
+    return parse_article(decode_article_bytes(read_capped(path), path.name), path.stem)
+
+
+def read_capped(path: Path) -> bytes:
+    """A regular file's bytes, at most the cap and one more (so too large is seen, and no more).
+
+    Opened without blocking and checked after opening: a FIFO would wait for a writer, and a
+    device (/dev/zero) never ends; both are refused, as is a file swapped for one after a stat.
+    """
     if path.is_dir():
         raise ArticleError(f"{path} is a folder, not an article")
-    if path.stat().st_size > MAX_ARTICLE_BYTES:
-        raise ArticleError(f"{path.name} is {path.stat().st_size:,} bytes; an article may be at most "
-                           f"{MAX_ARTICLE_BYTES:,} bytes")
-    text = decode_article_bytes(path.read_bytes(), path.name)
-    return parse_article(text, path.stem)
+    descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    with open(descriptor, "rb", closefd=True) as file:
+        info = os.fstat(file.fileno())
+        if not stat.S_ISREG(info.st_mode):
+            raise ArticleError(f"{path} is not a regular file (a device, pipe or socket); give "
+                               f"an article file")
+        if info.st_size > MAX_ARTICLE_BYTES:
+            raise ArticleError(f"{path.name} is {info.st_size:,} bytes; an article may be at most "
+                               f"{MAX_ARTICLE_BYTES:,} bytes")
+        return file.read(MAX_ARTICLE_BYTES + 1)
 
 
 def article_files(paths: list[Path]) -> list[Path]:

@@ -5,16 +5,19 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import sqlite3
 import sys
 from dataclasses import replace
+from functools import lru_cache
 from pathlib import Path
 
 from rich.console import Console
+from rich.logging import RichHandler
 
 from bot.articles import ArticleError, read_article_file
-from bot.ingest import expand_inputs, ingest_paths, seed_store
+from bot.ingest import expand_inputs, ingest_paths, redate_article, seed_store
 from bot.settings import Settings, SettingsError, parse_shards
-from bot.store import Store, StoreError
+from bot.store import Store, StoreError, store_error
 
 TOKEN_HELP = """\
 No Discord token: set DISCORD_TOKEN in the environment or in a .env file.
@@ -30,8 +33,46 @@ PROGRESS_FROM = 10
 log = logging.getLogger("receipts.cli")
 
 
-def _stderr() -> Console:
+@lru_cache(maxsize=1)
+def stderr_console() -> Console:
+    """The one console of standard error: the progress bar, log lines and errors all go through
+    it, so in a terminal a log line is printed above the bar instead of tearing it."""
     return Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+class ConsoleLogHandler(RichHandler):
+    """Log lines as `LEVEL: message` through the shared console (above any progress bar)."""
+
+    def __init__(self, console: Console, level: str):
+        super().__init__(level=level, console=console, show_time=False, show_path=False,
+                         show_level=False, markup=False, highlighter=None, rich_tracebacks=False)
+
+    def render_message(self, record: logging.LogRecord, message: str):
+        return super().render_message(record, f"{record.levelname}: {message}")
+
+
+def set_up_logging(level: str) -> None:
+    """Plain `LEVEL: message` lines on standard error; in a terminal through the shared console.
+
+    Called once per run of `main`; the handler of an earlier run (tests call `main` more than
+    once in a process) is replaced, other handlers are left alone."""
+    root = logging.getLogger()
+    for handler in list(root.handlers):
+        if getattr(handler, "receipts_cli", False):
+            root.removeHandler(handler)
+    console = stderr_console()
+    if console.is_terminal:
+        handler: logging.Handler = ConsoleLogHandler(console, level)
+    else:
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
+    handler.receipts_cli = True
+    root.addHandler(handler)
+    root.setLevel(level)
+
+
+def _stderr() -> Console:
+    return stderr_console()
 
 
 def open_store(args: argparse.Namespace, settings: Settings) -> Store:
@@ -47,7 +88,7 @@ def open_store(args: argparse.Namespace, settings: Settings) -> Store:
 
 def cmd_extract(args: argparse.Namespace, settings: Settings) -> int:
     """Print the claims of articles; nothing is stored."""
-    from bot.extract import extract
+    from bot.extract import ExtractionError, extract
 
     files, problems = expand_inputs([Path(p) for p in args.files])
     failures = [problem.reason for problem in problems]
@@ -58,7 +99,11 @@ def cmd_extract(args: argparse.Namespace, settings: Settings) -> int:
         except (ArticleError, OSError) as error:
             failures.append(str(error))
             continue
-        claims = extract(article)
+        try:
+            claims = extract(article)
+        except ExtractionError as error:
+            failures.append(f"{path}: its claims could not be read ({error})")
+            continue
         if args.json:
             for claim in claims:
                 sys.stdout.write(json.dumps(claim.to_json(), ensure_ascii=False) + "\n")
@@ -122,7 +167,24 @@ def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
         task = progress.add_task("Ingesting", total=len(files))
         report = ingest_paths(store, paths, on_file=lambda _: progress.advance(task))
     print(report.summary().capitalize())
+    if report.stopped:
+        _stderr().print(f"[red]error:[/red] {report.stopped}; the ingest stopped after "
+                        f"{len(report.outcomes)} of {len(report.outcomes) + report.not_tried} "
+                        f"files (the summary above says what was stored)")
     return 1 if report.failed else 0
+
+
+def cmd_redate(args: argparse.Namespace, settings: Settings) -> int:
+    """Correct a stored article's date; its claims are read again against the new date."""
+    with open_store(args, settings) as store:
+        try:
+            result = redate_article(store, args.article, args.date)
+        except ArticleError as error:
+            _stderr().print(f"[red]error:[/red] {error}")
+            return 1
+    print(f"Redated {result.article_id}: {result.was or 'unknown'} -> {result.published}; "
+          f"claims read again: {result.claims_before} before, {result.claims} now")
+    return 0
 
 
 def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
@@ -196,6 +258,13 @@ def build_parser() -> argparse.ArgumentParser:
     ingest.add_argument("paths", nargs="+", metavar="FILE|DIR")
     ingest.set_defaults(handler=cmd_ingest)
 
+    redate = commands.add_parser("redate", parents=[common],
+                                 help="correct a stored article's date; its claims are read again")
+    redate.add_argument("article", metavar="ARTICLE_ID", help="the article's id, as ingest and "
+                                                             "/sources show it")
+    redate.add_argument("date", metavar="DATE", help="the date it was published, YYYY-MM-DD")
+    redate.set_defaults(handler=cmd_redate)
+
     ask = commands.add_parser("ask", parents=[common], help='answer a command, e.g. "/spec 12S Ultra"')
     ask.add_argument("query", help='a slash command as typed in Discord, e.g. "/timeline 12S Ultra"')
     ask.add_argument("--json", action="store_true", help="the answer as JSON (CLAIMS.md)")
@@ -228,10 +297,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         settings = Settings.from_env()
     except SettingsError as error:
-        _stderr().print(f"[red]error:[/red] {error}")
+        _stderr().print(f"[red]error:[/red] {error} (in the environment or .env)")
         return 2
-    logging.basicConfig(level=settings.log_level, format="%(levelname)s: %(message)s",
-                        stream=sys.stderr)
+    set_up_logging(settings.log_level)
     try:
         return args.handler(args, settings)
     except SettingsError as error:
@@ -239,4 +307,9 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     except StoreError as error:
         _stderr().print(f"[red]error:[/red] {error}")
+        return 1
+    except sqlite3.DatabaseError as error:
+        # A store can open and fail later, where its pages are read (a truncated file).
+        path = Path(args.db) if args.db else settings.db_path
+        _stderr().print(f"[red]error:[/red] {store_error(error, path)}")
         return 1

@@ -1,10 +1,12 @@
-"""The Discord bot: a `commands.Bot` that loads every command group in `commands/` and serves it.
+"""The Discord bot: a `commands.AutoShardedBot` that loads every command group in `commands/` and serves it.
 
 This is the one module of the core that knows Discord; the command groups in `commands/` turn
-options into calls of the core and its answers into messages. All store work goes through
-`ReceiptsBot.run_store`: one piece at a time (the store is one SQLite connection, and a write
-transaction must not interleave with other work on it), in a thread, so the gateway keeps its
-heartbeat while an article is extracted.
+options into calls of the core and its answers into messages. The store is one writer and many
+readers, each connection a `StoreLane` (one call at a time, in a thread, so the gateway keeps its
+heartbeat): writes go through `ReceiptsBot.run_store`, answers through `read_store` and
+autocomplete through `autocomplete_from_store`, each on a connection of its own that reads the
+last commit (WAL) and never waits for a write. Extraction needs no store at all:
+`extract_claims` runs it in a thread of its own, outside every lane.
 
 The Discord base urls come from the settings, so the end-to-end tests can point the bot at a fake
 Discord on 127.0.0.1 (RECEIPTS_DISCORD_API, RECEIPTS_DISCORD_GATEWAY, RECEIPTS_DISCORD_CDN).
@@ -36,6 +38,8 @@ import commands as command_groups
 from bot.digests import Worker
 from bot.ingest import seed_store
 from bot.leases import process_owner
+from bot.models import Article, Claim
+from bot.moderation import read_claims
 from bot.settings import Settings
 from bot.store import Store
 
@@ -77,6 +81,29 @@ class GatewayCrashPolicy:
 
 class GatewayKeepsCrashing(Exception):
     """Too many gateway crashes in a short time; `python -m bot run` exits non-zero."""
+class StoreLane:
+    """One store connection, used by one call at a time, in a thread.
+
+    A cancelled caller (an interaction that timed out, the digest loop stopping) does not stop its
+    thread; the next call and `idle` wait for it, so the connection is never used by two threads
+    at once nor closed under a running statement.
+    """
+
+    def __init__(self, store: Store):
+        self.store = store
+        self._lock = asyncio.Lock()
+        self._work: asyncio.Future | None = None
+
+    async def run(self, function: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        async with self._lock:
+            await self.idle()
+            self._work = asyncio.ensure_future(
+                asyncio.to_thread(function, self.store, *args, **kwargs))
+            return await asyncio.shield(self._work)
+
+    async def idle(self) -> None:
+        if self._work is not None and not self._work.done():
+            await asyncio.wait([self._work])
 
 
 class ReceiptsTree(app_commands.CommandTree):
@@ -122,10 +149,11 @@ class ReceiptsBot(commands.AutoShardedBot):
                          **client_options)
         self.settings = settings
         self.store = store
+        self._writer = StoreLane(store)
+        self._answers = StoreLane(store.reader())
+        self._autocomplete = StoreLane(store.reader())
         self.worker = Worker(process_owner(shard_label(settings)), settings.lease_seconds,
                              self.holds_guild)
-        self._store_lock = asyncio.Lock()
-        self._store_work: asyncio.Future | None = None
         self._identify_buckets = 1
         self._logging_in = False
         self._identified_at: dict[int, float] = {}
@@ -146,21 +174,25 @@ class ReceiptsBot(commands.AutoShardedBot):
         return self.settings.shard_ids is None or 0 in self.settings.shard_ids
 
     async def run_store(self, function: Callable[..., T], *args: Any, **kwargs: Any) -> T:
-        """Run `function(store, *args, **kwargs)` in a thread, one store call at a time.
+        """Run `function(store, *args, **kwargs)` on the writing connection: every change, and
+        the reads that decide one (a moderator's own article, a digest's window)."""
+        return await self._writer.run(function, *args, **kwargs)
 
-        A cancelled caller (an interaction that timed out, the digest loop stopping) does not
-        stop its thread; the next call and `close` wait for it, so the store's one connection is
-        never used by two threads at once nor closed under a running statement.
-        """
-        async with self._store_lock:
-            await self._store_idle()
-            self._store_work = asyncio.ensure_future(
-                asyncio.to_thread(function, self.store, *args, **kwargs))
-            return await asyncio.shield(self._store_work)
+    async def read_store(self, function: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        """Run a read (an answer, a list) on the answers' own connection: it sees the last
+        commit and never waits for a write or an extraction."""
+        return await self._answers.run(function, *args, **kwargs)
 
-    async def _store_idle(self) -> None:
-        if self._store_work is not None and not self._store_work.done():
-            await asyncio.wait([self._store_work])
+    async def autocomplete_from_store(self, function: Callable[..., T], *args: Any,
+                                      **kwargs: Any) -> T:
+        """Run an autocomplete lookup on a connection of its own, so typing is never held up by
+        a slow answer either."""
+        return await self._autocomplete.run(function, *args, **kwargs)
+
+    async def extract_claims(self, article: Article) -> list[Claim]:
+        """An article's claims, extracted in a thread outside every store lane (a 1 MB article
+        takes long, and holds nothing meanwhile)."""
+        return await asyncio.to_thread(read_claims, article)
 
     async def login(self, token: str) -> None:
         self._logging_in = True
@@ -169,7 +201,10 @@ class ReceiptsBot(commands.AutoShardedBot):
     async def close(self) -> None:
         if self._logging_in:  # discord.py's sharded close needs what login sets up
             await super().close()
-        await self._store_idle()
+        for lane in (self._writer, self._answers, self._autocomplete):
+            await lane.idle()
+        for lane in (self._answers, self._autocomplete):
+            lane.store.close()
 
     def _guard_event_parsers(self) -> None:
         """Wrap each of discord.py's gateway event parsers, so that one raising (a Discord change,

@@ -17,9 +17,11 @@ from pathlib import PurePosixPath
 from urllib.parse import urlsplit
 
 from bot.answers.claim import SQLITE_MAX_INTEGER
-from bot.articles import ARTICLE_SUFFIXES, MAX_ARTICLE_BYTES, ArticleError, parse_article
+from bot.articles import (ARTICLE_SUFFIXES, MAX_ARTICLE_BYTES, ArticleError, check_publication_date,
+                          parse_article, read_date)
 from bot.embeds import embed_pages, escape, link
-from bot.ingest import ingest_article
+from bot.ingest import extract_claims, redated
+from bot.models import Article, Claim
 from bot.store import Store, utc_now
 
 MODERATOR_PERMISSIONS = ("Manage Messages", "Manage Server")
@@ -43,18 +45,19 @@ def actor_name(user_id: int) -> str:
 
 
 def parse_date_option(text: str, today: date | None = None) -> str:
-    """An ISO date from what a moderator typed, refused when it is unreadable or in the future."""
-    from bot.extract.dates import parse_header_date
-
+    """An ISO date from what a moderator typed, refused when it is unreadable, in the future or
+    before 2000."""
     text = text.strip()
     try:
-        parsed = date.fromisoformat(text).isoformat()
-    except ValueError:
-        parsed = parse_header_date(text) if text else None
-    if parsed is None:
-        raise ActionRefused(f"“{text}” is not a date; write it as YYYY-MM-DD, e.g. 2022-06-29.")
+        parsed = read_date(text)
+    except ArticleError as error:
+        raise ActionRefused(f"{error}.") from None
     if date.fromisoformat(parsed) > (today or date.today()) + timedelta(days=1):
         raise ActionRefused(f"{parsed} is in the future; give the date the article was published.")
+    try:
+        check_publication_date(parsed, today)
+    except ArticleError as error:
+        raise ActionRefused(f"{error}.") from None
     return parsed
 
 
@@ -99,6 +102,7 @@ class ArticleAdded:
     published_basis: str | None
     claims: list[FoundClaim] = field(default_factory=list)
     duplicate: bool = False
+    redated_from: str | None = None  # the date it had, when a moderator has just corrected it
 
     @property
     def date_needs_confirming(self) -> bool:
@@ -127,19 +131,20 @@ def _found_claims(store: Store, article_id: str) -> list[FoundClaim]:
     return [FoundClaim(*row) for row in rows]
 
 
-def _added(store: Store, article_id: str, duplicate: bool = False) -> ArticleAdded:
+def _added(store: Store, article_id: str, duplicate: bool = False,
+           redated_from: str | None = None) -> ArticleAdded:
     row = store.article(article_id)
     return ArticleAdded(article_id, row["title"], row["url"], row["published"],
-                        row["published_basis"], _found_claims(store, article_id), duplicate)
+                        row["published_basis"], _found_claims(store, article_id), duplicate,
+                        redated_from)
 
 
-def add_article(store: Store, text: str, *, guild_id: int, actor: str, name: str | None = None,
-                url: str | None = None, title: str | None = None,
-                published: str | None = None) -> ArticleAdded:
-    """Read an article a moderator gave (pasted, attached or fetched) and store it for the server.
+def read_given_article(text: str, *, name: str | None = None, url: str | None = None,
+                       title: str | None = None, published: str | None = None) -> Article:
+    """The article a moderator gave (pasted, attached or fetched), not yet extracted or stored.
 
-    `name` is the attached file's name, which the id is made from; `published`, when given, is the date the
-    moderator typed and wins over the article's own.
+    `name` is the attached file's name, which the id is made from; `published`, when given, is the
+    date the moderator typed and wins over the article's own.
     """
     published = parse_date_option(published) if published and published.strip() else None
     try:
@@ -148,8 +153,54 @@ def add_article(store: Store, text: str, *, guild_id: int, actor: str, name: str
     except ArticleError as error:
         raise ActionRefused(f"{error}; check what you pasted or attached.") from None
     article.id = article_id_for(article.sha256, name=name, url=article.url, title=article.title)
-    result = ingest_article(store, article, guild_id=guild_id, added_by=actor)
+    return article
+
+
+def read_claims(article: Article) -> list[Claim]:
+    """The claims of an article a moderator gave, or why they could not be read."""
+    try:
+        return extract_claims(article)
+    except ArticleError as error:
+        raise ActionRefused(f"{error}. Check the article's text and date.") from None
+
+
+def store_given_article(store: Store, article: Article, claims: list[Claim], *, guild_id: int,
+                        actor: str) -> ArticleAdded:
+    """Store an article a moderator gave, with its claims, for the server (or find it stored)."""
+    result = store.add_article(article, claims, guild_id=guild_id, added_by=actor)
     return _added(store, result.article_id, duplicate=not result.stored)
+
+
+def add_article(store: Store, text: str, *, guild_id: int, actor: str, name: str | None = None,
+                url: str | None = None, title: str | None = None,
+                published: str | None = None) -> ArticleAdded:
+    """Read, extract and store an article a moderator gave, in one call (the bot does the three
+    steps apart, so that extraction holds no lock)."""
+    article = read_given_article(text, name=name, url=url, title=title, published=published)
+    return store_given_article(store, article, read_claims(article), guild_id=guild_id,
+                               actor=actor)
+
+
+def article_to_redate(store: Store, article_id: str, published: str, *, guild_id: int) -> Article:
+    """This server's article as it reads with the date a moderator gave (checked), to extract."""
+    row = _own_article(store, article_id, guild_id)
+    return redated(row, parse_date_option(published))
+
+
+def store_redated(store: Store, article: Article, claims: list[Claim], *, guild_id: int,
+                  actor: str) -> ArticleAdded:
+    """Give this server's article its new date and the claims read against it, audited."""
+    with store.write():
+        _own_article(store, article.id, guild_id)  # still this server's, in the same transaction
+        result = store.redate_article(article, claims, actor=actor, guild_id=guild_id)
+    return _added(store, article.id, redated_from=result.was or "unknown")
+
+
+def redate_article(store: Store, article_id: str, published: str, *, guild_id: int,
+                   actor: str) -> ArticleAdded:
+    """Correct the date of this server's article and read its claims again against it."""
+    article = article_to_redate(store, article_id, published, guild_id=guild_id)
+    return store_redated(store, article, read_claims(article), guild_id=guild_id, actor=actor)
 
 
 def _own_article(store: Store, article_id: str, guild_id: int) -> dict:
@@ -254,22 +305,19 @@ def restore_claim(store: Store, claim_id: int, *, guild_id: int, actor: str) -> 
 
 def set_article_date(store: Store, article_id: str, published: str | None, *, guild_id: int,
                      actor: str) -> ArticleAdded:
-    """Fix an article's date as a moderator's: the date given, or (None) the inferred one confirmed."""
-    with store.db.atomic():
+    """Fix an article's date as a moderator's: the date given (its claims read again against
+    it, see `redate_article`), or (None) the inferred one confirmed."""
+    if published is not None:
+        return redate_article(store, article_id, published, guild_id=guild_id, actor=actor)
+    with store.write():
         row = _own_article(store, article_id, guild_id)
-        if published is None:
-            if not row["published"]:
-                raise ActionRefused("No date was found in this article; set one with the "
-                                    "“Set the date” button or `/article add … date:`.")
-            published = row["published"]
-            action = "article.date.confirm"
-        else:
-            published = parse_date_option(published)
-            action = "article.date.set"
-        store.db["articles"].update(row["id"], {"published": published,
+        if not row["published"]:
+            raise ActionRefused("No date was found in this article; set one with the "
+                                "“Set the date” button or `/article redate`.")
+        store.db["articles"].update(row["id"], {"published": row["published"],
                                                 "published_basis": "moderator"})
-        store.record(actor, action, f"article:{row['id']}", guild_id,
-                     f"{published} (was {row['published'] or 'unknown'}, {row['published_basis']})")
+        store.record(actor, "article.date.confirm", f"article:{row['id']}", guild_id,
+                     f"{row['published']} (was {row['published_basis']})")
     return _added(store, row["id"])
 
 
@@ -291,7 +339,13 @@ def article_added_pages(added: ArticleAdded) -> list[list[dict]]:
     name = link(added.title or added.article_id, added.url)
     if added.duplicate:
         title = f"Already stored as {added.article_id}"
-        intro = f"{name} was added before; nothing changed."
+        intro = (f"{name} was added before; nothing changed. If its date is wrong, "
+                 f"`/article redate article:{added.article_id} date:YYYY-MM-DD` corrects it and "
+                 f"reads its claims again.")
+    elif added.redated_from:
+        title = f"Redated {added.article_id}"
+        intro = (f"{name}: the date was {added.redated_from}; its claims were read again against "
+                 f"the new one: {len(added.claims)} claims.")
     else:
         title = f"Added {added.article_id}"
         intro = f"{name}: {len(added.claims)} claims found."

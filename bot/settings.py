@@ -20,6 +20,7 @@ DISCORD_GATEWAY = "wss://gateway.discord.gg/"
 DISCORD_CDN = "https://cdn.discordapp.com"
 DEFAULT_DIGEST_INTERVAL = 60.0
 TRUE_WORDS = ("1", "true", "yes", "on")
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
 
 
 class SettingsError(ValueError):
@@ -43,13 +44,33 @@ def _seconds(name: str, default: float) -> float:
     return value
 
 
+def _log_level(name: str) -> str:
+    raw = os.environ.get(name, "").strip()
+    level = raw.upper() or "INFO"
+    if level not in LOG_LEVELS:
+        raise SettingsError(f"{name} must be one of {', '.join(LOG_LEVELS)}, not {raw!r}")
+    return level
+
+
+def _server_id(name: str) -> int | None:
+    """A Discord server id, or None when unset. A mistyped id is an error: read as unset, it
+    would silently sync the commands globally instead of to the one server."""
+    raw = os.environ.get(name, "").strip()
+    if not raw:
+        return None
+    if not (raw.isascii() and raw.isdigit()) or int(raw) == 0:
+        raise SettingsError(f"{name} must be a server id (digits only, from Copy Server ID), not "
+                            f"{raw!r}; leave it empty to sync the commands globally")
+    return int(raw)
+
+
 def parse_shards(count: str | int | None, ids: str | None) -> tuple[int | None, tuple[int, ...] | None]:
     """The shard count and this process's shard ids, from "4" and "0,1" (README, "Running at
     scale"); no count lets Discord say how many, no ids runs every shard in this process."""
     shard_count = None
     if count is not None and str(count).strip():
         text = str(count).strip()
-        if not text.isdigit() or int(text) < 1:
+        if not (text.isascii() and text.isdigit()) or int(text) < 1:
             raise SettingsError(f"the shard count (--shards, RECEIPTS_SHARDS) is a whole number "
                                 f"of at least 1, not {text!r}")
         shard_count = int(text)
@@ -59,7 +80,7 @@ def parse_shards(count: str | int | None, ids: str | None) -> tuple[int | None, 
         raise SettingsError("shard ids (--shard-ids, RECEIPTS_SHARD_IDS) need the shard count "
                             "too (--shards, RECEIPTS_SHARDS): which shards of how many?")
     pieces = [piece.strip() for piece in ids.split(",")]
-    if not all(piece.isdigit() for piece in pieces):
+    if not all(piece.isascii() and piece.isdigit() for piece in pieces):
         raise SettingsError(f"shard ids are numbers separated by commas, like 0,1; not {ids!r}")
     shard_ids = tuple(sorted({int(piece) for piece in pieces}))
     outside = [shard for shard in shard_ids if shard >= shard_count]
@@ -88,14 +109,13 @@ class Settings:
     def from_env(cls) -> Settings:
         """The settings in force: the environment first, then `.env` for what it leaves unset."""
         load_dotenv(find_dotenv(usecwd=True), override=False)
-        guild = os.environ.get("RECEIPTS_DEV_GUILD", "").strip()
         shard_count, shard_ids = parse_shards(os.environ.get("RECEIPTS_SHARDS"),
                                               os.environ.get("RECEIPTS_SHARD_IDS"))
         return cls(
             discord_token=os.environ.get("DISCORD_TOKEN", "").strip() or None,
             db_path=Path(os.environ.get("RECEIPTS_DB", "").strip() or DEFAULT_DB),
-            dev_guild=int(guild) if guild.isdigit() else None,
-            log_level=os.environ.get("LOG_LEVEL", "INFO").strip().upper() or "INFO",
+            dev_guild=_server_id("RECEIPTS_DEV_GUILD"),
+            log_level=_log_level("LOG_LEVEL"),
             discord_api=(os.environ.get("RECEIPTS_DISCORD_API", "").strip().rstrip("/")
                          or DISCORD_API),
             discord_gateway=os.environ.get("RECEIPTS_DISCORD_GATEWAY", "").strip() or DISCORD_GATEWAY,

@@ -4,10 +4,18 @@ Articles, the subjects they speak of, their claims, aliases, digest subscription
 leases on once-only work, and an audit log of who did what. The schema is versioned with
 `PRAGMA user_version`; opening an older file runs the missing migrations in order and keeps
 every row.
+
+One writer and many readers: a `Store` is the writing connection, and every write transaction
+takes SQLite's write lock when it begins (`BEGIN IMMEDIATE`), so two writers queue for at most
+`busy_timeout` seconds instead of one failing at once when its read turns into a write.
+`Store.reader()` opens another connection that only reads: in WAL mode it sees the last commit and
+never waits for a writer. SQLite's failures (a busy, full, read-only, damaged or foreign file) are
+turned into a `StoreError` whose message is one sentence a person can act on.
 """
 
 from __future__ import annotations
 
+import os
 import re
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
@@ -21,6 +29,10 @@ import sqlite_utils
 
 from bot.models import Article, Claim
 
+BUSY_TIMEOUT = 10.0  # seconds a write waits for another writer before it gives up
+# Errors of the code, not of the file or the disk: they keep their own type and traceback.
+PROGRAMMING_ERRORS = (sqlite3.IntegrityError, sqlite3.ProgrammingError, sqlite3.InterfaceError,
+                      sqlite3.DataError)
 
 def utc_now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
@@ -144,6 +156,40 @@ def _schema_v4(db: sqlite_utils.Database) -> None:
 
 
 def _schema_v5(db: sqlite_utils.Database) -> None:
+    """`names_version`: counters the triggers raise, so readers keep what they worked out (the
+    name index, a second to build on a big store) while articles are added, instead of working
+    it out again after every commit.
+
+    `added` counts new subjects, which the index takes in without reading the others again;
+    `changed` counts every other change of a name: a subject changed or deleted, any alias,
+    and the standing of an alias claim (retracted, article removed, guild). `hidden` counts
+    changes that can hide a claim from a guild (retracted, article removed, guild or subject
+    changed, deleted): while it stands still, a subject a guild could see stays visible.
+    """
+    db.execute("CREATE TABLE names_version (id INTEGER PRIMARY KEY CHECK (id = 1), "
+               "added INTEGER NOT NULL, changed INTEGER NOT NULL, hidden INTEGER NOT NULL)")
+    db.execute("INSERT INTO names_version (id, added, changed, hidden) VALUES (1, 0, 0, 0)")
+    db.execute("CREATE TRIGGER subjects_names_insert AFTER INSERT ON subjects "
+               "BEGIN UPDATE names_version SET added = added + 1; END")
+    changed = "UPDATE names_version SET changed = changed + 1"
+    for table, event in (("subjects", "UPDATE"), ("subjects", "DELETE"), ("aliases", "INSERT"),
+                         ("aliases", "UPDATE"), ("aliases", "DELETE")):
+        db.execute(f"CREATE TRIGGER {table}_names_{event.lower()} AFTER {event} ON {table} "
+                   f"BEGIN {changed}; END")
+    db.execute(f"CREATE TRIGGER claims_names_alias AFTER UPDATE OF retracted_at, article_removed, "
+               f"guild_id, attribute ON claims WHEN new.attribute = 'alias' OR "
+               f"old.attribute = 'alias' BEGIN {changed}; END")
+    hidden = "UPDATE names_version SET hidden = hidden + 1"
+    db.execute(f"CREATE TRIGGER claims_hidden_update AFTER UPDATE OF retracted_at, "
+               f"article_removed, guild_id, subject_id ON claims WHEN "
+               f"(old.retracted_at IS NULL AND new.retracted_at IS NOT NULL) "
+               f"OR new.article_removed > old.article_removed "
+               f"OR old.guild_id IS NOT new.guild_id OR old.subject_id IS NOT new.subject_id "
+               f"BEGIN {hidden}; END")
+    db.execute(f"CREATE TRIGGER claims_hidden_delete AFTER DELETE ON claims BEGIN {hidden}; END")
+
+
+def _schema_v6(db: sqlite_utils.Database) -> None:
     """Leases (bot/leases.py), for work that one of several processes does, and who posted each
     delivery (`posted_by`, the lease owner), so a delivery finished by another process says so."""
     db["leases"].create({"name": str, "owner": str, "expires_at": float, "taken_at": str},
@@ -153,8 +199,119 @@ def _schema_v5(db: sqlite_utils.Database) -> None:
 
 MIGRATIONS: tuple[Callable[[sqlite_utils.Database], None], ...] = (_schema_v1, _schema_v2,
                                                                    _schema_v3, _schema_v4,
-                                                                   _schema_v5)
+                                                                   _schema_v5, _schema_v6)
 SCHEMA_VERSION = len(MIGRATIONS)
+
+
+class StoreError(RuntimeError):
+    """The store cannot be used as asked."""
+
+
+class StoreBusy(StoreError):
+    """Another writer kept the store locked for longer than the busy timeout; nothing was written."""
+
+
+class StoreFull(StoreError):
+    """The disk (or the store's size limit) is full: no further article can be stored."""
+
+
+def _read_only_place(path: Path) -> bool:
+    """Whether the store file, or the folder it is (to be) made in, cannot be written."""
+    folder = path.parent if path.parent.exists() else path.parent.parent
+    try:
+        if os.statvfs(folder).f_flag & os.ST_RDONLY:
+            return True
+    except OSError:
+        pass
+    return not os.access(path if path.exists() else folder, os.W_OK) or _immutable(path, folder)
+
+
+def _immutable(path: Path, folder: Path) -> bool:
+    """The immutable flag (`chattr +i`) stops even root, which `os.access` does not see."""
+    try:
+        import fcntl
+        import struct
+    except ImportError:  # not a Unix system: no such flag
+        return False
+
+    get_flags, immutable = 0x80086601, 0x10  # FS_IOC_GETFLAGS, FS_IMMUTABLE_FL
+    for candidate in (path, folder):
+        try:
+            descriptor = os.open(candidate, os.O_RDONLY | os.O_NONBLOCK)
+        except OSError:
+            continue
+        try:
+            flags = struct.unpack("l", fcntl.ioctl(descriptor, get_flags, struct.pack("l", 0)))[0]
+        except OSError:
+            flags = 0
+        finally:
+            os.close(descriptor)
+        if flags & immutable:
+            return True
+    return False
+
+
+def store_error(error: BaseException, path: Path, busy_timeout: float = BUSY_TIMEOUT) -> StoreError:
+    """One sentence for what SQLite (or the file system) said about the store at `path`."""
+    if isinstance(error, StoreError):
+        return error
+    name = getattr(error, "sqlite_errorname", "") or ""
+    text = str(error)
+    if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "database is locked" in text:
+        return StoreBusy(f"the store {path} was kept locked by another program writing to it for "
+                         f"more than {busy_timeout:g} s; nothing was written, try again")
+    if name.startswith("SQLITE_FULL") or "disk is full" in text:
+        return StoreFull(f"the disk holding the store {path} is full; free some space (nothing "
+                         f"half-written was kept)")
+    if path.is_dir():
+        return StoreError(f"{path} is a folder; give the store's file, e.g. {path / 'claims.db'}")
+    if name.startswith("SQLITE_READONLY") or (
+            (name.startswith("SQLITE_CANTOPEN") or isinstance(error, PermissionError))
+            and _read_only_place(path)):
+        return StoreError(f"the store {path} is read-only (the file, its folder or the disk it is "
+                          f"on); Receipts needs to write to it")
+    if name == "SQLITE_NOTADB" or "file is not a database" in text:
+        return StoreError(f"{path} is not a Receipts store: the file is not an SQLite database")
+    if name.startswith("SQLITE_CORRUPT") or "malformed" in text:
+        return StoreError(f"the store {path} is damaged (truncated or corrupted); restore it from "
+                          f"a backup or give another --db")
+    if name.startswith("SQLITE_CANTOPEN"):
+        return StoreError(f"the store {path} cannot be opened; check that its folder exists and "
+                          f"can be written")
+    return StoreError(f"the store {path} cannot be used: {text}")
+
+
+class WriterDatabase(sqlite_utils.Database):
+    """sqlite-utils' Database whose outermost `atomic()` takes the write lock when it begins.
+
+    A deferred transaction that reads first (the duplicate check) and writes after gets
+    SQLITE_BUSY at once, whatever the busy timeout, when another writer committed in between;
+    `BEGIN IMMEDIATE` waits for the lock instead. SQLite's errors leave as `StoreError`.
+    """
+
+    def __init__(self, conn: sqlite3.Connection, path: Path, busy_timeout: float):
+        super().__init__(conn)
+        self.store_path = path
+        self.busy_timeout = busy_timeout
+
+    @contextmanager
+    def atomic(self) -> Iterator[WriterDatabase]:
+        try:
+            if self.conn.in_transaction:
+                with super().atomic():
+                    yield self
+                return
+            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self
+            except BaseException:
+                self.conn.rollback()
+                raise
+            self.conn.commit()
+        except PROGRAMMING_ERRORS:
+            raise
+        except sqlite3.DatabaseError as error:
+            raise store_error(error, self.store_path, self.busy_timeout) from error
 
 
 def migrate(db: sqlite_utils.Database, up_to: int = SCHEMA_VERSION) -> int:
@@ -170,37 +327,6 @@ def migrate(db: sqlite_utils.Database, up_to: int = SCHEMA_VERSION) -> int:
     return max(version, up_to)
 
 
-class StoreError(RuntimeError):
-    """The store cannot be used as asked."""
-
-
-class WriterDatabase(sqlite_utils.Database):
-    """sqlite-utils' database whose write transactions take the write lock when they begin.
-
-    A plain `BEGIN` reads first and asks for the lock at its first write; in WAL mode SQLite
-    answers that with SQLITE_BUSY at once, whatever the busy timeout, when another connection
-    (another bot process on the store) committed in between. `BEGIN IMMEDIATE` waits instead.
-    """
-
-    @contextmanager
-    def atomic(self) -> Iterator[WriterDatabase]:
-        if self.conn.in_transaction:
-            with super().atomic():  # a savepoint inside the open transaction
-                yield self
-            return
-        self.conn.execute("BEGIN IMMEDIATE")
-        try:
-            yield self
-        except BaseException:
-            self.rollback()
-            raise
-        try:
-            self.conn.execute("COMMIT")
-        except BaseException:
-            self.rollback()
-            raise
-
-
 @dataclass
 class AddResult:
     article_id: str
@@ -212,18 +338,57 @@ class AddResult:
         return self.duplicate_of is None
 
 
+@dataclass
+class RedateResult:
+    article_id: str
+    was: str | None
+    published: str | None
+    claims_before: int
+    claims: int
+
+
 class Store:
     """A claim store in one SQLite file (WAL mode, foreign keys on)."""
 
-    def __init__(self, path: str | Path):
+    def __init__(self, path: str | Path, *, busy_timeout: float = BUSY_TIMEOUT):
         self.path = Path(path)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        conn = sqlite3.connect(str(self.path), timeout=30, check_same_thread=False)
-        self.db = WriterDatabase(conn)
-        self.db.execute("PRAGMA journal_mode=WAL")
-        self.db.execute("PRAGMA foreign_keys=ON")
-        self.db.execute("PRAGMA synchronous=NORMAL")
-        migrate(self.db)
+        self.busy_timeout = busy_timeout
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self.db = WriterDatabase(self._connect(), self.path, busy_timeout)
+            try:
+                self.db.execute("PRAGMA journal_mode=WAL")
+                self.db.execute("PRAGMA foreign_keys=ON")
+                self.db.execute("PRAGMA synchronous=NORMAL")
+                migrate(self.db)
+            except BaseException:
+                self.db.close()
+                raise
+        except (sqlite3.Error, OSError) as error:
+            raise store_error(error, self.path, busy_timeout) from error
+
+    def _connect(self) -> sqlite3.Connection:
+        return sqlite3.connect(str(self.path), timeout=self.busy_timeout, check_same_thread=False)
+
+    def reader(self) -> Store:
+        """Another connection to this store, for reading only (answers, autocomplete).
+
+        In WAL mode it reads the last committed state while a write is under way, and never
+        waits for it; `PRAGMA query_only` makes any write through it an error.
+        """
+        reading = Store.__new__(Store)
+        reading.path, reading.busy_timeout = self.path, self.busy_timeout
+        try:
+            conn = self._connect()
+            conn.execute("PRAGMA query_only=ON")
+        except sqlite3.Error as error:
+            raise store_error(error, self.path, self.busy_timeout) from error
+        reading.db = sqlite_utils.Database(conn)
+        return reading
+
+    def write(self):
+        """One write transaction, holding the write lock from its start (see `WriterDatabase`)."""
+        return self.db.atomic()
 
     def close(self) -> None:
         self.db.close()
@@ -260,7 +425,7 @@ class Store:
     def add_article(self, article: Article, claims: Iterable[Claim], *, guild_id: int | None = None,
                     added_by: str = "cli") -> AddResult:
         """Store an article and all its claims in one transaction: all of it, or nothing."""
-        with self.db.atomic():
+        with self.write():
             duplicate = self.find_duplicate(article, guild_id)
             if duplicate:
                 return AddResult(article_id=duplicate, duplicate_of=duplicate)
@@ -280,6 +445,47 @@ class Store:
             self.record(added_by, "article.add", f"article:{article_id}", guild_id,
                         f"{count} claims")
         return AddResult(article_id=article_id, claims=count)
+
+    def redate_article(self, article: Article, claims: Iterable[Claim], *, actor: str,
+                       guild_id: int | None = None) -> RedateResult:
+        """Give a stored article another date and replace its claims with `claims` (extracted
+        against that date), in one transaction, audited.
+
+        A claim read again with the same attribute, value and quote keeps its retraction, so a
+        moderator's correction survives; its id is new (the claims are new rows).
+        """
+        with self.write():
+            row = self.article(article.id)
+            if row is None:
+                raise StoreError(f"no article {article.id} is stored")
+            if row["sha256"] != article.sha256:
+                raise StoreError(f"article {article.id} changed while its claims were read "
+                                 f"again; try again")
+            retracted = {
+                (attribute, value, start, end): (at, by, reason)
+                for attribute, value, start, end, at, by, reason in self.db.execute(
+                    'SELECT attribute, value, start, "end", retracted_at, retracted_by, reason '
+                    "FROM claims WHERE article_id = ? AND retracted_at IS NOT NULL", [article.id])}
+            before = self.db.execute("SELECT count(*) FROM claims WHERE article_id = ?",
+                                     [article.id]).fetchone()[0]
+            self.db.execute("DELETE FROM aliases WHERE claim_id IN "
+                            "(SELECT id FROM claims WHERE article_id = ?)", [article.id])
+            self.db.execute("DELETE FROM claims WHERE article_id = ?", [article.id])
+            self.db.execute("UPDATE articles SET published = ?, published_basis = ? WHERE id = ?",
+                            [article.published, article.published_basis, article.id])
+            now = utc_now()
+            count = 0
+            for claim in claims:
+                claim_id = self._insert_claim(article.id, claim, now)
+                kept = retracted.get((claim.attribute, claim.value, claim.start, claim.end))
+                if kept:
+                    self.db.execute("UPDATE claims SET retracted_at = ?, retracted_by = ?, "
+                                    "reason = ? WHERE id = ?", [*kept, claim_id])
+                count += 1
+            self.record(actor, "article.redate", f"article:{article.id}", guild_id,
+                        f"{article.published} (was {row['published'] or 'unknown'}, "
+                        f"{row['published_basis']}); claims read again: {before} -> {count}")
+        return RedateResult(article.id, row["published"], article.published, before, count)
 
     def _insert_claim(self, article_id: str, claim: Claim, now: str) -> int:
         subject_id = self._subject_id(claim.subject, claim.subject_kind, claim.brand)

@@ -22,7 +22,7 @@ from bot.answers.render_discord import to_discord_pages
 from bot.articles import ArticleError
 from bot.digests import DigestError
 from bot.moderation import NOT_MODERATOR, ActionRefused, actor_name, is_moderator
-from bot.store import StoreError
+from bot.store import StoreBusy, StoreError
 
 if TYPE_CHECKING:
     from bot.client import ReceiptsBot
@@ -247,6 +247,9 @@ def failure_message(error: BaseException) -> tuple[str, bool]:
     if isinstance(error, app_commands.CommandSignatureMismatch | app_commands.CommandNotFound):
         return ("This command changed since Discord last loaded it; wait a minute, or reload "
                 "Discord (Ctrl+R), and try again."), True
+    if isinstance(error, StoreBusy):
+        return ("The claim store is busy with another writer (an import, most likely); nothing "
+                "was changed. Try again in a moment."), False
     if isinstance(error, StoreError):
         return (f"The claim store cannot be used right now ({error}). Tell the bot's "
                 f"maintainer."), True
@@ -290,9 +293,10 @@ async def device_choices(interaction: discord.Interaction,
 
     try:
         names = await asyncio.wait_for(
-            receipts(interaction).run_store(autocomplete, current, interaction.guild_id,
-                                            AUTOCOMPLETE_LIMIT), AUTOCOMPLETE_WAIT)
+            receipts(interaction).autocomplete_from_store(autocomplete, current,
+                                                          interaction.guild_id,
+                                                          AUTOCOMPLETE_LIMIT), AUTOCOMPLETE_WAIT)
     except TimeoutError:
-        return []  # the store is busy (an article being added); typing on asks again
+        return []  # too slow for Discord to show; typing on asks again
     return [app_commands.Choice(name=name[:CHOICE_LIMIT], value=name[:CHOICE_LIMIT])
             for name in names[:AUTOCOMPLETE_LIMIT]]

@@ -23,10 +23,15 @@ from commands._shared import (AUTOCOMPLETE_LIMIT, CHOICE_LIMIT, MODERATOR_DEFAUL
 
 
 async def add_and_reply(interaction: discord.Interaction, text: str, **options: str | None) -> None:
-    """Store the article for this server, then show what was found."""
-    added = await receipts(interaction).run_store(
-        moderation.add_article, text, guild_id=interaction.guild_id, actor=actor(interaction),
-        **options)
+    """Store the article for this server, then show what was found.
+
+    Reading and extracting run in threads outside the store; only the insert takes the writer.
+    """
+    bot = receipts(interaction)
+    article = await asyncio.to_thread(moderation.read_given_article, text, **options)
+    claims = await bot.extract_claims(article)
+    added = await bot.run_store(moderation.store_given_article, article, claims,
+                                guild_id=interaction.guild_id, actor=actor(interaction))
     pages = moderation.article_added_pages(added)
     view = ArticleAddedView(interaction.user.id, pages, added)
     view.message = await send(interaction, ephemeral=True, embeds=embeds_of(pages[0]),
@@ -82,10 +87,20 @@ class SetDate(ReportingModal, title="Set the article's date"):
 
     async def on_submit(self, interaction: discord.Interaction) -> None:
         require_moderator(interaction)
-        added = await receipts(interaction).run_store(
-            moderation.set_article_date, self.view.added.article_id, self.published.value,
-            guild_id=interaction.guild_id, actor=actor(interaction))
+        added = await redate(interaction, self.view.added.article_id, self.published.value)
         await self.view.show_settled(interaction, added)
+
+
+async def redate(interaction: discord.Interaction, article_id: str, published: str
+                 ) -> moderation.ArticleAdded:
+    """Give this server's article the date a moderator set, its claims read again against it:
+    the article is read and its claims extracted outside the store; one transaction stores both."""
+    bot = receipts(interaction)
+    article = await bot.read_store(moderation.article_to_redate, article_id, published,
+                                   guild_id=interaction.guild_id)
+    claims = await bot.extract_claims(article)
+    return await bot.run_store(moderation.store_redated, article, claims,
+                               guild_id=interaction.guild_id, actor=actor(interaction))
 
 
 class PasteArticle(ReportingModal, title="Add an article"):
@@ -116,8 +131,8 @@ async def own_articles(interaction: discord.Interaction,
         require_moderator(interaction)
     except app_commands.CheckFailure:
         return []
-    ids = await receipts(interaction).run_store(moderation.own_article_ids, interaction.guild_id,
-                                                current, AUTOCOMPLETE_LIMIT)
+    ids = await receipts(interaction).autocomplete_from_store(
+        moderation.own_article_ids, interaction.guild_id, current, AUTOCOMPLETE_LIMIT)
     return [app_commands.Choice(name=article_id[:CHOICE_LIMIT], value=article_id[:CHOICE_LIMIT])
             for article_id in ids]
 
@@ -125,7 +140,7 @@ async def own_articles(interaction: discord.Interaction,
 @app_commands.default_permissions(**MODERATOR_DEFAULTS)
 @app_commands.guild_only()
 class Article(ModeratorOnly, commands.GroupCog, group_name="article",
-              group_description="Moderators: add, list, remove and restore this server's articles"):
+              group_description="Moderators: add, list, redate, remove and restore this server's articles"):
     @app_commands.command(name="add", description="Add an article: give its url, attach it, or "
                                                   "leave both empty to paste it")
     @app_commands.describe(url="A page on the public internet to fetch",
@@ -154,8 +169,8 @@ class Article(ModeratorOnly, commands.GroupCog, group_name="article",
 
     @app_commands.command(name="list", description="The articles added in this server")
     async def list_articles(self, interaction: discord.Interaction) -> None:
-        articles = await receipts(interaction).run_store(moderation.list_articles,
-                                                         interaction.guild_id)
+        articles = await receipts(interaction).read_store(moderation.list_articles,
+                                                          interaction.guild_id)
         await send_pages(interaction, moderation.article_list_pages(articles), ephemeral=True)
 
     @app_commands.command(name="remove", description="Remove an article of this server: its "
@@ -171,6 +186,18 @@ class Article(ModeratorOnly, commands.GroupCog, group_name="article",
         await send(interaction, ephemeral=True,
                    content=f"Removed `{removed.article_id}`: its {removed.claims} claims no longer "
                            f"count. `/article restore article:{removed.article_id}` brings it back.")
+
+    @app_commands.command(name="redate", description="Correct the date of an article of this "
+                                                     "server; its claims are read again")
+    @app_commands.describe(article="The article's id (see /article list)",
+                           date="When it was published (YYYY-MM-DD)")
+    @app_commands.autocomplete(article=own_articles)
+    async def redate_article(self, interaction: discord.Interaction, article: str,
+                             date: app_commands.Range[str, 1, 40]) -> None:
+        await defer(interaction, ephemeral=True)
+        added = await redate(interaction, article, date)
+        await send(interaction, ephemeral=True,
+                   embeds=embeds_of(moderation.article_added_pages(added)[0]))
 
     @app_commands.command(name="restore", description="Bring back a removed article of this server")
     @app_commands.describe(article="The article's id (see /article list)")

@@ -23,7 +23,7 @@ class Claim(commands.Cog):
     @app_commands.describe(id="The claim number shown after every line, e.g. 12")
     async def claim(self, interaction: discord.Interaction,
                     id: app_commands.Range[int, 1]) -> None:  # noqa: A002 - Discord's option name
-        await send_answer(interaction, receipts(interaction).run_store(
+        await send_answer(interaction, receipts(interaction).read_store(
             claim, id, guild_id=interaction.guild_id))
 
 

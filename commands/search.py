@@ -15,7 +15,7 @@ class Search(commands.Cog):
     @app_commands.describe(text="Words to look for, e.g. periscope camera")
     async def search(self, interaction: discord.Interaction,
                      text: app_commands.Range[str, 1, 200]) -> None:
-        await send_answer(interaction, receipts(interaction).run_store(
+        await send_answer(interaction, receipts(interaction).read_store(
             search, text, guild_id=interaction.guild_id))
 
 

@@ -16,7 +16,7 @@ class Sources(commands.Cog):
     @app_commands.describe(device="The phone, e.g. Xiaomi 12S Ultra")
     @app_commands.autocomplete(device=device_choices)
     async def sources(self, interaction: discord.Interaction, device: str) -> None:
-        await send_answer(interaction, receipts(interaction).run_store(
+        await send_answer(interaction, receipts(interaction).read_store(
             sources, device, guild_id=interaction.guild_id))
 
 

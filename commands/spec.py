@@ -24,7 +24,7 @@ class Spec(commands.Cog):
     @app_commands.autocomplete(device=device_choices)
     async def spec(self, interaction: discord.Interaction, device: str,
                    attribute: app_commands.Choice[str] | None = None) -> None:
-        await send_answer(interaction, receipts(interaction).run_store(
+        await send_answer(interaction, receipts(interaction).read_store(
             spec, device, attribute.value if attribute else None, guild_id=interaction.guild_id))
 
 

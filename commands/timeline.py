@@ -17,7 +17,7 @@ class Timeline(commands.Cog):
                                    "news")
     @app_commands.autocomplete(subject=device_choices)
     async def timeline(self, interaction: discord.Interaction, subject: str | None = None) -> None:
-        await send_answer(interaction, receipts(interaction).run_store(
+        await send_answer(interaction, receipts(interaction).read_store(
             timeline, subject or None, guild_id=interaction.guild_id))
 
 

@@ -57,3 +57,44 @@ def test_html_is_turned_into_its_article_text():
     text = decode_article_bytes(html.encode(), "page.html")
     assert "50MP main camera" in text
     assert "<p>" not in text
+
+
+# Issue 10, point 11: header forms that were lost or silently dropped -------------------------
+
+def test_header_lines_without_a_blank_line_after_them_are_still_the_header():
+    article = parse_article("url: https://news.example/pixel-leak\ndate: 2023-03-04\n"
+                            "The Google Pixel 8 Pro is said to have a 50MP main camera.", "h1")
+    assert (article.url, article.published) == ("https://news.example/pixel-leak", "2023-03-04")
+    assert article.body.startswith("The Google Pixel 8 Pro")
+
+
+def test_a_header_date_that_is_no_calendar_day_is_refused_as_not_a_date():
+    with pytest.raises(ArticleError, match=r"2022-02-30.*not a date"):
+        parse_article("date: 2022-02-30\n\nThe Pixel 8 is out.", "h2")
+
+
+def test_a_utf16_file_with_its_byte_order_mark_is_read():
+    text = "title: A phone\n\nThe Galaxy S24 has a 6.2-inch display, café owners say."
+    for encoding in ("utf-16", "utf-16-be"):
+        data = text.encode(encoding)
+        if not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+            data = b"\xfe\xff" + data
+        assert decode_article_bytes(data, "upload.txt") == text
+
+
+# Issue 10, point 6: header dates outside a sane range are refused --------------------------
+
+@pytest.mark.parametrize("header", ["9999-12-31", "1999-12-31"])
+def test_a_header_date_outside_the_sane_range_is_refused(header):
+    with pytest.raises(ArticleError, match=header):
+        parse_article(f"date: {header}\n\nThe Galaxy S24 launches next Monday.", "h3")
+
+
+def test_a_header_date_a_year_and_more_ahead_is_refused_and_one_within_a_year_is_kept():
+    from datetime import date, timedelta
+
+    soon = (date.today() + timedelta(days=300)).isoformat()
+    assert parse_article(f"date: {soon}\n\nThe Galaxy S24 is out.", "h4").published == soon
+    late = (date.today() + timedelta(days=400)).isoformat()
+    with pytest.raises(ArticleError, match=late):
+        parse_article(f"date: {late}\n\nThe Galaxy S24 is out.", "h5")

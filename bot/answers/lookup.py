@@ -8,9 +8,11 @@ misspelt or unfinished word, never a different number or letter of the model, so
 never silently becomes the S22. When nothing fits, the answer is a list of suggestions, not a
 guess.
 
-The names of a store are read once and kept (with a memo for the answers' counts) until the
-store changes (`PRAGMA data_version` for other connections, `total_changes` for this one), which
-keeps autocomplete within milliseconds on a store of a million claims.
+The names of a store are read once and kept until a name changes (the store's `names_version`,
+which triggers raise when a subject, an alias or an alias claim's standing changes), which keeps autocomplete within milliseconds on a store of a million
+claims, also while another process ingests. The memo of the answers' counts and of what a guild
+sees is emptied whenever anything changes (`PRAGMA data_version` for other connections,
+`total_changes` for this one).
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from __future__ import annotations
 import re
 import weakref
 from bisect import bisect_left
+from heapq import merge
 from collections import OrderedDict, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -33,6 +36,7 @@ FUZZY_ACCEPT = 75  # how alike a misspelt word must be to its intended one
 SUGGEST_FROM = 55  # how alike a name must be to be offered as a suggestion
 PREFIX_SCAN = 400  # how many prefix or substring hits autocomplete ranks at most
 MEMO_SIZE = 512  # answers' counts kept per store version (see spec.py)
+MAX_UNSORTED = 2_000  # entries of new subjects kept unsorted before the index is rebuilt
 
 
 def spaced_name(name: str) -> str:
@@ -133,9 +137,12 @@ class Resolution:
 class NameIndex:
     """Every subject and alias name of one store version, arranged for lookups."""
 
-    def __init__(self, store: Store, stamp: tuple[int, int]):
+    def __init__(self, store: Store, stamp: tuple[int, int], names: tuple[int, int],
+                 hidden: int):
         self.store = store
         self.stamp = stamp
+        self.names = names
+        self.hidden = hidden
         self.subjects: dict[int, Subject] = {}
         self.by_key: dict[str, int] = {}
         self.series_by_base: dict[str, list[int]] = defaultdict(list)
@@ -146,22 +153,78 @@ class NameIndex:
         self._build_match_keys()
         self._views: dict[int | None, GuildView] = {}
         self.memo: LeastRecentlyUsed = LeastRecentlyUsed(MEMO_SIZE)
-        self._visible: dict[tuple[int | None, int], bool] = {}
+        # (guild, subject) pairs found visible, and not: a commit can only make the second
+        # kind visible, unless it hid a claim (`hidden`)
+        self._seen: set[tuple[int | None, int]] = set()
+        self._unseen: set[tuple[int | None, int]] = set()
+
+    def store_changed(self, stamp: tuple[int, int], hidden: int) -> None:
+        """Something other than the names changed: forget the counts, and who sees what unless
+        nothing was hidden since (then what a guild saw it still sees)."""
+        self.stamp = stamp
+        self.memo.clear()
+        self._unseen.clear()
+        if hidden != self.hidden:
+            self._seen.clear()
+            self.hidden = hidden
 
     def _read_subjects(self, store: Store) -> None:
-        """Subjects with at least one claim; one left with none (its article deleted) is no
-        name to offer."""
-        for sid, name, key, kind, brand in store.db.execute(
-                "SELECT id, name, key, kind, brand FROM subjects s WHERE EXISTS "
-                "(SELECT 1 FROM claims c WHERE c.subject_id = s.id) ORDER BY id DESC"):
-            subject = Subject(sid, name, key, kind, brand)
-            self.subjects[sid] = subject
-            self.by_key[key] = sid
-            self.newest_first.append(sid)
-            if kind == "series":
-                self.series_by_base[series_base(name)].append(sid)
-            elif kind == "company":
-                self.company_by_key[key] = sid
+        """Every subject. One with no claims the guild can see (none yet, or its article
+        removed or redated away) is no name to offer: `visible` asks that per query, so a
+        subject's first claim changes no name and the index is kept."""
+        for row in store.db.execute(
+                "SELECT id, name, key, kind, brand FROM subjects ORDER BY id DESC"):
+            self._take_subject(Subject(*row))
+            self.newest_first.append(row[0])
+
+    def _take_subject(self, subject: Subject) -> None:
+        self.subjects[subject.id] = subject
+        self.by_key[subject.key] = subject.id
+        if subject.kind == "series":
+            self.series_by_base[series_base(subject.name)].append(subject.id)
+        elif subject.kind == "company":
+            self.company_by_key[subject.key] = subject.id
+
+    @staticmethod
+    def _subject_entries(subject: Subject) -> list[tuple[str, str, int]]:
+        """(key, spaced name, subject id) of a subject's full name and of its endings."""
+        entries = [(subject.key, spaced_name(subject.name), subject.id)]
+        for ending in name_suffixes(subject.name):
+            entries.append((subject_key(ending), ending, subject.id))
+        return entries
+
+    def take_new_subjects(self, store: Store, names: tuple[int, int]) -> bool:
+        """Take in the subjects added since the index was read, without reading the others
+        again; False when that would not be the same as a rebuild (a new name an alias already
+        uses, or so many new entries that the unsorted tail should be sorted in)."""
+        rows = store.db.execute("SELECT id, name, key, kind, brand FROM subjects WHERE id > ? "
+                                "ORDER BY id", [max(self.subjects, default=0)]).fetchall()
+        new = [Subject(*row) for row in rows]
+        alias_keys = {subject_key(row.alias) for row in self.alias_rows}
+        tail = len(self.entries) - self.sorted_count
+        if any(subject.key in alias_keys or subject.key in self.by_key for subject in new) or \
+                tail + 4 * len(new) > max(MAX_UNSORTED, self.sorted_count // 20):
+            return False
+        for subject in new:
+            self._take_subject(subject)
+            self.newest_first.insert(0, subject.id)
+            for entry in self._subject_entries(subject):
+                self._append_entry(entry)
+        self.names = names
+        return True
+
+    def _append_entry(self, entry: tuple[str, str, int]) -> None:
+        """An entry after the sorted ones: numbers of the others stay; `prefixed` merges it in."""
+        key, _, sid = entry
+        number = len(self.entries)
+        self.entries.append(entry)
+        self.keys.append(key)
+        if key != self.subjects[sid].key:
+            self.ending_ids[key].append(sid)
+        self.offsets.append(len(self.joined) + 1 if self.joined else 0)
+        self.joined = f"{self.joined}\n{key}" if self.joined else key
+        self.by_initial[key[:1]].append(number)
+        self.initial_keys.setdefault(key[:1], []).append(key)
 
     @staticmethod
     def _read_aliases(store: Store) -> list[AliasRow]:
@@ -176,11 +239,10 @@ class NameIndex:
         """Sorted (key, spaced name, subject id) of full names and endings; buckets for fuzz."""
         entries = []
         for subject in self.subjects.values():
-            entries.append((subject.key, spaced_name(subject.name), subject.id))
-            for ending in name_suffixes(subject.name):
-                entries.append((subject_key(ending), ending, subject.id))
+            entries.extend(self._subject_entries(subject))
         entries.sort()
         self.entries = entries
+        self.sorted_count = len(entries)  # entries after these were added later, unsorted
         self.keys = [key for key, _, _ in entries]
         self.ending_ids: dict[str, list[int]] = defaultdict(list)
         for key, _, sid in entries:
@@ -242,11 +304,14 @@ class NameIndex:
     def visible(self, subject_id: int, guild_id: int | None) -> bool:
         """Whether the guild sees a claim about this subject or a subject that redirects to it."""
         memo = (guild_id, subject_id)
-        if memo not in self._visible:
-            group = [subject_id, *self.view(guild_id).members.get(subject_id, ())]
-            self._visible[memo] = any(subject_is_visible(self.store, sid, guild_id)
-                                      for sid in group)
-        return self._visible[memo]
+        if memo in self._seen:
+            return True
+        if memo in self._unseen:
+            return False
+        group = [subject_id, *self.view(guild_id).members.get(subject_id, ())]
+        seen = any(subject_is_visible(self.store, sid, guild_id) for sid in group)
+        (self._seen if seen else self._unseen).add(memo)
+        return seen
 
     # The hierarchy ----------------------------------------------------------------------------
 
@@ -280,9 +345,16 @@ class NameIndex:
     # Matching -------------------------------------------------------------------------------
 
     def prefixed(self, fragment_key: str) -> Iterator[int]:
-        """Entry numbers whose key starts with the fragment, in key order."""
-        number = bisect_left(self.keys, fragment_key)
-        while number < len(self.keys) and self.keys[number].startswith(fragment_key):
+        """Entry numbers whose key starts with the fragment, in key order (the sorted entries
+        and those added since, merged)."""
+        later = sorted((number for number in range(self.sorted_count, len(self.keys))
+                        if self.keys[number].startswith(fragment_key)),
+                       key=self.keys.__getitem__)
+        yield from merge(self._sorted_prefixed(fragment_key), later, key=self.keys.__getitem__)
+
+    def _sorted_prefixed(self, fragment_key: str) -> Iterator[int]:
+        number = bisect_left(self.keys, fragment_key, 0, self.sorted_count)
+        while number < self.sorted_count and self.keys[number].startswith(fragment_key):
             yield number
             number += 1
 
@@ -337,12 +409,25 @@ def store_stamp(store: Store) -> tuple[int, int]:
     return data_version, store.db.conn.total_changes
 
 
+def names_stamp(store: Store) -> tuple[tuple[int, int], int]:
+    """((subjects added, other name changes), changes that hid a claim): see `_schema_v5`."""
+    added, changed, hidden = store.db.execute(
+        "SELECT added, changed, hidden FROM names_version").fetchone()
+    return (added, changed), hidden
+
+
 def name_index(store: Store) -> NameIndex:
-    """The store's name index, rebuilt only when the store has changed since it was read."""
+    """The store's name index, rebuilt only when its names have changed since it was read."""
     stamp = store_stamp(store)
     index = _indexes.get(store)
-    if index is None or index.stamp != stamp:
-        index = NameIndex(store, stamp)
+    if index is not None and index.stamp == stamp:
+        return index
+    names, hidden = names_stamp(store)
+    if index is not None and (index.names == names or (
+            index.names[1] == names[1] and index.take_new_subjects(store, names))):
+        index.store_changed(stamp, hidden)
+    else:
+        index = NameIndex(store, stamp, names, hidden)
         _indexes[store] = index
     return index
 

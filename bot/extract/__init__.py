@@ -1,8 +1,8 @@
 """Extraction: an article in, its claims out, each with a verbatim quote and its offsets.
 
-`extract(article)` is pure Python (no Discord), never raises, and runs the stages of
-bot/extract/pipeline.py over one per-article state (bot/extract/state.py): sentences with
-offsets; embedded posts; subject mentions (devices by pattern, brand and catalogue, brand-less
+`extract(article)` is pure Python (no Discord), raises only `ExtractionError`, and runs the
+stages of bot/extract/pipeline.py over one per-article state (bot/extract/state.py): sentences
+with offsets; embedded posts; subject mentions (devices by pattern, brand and catalogue, brand-less
 models given the article's brand, series, companies, words referring to the current topic);
 status cues; aliases; values found by pattern and normalised; launched devices; tables; the
 discourse (references resolved, the topic carried); each value handed to the subject its clause
@@ -17,15 +17,20 @@ import logging
 from bot.extract.pipeline import run_pipeline
 from bot.models import Article, Claim
 
-__all__ = ["extract"]
+__all__ = ["ExtractionError", "extract"]
 
 log = logging.getLogger("receipts.extract")
 
 
+class ExtractionError(ValueError):
+    """The extractor failed on an article; the message is the reason. Storing the article with
+    no claims would report a failure as success, and make the corrected file a "duplicate"."""
+
+
 def extract(article: Article) -> list[Claim]:
-    """The claims an article makes. Never raises: an unreadable article gives no claims."""
+    """The claims an article makes; an `ExtractionError` with the reason when reading it failed."""
     try:
         return run_pipeline(article)
-    except Exception:  # pragma: no cover - a safety net; the property tests look for these
-        log.exception("extraction failed for %s", getattr(article, "id", "?"))
-        return []
+    except Exception as error:  # a safety net; the property tests look for these
+        log.debug("extraction failed for %s", getattr(article, "id", "?"), exc_info=True)
+        raise ExtractionError(f"{type(error).__name__}: {error}") from error

@@ -56,7 +56,9 @@ def test_removing_restoring_and_redating_an_article_keeps_its_claims_copies(stor
     assert_in_sync(store)
     assert current_ram(store) == "12 GB"
 
-    moderation.set_article_date(store, "older", "2021-03-01", guild_id=HOME, actor=MOD)
+    # A moderator's redate also reads the claims again (tests/test_cli_errors.py); here the
+    # claims are hand-written, so the date is changed as the store's triggers see it.
+    store.db["articles"].update("older", {"published": "2021-03-01"})
     assert_in_sync(store)
     assert current_ram(store) == "8 GB", "the redated article is now the newest"
 

@@ -175,4 +175,4 @@ async def test_a_pasted_undated_article_gets_its_date_set_with_a_button(world, s
     update = await world.fake.wait_for_callback(settled)
     assert update.type == 7 and "set by a moderator" in str(update.data["embeds"])
     assert store.article("contoso-x5-leak")["published"] == "2022-06-29"
-    assert store.history("article:contoso-x5-leak")[-1]["action"] == "article.date.set"
+    assert store.history("article:contoso-x5-leak")[-1]["action"] == "article.redate"

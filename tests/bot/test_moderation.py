@@ -68,7 +68,7 @@ def test_an_undated_article_shows_its_date_needs_confirming_and_a_moderator_sets
                                         actor=MOD)
     assert (fixed.published, fixed.published_basis) == ("2022-06-29", "moderator")
     assert not fixed.date_needs_confirming
-    assert store.history(f"article:{added.article_id}")[-1]["action"] == "article.date.set"
+    assert store.history(f"article:{added.article_id}")[-1]["action"] == "article.redate"
 
 
 def test_an_inferred_date_can_be_confirmed(store):

@@ -48,6 +48,33 @@ async def test_a_call_after_a_cancelled_one_waits_for_its_thread(store):
     assert overlaps == [False, False]
 
 
+async def test_reads_and_autocomplete_run_while_a_write_holds_the_writer(store):
+    bot = make_bot(store)
+    holding, release = threading.Event(), threading.Event()
+
+    def long_write(opened):
+        with opened.write():
+            opened.record("test", "test.hold", "store:held")
+            holding.set()
+            release.wait(20)
+
+    def count_audit(opened):
+        return opened.db.execute("SELECT count(*) FROM audit").fetchone()[0]
+
+    writing = asyncio.create_task(bot.run_store(long_write))
+    try:
+        assert await asyncio.to_thread(holding.wait, 5)
+        read = await asyncio.wait_for(bot.read_store(count_audit), 5)
+        typed = await asyncio.wait_for(bot.autocomplete_from_store(count_audit), 5)
+        assert (read, typed) == (0, 0), "a reader saw a write that was not committed"
+        assert not writing.done()
+    finally:
+        release.set()
+    await writing
+    assert await bot.read_store(count_audit) == 1
+    await bot.close()
+
+
 async def test_identifies_keep_to_discord_s_buckets_of_one_every_5_seconds(store, monkeypatch):
     """With max_concurrency 2, shards 0 and 1 identify at once, 2 and 3 five seconds later."""
     from bot import client

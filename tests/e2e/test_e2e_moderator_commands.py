@@ -67,7 +67,8 @@ async def test_a_member_is_refused_every_moderator_command_even_when_the_server_
     for top in {c["name"] for c in world.fake.commands[None] if c["default_member_permissions"]}:
         a.guild.show_command(top)  # a server admin showed it to everyone
     values = {"article": article_id, "id": claim_ids[0], "channel": a.general.id,
-              "reason": "wrong", "time": "10:00", "timezone": "UTC", "url": "https://example.com/a"}
+              "reason": "wrong", "time": "10:00", "timezone": "UTC", "url": "https://example.com/a",
+              "date": "2023-01-11"}
     before = snapshot(reader)
 
     commands = moderator_commands(world.fake)

@@ -27,7 +27,7 @@ REFERENCE_SCORER = PROJECT_ROOT.parent / "shared" / "gold" / "score.py"
 SUMMARY = re.compile(r"F1 ([\d.]+) \(precision ([\d.]+) of (\d+), recall ([\d.]+) of (\d+), status ([\d.]+)\) dates (\d+)/(\d+)")
 
 ARTICLE = """url: https://phones.example/galaxy-s30-ultra-hands-on
-date: 2031-03-14
+date: 2025-03-14
 title: Galaxy S30 Ultra hands-on
 outlet: Phones Example
 
