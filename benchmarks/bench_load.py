@@ -250,6 +250,11 @@ async def run_load(db_path: Path, *, interactions: int = 500, seconds: float = 1
 # The ramp -------------------------------------------------------------------------------------
 
 
+def percentile(latencies: list[float], share: float) -> float:
+    ordered = sorted(latencies)
+    return ordered[min(len(ordered) - 1, int(len(ordered) * share))] if ordered else float("inf")
+
+
 @dataclass
 class Step:
     """One rate of the ramp: what was sent, and what came back in time."""
@@ -258,14 +263,14 @@ class Step:
     sent: int
     seconds: float  # from the first interaction sent to the last
     latencies: list[float] = field(default_factory=list)
+    by_kind: dict[str, list[float]] = field(default_factory=dict)  # answered ones, per command
 
     @property
     def answered(self) -> int:
         return len(self.latencies)
 
     def percentile(self, share: float) -> float:
-        ordered = sorted(self.latencies)
-        return ordered[min(len(ordered) - 1, int(len(ordered) * share))] if ordered else float("inf")
+        return percentile(self.latencies, share)
 
     @property
     def within_target(self) -> bool:
@@ -274,9 +279,11 @@ class Step:
     def line(self) -> str:
         p50 = self.percentile(0.5) * 1000
         p99 = self.percentile(0.99) * 1000
+        kinds = ", ".join(f"{kind} {percentile(latencies, 0.99) * 1000:.0f}"
+                          for kind, latencies in sorted(self.by_kind.items()))
         return (f"{self.rate:>5}/s  sent {self.sent:>6} ({self.sent / self.seconds:6.1f}/s)  "
                 f"p50 {p50:8.1f} ms  p99 {p99:8.1f} ms  answered in 3 s {self.answered:>6}/{self.sent}"
-                f"  {'ok' if self.within_target else 'over'}")
+                f"  {'ok' if self.within_target else 'over'}  (p99 ms by command: {kinds})")
 
 
 def ceiling(steps: list[Step]) -> int | None:
@@ -313,19 +320,27 @@ async def run_step(fake: FakeDiscord, world, questions: Questions, chooser: rand
     chooser.shuffle(people)
     start = time.monotonic() + 0.05
     sending: list[asyncio.Task] = []
+    kinds: list[str] = []
     for n in range(count):
         delay = start + n / rate - time.monotonic()
         if delay > 0:
             await asyncio.sleep(delay)
         server, member = people[n % len(people)]
-        sending.append(asyncio.create_task(send_one(fake, server, member, questions.pick(chooser))))
+        question = questions.pick(chooser)
+        kinds.append(question[0])
+        sending.append(asyncio.create_task(send_one(fake, server, member, question)))
     records = await asyncio.gather(*sending)
     sent_for = time.monotonic() - start
     # A callback can come until Discord's deadline after the last interaction; none counts later.
     settle = time.monotonic() + DISCORD_DEADLINE + 0.5
     while time.monotonic() < settle and any(r.callback is None for r in records):
         await asyncio.sleep(0.05)
-    return Step(rate, count, sent_for, [r.latency for r in records if r.callback is not None])
+    step = Step(rate, count, sent_for)
+    for kind, record in zip(kinds, records):
+        if record.callback is not None:
+            step.latencies.append(record.latency)
+            step.by_kind.setdefault(kind, []).append(record.latency)
+    return step
 
 
 def baseline_process(fake: FakeDiscord, db_path: Path, folder: Path) -> BotProcess:
@@ -350,7 +365,7 @@ async def run_ramp(db_path: Path, config: str, *, rates=RATES, step_seconds: flo
     questions = Questions.from_store(db_path)
     chooser = random.Random(seed)
     steps: list[Step] = []
-    async with fake_discord(shards=SHARDS, max_concurrency=SHARDS) as fake:
+    async with fake_discord(shards=SHARDS, max_concurrency=SHARDS, check_api=False) as fake:
         world = ramp_world(fake, servers, members)
         processes = config_processes(config, fake, db_path, logs)
         try:
@@ -394,7 +409,8 @@ def print_ramp(results: dict[str, list[Step]], load: str) -> None:
     print(f"\nThe ceiling ({load}): the highest rate with p99 <= {TARGET_P99 * 1000:.0f} ms "
           f"and every interaction answered within 3 s")
     for config, steps in results.items():
-        print(f"  {config:<8} {ceiling(steps) or 'none'}{'/s' if ceiling(steps) else ''}")
+        highest = ceiling(steps)
+        print(f"  {config:<8} " + (f"{highest}/s" if highest else f"below {steps[0].rate}/s"))
     baseline = {step.rate: step for step in results.get("baseline", [])}
     for config, steps in results.items():
         if config == "baseline":
