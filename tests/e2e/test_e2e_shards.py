@@ -26,7 +26,7 @@ from tests.e2e.processes import bot_process
 SHARDS = 4
 SERVERS = 20
 PROCESS_SHARDS = ((0, 1), (2, 3))
-UNANSWERED_WAIT = 1.5  # how long a command to a dead process's server is given, to stay unanswered
+UNANSWERED_WAIT = 1.5  # how much longer a dead process's servers are given, to stay unanswered
 LEASE_SECONDS = "2"
 SLOW_POST = 0.15  # each digest page post answers this late, so a delivery takes a while
 NONCE = re.compile(r"^rd(\d+)p(\d+)$")
@@ -82,8 +82,11 @@ async def test_every_server_s_commands_are_answered_by_the_process_running_its_s
 
             await second.kill()
             records = await spec_everywhere(fake, servers, device)
-            await asyncio.sleep(UNANSWERED_WAIT)
             held_by_first = [fake.shard_of(server.id) in first.shard_ids for server in servers]
+            for record, held in zip(records, held_by_first):
+                if held:
+                    await fake.wait_for_callback(record, timeout=ANSWER_TIMEOUT)
+            await asyncio.sleep(UNANSWERED_WAIT)
             assert [answered(record) for record in records] == held_by_first, \
                 "a dead process's servers go unanswered; no other process answers for them"
 
