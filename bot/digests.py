@@ -148,7 +148,7 @@ class Worker:
     holds: Callable[[int], bool] = _every_guild
 
 
-THIS_PROCESS = Worker(leases.process_owner())
+THIS_PROCESS = Worker(leases.THIS_PROCESS)
 
 
 @dataclass

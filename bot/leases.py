@@ -41,6 +41,9 @@ def process_owner(label: str = "") -> str:
     return f"{name} {label}".strip()
 
 
+THIS_PROCESS = process_owner()  # the owner name of work taken with no other name given
+
+
 def take(store: Store, name: str, owner: str, seconds: float, now: float | None = None) -> bool:
     """Hold the lease `name` for `seconds` if it is free, expired, or already `owner`'s."""
     now = time.time() if now is None else now
