@@ -7,6 +7,7 @@ import json
 import logging
 import sqlite3
 import sys
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -16,7 +17,7 @@ from rich.logging import RichHandler
 from bot.articles import ArticleError, read_article_file
 from bot.ingest import (expand_inputs, ingest_paths, ingest_urls, is_url, redate_article,
                         seed_store)
-from bot.settings import Settings, SettingsError
+from bot.settings import Settings, SettingsError, parse_shards
 from bot.store import Store, StoreError, store_error
 
 TOKEN_HELP = """\
@@ -214,7 +215,13 @@ def cmd_console(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
-    """Connect to Discord and serve the slash commands."""
+    """Connect to Discord and serve the slash commands (some shards of the bot, if told)."""
+    if args.shards is not None or args.shard_ids is not None:
+        shard_count, shard_ids = parse_shards(
+            args.shards if args.shards is not None else settings.shard_count,
+            args.shard_ids if args.shard_ids is not None else
+            ",".join(map(str, settings.shard_ids or ())))
+        settings = replace(settings, shard_count=shard_count, shard_ids=shard_ids)
     if not settings.discord_token:
         print(TOKEN_HELP, file=sys.stderr)
         return 2
@@ -310,7 +317,17 @@ def build_parser() -> argparse.ArgumentParser:
 
     _add_feeds_parser(commands, common)
 
-    run = commands.add_parser("run", parents=[common], help="connect to Discord (needs DISCORD_TOKEN)")
+    run = commands.add_parser(
+        "run", parents=[common], help="connect to Discord (needs DISCORD_TOKEN)",
+        description="Connect to Discord and serve the slash commands. A big bot runs its shards "
+                    "in several processes on one store: --shards 4 --shard-ids 0,1 in one, "
+                    "--shards 4 --shard-ids 2,3 in another (README, \"Running at scale\").")
+    run.add_argument("--shards", metavar="N",
+                     help="how many shards the bot has in all (default: $RECEIPTS_SHARDS, else "
+                          "as many as Discord recommends)")
+    run.add_argument("--shard-ids", metavar="IDS",
+                     help="the shards this process runs, e.g. 0,1 (default: $RECEIPTS_SHARD_IDS, "
+                          "else all of them)")
     run.set_defaults(handler=cmd_run)
     return parser
 
@@ -328,6 +345,9 @@ def main(argv: list[str] | None = None) -> int:
     set_up_logging(settings.log_level)
     try:
         return args.handler(args, settings)
+    except SettingsError as error:
+        _stderr().print(f"[red]error:[/red] {error}")
+        return 2
     except StoreError as error:
         _stderr().print(f"[red]error:[/red] {error}")
         return 1

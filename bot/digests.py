@@ -24,6 +24,11 @@ most one delivery row, written before anything is posted, and the digest is post
   last post are posted at the next tick, grouped per article, through the same rows (a minute
   with nothing new writes no row).
 
+Several processes may share the store (each running some shards): a process delivers only the
+digests of the servers its shards hold, and takes each one through a lease (bot/leases.py) held
+while it posts. A process killed in the middle leaves its lease to run out; the next process
+holding those shards takes it and resumes after the last recorded page.
+
 Nothing here knows Discord: the caller passes an async function that runs store work (the bot runs
 it in a thread, one at a time) and one that posts a page of embeds and returns its message id.
 """
@@ -40,6 +45,7 @@ from datetime import datetime, time, timedelta, timezone
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
+from bot import leases
 from bot.answers.lookup import resolve_subject
 from bot.answers.receipts import CLAIM_COLUMNS, CLAIM_FROM, VISIBLE_CLAIM, ClaimRow
 from bot.embeds import embed_pages, escape, escape_keeping_channels, link, shorten
@@ -132,6 +138,23 @@ class DeliveryJob:
     window: str
     pages: list[list[dict]]
     posted_pages: int
+
+
+def _every_guild(guild_id: int) -> bool:
+    return True
+
+
+@dataclass(frozen=True)
+class Worker:
+    """Who delivers: the lease owner's name, how long a lease lasts, and which servers are this
+    process's to post in (those its shards hold)."""
+
+    owner: str
+    lease_seconds: float = leases.DEFAULT_LEASE_SECONDS
+    holds: Callable[[int], bool] = _every_guild
+
+
+THIS_PROCESS = Worker(leases.THIS_PROCESS)
 
 
 @dataclass
@@ -453,29 +476,64 @@ def plan_delivery(store: Store, subscription: Subscription, now: datetime) -> De
         return _job(store, subscription, row)
 
 
-def due_deliveries(store: Store, now: datetime,
-                   busy: frozenset[int] = frozenset()) -> list[DeliveryJob]:
-    """Every delivery due now, across all servers, but those of the `busy` subscriptions (being
-    posted right now): not even planned, as a new window would supersede the row in flight."""
-    jobs = (plan_delivery(store, subscription, now) for subscription in subscriptions(store)
-            if subscription.id not in busy)
-    return [job for job in jobs if job is not None]
+def delivery_due(store: Store, subscription: Subscription, now: datetime) -> bool:
+    """Whether `plan_delivery` has work for the subscription now; it only reads, so a process can
+    ask it of every subscription and take a lease only for the few that are due."""
+    window = latest_window(subscription.cadence, subscription.time, subscription.timezone, now)
+    if window <= datetime.fromisoformat(subscription.created_at):
+        return False
+    open_row = _open_delivery(store, subscription.id)
+    if open_row and _message_ids(open_row):
+        return True
+    row = store.db.execute("SELECT status, attempts FROM deliveries WHERE subscription_id = ? "
+                           "AND window = ?", [subscription.id, window_key(window)]).fetchone()
+    if row is None:
+        return True
+    status, attempts = row
+    return status in ("pending", "failed") and (attempts or 0) < MAX_ATTEMPTS
 
 
-def record_posted_page(store: Store, delivery_id: int, message_id: int) -> None:
-    """Write a posted page's message id at once, so a restart never posts that page again."""
+def subscriptions_due(store: Store, now: datetime, holds: Callable[[int], bool] = _every_guild,
+                      busy: frozenset[int] = frozenset()) -> list[Subscription]:
+    """The subscriptions with a delivery to plan or finish now, of the servers `holds` accepts,
+    but the `busy` ones (being posted right now): not even planned, as a new window would
+    supersede the row in flight."""
+    return [subscription for subscription in subscriptions(store)
+            if subscription.id not in busy and holds(subscription.guild_id)
+            and delivery_due(store, subscription, now)]
+
+
+def plan_current(store: Store, subscription_id: int, now: datetime) -> DeliveryJob | None:
+    """`plan_delivery` on the subscription as stored now (under its lease: another process may
+    have moved it on since it was listed); None when it has been removed."""
+    subscription = _subscription(store.db["subscriptions"].get(subscription_id))
+    if subscription.removed_at:
+        return None
+    return plan_delivery(store, subscription, now)
+
+
+def record_posted_page(store: Store, delivery_id: int, message_id: int,
+                       page: int | None = None) -> None:
+    """Write a posted page's message id at once, so a restart never posts that page again.
+
+    With its `page` number, a page already recorded is not recorded twice: a process whose lease
+    ran out while it posted, and the process that took over, may both record the same page (the
+    nonce made Discord answer both with the one message).
+    """
     with store.db.atomic():
         row = store.db["deliveries"].get(delivery_id)
-        store.db["deliveries"].update(delivery_id, {
-            "message_ids": json.dumps(_message_ids(row) + [message_id])})
+        posted = _message_ids(row)
+        if page is not None and len(posted) > page:
+            return
+        store.db["deliveries"].update(delivery_id, {"message_ids": json.dumps(posted + [message_id])})
 
 
-def complete_delivery(store: Store, delivery_id: int) -> None:
+def complete_delivery(store: Store, delivery_id: int, posted_by: str | None = None) -> None:
     """Every page is posted: the row is done and the subscription moves on past its claims."""
     with store.db.atomic():
         row = store.db["deliveries"].get(delivery_id)
         store.db["deliveries"].update(delivery_id, {"status": "posted", "posted_at": utc_now(),
-                                                    "last_error": None})
+                                                    "last_error": None, "posted_by": posted_by})
         store.db["subscriptions"].update(row["subscription_id"], {
             "last_claim_id": row["claims_through"], "failing_reason": None, "failing_since": None})
 
@@ -495,49 +553,65 @@ def record_failure(store: Store, delivery_id: int, failure: DeliveryFailed) -> N
 
 
 async def deliver_due(run: StoreRunner, now: datetime, post: Poster, *,
-                      deadline: float = DELIVERY_DEADLINE,
-                      busy: set[int] | None = None) -> list[DeliveryOutcome]:
-    """Post every due digest; `run(fn, *args)` runs `fn(store, *args)`, `post` posts one page.
+                      deadline: float = DELIVERY_DEADLINE, busy: set[int] | None = None,
+                      worker: Worker = THIS_PROCESS) -> list[DeliveryOutcome]:
+    """Post every due digest of the worker's servers; `run(fn, *args)` runs `fn(store, *args)`,
+    `post` posts one page.
 
     Digests are posted side by side, each within its own `deadline`: a channel whose posts hang
     (discord.py alone retries a 5xx for about 16 s) holds no other digest. A digest past its
     deadline is `failed` and retried on a later tick, after the pages already recorded; the
     page cut off in flight carries the same nonce then, so Discord does not post it twice.
 
-    Calls may run side by side (the digest loop does not wait for a slow one) when they share
+    Each digest is planned and posted under its lease, so of several processes on the store one
+    posts it; one whose lease another process holds is left to that process. Calls in one
+    process may run side by side (the digest loop does not wait for a slow one) when they share
     `busy`, the ids of the subscriptions being posted: a call leaves those to the call posting
-    them.
+    them (the lease is the process's, so it does not keep them apart).
     """
     busy = set() if busy is None else busy
-    jobs = await run(due_deliveries, now, frozenset(busy))
-    jobs = [job for job in jobs if job.subscription.id not in busy]  # taken meanwhile
-    busy.update(job.subscription.id for job in jobs)
+    due = await run(subscriptions_due, now, worker.holds, frozenset(busy))
+    due = [subscription for subscription in due if subscription.id not in busy]  # taken meanwhile
+    busy.update(subscription.id for subscription in due)
     slots = asyncio.Semaphore(DELIVERIES_AT_ONCE)
 
-    async def deliver_one(job: DeliveryJob) -> DeliveryOutcome:
+    async def deliver_one(subscription: Subscription) -> DeliveryOutcome | None:
         try:
-            async with slots:
-                return await _deliver(run, job, post, deadline)
+            async with slots, leases.held(run, f"digest:{subscription.id}", worker.owner,
+                                          worker.lease_seconds) as lease:
+                if lease is None:
+                    return None
+                try:
+                    job = await run(plan_current, subscription.id, now)
+                except Exception:  # noqa: BLE001 - one subscription's failure must not stop the others
+                    log.exception("could not plan the digest of subscription %s; it is tried "
+                                  "again at the next tick", subscription.id)
+                    return None
+                return None if job is None else await _deliver(run, job, post, deadline, lease)
         finally:
-            busy.discard(job.subscription.id)
+            busy.discard(subscription.id)
 
-    return list(await asyncio.gather(*(deliver_one(job) for job in jobs)))
+    outcomes = await asyncio.gather(*(deliver_one(subscription) for subscription in due))
+    return [outcome for outcome in outcomes if outcome is not None]
 
 
-async def _deliver(run: StoreRunner, job: DeliveryJob, post: Poster,
-                   deadline: float) -> DeliveryOutcome:
+async def _deliver(run: StoreRunner, job: DeliveryJob, post: Poster, deadline: float,
+                   lease: leases.Lease) -> DeliveryOutcome:
     outcome = DeliveryOutcome(job.delivery_id, job.subscription.id, job.window, "posted")
     try:
         try:
             async with asyncio.timeout(deadline):
                 for number in range(job.posted_pages, len(job.pages)):
+                    if not await lease.renew():
+                        outcome.status = "handed over"  # another process took it; it resumes
+                        return outcome
                     message_id = await post(job.subscription, job.pages[number],
                                             f"rd{job.delivery_id}p{number}")
-                    await run(record_posted_page, job.delivery_id, message_id)
+                    await run(record_posted_page, job.delivery_id, message_id, number)
         except TimeoutError:
             raise DeliveryFailed(f"Discord did not take the digest within {deadline:g} s",
                                  blocked=False) from None
-        await run(complete_delivery, job.delivery_id)
+        await run(complete_delivery, job.delivery_id, lease.owner)
     except DeliveryFailed as failure:
         await run(record_failure, job.delivery_id, failure)
         outcome.status, outcome.error = ("blocked" if failure.blocked else "failed",

@@ -1,8 +1,9 @@
 """The claim store: one SQLite file, managed with sqlite-utils.
 
 Articles, the subjects they speak of, their claims, aliases, digest subscriptions and deliveries,
-and an audit log of who did what. The schema is versioned with `PRAGMA user_version`; opening an
-older file runs the missing migrations in order and keeps every row.
+leases on once-only work, and an audit log of who did what. The schema is versioned with
+`PRAGMA user_version`; opening an older file runs the missing migrations in order and keeps
+every row.
 
 One writer and many readers: a `Store` is the writing connection, and every write transaction
 takes SQLite's write lock when it begins (`BEGIN IMMEDIATE`), so two writers queue for at most
@@ -217,9 +218,17 @@ def _schema_v6(db: sqlite_utils.Database) -> None:
     db["feed_entries"].create_index(["article_id"])
 
 
+def _schema_v7(db: sqlite_utils.Database) -> None:
+    """Leases (bot/leases.py), for work that one of several processes does, and who posted each
+    delivery (`posted_by`, the lease owner), so a delivery finished by another process says so."""
+    db["leases"].create({"name": str, "owner": str, "expires_at": float, "taken_at": str},
+                        pk="name", not_null={"owner", "expires_at"})
+    db.execute("ALTER TABLE deliveries ADD COLUMN posted_by TEXT")
+
+
 MIGRATIONS: tuple[Callable[[sqlite_utils.Database], None], ...] = (_schema_v1, _schema_v2,
                                                                    _schema_v3, _schema_v4,
-                                                                   _schema_v5, _schema_v6)
+                                                                   _schema_v5, _schema_v6, _schema_v7)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -345,8 +354,6 @@ def migrate(db: sqlite_utils.Database, up_to: int = SCHEMA_VERSION) -> int:
             MIGRATIONS[number - 1](db)
             db.execute(f"PRAGMA user_version = {number}")
     return max(version, up_to)
-
-
 
 
 @dataclass

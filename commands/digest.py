@@ -82,7 +82,8 @@ class Digest(ModeratorOnly, commands.GroupCog, group_name="digest",
     async def deliver_round(self) -> None:
         try:
             await digests.deliver_due(self.bot.run_store, datetime.now(UTC), self.post_page,
-                                      deadline=self.delivery_deadline, busy=self._busy)
+                                      deadline=self.delivery_deadline, busy=self._busy,
+                                      worker=self.bot.worker)
         except Exception:  # noqa: BLE001 - the loop goes on at the next tick
             log.exception("a round of digests failed; the loop runs again at the next tick")
 
