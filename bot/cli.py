@@ -18,7 +18,7 @@ from rich.markup import escape
 
 from bot.articles import ArticleError, read_article_file
 from bot.errors import UsageError, UserError
-from bot.ingest import expand_inputs, ingest_paths, redate_article, seed_store
+from bot.ingest import expand_inputs, ingest_paths, ingest_urls, is_url, redate_article, seed_store
 from bot.settings import Settings
 from bot.store import Store, store_error
 
@@ -150,12 +150,16 @@ def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
     from rich.progress import Progress
 
     store = open_store(args, settings)
-    paths = [Path(p) for p in args.paths]
+    urls = [given for given in args.paths if is_url(given)]
+    paths = [Path(p) for p in args.paths if not is_url(p)]
     files, _ = expand_inputs(paths)
     with store, Progress(console=_stderr(), transient=True,
-                         disable=len(files) < PROGRESS_FROM) as progress:
-        task = progress.add_task("Ingesting", total=len(files))
+                         disable=len(files) + len(urls) < PROGRESS_FROM) as progress:
+        task = progress.add_task("Ingesting", total=len(files) + len(urls))
         report = ingest_paths(store, paths, on_file=lambda _: progress.advance(task))
+        if urls and not report.stopped:
+            report.outcomes += ingest_urls(store, urls, allow_private=settings.allow_private_urls,
+                                           on_url=lambda _: progress.advance(task)).outcomes
     print(report.summary().capitalize())
     if report.stopped:
         _stderr().print(f"[red]error:[/red] {report.stopped}; the ingest stopped after "
@@ -246,6 +250,41 @@ def _discord_side_missing(args: argparse.Namespace, settings: Settings) -> int:
                      f"declare; install the project again (pip install -e .) and retry")
 
 
+def cmd_feeds(args: argparse.Namespace, settings: Settings) -> int:
+    """Follow, list, remove and poll the command line's feeds."""
+    from bot.feeds.console import run_feeds_command
+
+    out = Console(highlight=False, soft_wrap=True)
+    with open_store(args, settings) as store:
+        return run_feeds_command(store, args, allow_private=settings.allow_private_urls,
+                                 tick=settings.feed_tick,
+                                 say=lambda text: out.print(text, markup=False))
+
+
+def _add_feeds_parser(commands, common: argparse.ArgumentParser) -> None:
+    from bot.feeds.subscriptions import DEFAULT_BACKFILL, DEFAULT_INTERVAL_MINUTES
+
+    feeds = commands.add_parser("feeds", parents=[common],
+                                help="follow news feeds: their new entries become articles")
+    actions = feeds.add_subparsers(dest="feeds_command", required=True, metavar="ACTION")
+    add = actions.add_parser("add", parents=[common], help="follow an RSS, Atom or JSON feed")
+    add.add_argument("url")
+    add.add_argument("--backfill", type=int, default=DEFAULT_BACKFILL, metavar="N",
+                     help=f"store the N newest entries already in the feed "
+                          f"(default {DEFAULT_BACKFILL}); the others are left out")
+    add.add_argument("--interval", type=int, default=DEFAULT_INTERVAL_MINUTES, metavar="MIN",
+                     help=f"minutes between polls, at least 5 (default {DEFAULT_INTERVAL_MINUTES})")
+    actions.add_parser("list", parents=[common], help="the feeds followed and how each is doing")
+    remove = actions.add_parser("remove", parents=[common], help="stop following a feed")
+    remove.add_argument("feed", help="its number (see feeds list) or url")
+    poll = actions.add_parser("poll", parents=[common],
+                              help="poll the due feeds now (or the ones named, resuming them)")
+    poll.add_argument("feeds", nargs="*", metavar="FEED", help="numbers or urls; default: all due")
+    poll.add_argument("--watch", action="store_true",
+                      help="keep polling, as `run` does, until Ctrl+C")
+    feeds.set_defaults(handler=cmd_feeds)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """Every command of `python -m bot`, and those installed packages add (`run`, `sync`)."""
     common = argparse.ArgumentParser(add_help=False)
@@ -277,7 +316,8 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.set_defaults(handler=cmd_evaluate)
 
     ingest = commands.add_parser("ingest", parents=[common], help="store articles and their claims")
-    ingest.add_argument("paths", nargs="+", metavar="FILE|DIR")
+    ingest.add_argument("paths", nargs="+", metavar="FILE|DIR|URL",
+                        help="article files, folders of them, or urls of pages to fetch")
     ingest.set_defaults(handler=cmd_ingest)
 
     redate = commands.add_parser("redate", parents=[common],
@@ -307,6 +347,8 @@ def build_parser() -> argparse.ArgumentParser:
     console = commands.add_parser("console", parents=[common],
                                   help="type the slash commands at a prompt, with completion")
     console.set_defaults(handler=cmd_console)
+
+    _add_feeds_parser(commands, common)
 
     add_installed_commands(commands, common)
     return parser

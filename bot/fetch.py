@@ -236,22 +236,24 @@ async def _read_capped(response: httpx.Response, url: httpx.URL, max_bytes: int)
     return bytes(body)
 
 
-def _pinned_request(client: httpx.AsyncClient, url: httpx.URL, address: str) -> httpx.Request:
+def _pinned_request(client: httpx.AsyncClient, url: httpx.URL, address: str,
+                    headers: dict[str, str] | None = None) -> httpx.Request:
     """A GET sent to the checked address that still names the host (Host, TLS name, certificate),
     so the name is never looked up again: a rebinding name cannot point it elsewhere."""
     extensions = {"sni_hostname": url.raw_host.decode("ascii")} if url.scheme == "https" else {}
     return client.build_request("GET", url.copy_with(host=address), extensions=extensions,
-                                headers={"Host": url.netloc.decode("ascii")})
+                                headers={**(headers or {}), "Host": url.netloc.decode("ascii")})
 
 
-async def _open(client: httpx.AsyncClient, url: httpx.URL, addresses: list[str]) -> httpx.Response:
+async def _open(client: httpx.AsyncClient, url: httpx.URL, addresses: list[str],
+                headers: dict[str, str] | None = None) -> httpx.Response:
     """The response of the first checked address that takes the connection."""
     for address in addresses[:-1]:
         try:
-            return await client.send(_pinned_request(client, url, address), stream=True)
+            return await client.send(_pinned_request(client, url, address, headers), stream=True)
         except httpx.ConnectError:
             continue
-    return await client.send(_pinned_request(client, url, addresses[-1]), stream=True)
+    return await client.send(_pinned_request(client, url, addresses[-1], headers), stream=True)
 
 
 async def _fetch(client: httpx.AsyncClient, start: httpx.URL, exempt: Sequence[Network],
@@ -332,3 +334,105 @@ async def fetch_article_text(url: str, *, exempt: Sequence[Network] = (),
         except httpx.HTTPError as error:
             raise FetchError(f"{url} could not be fetched ({type(error).__name__}: {error}); "
                              f"check the url or paste the article's text") from None
+
+
+@dataclass(frozen=True)
+class FetchedDocument:
+    """What a url answered, every hop checked: the final status, headers and (capped) body.
+
+    Unlike `fetch_article_text`, statuses are returned rather than refused, because a feed poller
+    acts on them (304 Not Modified, 429 with Retry-After, 404 or 410). `permanent` is true when
+    every redirect on the way was permanent (301 or 308), so the caller may store the new url.
+    """
+
+    url: str
+    status: int
+    headers: httpx.Headers
+    body: bytes
+    permanent: bool
+    response: httpx.Response
+
+    def text(self) -> str:
+        """The body as article text (HTML reduced by trafilatura), under `fetch_article_text`'s rules."""
+        return document_text(self.body, self.url, self.headers.multi_items())
+
+
+def document_text(body: bytes, url: str, headers: list[tuple[str, str]]) -> str:
+    """A fetched body as article text, from plain data (so another process can do it)."""
+    kept = [(name, value) for name, value in headers if name.lower() == "content-type"]
+    return _decode(body, httpx.Response(200, headers=kept), httpx.URL(url))
+
+
+FEED_USER_AGENT = "ReceiptsBot/0.1 (Discord news bot; follows the feeds a server subscribed to)"
+
+
+async def fetch_client(ssl_context: ssl.SSLContext | None = None) -> httpx.AsyncClient:
+    """An HTTP client set up as `fetch_article_text`'s (no proxy, no kept-alive connections, the
+    same certificates and codings), for a poller that makes many requests."""
+    trust = ssl_context or await asyncio.to_thread(_default_trust)
+    timeout = httpx.Timeout(READ_TIMEOUT, connect=CONNECT_TIMEOUT)
+    return httpx.AsyncClient(follow_redirects=False, timeout=timeout, trust_env=False,
+                             verify=trust, limits=httpx.Limits(max_keepalive_connections=0),
+                             headers={"User-Agent": FEED_USER_AGENT,
+                                      "Accept-Encoding": ACCEPT_ENCODING})
+
+
+async def fetch_document(url: str, *, client: httpx.AsyncClient, exempt: Sequence[Network] = (),
+                         max_bytes: int = MAX_ARTICLE_BYTES, headers: dict[str, str] | None = None,
+                         what: str = "the page",
+                         resolve: Resolver = system_resolver) -> FetchedDocument:
+    """GET a url with extra request headers, every hop checked and pinned as
+    `fetch_article_text` does, the body capped on its decoded bytes.
+
+    Errors of transport, addresses, codings and size raise FetchError; HTTP statuses are
+    returned, with a body only for a 200.
+    """
+    start = _checked_url(url.strip())
+    current, permanent = start, True
+    try:
+        async with asyncio.timeout(TOTAL_TIMEOUT):
+            for _ in range(MAX_REDIRECTS + 1):
+                addresses = await resolve_and_check(current.raw_host.decode("ascii"), current.port
+                                                    or (443 if current.scheme == "https" else 80),
+                                                    exempt, resolve=resolve)
+                response = await _open(client, current, addresses, headers)
+                try:
+                    if response.status_code in REDIRECT_STATUSES:
+                        location = response.headers.get("location")
+                        if not location:
+                            raise FetchError(f"{current} redirects without saying where to")
+                        permanent = permanent and response.status_code in (301, 308)
+                        current = _checked_url(current.join(location))
+                        continue
+                    body = b""
+                    if response.status_code == 200:
+                        body = await _read_capped_as(response, current, max_bytes, what)
+                    return FetchedDocument(str(current), response.status_code, response.headers,
+                                           body, permanent and current != start, response)
+                finally:
+                    await response.aclose()
+    except TimeoutError:
+        raise FetchError(f"{url} took longer than {TOTAL_TIMEOUT:.0f} s to load") from None
+    except httpx.TimeoutException:
+        raise FetchError(f"{url} did not answer in time") from None
+    except httpx.ConnectError as error:
+        refused = _certificate_error(error)
+        if refused:
+            raise FetchError(f"{url} has a certificate that could not be verified "
+                             f"({refused.verify_message})") from None
+        raise FetchError(f"{url} could not be reached ({error})") from None
+    except httpx.HTTPError as error:
+        raise FetchError(f"{url} could not be fetched ({type(error).__name__}: {error})") from None
+    raise FetchError(f"{start} redirects more than {MAX_REDIRECTS} times")
+
+
+async def _read_capped_as(response: httpx.Response, url: httpx.URL, max_bytes: int,
+                          what: str) -> bytes:
+    """`_read_capped`, its size refusals worded for what is read (a feed is not an article)."""
+    try:
+        return await _read_capped(response, url, max_bytes)
+    except FetchError as error:
+        if "at most" in str(error) or "larger than" in str(error):
+            raise FetchError(f"{what} at {url} is larger than {max_bytes:,} bytes, the most "
+                             f"Receipts reads of it") from None
+        raise

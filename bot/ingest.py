@@ -15,7 +15,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bot import SEEDS_DIR
-from bot.articles import ARTICLE_SUFFIXES, ArticleError, check_publication_date, read_article_file, read_date
+from bot.articles import (
+    ARTICLE_SUFFIXES,
+    ArticleError,
+    check_publication_date,
+    parse_article,
+    read_article_file,
+    read_date,
+)
 from bot.extract import ExtractionError, extract
 from bot.models import Article, Claim
 from bot.store import AddResult, RedateResult, Store, StoreBusy, StoreError
@@ -164,3 +171,37 @@ def ingest_paths(store: Store, paths: list[Path], *, added_by: str = "cli",
 def seed_store(store: Store) -> IngestReport:
     """Fill a new store with the seed articles, so the first question a user asks answers."""
     return ingest_paths(store, [SEEDS_DIR], added_by="seeds")
+
+
+def is_url(given: str) -> bool:
+    return given.strip().lower().startswith(("http://", "https://"))
+
+
+def ingest_urls(store: Store, urls: list[str], *, allow_private: bool = False,
+                added_by: str = "cli",
+                on_url: Callable[[Outcome], None] | None = None) -> IngestReport:
+    """Fetch pages and ingest them, through the moderators' url fetch and all its protections."""
+    import asyncio
+
+    from bot.fetch import EVERY_NETWORK, fetch_article_text
+    from bot.moderation import article_id_for
+
+    exempt = EVERY_NETWORK if allow_private else ()
+    report = IngestReport()
+    for url in urls:
+        try:
+            page = asyncio.run(fetch_article_text(url, exempt=exempt))
+            article = parse_article(page.text, "pending", url=page.url)
+            article.id = article_id_for(article.sha256, url=article.url, title=article.title)
+            result = ingest_article(store, article, added_by=added_by)
+        except ArticleError as error:
+            outcome = Outcome(url, "failed", reason=str(error))
+            log.warning("not ingested: %s", error)
+        else:
+            outcome = (Outcome(url, "stored", result.article_id, result.claims) if result.stored
+                       else Outcome(url, "duplicate", result.duplicate_of,
+                                    reason=f"same article as {result.duplicate_of}"))
+        report.outcomes.append(outcome)
+        if on_url:
+            on_url(outcome)
+    return report

@@ -13,12 +13,14 @@ from dotenv import find_dotenv, load_dotenv
 
 from bot import DATA_DIR
 from bot.errors import UsageError
+from bot.leases import DEFAULT_LEASE_SECONDS
 
 DEFAULT_DB = DATA_DIR / "claims.db"
 DISCORD_API = "https://discord.com/api/v10"
 DISCORD_GATEWAY = "wss://gateway.discord.gg/"
 DISCORD_CDN = "https://cdn.discordapp.com"
-DEFAULT_DIGEST_INTERVAL = 60.0
+DEFAULT_DIGEST_INTERVAL = 30.0  # instant digests post within a minute
+DEFAULT_FEED_TICK = 30.0
 TRUE_WORDS = ("1", "true", "yes", "on")
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
 
@@ -66,6 +68,32 @@ def _server_id(name: str) -> int | None:
     return int(raw)
 
 
+def parse_shards(count: str | int | None, ids: str | None) -> tuple[int | None, tuple[int, ...] | None]:
+    """The shard count and this process's shard ids, from "4" and "0,1" (README, "Running at
+    scale"); no count lets Discord say how many, no ids runs every shard in this process."""
+    shard_count = None
+    if count is not None and str(count).strip():
+        text = str(count).strip()
+        if not (text.isascii() and text.isdigit()) or int(text) < 1:
+            raise SettingsError(f"the shard count (--shards, RECEIPTS_SHARDS) is a whole number "
+                                f"of at least 1, not {text!r}")
+        shard_count = int(text)
+    if ids is None or not ids.strip():
+        return shard_count, None
+    if shard_count is None:
+        raise SettingsError("shard ids (--shard-ids, RECEIPTS_SHARD_IDS) need the shard count "
+                            "too (--shards, RECEIPTS_SHARDS): which shards of how many?")
+    pieces = [piece.strip() for piece in ids.split(",")]
+    if not all(piece.isascii() and piece.isdigit() for piece in pieces):
+        raise SettingsError(f"shard ids are numbers separated by commas, like 0,1; not {ids!r}")
+    shard_ids = tuple(sorted({int(piece) for piece in pieces}))
+    outside = [shard for shard in shard_ids if shard >= shard_count]
+    if outside:
+        raise SettingsError(f"with {shard_count} shards the shard ids are 0 to {shard_count - 1}; "
+                            f"{', '.join(map(str, outside))} is not one of them")
+    return shard_count, shard_ids
+
+
 @dataclass(frozen=True)
 class Settings:
     discord_token: str | None
@@ -77,11 +105,17 @@ class Settings:
     discord_cdn: str = DISCORD_CDN
     allow_private_urls: bool = False
     digest_interval: float = DEFAULT_DIGEST_INTERVAL
+    feed_tick: float = DEFAULT_FEED_TICK
+    shard_count: int | None = None  # None: as many as Discord recommends
+    shard_ids: tuple[int, ...] | None = None  # None: every shard, in this process
+    lease_seconds: float = DEFAULT_LEASE_SECONDS
 
     @classmethod
     def from_env(cls) -> Settings:
         """The settings in force: the environment first, then `.env` for what it leaves unset."""
         load_dotenv(find_dotenv(usecwd=True), override=False)
+        shard_count, shard_ids = parse_shards(os.environ.get("RECEIPTS_SHARDS"),
+                                              os.environ.get("RECEIPTS_SHARD_IDS"))
         return cls(
             discord_token=os.environ.get("DISCORD_TOKEN", "").strip() or None,
             db_path=Path(os.environ.get("RECEIPTS_DB", "").strip() or DEFAULT_DB),
@@ -93,4 +127,8 @@ class Settings:
             discord_cdn=os.environ.get("RECEIPTS_DISCORD_CDN", "").strip().rstrip("/") or DISCORD_CDN,
             allow_private_urls=_flag("RECEIPTS_ALLOW_PRIVATE_URLS"),
             digest_interval=_seconds("RECEIPTS_DIGEST_INTERVAL", DEFAULT_DIGEST_INTERVAL),
+            feed_tick=_seconds("RECEIPTS_FEED_TICK", DEFAULT_FEED_TICK),
+            shard_count=shard_count,
+            shard_ids=shard_ids,
+            lease_seconds=_seconds("RECEIPTS_LEASE_SECONDS", DEFAULT_LEASE_SECONDS),
         )

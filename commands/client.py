@@ -1,4 +1,4 @@
-"""The Discord bot: a `commands.Bot` that loads every command group in `commands/` and serves it.
+"""The Discord bot: a `commands.AutoShardedBot` that loads every command group in `commands/` and serves it.
 
 The Discord side's client: the command groups beside it turn options into calls of the core, and
 `commands.render` turns the core's answers into messages. The store is one writer and many
@@ -15,9 +15,11 @@ Discord on 127.0.0.1 (RECEIPTS_DISCORD_API, RECEIPTS_DISCORD_GATEWAY, RECEIPTS_D
 from __future__ import annotations
 
 import asyncio
+import functools
 import importlib
 import logging
 import pkgutil
+import signal
 import time
 from collections import deque
 from collections.abc import Callable
@@ -34,7 +36,9 @@ from discord.gateway import DiscordWebSocket
 from discord.http import Route
 
 import commands as command_groups
+from bot.digests import Worker
 from bot.ingest import seed_store
+from bot.leases import process_owner
 from bot.models import Article, Claim
 from bot.moderation import read_claims
 from bot.settings import Settings
@@ -44,6 +48,8 @@ from commands.sync import SyncResult, sync_commands
 log = logging.getLogger("receipts.client")
 
 T = TypeVar("T")
+IDENTIFY_INTERVAL = 5.0  # Discord: one IDENTIFY per rate limit bucket every 5 seconds
+GUILD_EVENTS = ("GUILD_CREATE", "GUILD_UPDATE", "GUILD_DELETE")  # whose `id` is the guild's
 
 
 def point_discord_at(settings: Settings) -> None:
@@ -118,22 +124,40 @@ class ReceiptsTree(app_commands.CommandTree):
         await report_failure(interaction, error)
 
 
-class ReceiptsBot(commands.Bot):
-    """Receipts on Discord: slash commands only, no message content, no mentions ever."""
+def shard_label(settings: Settings) -> str:
+    """Which shards a process runs, as its lease owner name and its log say."""
+    if settings.shard_ids is not None:
+        return f"shards {','.join(map(str, settings.shard_ids))} of {settings.shard_count}"
+    if settings.shard_count is not None:
+        return f"all {settings.shard_count} shards"
+    return "all shards"
+
+
+class ReceiptsBot(commands.AutoShardedBot):
+    """Receipts on Discord: slash commands only, no message content, no mentions ever.
+
+    Sharded the discord.py way: the settings' shard count and shard ids say which shards of the
+    bot this process runs (all of them, as many as Discord recommends, by default). Several
+    processes share one store; each posts digests only in the servers its shards hold, and takes
+    each delivery through a lease, so a digest is posted once whichever process is up.
+    """
 
     crash_policy = GatewayCrashPolicy()
 
     def __init__(self, settings: Settings, store: Store, *, force_sync: bool = False,
                  sync_guild: int | None = None, **client_options: Any):
         """`force_sync` syncs the commands even when unchanged, to `sync_guild` when given
-        (`python -m bot sync`); `client_options` go to `commands.Bot` (tests pass e.g.
+        (`python -m bot sync`); `client_options` go to `commands.AutoShardedBot` (tests pass e.g.
         `guild_ready_timeout`)."""
         point_discord_at(settings)
         intents = discord.Intents.none()
         intents.guilds = True  # channels and the bot's own permissions, for digests
         super().__init__(command_prefix=commands.when_mentioned, intents=intents,
                          help_command=None, tree_cls=ReceiptsTree,
-                         allowed_mentions=discord.AllowedMentions.none(), **client_options)
+                         allowed_mentions=discord.AllowedMentions.none(),
+                         shard_count=settings.shard_count,
+                         shard_ids=list(settings.shard_ids) if settings.shard_ids else None,
+                         **client_options)
         self.settings = settings
         self.store = store
         self.force_sync = force_sync
@@ -142,6 +166,26 @@ class ReceiptsBot(commands.Bot):
         self._writer = StoreLane(store)
         self._answers = StoreLane(store.reader())
         self._autocomplete = StoreLane(store.reader())
+        self.worker = Worker(process_owner(shard_label(settings)), settings.lease_seconds,
+                             self.holds_guild)
+        self._identify_buckets = 1
+        self._logging_in = False
+        self._identified_at: dict[int, float] = {}
+        self._crashes: deque[float] = deque()
+        self._reconnecting: set[int] = set()
+        self._background: set[asyncio.Future] = set()
+        self.gateway_gave_up: GatewayKeepsCrashing | None = None
+        self._guard_event_parsers()
+
+    def holds_guild(self, guild_id: int) -> bool:
+        """Whether one of this process's shards holds the server (Discord's rule: the shard of a
+        guild is `(guild_id >> 22) % shard_count`); its channels are this process's to post in."""
+        if self.shard_count is None:
+            return True  # not launched yet; told nothing, this process runs every shard
+        return (guild_id >> 22) % self.shard_count in (self.shard_ids or range(self.shard_count))
+
+    def runs_first_shard(self) -> bool:
+        return self.settings.shard_ids is None or 0 in self.settings.shard_ids
 
     async def run_store(self, function: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         """Run `function(store, *args, **kwargs)` on the writing connection: every change, and
@@ -164,69 +208,119 @@ class ReceiptsBot(commands.Bot):
         takes long, and holds nothing meanwhile)."""
         return await asyncio.to_thread(read_claims, article)
 
+    async def login(self, token: str) -> None:
+        self._logging_in = True
+        await super().login(token)
+
     async def close(self) -> None:
         """Close the connection to Discord, then wait for the store work still running."""
-        await super().close()
+        if self._logging_in:  # discord.py's sharded close needs what login sets up
+            await super().close()
         for lane in (self._writer, self._answers, self._autocomplete):
             await lane.idle()
         for lane in (self._answers, self._autocomplete):
             lane.store.close()
 
-    async def connect(self, *, reconnect: bool = True) -> None:
-        """discord.py's connection loop, outliving an event it cannot parse.
+    def _guard_event_parsers(self) -> None:
+        """Wrap each of discord.py's gateway event parsers, so that one raising (a Discord change,
+        a malformed payload) does not end the process.
 
         discord.py reconnects by itself after network failures and Discord's close codes, but an
-        exception raised while parsing an event (a Discord change, a malformed payload) escapes
-        its loop and would end the process. Such a crash is logged, the connection closed and
-        made again with a fresh IDENTIFY (the state is rebuilt from what Discord sends, rather
-        than resumed past an event that was never applied), after a growing delay; only
-        repeated crashes within a short time end the bot, with `GatewayKeepsCrashing`.
+        exception raised while parsing an event escapes the shard's loop and closes the bot.
+        Wrapped, the failure is logged and the shard the event came on is connected again with a
+        fresh IDENTIFY (its state rebuilt from what Discord sends rather than resumed past an
+        event never applied) after a growing delay; only repeated failures within a short time
+        end the bot, with `GatewayKeepsCrashing`.
         """
-        policy = self.crash_policy
-        crashes: deque[float] = deque()
-        while not self.is_closed():
-            try:
-                await super().connect(reconnect=reconnect)
-                return
-            except discord.DiscordException:
-                raise  # discord.py's own verdicts: a bad token, missing intents, a fatal close
-            except Exception as error:  # noqa: BLE001 - whatever the parser raised
-                if self.is_closed():
-                    return
-                now = time.monotonic()
-                crashes.append(now)
-                while now - crashes[0] > policy.window:
-                    crashes.popleft()
-                if len(crashes) >= policy.limit:
-                    raise GatewayKeepsCrashing(
-                        f"{len(crashes)} gateway crashes within {policy.window:.0f} s, the last "
-                        f"{type(error).__name__}: {error}") from error
-                delay = policy.delay(len(crashes))
-                log.exception("could not handle an event from Discord's gateway; connecting "
-                              "again in %.1f s (crash %d; the bot stops at %d within %.0f s)",
-                              delay, len(crashes), policy.limit, policy.window)
-                await self._drop_connection()
-                await asyncio.sleep(delay)
+        parsers = self._connection.parsers
+        for event, parse in list(parsers.items()):
+            parsers[event] = functools.partial(self._parse_guarded, event, parse)
 
-    async def _drop_connection(self) -> None:
-        """Close the websocket whose event failed (its heartbeat too) before connecting anew."""
-        if self.ws is None:
-            return
+    def _parse_guarded(self, event: str, parse: Callable[[Any], None], data: Any) -> None:
         try:
-            await self.ws.close(code=1000)
-        except Exception:  # noqa: BLE001 - it may be half gone already; a new one is made anyway
-            log.debug("closing the failed gateway connection failed", exc_info=True)
-        self.dispatch("disconnect")
+            parse(data)
+        except Exception as error:  # noqa: BLE001 - whatever the parser raised
+            self._event_failed(event, data, error)
+
+    def _event_failed(self, event: str, data: Any, error: Exception) -> None:
+        """Called while handling `error`: log it, then reconnect its shard or, too often, stop."""
+        policy = self.crash_policy
+        now = time.monotonic()
+        self._crashes.append(now)
+        while now - self._crashes[0] > policy.window:
+            self._crashes.popleft()
+        if len(self._crashes) >= policy.limit:
+            log.exception("could not handle an event from Discord's gateway (%s) again", event)
+            self.gateway_gave_up = GatewayKeepsCrashing(
+                f"{len(self._crashes)} gateway crashes within {policy.window:.0f} s, the last "
+                f"{type(error).__name__}: {error}")
+            self._keep_task(self.close())
+            return
+        delay = policy.delay(len(self._crashes))
+        shards = self._shards_of_event(event, data)
+        log.exception("could not handle an event from Discord's gateway (%s); connecting shard "
+                      "%s again in %.1f s (crash %d; the bot stops at %d within %.0f s)", event,
+                      ",".join(map(str, shards)), delay, len(self._crashes), policy.limit,
+                      policy.window)
+        for shard_id in shards:
+            if shard_id not in self._reconnecting:
+                self._reconnecting.add(shard_id)
+                self._keep_task(self._reconnect_shard(shard_id, delay))
+
+    def _shards_of_event(self, event: str, data: Any) -> list[int]:
+        """The shard a failed event came on, from its guild; every shard here when it has none."""
+        guild_id = None
+        if isinstance(data, dict):
+            guild_id = data.get("id") if event in GUILD_EVENTS else data.get("guild_id")
+        if str(guild_id).isdigit() and self.shard_count:
+            return [(int(guild_id) >> 22) % self.shard_count]
+        return sorted(self.shards)
+
+    async def _reconnect_shard(self, shard_id: int, delay: float) -> None:
+        try:
+            shard = self.get_shard(shard_id)
+            if shard is None:
+                return
+            await shard.disconnect()
+            await asyncio.sleep(delay)
+            if not self.is_closed():
+                await shard.reconnect()
+        finally:
+            self._reconnecting.discard(shard_id)
+
+    def _keep_task(self, work) -> None:
+        task = asyncio.ensure_future(work)
+        self._background.add(task)
+        task.add_done_callback(self._background.discard)
 
     async def load_command_groups(self) -> None:
         """Load every extension of `commands/` (`extension_names`)."""
         for name in extension_names():
             await self.load_extension(name)
 
+    async def before_identify_hook(self, shard_id: int | None, *, initial: bool = False) -> None:
+        """Keep to Discord's IDENTIFY limit: one per bucket every 5 s, in `max_concurrency`
+        buckets (a shard's is `shard_id % max_concurrency`). discord.py's own hook waits 5 s
+        before every IDENTIFY but the first, whatever the limit."""
+        bucket = (shard_id or 0) % self._identify_buckets
+        loop = asyncio.get_running_loop()
+        last = self._identified_at.get(bucket)
+        at = loop.time() if last is None else max(loop.time(), last + IDENTIFY_INTERVAL)
+        self._identified_at[bucket] = at
+        await asyncio.sleep(at - loop.time())
+
     async def setup_hook(self) -> None:
         """Load every command group, then sync them when they changed since the last sync (see
-        `commands.sync`): to the dev guild when set (at once), else globally."""
+        `commands.sync`): to the dev guild when set (at once), else globally.
+
+        Of several processes, the one running shard 0 syncs; the others would send the same.
+        """
         await self.load_command_groups()
+        self._identify_buckets = max(1, (await self.fetch_session_start_limits()).max_concurrency)
+        log.info("running %s (%s)", shard_label(self.settings), self.worker.owner)
+        if not self.runs_first_shard() and not self.force_sync:
+            log.info("slash commands are synced by the process running shard 0")
+            return
         self.last_sync = await sync_commands(self, guild_id=self.sync_guild or self.settings.dev_guild,
                                              force=self.force_sync)
 
@@ -247,6 +341,18 @@ def open_bot_store(settings: Settings, db_path: Path | None = None) -> Store:
     return store
 
 
+async def serve(bot: ReceiptsBot, token: str) -> None:
+    """Serve until Discord closes the bot or the process is asked to stop (SIGTERM, as service
+    managers stop it, or Ctrl+C): the bot is closed, so its leases are released for the other
+    processes instead of left to run out."""
+    loop = asyncio.get_running_loop()
+    loop.add_signal_handler(signal.SIGTERM, lambda: asyncio.ensure_future(bot.close()))
+    async with bot:
+        await bot.start(token)
+    if bot.gateway_gave_up is not None:
+        raise bot.gateway_gave_up
+
+
 def run_bot(settings: Settings, db_path: Path | None = None) -> int:
     """Connect to Discord and serve until stopped (Ctrl+C); the exit code of `python -m bot run`."""
     # The command line set up plain logging; discord.py's formatter replaces it.
@@ -256,7 +362,9 @@ def run_bot(settings: Settings, db_path: Path | None = None) -> int:
     with open_bot_store(settings, db_path) as store:
         bot = ReceiptsBot(settings, store)
         try:
-            bot.run(settings.discord_token, log_handler=None)
+            asyncio.run(serve(bot, settings.discord_token))
+        except KeyboardInterrupt:
+            pass  # asyncio.run has cancelled `serve`, which closed the bot
         except discord.LoginFailure:
             log.error("Discord refused the token. Reset it in the Developer Portal (Bot > Reset "
                       "Token) and put the new one in .env as DISCORD_TOKEN.")

@@ -47,7 +47,9 @@ log = logging.getLogger("receipts.digest")
 
 POST_PERMISSIONS = ("view_channel", "send_messages", "embed_links")
 CADENCE_CHOICES = [app_commands.Choice(name="daily", value="daily"),
-                   app_commands.Choice(name="weekly (Mondays)", value="weekly")]
+                   app_commands.Choice(name="weekly (Mondays)", value="weekly"),
+                   app_commands.Choice(name="instant (each new article, within a minute)",
+                                       value="instant")]
 
 
 def missing_post_permissions(channel: discord.abc.GuildChannel) -> list[str]:
@@ -97,7 +99,8 @@ class Digest(ModeratorOnly, commands.GroupCog, group_name="digest",
     async def deliver_round(self) -> None:
         try:
             await digests.deliver_due(self.bot.run_store, datetime.now(UTC), self.post_page,
-                                      render=digest_pages, deadline=self.delivery_deadline, busy=self._busy)
+                                      render=digest_pages, deadline=self.delivery_deadline,
+                                      busy=self._busy, worker=self.bot.worker)
         except Exception:  # noqa: BLE001 - the loop goes on at the next tick
             log.exception("a round of digests failed; the loop runs again at the next tick")
 
@@ -138,18 +141,21 @@ class Digest(ModeratorOnly, commands.GroupCog, group_name="digest",
 
     # Commands -----------------------------------------------------------------------------------
 
-    @app_commands.command(name="subscribe", description="Post the new claims to a channel, daily "
-                                                        "or weekly")
-    @app_commands.describe(channel="Where to post", cadence="Every day, or every Monday",
-                           time="Time of day, HH:MM (24 h), e.g. 09:00",
-                           zone="The time zone of that time, e.g. Europe/Berlin or UTC",
+    @app_commands.command(name="subscribe", description="Post the new claims to a channel, daily, "
+                                                        "weekly or as they come")
+    @app_commands.describe(channel="Where to post",
+                           cadence="Every day, every Monday, or each new article as it comes",
+                           time="Time of day, HH:MM (24 h), e.g. 09:00 (daily and weekly)",
+                           zone="The time zone of that time, e.g. Europe/Berlin or UTC "
+                                "(daily and weekly)",
                            device="Only this phone (leave empty for all)")
     @app_commands.choices(cadence=CADENCE_CHOICES)
     @app_commands.rename(zone="timezone")
     @app_commands.autocomplete(zone=time_zones, device=device_choices)
     async def subscribe(self, interaction: discord.Interaction, channel: discord.TextChannel,
-                        cadence: app_commands.Choice[str], time: app_commands.Range[str, 1, 5],
-                        zone: app_commands.Range[str, 1, 64],
+                        cadence: app_commands.Choice[str],
+                        time: app_commands.Range[str, 1, 5] | None = None,
+                        zone: app_commands.Range[str, 1, 64] | None = None,
                         device: str | None = None) -> None:
         subscription, replaced = await in_time(interaction, receipts(interaction).run_store(
             digests.subscribe, guild_id=interaction.guild_id, channel_id=channel.id,

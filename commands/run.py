@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import argparse
 import sys
+from dataclasses import replace
 from pathlib import Path
 
-from bot.settings import Settings
+from bot.errors import UsageError
+from bot.settings import Settings, SettingsError, parse_shards
 
 TOKEN_HELP = """\
 No Discord token: set DISCORD_TOKEN in the environment or in a .env file.
@@ -26,7 +28,16 @@ from the same store."""
 
 
 def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
-    """Connect to Discord and serve the slash commands."""
+    """Connect to Discord and serve the slash commands (some shards of the bot, if told)."""
+    if args.shards is not None or args.shard_ids is not None:
+        try:
+            shard_count, shard_ids = parse_shards(
+                args.shards if args.shards is not None else settings.shard_count,
+                args.shard_ids if args.shard_ids is not None else
+                ",".join(map(str, settings.shard_ids or ())))
+        except SettingsError as error:  # given as arguments, not in the environment
+            raise UsageError(str(error)) from None
+        settings = replace(settings, shard_count=shard_count, shard_ids=shard_ids)
     if not settings.discord_token:
         print(TOKEN_HELP, file=sys.stderr)
         return 2
@@ -49,7 +60,17 @@ def cmd_sync(args: argparse.Namespace, settings: Settings) -> int:
 def add_commands(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     """Add `run` and `sync` to the command line (called by `bot.cli.build_parser` through the
     entry point)."""
-    run = commands.add_parser("run", parents=[common], help="connect to Discord (needs DISCORD_TOKEN)")
+    run = commands.add_parser(
+        "run", parents=[common], help="connect to Discord (needs DISCORD_TOKEN)",
+        description="Connect to Discord and serve the slash commands. A big bot runs its shards "
+                    "in several processes on one store: --shards 4 --shard-ids 0,1 in one, "
+                    "--shards 4 --shard-ids 2,3 in another (README, \"Running at scale\").")
+    run.add_argument("--shards", metavar="N",
+                     help="how many shards the bot has in all (default: $RECEIPTS_SHARDS, else "
+                          "as many as Discord recommends)")
+    run.add_argument("--shard-ids", metavar="IDS",
+                     help="the shards this process runs, e.g. 0,1 (default: $RECEIPTS_SHARD_IDS, "
+                          "else all of them)")
     run.set_defaults(handler=cmd_run)
     sync = commands.add_parser(
         "sync", parents=[common], help="sync the slash commands with Discord now",

@@ -105,3 +105,25 @@ def test_run_without_a_token_says_how_to_get_one(tmp_path):
     done = run_cli("run", cwd=tmp_path)
     assert done.returncode != 0
     assert "DISCORD_TOKEN" in done.stderr and "applications" in done.stderr
+
+
+@pytest.mark.parametrize("args, env, says", [
+    (["--shard-ids", "0,1"], {}, "need the shard count"),
+    (["--shards", "2", "--shard-ids", "1,2"], {}, "2 is not one of them"),
+    (["--shards", "0"], {}, "at least 1"),
+    (["--shards", "4", "--shard-ids", "0;1"], {}, "separated by commas"),
+    ([], {"RECEIPTS_SHARDS": "4", "RECEIPTS_SHARD_IDS": "7"}, "0 to 3"),
+    (["--shard-ids", "5"], {"RECEIPTS_SHARDS": "4"}, "5 is not one of them"),
+])
+def test_shards_that_cannot_be_run_are_refused_with_what_to_give(tmp_path, args, env, says):
+    done = run_cli("run", *args, cwd=tmp_path, env={"DISCORD_TOKEN": "not-used", **env})
+    assert done.returncode == 2
+    assert says in " ".join(done.stderr.split()) and "Traceback" not in done.stderr
+
+
+def test_shard_settings_from_the_environment_and_the_command_line():
+    from bot.settings import parse_shards
+
+    assert parse_shards("4", "3, 1,1") == (4, (1, 3))
+    assert parse_shards(None, None) == (None, None)
+    assert parse_shards("2", "") == (2, None)

@@ -19,17 +19,29 @@ from bot.digests.contents import build_digest, digest_claims, preview
 from bot.digests.delivery import (
     DELIVERY_DEADLINE,
     MAX_ATTEMPTS,
+    THIS_PROCESS,
     DeliveryFailed,
     DeliveryJob,
     DeliveryOutcome,
+    Worker,
     complete_delivery,
     deliver_due,
-    due_deliveries,
+    delivery_due,
+    plan_current,
     plan_delivery,
     record_failure,
     record_posted_page,
+    subscriptions_due,
 )
-from bot.digests.model import Digest, DigestError, DigestGroup, NoSuchDigest, Subscription, SubscriptionStatus
+from bot.digests.model import (
+    INSTANT,
+    Digest,
+    DigestError,
+    DigestGroup,
+    NoSuchDigest,
+    Subscription,
+    SubscriptionStatus,
+)
 from bot.digests.schedules import (
     CADENCES,
     latest_window,
@@ -48,10 +60,11 @@ from bot.digests.subscriptions import (
 )
 
 __all__ = [
-    "CADENCES", "DELIVERY_DEADLINE", "MAX_ATTEMPTS", "MAX_PER_SERVER", "DeliveryFailed",
-    "DeliveryJob", "DeliveryOutcome", "Digest", "DigestError", "DigestGroup", "NoSuchDigest",
-    "Subscription", "SubscriptionStatus", "build_digest", "complete_delivery", "deliver_due", "digest_claims",
-    "due_deliveries", "latest_window", "list_subscriptions", "next_window", "parse_time",
-    "parse_timezone", "plan_delivery", "preview", "record_failure", "record_posted_page",
-    "subscribe", "subscriptions", "timezone_names", "unsubscribe", "window_key",
+    "CADENCES", "DELIVERY_DEADLINE", "INSTANT", "MAX_ATTEMPTS", "MAX_PER_SERVER", "THIS_PROCESS",
+    "DeliveryFailed", "DeliveryJob", "DeliveryOutcome", "Digest", "DigestError", "DigestGroup",
+    "NoSuchDigest", "Subscription", "SubscriptionStatus", "Worker", "build_digest",
+    "complete_delivery", "deliver_due", "delivery_due", "digest_claims", "latest_window",
+    "list_subscriptions", "next_window", "parse_time", "parse_timezone", "plan_current",
+    "plan_delivery", "preview", "record_failure", "record_posted_page", "subscribe",
+    "subscriptions", "subscriptions_due", "timezone_names", "unsubscribe", "window_key",
 ]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bot.answers.lookup import resolve_subject
 from bot.answers.receipts import ClaimRow, claims_between
-from bot.digests.model import Digest, DigestGroup, Subscription
+from bot.digests.model import INSTANT, Digest, DigestGroup, Subscription
 from bot.digests.subscriptions import subscriptions
 from bot.store import Store
 from bot.store import digests as sql
@@ -25,10 +25,14 @@ def digest_claims(store: Store, subscription: Subscription, claims_from: int,
 
 def build_digest(store: Store, subscription: Subscription, claims_from: int,
                  claims_through: int, since: str | None) -> Digest:
-    """The digest of a range of claim ids, its claims grouped by device in the order added."""
+    """The digest of a range of claim ids, its claims grouped by device in the order added, or,
+    for an instant subscription, by article."""
     groups: dict[str, DigestGroup] = {}
+    instant = subscription.cadence == INSTANT
     for claim in digest_claims(store, subscription, claims_from, claims_through):
-        groups.setdefault(claim.subject, DigestGroup(claim.subject)).claims.append(claim)
+        key = claim.article if instant else claim.subject
+        heading = (claim.title or claim.source) if instant else claim.subject
+        groups.setdefault(key, DigestGroup(heading)).claims.append(claim)
     return Digest(subscription, since, list(groups.values()))
 
 

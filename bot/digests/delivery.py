@@ -19,6 +19,14 @@ posted exactly once:
   is marked `superseded`).
 - After downtime only the latest window is due, so one catch-up digest covers every claim since the
   last one, instead of one digest per missed window.
+- An `instant` subscription has a window every minute: the claims of the articles stored since its
+  last post are posted at the next tick, grouped per article, through the same rows (a minute
+  with nothing new writes no row).
+
+Several processes may share the store (each running some shards): a process delivers only the
+digests of the servers its shards hold, and takes each one through a lease (bot/leases.py) held
+while it posts. A process killed in the middle leaves its lease to run out; the next process
+holding those shards takes it and resumes after the last recorded page.
 
 Nothing here knows Discord: the caller passes an async function that runs store work (the bot runs
 it in a thread, one at a time), one that renders a digest as pages (the Discord side's
@@ -34,8 +42,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from bot import leases
 from bot.digests.contents import build_digest, digest_claims
-from bot.digests.model import Digest, Subscription
+from bot.digests.model import INSTANT, Digest, Subscription
 from bot.digests.schedules import latest_window, window_key
 from bot.digests.subscriptions import subscriptions
 from bot.store import Store, utc_now
@@ -50,6 +59,23 @@ DELIVERIES_AT_ONCE = 8
 StoreRunner = Callable[..., Awaitable[Any]]
 Poster = Callable[[Subscription, Any, str], Awaitable[int]]
 Renderer = Callable[[Digest], list[Any]]
+
+
+def _every_guild(guild_id: int) -> bool:
+    return True
+
+
+@dataclass(frozen=True)
+class Worker:
+    """Who delivers: the lease owner's name, how long a lease lasts, and which servers are this
+    process's to post in (those its shards hold)."""
+
+    owner: str
+    lease_seconds: float = leases.DEFAULT_LEASE_SECONDS
+    holds: Callable[[int], bool] = _every_guild
+
+
+THIS_PROCESS = Worker(leases.THIS_PROCESS)
 
 
 class DeliveryFailed(Exception):
@@ -105,9 +131,15 @@ def plan_delivery(store: Store, subscription: Subscription, now: datetime) -> De
         if sql.window_has_delivery(store, subscription.id, key):
             return None
         claims_from = open_row["claims_from"] if open_row else subscription.last_claim_id + 1
+        claims_through = sql.latest_claim_id(store)
+        if subscription.cadence == INSTANT and not open_row and not digest_claims(
+                store, subscription, claims_from, claims_through):
+            # Nothing new this minute: no row (an instant subscription would write 1,440 a day).
+            if claims_through > subscription.last_claim_id:
+                sql.update_subscription(store, subscription.id, {"last_claim_id": claims_through})
+            return None
         if open_row:
             sql.update_delivery(store, open_row["id"], {"status": "superseded"})
-        claims_through = sql.latest_claim_id(store)
         if not digest_claims(store, subscription, claims_from, claims_through):
             sql.insert_delivery(store, subscription.id, key, claims_from, claims_through, "empty")
             sql.update_subscription(store, subscription.id, {"last_claim_id": claims_through})
@@ -116,27 +148,61 @@ def plan_delivery(store: Store, subscription: Subscription, now: datetime) -> De
         return _job(store, subscription, row)
 
 
-def due_deliveries(store: Store, now: datetime,
-                   busy: frozenset[int] = frozenset()) -> list[DeliveryJob]:
-    """Every delivery due now, across all servers, but those of the `busy` subscriptions (being
-    posted right now): not even planned, as a new window would supersede the row in flight."""
-    jobs = (plan_delivery(store, subscription, now) for subscription in subscriptions(store)
-            if subscription.id not in busy)
-    return [job for job in jobs if job is not None]
+def delivery_due(store: Store, subscription: Subscription, now: datetime) -> bool:
+    """Whether `plan_delivery` has work for the subscription now; it only reads, so a process can
+    ask it of every subscription and take a lease only for the few that are due."""
+    window = latest_window(subscription.cadence, subscription.time, subscription.timezone, now)
+    if window <= datetime.fromisoformat(subscription.created_at):
+        return False
+    open_row = sql.open_delivery(store, subscription.id)
+    if open_row and sql.message_ids(open_row):
+        return True
+    row = sql.window_delivery(store, subscription.id, window_key(window))
+    if row is None:
+        return True
+    status, attempts = row
+    return status in ("pending", "failed") and (attempts or 0) < MAX_ATTEMPTS
 
 
-def record_posted_page(store: Store, delivery_id: int, message_id: int) -> None:
-    """Write a posted page's message id at once, so a restart never posts that page again."""
+def subscriptions_due(store: Store, now: datetime, holds: Callable[[int], bool] = _every_guild,
+                      busy: frozenset[int] = frozenset()) -> list[Subscription]:
+    """The subscriptions with a delivery to plan or finish now, of the servers `holds` accepts,
+    but the `busy` ones (being posted right now): not even planned, as a new window would
+    supersede the row in flight."""
+    return [subscription for subscription in subscriptions(store)
+            if subscription.id not in busy and holds(subscription.guild_id)
+            and delivery_due(store, subscription, now)]
+
+
+def plan_current(store: Store, subscription_id: int, now: datetime) -> DeliveryJob | None:
+    """`plan_delivery` on the subscription as stored now (under its lease: another process may
+    have moved it on since it was listed); None when it has been removed."""
+    subscription = Subscription(**sql.subscription_row(store, subscription_id))
+    if subscription.removed_at:
+        return None
+    return plan_delivery(store, subscription, now)
+
+
+def record_posted_page(store: Store, delivery_id: int, message_id: int,
+                       page: int | None = None) -> None:
+    """Write a posted page's message id at once, so a restart never posts that page again.
+
+    With its `page` number, a page already recorded is not recorded twice: a process whose lease
+    ran out while it posted, and the process that took over, may both record the same page (the
+    nonce made Discord answer both with the one message).
+    """
     with store.write():
+        if page is not None and len(sql.message_ids(sql.delivery_row(store, delivery_id))) > page:
+            return
         sql.add_message_id(store, delivery_id, message_id)
 
 
-def complete_delivery(store: Store, delivery_id: int) -> None:
+def complete_delivery(store: Store, delivery_id: int, posted_by: str | None = None) -> None:
     """Every page is posted: the row is done and the subscription moves on past its claims."""
     with store.write():
         row = sql.delivery_row(store, delivery_id)
         sql.update_delivery(store, delivery_id, {"status": "posted", "posted_at": utc_now(),
-                                                 "last_error": None})
+                                                 "last_error": None, "posted_by": posted_by})
         sql.update_subscription(store, row["subscription_id"], {
             "last_claim_id": row["claims_through"], "failing_reason": None, "failing_since": None})
 
@@ -156,51 +222,68 @@ def record_failure(store: Store, delivery_id: int, failure: DeliveryFailed) -> N
 
 
 async def deliver_due(run: StoreRunner, now: datetime, post: Poster, *, render: Renderer,
-                      deadline: float = DELIVERY_DEADLINE,
-                      busy: set[int] | None = None) -> list[DeliveryOutcome]:
-    """Post every due digest; `run(fn, *args)` runs `fn(store, *args)`, `render` turns a digest
-    into its pages (the same pages every time, so a restart resumes at the right one) and `post`
-    posts one page.
+                      deadline: float = DELIVERY_DEADLINE, busy: set[int] | None = None,
+                      worker: Worker = THIS_PROCESS) -> list[DeliveryOutcome]:
+    """Post every due digest of the worker's servers; `run(fn, *args)` runs `fn(store, *args)`,
+    `render` turns a digest into its pages (the same pages every time, so a restart resumes at
+    the right one) and `post` posts one page.
 
     Digests are posted side by side, each within its own `deadline`: a channel whose posts hang
     (discord.py alone retries a 5xx for about 16 s) holds no other digest. A digest past its
     deadline is `failed` and retried on a later tick, after the pages already recorded; the
     page cut off in flight carries the same nonce then, so Discord does not post it twice.
 
-    Calls may run side by side (the digest loop does not wait for a slow one) when they share
+    Each digest is planned and posted under its lease, so of several processes on the store one
+    posts it; one whose lease another process holds is left to that process. Calls in one
+    process may run side by side (the digest loop does not wait for a slow one) when they share
     `busy`, the ids of the subscriptions being posted: a call leaves those to the call posting
-    them.
+    them (the lease is the process's, so it does not keep them apart).
     """
     busy = set() if busy is None else busy
-    jobs = await run(due_deliveries, now, frozenset(busy))
-    jobs = [job for job in jobs if job.subscription.id not in busy]  # taken meanwhile
-    busy.update(job.subscription.id for job in jobs)
+    due = await run(subscriptions_due, now, worker.holds, frozenset(busy))
+    due = [subscription for subscription in due if subscription.id not in busy]  # taken meanwhile
+    busy.update(subscription.id for subscription in due)
     slots = asyncio.Semaphore(DELIVERIES_AT_ONCE)
 
-    async def deliver_one(job: DeliveryJob) -> DeliveryOutcome:
+    async def deliver_one(subscription: Subscription) -> DeliveryOutcome | None:
         try:
-            async with slots:
-                return await _deliver(run, job, render(job.digest), post, deadline)
+            async with slots, leases.held(run, f"digest:{subscription.id}", worker.owner,
+                                          worker.lease_seconds) as lease:
+                if lease is None:
+                    return None
+                try:
+                    job = await run(plan_current, subscription.id, now)
+                except Exception:  # one subscription's failure must not stop the others
+                    log.exception("could not plan the digest of subscription %s; it is tried "
+                                  "again at the next tick", subscription.id)
+                    return None
+                if job is None:
+                    return None
+                return await _deliver(run, job, render(job.digest), post, deadline, lease)
         finally:
-            busy.discard(job.subscription.id)
+            busy.discard(subscription.id)
 
-    return list(await asyncio.gather(*(deliver_one(job) for job in jobs)))
+    outcomes = await asyncio.gather(*(deliver_one(subscription) for subscription in due))
+    return [outcome for outcome in outcomes if outcome is not None]
 
 
 async def _deliver(run: StoreRunner, job: DeliveryJob, pages: list[Any], post: Poster,
-                   deadline: float) -> DeliveryOutcome:
+                   deadline: float, lease: leases.Lease) -> DeliveryOutcome:
     outcome = DeliveryOutcome(job.delivery_id, job.subscription.id, job.window, "posted")
     try:
         try:
             async with asyncio.timeout(deadline):
                 for number in range(job.posted_pages, len(pages)):
+                    if not await lease.renew():
+                        outcome.status = "handed over"  # another process took it; it resumes
+                        return outcome
                     message_id = await post(job.subscription, pages[number],
                                             f"rd{job.delivery_id}p{number}")
-                    await run(record_posted_page, job.delivery_id, message_id)
+                    await run(record_posted_page, job.delivery_id, message_id, number)
         except TimeoutError:
             raise DeliveryFailed(f"Discord did not take the digest within {deadline:g} s",
                                  blocked=False) from None
-        await run(complete_delivery, job.delivery_id)
+        await run(complete_delivery, job.delivery_id, lease.owner)
     except DeliveryFailed as failure:
         await run(record_failure, job.delivery_id, failure)
         outcome.status, outcome.error = ("blocked" if failure.blocked else "failed",

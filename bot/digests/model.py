@@ -8,6 +8,8 @@ from datetime import datetime
 from bot.answers.receipts import ClaimRow
 from bot.errors import UserError
 
+INSTANT = "instant"  # the cadence posting each new article's claims within a minute
+
 
 class DigestError(UserError, ValueError):
     """A subscription request that cannot be done, with what to do instead."""
@@ -43,6 +45,8 @@ class Subscription:
     @property
     def schedule(self) -> str:
         """How people are told when it posts: "every Monday at 09:00 (Europe/Berlin)"."""
+        if self.cadence == INSTANT:
+            return "as new articles are stored"
         day = "Monday" if self.cadence == "weekly" else "day"
         return f"every {day} at {self.time} ({self.timezone})"
 

@@ -6,9 +6,9 @@ import re
 from datetime import UTC, datetime, time, timedelta
 from zoneinfo import ZoneInfo, available_timezones
 
-from bot.digests.model import DigestError
+from bot.digests.model import INSTANT, DigestError
 
-CADENCES = ("daily", "weekly")
+CADENCES = ("daily", "weekly", INSTANT)
 WEEKLY_ON = 0  # Monday
 _TIME = re.compile(r"^\s*(\d{1,2})(?::(\d{2}))?\s*$")
 
@@ -46,7 +46,9 @@ def _scheduled_on(day, at: time, zone: ZoneInfo) -> datetime:
 
 
 def latest_window(cadence: str, at: str, zone_name: str, now: datetime) -> datetime:
-    """The latest scheduled moment at or before `now`, in UTC."""
+    """The latest scheduled moment at or before `now`, in UTC (for `instant`, the minute)."""
+    if cadence == INSTANT:
+        return now.astimezone(UTC).replace(second=0, microsecond=0)
     zone = ZoneInfo(zone_name)
     at_time = time.fromisoformat(at)
     day = now.astimezone(zone).date()
@@ -63,6 +65,8 @@ def latest_window(cadence: str, at: str, zone_name: str, now: datetime) -> datet
 
 def next_window(cadence: str, at: str, zone_name: str, now: datetime) -> datetime:
     """The first scheduled moment after `now`, in UTC."""
+    if cadence == INSTANT:
+        return latest_window(cadence, at, zone_name, now) + timedelta(minutes=1)
     zone = ZoneInfo(zone_name)
     latest = latest_window(cadence, at, zone_name, now).astimezone(zone).date()
     step = timedelta(days=7 if cadence == "weekly" else 1)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from bot.answers.lookup import resolve_subject
-from bot.digests.model import DigestError, NoSuchDigest, Subscription, SubscriptionStatus
+from bot.digests.model import INSTANT, DigestError, NoSuchDigest, Subscription, SubscriptionStatus
 from bot.digests.schedules import CADENCES, next_window, parse_time, parse_timezone
 from bot.store import Store
 from bot.store import digests as sql
@@ -28,16 +28,23 @@ def _device_name(store: Store, device: str | None, guild_id: int) -> str | None:
     return resolution.subject.name
 
 
-def subscribe(store: Store, *, guild_id: int, channel_id: int, cadence: str, at: str,
-              zone: str, device: str | None, actor: str,
+def subscribe(store: Store, *, guild_id: int, channel_id: int, cadence: str, at: str | None,
+              zone: str | None, device: str | None, actor: str,
               now: datetime | None = None) -> tuple[Subscription, bool]:
     """Subscribe a channel (to one device, or all); returns it and whether it replaced one.
 
     Subscribing a channel again for the same device changes its schedule. The first digest holds
-    the claims added after this moment, not the whole store.
+    the claims added after this moment, not the whole store. An instant subscription needs no
+    time of day; daily and weekly ones do.
     """
     if cadence not in CADENCES:
-        raise DigestError(f"The cadence is {' or '.join(CADENCES)}, not “{cadence}”.")
+        raise DigestError(f"The cadence is {', '.join(CADENCES[:-1])} or {CADENCES[-1]}, "
+                          f"not “{cadence}”.")
+    if cadence == INSTANT:
+        at, zone = "00:00", "UTC"
+    elif not at or not zone:
+        raise DigestError(f"A {cadence} digest needs a time of day and a time zone, e.g. "
+                          f"time:09:00 timezone:Europe/Berlin.")
     at, zone = parse_time(at), parse_timezone(zone)
     with store.write():
         device = _device_name(store, device, guild_id)

@@ -1,8 +1,9 @@
 """The claim store: one SQLite file, managed with sqlite-utils.
 
 Articles, the subjects they speak of, their claims, aliases, digest subscriptions and deliveries,
-and an audit log of who did what. The schema is versioned with `PRAGMA user_version`; opening an
-older file runs the missing migrations in order and keeps every row.
+leases on once-only work, and an audit log of who did what. The schema is versioned with
+`PRAGMA user_version`; opening an older file runs the missing migrations in order and keeps
+every row.
 
 One writer and many readers: a `Store` is the writing connection, and every write transaction
 takes SQLite's write lock when it begins (`BEGIN IMMEDIATE`), so two writers queue for at most
@@ -186,6 +187,44 @@ def _schema_v5(db: sqlite_utils.Database) -> None:
 
 
 def _schema_v6(db: sqlite_utils.Database) -> None:
+    """News feeds a server (or, with no guild, the command line) follows, and the entries seen.
+
+    A feed row carries what polite polling needs between polls (the validators for a conditional
+    GET, when to poll next, how many polls in a row failed, since when it has been gone) and why
+    it is paused, with whether the moderators were told. An entry row remembers each entry of a
+    feed once (by its id, else its url), and the article it became, so a re-dated or re-ordered
+    feed adds nothing; `attempts` counts entries whose linked page could not be fetched yet.
+    """
+    db["feeds"].create({
+        "id": int, "guild_id": int, "url": str, "url_key": str, "title": str, "site_url": str,
+        "kind": str, "interval_minutes": int, "backfill": int, "etag": str, "last_modified": str,
+        "added_by": str, "added_at": str, "last_poll_at": str, "last_status": str,
+        "last_success_at": str, "last_new_entry_at": str, "next_poll_at": str,
+        "last_error": str, "failures": int, "gone_since": str, "paused_at": str,
+        "paused_reason": str, "notice": str,
+        "notice_message_id": int, "removed_at": str,
+    }, pk="id", defaults={"failures": 0})
+    db.execute("CREATE UNIQUE INDEX idx_feeds_followed ON feeds (coalesce(guild_id, 0), url_key) "
+               "WHERE removed_at IS NULL")
+    db["feeds"].create_index(["next_poll_at"])
+    db["feed_entries"].create({
+        "id": int, "feed_id": int, "entry_key": str, "url_key": str, "article_id": str,
+        "attempts": int, "last_error": str, "seen_at": str,
+    }, pk="id", foreign_keys=[("feed_id", "feeds", "id")], defaults={"attempts": 0})
+    db["feed_entries"].create_index(["feed_id", "entry_key"], unique=True)
+    db["feed_entries"].create_index(["entry_key"])
+    db["feed_entries"].create_index(["article_id"])
+
+
+def _schema_v7(db: sqlite_utils.Database) -> None:
+    """Leases (bot/leases.py), for work that one of several processes does, and who posted each
+    delivery (`posted_by`, the lease owner), so a delivery finished by another process says so."""
+    db["leases"].create({"name": str, "owner": str, "expires_at": float, "taken_at": str},
+                        pk="name", not_null={"owner", "expires_at"})
+    db.execute("ALTER TABLE deliveries ADD COLUMN posted_by TEXT")
+
+
+def _schema_v8(db: sqlite_utils.Database) -> None:
     """`command_syncs`: the hash of the command tree last synced to each place (an application's
     global commands, or one server's), so the bot syncs only when its commands changed: Discord
     rate-limits command creation, and its own examples advise against syncing on every start."""
@@ -195,7 +234,8 @@ def _schema_v6(db: sqlite_utils.Database) -> None:
 
 MIGRATIONS: tuple[Callable[[sqlite_utils.Database], None], ...] = (_schema_v1, _schema_v2,
                                                                    _schema_v3, _schema_v4,
-                                                                   _schema_v5, _schema_v6)
+                                                                   _schema_v5, _schema_v6, _schema_v7,
+                                                                   _schema_v8)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -323,8 +363,6 @@ def migrate(db: sqlite_utils.Database, up_to: int = SCHEMA_VERSION) -> int:
             MIGRATIONS[number - 1](db)
             db.execute(f"PRAGMA user_version = {number}")
     return max(version, up_to)
-
-
 
 
 @dataclass

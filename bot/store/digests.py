@@ -76,6 +76,12 @@ def open_delivery(store: Store, subscription_id: int) -> dict | None:
     return rows[0] if rows else None
 
 
+def window_delivery(store: Store, subscription_id: int, window: str) -> tuple | None:
+    """The (status, attempts) of the subscription's delivery for a window, if it has one."""
+    return store.db.execute("SELECT status, attempts FROM deliveries WHERE subscription_id = ? "
+                            "AND window = ?", [subscription_id, window]).fetchone()
+
+
 def delivery_row(store: Store, delivery_id: int) -> dict:
     """A delivery's row."""
     return store.db["deliveries"].get(delivery_id)

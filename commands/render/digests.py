@@ -9,15 +9,16 @@ from __future__ import annotations
 from datetime import datetime
 
 from bot.answers.receipts import ClaimRow
-from bot.digests import Digest, NoSuchDigest, Subscription, SubscriptionStatus, next_window
+from bot.digests import INSTANT, Digest, NoSuchDigest, Subscription, SubscriptionStatus, next_window
 from commands.render.embeds import embed_pages, escape, escape_keeping_channels, shorten
 from commands.render.receipt import receipt_line
 
 QUOTE_CHARS = 180
 
 
-def _claim_line(claim: ClaimRow) -> str:
-    return (f"**{claim.attribute}**: {escape(claim.value)} ({claim.status})\n"
+def _claim_line(claim: ClaimRow, with_subject: bool = False) -> str:
+    subject = f"**{escape(claim.subject)}** · " if with_subject else ""
+    return (f"{subject}**{claim.attribute}**: {escape(claim.value)} ({claim.status})\n"
             f"> “{shorten(escape(claim.quote), QUOTE_CHARS)}”\n"
             f"> {receipt_line(claim.source_name, claim.url, claim.published, claim.claim_id)}")
 
@@ -27,9 +28,11 @@ def digest_pages(digest: Digest) -> list[list[dict]]:
     if not digest.claim_count:
         return []
     subscription = digest.subscription
-    since = f" since {digest.since[:10]}" if digest.since else ""
-    title = f"Receipts digest: {digest.claim_count} new claims{since}"
-    sections = [(group.subject, [_claim_line(claim) for claim in group.claims])
+    instant = subscription.cadence == INSTANT
+    since = f" since {digest.since[:10]}" if digest.since and not instant else ""
+    title = (f"Receipts: {digest.claim_count} new claims from {len(digest.groups)} new articles"
+             if instant else f"Receipts digest: {digest.claim_count} new claims{since}")
+    sections = [(group.subject, [_claim_line(claim, instant) for claim in group.claims])
                 for group in digest.groups]
     return embed_pages(title, sections,
                        footer=f"{subscription.scope} · {subscription.schedule} · /digest list")
@@ -45,15 +48,24 @@ def subscribed_message(subscription: Subscription, replaced: bool, now: datetime
                        missing_permissions: list[str] = ()) -> str:
     """The reply to `/digest subscribe`, and what the bot lacks to post there, if anything."""
     verb = "Changed" if replaced else "Subscribed"
+    if subscription.cadence == INSTANT:
+        message = (f"{verb}: <#{subscription.channel_id}> gets the claims of each new article "
+                   f"about {subscription.scope} within a minute of its storing, grouped per "
+                   f"article. Nothing is posted while nothing new arrives.")
+        return message + _cannot_post_yet(subscription, missing_permissions)
     upcoming = next_window(subscription.cadence, subscription.time, subscription.timezone, now)
     message = (f"{verb}: <#{subscription.channel_id}> gets the new claims about "
                f"{subscription.scope} {subscription.schedule}, from {_timestamp(upcoming)} on. "
                f"A digest is posted only when something new was added.")
-    if missing_permissions:
-        message += (f"\n**I cannot post there yet**: missing {', '.join(missing_permissions)}. "
-                    f"Until a server admin gives me these in <#{subscription.channel_id}>, "
-                    f"`/digest list` shows this digest as failing.")
-    return message
+    return message + _cannot_post_yet(subscription, missing_permissions)
+
+
+def _cannot_post_yet(subscription: Subscription, missing_permissions: list[str]) -> str:
+    if not missing_permissions:
+        return ""
+    return (f"\n**I cannot post there yet**: missing {', '.join(missing_permissions)}. "
+            f"Until a server admin gives me these in <#{subscription.channel_id}>, "
+            f"`/digest list` shows this digest as failing.")
 
 
 def unsubscribed_message(ended: Subscription) -> str:

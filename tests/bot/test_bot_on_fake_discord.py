@@ -84,7 +84,7 @@ async def command(world, user, name, options=None, channel=None):
 async def test_the_bot_syncs_its_commands_to_the_dev_guild(world):
     names = {c["name"] for c in world.fake.commands[world.guild.id]}
     assert names == {"spec", "timeline", "sources", "search", "claim", "article",
-                     "moderate-claim", "digest"}
+                     "moderate-claim", "digest", "feed"}
 
 
 async def test_an_answer_is_an_embed_that_mentions_no_one(world, store):

@@ -19,7 +19,7 @@ from commands._shared import NotModerator, PageView, failure_message, require_mo
 from commands.client import ReceiptsBot, extension_names
 
 NAME = re.compile(r"^[-_'\w]{1,32}$")  # \w is \p{L}\p{N} and "_" in Python's Unicode regexes
-MODERATOR_GROUPS = {"article", "moderate-claim", "digest"}
+MODERATOR_GROUPS = {"article", "moderate-claim", "digest", "feed"}
 PUBLIC = {"spec", "timeline", "sources", "search", "claim"}
 
 
@@ -48,6 +48,7 @@ def check_name(name):
 
 def test_every_module_of_commands_is_an_extension():
     assert extension_names() == ["commands.article", "commands.claim", "commands.digest",
+                                 "commands.feed",
                                  "commands.search", "commands.sources", "commands.spec",
                                  "commands.timeline"]
 

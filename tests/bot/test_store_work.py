@@ -73,3 +73,36 @@ async def test_reads_and_autocomplete_run_while_a_write_holds_the_writer(store):
     await writing
     assert await bot.read_store(count_audit) == 1
     await bot.close()
+
+
+async def test_identifies_keep_to_discord_s_buckets_of_one_every_5_seconds(store, monkeypatch):
+    """With max_concurrency 2, shards 0 and 1 identify at once, 2 and 3 five seconds later."""
+    from commands import client
+
+    receipts = make_bot(store)
+    receipts._identify_buckets = 2
+    clock = [100.0]
+    waits = []
+
+    class Loop:
+        def time(self):
+            return clock[0]
+
+    class Clock:
+        """What the hook uses of asyncio, with time standing still unless moved."""
+
+        @staticmethod
+        def get_running_loop():
+            return Loop()
+
+        @staticmethod
+        async def sleep(seconds):
+            waits.append(round(seconds, 3))
+
+    monkeypatch.setattr(client, "asyncio", Clock)
+    for shard in range(5):
+        await receipts.before_identify_hook(shard, initial=shard == 0)
+    assert waits == [0, 0, 5, 5, 10]
+    clock[0] += 60  # long after: a reconnect identifies at once
+    await receipts.before_identify_hook(1)
+    assert waits[-1] == 0

@@ -76,11 +76,12 @@ async def test_a_member_is_refused_every_moderator_command_even_when_the_server_
         a.guild.show_command(top)  # a server admin showed it to everyone
     values = {"article": article_id, "id": claim_ids[0], "channel": a.general.id,
               "reason": "wrong", "time": "10:00", "timezone": "UTC", "url": "https://example.com/a",
-              "date": "2023-01-11"}
+              "date": "2023-01-11", "feed": "1"}
     before = snapshot(reader)
 
     commands = moderator_commands(world.fake)
-    assert {path.split()[0] for path, _ in commands} == {"article", "moderate-claim", "digest"}
+    assert {path.split()[0] for path, _ in commands} == {"article", "moderate-claim", "digest",
+                                                         "feed"}
     for path, schema in commands:
         options = {}
         for option in schema:

@@ -10,6 +10,11 @@
         callback = await fake.wait_for_callback(record)
         undo()
 
+Sharded: ``FakeDiscord(shards=4)`` recommends 4 shards in GET /gateway/bot,
+``add_guild(name, shard=2)`` makes a guild shard 2 holds, and every guild's events and
+interactions go to the session that IDENTIFY'd with the shard holding it
+(``record.session.shard``); see gateway.py.
+
 What a bot under test wants besides the patched urls (see patching.py):
 ``guild_ready_timeout`` of about 0.05 (discord.py waits 2 s after the last GUILD_CREATE
 before "ready"), and a no-op ``before_identify_hook`` if a test invalidates the session

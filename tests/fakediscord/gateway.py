@@ -4,6 +4,12 @@ HELLO, IDENTIFY -> READY + one GUILD_CREATE per guild, heartbeat ACKs, RESUME ->
 events + RESUMED, and on demand RECONNECT (op 7), INVALID_SESSION (op 9) and dropped
 connections. Every dispatch is kept per session so a RESUME can replay what the client missed,
 including interactions sent while it was disconnected.
+
+Sharding as Discord does it: an IDENTIFY with ``shard: [shard_id, shard_count]`` opens a session
+for the guilds with ``(guild_id >> 22) % shard_count == shard_id`` only (in READY, in the
+GUILD_CREATEs, and for every event of a guild, interactions included); one without ``shard``
+holds every guild. When several sessions hold a guild (a process restarted on the same shards),
+its events go to the latest one; an invalid shard is closed with 4010, as Discord does.
 """
 
 from __future__ import annotations
@@ -51,6 +57,16 @@ def stream_compressor(kind: str | None) -> Callable[[bytes], bytes] | None:
     raise ValueError(f"unknown gateway compression {kind!r}")
 
 
+def shard_of(guild_id: int, shard_count: int) -> int:
+    """The shard that holds a guild, by Discord's rule."""
+    return (guild_id >> 22) % shard_count
+
+
+def valid_shard(shard: Any) -> bool:
+    return (isinstance(shard, list) and len(shard) == 2 and all(isinstance(n, int) for n in shard)
+            and 0 <= shard[0] < shard[1])
+
+
 class Connection:
     """One websocket; the lock keeps frames in stream order when several tasks send."""
 
@@ -95,6 +111,16 @@ class GatewaySession:
     invalidated: bool = False
     _lock: asyncio.Lock = field(default_factory=asyncio.Lock, repr=False)
 
+    @property
+    def shard(self) -> tuple[int, int] | None:
+        """(shard_id, shard_count) as IDENTIFY gave it; None for an unsharded session."""
+        shard = self.identify.get("shard")
+        return (int(shard[0]), int(shard[1])) if shard else None
+
+    def holds(self, guild_id: int) -> bool:
+        """Whether this session's shard holds the guild: ``(guild_id >> 22) % shard_count``."""
+        return self.shard is None or shard_of(guild_id, self.shard[1]) == self.shard[0]
+
     async def dispatch(self, event: str, data: Any) -> int:
         async with self._lock:
             return await self._dispatch(event, data)
@@ -132,6 +158,14 @@ class Gateway:
             if not session.invalidated:
                 return session
         raise RuntimeError("no gateway session: the client has not identified (is the bot connected?)")
+
+    def session_for(self, guild_id: int) -> GatewaySession:
+        """The session a guild's events go to: the latest valid one whose shard holds it."""
+        for session in reversed(self.sessions):
+            if not session.invalidated and session.holds(guild_id):
+                return session
+        raise RuntimeError(f"no gateway session holds guild {guild_id}: is the bot connected "
+                           "with the shard that holds it?")
 
     async def handle(self, request: web.Request) -> web.StreamResponse:
         ws = web.WebSocketResponse(max_msg_size=0)
@@ -174,12 +208,16 @@ class Gateway:
         if data.get("token") != self._fake.token:
             await connection.ws.close(code=4004, message=b"Authentication failed.")
             return None
+        if "shard" in data and not valid_shard(data["shard"]):
+            await connection.ws.close(code=4010, message=b"Invalid shard.")
+            return None
         session = GatewaySession(id=secrets.token_hex(16), identify=data)
         session.connection = connection
         self.sessions.append(session)
         await session.dispatch("READY", self._ready_payload(session, data))
         for guild in self._fake.guilds.values():
-            await session.dispatch("GUILD_CREATE", guild.create_payload())
+            if session.holds(guild.id):
+                await session.dispatch("GUILD_CREATE", guild.create_payload())
         return session
 
     def _ready_payload(self, session: GatewaySession, identify: dict) -> dict:
@@ -187,7 +225,8 @@ class Gateway:
         ready = {
             "v": 10,
             "user": {**fake.bot_user.payload(), "verified": True, "mfa_enabled": False, "email": None},
-            "guilds": [{"id": str(guild_id), "unavailable": True} for guild_id in fake.guilds],
+            "guilds": [{"id": str(guild_id), "unavailable": True} for guild_id in fake.guilds
+                       if session.holds(guild_id)],
             "session_id": session.id,
             "session_type": "normal",
             "resume_gateway_url": fake.gateway_url,
@@ -213,8 +252,10 @@ class Gateway:
         await session.resume(connection, data.get("seq") or 0)
         return session
 
-    async def dispatch(self, event: str, data: Any) -> int:
-        return await self.current.dispatch(event, data)
+    async def dispatch(self, event: str, data: Any, guild_id: int | None = None) -> int:
+        """Sends an event to the session holding ``guild_id`` (else the latest session)."""
+        session = self.current if guild_id is None else self.session_for(guild_id)
+        return await session.dispatch(event, data)
 
     def _current_connection(self) -> Connection:
         connection = self.current.connection

@@ -176,8 +176,10 @@ class HttpApi:
         return json_response({"url": self.fake.gateway_url})
 
     async def get_gateway_bot(self, request: web.Request) -> web.Response:
-        limit = {"total": 1000, "remaining": 999, "reset_after": 14_400_000, "max_concurrency": 1}
-        return json_response({"url": self.fake.gateway_url, "shards": 1, "session_start_limit": limit})
+        limit = {"total": 1000, "remaining": 999, "reset_after": 14_400_000,
+                 "max_concurrency": self.fake.max_concurrency}
+        return json_response({"url": self.fake.gateway_url, "shards": self.fake.shards,
+                              "session_start_limit": limit})
 
     async def get_current_user(self, request: web.Request) -> web.Response:
         return json_response({**self.fake.bot_user.payload(), "verified": True, "mfa_enabled": False,

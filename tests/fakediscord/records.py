@@ -77,6 +77,7 @@ class InteractionRecord:
     payload: dict
     sent_at: float
     message: dict | None = None  # the message a component was used on
+    session: Any = None  # the GatewaySession it was dispatched to (the shard holding the guild)
     trigger: InteractionRecord | None = None  # for a form's submission: the interaction that opened it
     callback: Callback | None = None
     original: dict | None = None

@@ -12,7 +12,7 @@ from aiohttp import web
 
 from . import interactions
 from .faults import Faults
-from .gateway import Gateway, GatewaySession
+from .gateway import Gateway, GatewaySession, shard_of
 from .http_api import API_PREFIX, HttpApi
 from .records import Callback, InteractionRecord, RequestLog
 from .state import Guild, Snowflakes, User
@@ -33,8 +33,11 @@ class FakeDiscord:
     def __init__(
         self, *, token: str = "fake-bot-token", bot_name: str = "Receipts", heartbeat_interval_ms: int = 41250,
         interaction_deadline: float = 3.0, application_flags: int = DEFAULT_APPLICATION_FLAGS,
+        shards: int = 1, max_concurrency: int = 1,
     ) -> None:
         self.token = token
+        self.shards = shards  # what GET /gateway/bot recommends; guilds go by each session's own
+        self.max_concurrency = max_concurrency  # IDENTIFYs allowed at once (session_start_limit)
         self.heartbeat_interval_ms = heartbeat_interval_ms
         self.interaction_deadline = interaction_deadline  # Discord drops callbacks later than 3 s
         self.application_flags = application_flags
@@ -99,15 +102,21 @@ class FakeDiscord:
         """A user, to be added to guilds with ``guild.add_member``."""
         return User(self.new_id(), name, bot)
 
-    def add_guild(self, name: str, *, owner: User | None = None) -> Guild:
+    def add_guild(self, name: str, *, owner: User | None = None, shard: int | None = None) -> Guild:
         """A guild the bot is in, owned by ``owner`` (default: the application's owner).
-        The bot's member has no roles: it gets what @everyone and the overwrites give."""
+        The bot's member has no roles: it gets what @everyone and the overwrites give.
+        ``shard`` picks an id that shard holds (of the ``shards`` the fake recommends)."""
         owner = owner or self.owner
-        guild = Guild(self.new_id(), name, owner.id, self.new_id)
+        guild_id = self.new_id() if shard is None else self.new_id.on_shard(shard, self.shards)
+        guild = Guild(guild_id, name, owner.id, self.new_id)
         guild.add_member(owner)
         guild.add_member(self.bot_user)
         self.guilds[guild.id] = guild
         return guild
+
+    def shard_of(self, guild_id: int, shard_count: int | None = None) -> int:
+        """The shard holding a guild: ``(guild_id >> 22) % shard_count`` (default: ``shards``)."""
+        return shard_of(guild_id, shard_count or self.shards)
 
     def guild_of_channel(self, channel_id: int) -> Guild | None:
         return next((guild for guild in self.guilds.values() if channel_id in guild.channels), None)
@@ -222,11 +231,12 @@ class FakeDiscord:
         }
         if message is not None:
             payload["message"] = message
+        session = self.gateway.session_for(guild_id)
         record = InteractionRecord(interaction_id, token, payload, sent_at=time.monotonic(), message=message,
-                                   trigger=trigger)
+                                   trigger=trigger, session=session)
         self.interactions[interaction_id] = record
         self.interactions_by_token[token] = record
-        await self.gateway.dispatch("INTERACTION_CREATE", payload)
+        await session.dispatch("INTERACTION_CREATE", payload)
         return record
 
     # -- waiting and looking -------------------------------------------------------------------
@@ -268,9 +278,10 @@ class FakeDiscord:
         """Every IDENTIFY'd session; ``sessions[-1].resumes`` counts RESUMEs of the latest."""
         return self.gateway.sessions
 
-    async def dispatch(self, event: str, data: Any) -> int:
-        """Sends any gateway event (MESSAGE_CREATE, GUILD_UPDATE, ...); returns its sequence."""
-        return await self.gateway.dispatch(event, data)
+    async def dispatch(self, event: str, data: Any, guild_id: int | None = None) -> int:
+        """Sends any gateway event (MESSAGE_CREATE, GUILD_UPDATE, ...); returns its sequence.
+        With ``guild_id`` it goes to the session whose shard holds that guild."""
+        return await self.gateway.dispatch(event, data, guild_id)
 
     async def drop_gateway(self, code: int | None = 4000) -> None:
         """Closes the bot's websocket; discord.py then RESUMEs. ``code=None`` cuts the TCP

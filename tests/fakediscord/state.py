@@ -35,6 +35,14 @@ class Snowflakes:
         self._last = max(now, self._last + 1)
         return self._last
 
+    def on_shard(self, shard: int, shard_count: int) -> int:
+        """A new id whose guild the shard holds: ``(id >> 22) % shard_count == shard``. Its
+        timestamp is the first millisecond from now that fits (a few ms ahead at most)."""
+        moment = max(self() >> 22, 0) + 1
+        moment += (shard - moment) % shard_count
+        self._last = moment << 22
+        return self._last
+
 
 class Permission(enum.IntFlag):
     """The permission bits tests usually need; any other bit can be passed as a plain int."""
