@@ -485,6 +485,9 @@ def delivery_due(store: Store, subscription: Subscription, now: datetime) -> boo
     open_row = _open_delivery(store, subscription.id)
     if open_row and _message_ids(open_row):
         return True
+    if (subscription.cadence == INSTANT and open_row is None
+            and _max_claim_id(store) <= subscription.last_claim_id):
+        return False  # its window is every minute; without a new claim it writes nothing
     row = store.db.execute("SELECT status, attempts FROM deliveries WHERE subscription_id = ? "
                            "AND window = ?", [subscription.id, window_key(window)]).fetchone()
     if row is None:

@@ -59,7 +59,8 @@ class FeedGroup(ModeratorOnly, commands.GroupCog, group_name="feed",
         self.bot = bot
         settings = bot.settings
         self.poller = Poller(bot.run_store,
-                             exempt=EVERY_NETWORK if settings.allow_private_urls else ())
+                             exempt=EVERY_NETWORK if settings.allow_private_urls else (),
+                             owner=bot.worker.owner, lease_seconds=bot.worker.lease_seconds)
         self._background: set[asyncio.Task] = set()
 
     async def cog_load(self) -> None:
@@ -90,6 +91,8 @@ class FeedGroup(ModeratorOnly, commands.GroupCog, group_name="feed",
         """Post each paused feed's notice once in its server's digest channel, or list it."""
         run = self.bot.run_store
         for feed in await run(subscriptions.pending_notices):
+            if feed.guild_id is not None and not self.bot.worker.holds(feed.guild_id):
+                continue  # the process whose shard holds the server tells it
             subscription = next(iter(await run(digests.subscriptions, feed.guild_id)), None)
             digest_cog = self.bot.get_cog("Digest")
             if subscription is None or digest_cog is None:

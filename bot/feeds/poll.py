@@ -30,6 +30,7 @@ from typing import Any
 
 import httpx
 
+from bot import leases
 from bot.articles import MAX_ARTICLE_BYTES, ArticleError
 from bot.feeds import FeedError, subscriptions
 from bot.feeds.entries import entry_article
@@ -122,6 +123,11 @@ class EntryPreview:
     error: str | None = None
 
 
+def is_due(feed: Feed, now: datetime) -> bool:
+    """As `subscriptions.due_feeds` reads it: not paused, and its next poll has come."""
+    return feed.paused_at is None and (feed.next_poll_at is None or feed.next_poll_at <= iso(now))
+
+
 def _host(url: str) -> str:
     try:
         return (httpx.URL(url).host or url).lower()
@@ -140,8 +146,15 @@ class Poller:
     """Polls the store's feeds; one per bot (or command line run), holding the per-host limits."""
 
     def __init__(self, run: StoreRunner, *, exempt: Sequence[Network] = (),
-                 feeds_at_once: int = FEEDS_AT_ONCE, rng: random.Random | None = None):
+                 feeds_at_once: int = FEEDS_AT_ONCE, rng: random.Random | None = None,
+                 owner: str = leases.THIS_PROCESS,
+                 lease_seconds: float = leases.DEFAULT_LEASE_SECONDS):
+        """`owner` and `lease_seconds`: the lease each poll is taken under (bot/leases.py), so
+        of several processes on one store (bot processes, `feeds poll --watch`) one polls a
+        feed at a time."""
         self.run = run
+        self.owner = owner
+        self.lease_seconds = lease_seconds
         self.exempt = exempt
         self.rng = rng or random.Random()
         self.requests = 0
@@ -206,19 +219,31 @@ class Poller:
         """Poll every feed that is due, a bounded number at once."""
         now = now or datetime.now(timezone.utc)
         due = await self.run(subscriptions.due_feeds, now)
-        return await self.poll_feeds(due, now)
+        return await self.poll_feeds(due, now, only_due=True)
 
-    async def poll_feeds(self, feeds: list[Feed], now: datetime | None = None) -> list[PollOutcome]:
+    async def poll_feeds(self, feeds: list[Feed], now: datetime | None = None, *,
+                         only_due: bool = False) -> list[PollOutcome]:
+        """Poll these feeds, a bounded number at once. With `only_due`, a feed no longer due
+        when its turn comes (another process polled it meanwhile) is left out."""
         now = now or datetime.now(timezone.utc)
-        return list(await asyncio.gather(*(self._poll_bounded(feed, now) for feed in feeds)))
+        outcomes = await asyncio.gather(*(self._poll_bounded(feed, now, only_due)
+                                          for feed in feeds))
+        return [outcome for outcome in outcomes if outcome is not None]
 
-    async def _poll_bounded(self, feed: Feed, now: datetime) -> PollOutcome:
+    async def _poll_bounded(self, feed: Feed, now: datetime, only_due: bool) -> PollOutcome | None:
         if feed.id in self._polling:
             return PollOutcome(feed.id, feed.name, "waiting", error="it is being polled right now")
         self._polling.add(feed.id)
         try:
-            async with self._feeds_at_once:
-                return await self.poll_feed(feed, now)
+            async with self._feeds_at_once, leases.held(self.run, f"feed:{feed.id}", self.owner,
+                                                        self.lease_seconds) as lease:
+                if lease is None:
+                    return PollOutcome(feed.id, feed.name, "waiting",
+                                       error="another process is polling it right now")
+                current = await self.run(subscriptions.feed, feed.id)
+                if current is None or current.removed_at or (only_due and not is_due(current, now)):
+                    return None
+                return await self.poll_feed(current, now)
         except Exception as error:  # noqa: BLE001 - one feed's bug must not stop the others
             log.exception("polling feed %s (%s) failed", feed.id, feed.url)
             return await self._failed(feed, now, f"an error on Receipts' side ({error})", None)
