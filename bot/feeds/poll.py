@@ -30,6 +30,7 @@ from typing import Any
 
 import httpx
 
+from bot import leases
 from bot.articles import MAX_ARTICLE_BYTES, ArticleError
 from bot.feeds import FeedError, subscriptions
 from bot.feeds.entries import entry_article
@@ -46,6 +47,7 @@ from bot.store import Store, normalised_url
 log = logging.getLogger("receipts.feeds")
 
 FEEDS_AT_ONCE = 8
+POLLER_LEASE = "feeds:poller"  # of several processes on one store, the holder polls (bot/leases.py)
 MAX_ENTRY_ATTEMPTS = 3  # a summary-only entry whose page keeps failing is stored as its summary
 PREVIEW_ENTRIES = 5
 PENDING = "pending"
@@ -207,6 +209,14 @@ class Poller:
         now = now or datetime.now(timezone.utc)
         due = await self.run(subscriptions.due_feeds, now)
         return await self.poll_feeds(due, now)
+
+    async def poll_due_once(self, owner: str = leases.THIS_PROCESS) -> list[PollOutcome] | None:
+        """`poll_due` under the poller's lease, so that of several processes sharing the store
+        (shards, or `feeds poll --watch` beside the bot) one polls; None when another holds it."""
+        async with leases.held(self.run, POLLER_LEASE, owner) as lease:
+            if lease is None:
+                return None
+            return await self.poll_due()
 
     async def poll_feeds(self, feeds: list[Feed], now: datetime | None = None) -> list[PollOutcome]:
         now = now or datetime.now(timezone.utc)
