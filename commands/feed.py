@@ -78,7 +78,8 @@ class FeedGroup(ModeratorOnly, commands.GroupCog, group_name="feed",
     @tasks.loop(seconds=DEFAULT_FEED_TICK)
     async def poll_due(self) -> None:
         try:
-            await self.poller.poll_due(datetime.now(UTC))
+            await self.poller.poll_due_once()
+            # Every process tells the servers its shards hold (whichever polled the feed).
             await self.tell_moderators()
         except Exception:  # noqa: BLE001 - an exception would stop the loop for good
             log.exception("the feed loop failed; it runs again at the next tick")

@@ -47,6 +47,7 @@ from bot.store import Store, normalised_url
 log = logging.getLogger("receipts.feeds")
 
 FEEDS_AT_ONCE = 8
+POLLER_LEASE = "feeds:poller"  # of several processes on one store, the holder polls (bot/leases.py)
 MAX_ENTRY_ATTEMPTS = 3  # a summary-only entry whose page keeps failing is stored as its summary
 PREVIEW_ENTRIES = 5
 PENDING = "pending"
@@ -220,6 +221,17 @@ class Poller:
         now = now or datetime.now(timezone.utc)
         due = await self.run(subscriptions.due_feeds, now)
         return await self.poll_feeds(due, now, only_due=True)
+
+    async def poll_due_once(self, owner: str | None = None) -> list[PollOutcome] | None:
+        """`poll_due` under the poller's lease, so that of several processes sharing the store
+        (shards, or `feeds poll --watch` beside the bot) one polls; None when another holds it.
+        Each feed is taken under its own lease as well (`poll_feeds`), which also keeps a poll
+        started by a command (`/feed add`, `/feed poll`) in another process from doubling it."""
+        async with leases.held(self.run, POLLER_LEASE, owner or self.owner,
+                               self.lease_seconds) as lease:
+            if lease is None:
+                return None
+            return await self.poll_due()
 
     async def poll_feeds(self, feeds: list[Feed], now: datetime | None = None, *,
                          only_due: bool = False) -> list[PollOutcome]:

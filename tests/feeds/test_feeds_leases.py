@@ -8,14 +8,15 @@ Each "process" is a Poller with its own Store connection on the same file and it
 from __future__ import annotations
 
 import asyncio
+import ipaddress
 
 from bot import leases
 from bot.feeds.poll import Poller, serial_runner
 from bot.store import Store
-from conftest import LOCALHOST_ONLY
 from test_feeds_polling import NOW, entries, feed_articles, follow
 
 LEASE = 0.3
+LOCALHOST_ONLY = (ipaddress.ip_network("127.0.0.1/32"),)  # the site of the test, and nothing else
 
 
 def feed_fetches(site) -> int:
