@@ -77,7 +77,8 @@ class FeedGroup(ModeratorOnly, commands.GroupCog, group_name="feed",
         self.bot = bot
         settings = bot.settings
         self.poller = Poller(bot.run_store,
-                             exempt=EVERY_NETWORK if settings.allow_private_urls else ())
+                             exempt=EVERY_NETWORK if settings.allow_private_urls else (),
+                             owner=bot.worker.owner, lease_seconds=bot.worker.lease_seconds)
         self._background: set[asyncio.Task] = set()
 
     async def cog_load(self) -> None:
@@ -95,7 +96,8 @@ class FeedGroup(ModeratorOnly, commands.GroupCog, group_name="feed",
     @tasks.loop(seconds=DEFAULT_FEED_TICK)
     async def poll_due(self) -> None:
         try:
-            await self.poller.poll_due(datetime.now(UTC))
+            await self.poller.poll_due_once()
+            # Every process tells the servers its shards hold (whichever polled the feed).
             await self.tell_moderators()
         except Exception:  # noqa: BLE001 - an exception would stop the loop for good
             log.exception("the feed loop failed; it runs again at the next tick")
@@ -108,6 +110,8 @@ class FeedGroup(ModeratorOnly, commands.GroupCog, group_name="feed",
         """Post each paused feed's notice once in its server's digest channel, or list it."""
         run = self.bot.run_store
         for feed in await run(subscriptions.pending_notices):
+            if feed.guild_id is not None and not self.bot.worker.holds(feed.guild_id):
+                continue  # the process whose shard holds the server tells it
             subscription = next(iter(await run(digests.subscriptions, feed.guild_id)), None)
             digest_cog = self.bot.get_cog("Digest")
             if subscription is None or digest_cog is None:

@@ -157,6 +157,9 @@ def delivery_due(store: Store, subscription: Subscription, now: datetime) -> boo
     open_row = sql.open_delivery(store, subscription.id)
     if open_row and sql.message_ids(open_row):
         return True
+    if (subscription.cadence == INSTANT and open_row is None
+            and sql.latest_claim_id(store) <= subscription.last_claim_id):
+        return False  # its window is every minute; without a new claim it writes nothing
     row = sql.window_delivery(store, subscription.id, window_key(window))
     if row is None:
         return True

@@ -89,7 +89,7 @@ async def poll(store: Store, given: list[str], *, watch: bool, allow_private: bo
             say("No feed is due; name one to poll it now.")
         while watch:
             await asyncio.sleep(tick)
-            for outcome in await poller.poll_due():
+            for outcome in await poller.poll_due_once() or []:
                 say(outcome.line())
     finally:
         await poller.aclose()

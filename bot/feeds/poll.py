@@ -30,6 +30,7 @@ from typing import Any
 
 import httpx
 
+from bot import leases
 from bot.articles import MAX_ARTICLE_BYTES, ArticleError
 from bot.feeds import FeedError, subscriptions
 from bot.feeds.entries import entry_article
@@ -51,6 +52,7 @@ from bot.store import Store, normalised_url
 log = logging.getLogger("receipts.feeds")
 
 FEEDS_AT_ONCE = 8
+POLLER_LEASE = "feeds:poller"  # of several processes on one store, the holder polls (bot/leases.py)
 MAX_ENTRY_ATTEMPTS = 3  # a summary-only entry whose page keeps failing is stored as its summary
 PREVIEW_ENTRIES = 5
 PENDING = "pending"
@@ -127,6 +129,11 @@ class EntryPreview:
     error: str | None = None
 
 
+def is_due(feed: Feed, now: datetime) -> bool:
+    """As `subscriptions.due_feeds` reads it: not paused, and its next poll has come."""
+    return feed.paused_at is None and (feed.next_poll_at is None or feed.next_poll_at <= iso(now))
+
+
 def _host(url: str) -> str:
     try:
         return (httpx.URL(url).host or url).lower()
@@ -145,8 +152,15 @@ class Poller:
     """Polls the store's feeds; one per bot (or command line run), holding the per-host limits."""
 
     def __init__(self, run: StoreRunner, *, exempt: Sequence[Network] = (),
-                 feeds_at_once: int = FEEDS_AT_ONCE, rng: random.Random | None = None):
+                 feeds_at_once: int = FEEDS_AT_ONCE, rng: random.Random | None = None,
+                 owner: str = leases.THIS_PROCESS,
+                 lease_seconds: float = leases.DEFAULT_LEASE_SECONDS):
+        """`owner` and `lease_seconds`: the lease each poll is taken under (bot/leases.py), so
+        of several processes on one store (bot processes, `feeds poll --watch`) one polls a
+        feed at a time."""
         self.run = run
+        self.owner = owner
+        self.lease_seconds = lease_seconds
         self.exempt = exempt
         self.rng = rng or random.Random()
         self.requests = 0
@@ -211,19 +225,42 @@ class Poller:
         """Poll every feed that is due, a bounded number at once."""
         now = now or datetime.now(UTC)
         due = await self.run(subscriptions.due_feeds, now)
-        return await self.poll_feeds(due, now)
+        return await self.poll_feeds(due, now, only_due=True)
 
-    async def poll_feeds(self, feeds: list[Feed], now: datetime | None = None) -> list[PollOutcome]:
+    async def poll_due_once(self, owner: str | None = None) -> list[PollOutcome] | None:
+        """`poll_due` under the poller's lease, so that of several processes sharing the store
+        (shards, or `feeds poll --watch` beside the bot) one polls; None when another holds it.
+        Each feed is taken under its own lease as well (`poll_feeds`), which also keeps a poll
+        started by a command (`/feed add`, `/feed poll`) in another process from doubling it."""
+        async with leases.held(self.run, POLLER_LEASE, owner or self.owner,
+                               self.lease_seconds) as lease:
+            if lease is None:
+                return None
+            return await self.poll_due()
+
+    async def poll_feeds(self, feeds: list[Feed], now: datetime | None = None, *,
+                         only_due: bool = False) -> list[PollOutcome]:
+        """Poll these feeds, a bounded number at once. With `only_due`, a feed no longer due
+        when its turn comes (another process polled it meanwhile) is left out."""
         now = now or datetime.now(UTC)
-        return list(await asyncio.gather(*(self._poll_bounded(feed, now) for feed in feeds)))
+        outcomes = await asyncio.gather(*(self._poll_bounded(feed, now, only_due)
+                                          for feed in feeds))
+        return [outcome for outcome in outcomes if outcome is not None]
 
-    async def _poll_bounded(self, feed: Feed, now: datetime) -> PollOutcome:
+    async def _poll_bounded(self, feed: Feed, now: datetime, only_due: bool) -> PollOutcome | None:
         if feed.id in self._polling:
             return PollOutcome(feed.id, feed.name, "waiting", error="it is being polled right now")
         self._polling.add(feed.id)
         try:
-            async with self._feeds_at_once:
-                return await self.poll_feed(feed, now)
+            async with self._feeds_at_once, leases.held(self.run, f"feed:{feed.id}", self.owner,
+                                                        self.lease_seconds) as lease:
+                if lease is None:
+                    return PollOutcome(feed.id, feed.name, "waiting",
+                                       error="another process is polling it right now")
+                current = await self.run(subscriptions.feed, feed.id)
+                if current is None or current.removed_at or (only_due and not is_due(current, now)):
+                    return None
+                return await self.poll_feed(current, now)
         except Exception as error:  # noqa: BLE001 - one feed's bug must not stop the others
             log.exception("polling feed %s (%s) failed", feed.id, feed.url)
             return await self._failed(feed, now, f"an error on Receipts' side ({error})", None)

@@ -181,3 +181,26 @@ async def test_a_process_delivers_only_the_digests_of_the_servers_its_shards_hol
     assert [row["posted_by"] for row in rows] == ["odd-owner", "even-owner"] * 2
     even.store.close()
     odd.store.close()
+
+
+async def test_an_instant_digest_takes_no_lease_while_nothing_new_is_stored(tmp_path, monkeypatch):
+    path = tmp_path / "claims.db"
+    posted: list = []
+    process = Process(path, "only", posted)
+    digests.subscribe(process.store, guild_id=1, channel_id=10, cadence="instant", at=None,
+                      zone=None, device=None, actor="test", now=MONDAY)
+    taken = []
+    take = leases.take
+
+    def counting_take(store, name, *args, **kwargs):
+        taken.append(name)
+        return take(store, name, *args, **kwargs)
+
+    monkeypatch.setattr(leases, "take", counting_take)
+    for minute in range(3):
+        assert await process.tick(DUE + timedelta(minutes=minute)) == []
+    assert taken == []
+    stored_article(process.store, "instant-news")
+    [outcome] = await process.tick(DUE + timedelta(minutes=3))
+    assert outcome.status == "posted" and taken == ["digest:1"] and len(posted) == 1
+    process.store.close()

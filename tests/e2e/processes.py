@@ -20,13 +20,13 @@ from tests.fakediscord import FakeDiscord
 
 START_TIMEOUT = 30.0  # import, login, IDENTIFY every shard, guild_ready_timeout (2 s)
 READY_LINE = "connected as"  # ReceiptsBot.on_ready
-SETTING_KEYS = ("DISCORD_TOKEN", "RECEIPTS_DB", "RECEIPTS_DEV_GUILD", "RECEIPTS_SHARDS",
-                "RECEIPTS_SHARD_IDS")
 
 
 def bot_environment(fake: FakeDiscord, db_path: Path, **settings: str) -> dict[str, str]:
-    """The environment of a bot process pointed at the fake; `settings` are more keys."""
-    env = {key: value for key, value in os.environ.items() if key not in SETTING_KEYS}
+    """The environment of a bot process pointed at the fake, with none of the developer's own
+    settings; `settings` are more keys."""
+    env = {key: value for key, value in os.environ.items()
+           if not key.startswith(("DISCORD_", "RECEIPTS_"))}
     env.update({
         "DISCORD_TOKEN": fake.token, "RECEIPTS_DB": str(db_path),
         "RECEIPTS_DISCORD_API": fake.api_base, "RECEIPTS_DISCORD_GATEWAY": fake.gateway_url,

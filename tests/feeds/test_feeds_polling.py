@@ -416,3 +416,18 @@ async def test_one_request_at_a_time_reaches_a_host_however_many_feeds_it_has(st
     outcomes = await poller.poll_feeds(followed, NOW)
     assert sum(outcome.stored for outcome in outcomes) == 8
     assert site.most_in_flight == 1
+
+
+async def test_of_two_processes_on_one_store_only_the_lease_holder_polls(store, poller, site):
+    from bot import leases
+    from bot.feeds.poll import POLLER_LEASE
+
+    site.put_rss("/feed", "News", entries(1, base=site.base))
+    await follow(store, poller, site, "/feed")
+    asked = len(site.served)
+    assert leases.take(store, POLLER_LEASE, "the other process", 60)
+    assert await poller.poll_due_once("this process") is None
+    assert len(site.served) == asked and feed_articles(store) == []
+    leases.release(store, POLLER_LEASE, "the other process")
+    [outcome] = await poller.poll_due_once("this process")
+    assert outcome.stored == 1 and leases.holder(store, POLLER_LEASE) is None
