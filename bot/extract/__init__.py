@@ -349,6 +349,7 @@ class _Extraction:
         _word_scan_ready()
         hits = wordscan.scan(self.low)
         finder = MentionFinder(body, self.low, hits)
+        finder.published = self.base.isoformat() if self.base else None
         mentions, taken = finder.find()
         self.seen_models: dict[str, set[str]] = {}
         families = lex.family_words

@@ -158,11 +158,19 @@ def _tidy_model(text: str) -> str:
 def fuzzy_variant(word: str) -> str | None:
     """A model suffix spelled wrong ("UItra", "Ulta") -> its right form; None when it is no suffix."""
     lex = lexicon()
+    if word.lower() in _words_near_variants():
+        return None
     choices = [v for v in lex.variants if len(v) >= 3 and v.isalpha()]
     best = process.extractOne(word, choices, scorer=fuzz.ratio, score_cutoff=79)
     if best and best[0][0].lower() == word[0].lower():
         return best[0]
     return None
+
+
+@lru_cache(maxsize=1)
+def _words_near_variants() -> frozenset:
+    from bot.extract.lexicon import context_words
+    return frozenset(context_words("words_near_variants"))
 
 
 @lru_cache(maxsize=512)
@@ -186,7 +194,11 @@ def resolve_device(brand: str, model: str) -> tuple[str, bool]:
     model = _tidy_model(model)
     mkey = key(model)
     tries = [mkey, re.sub(r"plus$", "+", mkey), mkey.replace("+", "plus"), mkey + "5g"]
-    families = [key(f) for f in lex.family_words.get(brand, [])]
+    family_names = lex.family_words.get(brand, [])
+    words = model.split()
+    if len(words) > 2 and words[0] in family_names and words[1] in family_names:
+        tries.append(key(" ".join(words[1:])))  # "Moto Razr 2022" is the "Razr 2022"
+    families = [key(f) for f in family_names]
     for family in families:
         if family and not mkey.startswith(family):
             tries += [family + t for t in tries[:4]]
@@ -275,7 +287,7 @@ class MentionFinder:
             if brand is None:
                 continue
             model_token = m.group("model")
-            if _BAD_TOKEN.match(model_token.split()[0]):
+            if _BAD_TOKEN.match(model_token.split()[0]) and not _catalogue_year_model(brand, lead_rest, model_token):
                 continue
             variant_text = m.group("var") or ""
             end = m.end("var") if m.group("var") else m.end("model")
@@ -298,6 +310,10 @@ class MentionFinder:
             mentions.append(Mention(m.start(), end, DEVICE, name, brand, body[m.start():end],
                                     model=_tidy_model(model)))
             taken.append((m.start(), end))
+
+        # Catalogue phones whose name has no number ("Pixel Fold", "iPhone SE").
+        self.find_plain_names(mentions, taken)
+        mentions.sort(key=lambda x: x.start)
 
         # Companies, their executives, and "Oppo's next flagship".
         lex = lexicon()
@@ -351,6 +367,36 @@ class MentionFinder:
                     taken.append((m.start(), m.end()))
         mentions.sort(key=lambda x: x.start)
         return mentions, taken
+
+    published: str | None = None  # the article's date: which year of a repeated name is meant
+
+    def find_plain_names(self, mentions: list[Mention], taken: Taken) -> None:
+        """Catalogue phones whose model has no number ("Pixel Fold", "Galaxy Note Edge", "iPhone SE"),
+        which the model pattern cannot see. A name the catalogue gives for several years ("iPhone SE
+        (2020)", "(2022)") is the latest one announced by the article's date."""
+        pattern, names = _plain_names()
+        if pattern is None:
+            return
+        body = self.body
+        for m in pattern.finditer(body):
+            s, e = m.span()
+            if not word_start(body, s) or not taken.free(s, e):
+                continue
+            brand, choices = names[m.group(0)]
+            lead = _BRAND_BEFORE.search(body, max(0, s - 12), s)
+            if lead and lexicon().word_to_brand.get(lead.group(1).lower()) == brand and taken.free(lead.start(1), s):
+                s = lead.start(1)
+            year = _YEAR_AFTER.match(body, e)
+            name = None
+            if year:
+                name = next((n for _a, n in choices if n.endswith(f"({year.group(1)})")), None)
+                if name:
+                    e = year.end()
+            if name is None:
+                dated = [(a or "", n) for a, n in choices if not self.published or not a or a <= self.published[:7]]
+                name = max(dated or choices, key=lambda x: x[0] or "")[1]
+            mentions.append(Mention(s, e, DEVICE, name, brand, body[s:e], model=name[len(brand) + 1:]))
+            taken.append((s, e))
 
     def find_brandless(self, taken, brand_at) -> list[Mention]:
         """ "the S23 Ultra", "13 Pro", "the S23 series", "13 UItra": models named without their brand,
@@ -448,6 +494,40 @@ class MentionFinder:
 
 
 _PAREN_NUMBER = re.compile(r"\s?\(\d{1,2}[a-z]?\)")
+_LEADING_LIKE = re.compile(r"(?i)(?:^|[.!?]\s+|\n)(?:just\s+|much\s+)?(?:like|unlike)\s[^,.\n]*$")
+_YEAR_TOKEN = re.compile(r"(?:19|20)\d\d")
+_YEAR_AFTER = re.compile(r"\s*\(((?:19|20)\d\d)\)")
+_BRAND_BEFORE = re.compile(r"\b([A-Za-z]+)\s+$")
+_NOT_A_PHONE = frozenset(("watch", "tab", "tablet", "pad", "matepad", "buds", "band", "book", "tv", "pencil"))
+
+
+def _catalogue_year_model(brand: str, lead_rest: str, token: str) -> bool:
+    """ "Razr 2022", "Moto G Power 2023": a year is a model's name when the catalogue has that model."""
+    if not _YEAR_TOKEN.fullmatch(token.split()[0]):
+        return False
+    return resolve_device(brand, f"{lead_rest} {token}".strip())[1]
+
+
+@lru_cache(maxsize=1)
+def _plain_names() -> tuple[re.Pattern | None, dict[str, tuple[str, list[tuple[str | None, str]]]]]:
+    """The catalogue's phones whose model has no digit and starts with one of the brand's family
+    words (two words at least, no watches or tablets), as one pattern, and each model's choices."""
+    lex = lexicon()
+    names: dict[str, tuple[str, list]] = {}
+    for device in lex.devices_by_key.values():
+        brand = lex.brands.get(device.brand)
+        if brand is None or not device.name.startswith(brand.name + " "):
+            continue
+        model = device.name[len(brand.name) + 1:]
+        base = re.sub(r"\s+\((?:19|20)\d\d\)$", "", model)
+        words = base.split()
+        if len(words) < 2 or any(c.isdigit() for c in base) or words[0] not in brand.families \
+                or any(w.lower() in _NOT_A_PHONE for w in words):
+            continue
+        names.setdefault(base, (brand.name, []))[1].append((device.announced, device.name))
+    if not names:
+        return None, {}
+    return re.compile(r"\b(?:" + alternation(names) + r")(?![\w+-])"), names
 _PHONE_N = re.compile(r"Phone\s?\(\d{1,2}[a-z]?\)(?P<var>\s+(?:" + fragments("phone_n_variants") + r")(?![\w+]))?")
 _COORDINATION = re.compile(r"\s*(?:,|and|or|&|,\s*and|,\s*or)\s*(?:the\s+)?")
 _LINK_PREPOSITIONS = frozenset(("on", "in", "of", "for", "with"))
@@ -477,6 +557,12 @@ def mark_comparisons(body: str, mentions: list[Mention]) -> None:
         line_start = body.rfind("\n", window_start, m.start)
         if line_start != -1:
             window_start = line_start + 1
+        # "Like its predecessor, the X ...": a comparison ends at its comma; the name after it is
+        # the sentence's own subject.
+        comma = body.rfind(",", window_start, m.start)
+        if comma != -1 and body[comma + 1:m.start].strip().lower() in ("", "the") \
+                and _LEADING_LIKE.search(body, max(0, comma - 60), comma):
+            window_start = comma + 1
         words = [w.lower().replace("’", "'").rstrip(".") if w.lower() not in ("vs.",) else "vs." for w in
                  _WORDS.findall(body, window_start, m.start)]
         words = [w for w in words if w]

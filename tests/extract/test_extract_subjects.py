@@ -1,0 +1,50 @@
+"""Who a value belongs to, the way real articles write it: names without numbers or with a year,
+specs said of the company, parts named like phones, older and compared phones, flattened tables.
+Sentences written for these tests (other phones, other words than any article read)."""
+
+from __future__ import annotations
+
+from bot.extract import extract
+from bot.models import Article
+
+
+def claims_of(body: str, published: str | None = "2023-06-01", title: str | None = None):
+    article = Article(id="t", body=body, title=title, published=published, published_basis="header")
+    return extract(article)
+
+
+def facts(body: str, published: str | None = "2023-06-01", title: str | None = None) -> set[tuple[str, str, str]]:
+    return {(c.subject, c.attribute, c.value) for c in claims_of(body, published, title)}
+
+
+def subjects_of(body: str, attribute: str, **kw) -> set[str]:
+    return {c.subject for c in claims_of(body, **kw) if c.attribute == attribute}
+
+
+# -- names the model pattern cannot read ------------------------------------------------------
+
+def test_a_catalogue_model_named_by_a_year_is_a_device():
+    body = "Motorola finally put the Razr 2022 on sale. The foldable ships with a 3,500mAh cell inside, the phone's battery."
+    assert subjects_of(body, "battery") == {"Motorola Razr 2022"}
+
+
+def test_a_catalogue_model_without_a_number_is_a_device():
+    body = "Shoppers can now order the Pixel Fold. The Pixel Fold carries a 4,800mAh battery and a 7.6-inch inner screen."
+    assert ("Google Pixel Fold", "battery", "4800 mAh") in facts(body)
+    assert ("Google Pixel Fold", "display_size", "7.6 in") in facts(body)
+
+
+def test_a_name_the_catalogue_repeats_by_year_is_the_latest_by_the_article_date():
+    body = "Apple's cheapest handset, the iPhone SE, now comes with 256GB of storage at the top."
+    assert subjects_of(body, "storage", published="2022-04-02") == {"Apple iPhone SE (2022)"}
+    assert subjects_of(body, "storage", published="2020-06-10") == {"Apple iPhone SE (2020)"}
+
+
+def test_a_heading_word_is_not_a_misspelt_variant():
+    body = "Motorola Razr 2022 Price and Specifications\n\nThe Motorola Razr 2022 runs on a 3,500mAh battery."
+    assert subjects_of(body, "battery") == {"Motorola Razr 2022"}
+
+
+def test_like_its_predecessor_does_not_make_the_next_name_a_comparison():
+    body = "Just like its predecessor, the Galaxy Z Flip5 relies on a 3,700mAh battery."
+    assert subjects_of(body, "battery") == {"Samsung Galaxy Z Flip5"}
