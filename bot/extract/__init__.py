@@ -24,6 +24,7 @@ from bot.extract.mentions import (COMPANY, COMPANY_REF, DEVICE, REF_DEVICE, REF_
 from bot.extract.mentions import leads as mention_leads
 from bot.extract.sentences import paragraphs, split_sentences
 from bot.extract.status import CONFIRMED, DENIED, RUMORED, Cues
+from bot.extract.subjects import COMPANY_ATTRIBUTES, Salience, device_for_company, salience
 from bot.extract.status import leads as status_leads
 from bot.extract.values import Sentences, Value, find_values
 from bot.models import Article, Claim
@@ -231,6 +232,11 @@ class _Extraction:
         start, end = span
         article = self.article
         kind = subject.kind
+        if (kind == COMPANY or kind == COMPANY_REF) and attribute not in COMPANY_ATTRIBUTES:
+            # A company never takes a device attribute: its salient device does, when it has one.
+            device = device_for_company(subject, None, self.salient)
+            if device is not None:
+                subject, kind = device, device.kind
         self.claims.append(Claim(
             article.id, subject.subject, attribute, value, status, self.body[start:end], start, end,
             article.published, article.published_basis,
@@ -396,6 +402,7 @@ class _Extraction:
         mentions = [m for m in mentions if not m.tentative or m.comparison]
         values = find_values(body, self.sentences)
         mentions = self.drop_value_makers(mentions, values)
+        self.salient = salience(self.article.title, mentions)
         wish = _wish_pattern()
         self.mentions = mentions
         self.mentions_so_far = mentions
@@ -608,7 +615,9 @@ class _Extraction:
             else:
                 for m in resolved:
                     if m.kind == COMPANY_REF and not m.comparison and m.subject:
-                        topic = Mention(m.start, m.end, COMPANY, m.subject, m.brand, m.text)
+                        # "Google's next phone": the brand's salient device when the article names one.
+                        topic = device_for_company(m, topic, self.salient) \
+                            or Mention(m.start, m.end, COMPANY, m.subject, m.brand, m.text)
             if topic is None:
                 companies = [m for m in resolved if m.kind == COMPANY and not m.alias_only and m.subject]
                 if companies:
@@ -826,11 +835,10 @@ class _Extraction:
                             model=g.model, ref=True) for g in before[-1].group]
         if before:
             chosen = before[-1]
-            if chosen.kind in (COMPANY, COMPANY_REF) and not launch and (
-                    chosen.kind == COMPANY or _FIRST_OF_BRAND.match(chosen.text)):
-                if topic is not None and topic.kind in (DEVICE, SERIES) and topic.brand == chosen.brand:
-                    return [Mention(chosen.start, chosen.end, topic.kind, topic.subject, topic.brand, topic.text,
-                                    model=topic.model)]
+            if chosen.kind in (COMPANY, COMPANY_REF) and not launch:
+                device = device_for_company(chosen, topic, self.salient)
+                if device is not None:
+                    return [device]
             return self.coordinated(chosen, candidates)
         after = [m for m in candidates if m.start >= v.end and m.kind in (DEVICE, SERIES, COMPANY_REF, COMPANY)]
         if after:

@@ -48,3 +48,25 @@ def test_a_heading_word_is_not_a_misspelt_variant():
 def test_like_its_predecessor_does_not_make_the_next_name_a_comparison():
     body = "Just like its predecessor, the Galaxy Z Flip5 relies on a 3,700mAh battery."
     assert subjects_of(body, "battery") == {"Samsung Galaxy Z Flip5"}
+
+
+# -- specs given to the company -----------------------------------------------------------------
+
+def test_a_spec_given_to_the_company_goes_to_the_device_the_article_is_about():
+    body = ("Leaks keep coming for the Galaxy S25 Edge. Samsung is said to fit a 3,900mAh battery, and "
+            "Samsung will reportedly keep 25W charging.")
+    found = facts(body)
+    assert ("Samsung Galaxy S25 Edge", "battery", "3900 mAh") in found
+    assert ("Samsung Galaxy S25 Edge", "wired_charging", "25 W") in found
+    assert not {f for f in found if f[0] == "Samsung"}
+
+
+def test_the_brands_next_phone_is_the_articles_device_of_that_brand():
+    body = ("The Find X8 Ultra keeps showing up in leaks. Oppo's next flagship is tipped to carry a "
+            "6,100mAh battery.")
+    assert subjects_of(body, "battery") == {"Oppo Find X8 Ultra"}
+
+
+def test_the_title_names_the_device_when_the_body_only_names_the_company():
+    body = "A tipster has shared new details. Honor will reportedly use a 5,850mAh battery this time."
+    assert subjects_of(body, "battery", title="Honor Magic7 Pro specs leak ahead of launch") == {"Honor Magic7 Pro"}
