@@ -455,7 +455,8 @@ class _Extraction:
                 # unless it has a launch word (a launch date then goes to the topic).
                 while fast_li < len(all_launch) and all_launch[fast_li][0] < s:
                     fast_li += 1
-                if fast_li >= len(all_launch) or all_launch[fast_li][0] >= e:
+                if (fast_li >= len(all_launch) or all_launch[fast_li][0] >= e) \
+                        and not (self.optic_hits and any(s <= h.start() < e for h in self.optic_hits)):
                     sentence_status = self.cues.last_in(s, e)
                     previous_cue = _carried_cue(para[0], sentence_status, topic, previous_cue)
                     if not is_item:
@@ -572,7 +573,7 @@ class _Extraction:
                                        status_for(c.start(), c.end(), subject, "launch_date"), (s, e))
 
                 # Camera partners.
-                self.camera_partners(s, e, resolved, optics, partnership, status_for)
+                self.camera_partners(s, e, resolved, optics, partnership, status_for, topic)
 
             # Carry the topic and the cue context forward.
             named = []
@@ -901,7 +902,7 @@ class _Extraction:
                 return True
         return False
 
-    def camera_partners(self, s, e, mentions, optics, partnership, status_for):
+    def camera_partners(self, s, e, mentions, optics, partnership, status_for, topic=None):
         body = self.body
         lex = lexicon()
         hits = [m for m in self.optic_hits if s <= m.start() < e]
@@ -911,9 +912,12 @@ class _Extraction:
         if not partnership.search(sentence):
             return
         makers = [m for m in mentions if m.kind in (COMPANY, COMPANY_REF, DEVICE, SERIES) and m.brand and m.subject
-                  and not m.alias_only and not m.ref]
+                  and not m.alias_only and (not m.ref or m.kind in (DEVICE, SERIES))]
         if not makers:
-            return
+            # "The Chinese maker has partnered with Zeiss": the sentence is about the topic.
+            if topic is None or not topic.brand:
+                return
+            makers = [Mention(s, s, topic.kind, topic.subject, topic.brand, topic.text, model=topic.model)]
         # Clauses: "A and B with Hasselblad, while C with Zeiss".
         bounds = [s] + [s + x.end() for x in re.finditer(r";|,\s*(?:while|whereas|but|and)\b|\bwhile\b|\bwhereas\b", sentence)] + [e]
         for a, b in zip(bounds, bounds[1:]):
@@ -926,25 +930,35 @@ class _Extraction:
                         continue
                     if canonical not in [c for c, _ in clause_optics]:
                         clause_optics.append((canonical, h))
-            brands = []
+            # Each brand's subjects: the devices the clause names or a reference stands for ("both
+            # models" each), else the company (a background fact about a maker).
+            brands: dict[str, list[Mention]] = {}
             for m in makers:
-                if a <= m.start < b and m.brand not in [x.brand for x in brands]:
-                    brands.append(m)
-            if not clause_optics:
-                continue
-            if not brands:
+                if not a <= m.start < b and not (m.start == m.end == s):
+                    continue
+                own = brands.setdefault(m.brand, [])
+                members = [Mention(m.start, m.end, DEVICE, g.subject, g.brand, m.text, model=g.model) for g in m.group] \
+                    if m.group else [m]
+                if m.kind in (DEVICE, SERIES):
+                    own[:] = [x for x in own if x.kind in (DEVICE, SERIES)]
+                elif any(x.kind in (DEVICE, SERIES) for x in own):
+                    continue
+                for x in members:
+                    if x.subject not in [y.subject for y in own]:
+                        own.append(x if x.kind in (DEVICE, SERIES) else
+                                   Mention(x.start, x.end, COMPANY, x.brand, x.brand, x.text))
+            if not clause_optics or not brands:
                 continue
             if len(clause_optics) == 1:
-                pairs = [(m, clause_optics[0]) for m in brands]
+                pairs = [(subjects, clause_optics[0]) for subjects in brands.values()]
             elif len(clause_optics) == len(brands):
-                pairs = list(zip(brands, clause_optics))
+                pairs = list(zip(brands.values(), clause_optics))
             else:
                 continue
-            for m, (canonical, h) in pairs:
-                company = Mention(m.start, m.end, COMPANY, m.brand, m.brand,
-                                  m.text if m.kind in (COMPANY, COMPANY_REF) else m.brand)
-                self.claim(company, "camera_partner", canonical,
-                           status_for(h.start(), h.end(), company, "camera_partner"), (s, e))
+            for subjects, (canonical, h) in pairs:
+                for subject in subjects:
+                    self.claim(subject, "camera_partner", canonical,
+                               status_for(h.start(), h.end(), subject, "camera_partner"), (s, e))
 
     def find_aliases(self, mentions: list[Mention], alias_after, renamed) -> dict[str, str]:
         """ "the Galaxy S23 Ultra (formerly rumored as the S23 Note)": alias claims, and a map from the

@@ -297,6 +297,13 @@ class MentionFinder:
                 if fixed and fixed.lower() != typo.strip().lower():
                     variant_text += " " + fixed
                     end = m.end("typo")
+            run_on = _RUN_ON_VARIANT.match(body, end) if not variant_text else None
+            if run_on:  # "12 Ultrawhose": a lost space after the variant
+                variant_text, end = run_on.group(1), run_on.end(1)
+            glued_word = _GLUED_WORD.search(model_token)
+            if glued_word:  # "P9and": a lost space after the model
+                model_token = model_token[:glued_word.start()]
+                end = min(end, m.start("model") + len(model_token))
             glued = lead_rest and m.start("model") == m.end("lead")  # "Magic6", "Reno10"
             model = " ".join(x for x in ((lead_rest + model_token) if glued else lead_rest, None if glued else model_token,
                                          variant_text.strip()) if x)
@@ -494,6 +501,8 @@ class MentionFinder:
 
 
 _PAREN_NUMBER = re.compile(r"\s?\(\d{1,2}[a-z]?\)")
+_RUN_ON_VARIANT = re.compile(r"\s+(Ultra|Pro|Max|Plus|Lite|Mini)(?=(?:whose|with|and|that|which|was|has|will|is)\b)")
+_GLUED_WORD = re.compile(r"(?<=\d)(?:and|the|with|was|has|for)$")
 _LEADING_LIKE = re.compile(r"(?i)(?:^|[.!?]\s+|\n)(?:just\s+|much\s+)?(?:like|unlike)\s[^,.\n]*$")
 _YEAR_TOKEN = re.compile(r"(?:19|20)\d\d")
 _YEAR_AFTER = re.compile(r"\s*\(((?:19|20)\d\d)\)")

@@ -70,3 +70,24 @@ def test_the_brands_next_phone_is_the_articles_device_of_that_brand():
 def test_the_title_names_the_device_when_the_body_only_names_the_company():
     body = "A tipster has shared new details. Honor will reportedly use a 5,850mAh battery this time."
     assert subjects_of(body, "battery", title="Honor Magic7 Pro specs leak ahead of launch") == {"Honor Magic7 Pro"}
+
+
+def test_an_optics_partner_goes_to_the_phone_the_clause_names():
+    body = "The vivo X200 Pro ships with a camera system co-engineered with Zeiss."
+    assert subjects_of(body, "camera_partner") == {"vivo X200 Pro"}
+
+
+def test_an_optics_partner_of_both_models_goes_to_each():
+    body = ("Xiaomi showed the Xiaomi 14 and the Xiaomi 14 Pro. Both models get cameras developed in "
+            "partnership with Leica.")
+    assert subjects_of(body, "camera_partner") == {"Xiaomi 14", "Xiaomi 14 Pro"}
+
+
+def test_a_maker_said_to_partner_with_optics_in_a_sentence_naming_nothing_is_the_topic():
+    body = "Honor is getting ready to unveil the Honor Magic7 series. The Chinese maker has teamed up with Zeiss for it."
+    assert subjects_of(body, "camera_partner") == {"Honor Magic7 series"}
+
+
+def test_a_lost_space_after_a_name_does_not_change_the_name():
+    body = "Renders of the Xiaomi 14 Ultrawhose back is round show a 5,180mAh battery in the spec sheet."
+    assert subjects_of(body, "battery") == {"Xiaomi 14 Ultra"}
