@@ -23,7 +23,7 @@ from bot.extract.mentions import (COMPANY, COMPANY_REF, DEVICE, REF_DEVICE, REF_
                                   _tidy_model, brand_of_lead)
 from bot.extract.mentions import leads as mention_leads
 from bot.extract.sentences import paragraphs, split_sentences
-from bot.extract.status import CONFIRMED, DENIED, RUMORED, Cues
+from bot.extract.status import CONFIRMED, DENIED, RUMORED, Cues, headline, launched_in_headline, series_after
 from bot.extract.status import leads as status_leads
 from bot.extract.values import Sentences, Value, find_values
 from bot.models import Article, Claim
@@ -243,7 +243,12 @@ class _Extraction:
             return False
         if subject in self.launched:
             return True
-        return any(subject.startswith(base) for base in self.launched_series)
+        if any(subject.startswith(base) for base in self.launched_series):
+            return True
+        # A series whose members the article says were launched: "They run on ..." after
+        # "the X and X Pro were introduced".
+        series_base = subject[:-len(" series")] if subject.endswith(" series") else None
+        return bool(series_base) and any(name.startswith(series_base) for name in self.launched)
 
     def find_launched(self, spans, mentions: list[Mention]) -> None:
         """Devices the article says were launched ("Asus has launched the Zenfone 10 and Zenfone 10 Pro",
@@ -253,6 +258,7 @@ class _Extraction:
         low = self.low
         # A phone on discount or on the market for a while is a launched phone.
         self.mark_on_sale(spans, mentions)
+        self.mark_headline_launches(mentions)
         if _LAUNCHED_GATE.search(low) is None:
             return
         starts = [m.start for m in mentions]
@@ -280,8 +286,20 @@ class _Extraction:
                 if low[max(s, m.start - 16):m.start].rstrip().endswith(("last year's", "last year’s", "previous")):
                     continue
                 self.launched.add(m.subject)
-                if m.kind == SERIES:
+                if m.kind == SERIES or series_after(low, m.end):
                     self.launched_series.append(m.subject[:-len(" series")] if m.subject.endswith(" series") else m.subject)
+
+    def mark_headline_launches(self, mentions: list[Mention]) -> None:
+        """The phones the headline says were launched ("Sony Xperia 5 V Revealed ...")."""
+        text = headline(self.article.title, self.article.url)
+        if not text:
+            return
+        names = {(m.subject, m.text, m.kind == SERIES) for m in mentions
+                 if m.kind in (DEVICE, SERIES) and m.subject and not m.ref and not m.alias_only and m.text}
+        for subject, as_series in launched_in_headline(text, sorted(names)):
+            self.launched.add(subject)
+            if as_series:
+                self.launched_series.append(subject[:-len(" series")] if subject.endswith(" series") else subject)
 
     def mark_on_sale(self, spans, mentions: list[Mention]) -> None:
         low = self.low
