@@ -69,3 +69,16 @@ def test_conditional_hedges_keep_an_announced_phone_rumored():
     assert status_of(claims, "OnePlus 11R", "battery") <= {"rumored", "speculated"}
     assert status_of(claims, "OnePlus 11R", "wired_charging") <= {"rumored", "speculated"}
     assert status_of(claims, "OnePlus 11R", "battery") and status_of(claims, "OnePlus 11R", "wired_charging")
+
+
+def test_a_phone_sold_elsewhere_whose_launch_here_is_still_coming_keeps_plain_specs_rumored():
+    body = ("OnePlus is all set to launch the OnePlus 11R in India next week. "
+            "The OnePlus 11R will get a triple rear camera setup.")
+    claims = claims_of(body, published="2023-02-01")
+    assert status_of(claims, "OnePlus 11R", "camera_count") == {"rumored"}
+
+
+def test_a_phone_sold_earlier_without_an_upcoming_launch_keeps_its_catalogue_status():
+    body = "The OnePlus 11R has a triple rear camera setup."
+    claims = claims_of(body, published="2023-06-01")
+    assert status_of(claims, "OnePlus 11R", "camera_count") == {"confirmed"}
