@@ -356,11 +356,15 @@ def resolve_candidate(m: re.Match, base: date | None, prefer: str) -> tuple[str,
 
 
 def candidates(body: str, start: int, end: int):
-    """The date phrases of body[start:end]; a dateline's day is the article's, never an event's."""
+    """The date phrases of body[start:end]. A dateline's day is the article's: where the sentence
+    dates the event itself ("March 9 (Agency): ... on March 8"), the dateline is not the event's
+    day; where it does not ("May 13 (Agency) – X on Tuesday launched"), it is."""
     if start == 0 or not body[:start].strip():
         dateline = _DATELINE.match(body)
         if dateline:
-            return (m for m in _CANDIDATE.finditer(body, start, end) if m.start() >= dateline.end())
+            found = list(_CANDIDATE.finditer(body, start, end))
+            dated = [m for m in found if m.start() >= dateline.end() and (m.group("mon") or m.group("mon2"))]
+            return iter([m for m in found if m.start() >= dateline.end()] if dated else found)
     return _CANDIDATE.finditer(body, start, end)
 
 

@@ -146,9 +146,16 @@ def test_a_header_date_wins_over_the_address():
     assert (article.published, article.published_basis) == ("2020-01-05", "header")
 
 
-def test_the_dateline_day_is_not_a_launch_date():
+def test_the_dateline_day_is_not_the_launch_day_the_sentence_names():
     text = ("url: https://news.example/oppo-launches-find-n3-20231019101010/\n\n"
-            "Beijing [China], October 19 (Agency): Oppo launched the Find N3 with a 4,805mAh battery.")
+            "Beijing [China], October 19 (Agency): Oppo launched the Find N3 on October 17 with a 4,805mAh battery.")
     claims = extract(parse_article(text, "a"))
-    assert not [c for c in claims if c.attribute == "launch_date" and c.value == "2023-10-19"]
+    assert {c.value for c in claims if c.attribute == "launch_date"} == {"2023-10-17"}
     assert [c for c in claims if c.attribute == "battery"]
+
+
+def test_the_dateline_day_is_the_launch_day_when_the_sentence_names_no_other_day():
+    text = ("date: 2023-10-19\n\nBeijing, October 19 (Agency) – Oppo on Thursday launched the Find N3, "
+            "its new foldable.")
+    claims = extract(parse_article(text, "a"))
+    assert {c.value for c in claims if c.attribute == "launch_date"} == {"2023-10-19"}
