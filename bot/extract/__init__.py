@@ -23,8 +23,9 @@ from bot.extract.mentions import (COMPANY, COMPANY_REF, DEVICE, REF_DEVICE, REF_
                                   _tidy_model, brand_of_lead)
 from bot.extract.mentions import leads as mention_leads
 from bot.extract.sentences import paragraphs, split_sentences
-from bot.extract.status import CONFIRMED, DENIED, RUMORED, Cues
-from bot.extract.subjects import COMPANY_ATTRIBUTES, Salience, device_for_company, salience
+from bot.extract.status import (CONFIRMED, DENIED, RUMORED, UPCOMING_LAUNCH, Cues, headline, launched_in_headline,
+                                series_after)
+from bot.extract.subjects import COMPANY_ATTRIBUTES, device_for_company, salience
 from bot.extract.status import leads as status_leads
 from bot.extract.values import Sentences, Value, find_values
 from bot.models import Article, Claim
@@ -249,7 +250,12 @@ class _Extraction:
             return False
         if subject in self.launched:
             return True
-        return any(subject.startswith(base) for base in self.launched_series)
+        if any(subject.startswith(base) for base in self.launched_series):
+            return True
+        # A series whose members the article says were launched: "They run on ..." after
+        # "the X and X Pro were introduced".
+        series_base = subject[:-len(" series")] if subject.endswith(" series") else None
+        return bool(series_base) and any(name.startswith(series_base) for name in self.launched)
 
     def find_launched(self, spans, mentions: list[Mention]) -> None:
         """Devices the article says were launched ("Asus has launched the Zenfone 10 and Zenfone 10 Pro",
@@ -257,8 +263,10 @@ class _Extraction:
         self.launched: set[str] = set()
         self.launched_series: list[str] = []
         low = self.low
+        self.mark_upcoming(spans, mentions)
         # A phone on discount or on the market for a while is a launched phone.
         self.mark_on_sale(spans, mentions)
+        self.mark_headline_launches(mentions)
         if _LAUNCHED_GATE.search(low) is None:
             return
         starts = [m.start for m in mentions]
@@ -286,8 +294,43 @@ class _Extraction:
                 if low[max(s, m.start - 16):m.start].rstrip().endswith(("last year's", "last year’s", "previous")):
                     continue
                 self.launched.add(m.subject)
-                if m.kind == SERIES:
+                if m.kind == SERIES or series_after(low, m.end):
                     self.launched_series.append(m.subject[:-len(" series")] if m.subject.endswith(" series") else m.subject)
+
+    def mark_upcoming(self, spans, mentions: list[Mention]) -> None:
+        """The devices and series whose launch the article says is still to come."""
+        self.upcoming: set[str] = set()
+        hits = [m.start() for m in UPCOMING_LAUNCH.finditer(self.low)] if "launch" in self.low or \
+            "upcoming" in self.low or "debut" in self.low or "unveil" in self.low else []
+        if not hits:
+            return
+        sentence_starts = [sp[0] for sp in spans]
+        starts = [m.start for m in mentions]
+        for k in sorted({bisect_right(sentence_starts, at) - 1 for at in hits}):
+            if k < 0:
+                continue
+            s, e, _item = spans[k]
+            i = bisect_right(starts, s - 1)
+            while i < len(mentions) and mentions[i].start < e:
+                m = mentions[i]
+                i += 1
+                if m.kind in (DEVICE, SERIES) and m.subject and not m.comparison and not m.alias_only:
+                    self.upcoming.add(m.subject[:-len(" series")] if m.subject.endswith(" series") else m.subject)
+
+    def is_upcoming(self, subject: str) -> bool:
+        return any(subject == name or subject.startswith(name + " ") for name in self.upcoming)
+
+    def mark_headline_launches(self, mentions: list[Mention]) -> None:
+        """The phones the headline says were launched ("Sony Xperia 5 V Revealed ...")."""
+        text = headline(self.article.title, self.article.url)
+        if not text:
+            return
+        names = {(m.subject, m.text, m.kind == SERIES) for m in mentions
+                 if m.kind in (DEVICE, SERIES) and m.subject and not m.ref and not m.alias_only and m.text}
+        for subject, as_series in launched_in_headline(text, sorted(names)):
+            self.launched.add(subject)
+            if as_series:
+                self.launched_series.append(subject[:-len(" series")] if subject.endswith(" series") else subject)
 
     def mark_on_sale(self, spans, mentions: list[Mention]) -> None:
         low = self.low
@@ -317,7 +360,8 @@ class _Extraction:
         if subject.kind in (DEVICE, REF_DEVICE):
             device = lexicon().devices_by_key.get(key(subject.subject or ""))
             if device is not None and device.announced and (
-                    self.base is None or device.announced <= self.base.isoformat()[:7]):
+                    self.base is None or device.announced <= self.base.isoformat()[:7]) \
+                    and not self.is_upcoming(subject.subject):
                 return CONFIRMED
         return RUMORED
 

@@ -88,15 +88,51 @@ _WEEKDAY_DAY = re.compile(r"\b(?:this|last|on|past)?\s*(?P<wd>" + _WEEKDAY + r")
 _YEARS = re.compile(r"(?<![\w-])(?P<y>20[0-4]\d)(?![\w-])")
 
 
-def infer_published(body: str) -> tuple[str | None, str]:
+# A date in the article's address: a /2022/03/09/ path, a -2025-02-17 tail, or a
+# 20220309023635 stamp (date and time of day, as news systems write them).
+_URL_DATE = re.compile(
+    r"/(?P<y>20[0-4]\d)/(?P<m>[01]\d)/(?P<d>[0-3]\d)(?:/|$)"
+    r"|(?<![\d])(?P<y2>20[0-4]\d)-(?P<m2>[01]\d)-(?P<d2>[0-3]\d)(?![\d])"
+    r"|(?<![\d])(?P<y3>20[0-4]\d)(?P<m3>[01]\d)(?P<d3>[0-3]\d)[0-2]\d[0-5]\d[0-5]\d(?![\d])")
+# A news-agency dateline at the top of the body: "Washington [US], March 9 (ANI):".
+_DATELINE = re.compile(
+    r"\A\s*[A-Z][\w.' -]{1,40}(?:\s*[\[(][\w. ]{1,30}[\])])?,\s*(?P<mon>" + _MONTH_DAY + r")\s+(?P<day>[0-3]?\d)"
+    r"(?!\d|,?\s*\d{4})\s*(?:\([^)\n]{1,30}\)\s*)?[:—–-]")
+
+
+def url_date(url: str | None) -> tuple[date, str] | None:
+    """The date an article's address carries, and the text it was read from; None when it has none."""
+    if not url:
+        return None
+    for m in _URL_DATE.finditer(url):
+        year, month, day = (m.group("y") or m.group("y2") or m.group("y3"),
+                            m.group("m") or m.group("m2") or m.group("m3"),
+                            m.group("d") or m.group("d2") or m.group("d3"))
+        try:
+            return date(int(year), int(month), int(day)), m.group(0).strip("/")[:14]
+        except ValueError:
+            continue
+    return None
+
+
+def infer_published(body: str, url: str | None = None) -> tuple[str | None, str]:
     """The publication date of an undated article, and the reason (`published_basis`)."""
     try:
-        return _infer_published(body)
+        return _infer_published(body, url)
     except Exception:  # never fail on odd text: the date is then unknown
         return None, "unknown: the text could not be read for a date"
 
 
-def _infer_published(body: str) -> tuple[str | None, str]:
+def _year_of_text(body: str) -> int | None:
+    years = [int(m.group("y")) for m in _YEARS.finditer(body)]
+    return max(set(years), key=years.count) if years else None
+
+
+def _infer_published(body: str, url: str | None = None) -> tuple[str | None, str]:
+    # The address is the publisher's own record of the day; the text's clues come after it.
+    from_url = url_date(url)
+    if from_url:
+        return from_url[0].isoformat(), f"inferred: the article's address carries the date {from_url[1]}"
     posts = post_signatures(body)
     latest = max(posts, key=lambda p: p[1]) if posts else None
     today = _TODAY.search(body)
@@ -110,10 +146,8 @@ def _infer_published(body: str) -> tuple[str | None, str]:
         if latest:
             year, reason = latest[1].year, f"the quoted post dated {latest[0].group(3)}"
         else:
-            years = [int(m.group("y")) for m in _YEARS.finditer(body)]
-            if years:
-                year = max(set(years), key=years.count)
-                reason = f"the year {year} named in the text"
+            year = _year_of_text(body)
+            reason = f"the year {year} named in the text"
         if year and month:
             try:
                 when = date(year, month, day)
@@ -134,6 +168,17 @@ def _infer_published(body: str) -> tuple[str | None, str]:
                 return best.isoformat(), (f"inferred: \"{match.group(0).strip()}\" read against the quoted post "
                                           f"dated {latest[0].group(3)}")
         return latest[1].isoformat(), f"inferred: the latest quoted post is dated {latest[0].group(3)}"
+    dateline = _DATELINE.match(body)
+    if dateline:
+        year = _year_of_text(body)
+        month = _month(dateline.group("mon"))
+        if year and month:
+            try:
+                when = date(year, month, int(dateline.group("day")))
+                return when.isoformat(), (f"inferred: the dateline \"{dateline.group('mon')} {dateline.group('day')}\" "
+                                          f"with the year {year} named in the text")
+            except ValueError:
+                pass
     return None, "unknown: no header date, no dated quoted post and no dated \"today\" in the text"
 
 
@@ -311,6 +356,15 @@ def resolve_candidate(m: re.Match, base: date | None, prefer: str) -> tuple[str,
 
 
 def candidates(body: str, start: int, end: int):
+    """The date phrases of body[start:end]. A dateline's day is the article's: where the sentence
+    dates the event itself ("March 9 (Agency): ... on March 8"), the dateline is not the event's
+    day; where it does not ("May 13 (Agency) – X on Tuesday launched"), it is."""
+    if start == 0 or not body[:start].strip():
+        dateline = _DATELINE.match(body)
+        if dateline:
+            found = list(_CANDIDATE.finditer(body, start, end))
+            dated = [m for m in found if m.start() >= dateline.end() and (m.group("mon") or m.group("mon2"))]
+            return iter([m for m in found if m.start() >= dateline.end()] if dated else found)
     return _CANDIDATE.finditer(body, start, end)
 
 
