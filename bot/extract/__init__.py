@@ -25,7 +25,7 @@ from bot.extract.mentions import leads as mention_leads
 from bot.extract.sentences import paragraphs, split_sentences
 from bot.extract.status import (CONFIRMED, DENIED, RUMORED, UPCOMING_LAUNCH, Cues, headline, launched_in_headline,
                                 series_after)
-from bot.extract.subjects import COMPANY_ATTRIBUTES, device_for_company, salience
+from bot.extract.subjects import COMPANY_ATTRIBUTES, device_for_company, flattened_columns, salience
 from bot.extract.status import leads as status_leads
 from bot.extract.values import Sentences, Value, find_values
 from bot.models import Article, Claim
@@ -452,6 +452,7 @@ class _Extraction:
         self.mentions_so_far = mentions
         self.find_launched(spans, mentions)
         table_map = self.table_subjects(mentions, values)
+        table_map.update(flattened_columns(body, spans, mentions, values))
         low = self.low
         all_launch = _launch_spans(launch, low, hits)
         self.optic_hits = [m for m in optics.finditer(low)
@@ -582,7 +583,9 @@ class _Extraction:
                         continue
                     if wish_hits and any(w <= v.start and not _CLAUSE_BREAK.search(low, w, v.start) for w in wish_hits):
                         continue  # "I'd have preferred 144Hz": the writer's wish, no claim
-                    for subject in ([paired[id(v)]] if id(v) in paired else self.subjects_for(v, resolved, topic, series_topic)):
+                    chosen_subjects = paired.get(id(v))
+                    for subject in (chosen_subjects if isinstance(chosen_subjects, list) else [chosen_subjects]
+                                    if chosen_subjects is not None else self.subjects_for(v, resolved, topic, series_topic)):
                         if v.attribute in ("ram", "storage"):
                             k = (subject.subject, v.attribute)
                             if k not in best_memory or v.number > best_memory[k][0]:

@@ -8,6 +8,7 @@ tie. A company never takes a device attribute while the article names a device o
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from bot.extract.mentions import COMPANY, COMPANY_REF, DEVICE, SERIES, Mention, MentionFinder
@@ -77,3 +78,61 @@ def device_for_company(company: Mention, topic: Mention | None, salient: Salienc
         return None
     return Mention(company.start, company.end, target.kind, target.subject, target.brand, company.text,
                    model=target.model)
+
+
+# "Display: 6.8-inch AMOLED 6.8-inch AMOLED Chipset: ...": a label of one to three words and its colon.
+_LABEL = re.compile(r"(?<![\w-])([A-Z][A-Za-z]*(?:[ -][A-Za-z][a-z]*){0,2}):\s")
+_MIN_LABELS = 3
+
+
+def flattened_columns(body: str, spans, mentions: list[Mention], values) -> dict[int, Mention | list[Mention]]:
+    """Values of a two-column spec table flattened into running text (its header names two phones,
+    then each "Label:" is followed by the first phone's values, then the second's): each value's
+    column phone, by the value's start. The second half of a row begins where its first value's
+    kind comes again; a row whose halves cannot be told apart is left to the sentence."""
+    out: dict[int, Mention | list[Mention]] = {}
+    if body.count(":") < _MIN_LABELS:
+        return out
+    for s, e, _item in spans:
+        labels = [m for m in _LABEL.finditer(body, s, e)
+                  if not any(x.start <= m.start(1) < x.end for x in mentions)]
+        if len(labels) < _MIN_LABELS:
+            continue
+        header = [m for m in mentions if s <= m.start < labels[0].start() and m.kind == DEVICE
+                  and m.subject and not m.alias_only]
+        columns: list[Mention] = []
+        for m in reversed(header):
+            if m.subject not in [c.subject for c in columns]:
+                columns.insert(0, m)
+            if len(columns) == 2:
+                break
+        if len(columns) != 2 or header[-1].subject != columns[1].subject:
+            continue
+        cells = [Mention(c.start, c.end, DEVICE, c.subject, c.brand, c.text, model=c.model) for c in columns]
+        bounds = [m.end() for m in labels] + [e]
+        for label, a, b in zip(labels, bounds, bounds[1:]):
+            row = [v for v in values if a <= v.start < b]
+            memory = _MEMORY_LABELS.get(label.group(1).lower())
+            for v in row:
+                if memory and v.attribute in ("ram", "storage"):
+                    v.attribute = memory  # "RAM: 8GB / 12GB": the row's label says which memory
+            split = _row_split([v.attribute for v in row])
+            for i, v in enumerate(row):
+                # A row whose halves cannot be told apart gave one value for both phones.
+                out[v.start] = cells if split is None else cells[0] if i < split else cells[1]
+    return out
+
+
+_MEMORY_LABELS = {"ram": "ram", "memory": "ram", "storage": "storage", "rom": "storage", "internal storage": "storage"}
+
+
+def _row_split(kinds: list[str]) -> int | None:
+    """Where the second column's values begin in a row's values: halves alike, else where the
+    first kind comes again; None when no kind comes twice."""
+    n = len(kinds)
+    if n % 2 == 0 and kinds[:n // 2] == kinds[n // 2:]:
+        return n // 2
+    again = next((i for i in range(1, n) if kinds[i] == kinds[0]), None)
+    if again is None:
+        return None
+    return again

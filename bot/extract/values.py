@@ -554,6 +554,8 @@ def find_cameras(body: str, sentences: Sentences, at: dict | None = None) -> lis
         head = body[max(s, m.start() - 20):m.start()].lower()
         if re.search(r"front|selfie", tail[:15] + head[-12:]) or re.match(r"\s*(?:setup\s+)?on the front", tail):
             continue
+        if word.isdigit() and re.search(r"\bgen\s*$", head):
+            continue  # "Snapdragon 8 Gen 2 Rear cameras:": the chip's number
         out.append(Value(m.start(), m.end(), "camera_count", str(words[word])))
     return out
 

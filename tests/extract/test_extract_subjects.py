@@ -91,3 +91,28 @@ def test_a_maker_said_to_partner_with_optics_in_a_sentence_naming_nothing_is_the
 def test_a_lost_space_after_a_name_does_not_change_the_name():
     body = "Renders of the Xiaomi 14 Ultrawhose back is round show a 5,180mAh battery in the spec sheet."
     assert subjects_of(body, "battery") == {"Xiaomi 14 Ultra"}
+
+
+# -- flattened comparison tables --------------------------------------------------------------
+
+_FLAT_TABLE = ("Pixel 9 Pro vs Pixel 8 Pro specs Google Pixel 9 Pro (rumored) Google Pixel 8 Pro "
+               "Screen: 6.3-inch OLED 6.7-inch OLED Chipset: Tensor G4 Tensor G3 "
+               "Cameras: 50MP main, 48MP ultra-wide 50MP main, 48MP ultra-wide "
+               "Memory: 16GB RAM 12GB RAM Battery: 4,700mAh 5,050mAh Charging: 27W wired 30W wired")
+
+
+def test_a_flattened_two_column_table_gives_each_value_to_its_columns_phone():
+    found = facts(_FLAT_TABLE, published="2024-07-01")
+    for fact in [("Google Pixel 9 Pro", "display_size", "6.3 in"), ("Google Pixel 8 Pro", "display_size", "6.7 in"),
+                 ("Google Pixel 9 Pro", "chipset", "Google Tensor G4"), ("Google Pixel 8 Pro", "chipset", "Google Tensor G3"),
+                 ("Google Pixel 9 Pro", "battery", "4700 mAh"), ("Google Pixel 8 Pro", "battery", "5050 mAh"),
+                 ("Google Pixel 9 Pro", "ram", "16 GB"), ("Google Pixel 8 Pro", "ram", "12 GB"),
+                 ("Google Pixel 9 Pro", "wired_charging", "27 W"), ("Google Pixel 8 Pro", "wired_charging", "30 W")]:
+        assert fact in found
+    assert ("Google Pixel 8 Pro", "battery", "4700 mAh") not in found
+    assert ("Google Pixel 9 Pro", "ram", "12 GB") not in found
+
+
+def test_a_chip_number_before_a_table_label_is_no_camera_count():
+    found = facts("Chipset: Snapdragon 8 Gen 2 Rear cameras: 50MP main Battery: 5,000mAh on the Galaxy S23+.")
+    assert not {f for f in found if f[1] == "camera_count"}
