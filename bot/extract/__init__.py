@@ -168,7 +168,7 @@ def _static():
         r"\s*(?:\(\s*|,\s*|\s+|—\s*|–\s*)(?:which (?:was|is|has been) |"
         + "|".join(w + " " for w in context_words("alias_lead_words")) + r")*"
         r"(?:" + fragments("alias_words") + r")"
-        r"(?:\s+(?:as|to be))?\s+(?:the\s+)?(?:[\"“‘'](?P<qalias>[\w+ -]{2,30})[\"”’']|(?P<alias>[A-Z0-9][\w+-]*(?:\s+(?:[A-Z0-9][\w+-]*|\(\d{1,2}\))){0,3}))")
+        r"(?:\s+(?:as|to be))?\s+(?:the\s+)?(?:[\"“‘'](?P<qalias>[\w+ -]{2,30})[.,]?[\"”’']|(?P<alias>[A-Z0-9][\w+-]*(?:\s+(?:[A-Z0-9][\w+-]*|\(\d{1,2}\))){0,3}))")
     renamed = re.compile(
         r"\s*(?:\(\s*|,\s*|\s+)?(?:which |that )?(?:(?:was|is|has been|will be|had been|got|gets|is being|now)\s+)*"
         r"(?:(?:" + fragments("renamed_verbs") + r")(?:\s+(?:to|as))?"
@@ -519,6 +519,8 @@ class _Extraction:
                                    and not x.comparison and not x.alias_only and x.subject), None)
                 if m.kind == REF_DEVICE:
                     target = antecedent if antecedent is not None and antecedent.kind == DEVICE else (topic or series_topic)
+                    # "the phone" while the topic is a series: the article's own device when it is a member.
+                    target = self.salient.member_of(target) or target
                 elif m.kind == REF_SERIES:
                     target = antecedent if antecedent is not None and antecedent.kind == SERIES else (series_topic or topic)
                 else:
@@ -900,7 +902,8 @@ class _Extraction:
                 return [topic]
             return self.coordinated(first, candidates)
         if topic is not None:
-            return [topic]
+            # A sentence naming nothing while the topic is a series is about the article's own member of it.
+            return [self.salient.member_of(topic) or topic]
         return []
 
     def coordinated(self, chosen: Mention, candidates: list[Mention]) -> list[Mention]:

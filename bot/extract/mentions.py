@@ -593,11 +593,10 @@ def mark_comparisons(body: str, mentions: list[Mention]) -> None:
         for c in list(candidates):
             if c >= 2 and words[c - 1] in _LINK_PREPOSITIONS and any(ch.isdigit() for ch in words[c - 2]):
                 candidates.append(c - 2)
-        # "the same chip as the Galaxy S22": "as" after "same" within a few words.
-        if end_words := words[-7:]:
-            if words and (words[-1] == "as" or words[-2:-1] == ["as"]) and "same" in end_words:
-                m.comparison = True
-                continue
+        # "the same chip as the (pricier) Galaxy S22": "as" after "same" within a few words.
+        if "as" in words[-3:] and "same" in words[-9:-1]:
+            m.comparison = True
+            continue
         for end in candidates:
             for size in range(1, longest + 1):
                 if end - size >= 0 and tuple(words[end - size:end]) in phrases:

@@ -25,6 +25,14 @@ class Salience:
     main: Mention | None = None
     by_brand: dict[str, Mention] = field(default_factory=dict)
 
+    def member_of(self, series: Mention | None) -> Mention | None:
+        """The salient device when it belongs to a series ("the Xperia 5 series" and its Xperia 5 V)."""
+        main = self.main
+        if series is None or series.kind != SERIES or main is None or main.brand != series.brand \
+                or not series.subject or not series.subject.endswith(" series"):
+            return None
+        return main if main.subject.startswith(series.subject[:-len("series")]) else None
+
     def device_of(self, brand: str | None) -> Mention | None:
         if brand is None:
             return None
@@ -71,7 +79,7 @@ def device_for_company(company: Mention, topic: Mention | None, salient: Salienc
     if company.kind not in (COMPANY, COMPANY_REF):
         return None
     if topic is not None and topic.kind in (DEVICE, SERIES) and topic.brand == company.brand and topic.subject:
-        target = topic
+        target = salient.member_of(topic) or topic
     else:
         target = salient.device_of(company.brand)
     if target is None:

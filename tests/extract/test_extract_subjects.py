@@ -116,3 +116,29 @@ def test_a_flattened_two_column_table_gives_each_value_to_its_columns_phone():
 def test_a_chip_number_before_a_table_label_is_no_camera_count():
     found = facts("Chipset: Snapdragon 8 Gen 2 Rear cameras: 50MP main Battery: 5,000mAh on the Galaxy S23+.")
     assert not {f for f in found if f[1] == "camera_count"}
+
+
+# -- the device previous sentences were about ---------------------------------------------------
+
+def test_a_roman_numeral_model_ends_its_sentence():
+    body = "Sony has put the Xperia 10 V next to the Xperia 1 V. The handset packs a 5,000mAh battery."
+    assert subjects_of(body, "battery", published="2023-06-01") == {"Sony Xperia 10 V"}
+
+
+def test_the_same_part_as_a_described_other_phone_is_a_comparison():
+    body = ("The Galaxy S24 FE gets the same Exynos 2400e chip as the costlier Galaxy S24+, and it "
+            "comes with 8GB of RAM.")
+    assert subjects_of(body, "ram", published="2024-10-01") == {"Samsung Galaxy S24 FE"}
+
+
+def test_a_quoted_other_name_after_or_is_an_alias():
+    body = 'Sony has announced the Xperia 10 VI, or "Xperia 10 Mark 6," this week.'
+    assert ("Sony Xperia 10 VI", "alias", "Sony Xperia 10 Mark 6") in facts(body, published="2024-05-20")
+
+
+def test_a_sentence_naming_nothing_under_a_series_topic_is_about_the_articles_member():
+    body = ("Sony keeps the look of the Xperia 10 series for another year. The new model gets a 50MP "
+            "main camera. Sony also keeps an 8MP selfie camera.")
+    found = facts(body, published="2024-05-20", title="Sony Xperia 10 VI announced")
+    assert ("Sony Xperia 10 VI", "main_camera", "50 MP") in found
+    assert ("Sony Xperia 10 VI", "front_camera", "8 MP") in found
