@@ -68,6 +68,7 @@ _MODEL_REF = re.compile(
     r"(?P<noun>(?:" + fragments("model_reference_nouns") + r"|one)\b)"
     r"|(?P<var>" + fragments("model_reference_variants") + r")(?![\w+])"
     r"(?:\s*(?:" + fragments("model_reference_nouns") + r")\b)?)")
+_VARIANT_OF = re.compile(r"(?i)\b(?:" + fragments("configuration_nouns") + r")\s+(?:of|for)\s+(?:the\s+|its\s+)?$")
 _SMALLER = re.compile(fragments("smaller_words"))
 _LARGER = re.compile(fragments("larger_words"))
 
@@ -565,6 +566,7 @@ class _Extraction:
                     return previous_cue[1]
                 return self.default_status(subject, attribute)
 
+            self.value_owners: set[str] = set()
             if not in_signature:
                 # Values.
                 best_memory: dict[tuple[str, str], tuple[float, Value, Mention]] = {}
@@ -575,6 +577,7 @@ class _Extraction:
                 else:
                     wish_hits = []
                 paired = self.pair_values(sent_values, resolved, last_group, s, e) if len(sent_values) >= 2 else {}
+                self.value_owners = set()
                 for v in sent_values:
                     if table_map and v.start in table_map:
                         cell_subject = table_map[v.start]
@@ -588,6 +591,7 @@ class _Extraction:
                     chosen_subjects = paired.get(id(v))
                     for subject in (chosen_subjects if isinstance(chosen_subjects, list) else [chosen_subjects]
                                     if chosen_subjects is not None else self.subjects_for(v, resolved, topic, series_topic)):
+                        self.value_owners.add(subject.subject)
                         if v.attribute in ("ram", "storage"):
                             k = (subject.subject, v.attribute)
                             if k not in best_memory or v.number > best_memory[k][0]:
@@ -658,6 +662,21 @@ class _Extraction:
                         chosen = m  # the last one in subject position
             if chosen is None and topic is None:
                 chosen = fallback
+            lead = next((m for m in resolved if m.kind != COMPANY), None)
+            if lead is not None and lead.ref and lead.kind in (DEVICE, REF_DEVICE) and not lead.group \
+                    and len(body[s:lead.start].split()) <= 3:
+                chosen = None  # "The phone is set to join the X and the Y": it stays the topic
+            if self.value_owners and chosen is None:
+                # The device the sentence's values went to ("the 8GB variant of the Pixel 7a was
+                # priced at ...") is what the next sentences are about.
+                owner = next((m for m in reversed(resolved) if m.kind == DEVICE and not m.ref and not m.comparison
+                              and not m.alias_only and m in sent_mentions and m.subject in self.value_owners
+                              and _VARIANT_OF.search(body, max(s, m.start - 40), m.start)), None)
+                chosen = owner or chosen
+            if chosen is None and body[s:e].rstrip().endswith(":"):
+                # "The leaked sheet gives the prices of the X as follows:": the list is about the X.
+                chosen = next((m for m in reversed(resolved) if m.kind == DEVICE and not m.ref and not m.comparison
+                               and not m.alias_only and m in sent_mentions), None)
             if chosen is not None:
                 topic = chosen
                 if chosen.kind == SERIES:
@@ -893,6 +912,8 @@ class _Extraction:
         after = [m for m in candidates if m.start >= v.end and m.kind in (DEVICE, SERIES, COMPANY_REF, COMPANY)]
         if after:
             first = after[0]
+            if first.kind in (DEVICE, SERIES) and _VARIANT_OF.search(self.body, max(v.end, first.start - 40), first.start):
+                return self.coordinated(first, candidates)  # "the 8GB + 128GB variant of the X"
             # "..., and Oppo's own chip", "... on the Moto G84", "... alongside the Nord 3": a later
             # company or a name in a prepositional phrase does not take a value the topic has.
             if topic is not None and not launch and (

@@ -369,7 +369,7 @@ class MentionFinder:
                                     (REF_SERIES, "ref_series", p["ref_series"])):
             for m in (pattern.finditer(low) if hits is None else matches_at(pattern, low, hits[name])):
                 if free(m.start(), m.end()) and word_start(low, m.start()) \
-                        and _PAREN_NUMBER.match(body, m.end()) is None:  # "the Phone (3)" is a name
+                        and _PAREN_NUMBER.match(body, m.end()) is None:  # "the Phone (3)", "the Phone 2" are names
                     mentions.append(Mention(m.start(), m.end(), kind, None, None, body[m.start():m.end()]))
                     taken.append((m.start(), m.end()))
         mentions.sort(key=lambda x: x.start)
@@ -445,7 +445,7 @@ class MentionFinder:
         free = taken.free if isinstance(taken, Taken) else (lambda s, e: all(e <= a or s >= b for a, b in taken))
 
         unit_after = p["unit_after"]
-        if "Phone (" in body or "Phone(" in body:
+        if "Phone" in body:
             # "the Phone (3)": a maker whose models are "Phone (N)", named without the brand.
             for m in _PHONE_N.finditer(body):
                 s, e = m.span()
@@ -500,7 +500,7 @@ class MentionFinder:
         return found
 
 
-_PAREN_NUMBER = re.compile(r"\s?\(\d{1,2}[a-z]?\)")
+_PAREN_NUMBER = re.compile(r"\s?(?:\(\d{1,2}[a-z]?\)|\d{1,2}[a-z]?\b)")
 _RUN_ON_VARIANT = re.compile(r"\s+(Ultra|Pro|Max|Plus|Lite|Mini)(?=(?:whose|with|and|that|which|was|has|will|is)\b)")
 _GLUED_WORD = re.compile(r"(?<=\d)(?:and|the|with|was|has|for)$")
 _LEADING_LIKE = re.compile(r"(?i)(?:^|[.!?]\s+|\n)(?:just\s+|much\s+)?(?:like|unlike)\s[^,.\n]*$")
@@ -537,7 +537,7 @@ def _plain_names() -> tuple[re.Pattern | None, dict[str, tuple[str, list[tuple[s
     if not names:
         return None, {}
     return re.compile(r"\b(?:" + alternation(names) + r")(?![\w+-])"), names
-_PHONE_N = re.compile(r"Phone\s?\(\d{1,2}[a-z]?\)(?P<var>\s+(?:" + fragments("phone_n_variants") + r")(?![\w+]))?")
+_PHONE_N = re.compile(r"Phone\s?(?:\(\d{1,2}[a-z]?\)|\d{1,2}[a-z]?\b)(?P<var>\s+(?:" + fragments("phone_n_variants") + r")(?![\w+]))?")
 _COORDINATION = re.compile(r"\s*(?:,|and|or|&|,\s*and|,\s*or)\s*(?:the\s+)?")
 _LINK_PREPOSITIONS = frozenset(("on", "in", "of", "for", "with"))
 _WORDS = re.compile(r"[\w'’.+-]+")

@@ -142,3 +142,36 @@ def test_a_sentence_naming_nothing_under_a_series_topic_is_about_the_articles_me
     found = facts(body, published="2024-05-20", title="Sony Xperia 10 VI announced")
     assert ("Sony Xperia 10 VI", "main_camera", "50 MP") in found
     assert ("Sony Xperia 10 VI", "front_camera", "8 MP") in found
+
+
+def test_a_reference_that_opens_the_sentence_keeps_the_topic_over_names_after_it():
+    body = ("The Galaxy A56 showed up on Geekbench. The handset should sit below the Galaxy S25 and "
+            "Galaxy S25+ in the range. It is said to use an Exynos 1580 chip.")
+    assert subjects_of(body, "chipset", published="2025-01-10") == {"Samsung Galaxy A56"}
+
+
+def test_the_configuration_of_an_older_phone_is_that_phones_and_the_next_sentence_follows_it():
+    body = ("The Pixel 9a is expected next spring. Back then, the 8GB + 256GB version of the Pixel 8a "
+            "sold for $559. The phone also came with a 4,492mAh battery.")
+    found = facts(body, published="2025-01-10")
+    assert ("Google Pixel 8a", "storage", "256 GB") in found
+    assert ("Google Pixel 8a", "battery", "4492 mAh") in found
+    assert not {f for f in found if f[0] == "Google Pixel 9a" and f[1] in ("storage", "battery")}
+
+
+def test_the_phone_followed_by_a_number_is_a_name_not_a_reference():
+    body = ("Nothing Phone 3 leaks are here. The Nothing Phone (2) shipped with 12GB of RAM. "
+            "The leak says the Phone 3 gets 16GB of RAM.")
+    found = facts(body, published="2025-05-01")
+    assert ("Nothing Phone 3", "ram", "16 GB") in found
+    assert ("Nothing Phone (2)", "ram", "16 GB") not in found
+
+
+def test_a_lead_in_ending_with_a_colon_names_what_its_list_is_about():
+    body = ("The Huawei Mate 70 leaked with a 5,700mAh battery. A retailer lists the prices of the Huawei "
+            "Mate 70 Pro as follows:\n\n12GB + 256GB = 6499 yuan\n\n12GB + 512GB = 6999 yuan")
+    assert subjects_of(body, "price", published="2024-11-01") == {"Huawei Mate 70 Pro"}
+
+
+def test_cmf_phones_are_nothings():
+    assert subjects_of("The CMF Phone 2 Pro has a 5,000mAh battery.", "battery") == {"Nothing CMF Phone 2 Pro"}
