@@ -68,6 +68,7 @@ _MODEL_REF = re.compile(
     r"(?P<noun>(?:" + fragments("model_reference_nouns") + r"|one)\b)"
     r"|(?P<var>" + fragments("model_reference_variants") + r")(?![\w+])"
     r"(?:\s*(?:" + fragments("model_reference_nouns") + r")\b)?)")
+_COORDINATED = re.compile(r"\s*(?:,\s*(?:and|or|as well as)?|and|&|as well as|or)\s*(?:the\s+)?")
 _VARIANT_OF = re.compile(r"(?i)\b(?:" + fragments("configuration_nouns") + r")\s+(?:of|for)\s+(?:the\s+|its\s+)?$")
 _SMALLER = re.compile(fragments("smaller_words"))
 _LARGER = re.compile(fragments("larger_words"))
@@ -673,6 +674,12 @@ class _Extraction:
                               and not m.alias_only and m in sent_mentions and m.subject in self.value_owners
                               and _VARIANT_OF.search(body, max(s, m.start - 40), m.start)), None)
                 chosen = owner or chosen
+            if chosen is None and (lead is None or not lead.ref):
+                # "The brand has teased the design of the X": the article's own device, even after a
+                # preposition, is what a sentence without another subject is about.
+                chosen = next((m for m in resolved if m.kind == DEVICE and not m.ref and not m.comparison
+                               and not m.alias_only and m in sent_mentions and self.salient.main is not None
+                               and m.subject == self.salient.main.subject), None)
             if chosen is None and body[s:e].rstrip().endswith(":"):
                 # "The leaked sheet gives the prices of the X as follows:": the list is about the X.
                 chosen = next((m for m in reversed(resolved) if m.kind == DEVICE and not m.ref and not m.comparison
@@ -935,7 +942,7 @@ class _Extraction:
         index = candidates.index(chosen) if chosen in candidates else -1
         while index > 0:
             prev = candidates[index - 1]
-            if prev.kind != DEVICE or not re.fullmatch(r"\s*(?:,|and|&|as well as|or)\s*(?:the\s+)?", self.body[prev.end:out[0].start]):
+            if prev.kind != DEVICE or not _COORDINATED.fullmatch(self.body, prev.end, out[0].start):
                 break
             out.insert(0, prev)
             index -= 1
@@ -944,7 +951,7 @@ class _Extraction:
         position = candidates.index(chosen)
         while position + 1 < len(candidates):
             nxt = candidates[position + 1]
-            if nxt.kind != DEVICE or not re.fullmatch(r"\s*(?:,|and|&|as well as|or)\s*(?:the\s+)?", self.body[out[-1].end:nxt.start]):
+            if nxt.kind != DEVICE or not _COORDINATED.fullmatch(self.body, out[-1].end, nxt.start):
                 break
             out.append(nxt)
             position += 1

@@ -430,6 +430,12 @@ class MentionFinder:
                         mkey = key(_tidy_model(model))
                         break
             if series:
+                # "the Note 12 series" after "the Redmi Note 12 Pro": the family word the article used.
+                for family in families.get(brand, ()):
+                    fkey = key(family)
+                    if fkey and not mkey.startswith(fkey) and any(k.startswith(fkey + mkey) for k in seen_models.get(brand, ())):
+                        model = f"{family} {model}"
+                        break
                 found.append(Mention(s, e, SERIES, _series_name(brand, model), brand, body[s:e],
                                      model=_tidy_model(model)))
             elif known or mkey in seen_models.get(brand, set()):
@@ -463,6 +469,9 @@ class MentionFinder:
                 continue
             if s and (body[s - 1].isalnum() or body[s - 1] in "@#/.,$€£¥-_"):
                 continue
+            family = _SERIES_WORD_BEFORE.search(body, max(0, s - 12), s)
+            if family and free(family.start(1), s):  # "the Note 12 Pro", "its Edge 50 series"
+                s, model = family.start(1), f"{family.group(1)} {model}"
             the = body[max(0, s - 4):s] in ("the ", "The ")
             var, typo, series = m.group("var"), m.group("typo"), m.group("series")
             if typo:
@@ -487,8 +496,9 @@ class MentionFinder:
                 bare_brand = brand_at(s)
                 if not bare_brand or key(model) not in seen_models.get(bare_brand, set()):
                     continue
-            elif not (var or series or (the and model[-1].isalpha() or the and model[0].isalpha())):
-                continue
+            elif not (var or series or (the and model[-1].isalpha() or the and model[0].isalpha())
+                      or family or key(model) in seen_models.get(brand_at(s) or "", set())):
+                continue  # "X80" alone is a name once the article has named the vivo X80
             if not series and unit_after.match(body, end) is None:
                 continue
             if not free(s, end) or _BAD_TOKEN.match(model):
@@ -504,6 +514,7 @@ _PAREN_NUMBER = re.compile(r"\s?(?:\(\d{1,2}[a-z]?\)|\d{1,2}[a-z]?\b)")
 _RUN_ON_VARIANT = re.compile(r"\s+(Ultra|Pro|Max|Plus|Lite|Mini)(?=(?:whose|with|and|that|which|was|has|will|is)\b)")
 _GLUED_WORD = re.compile(r"(?<=\d)(?:and|the|with|was|has|for)$")
 _LEADING_LIKE = re.compile(r"(?i)(?:^|[.!?]\s+|\n)(?:just\s+|much\s+)?(?:like|unlike)\s[^,.\n]*$")
+_SERIES_WORD_BEFORE = re.compile(r"(?<![\w-])(" + alternation(w for w in load_series_words() if " " not in w and w[0].isupper()) + r")\s+$")
 _YEAR_TOKEN = re.compile(r"(?:19|20)\d\d")
 _YEAR_AFTER = re.compile(r"\s*\(((?:19|20)\d\d)\)")
 _BRAND_BEFORE = re.compile(r"\b([A-Za-z]+)\s+$")

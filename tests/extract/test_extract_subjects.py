@@ -175,3 +175,34 @@ def test_a_lead_in_ending_with_a_colon_names_what_its_list_is_about():
 
 def test_cmf_phones_are_nothings():
     assert subjects_of("The CMF Phone 2 Pro has a 5,000mAh battery.", "battery") == {"Nothing CMF Phone 2 Pro"}
+
+
+def test_a_series_word_before_a_brandless_model_is_part_of_its_name():
+    body = ("Xiaomi has teased the Redmi Note 11 Pro+. The Note 11 Pro will offer 67W charging. "
+            "The Note 11 series will launch in China on October 28.")
+    found = facts(body, published="2021-10-20")
+    assert ("Xiaomi Redmi Note 11 Pro", "wired_charging", "67 W") in found
+    assert ("Xiaomi Redmi Note 11 series", "launch_date", "2021-10-28") in found
+    found = facts("Motorola revealed that its next Edge 60 series phone gets 90W charging.", published="2025-04-01")
+    assert ("Motorola Edge 60 series", "wired_charging", "90 W") in found
+
+
+def test_a_model_the_article_named_with_its_brand_needs_no_the():
+    body = ("The vivo X200 is official in China. The vivo X200 Pro gets a 6,000mAh battery. "
+            "As X200 is smaller, it carries a 5,800mAh battery.")
+    found = facts(body, published="2024-10-20")
+    assert ("vivo X200", "battery", "5800 mAh") in found
+    assert ("vivo X200 Pro", "battery", "5800 mAh") not in found
+
+
+def test_a_list_joined_by_a_comma_and_and_is_one_coordination():
+    body = "The Galaxy A35, Galaxy A55, and Galaxy A25 are expected to be announced on March 11."
+    assert subjects_of(body, "launch_date", published="2024-03-01") == {
+        "Samsung Galaxy A35", "Samsung Galaxy A55", "Samsung Galaxy A25"}
+
+
+def test_the_articles_device_after_a_preposition_becomes_the_topic_when_nothing_else_is_the_subject():
+    body = ("The Motorola Edge 60 Pro launched last month. Today the brand teased the design of the "
+            "Motorola Edge 60 Ultra. The handset has a 5,100mAh battery.")
+    assert subjects_of(body, "battery", published="2025-04-20",
+                       title="Motorola Edge 60 Ultra design teased") == {"Motorola Edge 60 Ultra"}
