@@ -6,12 +6,12 @@ from __future__ import annotations
 
 import pytest
 
-from bot.extract import _Extraction
+from bot.extract import extract
 from bot.models import Article
 
 
 def claims_of(body: str, published: str | None = "2023-08-01"):
-    return _Extraction(Article(id="t", body=body, published=published, published_basis="header")).run()
+    return extract(Article(id="t", body=body, published=published, published_basis="header"))
 
 
 def facts(body: str, published: str | None = "2023-08-01") -> set[tuple[str, str, str]]:
