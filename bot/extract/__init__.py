@@ -927,7 +927,10 @@ class _Extraction:
         if _NOT_LAUNCH_DATE.search(self.low, max(0, c.start() - 60), c.start()):
             return False  # "Pre-orders begin Friday, ...", "arrives as a free update ... on ..."
         tight = bool(c.group("td") or c.group("wd7"))
+        sentence = self.sentences.bounds(c.start())
         for a, b in launch_hits:
+            if _dates.not_the_phones_launch(body, sentence, c, a):
+                continue
             if tight:
                 if 0 <= c.start() - b <= 30 or (c.group("td") and 0 <= a - c.end() <= 12 and body[c.end():a].strip(" '’s") == ""):
                     return True

@@ -31,9 +31,10 @@ _CANDIDATE = re.compile(
     r"(?P<iso>" + _YEAR + r")-(?P<iso_m>[01]\d)-(?P<iso_d>[0-3]\d)(?![\w])"
     r"|(?:(?P<wd>" + _WEEKDAY + r"),?\s+)?(?:the\s+)?(?P<mon>" + _MONTH_DAY + r")\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:.]\d|\d|[A-Za-z+])(?:,?\s+(?P<year>" + _YEAR + r")(?![\d:]))?"
     r"|(?:(?P<wd2>" + _WEEKDAY + r"),?\s+)?(?:the\s+)?(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon2>" + _MONTH_DAY + r")(?:,?\s+(?P<year2>" + _YEAR + r")(?![\d:]))?"
-    r"|(?P<pre3>(?:in|by|early|mid|late|end of|the end of|beginning of|the beginning of|start of|the start of|until|during|around|this|next|sometime in|as soon as|mid-)\s*)?"
+    r"|(?:(?P<ev>" + fragments("launch_event_names") + r")\)?\s+(?P<year9>" + _YEAR + r")(?![\w-]))"
+    r"|(?P<pre3>(?:in|by|early|mid|late|end of|the end of|beginning of|the beginning of|start of|the start of|until|during|around|this|next|sometime in|as soon as|to|mid-)\s*)?"
     r"(?P<mon3>" + _MONTH_FULL + r")(?:\s+(?:of\s+)?(?P<rel3>this|next)\s+year|,?\s+(?P<year3>" + _YEAR + r")(?![\d:]))?(?![\w])"
-    r"|(?P<pre4>(?:early|mid|late|end of|the end of|beginning of|the beginning of|start of|the start of)[\s-]*)?(?P<rel4>next|this)\s+month\b"
+    r"|(?P<pre4>(?:early|mid|late|end of|the end of|beginning of|the beginning of|start of|the start of)[\s-]*)?(?P<rel4>next|this|last)\s+month\b"
     r"|(?:Q[1-4]|H[12]|(?P<pre5>in|by|early|late|mid|end of|the end of|sometime in|during))[\s-]+(?P<year5>" + _YEAR + r")(?![\w-])"
     r"|(?P<rel6>(?:early |late |later |sometime )?(?:this|next) year)\b"
     r"|(?P<pre7>on|this|next|coming|this coming)\s+(?P<wd7>" + _WEEKDAY + r")(?!,?\s+(?:the\s+)?(?:" + _MONTH_DAY + r")\s+\d|,?\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH_DAY + r")(?:\s*\((?P<d7>[0-3]?\d)\))?"
@@ -322,8 +323,10 @@ def resolve_candidate(m: re.Match, base: date | None, prefer: str) -> tuple[str,
             return None
         # dateparser's "next month" / "this month" (relative-time) is the base's month shifted by
         # one or none; the arithmetic gives the same answers (checked in test_extract_dates.py).
-        year, month = _shift_month(base, 1 if g("rel4") == "next" else 0)
+        year, month = _shift_month(base, {"next": 1, "this": 0, "last": -1}[g("rel4")])
         return f"{year:04d}-{month:02d}", "month"
+    if g("year9"):
+        return g("year9"), "year"
     if g("year5"):
         return g("year5"), "year"
     if g("rel6"):
@@ -340,6 +343,9 @@ def resolve_candidate(m: re.Match, base: date | None, prefer: str) -> tuple[str,
                 if when.weekday() == weekday and when.day == int(g("d7")):
                     return when.isoformat(), "day"
             return None
+        if prefer == "past" and g("pre7") == "on":
+            # "unveiled the X at its event on Tuesday": the last Tuesday, the day itself included.
+            return (base - timedelta(days=(base.weekday() - weekday) % 7)).isoformat(), "day"
         parsed = _dateparse(g("wd7"), base, "future", "absolute-time")
         if parsed is None or parsed <= base:
             offset = (weekday - base.weekday()) % 7 or 7
@@ -353,6 +359,34 @@ def resolve_candidate(m: re.Match, base: date | None, prefer: str) -> tuple[str,
         when = base + timedelta(days=1 if g("td").lower() == "tomorrow" else 0)  # as dateparser reads them
         return when.isoformat(), "day"
     return None
+
+
+_SUPERSEDED = re.compile(r"\b(?:" + fragments("superseded_date_lead") + r")\s+from\s+(?:the\s+)?$", re.IGNORECASE)
+_EVENT_NOUNS = ("event", "keynote", "presentation", "premiere", "unpacked", "Event", "Keynote", "Unpacked")
+_HABITUAL = re.compile(r"\b(?:" + fragments("habitual_launch_words") + r")\b", re.IGNORECASE)
+_PRODUCTION_BEFORE = re.compile(
+    r"\b(?:" + fragments("production_words") + r")\b(?:(?!launch|unveil|debut|releas|arriv|announc)[^.;,]){0,50}$", re.IGNORECASE)
+_ANOTHER_PRODUCT = re.compile(
+    r"\W*(?:(?:the|this|that|these|its|their|[\w-]+['’]s)\s+)?(?:(?:new|latest|upcoming|next|same)\s+)?"
+    r"(?:[\w+-]+\s+){0,2}(?:" + fragments("another_product_nouns") + r")s?\b(?:\s+\w+){0,3}?\s+"
+    r"(?:is|are|was|were|will|has|have|should|could|may|might)\b", re.IGNORECASE)
+
+
+def not_the_phones_launch(body: str, sentence: tuple[int, int], candidate: re.Match, launch_start: int) -> bool:
+    """Whether a date next to a launch word dates something else: the old date of a postponed
+    launch ("pushed from July to September"), a production date ("mass production in November,
+    for a launch in January"), a maker's habit ("has released phones in October
+    since ..."), or a chip's or update's launch ("This processor is expected to be launched in
+    November")."""
+    start, end = sentence
+    if _SUPERSEDED.search(body, max(start, candidate.start() - 40), candidate.start()) or \
+            _PRODUCTION_BEFORE.search(body, max(start, candidate.start() - 70), candidate.start()):
+        return True
+    if candidate.group("mon3") and not candidate.group("year3") and _HABITUAL.search(body, start, end):
+        return True
+    if candidate.group("year9") and body.startswith(_EVENT_NOUNS, launch_start):
+        return True  # "at its I/O 2022 conference (a two-day event)": a launch verb must date the phone
+    return start < launch_start and _ANOTHER_PRODUCT.match(body, start, launch_start) is not None
 
 
 def candidates(body: str, start: int, end: int):
