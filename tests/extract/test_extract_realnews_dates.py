@@ -81,3 +81,9 @@ def test_production_before_a_launch_with_its_own_date():
 def test_an_event_year_next_to_the_word_event_only_is_no_launch_year():
     found = launch_dates("The Honor Magic V2 was shown at MWC 2023 (a four-day event).", "2023-08-01")
     assert ("Honor Magic V2", "2023") not in found
+
+
+def test_a_cancelled_launch_event_is_no_launch_date():
+    found = launch_dates("Motorola called off the Moto X40 launch event earlier this month over a dispute.",
+                         "2023-08-20")
+    assert found == set()

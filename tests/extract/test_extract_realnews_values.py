@@ -74,3 +74,14 @@ def test_memory_values_before_their_labels_are_unchanged():
 def test_inbuilt_memory_is_storage():
     found = facts("The Honor 90 is said to come with 256GB and 512GB of inbuilt memory.")
     assert ("Honor 90", "storage", "512 GB") in found
+
+
+def test_a_bare_bracketed_amount_in_another_currency_is_a_conversion():
+    found = facts("The Honor Magic6 Pro has a starting price of 5,699 yuan ($790.12).")
+    assert ("Honor Magic6 Pro", "price", "CNY 5699") in found
+    assert not [f for f in found if f[1] == "price" and f[2].startswith("USD")]
+
+
+def test_two_list_prices_in_brackets_of_the_same_currency_stay():
+    found = facts("The Honor Magic6 Pro costs $1,099 (the 512GB model $1,199).")
+    assert ("Honor Magic6 Pro", "price", "USD 1099") in found
