@@ -42,6 +42,12 @@ def test_a_conversion_written_after_a_comma_is_no_price():
     assert not [p for p in prices if not p[1].startswith("CNY")]
 
 
+@pytest.mark.parametrize("gap", [", which translates to roughly ", ", or about ", " (approx. ", ", i.e. "])
+def test_conversion_phrasings(gap):
+    found = facts(f"The Honor Magic6 Pro starts at $1,099{gap}₹91,000 in the US.")
+    assert {v for s, a, v in found if a == "price"} == {"USD 1099"}
+
+
 def test_an_approximate_price_alone_is_still_a_price():
     found = facts("The Honor Magic6 Pro will cost approximately ₹69,999 in India.")
     assert ("Honor Magic6 Pro", "price", "INR 69999") in found
