@@ -372,21 +372,39 @@ _ANOTHER_PRODUCT = re.compile(
     r"(?:is|are|was|were|will|has|have|should|could|may|might)\b", re.IGNORECASE)
 
 
+@lru_cache(maxsize=1)
+def _chip_before_launch() -> re.Pattern:
+    """A chip named right before the launch word, joined by a comma or a relative clause:
+    "the Snapdragon 8 Gen 3, which was announced in October", "the Dimensity 9300 SoC that
+    MediaTek unveiled in November", "the A17 chip, launched in September"."""
+    from bot.extract.lexicon import alternation, lexicon
+
+    families = alternation(sorted(lexicon().specs["chip_families"], key=len, reverse=True))
+    return re.compile(
+        r"(?:\b(?:" + fragments("another_product_nouns") + r")s?|\b(?:" + families + r")(?:\s+[\w+]+){0,3}?)"
+        r"(?:\s*,\s*(?:(?:which|that)\s+)?|\s+(?:which|that)\s+)(?:[A-Z][\w]*\s+)?"
+        r"(?:(?:was|were|is|has been|had been|first|officially|recently|just)\s+){0,3}$")
+
+
 def not_the_phones_launch(body: str, sentence: tuple[int, int], candidate: re.Match, launch_start: int) -> bool:
     """Whether a date next to a launch word dates something else: the old date of a postponed
     launch ("pushed from July to September"), a production date ("mass production in November,
-    for a launch in January"), a maker's habit ("has released phones in October
+    for a launch in January"), a past showcase, a maker's habit ("has released phones in October
     since ..."), or a chip's or update's launch ("This processor is expected to be launched in
-    November")."""
+    November", "the Snapdragon 8 Gen 3, which was announced in October")."""
     start, end = sentence
     if _SUPERSEDED.search(body, max(start, candidate.start() - 40), candidate.start()) or \
             _PRODUCTION_BEFORE.search(body, max(start, candidate.start() - 70), candidate.start()):
         return True
     if candidate.group("mon3") and not candidate.group("year3") and _HABITUAL.search(body, start, end):
         return True
+    if body.startswith(("showcas", "Showcas"), launch_start) and tense(body[start:end]) == "past":
+        return True  # "was showcased back in May alongside ...": shown then, launched another day
     if candidate.group("year9") and body.startswith(_EVENT_NOUNS, launch_start):
         return True  # "at its I/O 2022 conference (a two-day event)": a launch verb must date the phone
-    return start < launch_start and _ANOTHER_PRODUCT.match(body, start, launch_start) is not None
+    if start < launch_start and _ANOTHER_PRODUCT.match(body, start, launch_start) is not None:
+        return True
+    return _chip_before_launch().search(body, max(start, launch_start - 70), launch_start) is not None
 
 
 def candidates(body: str, start: int, end: int):

@@ -87,3 +87,28 @@ def test_a_cancelled_launch_event_is_no_launch_date():
     found = launch_dates("Motorola called off the Moto X40 launch event earlier this month over a dispute.",
                          "2023-08-20")
     assert found == set()
+
+
+def test_a_past_showcase_is_no_launch():
+    found = launch_dates("The Redmi K70 was showcased back in March alongside the Redmi K70 Pro.", "2023-08-01")
+    assert found == set()
+
+
+@pytest.mark.parametrize("clause", [
+    "the Dimensity 9200, which was announced in November",
+    "the Dimensity 9200 chip, launched in November by MediaTek",
+    "the Dimensity 9200 SoC that MediaTek unveiled in November",
+])
+def test_a_chip_launched_in_a_relative_clause_is_not_the_phone(clause):
+    found = launch_dates(f"The vivo X90 uses {clause}.", "2023-02-01")
+    assert found == set()
+
+
+def test_a_phone_launching_with_a_chip_keeps_its_date():
+    found = launch_dates("The vivo X90 with the Dimensity 9200 launches on February 10.", "2023-02-01")
+    assert found == {("vivo X90", "2023-02-10")}
+
+
+def test_a_phone_that_arrived_back_in_a_month_was_launched_then():
+    found = launch_dates("The Redmi K70 is not new: it arrived in China back in March.", "2023-08-01")
+    assert {value for _subject, value in found} == {"2023-03"}
