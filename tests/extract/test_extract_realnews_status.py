@@ -82,3 +82,15 @@ def test_a_phone_sold_earlier_without_an_upcoming_launch_keeps_its_catalogue_sta
     body = "The OnePlus 11R has a triple rear camera setup."
     claims = claims_of(body, published="2023-06-01")
     assert status_of(claims, "OnePlus 11R", "camera_count") == {"confirmed"}
+
+
+def test_a_phone_under_review_in_the_headline_is_launched():
+    claims = claims_of("The Honor X9b packs a 5,800mAh battery.", published="2024-02-15",
+                       title="Honor X9b review: a battery champion")
+    assert status_of(claims, "Honor X9b", "battery") == {"confirmed"}
+
+
+def test_a_maker_that_launches_or_takes_the_wraps_off_the_phone():
+    for verb in ("took the wraps off", "launches", "announces"):
+        claims = claims_of(f"Honor today {verb} the Honor X9b. It packs a 5,800mAh battery.", published="2024-02-15")
+        assert status_of(claims, "Honor X9b", "battery") == {"confirmed"}, verb
