@@ -89,12 +89,13 @@ _WEEKDAY_DAY = re.compile(r"\b(?:this|last|on|past)?\s*(?P<wd>" + _WEEKDAY + r")
 _YEARS = re.compile(r"(?<![\w-])(?P<y>20[0-4]\d)(?![\w-])")
 
 
-# A date in the article's address: a /2022/03/09/ path, a -2025-02-17 tail, or a
-# 20220309023635 stamp (date and time of day, as news systems write them).
+# A date in the article's address: a /2022/03/09/ path, a -2025-02-17 tail, a 20220309023635
+# stamp (date and time of day, as news systems write them) or a /20220309/ segment.
 _URL_DATE = re.compile(
     r"/(?P<y>20[0-4]\d)/(?P<m>[01]\d)/(?P<d>[0-3]\d)(?:/|$)"
     r"|(?<![\d])(?P<y2>20[0-4]\d)-(?P<m2>[01]\d)-(?P<d2>[0-3]\d)(?![\d])"
-    r"|(?<![\d])(?P<y3>20[0-4]\d)(?P<m3>[01]\d)(?P<d3>[0-3]\d)[0-2]\d[0-5]\d[0-5]\d(?![\d])")
+    r"|(?<![\d])(?P<y3>20[0-4]\d)(?P<m3>[01]\d)(?P<d3>[0-3]\d)[0-2]\d[0-5]\d[0-5]\d(?![\d])"
+    r"|(?<=[/_-])(?P<y4>20[0-4]\d)(?P<m4>[01]\d)(?P<d4>[0-3]\d)(?=[/._-]|$)")
 # A news-agency dateline at the top of the body: "Washington [US], March 9 (ANI):".
 _DATELINE = re.compile(
     r"\A\s*[A-Z][\w.' -]{1,40}(?:\s*[\[(][\w. ]{1,30}[\])])?,\s*(?P<mon>" + _MONTH_DAY + r")\s+(?P<day>[0-3]?\d)"
@@ -106,9 +107,8 @@ def url_date(url: str | None) -> tuple[date, str] | None:
     if not url:
         return None
     for m in _URL_DATE.finditer(url):
-        year, month, day = (m.group("y") or m.group("y2") or m.group("y3"),
-                            m.group("m") or m.group("m2") or m.group("m3"),
-                            m.group("d") or m.group("d2") or m.group("d3"))
+        year, month, day = (next(g for g in m.group(part, part + "2", part + "3", part + "4") if g)
+                            for part in ("y", "m", "d"))
         try:
             return date(int(year), int(month), int(day)), m.group(0).strip("/")[:14]
         except ValueError:
