@@ -94,3 +94,10 @@ def test_a_maker_that_launches_or_takes_the_wraps_off_the_phone():
     for verb in ("took the wraps off", "launches", "announces"):
         claims = claims_of(f"Honor today {verb} the Honor X9b. It packs a 5,800mAh battery.", published="2024-02-15")
         assert status_of(claims, "Honor X9b", "battery") == {"confirmed"}, verb
+
+
+def test_more_ways_of_saying_the_phone_was_launched():
+    for verb in ("made its debut in China", "was released in China", "arrived in India", "became official",
+                 "hit the shelves"):
+        claims = claims_of(f"The Honor X9b {verb}. It packs a 5,800mAh battery.", published="2024-02-15")
+        assert status_of(claims, "Honor X9b", "battery") == {"confirmed"}, verb
