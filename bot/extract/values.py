@@ -15,6 +15,8 @@ from functools import lru_cache
 from rapidfuzz import fuzz, process
 
 from bot.extract.lexicon import alternation, context_words, fragments, key, lexicon, lowered, trie_pattern, word_start
+from bot.extract.lexicon import load_json
+from bot.extract.lexicon import pattern as lexicon_pattern
 
 
 @dataclass(slots=True)
@@ -56,6 +58,11 @@ _UNIT_KINDS = {
     "mp": ("mp",), "mpx": ("mp",), "megapixel": ("mp",), "megapixels": ("mp",), "mega": ("mp",),
     "mah": ("mah",), "w": ("watt",), "watt": ("watt",), "watts": ("watt",),
 }
+
+
+def _resolutions() -> dict[str, str]:
+    """Patterns of resolution names ("QHD+", "Full HD") and the resolution each gives."""
+    return load_json("specs.json")["patterns"]["resolutions"]
 
 
 @lru_cache(maxsize=1)
@@ -227,7 +234,7 @@ def _display_patterns():
     specs = lexicon().specs
     # Writers join the words of a resolution name with a space, a hyphen or nothing and in any
     # case ("Full HD+", "full-HD+", "FullHD+"); each name is read in all of those forms.
-    res_forms = [(_spaced_resolution(p), value) for p, value in specs["resolutions"].items()]
+    res_forms = [(_spaced_resolution(p), value) for p, value in _resolutions().items()]
     res_words = re.compile(r"(?P<w>" + "|".join(sorted((f.pattern for f, _ in res_forms), key=len, reverse=True))
                            + r")(?![\w+])", re.IGNORECASE)
     types = {k: v for k, v in specs["display_types"].items() if not k.startswith("_")}
@@ -665,8 +672,8 @@ def _price_patterns():
     prefix = re.compile(r"(?P<cur>" + symbol_alt + r")\s?" + amount + r"(?!\s*(?:k|K|m|M|bn|million|billion|trillion)\b)")
     code_alt = "|".join(sorted([c for c in currencies if c.isupper() and c.isalpha()], key=len, reverse=True))
     suffix = re.compile(amount + r"\s?(?P<cur>" + "|".join(sorted(words, key=len, reverse=True)) + "|" + code_alt + r"|€)(?![\w])")
-    context = re.compile(specs["price_context"], re.IGNORECASE)
-    exclusions = re.compile(specs["price_exclusions"], re.IGNORECASE)
+    context = re.compile(lexicon_pattern("specs.json", "price_context"), re.IGNORECASE)
+    exclusions = re.compile(lexicon_pattern("specs.json", "price_exclusions"), re.IGNORECASE)
     lookup = []
     for cur, code in currencies.items():
         lookup.append((re.compile(cur if "\\" in cur or cur.endswith("?") else re.escape(cur) + "$" if not cur.endswith("?") else cur), code))

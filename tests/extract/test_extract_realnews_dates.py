@@ -6,13 +6,13 @@ from __future__ import annotations
 
 import pytest
 
-from bot.extract import _Extraction
+from bot.extract.pipeline import run_pipeline
 from bot.models import Article
 
 
 def launch_dates(body: str, published: str | None = "2023-08-01") -> set[tuple[str, str]]:
     article = Article(id="t", body=body, published=published, published_basis="header")
-    return {(c.subject, c.value) for c in _Extraction(article).run() if c.attribute == "launch_date"}
+    return {(c.subject, c.value) for c in run_pipeline(article) if c.attribute == "launch_date"}
 
 
 def test_a_weekday_in_a_past_tense_report_is_the_last_such_day():

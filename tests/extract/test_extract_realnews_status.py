@@ -4,13 +4,13 @@ upcoming launch of a phone sold elsewhere, conditional hedges. Sentences written
 
 from __future__ import annotations
 
-from bot.extract import _Extraction
+from bot.extract.pipeline import run_pipeline
 from bot.models import Article
 
 
 def claims_of(body: str, published: str | None = "2023-08-01", title: str | None = None, url: str | None = None):
     article = Article(id="t", body=body, published=published, published_basis="header", title=title, url=url)
-    return _Extraction(article).run()
+    return run_pipeline(article)
 
 
 def status_of(claims, subject: str, attribute: str) -> set[str]:
