@@ -279,7 +279,10 @@ def _launch_context(doc: ArticleState, c, launch_hits, past_block) -> bool:
     if _NOT_LAUNCH_DATE.search(doc.low, max(0, c.start() - 60), c.start()):
         return False  # "Pre-orders begin Friday, ...", "arrives as a free update ... on ..."
     tight = bool(c.group("td") or c.group("wd7"))
+    sentence = doc.sentences.bounds(c.start())
     for a, b in launch_hits:
+        if _dates.not_the_phones_launch(body, sentence, c, a):
+            continue
         if tight:
             if 0 <= c.start() - b <= 30 or (c.group("td") and 0 <= a - c.end() <= 12 and body[c.end():a].strip(" '’s") == ""):
                 return True
@@ -382,7 +385,7 @@ def default_status(doc: ArticleState, subject, attribute: str) -> str:
         if device is not None and device.announced and (
                 doc.published is None or device.announced <= doc.published.isoformat()[:7]) \
                 and not doc.statuses.launched.is_upcoming(subject.subject):
-            return CONFIRMED
+            return CONFIRMED  # announced before the article, and not one whose launch here is still to come
     return RUMORED
 
 

@@ -40,10 +40,11 @@ class Aliases:
 
 @dataclass
 class Launched:
-    """Devices (and series) the article reports as launched: their plain specs are confirmed."""
+    """Devices (and series) the article reports as launched: their plain specs are confirmed; and
+    those whose launch it reports as still to come."""
     devices: set[str] = field(default_factory=set)
     series: list[str] = field(default_factory=list)
-    upcoming: set[str] = field(default_factory=set)            # devices and series still to launch
+    upcoming: set[str] = field(default_factory=set)
 
     def __contains__(self, subject: str | None) -> bool:
         if not subject or not self.devices:
@@ -57,8 +58,8 @@ class Launched:
         series_base = subject[:-len(" series")] if subject.endswith(" series") else None
         return bool(series_base) and any(name.startswith(series_base) for name in self.devices)
 
-    def is_upcoming(self, subject: str) -> bool:
-        return any(subject == name or subject.startswith(name + " ") for name in self.upcoming)
+    def is_upcoming(self, subject: str | None) -> bool:
+        return bool(subject) and any(subject == name or subject.startswith(name + " ") for name in self.upcoming)
 
 
 @dataclass

@@ -207,7 +207,8 @@ class Cues:
 
 _HEADLINE_AFTER_NAME = re.compile(
     r"\s*(?:(?:is|are|now|goes|go|went|has|have|been|officially|finally)\s+){0,3}"
-    r"(?:revealed|launched|unveiled|announced|official|debuts?|debuted|arrives?|arrived|is here|are here|lands?|landed)\b",
+    r"(?:revealed|launched|unveiled|announced|official|debuts?|debuted|arrives?|arrived|is here|are here|lands?|landed"
+    r"|review|hands on)\b",  # a phone under review is on the market
     re.IGNORECASE)
 _HEADLINE_BEFORE_NAME = re.compile(
     r"\b(?:launches|launched|unveils|unveiled|announces|announced|introduces|introduced|reveals|debuts|takes the wraps off)"

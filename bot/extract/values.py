@@ -729,11 +729,15 @@ _DEAL_AFTER = re.compile(
     r"rebate|coupon|trade-in))", re.IGNORECASE)
 
 
-# An amount in another currency right after a price, hedged ("CNY 6,999, roughly ₹80,000"), is
-# that price converted; one joined to a conversion by "or" or "/" ("..., roughly ₹80,000 or $970") too.
+# An amount in another currency right after a price, hedged ("CNY 6,999, roughly ₹80,000") or in a
+# bare bracket ("5,499 yuan ($760)"), is that price converted; one joined to a conversion by "or"
+# or "/" ("..., roughly ₹80,000 or $970") too.
+_CONVERSION_HEDGE = r"(?:or\s+)?(?:approximately|approx\.?|around|about|roughly|nearly|almost|close to|some|~|≈)"
+_CONVERSION_LINK = (r"(?:i\.e\.,?|(?:which|that)\s+(?:is|translates to|converts to|works out to|comes to|equals)"
+                    r"|translat\w+ to|convert\w+ to|works out to|equivalent to|equals)")
 _CONVERSION_GAP = re.compile(
-    r"\s*[,(–—-]?\s*(?:i\.e\.,?\s*|that is\s+|which is\s+)?"
-    r"(?:approximately|approx\.?|around|about|roughly|nearly|almost|close to|some|~|≈)\s*$", re.IGNORECASE)
+    r"\s*[,(–—-]?\s*(?:" + _CONVERSION_LINK + r"(?:\s+" + _CONVERSION_HEDGE + r")?|" + _CONVERSION_HEDGE + r")\s*"
+    r"|\s*\(\s*", re.IGNORECASE)
 _CONVERSION_CHAIN_GAP = re.compile(r"\s*(?:,\s*)?(?:or|/|and)\s*$", re.IGNORECASE)
 
 

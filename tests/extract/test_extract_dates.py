@@ -126,9 +126,14 @@ def test_an_address_with_a_time_stamp_dates_an_undated_article():
     assert article.published_basis.startswith("inferred:")
 
 
+def test_an_address_with_a_date_segment_dates_an_undated_article():
+    assert infer_published("Body.", "https://news.example/tech/20240117/galaxy-s24-launch.html")[0] == "2024-01-17"
+
+
 def test_an_address_date_that_is_no_calendar_day_or_a_bare_number_is_ignored():
     for url in ("https://x.example/2021/13/45/a", "https://x.example/story/4326129",
-                "https://x.example/a-20219999123456"):
+                "https://x.example/a-20219999123456", "https://x.example/id/20221399/",
+                "https://x.example/p/120220309/"):
         published, basis = infer_published("Lei Jun showed the 12S and a 6 on stage.", url)
         assert published is None and basis.startswith("unknown")
 

@@ -4,13 +4,13 @@ upcoming launch of a phone sold elsewhere, conditional hedges. Sentences written
 
 from __future__ import annotations
 
-from bot.extract import extract
+from bot.extract.pipeline import run_pipeline
 from bot.models import Article
 
 
 def claims_of(body: str, published: str | None = "2023-08-01", title: str | None = None, url: str | None = None):
     article = Article(id="t", body=body, published=published, published_basis="header", title=title, url=url)
-    return extract(article)
+    return run_pipeline(article)
 
 
 def status_of(claims, subject: str, attribute: str) -> set[str]:
@@ -82,3 +82,22 @@ def test_a_phone_sold_earlier_without_an_upcoming_launch_keeps_its_catalogue_sta
     body = "The OnePlus 11R has a triple rear camera setup."
     claims = claims_of(body, published="2023-06-01")
     assert status_of(claims, "OnePlus 11R", "camera_count") == {"confirmed"}
+
+
+def test_a_phone_under_review_in_the_headline_is_launched():
+    claims = claims_of("The Honor X9b packs a 5,800mAh battery.", published="2024-02-15",
+                       title="Honor X9b review: a battery champion")
+    assert status_of(claims, "Honor X9b", "battery") == {"confirmed"}
+
+
+def test_a_maker_that_launches_or_takes_the_wraps_off_the_phone():
+    for verb in ("took the wraps off", "launches", "announces"):
+        claims = claims_of(f"Honor today {verb} the Honor X9b. It packs a 5,800mAh battery.", published="2024-02-15")
+        assert status_of(claims, "Honor X9b", "battery") == {"confirmed"}, verb
+
+
+def test_more_ways_of_saying_the_phone_was_launched():
+    for verb in ("made its debut in China", "was released in China", "arrived in India", "became official",
+                 "hit the shelves"):
+        claims = claims_of(f"The Honor X9b {verb}. It packs a 5,800mAh battery.", published="2024-02-15")
+        assert status_of(claims, "Honor X9b", "battery") == {"confirmed"}, verb

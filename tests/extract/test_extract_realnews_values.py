@@ -6,12 +6,12 @@ from __future__ import annotations
 
 import pytest
 
-from bot.extract import extract
+from bot.extract.pipeline import run_pipeline
 from bot.models import Article
 
 
 def claims_of(body: str, published: str | None = "2023-08-01"):
-    return extract(Article(id="t", body=body, published=published, published_basis="header"))
+    return run_pipeline(Article(id="t", body=body, published=published, published_basis="header"))
 
 
 def facts(body: str, published: str | None = "2023-08-01") -> set[tuple[str, str, str]]:
@@ -40,6 +40,12 @@ def test_a_conversion_written_after_a_comma_is_no_price():
     assert ("Honor Magic6 Pro", "CNY 5699") in prices
     assert ("Honor Magic6", "CNY 4399") in prices
     assert not [p for p in prices if not p[1].startswith("CNY")]
+
+
+@pytest.mark.parametrize("gap", [", which translates to roughly ", ", or about ", " (approx. ", ", i.e. "])
+def test_conversion_phrasings(gap):
+    found = facts(f"The Honor Magic6 Pro starts at $1,099{gap}₹91,000 in the US.")
+    assert {v for s, a, v in found if a == "price"} == {"USD 1099"}
 
 
 def test_an_approximate_price_alone_is_still_a_price():
@@ -74,3 +80,14 @@ def test_memory_values_before_their_labels_are_unchanged():
 def test_inbuilt_memory_is_storage():
     found = facts("The Honor 90 is said to come with 256GB and 512GB of inbuilt memory.")
     assert ("Honor 90", "storage", "512 GB") in found
+
+
+def test_a_bare_bracketed_amount_in_another_currency_is_a_conversion():
+    found = facts("The Honor Magic6 Pro has a starting price of 5,699 yuan ($790.12).")
+    assert ("Honor Magic6 Pro", "price", "CNY 5699") in found
+    assert not [f for f in found if f[1] == "price" and f[2].startswith("USD")]
+
+
+def test_two_list_prices_in_brackets_of_the_same_currency_stay():
+    found = facts("The Honor Magic6 Pro costs $1,099 (the 512GB model $1,199).")
+    assert ("Honor Magic6 Pro", "price", "USD 1099") in found
