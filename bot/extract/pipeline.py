@@ -44,8 +44,8 @@ from bot.extract.sentences import paragraphs, split_sentences
 from bot.extract.state import ArticleState, Assignment, Posts, Statuses
 from bot.extract.status import CONFIRMED, DENIED, RUMORED, Cues
 from bot.extract.status import leads as status_leads
-from bot.extract.subjects import (compared_value, drop_value_makers, flattened_columns, model_references,
-                                  pair_values, subjects_for, table_cells)
+from bot.extract.subjects import (compared_value, drop_part_names, drop_value_makers, flattened_columns,
+                                  model_references, pair_values, subjects_for, table_cells)
 from bot.extract.values import Sentences, Value
 from bot.extract.values import find_values as _find_values
 from bot.models import Article, Claim
@@ -127,7 +127,7 @@ def find_mentions(doc: ArticleState) -> None:
 
     mentions += finder.find_brandless(taken, brand_at)
     mentions.sort(key=lambda x: x.start)
-    doc.mentions = model_references(doc, mentions, taken)
+    doc.mentions = drop_part_names(doc, model_references(doc, mentions, taken))
     doc.taken, doc.brand_at, doc.mention_finder = taken, brand_at, finder
 
 

@@ -35,7 +35,10 @@ _TABLE = re.compile(r"(?m)^[ \t]*\|[^\n]*\|[ \t]*$(?:\n[ \t]*\|[^\n]*\|[ \t]*$)+
 _DEAL_COLUMN = re.compile(r"(?i)\b(?:" + fragments("deal_column_words") + r")\b")
 _COORDINATION = re.compile(r"\s*(?:,\s*(?:and|or|as well as)?|and|&|as well as|or)\s*(?:the\s+)?")
 # "the 8GB + 128GB variant of the X": a value before "<noun> of the X" is the X's.
-VARIANT_OF = re.compile(r"(?i)\b(?:" + fragments("configuration_nouns") + r")\s+(?:of|for)\s+(?:the\s+|its\s+)?$")
+VARIANT_OF = re.compile(r"(?i)\b(?:(?:" + fragments("configuration_nouns") + r")\s+(?:of|for)|"
+                        + fragments("destined_for") + r")\s+(?:the\s+|its\s+)?$")
+_IN_BEFORE = re.compile(r"(?i)\b(?:in|inside)\s+(?:the\s+|its\s+)?$")
+_PART_AFTER = re.compile(r"\s+(?:" + fragments("part_nouns") + r")\b")
 _MAKER_OF_VALUE = ("camera_sensor", "chipset", "ui", "os")
 
 
@@ -69,13 +72,20 @@ def subjects_for(doc, v: Value, mentions: list[Mention], topic: Mention | None,
         if devices:
             best = min(devices, key=lambda m: min(abs(m.start - v.end), abs(v.start - m.end)))
             return coordinated(doc.body, best, candidates)
-    before = [m for m in candidates if m.end <= v.start]
+    # "(down from 50MP on the Pixel 6)": a name inside a bracket closed before the value is an aside.
+    before = [m for m in candidates if m.end <= v.start and not _in_closed_bracket(doc.body, m, v.start)]
     if before and before[-1].group:
         return [Mention(before[-1].start, before[-1].end, DEVICE, g.subject, g.brand, before[-1].text,
                         model=g.model, ref=True) for g in before[-1].group]
     if before:
         chosen = before[-1]
         if chosen.kind in (COMPANY, COMPANY_REF) and not launch:
+            # "Xiaomi's new phone with a Snapdragon 7+ Gen 2, ... the Poco F5": a device named after
+            # the value in its own right says which one the maker's sentence is about.
+            later = next((m for m in candidates if m.start >= v.end and m.kind == DEVICE), None)
+            if later is not None and not in_object_position(doc.low, later, max(v.end, later.start - 48)) \
+                    and not _PREPOSITION_BEFORE.search(doc.body, max(v.end, later.start - 30), later.start):
+                return coordinated(doc.body, later, candidates)
             device = device_for_company(chosen, topic, doc.salient)
             if device is not None:
                 return [device]
@@ -89,6 +99,9 @@ def subjects_for(doc, v: Value, mentions: list[Mention], topic: Mention | None,
         # company or a name in a prepositional phrase does not take a value the topic has.
         if topic is not None and not launch and (
                 first.kind in (COMPANY, COMPANY_REF)
+                # "the Snapdragon 7+ Gen 2 ... from the Snapdragon 870 in the Poco F4": "in the X"
+                # owns only the value just before it
+                or (_IN_BEFORE.search(doc.body, max(v.end, first.start - 12), first.start) and first.start - v.end > 30)
                 or _PREPOSITION_BEFORE.search(doc.body, max(v.end, first.start - 30), first.start)
                 or _OBJECT_BEFORE.search(doc.low, max(v.end, first.start - 48), first.start)):
             return [topic]
@@ -97,6 +110,23 @@ def subjects_for(doc, v: Value, mentions: list[Mention], topic: Mention | None,
         # A sentence naming nothing while the topic is a series is about the article's own member of it.
         return [doc.salient.member_of(topic) or topic]
     return []
+
+
+def _in_closed_bracket(body: str, m: Mention, before: int) -> bool:
+    opening = body.rfind("(", max(0, m.start - 80), m.start)
+    return opening != -1 and body.rfind(")", opening, m.start) == -1 and body.find(")", m.end, before) != -1
+
+
+def drop_part_names(doc, mentions: list[Mention]) -> list[Mention]:
+    """A name followed by a part's noun ("a Samsung E7 AMOLED screen", "the Apple A15 chipset")
+    names a panel or a chip, not a phone: no subject, unless the article names it alone too."""
+    body = doc.body
+    parts = [m for m in mentions if m.kind == DEVICE and _PART_AFTER.match(body, m.end)]
+    if not parts:
+        return mentions
+    alone = {m.subject for m in mentions if m.kind == DEVICE and not _PART_AFTER.match(body, m.end)}
+    dropped = {id(m) for m in parts if m.subject not in alone}
+    return [m for m in mentions if id(m) not in dropped]
 
 
 def coordinated(body: str, chosen: Mention, candidates: list[Mention]) -> list[Mention]:

@@ -206,3 +206,43 @@ def test_the_articles_device_after_a_preposition_becomes_the_topic_when_nothing_
             "Motorola Edge 60 Ultra. The handset has a 5,100mAh battery.")
     assert subjects_of(body, "battery", published="2025-04-20",
                        title="Motorola Edge 60 Ultra design teased") == {"Motorola Edge 60 Ultra"}
+
+
+# -- parts named like phones, older and compared phones -----------------------------------------
+
+def test_a_panel_or_chip_named_by_its_maker_is_no_phone():
+    body = ("The vivo X200 Ultra is coming. It will use a Samsung M14 AMOLED panel with a 2K resolution, "
+            "and the Apple A18 chip is no match for it.")
+    found = facts(body, published="2025-03-01")
+    assert ("vivo X200 Ultra", "display_type", "AMOLED") in found
+    assert not {f for f in found if f[0].startswith(("Samsung", "Apple"))}
+
+
+def test_a_phone_in_a_bracket_closed_before_the_value_is_an_aside():
+    body = ("The Pixel 8a is equipped with a 64MP main camera (up from 12 megapixels on the Pixel 7), a 13MP "
+            "ultra-wide sensor and a 13MP selfie camera.")
+    found = facts(body, published="2024-05-10")
+    assert ("Google Pixel 8a", "ultrawide_camera", "13 MP") in found
+    assert ("Google Pixel 8a", "front_camera", "13 MP") in found
+    assert not {f for f in found if f[0] == "Google Pixel 7"}
+
+
+def test_a_makers_phone_named_after_the_values_takes_them():
+    body = ("The Galaxy S24 FE launched last year. Now a Samsung-made handset with an Exynos 2500 chip "
+            "and 12GB of RAM has appeared, most likely the Galaxy S25 FE.")
+    found = facts(body, published="2025-06-01")
+    assert ("Samsung Galaxy S25 FE", "chipset", "Exynos 2500") in found
+    assert not {f for f in found if f[0] == "Samsung Galaxy S24 FE" and f[1] in ("chipset", "ram")}
+
+
+def test_in_the_other_phone_owns_only_the_value_just_before_it():
+    body = ("The Galaxy A56 is official. Although the Exynos 1580 chip may look like a small step from "
+            "the Snapdragon 7s Gen 2 in the Galaxy A55, it should last longer.")
+    found = facts(body, published="2025-03-02")
+    assert ("Samsung Galaxy A55", "chipset", "Exynos 1580") not in found
+
+
+def test_a_part_heading_for_a_phone_gives_it_its_values():
+    body = ("The Galaxy S26 Ultra is expected in January. A battery numbered EB-BS947 has a rated capacity of "
+            "4,755mAh, and is heading for the Galaxy S26+.")
+    assert subjects_of(body, "battery", published="2025-10-01") == {"Samsung Galaxy S26+"}
