@@ -37,6 +37,8 @@ _COORDINATION = re.compile(r"\s*(?:,\s*(?:and|or|as well as)?|and|&|as well as|o
 # "the 8GB + 128GB variant of the X": a value before "<noun> of the X" is the X's.
 VARIANT_OF = re.compile(r"(?i)\b(?:(?:" + fragments("configuration_nouns") + r")\s+(?:of|for)|"
                         + fragments("destined_for") + r")\s+(?:the\s+|its\s+)?$")
+_FOUND_IN = re.compile(r"(?i)\s*(?:[\w-]+\s+){0,3}(?:" + fragments("found_in") + r")\s+(?:the\s+|its\s+)?")
+_FOUND_BEFORE = re.compile(r"(?i)\b(?:" + fragments("found_in") + r")\s+(?:the\s+|its\s+)?$")
 _IN_BEFORE = re.compile(r"(?i)\b(?:in|inside)\s+(?:the\s+|its\s+)?$")
 _PART_AFTER = re.compile(r"\s+(?:" + fragments("part_nouns") + r")\b")
 _MAKER_OF_VALUE = ("camera_sensor", "chipset", "ui", "os")
@@ -45,7 +47,8 @@ _MAKER_OF_VALUE = ("camera_sensor", "chipset", "ui", "os")
 def in_object_position(low: str, m: Mention, s: int) -> bool:
     """Whether a name follows a preposition in its sentence ("on the Y", "of the Y's camera",
     "alongside the cheaper Z"): then it is not what the sentence is about."""
-    return _OBJECT_BEFORE.search(low, max(s, m.start - 48), m.start) is not None
+    return _OBJECT_BEFORE.search(low, max(s, m.start - 48), m.start) is not None \
+        or _FOUND_BEFORE.search(low, max(s, m.start - 24), m.start) is not None
 
 
 def compared_value(doc, v: Value, mentions: list[Mention], s: int, compare_before_value) -> bool:
@@ -72,6 +75,10 @@ def subjects_for(doc, v: Value, mentions: list[Mention], topic: Mention | None,
         if devices:
             best = min(devices, key=lambda m: min(abs(m.start - v.end), abs(v.start - m.end)))
             return coordinated(doc.body, best, candidates)
+    if not launch:
+        owner = next((m for m in candidates if m.start >= v.end and m.kind == DEVICE), None)
+        if owner is not None and owner.start - v.end <= 40 and _FOUND_IN.fullmatch(doc.body, v.end, owner.start):
+            return [owner]  # "the usual 5,000mAh cell found in the OnePlus 11"
     # "(down from 50MP on the Pixel 6)": a name inside a bracket closed before the value is an aside.
     before = [m for m in candidates if m.end <= v.start and not _in_closed_bracket(doc.body, m, v.start)]
     if before and before[-1].group:

@@ -246,3 +246,19 @@ def test_a_part_heading_for_a_phone_gives_it_its_values():
     body = ("The Galaxy S26 Ultra is expected in January. A battery numbered EB-BS947 has a rated capacity of "
             "4,755mAh, and is heading for the Galaxy S26+.")
     assert subjects_of(body, "battery", published="2025-10-01") == {"Samsung Galaxy S26+"}
+
+
+def test_a_value_found_in_another_phone_is_that_phones_and_it_does_not_become_the_topic():
+    body = ("Realme will fit a 7,000mAh battery in the Realme GT 7 Pro, beating the 5,800mAh cell found "
+            "in the Realme GT 6 and most rivals. We can also expect 120W charging like the GT 6, as well "
+            "as a 50MP periscope camera.")
+    found = facts(body, published="2024-10-01")
+    assert ("Realme GT 7 Pro", "battery", "5800 mAh") not in found
+    assert ("Realme GT 7 Pro", "telephoto_camera", "50 MP") in found
+    assert not {f for f in found if f[0] == "Realme GT 6" and f[1] == "telephoto_camera"}
+
+
+def test_names_after_in_line_with_are_comparisons():
+    body = ("The Pixel 9 Pro gets a 48MP periscope camera. That is more in line with what the Galaxy S24 "
+            "or iPhone 15 Pro offers. It also packs a 4,700mAh battery.")
+    assert subjects_of(body, "battery", published="2024-08-01") == {"Google Pixel 9 Pro"}
