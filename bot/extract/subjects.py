@@ -78,7 +78,7 @@ def subjects_for(doc, v: Value, mentions: list[Mention], topic: Mention | None,
     if not launch:
         owner = next((m for m in candidates if m.start >= v.end and m.kind == DEVICE), None)
         if owner is not None and owner.start - v.end <= 40 and _FOUND_IN.fullmatch(doc.body, v.end, owner.start):
-            return [owner]  # "the usual 5,000mAh cell found in the OnePlus 11"
+            return coordinated(doc.body, owner, candidates)  # "the usual 5,000mAh cell found in the OnePlus 11"
     # "(down from 50MP on the Pixel 6)": a name inside a bracket closed before the value is an aside.
     before = [m for m in candidates if m.end <= v.start and not _in_closed_bracket(doc.body, m, v.start)]
     if before and before[-1].group:
