@@ -438,7 +438,7 @@ class MentionFinder:
                         break
                 found.append(Mention(s, e, SERIES, _series_name(brand, model), brand, body[s:e],
                                      model=_tidy_model(model)))
-            elif known or mkey in seen_models.get(brand, set()):
+            elif known or _named_before(seen_models, brand, mkey):
                 found.append(Mention(s, e, DEVICE, name, brand, body[s:e], model=_tidy_model(model)))
             else:
                 # Unknown to the catalogue and to the article: kept only if a comparison names it
@@ -446,6 +446,9 @@ class MentionFinder:
                 found.append(Mention(s, e, DEVICE, name, brand, body[s:e], model=_tidy_model(model),
                                      tentative=True))
             taken.append((s, e))
+            if known or series:
+                # "its X80 series ... As X80 has": later brand-less names can lean on this one.
+                seen_models.setdefault(brand, set()).add(mkey)
             return True
 
         free = taken.free if isinstance(taken, Taken) else (lambda s, e: all(e <= a or s >= b for a, b in taken))
@@ -497,7 +500,7 @@ class MentionFinder:
                 if not bare_brand or key(model) not in seen_models.get(bare_brand, set()):
                     continue
             elif not (var or series or (the and model[-1].isalpha() or the and model[0].isalpha())
-                      or family or key(model) in seen_models.get(brand_at(s) or "", set())):
+                      or family or _named_before(seen_models, brand_at(s) or "", key(model))):
                 continue  # "X80" alone is a name once the article has named the vivo X80
             if not series and unit_after.match(body, end) is None:
                 continue
@@ -519,6 +522,15 @@ _YEAR_TOKEN = re.compile(r"(?:19|20)\d\d")
 _YEAR_AFTER = re.compile(r"\s*\(((?:19|20)\d\d)\)")
 _BRAND_BEFORE = re.compile(r"\b([A-Za-z]+)\s+$")
 _NOT_A_PHONE = frozenset(("watch", "tab", "tablet", "pad", "matepad", "buds", "band", "book", "tv", "pencil"))
+
+
+def _named_before(seen_models: dict, brand: str, mkey: str) -> bool:
+    """Whether the article named this model of the brand, or a variant of it ("X90" after "X90 Pro")."""
+    seen = seen_models.get(brand, ())
+    if mkey in seen:
+        return True
+    variants = lexicon().variant_lower
+    return any(k.startswith(mkey) and k[len(mkey):] in variants for k in seen)
 
 
 def _catalogue_year_model(brand: str, lead_rest: str, token: str) -> bool:

@@ -97,7 +97,9 @@ def subjects_for(doc, v: Value, mentions: list[Mention], topic: Mention | None,
             if device is not None:
                 return [device]
         return coordinated(doc.body, chosen, candidates)
-    after = [m for m in candidates if m.start >= v.end and m.kind in (DEVICE, SERIES, COMPANY_REF, COMPANY)]
+    # "Sony's IMX989 sensor, which X80 got, may be in the X90 Pro": a name in a relative clause is an aside.
+    after = [m for m in candidates if m.start >= v.end and m.kind in (DEVICE, SERIES, COMPANY_REF, COMPANY)
+             and not _in_relative_clause(doc.body, m)]
     if after:
         first = after[0]
         if first.kind in (DEVICE, SERIES) and VARIANT_OF.search(doc.body, max(v.end, first.start - 40), first.start):
@@ -108,7 +110,8 @@ def subjects_for(doc, v: Value, mentions: list[Mention], topic: Mention | None,
                 first.kind in (COMPANY, COMPANY_REF)
                 # "the Snapdragon 7+ Gen 2 ... from the Snapdragon 870 in the Poco F4": "in the X"
                 # owns only the value just before it
-                or (_IN_BEFORE.search(doc.body, max(v.end, first.start - 12), first.start) and first.start - v.end > 30)
+                or (_IN_BEFORE.search(doc.body, max(v.end, first.start - 12), first.start)
+                    and any(v.end <= x.start and x.end <= first.start and x.attribute == v.attribute for x in doc.values))
                 or _PREPOSITION_BEFORE.search(doc.body, max(v.end, first.start - 30), first.start)
                 or _OBJECT_BEFORE.search(doc.low, max(v.end, first.start - 48), first.start)):
             return [topic]
@@ -117,6 +120,15 @@ def subjects_for(doc, v: Value, mentions: list[Mention], topic: Mention | None,
         # A sentence naming nothing while the topic is a series is about the article's own member of it.
         return [doc.salient.member_of(topic) or topic]
     return []
+
+
+_RELATIVE_BEFORE = re.compile(r",\s*(?:which|that|as)\s+(?:[\w-]+\s+){0,2}$")
+_RELATIVE_AFTER = re.compile(r"(?:\s+[\w-]+){0,3}\s*,")
+
+
+def _in_relative_clause(body: str, m: Mention) -> bool:
+    return _RELATIVE_BEFORE.search(body, max(0, m.start - 30), m.start) is not None \
+        and _RELATIVE_AFTER.match(body, m.end, m.end + 30) is not None
 
 
 def _in_closed_bracket(body: str, m: Mention, before: int) -> bool:

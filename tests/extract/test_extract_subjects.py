@@ -262,3 +262,17 @@ def test_names_after_in_line_with_are_comparisons():
     body = ("The Pixel 9 Pro gets a 48MP periscope camera. That is more in line with what the Galaxy S24 "
             "or iPhone 15 Pro offers. It also packs a 4,700mAh battery.")
     assert subjects_of(body, "battery", published="2024-08-01") == {"Google Pixel 9 Pro"}
+
+
+def test_each_value_belongs_to_the_phone_it_is_said_of():
+    body = ("Last year OnePlus introduced its Ace 3 series. The OnePlus Ace 4 Pro is next. "
+            "As Ace 3 has a 5,500mAh battery, Ace 4 may have a 6,100mAh battery.")
+    found = facts(body, published="2024-10-01")
+    assert ("OnePlus Ace 4 Pro", "battery", "5500 mAh") not in found
+    assert ("OnePlus Ace 4", "battery", "6100 mAh") in found
+
+
+def test_a_phone_in_a_relative_clause_after_the_value_is_an_aside():
+    body = ("The vivo X200 Ultra leaked again, a year after the vivo X100 Ultra. Sony's LYT-818 sensor, "
+            "which X100 Ultra got, may be present in X200 Ultra as well.")
+    assert subjects_of(body, "camera_sensor", published="2025-02-01") == {"vivo X200 Ultra"}
