@@ -226,7 +226,10 @@ def assign_subjects(doc: ArticleState) -> None:
         segment = low[s:e]
         wish_hits = [w.end() for w in wish.finditer(cue_low, s, e)] \
             if "wish" in segment or "would" in segment or "'d " in segment else []
-        paired = pair_values(doc, sentence, sent_values) if len(sent_values) >= 2 else {}
+        # "The X and X Pro get 3,095mAh, compared to 2,815mAh": a compared value pairs with no device.
+        own_values = [v for v in sent_values if not compared_value(doc, v, resolved, s, compare_before_value)] \
+            if len(sent_values) >= 2 else []
+        paired = pair_values(doc, sentence, own_values) if len(own_values) >= 2 else {}
         for v in sent_values:
             if doc.table_cells and v.start in doc.table_cells:
                 cell_subject = doc.table_cells[v.start]

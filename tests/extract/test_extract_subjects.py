@@ -276,3 +276,16 @@ def test_a_phone_in_a_relative_clause_after_the_value_is_an_aside():
     body = ("The vivo X200 Ultra leaked again, a year after the vivo X100 Ultra. Sony's LYT-818 sensor, "
             "which X100 Ultra got, may be present in X200 Ultra as well.")
     assert subjects_of(body, "camera_sensor", published="2025-02-01") == {"vivo X200 Ultra"}
+
+
+def test_a_compared_value_pairs_with_no_device():
+    body = "The Galaxy S25 and Galaxy S25+ are tipped to get a battery of 4,000mAh, compared to 3,900mAh."
+    found = facts(body, published="2024-12-01")
+    assert ("Samsung Galaxy S25+", "battery", "4000 mAh") in found
+    assert ("Samsung Galaxy S25+", "battery", "3900 mAh") not in found
+
+
+def test_the_series_a_new_one_overtakes_is_no_topic():
+    body = ("Honor is all set to launch the Honor Magic7 series this week, overtaking the Magic6 series. "
+            "The Chinese maker has teamed up with Zeiss for it.")
+    assert subjects_of(body, "camera_partner", published="2024-10-20") == {"Honor Magic7 series"}
