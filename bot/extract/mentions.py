@@ -421,6 +421,14 @@ class MentionFinder:
             known = known or sure
             mkey = key(_tidy_model(model))
             if not known:
+                # "the Flip 4" after "the Galaxy Z Flip 4": the letter the article wrote before it.
+                lead = next((k[:-len(mkey)] for k in seen_models.get(brand, ()) if k.endswith(mkey)
+                             and 0 < len(k) - len(mkey) <= 2 and k[:-len(mkey)].isalpha()), None)
+                if lead:
+                    model = f"{lead.upper()} {model}"
+                    name, known = resolve_device(brand, model)
+                    mkey = key(_tidy_model(model))
+            if not known:
                 # "the S23 Ultra" after "the Galaxy S23 Ultra": the family word the article used.
                 for family in families.get(brand, ()):
                     fkey = key(family)

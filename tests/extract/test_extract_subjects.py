@@ -289,3 +289,9 @@ def test_the_series_a_new_one_overtakes_is_no_topic():
     body = ("Honor is all set to launch the Honor Magic7 series this week, overtaking the Magic6 series. "
             "The Chinese maker has teamed up with Zeiss for it.")
     assert subjects_of(body, "camera_partner", published="2024-10-20") == {"Honor Magic7 series"}
+
+
+def test_a_short_name_drops_the_letter_the_article_wrote_before_it():
+    body = ("Samsung showed the Galaxy Z Fold 5 and Galaxy Z Flip 5. Although the Flip 5 keeps its "
+            "3,700mAh battery, it gets a bigger cover screen.")
+    assert subjects_of(body, "battery", published="2023-07-27") == {"Samsung Galaxy Z Flip 5"}
