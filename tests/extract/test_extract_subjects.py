@@ -292,6 +292,6 @@ def test_the_series_a_new_one_overtakes_is_no_topic():
 
 
 def test_a_short_name_drops_the_letter_the_article_wrote_before_it():
-    body = ("Samsung showed the Galaxy Z Fold 5 and Galaxy Z Flip 5. Although the Flip 5 keeps its "
+    body = ("Samsung showed the Galaxy Z Flip 5 and Galaxy Z Fold 5. Although the Flip 5 keeps its "
             "3,700mAh battery, it gets a bigger cover screen.")
     assert subjects_of(body, "battery", published="2023-07-27") == {"Samsung Galaxy Z Flip 5"}
