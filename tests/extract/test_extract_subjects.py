@@ -295,3 +295,11 @@ def test_a_short_name_drops_the_letter_the_article_wrote_before_it():
     body = ("Samsung showed the Galaxy Z Flip 5 and Galaxy Z Fold 5. Although the Flip 5 keeps its "
             "3,700mAh battery, it gets a bigger cover screen.")
     assert subjects_of(body, "battery", published="2023-07-27") == {"Samsung Galaxy Z Flip 5"}
+
+
+def test_an_optics_brands_powered_cameras_or_logo_is_a_partnership():
+    body = ("Xiaomi has shown the Xiaomi 14 and the Xiaomi 14 Pro. Both models carry a Leica-powered "
+            "triple camera. The Leica logo sits on the camera island of the Xiaomi 14 Pro.")
+    found = facts(body, published="2023-10-27")
+    assert ("Xiaomi 14", "camera_partner", "Leica") in found
+    assert ("Xiaomi 14 Pro", "camera_partner", "Leica") in found
