@@ -37,6 +37,8 @@ _COORDINATION = re.compile(r"\s*(?:,\s*(?:and|or|as well as)?|and|&|as well as|o
 # "the 8GB + 128GB variant of the X": a value before "<noun> of the X" is the X's.
 VARIANT_OF = re.compile(r"(?i)\b(?:(?:" + fragments("configuration_nouns") + r")\s+(?:of|for)|"
                         + fragments("destined_for") + r")\s+(?:the\s+|its\s+)?$")
+_COMPARED_RELATIVE = re.compile(r",?\s*(?:which|that)\b[^;]*")
+_PREDECESSOR = re.compile(r"\b(?:" + fragments("predecessor_phrases") + r")\b")
 _FOUND_IN = re.compile(r"(?i)\s*(?:[\w-]+\s+){0,3}(?:" + fragments("found_in") + r")\s+(?:the\s+|its\s+)?")
 _FOUND_BEFORE = re.compile(r"(?i)\b(?:" + fragments("found_in") + r")\s+(?:the\s+|its\s+)?$")
 _IN_BEFORE = re.compile(r"(?i)\b(?:in|inside)\s+(?:the\s+|its\s+)?$")
@@ -52,14 +54,20 @@ def in_object_position(low: str, m: Mention, s: int) -> bool:
 
 
 def compared_value(doc, v: Value, mentions: list[Mention], s: int, compare_before_value) -> bool:
-    """A value that belongs to a compared device ("the Moto G54's 6,000mAh", "up from 4,500mAh")."""
+    """A value that belongs to a compared device ("the Moto G54's 6,000mAh", "up from 4,500mAh",
+    "than the X, which launched at $999 with a 50MP camera") or to a predecessor named without its
+    name ("Last year's model made do with ...")."""
     body = doc.body
     window = doc.low[max(s, v.start - 40):v.start]
     if _COMPARE_GATE.search(window) and compare_before_value.search(body, max(s, v.start - 40), v.start):
         return True
     for m in mentions:
-        if m.comparison and m.end <= v.start and _AFTER_COMPARED.fullmatch(body, m.end, v.start):
+        if m.comparison and m.end <= v.start and (_AFTER_COMPARED.fullmatch(body, m.end, v.start)
+                                                   or _COMPARED_RELATIVE.fullmatch(body, m.end, v.start)):
             return True
+    lead = _PREDECESSOR.search(doc.low, s, v.start)
+    if lead is not None and not any(lead.end() <= m.start < v.start for m in mentions if m.kind != COMPANY):
+        return True
     return False
 
 

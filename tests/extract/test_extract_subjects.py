@@ -303,3 +303,23 @@ def test_an_optics_brands_powered_cameras_or_logo_is_a_partnership():
     found = facts(body, published="2023-10-27")
     assert ("Xiaomi 14", "camera_partner", "Leica") in found
     assert ("Xiaomi 14 Pro", "camera_partner", "Leica") in found
+
+
+def test_a_predecessor_named_without_its_name_keeps_its_values():
+    body = ("The Galaxy Z Flip7 runs on an Exynos 2500. Last year's model made do with a Snapdragon 8 Gen 3. "
+            "Its predecessor also had a 4,000mAh battery.")
+    found = facts(body, published="2025-07-10")
+    assert ("Samsung Galaxy Z Flip7", "chipset", "Exynos 2500") in found
+    assert not {f for f in found if f[2] in ("Snapdragon 8 Gen 3", "4000 mAh")}
+
+
+def test_the_values_in_a_compared_phones_relative_clause_are_that_phones():
+    body = ("The Honor 400 Pro costs £699.99, the same price as the Honor 200 Pro, which launched last "
+            "June at £699.99 with a 50MP telephoto camera.")
+    assert ("Honor 400 Pro", "telephoto_camera", "50 MP") not in facts(body, published="2025-06-01")
+
+
+def test_a_two_letter_model_named_before_needs_no_brand():
+    body = ("OnePlus launched the OnePlus Nord CE4 and the OnePlus Nord 4. In India, the CE4 packs a "
+            "5,500mAh battery, while the Nord 4 gets 5,500mAh too.")
+    assert "OnePlus Nord CE4" in subjects_of(body, "battery", published="2024-07-20")
