@@ -420,6 +420,26 @@ def candidates(body: str, start: int, end: int):
     return _CANDIDATE.finditer(body, start, end)
 
 
+_CLAUSE_BREAK = re.compile(r";|,\s*(?:and|but|while|whereas)\b|\s(?:whereas|while)\s")
+
+
+def tense_at(body: str, start: int, end: int, pos: int) -> str:
+    """The tense of the clause of body[start:end] around `pos` ("X launched in June, and Y will
+    follow in January": June is past, January to come), else of the whole sentence."""
+    clause_start, clause_end = start, end
+    for m in _CLAUSE_BREAK.finditer(body, start, end):
+        if m.end() <= pos:
+            clause_start = m.end()
+        elif m.start() >= pos:
+            clause_end = m.start()
+            break
+    if (clause_start, clause_end) != (start, end):
+        clause = body[clause_start:clause_end]
+        if _FUTURE.search(clause) or _PAST.search(clause):
+            return tense(clause)
+    return tense(body[start:end])
+
+
 def tense(sentence: str) -> str:
     future = _FUTURE.search(sentence)
     past = _PAST.search(sentence)

@@ -297,11 +297,10 @@ def assign_launch_dates(doc: ArticleState) -> None:
         launch_hits = all_launch[li:lj]
         if not launch_hits or sentence.in_signature:
             continue
-        prefer = _dates.tense(body[s:e])
         for c in _dates.candidates(body, s, e):
             if not _launch_context(doc, c, launch_hits, pats.past_block):
                 continue
-            resolved_date = _dates.resolve_candidate(c, doc.published, prefer)
+            resolved_date = _dates.resolve_candidate(c, doc.published, _dates.tense_at(body, s, e, c.start()))
             if not resolved_date:
                 continue
             value = Value(c.start(), c.end(), "launch_date", resolved_date[0])
