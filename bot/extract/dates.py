@@ -37,7 +37,7 @@ _CANDIDATE = re.compile(
     r"|(?P<pre4>(?:early|mid|late|end of|the end of|beginning of|the beginning of|start of|the start of)[\s-]*)?(?P<rel4>next|this|last)\s+month\b"
     r"|(?:Q[1-4]|H[12]|(?P<pre5>in|by|early|late|mid|end of|the end of|sometime in|during))[\s-]+(?P<year5>" + _YEAR + r")(?![\w-])"
     r"|(?P<rel6>(?:early |late |later |sometime )?(?:this|next) year)\b"
-    r"|(?P<pre7>on|this|next|coming|this coming)\s+(?P<wd7>" + _WEEKDAY + r")(?!,?\s+(?:the\s+)?(?:" + _MONTH_DAY + r")\s+\d|,?\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH_DAY + r")(?:\s*\((?P<d7>[0-3]?\d)\))?"
+    r"|(?P<pre7>on|this|next|coming|this coming|last|past)\s+(?P<wd7>" + _WEEKDAY + r")(?!,?\s+(?:the\s+)?(?:" + _MONTH_DAY + r")\s+\d|,?\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH_DAY + r")(?:\s*\((?P<d7>[0-3]?\d)\))?"
     r"|(?P<td>today|tomorrow)"
     r")")
 # The tense cue words are data (data/lexicon/context.json), read once at import.
@@ -343,7 +343,9 @@ def resolve_candidate(m: re.Match, base: date | None, prefer: str) -> tuple[str,
                 if when.weekday() == weekday and when.day == int(g("d7")):
                     return when.isoformat(), "day"
             return None
-        if prefer == "past" and g("pre7") == "on":
+        if g("pre7") in ("last", "past"):  # "last Tuesday": before the article's day
+            return (base - timedelta(days=(base.weekday() - weekday) % 7 or 7)).isoformat(), "day"
+        if prefer == "past" and g("pre7") in ("on", "this"):
             # "unveiled the X at its event on Tuesday": the last Tuesday, the day itself included.
             return (base - timedelta(days=(base.weekday() - weekday) % 7)).isoformat(), "day"
         parsed = _dateparse(g("wd7"), base, "future", "absolute-time")

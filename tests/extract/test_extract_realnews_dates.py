@@ -119,3 +119,10 @@ def test_each_clause_keeps_its_own_tense():
                          "2023-10-10")
     assert ("Realme 11 Pro", "2023-06") in found
     assert ("Realme 12 Pro", "2024-01") in found
+
+
+@pytest.mark.parametrize("phrase", ["last Tuesday", "this Tuesday"])
+def test_a_past_weekday_with_last_or_this(phrase):
+    # 2023-08-03 is a Thursday: the Tuesday before is 2023-08-01.
+    found = launch_dates(f"Xiaomi unveiled the Xiaomi Mix Fold 3 {phrase}.", "2023-08-03")
+    assert found == {("Xiaomi Mix Fold 3", "2023-08-01")}
