@@ -398,9 +398,11 @@ def not_the_phones_launch(body: str, sentence: tuple[int, int], candidate: re.Ma
     if _SUPERSEDED.search(body, max(start, candidate.start() - 40), candidate.start()) or \
             _PRODUCTION_BEFORE.search(body, max(start, candidate.start() - 70), candidate.start()):
         return True
-    if candidate.group("mon3") and not candidate.group("year3") and _HABITUAL.search(body, start, end):
+    if candidate.group("mon3") and not candidate.group("year3") and \
+            _HABITUAL.search(body, max(start, candidate.start() - _CLAUSE_REACH), min(end, candidate.end() + _CLAUSE_REACH)):
         return True
-    if body.startswith(("showcas", "Showcas"), launch_start) and tense(body[start:end]) == "past":
+    if body.startswith(("showcas", "Showcas"), launch_start) and \
+            tense(body[max(start, launch_start - _CLAUSE_REACH):min(end, launch_start + _CLAUSE_REACH)]) == "past":
         return True  # "was showcased back in May alongside ...": shown then, launched another day
     if candidate.group("year9") and body.startswith(_EVENT_NOUNS, launch_start):
         return True  # "at its I/O 2022 conference (a two-day event)": a launch verb must date the phone
@@ -425,21 +427,27 @@ def candidates(body: str, start: int, end: int):
 _CLAUSE_BREAK = re.compile(r";|,\s*(?:and|but|while|whereas)\b|\s(?:whereas|while)\s")
 
 
-def tense_at(body: str, start: int, end: int, pos: int) -> str:
+_CLAUSE_REACH = 200  # a clause is read this far either side of the date, so a long sentence costs linear time
+
+
+def tense_at(body: str, start: int, end: int, pos: int, sentence_tense: str) -> str:
     """The tense of the clause of body[start:end] around `pos` ("X launched in June, and Y will
-    follow in January": June is past, January to come), else of the whole sentence."""
-    clause_start, clause_end = start, end
-    for m in _CLAUSE_BREAK.finditer(body, start, end):
+    follow in January": June is past, January to come), else `sentence_tense`, the whole
+    sentence's."""
+    low, high = max(start, pos - _CLAUSE_REACH), min(end, pos + _CLAUSE_REACH)
+    clause_start, clause_end, broken = low, high, False
+    for m in _CLAUSE_BREAK.finditer(body, low, high):
+        broken = True
         if m.end() <= pos:
             clause_start = m.end()
         elif m.start() >= pos:
             clause_end = m.start()
             break
-    if (clause_start, clause_end) != (start, end):
+    if broken:
         clause = body[clause_start:clause_end]
         if _FUTURE.search(clause) or _PAST.search(clause):
             return tense(clause)
-    return tense(body[start:end])
+    return sentence_tense
 
 
 def tense(sentence: str) -> str:
