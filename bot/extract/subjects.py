@@ -37,6 +37,8 @@ _COORDINATION = re.compile(r"\s*(?:,\s*(?:and|or|as well as)?|and|&|as well as|o
 # "the 8GB + 128GB variant of the X": a value before "<noun> of the X" is the X's.
 VARIANT_OF = re.compile(r"(?i)\b(?:(?:" + fragments("configuration_nouns") + r")\s+(?:of|for)|"
                         + fragments("destined_for") + r")\s+(?:the\s+|its\s+)?$")
+_POSSESSIVE = re.compile(r"['’]s?\b")
+_BUT_CLAUSE = re.compile(r",\s*but\b|;\s")
 _COMPARED_RELATIVE = re.compile(r",?\s*(?:which|that)\b[^;]*")
 _PREDECESSOR = re.compile(r"\b(?:" + fragments("predecessor_phrases") + r")\b")
 _FOUND_IN = re.compile(r"(?i)\s*(?:[\w-]+\s+){0,3}(?:" + fragments("found_in") + r")\s+(?:the\s+|its\s+)?")
@@ -94,6 +96,13 @@ def subjects_for(doc, v: Value, mentions: list[Mention], topic: Mention | None,
                         model=g.model, ref=True) for g in before[-1].group]
     if before:
         chosen = before[-1]
+        if len(before) >= 2 and chosen.kind in (DEVICE, SERIES) and _POSSESSIVE.match(doc.body, chosen.end) \
+                and _BUT_CLAUSE.search(doc.body, chosen.end, v.start):
+            # "The X will share the Ultra's panel, but with a smaller 5,170mAh cell": past the "but",
+            # the sentence's own subject again.
+            own = next((m for m in before if m.kind in (DEVICE, SERIES) and not in_object_position(doc.low, m, 0)
+                        and not _POSSESSIVE.match(doc.body, m.end)), None)
+            chosen = own or chosen
         if chosen.kind in (COMPANY, COMPANY_REF) and not launch:
             # "Xiaomi's new phone with a Snapdragon 7+ Gen 2, ... the Poco F5": a device named after
             # the value in its own right says which one the maker's sentence is about.

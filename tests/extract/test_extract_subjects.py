@@ -323,3 +323,10 @@ def test_a_two_letter_model_named_before_needs_no_brand():
     body = ("OnePlus launched the OnePlus Nord CE4 and the OnePlus Nord 4. In India, the CE4 packs a "
             "5,500mAh battery, while the Nord 4 gets 5,500mAh too.")
     assert "OnePlus Nord CE4" in subjects_of(body, "battery", published="2024-07-20")
+
+
+def test_past_but_the_sentence_is_about_its_own_subject_again():
+    body = ("The Find X8 Pro will share the Ultra's 6.82-inch panel, but with a smaller 5,910mAh battery.")
+    found = facts("Oppo has teased the Find X8 Ultra. " + body, published="2025-04-01")
+    assert ("Oppo Find X8 Pro", "battery", "5910 mAh") in found
+    assert ("Oppo Find X8 Ultra", "battery", "5910 mAh") not in found
