@@ -446,7 +446,7 @@ class MentionFinder:
                         break
                 found.append(Mention(s, e, SERIES, _series_name(brand, model), brand, body[s:e],
                                      model=_tidy_model(model)))
-            elif known or _named_before(seen_models, brand, mkey):
+            elif known or _named_before(seen_models, brand, mkey) or _variant_of_named(seen_models, brand, mkey):
                 found.append(Mention(s, e, DEVICE, name, brand, body[s:e], model=_tidy_model(model)))
             else:
                 # Unknown to the catalogue and to the article: kept only if a comparison names it
@@ -515,7 +515,8 @@ class MentionFinder:
                 continue
             if not free(s, end) or _BAD_TOKEN.match(model):
                 continue
-            brand = brand_at(s)
+            # "Vivo's X200 ... OnePlus 13 ... the X200 Pro": a model the article gave one brand keeps it.
+            brand = _brand_named_with(seen_models, key(model)) or brand_at(s)
             if not brand:
                 continue
             add(s, end, brand, (model + " " + (var or "")).strip(), bool(series))
@@ -540,6 +541,23 @@ def _named_before(seen_models: dict, brand: str, mkey: str) -> bool:
         return True
     variants = lexicon().variant_lower
     return any(k.startswith(mkey) and k[len(mkey):] in variants for k in seen)
+
+
+def _variant_of_named(seen_models: dict, brand: str, mkey: str) -> bool:
+    """Whether the model is a variant of a model or series the article named ("X200 Pro" after the
+    "X200 series")."""
+    seen = seen_models.get(brand, ())
+    variants = lexicon().variant_lower
+    return any(mkey.startswith(k) and len(mkey) > len(k) and mkey[len(k):] in variants
+               and not k.isdigit() for k in seen)
+
+
+def _brand_named_with(seen_models: dict, mkey: str) -> str | None:
+    """The one brand the article named this model (or its base, without a variant word) with."""
+    variants = lexicon().variant_lower
+    brands = [b for b, seen in seen_models.items()
+              if mkey in seen or any(mkey.startswith(k) and mkey[len(k):] in variants and not k.isdigit() for k in seen)]
+    return brands[0] if len(brands) == 1 else None
 
 
 def _catalogue_year_model(brand: str, lead_rest: str, token: str) -> bool:

@@ -39,3 +39,14 @@ def test_a_rebranded_version_named_before_the_phone():
     found = facts(body)
     assert any(s == "OnePlus Nord 6" and a == "alias" and "K13 Turbo" in v for s, a, v in found)
     assert ("OnePlus Nord 6", "battery", "6500 mAh") in found
+
+
+def test_a_brandless_name_keeps_the_brand_the_article_gave_it():
+    body = ("Meizu has set a date for its next flagship launch. The M30 series will use a new silicon-carbon cell. "
+            "Meanwhile, Xiaomi is also expected to unveil the Xiaomi 17 in the same week. "
+            "Meizu's M30 lineup should have two models: M30 and M30 Pro. "
+            "The M30 and M30 Pro are tipped to ship with a 7,200mAh battery.")
+    found = facts(body)
+    assert not any(s.startswith("Xiaomi M30") for s, a, v in found)
+    assert ("Meizu M30", "battery", "7200 mAh") in found
+    assert ("Meizu M30 Pro", "battery", "7200 mAh") in found
