@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from bot.extract.lexicon import context_words, fragments, lexicon, pattern, trie_pattern
+from bot.extract.lexicon import context_words, fragments, lexicon, pattern, pattern_entries, trie_pattern
 
 
 @dataclass(frozen=True)
@@ -32,6 +32,7 @@ def patterns() -> Patterns:
     optics = re.compile(trie_pattern(sorted({w.lower() for w in optics_words})) + r"(?![\w])")
     compare_before_value = re.compile(
         r"(?:" + "".join(r"\b" + re.escape(w) + "|" for w in context_words("comparison_before_value"))
+        + "".join(r"\b" + p + "|" for p in pattern_entries("context.json", "comparison_before_value"))
         + r"\b(?:" + fragments("change_verbs") + r")"
         r"\s+from)\s+(?:the\s+|a\s+|its\s+)?(?:[\w'’-]+\s+){0,2}$",
         re.IGNORECASE)

@@ -44,8 +44,9 @@ from bot.extract.sentences import paragraphs, split_sentences
 from bot.extract.state import ArticleState, Assignment, Posts, Statuses
 from bot.extract.status import CONFIRMED, DENIED, RUMORED, Cues
 from bot.extract.status import leads as status_leads
-from bot.extract.subjects import (compared_value, drop_part_names, drop_value_makers, flattened_columns,
-                                  model_references, pair_values, subjects_for, table_cells)
+from bot.extract.subjects import (chip_led, compared_value, drop_part_names, drop_value_makers, flattened_columns,
+                                  model_references, pair_values, said_of_other_phones, subjects_for,
+                                  table_cells)
 from bot.extract.values import Sentences, Value
 from bot.extract.values import find_values as _find_values
 from bot.models import Article, Claim
@@ -230,13 +231,15 @@ def assign_subjects(doc: ArticleState) -> None:
         own_values = [v for v in sent_values if not compared_value(doc, v, resolved, s, compare_before_value)] \
             if len(sent_values) >= 2 else []
         paired = pair_values(doc, sentence, own_values) if len(own_values) >= 2 else {}
+        if chip_led(doc, sentence, sent_values):
+            continue
         for v in sent_values:
             if doc.table_cells and v.start in doc.table_cells:
                 cell_subject = doc.table_cells[v.start]
                 if cell_subject is None:
                     continue
                 paired[id(v)] = cell_subject
-            if compared_value(doc, v, resolved, s, compare_before_value):
+            if compared_value(doc, v, resolved, s, compare_before_value) or said_of_other_phones(doc, v, resolved, s):
                 continue
             if wish_hits and any(w <= v.start and not _CLAUSE_BREAK.search(low, w, v.start) for w in wish_hits):
                 continue  # "I'd have preferred 144Hz": the writer's wish, no claim

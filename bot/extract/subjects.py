@@ -46,6 +46,13 @@ _FOUND_BEFORE = re.compile(r"(?i)\b(?:" + fragments("found_in") + r")\s+(?:the\s
 _IN_BEFORE = re.compile(r"(?i)\b(?:in|inside)\s+(?:the\s+|its\s+)?$")
 _PART_AFTER = re.compile(r"\s+(?:" + fragments("part_nouns") + r")\b")
 _MAKER_OF_VALUE = ("camera_sensor", "chipset", "ui", "os")
+_CHIP_LEAD = re.compile(r"(?is)(?:.*\bthat\s+)?(?:(?:" + fragments("chip_subject_leads") + r")\s*,?\s*)?"
+                        r"(?:the\s+|this\s+)?(?:[A-Z][\w-]*['’]s\s+)?")
+_CHIP_VERB = re.compile(r"(?i)\s*(?:(?:chip|chipset|processor|soc|platform)\s+)?(?:" + fragments("chip_subject_verbs") + r")\b")
+_CHIP_PAIRED = re.compile(r"(?i)[^.;]{0,40}?\b(?:" + fragments("chip_pairing_words") + r")\b")
+_GENERIC = (r"\b(?:" + fragments("generic_devices") + r")\s+(?:[\w-]+\s+)?(?:" + fragments("generic_device_nouns") + r")\b")
+_GENERIC_BEFORE = re.compile(_GENERIC + r"\s+(?:[\w-]+\s+){0,3}$")
+_GENERIC_AFTER = re.compile(r"\s*(?:[\w-]+\s+){0,2}?(?:(?:on|in|of|from|with|that)\s+)?" + _GENERIC)
 
 
 def in_object_position(low: str, m: Mention, s: int) -> bool:
@@ -71,6 +78,31 @@ def compared_value(doc, v: Value, mentions: list[Mention], s: int, compare_befor
     if lead is not None and not any(lead.end() <= m.start < v.start for m in mentions if m.kind != COMPANY):
         return True
     return False
+
+
+def chip_led(doc, sentence, values: list[Value]) -> bool:
+    """Whether the sentence is about a chip ("Word has it that the Exynos 2700 will be faster ...",
+    "The Dimensity 9600 is said to use ..."): led by a chip and its verb, naming no phone after it
+    and pairing it with no memory."""
+    chip = values[0]
+    if chip.attribute != "chipset" or sentence.is_item:
+        return False
+    body = doc.body
+    if not _CHIP_LEAD.fullmatch(body, sentence.start, chip.start) or not _CHIP_VERB.match(body, chip.end) \
+            or _CHIP_PAIRED.match(body, chip.end, sentence.end):
+        return False  # "The Dimensity 9300 is paired with 16GB of RAM": the phone's configuration
+    return not any(m.start >= chip.end and m.kind in (DEVICE, SERIES, REF_DEVICE, REF_SERIES) and not m.comparison
+                   for m in sentence.resolved)
+
+
+def said_of_other_phones(doc, v: Value, mentions: list[Mention], s: int) -> bool:
+    """A value said of phones named only generically ("the 120W some rival phones offer", "a few
+    other flagships with the X chip"): nobody's."""
+    low = doc.low
+    if _GENERIC_AFTER.match(low, v.end, v.end + 60):
+        return True
+    last = max((m.end for m in mentions if m.end <= v.start), default=s)
+    return _GENERIC_BEFORE.search(low, max(last, v.start - 80), v.start) is not None
 
 
 def subjects_for(doc, v: Value, mentions: list[Mention], topic: Mention | None,

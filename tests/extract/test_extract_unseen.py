@@ -50,3 +50,46 @@ def test_a_brandless_name_keeps_the_brand_the_article_gave_it():
     assert not any(s.startswith("Xiaomi M30") for s, a, v in found)
     assert ("Meizu M30", "battery", "7200 mAh") in found
     assert ("Meizu M30 Pro", "battery", "7200 mAh") in found
+
+
+def test_a_chips_own_sentences_give_it_to_no_phone():
+    body = ("Xiaomi will launch the Xiaomi 16 Pro in November with the Snapdragon 8 Elite. "
+            "Samsung, meanwhile, has scheduled an event where it will show the Galaxy S27. "
+            "Word has it that the Exynos 2700 will be 20 percent faster than Apple's A20. "
+            "The Exynos 2700 is said to be built on a 2nm node and will have ten cores.")
+    found = facts(body)
+    assert ("Xiaomi 16 Pro", "chipset", "Snapdragon 8 Elite") in found
+    assert not any(a == "chipset" and v == "Exynos 2700" for s, a, v in found)
+
+
+def test_a_chip_sentence_that_names_the_phone_after_the_chip_still_counts():
+    body = "The Dimensity 9600 is expected to power the Oppo Find X10 when it launches."
+    assert ("Oppo Find X10", "chipset", "Dimensity 9600") in facts(body)
+
+
+def test_other_phones_named_generically_take_no_value():
+    body = ("The Moto G95 charges at 45W. That is slow next to the 120W charging some rival phones offer, "
+            "and other handsets with a 7,000mAh battery last longer.")
+    found = facts(body)
+    assert ("Motorola Moto G95", "wired_charging", "45 W") in found
+    assert ("Motorola Moto G95", "wired_charging", "120 W") not in found
+    assert ("Motorola Moto G95", "battery", "7000 mAh") not in found
+
+
+def test_a_value_in_comparison_or_being_replaced_is_not_the_phones():
+    body = ("The Pixel 11 Pro gets 37W charging, which looks modest in comparison to 90W on several rivals. "
+            "Its new 50MP ultrawide will replace the current 48 MP ultrawide of the Pixel 10 Pro. "
+            "Its Tensor G6 should be just as fast as the Snapdragon 8 Elite.")
+    found = facts(body)
+    assert ("Google Pixel 11 Pro", "wired_charging", "37 W") in found
+    assert ("Google Pixel 11 Pro", "wired_charging", "90 W") not in found
+    assert ("Google Pixel 11 Pro", "ultrawide_camera", "50 MP") in found
+    assert ("Google Pixel 11 Pro", "ultrawide_camera", "48 MP") not in found
+    assert ("Google Pixel 11 Pro", "chipset", "Snapdragon 8 Elite") not in found
+
+
+def test_a_chip_paired_with_memory_is_the_phones_configuration():
+    body = "Honor launched the Honor 400 Pro today. The Snapdragon 8 Gen 3 is coupled with 16GB of RAM and 1TB of storage."
+    found = facts(body)
+    assert ("Honor 400 Pro", "ram", "16 GB") in found
+    assert ("Honor 400 Pro", "storage", "1 TB") in found
