@@ -456,7 +456,11 @@ def _role_pattern():
 
 _CAMERA_NOUN = re.compile(r"\s*(?:[\w-]+\s+)?(?:camera|sensor|shooter)\b")
 _AFTER_CUT = re.compile(r"[,;(]|\band\b|\bwhile\b|\bplus\b")
-_BEFORE_CUT = re.compile(r"[,;]|\band\b")
+_BEFORE_CUT = re.compile(r"[,;)+]|\band\b")
+# "50MP (IMX890, with OIS) + 8MP (IMX355, ultra-wide)": the bracket after a figure holds its role.
+_BRACKET_AFTER = re.compile(r"\s*\(([^()]{0,60})\)")
+_PLUS_AFTER = re.compile(r"\s*(?:\([^()]{0,60}\))?\s*\+\s*\d")
+_PLUS_BEFORE = re.compile(r"\+\s*$")
 
 
 def _first_word(pattern: re.Pattern, text: str) -> str | None:
@@ -500,7 +504,7 @@ def _sensor_hits(body: str):
 
 _COUNT = re.compile(
     r"\b(?P<w>dual|double|twin|triple|quad|quadruple|penta|two|three|four|five|[2-5])[\s-]+(?:rear[\s-]+|back[\s-]+|main[\s-]+|lens[\s-]+)?"
-    r"(?:camera|cam|lens|sensor|shooter)(?P<pl>s|es)?(?![\w-])")
+    r"(?:camera|cam|lens|sensor|shooter|unit)(?P<pl>s|es)?(?![\w-])")
 _COUNT_GATE = re.compile(fragments("camera_count_gate"))
 
 
@@ -517,8 +521,15 @@ def find_cameras(body: str, sentences: Sentences, at: dict | None = None) -> lis
         after = _AFTER_CUT.split(after, maxsplit=1)[0]
         role = None
         found = _first_word(role_re, after)
+        bracket = _BRACKET_AFTER.match(low, m.end(), nxt) if not found else None
+        if bracket is not None:
+            found = _first_word(role_re, bracket.group(1))
         if found:
             role = _role(found)
+        elif bracket is not None:
+            # "50MP (IMX890, with OIS) + 8MP (...)": the first of a list of figures joined by "+" is the main one
+            if _PLUS_AFTER.match(low, m.end(), e) and not _PLUS_BEFORE.search(low, max(s, m.start() - 6), m.start()):
+                role = "main_camera"
         else:
             prev = mps[i - 1].end() if i > 0 and mps[i - 1].end() > s else s
             before = low[max(prev, m.start() - 35):m.start()]

@@ -93,3 +93,14 @@ def test_a_chip_paired_with_memory_is_the_phones_configuration():
     found = facts(body)
     assert ("Honor 400 Pro", "ram", "16 GB") in found
     assert ("Honor 400 Pro", "storage", "1 TB") in found
+
+
+def test_camera_roles_written_in_brackets_after_the_figure():
+    body = ("The Redmi Note 15 Pro is tipped to carry a 108MP (HM6, f/1.7) + 12MP (OV13B, macro-free ultrawide) "
+            "+ 10MP (JN5, 3x telephoto) triple unit on the back.")
+    found = facts(body)
+    assert ("Xiaomi Redmi Note 15 Pro", "main_camera", "108 MP") in found
+    assert ("Xiaomi Redmi Note 15 Pro", "ultrawide_camera", "12 MP") in found
+    assert ("Xiaomi Redmi Note 15 Pro", "telephoto_camera", "10 MP") in found
+    assert ("Xiaomi Redmi Note 15 Pro", "ultrawide_camera", "10 MP") not in found
+    assert ("Xiaomi Redmi Note 15 Pro", "camera_count", "3") in found
