@@ -364,6 +364,8 @@ def resolve_candidate(m: re.Match, base: date | None, prefer: str) -> tuple[str,
 
 
 _SUPERSEDED = re.compile(r"\b(?:" + fragments("superseded_date_lead") + r")\s+from\s+(?:the\s+)?$", re.IGNORECASE)
+_AHEAD_OF_LAUNCH = re.compile(r"(?i)[^.;]{0,20}?\b(?:" + fragments("ahead_of_launch") + r")\s+(?:the\s+|its\s+|their\s+)?"
+                              r"(?:[\w()+-]+\s+){0,4}$")
 _EVENT_NOUNS = ("event", "keynote", "presentation", "premiere", "unpacked", "Event", "Keynote", "Unpacked")
 _HABITUAL = re.compile(r"\b(?:" + fragments("habitual_launch_words") + r")\b", re.IGNORECASE)
 _PRODUCTION_BEFORE = re.compile(
@@ -393,8 +395,11 @@ def not_the_phones_launch(body: str, sentence: tuple[int, int], candidate: re.Ma
     launch ("pushed from July to September"), a production date ("mass production in November,
     for a launch in January"), a past showcase, a maker's habit ("has released phones in October
     since ..."), or a chip's or update's launch ("This processor is expected to be launched in
-    November", "the Snapdragon 8 Gen 3, which was announced in October")."""
+    November", "the Snapdragon 8 Gen 3, which was announced in October"), or something done
+    before the launch ("visited the plant in March, ahead of the X launch")."""
     start, end = sentence
+    if candidate.end() <= launch_start and _AHEAD_OF_LAUNCH.match(body, candidate.end(), launch_start):
+        return True  # "toured the plant in March, ahead of the X launch": done before the launch
     if _SUPERSEDED.search(body, max(start, candidate.start() - 40), candidate.start()) or \
             _PRODUCTION_BEFORE.search(body, max(start, candidate.start() - 70), candidate.start()):
         return True

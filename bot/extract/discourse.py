@@ -15,6 +15,7 @@ from bot.extract.subjects import VARIANT_OF, in_object_position
 
 _GROUP_REF = re.compile(r"(?i)(?:" + fragments("group_references") + r")\b")
 _GROUP_START = re.compile(r"(?:" + fragments("group_references") + r")\b")
+_OTHER = re.compile(r"(?i)\bother\b")
 _LARGER = re.compile(fragments("larger_words"))
 _RANKS = tuple((word, rank) for word, rank in context_words("variant_ranks"))
 
@@ -102,6 +103,11 @@ class _Discourse:
         for m in sent_mentions:
             if m.kind != REF_DEVICE and m.kind != REF_SERIES:
                 resolved.append(m)
+                continue
+            if _OTHER.search(m.text):
+                # "the two other models, which launched in April": not the topic; what is said of
+                # them is a compared phone's.
+                resolved.append(Mention(m.start, m.end, m.kind, None, None, m.text, comparison=True, ref=True))
                 continue
             antecedent = next((x for x in reversed(resolved) if x.kind in (DEVICE, SERIES) and not x.ref
                                and not x.comparison and not x.alias_only and x.subject), None)

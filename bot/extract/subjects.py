@@ -46,6 +46,7 @@ _FOUND_BEFORE = re.compile(r"(?i)\b(?:" + fragments("found_in") + r")\s+(?:the\s
 _IN_BEFORE = re.compile(r"(?i)\b(?:in|inside)\s+(?:the\s+|its\s+)?$")
 _PART_AFTER = re.compile(r"\s+(?:" + fragments("part_nouns") + r")\b")
 _MAKER_OF_VALUE = ("camera_sensor", "chipset", "ui", "os")
+_LAUNCH_CLAUSE_BREAK = re.compile(r";|\bbut\b|\bwhereas\b|\bwhile\b")
 _CHIP_LEAD = re.compile(r"(?is)(?:.*\bthat\s+)?(?:(?:" + fragments("chip_subject_leads") + r")\s*,?\s*)?"
                         r"(?:the\s+|this\s+)?(?:[A-Z][\w-]*['’]s\s+)?")
 _CHIP_VERB = re.compile(r"(?i)\s*(?:(?:chip|chipset|processor|soc|platform)\s+)?(?:" + fragments("chip_subject_verbs") + r")\b")
@@ -114,6 +115,10 @@ def subjects_for(doc, v: Value, mentions: list[Mention], topic: Mention | None,
     candidates = [m for m in mentions if not m.comparison and not m.alias_only and m.subject]
     if launch:
         devices = [m for m in candidates if m.kind in (DEVICE, SERIES, REF_DEVICE, REF_SERIES)]
+        # "The X was released in May but the Y has not launched": the device of the date's clause.
+        same_clause = [m for m in devices if not _LAUNCH_CLAUSE_BREAK.search(
+            doc.body, min(m.end, v.end), max(m.start, v.start))]
+        devices = same_clause or devices
         if devices:
             best = min(devices, key=lambda m: min(abs(m.start - v.end), abs(v.start - m.end)))
             return coordinated(doc.body, best, candidates)

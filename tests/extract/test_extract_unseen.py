@@ -104,3 +104,25 @@ def test_camera_roles_written_in_brackets_after_the_figure():
     assert ("Xiaomi Redmi Note 15 Pro", "telephoto_camera", "10 MP") in found
     assert ("Xiaomi Redmi Note 15 Pro", "ultrawide_camera", "10 MP") not in found
     assert ("Xiaomi Redmi Note 15 Pro", "camera_count", "3") in found
+
+
+def test_a_date_ahead_of_a_launch_is_another_events():
+    body = ("The Realme 16 Pro goes on sale next week. Realme's CEO toured the new factory in March 2024, "
+            "ahead of the Realme 14 Pro launch. Engineers tested the cooling system in May 2024 prior to the "
+            "Realme 15 Pro launch.")
+    found = facts(body, "2025-09-01")
+    assert not any(a == "launch_date" and v in ("2024-03", "2024-05") for s, a, v in found)
+
+
+def test_the_other_models_are_not_the_topic():
+    body = ("Xiaomi will launch the Redmi 15C in Europe on October 3. The phone joins the two other models "
+            "that were unveiled in Asia in June.")
+    found = facts(body, "2025-09-01")
+    assert ("Xiaomi Redmi 15C", "launch_date", "2025-10-03") in found
+    assert ("Xiaomi Redmi 15C", "launch_date", "2025-06") not in found
+
+
+def test_a_launch_date_stays_in_its_clause():
+    body = ("The Galaxy A37 was released in Europe in March but the Galaxy A57 has not been launched there yet.")
+    found = facts(body, "2025-09-01")
+    assert ("Samsung Galaxy A57", "launch_date", "2025-03") not in found
