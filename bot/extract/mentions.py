@@ -515,8 +515,10 @@ class MentionFinder:
                 continue
             if not free(s, end) or _BAD_TOKEN.match(model):
                 continue
+            owner = _BRAND_POSSESSIVE.search(body, max(0, s - 24), s)  # "Xiaomi's 12S Ultra"
+            brand = lexicon().word_to_brand.get(owner.group(1).lower()) if owner else None
             # "Vivo's X200 ... OnePlus 13 ... the X200 Pro": a model the article gave one brand keeps it.
-            brand = _brand_named_with(seen_models, key(model)) or brand_at(s)
+            brand = brand or _brand_named_with(seen_models, key(model)) or brand_at(s)
             if not brand:
                 continue
             add(s, end, brand, (model + " " + (var or "")).strip(), bool(series))
@@ -531,6 +533,7 @@ _SERIES_WORD_BEFORE = re.compile(r"(?<![\w-])(" + alternation(w for w in load_se
 _YEAR_TOKEN = re.compile(r"(?:19|20)\d\d")
 _YEAR_AFTER = re.compile(r"\s*\(((?:19|20)\d\d)\)")
 _BRAND_BEFORE = re.compile(r"\b([A-Za-z]+)\s+$")
+_BRAND_POSSESSIVE = re.compile(r"\b([A-Za-z]+)['’]s\s+(?:(?:new|upcoming|latest|own)\s+)?$")
 _NOT_A_PHONE = frozenset(("watch", "tab", "tablet", "pad", "matepad", "buds", "band", "book", "tv", "pencil"))
 
 
@@ -587,6 +590,8 @@ def _plain_names() -> tuple[re.Pattern | None, dict[str, tuple[str, list[tuple[s
     if not names:
         return None, {}
     return re.compile(r"\b(?:" + alternation(names) + r")(?![\w+-])"), names
+
+
 _PHONE_N = re.compile(r"Phone\s?(?:\(\d{1,2}[a-z]?\)|\d{1,2}[a-z]?\b)(?P<var>\s+(?:" + fragments("phone_n_variants") + r")(?![\w+]))?")
 _COORDINATION = re.compile(r"\s*(?:,|and|or|&|,\s*and|,\s*or)\s*(?:the\s+)?")
 _LINK_PREPOSITIONS = frozenset(("on", "in", "of", "for", "with"))

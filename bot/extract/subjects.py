@@ -76,9 +76,7 @@ def compared_value(doc, v: Value, mentions: list[Mention], s: int, compare_befor
                                                    or _COMPARED_RELATIVE.fullmatch(body, m.end, v.start)):
             return True
     lead = _PREDECESSOR.search(doc.low, s, v.start)
-    if lead is not None and not any(lead.end() <= m.start < v.start for m in mentions if m.kind != COMPANY):
-        return True
-    return False
+    return lead is not None and not any(lead.end() <= m.start < v.start for m in mentions if m.kind != COMPANY)
 
 
 def chip_led(doc, sentence, values: list[Value]) -> bool:

@@ -330,3 +330,23 @@ def test_past_but_the_sentence_is_about_its_own_subject_again():
     found = facts("Oppo has teased the Find X8 Ultra. " + body, published="2025-04-01")
     assert ("Oppo Find X8 Pro", "battery", "5910 mAh") in found
     assert ("Oppo Find X8 Ultra", "battery", "5910 mAh") not in found
+
+
+def test_a_brand_less_model_after_a_makers_possessive_is_that_makers():
+    body = "The vivo X100 Pro is here. Xiaomi's 13 Ultra, launched in April, has a 4,900mAh battery."
+    found = facts(body, published="2023-11-20")
+    assert ("Xiaomi 13 Ultra", "battery", "4900 mAh") in found
+    assert not {f for f in found if f[0] == "Xiaomi"}
+
+
+def test_the_salience_stage_alone_names_the_title_device_first_then_the_most_named():
+    from bot.extract.pipeline import analyse
+    body = ("The Galaxy S24 is cheaper. The Galaxy S25 gets a new chip, and the Galaxy S25 is lighter. "
+            "Samsung also sells the Galaxy S25.")
+    doc = analyse(Article(id="t", body=body, published="2025-02-01", published_basis="header"), until="salience")
+    assert doc.salient.main.subject == "Samsung Galaxy S25"
+    assert doc.claims == []  # the later stages have not run
+    titled = analyse(Article(id="t", body=body, title="Galaxy S24 price cut", published="2025-02-01",
+                             published_basis="header"), until="salience")
+    assert titled.salient.main.subject == "Samsung Galaxy S24"
+    assert titled.salient.device_of("Samsung").subject == "Samsung Galaxy S24"
