@@ -27,6 +27,11 @@ _ON_SALE_PHRASES = re.compile(
     r"|\b(?:" + fragments("price_cut_verbs") + r")\s+(?:" + fragments("price_cut_objects") + r")\s+to\b")
 
 
+_OFFICIAL_LISTING = re.compile(
+    r"\blisted\s+(?:on|at)\s+(?:the\s+)?(?P<owner>(?:[\w'’-]+\s+){0,3}?)(?:" + fragments("site_nouns") + r")\b")
+_OFFICIAL_OWNERS = frozenset(context_words("official_site_owners"))
+
+
 def on_sale_hits(low: str) -> list[int]:
     """Where a phone is said to be on discount or on the market: "$100 off", "(€50) off" found from
     each "off" backwards (no scan led by a digit), and the other phrases of _ON_SALE_PHRASES."""
@@ -57,6 +62,7 @@ def find_launched(doc: ArticleState) -> Launched:
     _mark_upcoming(launched, spans, mentions, low)
     _mark_on_sale(launched, spans, mentions, low, cues)
     _mark_headline_launches(launched, doc)
+    _mark_official_listings(launched, spans, mentions, low)
     if _LAUNCHED_GATE.search(low) is None:
         return launched
     starts = [m.start for m in mentions]
@@ -105,6 +111,31 @@ def _mark_headline_launches(launched: Launched, doc: ArticleState) -> None:
         launched.devices.add(subject)
         if as_series:
             launched.series.append(_series_base(subject))
+
+
+def _mark_official_listings(launched: Launched, spans, mentions: list[Mention], low: str) -> None:
+    """Phones listed on their maker's own site ("listed on the vivo India website", "on the
+    official site"): official, though not yet launched; a retailer's listing is not."""
+    if "listed" not in low:
+        return
+    sentence_starts = [sp[0] for sp in spans]
+    starts = [m.start for m in mentions]
+    for hit in _OFFICIAL_LISTING.finditer(low):
+        words = hit.group("owner").split()
+        k = bisect_right(sentence_starts, hit.start()) - 1
+        if k < 0:
+            continue
+        s, e, _item = spans[k]
+        i = bisect_right(starts, s - 1)
+        while i < len(mentions) and mentions[i].start < e:
+            m = mentions[i]
+            i += 1
+            if m.kind not in (DEVICE, SERIES) or m.comparison or m.alias_only or not m.subject or not m.brand:
+                continue
+            official = any(w in _OFFICIAL_OWNERS for w in words) or " ".join(words[:2]) in _OFFICIAL_OWNERS
+            if official or m.brand.lower() in words:
+                launched.devices.add(m.subject)
+                launched.listed.add(m.subject)
 
 
 def _mark_upcoming(launched: Launched, spans, mentions: list[Mention], low: str) -> None:

@@ -373,6 +373,9 @@ def status_for(doc: ArticleState, a: Assignment) -> str:
         return DENIED
     if sentence.official:
         return CONFIRMED
+    if status == RUMORED and a.subject.subject in doc.statuses.launched.listed \
+            and _listing_cues_only(doc, s, e, a.start):
+        return CONFIRMED  # "The base model is listed with 256GB" on the maker's own site
     if status:
         return status
     if sentence.is_item and sentence.lead_in_status:
@@ -381,6 +384,15 @@ def status_for(doc: ArticleState, a: Assignment) -> str:
     if carried[0] == sentence.paragraph_start and carried[1] and carried[2] == a.subject.subject:
         return carried[1]
     return default_status(doc, a.subject, a.attribute)
+
+
+_LISTING_CUES = ("listed", "listing")
+
+
+def _listing_cues_only(doc: ArticleState, s: int, e: int, pos: int) -> bool:
+    """Whether the rumour cues before `pos` in its sentence are all listing words."""
+    cues = [c for c in doc.statuses.cues.in_span(s, e) if c[1] <= pos] or doc.statuses.cues.in_span(s, e)
+    return bool(cues) and all(doc.low[c[0]:c[1]] in _LISTING_CUES for c in cues)
 
 
 def default_status(doc: ArticleState, subject, attribute: str) -> str:

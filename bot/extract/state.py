@@ -45,6 +45,7 @@ class Launched:
     devices: set[str] = field(default_factory=set)
     series: list[str] = field(default_factory=list)
     upcoming: set[str] = field(default_factory=set)
+    listed: set[str] = field(default_factory=set)  # on the maker's own site: its listing is official
 
     def __contains__(self, subject: str | None) -> bool:
         if not subject or not self.devices:

@@ -126,3 +126,19 @@ def test_a_launch_date_stays_in_its_clause():
     body = ("The Galaxy A37 was released in Europe in March but the Galaxy A57 has not been launched there yet.")
     found = facts(body, "2025-09-01")
     assert ("Samsung Galaxy A57", "launch_date", "2025-03") not in found
+
+
+def test_a_phone_listed_on_its_makers_own_site_has_confirmed_specs():
+    body = ("Vivo is set to unveil the vivo Y400 and vivo Y400 Pro next week. "
+            "The vivo Y400 and vivo Y400 Pro now appear listed on the vivo India website. "
+            "The base model is listed with 128GB and 256GB storage options, while the Pro model gets a 512GB variant.")
+    statuses = {(c.subject, c.attribute, c.value): c.status for c in claims_of(body, "2025-06-01")}
+    assert statuses.get(("vivo Y400", "storage", "256 GB")) == "confirmed"
+    assert statuses.get(("vivo Y400 Pro", "storage", "512 GB")) == "confirmed"
+
+
+def test_a_retailer_listing_confirms_nothing():
+    body = ("Vivo is set to unveil the vivo Y400 next week. The vivo Y400 is listed on Flipkart ahead of launch, "
+            "with 256GB of storage.")
+    statuses = {(c.subject, c.attribute, c.value): c.status for c in claims_of(body, "2025-06-01")}
+    assert statuses.get(("vivo Y400", "storage", "256 GB")) != "confirmed"
