@@ -15,6 +15,7 @@ from bot.extract.subjects import VARIANT_OF, in_object_position
 
 _GROUP_REF = re.compile(r"(?i)(?:" + fragments("group_references") + r")\b")
 _GROUP_START = re.compile(r"(?:" + fragments("group_references") + r")\b")
+_OLDER_LEAD = re.compile(r"(?i)\b(?:" + fragments("older_name_leads") + r")\s+$")
 _OTHER = re.compile(r"(?i)\bother\b")
 _LARGER = re.compile(fragments("larger_words"))
 _RANKS = tuple((word, rank) for word, rank in context_words("variant_ranks"))
@@ -168,6 +169,8 @@ class _Discourse:
             if m.ref or m.comparison or m.alias_only or m.subject is None or m not in sent_mentions:
                 continue
             if m.kind in (DEVICE, SERIES):
+                if _OLDER_LEAD.search(doc.body, max(s, m.start - 24), m.start):
+                    continue  # "Last year's Mate 50 brought ...": an older phone, not the topic
                 if fallback is None:
                     fallback = m
                 placed = object_position.get(id(m))

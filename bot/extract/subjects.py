@@ -142,9 +142,10 @@ def subjects_for(doc, v: Value, mentions: list[Mention], topic: Mention | None,
             # "Xiaomi's new phone with a Snapdragon 7+ Gen 2, ... the Poco F5": a device named after
             # the value in its own right says which one the maker's sentence is about.
             later = next((m for m in candidates if m.start >= v.end and m.kind == DEVICE), None)
-            if later is not None and not in_object_position(doc.low, later, max(v.end, later.start - 48)) \
-                    and not _PREPOSITION_BEFORE.search(doc.body, max(v.end, later.start - 30), later.start):
-                return coordinated(doc.body, later, candidates)
+            if later is not None and (VARIANT_OF.search(doc.body, max(v.end, later.start - 40), later.start) or (
+                    not in_object_position(doc.low, later, max(v.end, later.start - 48))
+                    and not _PREPOSITION_BEFORE.search(doc.body, max(v.end, later.start - 30), later.start))):
+                return coordinated(doc.body, later, candidates)  # "... keeps the dual camera setup for the X"
             device = device_for_company(chosen, topic, doc.salient)
             if device is not None:
                 return [device]

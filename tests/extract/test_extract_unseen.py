@@ -142,3 +142,21 @@ def test_a_retailer_listing_confirms_nothing():
             "with 256GB of storage.")
     statuses = {(c.subject, c.attribute, c.value): c.status for c in claims_of(body, "2025-06-01")}
     assert statuses.get(("vivo Y400", "storage", "256 GB")) != "confirmed"
+
+
+def test_last_years_phone_does_not_become_the_topic():
+    body = ("Google has announced the Pixel 10 Pro. It has a 6.3-inch display. "
+            "Last year's Pixel 9 Pro brought a new telephoto design, and a refined version is found on the Pixel 10 Pro. "
+            "Around the back sits a triple camera array.")
+    found = facts(body, "2025-08-21")
+    assert ("Google Pixel 10 Pro", "camera_count", "3") in found
+    assert ("Google Pixel 9 Pro", "camera_count", "3") not in found
+
+
+def test_a_camera_setup_for_named_phones_is_theirs():
+    body = ("The iPhone 18 Pro gets a new 48MP telephoto. Analysts say Apple keeps the same dual camera setup "
+            "for the iPhone 18 and iPhone 18 Plus.")
+    found = facts(body, "2026-03-01")
+    assert ("Apple iPhone 18", "camera_count", "2") in found
+    assert ("Apple iPhone 18 Plus", "camera_count", "2") in found
+    assert ("Apple iPhone 18 Pro", "camera_count", "2") not in found
