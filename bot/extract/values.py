@@ -457,6 +457,9 @@ def _role_pattern():
 _CAMERA_NOUN = re.compile(r"\s*(?:[\w-]+\s+)?(?:camera|sensor|shooter)\b")
 _AFTER_CUT = re.compile(r"[,;(]|\band\b|\bwhile\b|\bplus\b")
 _BEFORE_CUT = re.compile(r"[,;)+]|\band\b")
+# "The selfie camera is ...": a sentence led by a camera of one role (the role words of _role_pattern).
+_CAMERA_SUBJECT_LEAD = re.compile(r"\W*(?:[\w-]+,\s+)?(?:the|its)\s+(?:new\s+)?")
+_CAMERA_SUBJECT_NOUN = re.compile(r"(?:[\s-]+(?:facing|angle|zoom))?\s+(?:camera|lens|shooter|snapper|sensor)\b")
 # "50MP (IMX890, with OIS) + 8MP (IMX355, ultra-wide)": the bracket after a figure holds its role.
 _BRACKET_AFTER = re.compile(r"\s*\(([^()]{0,60})\)")
 _PLUS_AFTER = re.compile(r"\s*(?:\([^()]{0,60}\))?\s*\+\s*\d")
@@ -537,6 +540,13 @@ def find_cameras(body: str, sentences: Sentences, at: dict | None = None) -> lis
             words = [w for w in role_re.finditer(before) if word_start(before, w.start())]
             if words:
                 role = _role(words[-1].group(0))
+        if role is None and (i == 0 or mps[i - 1].end() <= s):
+            # "The selfie camera is tipped to be upgraded to a 50MP sensor": the sentence's subject
+            # camera is the role of its first figure.
+            lead = _CAMERA_SUBJECT_LEAD.match(low, s, m.start())
+            word = role_re.match(low, lead.end(), m.start()) if lead is not None else None
+            if word is not None and _CAMERA_SUBJECT_NOUN.match(low, word.end(), m.start()):
+                role = _role(word.group(0))
         n = float(m.group("n"))
         if role is None:
             if n >= 48 and _CAMERA_NOUN.match(after):

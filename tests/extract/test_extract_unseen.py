@@ -160,3 +160,11 @@ def test_a_camera_setup_for_named_phones_is_theirs():
     assert ("Apple iPhone 18", "camera_count", "2") in found
     assert ("Apple iPhone 18 Plus", "camera_count", "2") in found
     assert ("Apple iPhone 18 Pro", "camera_count", "2") not in found
+
+
+def test_a_sentence_about_one_camera_gives_its_role_to_the_figure():
+    body = ("The Moto G100 has a 6.7-inch screen. The selfie camera is tipped to be upgraded to a 50-megapixel sensor "
+            "with autofocus. The telephoto lens is said to rely on a 10-megapixel sensor.")
+    found = facts(body)
+    assert ("Motorola Moto G100", "front_camera", "50 MP") in found
+    assert ("Motorola Moto G100", "telephoto_camera", "10 MP") in found
