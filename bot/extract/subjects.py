@@ -46,6 +46,7 @@ _FOUND_BEFORE = re.compile(r"(?i)\b(?:" + fragments("found_in") + r")\s+(?:the\s
 _IN_BEFORE = re.compile(r"(?i)\b(?:in|inside)\s+(?:the\s+|its\s+)?$")
 _PART_AFTER = re.compile(r"\s+(?:" + fragments("part_nouns") + r")\b")
 _MAKER_OF_VALUE = ("camera_sensor", "chipset", "ui", "os")
+_RANGE_REFERENCE = re.compile(r"(?i)\b(?:lineup|line-up|range|portfolio)$")
 _LAUNCH_CLAUSE_BREAK = re.compile(r";|\bbut\b|\bwhereas\b|\bwhile\b")
 _CHIP_LEAD = re.compile(r"(?is)(?:.*\bthat\s+)?(?:(?:" + fragments("chip_subject_leads") + r")\s*,?\s*)?"
                         r"(?:the\s+|this\s+)?(?:[A-Z][\w-]*['’]s\s+)?")
@@ -117,6 +118,9 @@ def subjects_for(doc, v: Value, mentions: list[Mention], topic: Mention | None,
         same_clause = [m for m in devices if not _LAUNCH_CLAUSE_BREAK.search(
             doc.body, min(m.end, v.end), max(m.start, v.start))]
         devices = same_clause or devices
+        # "adding the X to the lineup, ... a June launch": a phone named is meant before the range it joins.
+        named = [m for m in devices if not (m.ref and _RANGE_REFERENCE.search(m.text))]
+        devices = named or devices
         if devices:
             best = min(devices, key=lambda m: min(abs(m.start - v.end), abs(v.start - m.end)))
             return coordinated(doc.body, best, candidates)

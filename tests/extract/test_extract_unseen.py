@@ -168,3 +168,11 @@ def test_a_sentence_about_one_camera_gives_its_role_to_the_figure():
     found = facts(body)
     assert ("Motorola Moto G100", "front_camera", "50 MP") in found
     assert ("Motorola Moto G100", "telephoto_camera", "10 MP") in found
+
+
+def test_a_launch_date_goes_to_the_phone_named_not_to_the_lineup():
+    body = ("Honor launched the Honor 500 last month. Now there is talk of adding the Honor 500 Ultra to the "
+            "lineup, with reports pointing to a June 2026 launch.")
+    found = facts(body, "2026-02-10")
+    assert ("Honor 500 Ultra", "launch_date", "2026-06") in found
+    assert ("Honor 500", "launch_date", "2026-06") not in found
