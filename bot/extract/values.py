@@ -665,6 +665,14 @@ def _skin_pattern():
                       + r")\s?(?P<v>\d{1,2}(?:\.\d{1,2})?)(?!\w|\.\d)")
 
 
+@lru_cache(maxsize=1)
+def _plain_skin_pattern():
+    """Skins a maker names without a version ("Hello UI", "My UX")."""
+    skins = lexicon().specs.get("skins_without_version", [])
+    return re.compile(r"(?<![\w-])(?P<skin>" + "|".join(re.escape(s).replace(r"\ ", r"\s?") for s in sorted(skins, key=len, reverse=True))
+                      + r")(?![\w-]|\s?\d)") if skins else None
+
+
 def find_software(body: str) -> list[Value]:
     out = []
     for m in _OS.finditer(body):
@@ -676,6 +684,10 @@ def find_software(body: str) -> list[Value]:
         skin = " ".join(m.group("skin").split())
         skin = canonical.get(key(skin), skin)
         out.append(Value(m.start(), m.end(), "ui", f"{skin} {m.group('v')}"))
+    plain = _plain_skin_pattern()
+    for m in (plain.finditer(body) if plain is not None else ()):
+        skin = " ".join(m.group("skin").split())
+        out.append(Value(m.start(), m.end(), "ui", canonical.get(key(skin), skin)))
     return out
 
 

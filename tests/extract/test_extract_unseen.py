@@ -176,3 +176,8 @@ def test_a_launch_date_goes_to_the_phone_named_not_to_the_lineup():
     found = facts(body, "2026-02-10")
     assert ("Honor 500 Ultra", "launch_date", "2026-06") in found
     assert ("Honor 500", "launch_date", "2026-06") not in found
+
+
+def test_a_skin_that_carries_no_version_number():
+    body = "The Moto G77 will run Android 15 with Motorola's Hello UI on top, the company said."
+    assert ("Motorola Moto G77", "ui", "Hello UI") in facts(body)
