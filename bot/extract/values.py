@@ -485,9 +485,11 @@ def _role(word: str) -> str:
 _SENSOR = re.compile(
     r"(?:(?:Sony(?:['’]s)?\s+)?(?:IMX\s?(?P<imx>\d{3})|LYT[- ]?(?P<lyt>\d{3}))|"
     r"(?:(?:Samsung(?:['’]s)?\s+)?ISOCELL\s+|Samsung(?:['’]s)?\s+)(?P<iso>(?:GN|HP|HM|JN|GW|JD|GH|GM|HP)\d{1,2})|"
-    r"(?:OmniVision(?:['’]s)?|Omnivision)\s+(?P<ov>OV[A-Z]?\d{2}[A-Z]?))(?![\w])")
+    r"(?:OmniVision(?:['’]s)?|Omnivision)\s+(?P<ov>OV[A-Z]?\d{2}[A-Z]?)|"
+    # "an OV50H main sensor": OmniVision's name without the maker, where a camera word follows
+    r"(?P<ov_bare>OV\d{2}[A-Z])(?=\s+(?:[\w-]+\s+){0,2}(?:sensors?|cameras?|lens|shooter)\b))(?![\w])")
 _SENSOR_LEAD = re.compile(r"(?:" + fragments("sensor_lead_words") + ")")
-_SENSOR_WORD_GATE = ("IMX", "LYT", "ISOCELL", "Samsung", "OmniVision", "Omnivision")
+_SENSOR_WORD_GATE = ("IMX", "LYT", "ISOCELL", "Samsung", "OmniVision", "Omnivision", "OV")
 
 
 def _sensor_hits(body: str):
@@ -567,7 +569,7 @@ def find_cameras(body: str, sentences: Sentences, at: dict | None = None) -> lis
         elif m.group("iso"):
             value = f"Samsung {m.group('iso')}"
         else:
-            value = f"OmniVision {m.group('ov')}"
+            value = f"OmniVision {m.group('ov') or m.group('ov_bare')}"
         out.append(Value(m.start(), m.end(), "camera_sensor", value))
     words = lexicon().specs["camera_count_words"]
     low = lowered(body)

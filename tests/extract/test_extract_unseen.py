@@ -181,3 +181,9 @@ def test_a_launch_date_goes_to_the_phone_named_not_to_the_lineup():
 def test_a_skin_that_carries_no_version_number():
     body = "The Moto G77 will run Android 15 with Motorola's Hello UI on top, the company said."
     assert ("Motorola Moto G77", "ui", "Hello UI") in facts(body)
+
+
+def test_an_omnivision_sensor_named_without_the_maker():
+    body = "The Honor 600 Pro is tipped to use an OV50H main sensor and a 12MP ultrawide camera."
+    assert ("Honor 600 Pro", "camera_sensor", "OmniVision OV50H") in facts(body)
+    assert not any(a == "camera_sensor" for s, a, v in facts("Honor's OV50 report says the Honor 600 Pro has 12GB of RAM."))
