@@ -7,6 +7,7 @@ import re
 
 from bot.extract.lexicon import optics_brand
 from bot.extract.mentions import COMPANY, COMPANY_REF, DEVICE, SERIES, Mention
+from bot.extract.salience import device_for_company
 from bot.extract.state import ArticleState, Assignment, SentenceContext
 
 _CLAUSES = re.compile(r";|,\s*(?:while|whereas|but|and)\b|\bwhile\b|\bwhereas\b")
@@ -53,6 +54,9 @@ def camera_partners(doc: ArticleState, sentence: SentenceContext, optic_hits: li
             continue
         for subjects, (canonical, h) in pairs:
             for subject in subjects:
+                if subject.kind == COMPANY:
+                    # "a partnership between Honor and Zeiss" in an article about an Honor phone: the phone's
+                    subject = device_for_company(subject, sentence.topic, doc.salient) or subject
                 out.append(Assignment((s, e), sentence, subject, "camera_partner", canonical, h.start(), h.end()))
     return out
 

@@ -187,3 +187,10 @@ def test_an_omnivision_sensor_named_without_the_maker():
     body = "The Honor 600 Pro is tipped to use an OV50H main sensor and a 12MP ultrawide camera."
     assert ("Honor 600 Pro", "camera_sensor", "OmniVision OV50H") in facts(body)
     assert not any(a == "camera_sensor" for s, a, v in facts("Honor's OV50 report says the Honor 600 Pro has 12GB of RAM."))
+
+
+def test_a_makers_optics_partnership_in_a_phones_article_is_the_phones():
+    body = ("A new photo shows the Honor 700 Ultra from the back. The camera ring carries a Zeiss logo, "
+            "pointing to a continued partnership between Honor and the German optics firm.")
+    found = facts(body)
+    assert ("Honor 700 Ultra", "camera_partner", "Zeiss") in found
