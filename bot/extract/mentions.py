@@ -589,7 +589,7 @@ def _plain_names() -> tuple[re.Pattern | None, dict[str, tuple[str, list[tuple[s
         names.setdefault(base, (brand.name, []))[1].append((device.announced, device.name))
     if not names:
         return None, {}
-    return re.compile(r"\b(?:" + alternation(names) + r")(?![\w+-])"), names
+    return re.compile(r"\b(?:" + trie_pattern(names, space=" ") + r")(?![\w+-])"), names
 
 
 _PHONE_N = re.compile(r"Phone\s?(?:\(\d{1,2}[a-z]?\)|\d{1,2}[a-z]?\b)(?P<var>\s+(?:" + fragments("phone_n_variants") + r")(?![\w+]))?")

@@ -227,9 +227,9 @@ def assign_subjects(doc: ArticleState) -> None:
         segment = low[s:e]
         wish_hits = [w.end() for w in wish.finditer(cue_low, s, e)] \
             if "wish" in segment or "would" in segment or "'d " in segment else []
+        compared = {id(v) for v in sent_values if compared_value(doc, v, resolved, s, compare_before_value)}
         # "The X and X Pro get 3,095mAh, compared to 2,815mAh": a compared value pairs with no device.
-        own_values = [v for v in sent_values if not compared_value(doc, v, resolved, s, compare_before_value)] \
-            if len(sent_values) >= 2 else []
+        own_values = [v for v in sent_values if id(v) not in compared]
         paired = pair_values(doc, sentence, own_values) if len(own_values) >= 2 else {}
         if chip_led(doc, sentence, sent_values):
             continue
@@ -239,7 +239,7 @@ def assign_subjects(doc: ArticleState) -> None:
                 if cell_subject is None:
                     continue
                 paired[id(v)] = cell_subject
-            if compared_value(doc, v, resolved, s, compare_before_value) or said_of_other_phones(doc, v, resolved, s):
+            if id(v) in compared or said_of_other_phones(doc, v, resolved, s):
                 continue
             if wish_hits and any(w <= v.start and not _CLAUSE_BREAK.search(low, w, v.start) for w in wish_hits):
                 continue  # "I'd have preferred 144Hz": the writer's wish, no claim

@@ -5,7 +5,7 @@ device; and the mention clean-ups that decide what can be a subject at all."""
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 
 from bot.extract.lexicon import context_words, fragments, key, lexicon
 from bot.extract.mentions import (COMPANY, COMPANY_REF, DEVICE, REF_DEVICE, REF_SERIES, SERIES, Mention,
@@ -76,7 +76,7 @@ def compared_value(doc, v: Value, mentions: list[Mention], s: int, compare_befor
         if m.comparison and m.end <= v.start and (_AFTER_COMPARED.fullmatch(body, m.end, v.start)
                                                    or _COMPARED_RELATIVE.fullmatch(body, m.end, v.start)):
             return True
-    lead = _PREDECESSOR.search(doc.low, s, v.start)
+    lead = _PREDECESSOR.search(doc.low, max(s, v.start - 160), v.start)
     return lead is not None and not any(lead.end() <= m.start < v.start for m in mentions if m.kind != COMPANY)
 
 
@@ -394,13 +394,17 @@ def flattened_columns(body: str, spans, mentions: list[Mention], values) -> dict
     out: dict[int, Mention | list[Mention]] = {}
     if body.count(":") < _MIN_LABELS:
         return out
+    mention_starts = [m.start for m in mentions]
+    value_starts = [v.start for v in values]
     for s, e, _item in spans:
+        if body.count(":", s, e) < _MIN_LABELS:
+            continue
+        own = mentions[bisect_left(mention_starts, s):bisect_left(mention_starts, e)]
         labels = [m for m in _LABEL.finditer(body, s, e)
-                  if not any(x.start <= m.start(1) < x.end for x in mentions)]
+                  if not any(x.start <= m.start(1) < x.end for x in own)]
         if len(labels) < _MIN_LABELS:
             continue
-        header = [m for m in mentions if s <= m.start < labels[0].start() and m.kind == DEVICE
-                  and m.subject and not m.alias_only]
+        header = [m for m in own if m.start < labels[0].start() and m.kind == DEVICE and m.subject and not m.alias_only]
         columns: list[Mention] = []
         for m in reversed(header):
             if m.subject not in [c.subject for c in columns]:
@@ -412,7 +416,7 @@ def flattened_columns(body: str, spans, mentions: list[Mention], values) -> dict
         cells = [Mention(c.start, c.end, DEVICE, c.subject, c.brand, c.text, model=c.model) for c in columns]
         bounds = [m.end() for m in labels] + [e]
         for label, a, b in zip(labels, bounds, bounds[1:]):
-            row = [v for v in values if a <= v.start < b]
+            row = values[bisect_left(value_starts, a):bisect_left(value_starts, b)]
             memory = _MEMORY_LABELS.get(label.group(1).lower())
             for v in row:
                 if memory and v.attribute in ("ram", "storage"):
