@@ -232,6 +232,11 @@ def assign_subjects(doc: ArticleState) -> None:
         own_values = [v for v in sent_values if id(v) not in compared]
         paired = pair_values(doc, sentence, own_values) if len(own_values) >= 2 else {}
         if chip_led(doc, sentence, sent_values):
+            # A sentence about the chip: it says the chip again of the phone the article gave it to.
+            chip = sent_values[0]
+            owner = next((a.subject for a in out if a.attribute == "chipset" and a.value == chip.value), None)
+            if owner is not None and id(chip) not in compared:
+                out.append(Assignment((s, e), sentence, owner, "chipset", chip.value, chip.start, chip.end))
             continue
         for v in sent_values:
             if doc.table_cells and v.start in doc.table_cells:

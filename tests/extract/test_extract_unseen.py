@@ -60,6 +60,7 @@ def test_a_chips_own_sentences_give_it_to_no_phone():
     found = facts(body)
     assert ("Xiaomi 16 Pro", "chipset", "Snapdragon 8 Elite") in found
     assert not any(a == "chipset" and v == "Exynos 2700" for s, a, v in found)
+    assert not any(s == "Xiaomi 16 Pro" and v == "Exynos 2700" for s, a, v in found)
 
 
 def test_a_chip_sentence_that_names_the_phone_after_the_chip_still_counts():
@@ -194,3 +195,11 @@ def test_a_makers_optics_partnership_in_a_phones_article_is_the_phones():
             "pointing to a continued partnership between Honor and the German optics firm.")
     found = facts(body)
     assert ("Honor 700 Ultra", "camera_partner", "Zeiss") in found
+
+
+def test_a_chips_own_sentence_names_it_again_for_the_phone_that_has_it():
+    body = ("The Pixel 11 will use the Tensor G6, a report says. Meanwhile, Samsung will show the Galaxy S27. "
+            "The Tensor G6 is said to be built on a 2nm node.")
+    quotes = {c.quote for c in claims_of(body) if c.subject == "Google Pixel 11" and c.value == "Google Tensor G6"}
+    assert any("2nm node" in q for q in quotes)
+    assert not any(c.subject == "Samsung Galaxy S27" and c.attribute == "chipset" for c in claims_of(body))
