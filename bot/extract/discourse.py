@@ -39,7 +39,7 @@ def group_members(text: str, group: list[Mention]) -> list[Mention]:
     marked = [m for m in group if m.model and words & {w.lower().rstrip("+") for w in m.model.split()[1:]}]
     if marked:
         group = marked
-    count = 2 if _GROUP_START.match(low) else 3 if "three" in low else None
+    count = 3 if "three" in low else 2 if _GROUP_START.match(low) else None
     if count and len(group) > count:
         group = group[-count:] if _LARGER.search(low) else group[:count]
     return group
@@ -126,7 +126,8 @@ class _Discourse:
                 resolved.append(Mention(m.start, m.end, DEVICE, first.subject, first.brand, m.text,
                                         model=first.model, ref=True, group=tuple(self.previous_group)))
                 continue
-            if m.kind == REF_SERIES and self.last_group and _GROUP_REF.match(m.text):
+            if m.kind == REF_SERIES and self.last_group and _GROUP_REF.match(m.text) \
+                    and ("three" not in m.text.lower() or len(self.last_group) == 3):
                 # "Both phones", "the two models": each device of the last pair named together;
                 # "both Pro models" those of them with the word, "the two smaller models" the first two.
                 group = group_members(m.text, self.last_group)

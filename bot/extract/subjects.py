@@ -47,6 +47,7 @@ _IN_BEFORE = re.compile(r"(?i)\b(?:in|inside)\s+(?:the\s+|its\s+)?$")
 _PART_AFTER = re.compile(r"\s+(?:" + fragments("part_nouns") + r")\b")
 _MAKER_OF_VALUE = ("camera_sensor", "chipset", "ui", "os")
 _RANGE_REFERENCE = re.compile(r"(?i)\b(?:lineup|line-up|range|portfolio)$")
+_RELATIVE_LEAD = re.compile(r"\b(?:on|in|at|by|with)\s+which\s+(?:the\s+)?$")
 _LAUNCH_CLAUSE_BREAK = re.compile(r";|\bbut\b|\bwhereas\b|\bwhile\b")
 _CHIP_LEAD = re.compile(r"(?is)(?:.*\bthat\s+)?(?:(?:" + fragments("chip_subject_leads") + r")\s*,?\s*)?"
                         r"(?:the\s+|this\s+)?(?:[A-Z][\w-]*['’]s\s+)?")
@@ -60,6 +61,8 @@ _GENERIC_AFTER = re.compile(r"\s*(?:[\w-]+\s+){0,2}?(?:(?:on|in|of|from|with|tha
 def in_object_position(low: str, m: Mention, s: int) -> bool:
     """Whether a name follows a preposition in its sentence ("on the Y", "of the Y's camera",
     "alongside the cheaper Z"): then it is not what the sentence is about."""
+    if _RELATIVE_LEAD.search(low, max(s, m.start - 12), m.start):
+        return False  # "the date on which X and Y will launch": X leads the relative clause
     return _OBJECT_BEFORE.search(low, max(s, m.start - 48), m.start) is not None \
         or _FOUND_BEFORE.search(low, max(s, m.start - 24), m.start) is not None
 
@@ -123,6 +126,9 @@ def subjects_for(doc, v: Value, mentions: list[Mention], topic: Mention | None,
         devices = named or devices
         if devices:
             best = min(devices, key=lambda m: min(abs(m.start - v.end), abs(v.start - m.end)))
+            if best.group:  # "The three phones will debut on ...": each of them
+                return [Mention(best.start, best.end, DEVICE, g.subject, g.brand, best.text, model=g.model, ref=True)
+                        for g in best.group]
             return coordinated(doc.body, best, candidates)
     if not launch:
         owner = next((m for m in candidates if m.start >= v.end and m.kind == DEVICE), None)

@@ -203,3 +203,11 @@ def test_a_chips_own_sentence_names_it_again_for_the_phone_that_has_it():
     quotes = {c.quote for c in claims_of(body) if c.subject == "Google Pixel 11" and c.value == "Google Tensor G6"}
     assert any("2nm node" in q for q in quotes)
     assert not any(c.subject == "Samsung Galaxy S27" and c.attribute == "chipset" for c in claims_of(body))
+
+
+def test_the_three_phones_are_each_of_the_three_named():
+    body = ("Realme confirmed the date on which Realme 17, Realme 17 Pro and Realme 17 Pro+ will be unveiled. "
+            "The three phones will make their debut on August 12.")
+    found = facts(body, "2026-08-01")
+    for name in ("Realme 17", "Realme 17 Pro", "Realme 17 Pro+"):
+        assert (name, "launch_date", "2026-08-12") in found
