@@ -61,6 +61,9 @@ def find_aliases(doc: ArticleState, mentions: list[Mention]) -> dict[str, str]:
     return alias_map
 
 
+_NEGATED = re.compile(r"(?i)\b(?:not|never|no longer)\b|n['’]t\b")
+
+
 def _rebadged(doc: ArticleState, devices: list[Mention], mentions: list[Mention], alias_map: dict[str, str]) -> None:
     """ "The X is said to be a rebadged Y", "a rebranded version of Y, the X ...": Y is another
     name of the X, the phone the article talks about, which keeps the values said of it."""
@@ -72,8 +75,8 @@ def _rebadged(doc: ArticleState, devices: list[Mention], mentions: list[Mention]
         match = pats.rebadged_after.match(body, m.end, min(len(body), m.end + 160))
         if match is None:
             match = pats.rebadged_before.search(body, max(0, m.start - 120), m.start)
-        if match is None:
-            continue
+        if match is None or _NEGATED.search(body, match.start(), match.start("other")):
+            continue  # "is not a rebadged Y": no other name
         raw = re.sub(r"['’]s\b", "", match.group("other")).strip()
         alias_name = alias_name_of(raw, m.brand)
         if not alias_name or key(alias_name) == key(m.subject) or alias_name in alias_map:

@@ -211,3 +211,9 @@ def test_the_three_phones_are_each_of_the_three_named():
     found = facts(body, "2026-08-01")
     for name in ("Realme 17", "Realme 17 Pro", "Realme 17 Pro+"):
         assert (name, "launch_date", "2026-08-12") in found
+
+
+def test_a_phone_said_not_to_be_rebadged_has_no_alias():
+    body = "The Poco F9 is not a rebadged Redmi K90, the company insists. It has a 7,500mAh battery."
+    found = facts(body)
+    assert not any(a == "alias" for s, a, v in found)
