@@ -133,7 +133,7 @@ def _mark_official_listings(launched: Launched, spans, mentions: list[Mention], 
             if m.kind not in (DEVICE, SERIES) or m.comparison or m.alias_only or not m.subject or not m.brand:
                 continue
             official = any(w in _OFFICIAL_OWNERS for w in words) or " ".join(words[:2]) in _OFFICIAL_OWNERS
-            if official or m.brand.lower() in words:
+            if official or m.brand.lower() in [re.sub(r"['’]s$", "", w) for w in words]:  # "on Samsung's site"
                 launched.devices.add(m.subject)
                 launched.listed.add(m.subject)
 

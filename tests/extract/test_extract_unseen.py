@@ -217,3 +217,10 @@ def test_a_phone_said_not_to_be_rebadged_has_no_alias():
     body = "The Poco F9 is not a rebadged Redmi K90, the company insists. It has a 7,500mAh battery."
     found = facts(body)
     assert not any(a == "alias" for s, a, v in found)
+
+
+def test_a_listing_on_the_makers_site_with_a_possessive():
+    body = ("Samsung will unveil the Galaxy A77 soon. The Galaxy A77 has been listed on Samsung's website "
+            "with 256GB of storage.")
+    statuses = {(c.subject, c.attribute, c.value): c.status for c in claims_of(body, "2025-06-01")}
+    assert statuses.get(("Samsung Galaxy A77", "storage", "256 GB")) == "confirmed"
