@@ -55,7 +55,7 @@ _CHIP_VERB = re.compile(r"(?i)\s*(?:(?:chip|chipset|processor|soc|platform)\s+)?
 _CHIP_PAIRED = re.compile(r"(?i)[^.;]{0,40}?\b(?:" + fragments("chip_pairing_words") + r")\b")
 _GENERIC = (r"\b(?:" + fragments("generic_devices") + r")\s+(?:[\w-]+\s+)?(?:" + fragments("generic_device_nouns") + r")\b")
 _GENERIC_BEFORE = re.compile(_GENERIC + r"\s+(?:[\w-]+\s+){0,3}$")
-_GENERIC_AFTER = re.compile(r"\s*(?:[\w-]+\s+){0,2}?(?:(?:on|in|of|from|with|that)\s+)?" + _GENERIC)
+_GENERIC_AFTER = re.compile(r"\s*(?:(?!(?:like|as|unlike|than)\b)[\w-]+\s+){0,2}?(?:(?:on|in|of|from|that)\s+)?" + _GENERIC)
 
 
 def in_object_position(low: str, m: Mention, s: int) -> bool:

@@ -224,3 +224,9 @@ def test_a_listing_on_the_makers_site_with_a_possessive():
             "with 256GB of storage.")
     statuses = {(c.subject, c.attribute, c.value): c.status for c in claims_of(body, "2025-06-01")}
     assert statuses.get(("Samsung Galaxy A77", "storage", "256 GB")) == "confirmed"
+
+
+def test_a_value_shared_with_most_phones_is_still_the_phones():
+    body = "The Galaxy A27 has a 5,000mAh battery like most phones in its class, and a 120Hz display."
+    found = facts(body)
+    assert ("Samsung Galaxy A27", "battery", "5000 mAh") in found
