@@ -461,7 +461,7 @@ _BEFORE_CUT = re.compile(r"[,;)+]|\band\b")
 _CAMERA_SUBJECT_LEAD = re.compile(r"\W*(?:[\w-]+,\s+)?(?:the|its)\s+(?:new\s+)?")
 _CAMERA_SUBJECT_NOUN = re.compile(r"(?:[\s-]+(?:facing|angle|zoom))?\s+(?:camera|lens|shooter|snapper|sensor)\b")
 # "50MP (IMX890, with OIS) + 8MP (IMX355, ultra-wide)": the bracket after a figure holds its role.
-_BRACKET_AFTER = re.compile(r"\s*\(([^()]{0,60})\)")
+_BRACKET_AFTER = re.compile(r"\s*(?:[a-z-]+\s+)?\(([^()]{0,60})\)")  # "2MP units (macro and depth)" too
 _PLUS_AFTER = re.compile(r"\s*(?:\([^()]{0,60}\))?\s*\+\s*\d")
 _PLUS_BEFORE = re.compile(r"\+\s*$")
 

@@ -230,3 +230,10 @@ def test_a_value_shared_with_most_phones_is_still_the_phones():
     body = "The Galaxy A27 has a 5,000mAh battery like most phones in its class, and a 120Hz display."
     found = facts(body)
     assert ("Samsung Galaxy A27", "battery", "5000 mAh") in found
+
+
+def test_a_role_in_brackets_after_the_figures_noun():
+    body = "The Vivo Y500's 50MP main camera on the back is joined by two 2MP units (macro and depth)."
+    found = facts(body)
+    assert ("vivo Y500", "main_camera", "50 MP") in found
+    assert ("vivo Y500", "main_camera", "2 MP") not in found
