@@ -237,3 +237,8 @@ def test_a_role_in_brackets_after_the_figures_noun():
     found = facts(body)
     assert ("vivo Y500", "main_camera", "50 MP") in found
     assert ("vivo Y500", "main_camera", "2 MP") not in found
+
+
+def test_dual_rear_facing_cameras_are_counted():
+    body = "The Nothing Phone (5) has dual rear-facing cameras and a 32MP selfie camera."
+    assert ("Nothing Phone (5)", "camera_count", "2") in facts(body)
