@@ -242,3 +242,10 @@ def test_a_role_in_brackets_after_the_figures_noun():
 def test_dual_rear_facing_cameras_are_counted():
     body = "The Nothing Phone (5) has dual rear-facing cameras and a 32MP selfie camera."
     assert ("Nothing Phone (5)", "camera_count", "2") in facts(body)
+
+
+def test_an_ultra_wide_angle_lens_is_the_ultrawide():
+    body = "The Moto G66 pairs a 50MP main sensor with an 8MP sensor behind an ultra-wide-angle lens."
+    found = facts(body)
+    assert ("Motorola Moto G66", "ultrawide_camera", "8 MP") in found
+    assert ("Motorola Moto G66", "main_camera", "8 MP") not in found
