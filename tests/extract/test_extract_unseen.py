@@ -249,3 +249,10 @@ def test_an_ultra_wide_angle_lens_is_the_ultrawide():
     found = facts(body)
     assert ("Motorola Moto G66", "ultrawide_camera", "8 MP") in found
     assert ("Motorola Moto G66", "main_camera", "8 MP") not in found
+
+
+def test_a_large_figure_before_a_hyphenated_camera_system_is_the_main_camera():
+    body = "The Honor 450 is expected to bring a 200MP triple-camera system."
+    found = facts(body)
+    assert ("Honor 450", "main_camera", "200 MP") in found
+    assert ("Honor 450", "camera_count", "3") in found
