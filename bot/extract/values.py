@@ -508,7 +508,7 @@ def _sensor_hits(body: str):
 
 
 _COUNT = re.compile(
-    r"\b(?P<w>dual|double|twin|triple|quad|quadruple|penta|two|three|four|five|[2-5])[\s-]+(?:rear[\s-]+(?:facing[\s-]+)?|back[\s-]+|main[\s-]+|lens[\s-]+)?"
+    r"\b(?P<w>dual|double|twin|triple|quad|quadruple|penta|two|three|four|five|trio of|[2-5])[\s-]+(?:rear[\s-]+(?:facing[\s-]+)?|back[\s-]+|main[\s-]+|lens[\s-]+)?"
     r"(?:camera|cam|lens|sensor|shooter|unit)(?P<pl>s|es)?(?![\w-])")
 _COUNT_GATE = re.compile(fragments("camera_count_gate"))
 
@@ -577,7 +577,7 @@ def find_cameras(body: str, sentences: Sentences, at: dict | None = None) -> lis
         if m.start() and (low[m.start() - 1].isalnum() or low[m.start() - 1] in "_-"):
             continue
         word = m.group("w").lower()
-        if word in ("two", "three", "four", "five", "2", "3", "4", "5") and not m.group("pl"):
+        if word in ("two", "three", "four", "five", "2", "3", "4", "5", "trio of") and not m.group("pl"):
             continue
         s, e = sentences.bounds(m.start())
         tail = body[m.end():min(e, m.end() + 25)].lower()

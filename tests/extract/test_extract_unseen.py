@@ -256,3 +256,8 @@ def test_a_large_figure_before_a_hyphenated_camera_system_is_the_main_camera():
     found = facts(body)
     assert ("Honor 450", "main_camera", "200 MP") in found
     assert ("Honor 450", "camera_count", "3") in found
+
+
+def test_a_trio_of_rear_sensors_is_three_cameras():
+    body = "The Galaxy S27 Ultra keeps a trio of rear sensors beside its periscope."
+    assert ("Samsung Galaxy S27 Ultra", "camera_count", "3") in facts(body)
