@@ -261,3 +261,8 @@ def test_a_large_figure_before_a_hyphenated_camera_system_is_the_main_camera():
 def test_a_trio_of_rear_sensors_is_three_cameras():
     body = "The Galaxy S27 Ultra keeps a trio of rear sensors beside its periscope."
     assert ("Samsung Galaxy S27 Ultra", "camera_count", "3") in facts(body)
+
+
+def test_motorolas_china_skin_is_a_ui():
+    body = "The Moto X60 runs Motorola's MyUI 6.0 in China."
+    assert ("Motorola Moto X60", "ui", "MyUI 6.0") in facts(body)
