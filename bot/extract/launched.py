@@ -27,6 +27,9 @@ _ON_SALE_PHRASES = re.compile(
     r"|\b(?:" + fragments("price_cut_verbs") + r")\s+(?:" + fragments("price_cut_objects") + r")\s+to\b")
 
 
+_RELEASE_HAPPENED = re.compile(
+    r"\b(?:" + fragments("release_happened_leads") + r")\s+the\s+(?:recent\s+)?(?:" + fragments("release_nouns")
+    + r")\s+of\s+(?:the\s+)?$")
 _OFFICIAL_LISTING = re.compile(
     r"\blisted\s+(?:on|at)\s+(?:the\s+)?(?P<owner>(?:[\w'’-]+\s+){0,3}?)(?:" + fragments("site_nouns") + r")\b")
 _OFFICIAL_OWNERS = frozenset(context_words("official_site_owners"))
@@ -63,6 +66,11 @@ def find_launched(doc: ArticleState) -> Launched:
     _mark_on_sale(launched, spans, mentions, low, cues)
     _mark_headline_launches(launched, doc)
     _mark_official_listings(launched, spans, mentions, low)
+    for m in mentions:
+        # "with the release of the X": the X has been launched
+        if m.kind in (DEVICE, SERIES) and m.subject and not m.comparison and not m.alias_only \
+                and _RELEASE_HAPPENED.search(low, max(0, m.start - 40), m.start):
+            launched.devices.add(m.subject)
     if _LAUNCHED_GATE.search(low) is None:
         return launched
     starts = [m.start for m in mentions]

@@ -266,3 +266,16 @@ def test_a_trio_of_rear_sensors_is_three_cameras():
 def test_motorolas_china_skin_is_a_ui():
     body = "The Moto X60 runs Motorola's MyUI 6.0 in China."
     assert ("Motorola Moto X60", "ui", "MyUI 6.0") in facts(body)
+
+
+def test_a_phone_whose_release_has_happened_is_launched():
+    body = ("The gap between the budget line and the flagships is smaller than ever with the release of the "
+            "Galaxy A58. The Galaxy A58 uses the Exynos 1680 chip.")
+    statuses = {(c.subject, c.attribute, c.value): c.status for c in claims_of(body, "2027-04-01")}
+    assert statuses.get(("Samsung Galaxy A58", "chipset", "Exynos 1680")) == "confirmed"
+
+
+def test_a_release_still_ahead_is_no_launch():
+    body = ("Fans are waiting for the release of the Galaxy A58. The Galaxy A58 uses the Exynos 1680 chip.")
+    statuses = {(c.subject, c.attribute, c.value): c.status for c in claims_of(body, "2027-04-01")}
+    assert statuses.get(("Samsung Galaxy A58", "chipset", "Exynos 1680")) != "confirmed"
