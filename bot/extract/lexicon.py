@@ -24,10 +24,135 @@ def key(name: str) -> str:
     return _NOT_KEY.sub("", name.lower())
 
 
+class LexiconError(ValueError):
+    """A lexicon file that cannot be used; the message names the file and the key."""
+
+
+# Characters that make a string a regular expression rather than a literal word.
+_REGEX_SYNTAX = re.compile(r"[\\\[\]|*?{}]|\(\?")
+# Keys each file must have (the code reads them by name).
+_REQUIRED = {
+    "brands.json": ("brands", "series_words", "variants", "series_nouns", "optics"),
+    "cues.json": ("confirmed", "rumored", "speculated", "denied", "comparison", "comparison_determiners",
+                  "patterns"),
+    "context.json": ("patterns",),
+    "specs.json": ("patterns",),
+}
+
+
 @lru_cache(maxsize=None)
 def load_json(name: str) -> dict:
-    with open(Path(LEXICON_DIR) / name, encoding="utf-8") as handle:
-        return json.load(handle)
+    """A lexicon file of data/lexicon, validated (see `read_lexicon_file`)."""
+    return read_lexicon_file(Path(LEXICON_DIR) / name)
+
+
+def read_lexicon_file(path: Path) -> dict:
+    """A lexicon file, checked before use: its lists hold literal words (the code escapes them) and
+    every regular expression sits in its `patterns` section and compiles. A LexiconError names the
+    file and the key of anything wrong."""
+    name = Path(path).name
+    try:
+        with open(path, encoding="utf-8") as handle:
+            data = json.load(handle)
+    except json.JSONDecodeError as error:
+        raise LexiconError(f"{name}: not valid JSON ({error})") from None
+    if not isinstance(data, dict):
+        raise LexiconError(f"{name}: must hold one JSON object")
+    for required in _REQUIRED.get(name, ()):
+        if required not in data:
+            raise LexiconError(f"{name}: the key {required!r} is missing")
+    for k, value in data.items():
+        if k.startswith("_"):
+            continue  # comments
+        if k == "patterns":
+            _check_patterns(name, value)
+        else:
+            _check_literals(name, k, value)
+    return data
+
+
+def _check_literals(name: str, where: str, value) -> None:
+    if isinstance(value, list):
+        for i, item in enumerate(value):
+            if isinstance(item, str):
+                _check_word(name, f"{where}[{i}]", item)
+            else:
+                _check_literals(name, f"{where}[{i}]", item)
+    elif isinstance(value, dict):
+        for k, item in value.items():
+            if k == "company_pattern" and item is not None:
+                _compile(name, f"{where}.{k}", item)
+            else:
+                _check_literals(name, f"{where}.{k}", item)
+
+
+def _check_word(name: str, where: str, word: str) -> None:
+    if not word or word != word.strip():
+        raise LexiconError(f"{name}: {where}: {word!r} is not a word (empty, or spaces around it)")
+    if _REGEX_SYNTAX.search(word):
+        raise LexiconError(f"{name}: {where}: {word!r} looks like a regular expression; lists hold literal "
+                           f"words, regular expressions go in the 'patterns' section")
+
+
+def _compile(name: str, where: str, pattern) -> None:
+    if not isinstance(pattern, str) or not pattern:
+        raise LexiconError(f"{name}: {where}: a pattern must be a non-empty string")
+    try:
+        re.compile(pattern)
+    except re.error as error:
+        raise LexiconError(f"{name}: {where}: {pattern!r} is not a valid regular expression ({error})") from None
+
+
+def _check_patterns(name: str, patterns: dict) -> None:
+    """Each entry: a pattern, a list of patterns (alternatives in order), a {"pattern", "starts"}
+    object (the literal, lower-case words every match starts with), a list of such objects, or a
+    map from patterns to values."""
+    if not isinstance(patterns, dict):
+        raise LexiconError(f"{name}: patterns: must be an object of named patterns")
+
+    def entry(where: str, item) -> None:
+        if isinstance(item, dict) and "pattern" in item:
+            _compile(name, f"{where}.pattern", item["pattern"])
+            starts = item.get("starts")
+            if not isinstance(starts, list) or not starts:
+                raise LexiconError(f"{name}: {where}.starts: list the literal words every match starts with")
+            for i, word in enumerate(starts):
+                # A start may end in a space ("hit " of "hit the shelves"): it is a prefix, not a word.
+                if not isinstance(word, str) or not word.strip() or word != word.lstrip() \
+                        or _REGEX_SYNTAX.search(word) or word != word.lower():
+                    raise LexiconError(f"{name}: {where}.starts[{i}]: {word!r} must be the lower-case literal "
+                                       f"start of a match")
+        elif isinstance(item, dict):
+            for k in item:
+                _compile(name, f"{where}.{k}", k)
+        else:
+            _compile(name, where, item)
+
+    for k, item in patterns.items():
+        if k.startswith("_"):
+            continue
+        if isinstance(item, list):
+            for i, x in enumerate(item):
+                entry(f"patterns.{k}[{i}]", x)
+        else:
+            entry(f"patterns.{k}", item)
+
+
+def pattern(file: str, name: str) -> str:
+    """The regular expression `patterns.name` of a lexicon file."""
+    item = load_json(file)["patterns"][name]
+    return item["pattern"] if isinstance(item, dict) else item
+
+
+def pattern_starts(file: str, name: str) -> list[str]:
+    """The literal words every match of `patterns.name` starts with (for the shared word scan)."""
+    return list(load_json(file)["patterns"][name]["starts"])
+
+
+def pattern_entries(file: str, name: str) -> list:
+    """The entries of `patterns.name` as a list (none when the file has no such pattern)."""
+    item = load_json(file)["patterns"].get(name, [])
+    return item if isinstance(item, list) else [item]
 
 
 def _alternation(words, *, escape: bool = True) -> str:
@@ -138,14 +263,15 @@ def alternation(words, *, escape: bool = True) -> str:
 
 
 def context_words(name: str) -> list[str]:
-    """The list data/lexicon/context.json `name` (regular-expression fragments, in order)."""
+    """The literal words of the list data/lexicon/context.json `name`, in order."""
     return load_json("context.json")[name]
 
 
 def fragments(name: str) -> str:
-    """The regular-expression fragments of data/lexicon/context.json `name`, as one alternation in the
-    order given (earlier alternatives win at the same position)."""
-    return "|".join(context_words(name))
+    """The words of data/lexicon/context.json `name`, escaped, as one alternation in the order given
+    (earlier words win at the same position), followed by the patterns of the same name in its
+    `patterns` section."""
+    return "|".join([re.escape(w) for w in context_words(name)] + pattern_entries("context.json", name))
 
 
 def lowered(text: str) -> str:

@@ -9,9 +9,10 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
-from bot.extract.lexicon import (alternation, case_variants, fragments, key, lexicon, lowered, trie_pattern,
-                                 word_start)
-from bot.extract.wordscan import lead_words as _lead_words, matches_at
+from bot.extract.lexicon import (alternation, case_variants, fragments, key, lexicon, lowered, pattern_starts,
+                                 trie_pattern, word_start)
+from bot.extract.lexicon import pattern as lexicon_pattern
+from bot.extract.wordscan import matches_at
 
 DEVICE, SERIES, COMPANY, REF_DEVICE, REF_SERIES, COMPANY_REF = (
     "device", "series", "company", "ref_device", "ref_series", "company_ref")
@@ -102,19 +103,18 @@ def patterns() -> dict[str, re.Pattern]:
     company = re.compile(trie_pattern(set(company_words) | {p.lower() for b in lex.brands.values()
                                                              for p in b.executives}) + r"(?![\w])")
     special_company = re.compile("|".join(company_parts)) if company_parts else None
-    cues = lex.specs
-    company_ref_after = re.compile(cues["company_reference"], re.IGNORECASE)
+    company_ref_after = re.compile(lexicon_pattern("specs.json", "company_reference"), re.IGNORECASE)
     company_ref_before = re.compile(
         r"(?:the|an?|its)\s+(?:(?:" + fragments("reference_adjectives") + "|" + fragments("company_reference_extra_adjectives")
         + r")[ -])+(?:\w+[ -]){0,3}?$",
         re.IGNORECASE)
     company_ref_noun = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:" + fragments("company_reference_nouns") + r")s?\b",
                                   re.IGNORECASE)
-    ref_device = re.compile(cues["reference_device"])
-    ref_series = re.compile(cues["reference_series"])
+    ref_device = re.compile(lexicon_pattern("specs.json", "reference_device"))
+    ref_series = re.compile(lexicon_pattern("specs.json", "reference_series"))
     _LEADS["company"] = set(company_words) | {p.lower() for b in lex.brands.values() for p in b.executives}
-    _LEADS["ref_device"] = _lead_words(ref_device.pattern)
-    _LEADS["ref_series"] = _lead_words(ref_series.pattern)
+    _LEADS["ref_device"] = set(pattern_starts("specs.json", "reference_device"))
+    _LEADS["ref_series"] = set(pattern_starts("specs.json", "reference_series"))
     return {"device": device, "brandless": brandless, "company": company, "special_company": special_company,
             "company_ref_after": company_ref_after, "company_ref_before": company_ref_before,
             "company_ref_noun": company_ref_noun, "ref_device": ref_device, "ref_series": ref_series,

@@ -6,7 +6,8 @@ import re
 from bisect import bisect_left
 from functools import lru_cache
 
-from bot.extract.lexicon import alternation, context_words, fragments, lexicon, lowered, trie_pattern, word_start
+from bot.extract.lexicon import (LexiconError, alternation, context_words, fragments, lexicon, lowered, pattern,
+                                 pattern_entries, trie_pattern, word_start)
 from bot.extract.wordscan import matches_at
 
 CONFIRMED, RUMORED, SPECULATED, DENIED = "confirmed", "rumored", "speculated", "denied"
@@ -16,26 +17,29 @@ _ORDER = (DENIED, SPECULATED, RUMORED, CONFIRMED)
 _CASE_SENSITIVE_CUES = {"may": "may"}  # "May" is a month; only "may" is a cue
 
 
-def _lower_fragment(fragment: str) -> str:
-    return re.sub(r"\(\?-i:([^)]*)\)", r"\1", fragment).lower()
+_LEAD = re.compile(r"[a-z0-9 '’]+")
 
 
-_GROUP_AFTER_LITERAL = re.compile(r"([a-z0-9 '’]*)\(\?:([^()]*)\)(.*)")
+def _prefix(word: str) -> str:
+    """What the cue prefilter looks for of a cue's literal start: its first (up to) four letters,
+    digits, spaces or apostrophes ("we're anticipating" gives "we'r", so that the prefilter does
+    not stop at every "we" inside a word)."""
+    literal = _LEAD.match(word)
+    if literal is None:
+        raise LexiconError(f"cues.json: the cue {word!r} must start with a letter or digit")
+    return literal.group(0)[:4]
 
 
-def _literal_prefixes(fragment: str) -> set:
-    """The first (up to) four literal characters of each way a cue can start: "we(?:'re| are) x"
-    gives "we'r" and "we a", so that the prefilter does not stop at every "we" inside a word."""
-    literal = re.match(r"[a-z0-9 '’]+", fragment)
-    if literal and len(literal.group(0)) >= 4:
-        return {literal.group(0)[:4]}
-    group = _GROUP_AFTER_LITERAL.fullmatch(fragment)
-    if group and "|" in group.group(2) or group and fragment.endswith("?") is False and group.group(2):
-        out = set()
-        for alternative in group.group(2).split("|"):
-            out |= _literal_prefixes(group.group(1) + alternative + group.group(3))
-        return out
-    return {literal.group(0)[:4] if literal else None}
+def _cue_alternatives(status: str) -> tuple[list[str], set[str]]:
+    """A status's cues as regular expressions, longest first (a longer cue wins over one it
+    starts with: "expected to" before "expected"), and the prefixes the prefilter looks for."""
+    lex = lexicon()
+    items = {(w.lower(), re.escape(w.lower())) for w in lex.cues[status]}
+    prefixes = {_prefix(w.lower()) for w in lex.cues[status]}
+    for entry in pattern_entries("cues.json", status):
+        items.add((entry["pattern"].lower(), entry["pattern"].lower()))
+        prefixes.update(_prefix(w) for w in entry["starts"])
+    return [regex for _text, regex in sorted(items, key=lambda t: len(t[0]), reverse=True)], prefixes
 
 
 _LEADS: dict[str, set] = {}
@@ -52,19 +56,14 @@ def patterns():
     """Cue patterns in lower case, matched on a lowered copy of the body (fast, no IGNORECASE
     alternation); word boundaries are checked on each hit."""
     lex = lexicon()
-    cues = lex.cues
     groups = []
-    for status in _ORDER:
-        fragments = sorted({_lower_fragment(c) for c in cues[status]}, key=len, reverse=True)
-        # The boundary inside the group: "rumou?rs?" failing on "rumored" backtracks to "rumou?red".
-        groups.append(f"(?P<{status}>(?:" + "|".join(fragments) + r")(?![\w'’-]))")
-    cue = re.compile("|".join(groups))
     prefixes = set()
     for status in _ORDER:
-        for fragment in cues[status]:
-            prefixes.update(_literal_prefixes(_lower_fragment(fragment)))
-    if None in prefixes:
-        raise ValueError("every cue must start with a literal word")
+        alternatives, starts = _cue_alternatives(status)
+        prefixes |= starts
+        # The boundary inside the group: "rumours" failing on "rumoured" backtracks to "rumoured".
+        groups.append(f"(?P<{status}>(?:" + "|".join(alternatives) + r")(?![\w'’-]))")
+    cue = re.compile("|".join(groups))
     prefilter = re.compile(r"\b" + trie_pattern(sorted(prefixes), space=" "))
     makers = [w for b in lex.brands.values() for w in b.words] + [p for b in lex.brands.values() for p in b.executives]
     maker = re.compile((
@@ -72,8 +71,8 @@ def patterns():
         r"(?:['’]s (?:CEO|founder|chairman|president|official \w+|Weibo|account|website))?(?:,[^,]{1,60},)?\s+(?:(?:has|have|had|also|now|officially|further|just|finally|recently)\s+){0,3}"
         r"(?P<verb>announced|announces|confirmed|confirms|revealed|reveals|shared|shares|teased|teases|unveiled|unveils|launched|introduced|stated|said|says|posted|showed|showcased|detailed|published|tweeted)\b").lower().replace("(?p<", "(?P<"))
     according = re.compile(r"according to (?:the )?(?:official |@)?(?:" + alternation(makers) + r")\b(?!['’]s? (?:leak|rumou?r|tipster))")
-    adjectival = re.compile(cues["adjectival_exclusions"], re.IGNORECASE)
-    negation = re.compile(cues["negation"])
+    adjectival = re.compile(pattern("cues.json", "adjectival_exclusions"), re.IGNORECASE)
+    negation = re.compile(pattern("cues.json", "negation"))
     _LEADS["cue"] = prefixes | {w.replace("'", "’") for w in prefixes}
     _LEADS["maker"] = {m.lower() for m in makers} | {
         "the company", "the firm", "the brand", "the manufacturer", "the maker", "the chinese", "its"}
@@ -82,7 +81,7 @@ def patterns():
 
 # The grammar is here; the words are data (data/lexicon/context.json), read once at import.
 _AS_BEFORE = re.compile(
-    r"\bas (?:was |had been |has been |" + "|".join(w + " " for w in context_words("as_reported_adverbs")) + r")*$")
+    r"\bas (?:was |had been |has been |" + "|".join(re.escape(w) + " " for w in context_words("as_reported_adverbs")) + r")*$")
 _HEDGED_BEFORE = re.compile(r"(?:\b(?:" + fragments("confirmation_hedges") + r")|n['’]t)\s+(?:\w+\s+)?$")
 _PERFECT_BEFORE = re.compile(r"\b(?:has|have|had)\s+(?:\w+\s+)?$")
 

@@ -15,6 +15,8 @@ from functools import lru_cache
 from rapidfuzz import fuzz, process
 
 from bot.extract.lexicon import alternation, context_words, fragments, key, lexicon, lowered, trie_pattern, word_start
+from bot.extract.lexicon import load_json
+from bot.extract.lexicon import pattern as lexicon_pattern
 
 
 @dataclass(slots=True)
@@ -56,6 +58,11 @@ _UNIT_KINDS = {
     "mp": ("mp",), "mpx": ("mp",), "megapixel": ("mp",), "megapixels": ("mp",), "mega": ("mp",),
     "mah": ("mah",), "w": ("watt",), "watt": ("watt",), "watts": ("watt",),
 }
+
+
+def _resolutions() -> dict[str, str]:
+    """Patterns of resolution names ("QHD+", "Full HD") and the resolution each gives."""
+    return load_json("specs.json")["patterns"]["resolutions"]
 
 
 @lru_cache(maxsize=1)
@@ -225,7 +232,7 @@ _RES_WXH = re.compile(r"\b(?P<w>\d(?<![\w.]\d)\d{2,3})\s*[x×X]\s*(?P<h>\d{3,4})
 @lru_cache(maxsize=1)
 def _display_patterns():
     specs = lexicon().specs
-    res_words = re.compile(r"(?P<w>" + "|".join(sorted(specs["resolutions"], key=len, reverse=True)) + r")(?![\w+])")
+    res_words = re.compile(r"(?P<w>" + "|".join(sorted(_resolutions(), key=len, reverse=True)) + r")(?![\w+])")
     types = {k: v for k, v in specs["display_types"].items() if not k.startswith("_")}
     type_re = re.compile(r"(?P<t>" + alternation(types) + r")(?![\w])")
     return res_words, type_re, types
@@ -247,7 +254,6 @@ def find_display(body: str, sentences: Sentences, at: dict | None = None) -> lis
             continue
         out.append(Value(m.start(), m.end(), "display_size", f"{m.group('n').rstrip('0').rstrip('.') if '.' in m.group('n') else m.group('n')} in"))
     res_words, type_re, canon = _display_patterns()
-    specs = lexicon().specs
     for m in _hits(_RES_P, body, at.get("res_p")):
         if not word_start(body, m.start()) or (m.start() and body[m.start() - 1] == "."):
             continue
@@ -263,7 +269,7 @@ def find_display(body: str, sentences: Sentences, at: dict | None = None) -> lis
         if not word_start(body, m.start()):
             continue
         word = m.group("w")
-        for pattern, value in specs["resolutions"].items():
+        for pattern, value in _resolutions().items():
             if re.fullmatch(pattern, word):
                 s, e = sentences.bounds(m.start())
                 if re.search(_SCREEN_WORDS, body[s:e], re.IGNORECASE) or re.search(r"resolution", body[s:e], re.I):
@@ -628,8 +634,8 @@ def _price_patterns():
     prefix = re.compile(r"(?P<cur>" + symbol_alt + r")\s?" + amount + r"(?!\s*(?:k|K|m|M|bn|million|billion|trillion)\b)")
     code_alt = "|".join(sorted([c for c in currencies if c.isupper() and c.isalpha()], key=len, reverse=True))
     suffix = re.compile(amount + r"\s?(?P<cur>" + "|".join(sorted(words, key=len, reverse=True)) + "|" + code_alt + r"|€)(?![\w])")
-    context = re.compile(specs["price_context"], re.IGNORECASE)
-    exclusions = re.compile(specs["price_exclusions"], re.IGNORECASE)
+    context = re.compile(lexicon_pattern("specs.json", "price_context"), re.IGNORECASE)
+    exclusions = re.compile(lexicon_pattern("specs.json", "price_exclusions"), re.IGNORECASE)
     lookup = []
     for cur, code in currencies.items():
         lookup.append((re.compile(cur if "\\" in cur or cur.endswith("?") else re.escape(cur) + "$" if not cur.endswith("?") else cur), code))

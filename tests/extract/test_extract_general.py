@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import pytest
 
-from bot.extract import _Extraction
+from bot.extract.pipeline import run_pipeline
 from bot.models import Article
 
 
 def claims_of(body: str, published: str | None = "2023-08-01"):
     # The unguarded path: a crash fails the test instead of giving no claims.
-    return _Extraction(Article(id="t", body=body, published=published, published_basis="header")).run()
+    return run_pipeline(Article(id="t", body=body, published=published, published_basis="header"))
 
 
 def facts(body: str, published: str | None = "2023-08-01") -> set[tuple[str, str, str]]:

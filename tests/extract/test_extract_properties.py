@@ -6,7 +6,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bot.articles import parse_article
-from bot.extract import _Extraction, extract
+from bot.extract import extract
+from bot.extract.pipeline import run_pipeline
 from bot.extract.dates import infer_published, parse_header_date
 from bot.extract.sentences import split_sentences
 from bot.models import Article
@@ -24,7 +25,7 @@ def check(body: str, published: str | None = "2022-06-29") -> None:
     article = Article(id="prop", body=body, published=published, published_basis="header")
     # The unguarded path: `extract` turns a crash into no claims (logged) for production; here a
     # crash must fail the test.
-    claims = _Extraction(article).run()
+    claims = run_pipeline(article)
     assert [(c.subject, c.attribute, c.value, c.start) for c in claims] == \
         [(c.subject, c.attribute, c.value, c.start) for c in extract(article)]
     for claim in claims:
@@ -63,13 +64,13 @@ def test_parse_article_then_extract(text):
         article = parse_article(text, "prop")
     except ValueError:
         return
-    for claim in _Extraction(article).run():
+    for claim in run_pipeline(article):
         assert claim.quote == article.body[claim.start:claim.end]
 
 
 def test_one_huge_line_without_sentence_ends():
     body = ("the Xiaomi 12S Ultra has a 50MP main camera and 120W charging and " * 16000)[:1_000_000]
-    claims = _Extraction(Article(id="big", body=body, published="2022-06-29", published_basis="header")).run()
+    claims = run_pipeline(Article(id="big", body=body, published="2022-06-29", published_basis="header"))
     assert claims
     for claim in claims[:200]:
         assert claim.quote == body[claim.start:claim.end]

@@ -70,10 +70,14 @@ def test_taken_spans_answer_as_the_plain_overlap_test():
 
 
 def test_the_shared_word_scan_gives_what_each_list_s_own_scan_gives():
-    from bot.extract import Cues, MentionFinder, _launch_spans, _static, _word_scan_ready, wordscan
+    from bot.extract import wordscan
     from bot.extract.lexicon import lowered, word_start
-    _word_scan_ready()
-    launch = _static()[2]
+    from bot.extract.mentions import MentionFinder
+    from bot.extract.patterns import patterns
+    from bot.extract.pipeline import launch_spans, word_scan_ready
+    from bot.extract.status import Cues
+    word_scan_ready()
+    launch = patterns().launch
     words = ["It", "the phone", "The company", "Samsung", "Xiaomi has confirmed", "its CEO said", "they",
              "both phones", "the two new models", "is expected to", "rumored", "relaunched", "launches",
              "on sale", "pre-order", "we’re anticipating", "we're", "Lei  Jun", "the\nfirm announced",
@@ -87,4 +91,4 @@ def test_the_shared_word_scan_gives_what_each_list_s_own_scan_gives():
         a, b = MentionFinder(text, low, hits).find()[0], MentionFinder(text, low).find()[0]
         assert [(m.start, m.end, m.kind, m.subject) for m in a] == [(m.start, m.end, m.kind, m.subject) for m in b]
         plain = [m.span() for m in launch.finditer(low) if low.startswith("launch", m.start()) or word_start(low, m.start())]
-        assert _launch_spans(launch, low, hits) == plain, text
+        assert launch_spans(launch, low, hits) == plain, text

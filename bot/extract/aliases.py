@@ -1,0 +1,80 @@
+"""Other names of a device: "the Galaxy S23 Ultra (formerly rumored as the S23 Note)", "the X,
+which was renamed to Y". Each gives an alias claim, and the other name counts as the device for the
+rest of the article."""
+
+from __future__ import annotations
+
+import re
+
+from bot.extract.lexicon import key
+from bot.extract.mentions import DEVICE, Mention, brand_of_lead, resolve_device
+from bot.extract.patterns import patterns
+from bot.extract.state import ArticleState, Assignment
+from bot.extract.status import CONFIRMED, DENIED, RUMORED
+
+
+def find_aliases(doc: ArticleState, mentions: list[Mention]) -> dict[str, str]:
+    """Alias claims (doc.aliases.claims), and a map from the other name to the canonical device;
+    the mentions inside an alias phrase are marked alias_only."""
+    alias_after, renamed = patterns().alias_after, patterns().renamed
+    body = doc.body
+    aliases = doc.aliases
+    alias_map = aliases.names
+    devices = [m for m in mentions if m.kind == DEVICE]
+    for m in devices:
+        match = alias_after.match(body, m.end, min(len(body), m.end + 120))
+        forward = True
+        if not match:
+            match = renamed.match(body, m.end, min(len(body), m.end + 80))
+            if match:
+                target = next((d for d in devices if d.start >= match.end() - 1 and d.start <= match.end() + 1), None)
+                if target is None:
+                    continue
+                alias_name, subject = m.subject, target
+                forward = False
+            else:
+                continue
+        if forward:
+            raw = (match.group("alias") or match.group("qalias") or "").rstrip(").,;:”\"'’")
+            raw = re.sub(r"\s+(?:series|phone|smartphone|model|device)$", "", raw)
+            alias_name = alias_name_of(raw, m.brand)
+            subject = m
+            if not alias_name or key(alias_name) == key(subject.subject):
+                continue
+            span_end = match.end()
+            aliases.spans.append((match.start(), span_end))
+            for other in mentions:
+                if other is not m and match.start() <= other.start < span_end:
+                    other.alias_only = True
+        s, e = doc.sentences.bounds(m.start)
+        if e <= s:
+            continue
+        status = doc.statuses.cues.status_at(s, e, m.start, m.end) or CONFIRMED
+        if status == DENIED:
+            status = RUMORED
+        aliases.claims.append(Assignment((s, e), None, subject, "alias", alias_name, m.start, m.end, status))
+        alias_map[alias_name] = subject.subject
+        if subject.brand:
+            model = alias_name[len(subject.brand):].strip() if alias_name.startswith(subject.brand) else alias_name
+            aliases.models.setdefault(subject.brand, set()).add(key(model))
+    return alias_map
+
+
+def alias_name_of(raw: str, brand: str | None) -> str | None:
+    """The device name an alias phrase gives: a branded model, a model of the same brand, or a
+    codename or model number as written."""
+    raw = raw.strip()
+    if not raw or len(raw) > 40:
+        return None
+    first = raw.split()[0]
+    lead_brand, rest = brand_of_lead(raw.split()[0]) if first else (None, "")
+    if lead_brand:
+        words = raw.split()
+        brand_, lead_rest = brand_of_lead(words[0])
+        model = " ".join(([lead_rest] if lead_rest else []) + words[1:])
+        return resolve_device(lead_brand, model)[0] if model else None
+    if re.search(r"\d", raw) and brand and re.match(r"^[A-Za-z]{0,3}\d", raw):
+        return resolve_device(brand, raw)[0]
+    if re.fullmatch(r"[\w-]{2,20}", raw):
+        return raw  # a codename or model number
+    return None

@@ -1,0 +1,217 @@
+"""The discourse of an article, sentence by sentence: reference words ("it", "the phone", "both
+models") resolved to the device or group they stand for, the topic carried from sentence to
+sentence, and the status cue a later sentence may inherit."""
+
+from __future__ import annotations
+
+import re
+
+from bot.extract.lexicon import context_words, fragments, key, lexicon
+from bot.extract.mentions import COMPANY, COMPANY_REF, DEVICE, REF_DEVICE, REF_SERIES, SERIES, Mention
+from bot.extract.state import ArticleState, SentenceContext
+from bot.extract.status import DENIED
+from bot.extract.subjects import in_object_position
+
+_GROUP_REF = re.compile(r"(?i)(?:" + fragments("group_references") + r")\b")
+_GROUP_START = re.compile(r"(?:" + fragments("group_references") + r")\b")
+_LARGER = re.compile(fragments("larger_words"))
+_RANKS = tuple((word, rank) for word, rank in context_words("variant_ranks"))
+
+
+def variant_rank(model: str) -> int:
+    """Smaller to bigger members of a family: base, +, Pro, Pro+, Max, Ultra."""
+    low = model.lower()
+    for word, rank in _RANKS:
+        if low.endswith(word):
+            return rank
+    return 0
+
+
+def group_members(text: str, group: list[Mention]) -> list[Mention]:
+    """The members of a group a plural reference picks: "both Pro models" those with the word,
+    "the two smaller models" the first two."""
+    low = text.lower()
+    variants = lexicon().variant_lower
+    words = {w.rstrip("+") for w in re.findall(r"[\w+]+", low) if w in variants or w.rstrip("+") in variants}
+    marked = [m for m in group if m.model and words & {w.lower().rstrip("+") for w in m.model.split()[1:]}]
+    if marked:
+        group = marked
+    count = 2 if _GROUP_START.match(low) else 3 if "three" in low else None
+    if count and len(group) > count:
+        group = group[-count:] if _LARGER.search(low) else group[:count]
+    return group
+
+
+def family_members(mentions: list[Mention], topic: Mention, before: int) -> list[Mention]:
+    """The devices named before `before` that share the topic's family ("S24", "S24+", "S24 Ultra")."""
+    if not topic.model or not topic.brand:
+        return []
+    variants = lexicon().variant_lower
+
+    def base(model: str) -> str:
+        words = model.split()
+        while len(words) > 1 and words[-1].lower() in variants and not re.fullmatch(r"[IVX]+", words[-1]):
+            words.pop()
+        k = key(" ".join(words)).rstrip("+")
+        for family in families:
+            if k.startswith(family) and len(k) > len(family):
+                return k[len(family):]
+        return k
+
+    families = [key(f) for f in lexicon().family_words.get(topic.brand, ())]
+    target = base(topic.model)
+    out: list[Mention] = []
+    for m in mentions:
+        if m.start >= before:
+            break
+        if m.kind == DEVICE and m.brand == topic.brand and m.model and not m.comparison and not m.alias_only \
+                and base(m.model) == target and m.subject not in [x.subject for x in out]:
+            out.append(m)
+    out.sort(key=lambda m: variant_rank(m.model))
+    return out if len(out) >= 2 else []
+
+
+def carried_cue(paragraph_start: int, sentence_status: str | None, topic: Mention | None,
+                previous: tuple) -> tuple:
+    """The cue the next sentence may inherit: this sentence's own (a denial is never inherited),
+    else the earlier one while the paragraph and the topic stay the same."""
+    if sentence_status and sentence_status != DENIED:
+        return (paragraph_start, sentence_status, topic.subject if topic else None)
+    if previous[0] != paragraph_start or (topic and previous[2] != topic.subject):
+        return (paragraph_start, None, None)
+    return previous
+
+
+class _Discourse:
+    """What carries from sentence to sentence while the article is read."""
+
+    def __init__(self, doc: ArticleState):
+        self.doc = doc
+        self.topic: Mention | None = None
+        self.series_topic: Mention | None = None
+        self.last_group: list[Mention] = []      # the last devices named together
+        self.previous_group: list[Mention] = []  # the devices "they" went on about
+        self.previous_cue: tuple = (-1, None, None)
+        self.lead_in_status: str | None = None
+
+    def resolve(self, sent_mentions: list[Mention]) -> list[Mention]:
+        """The sentence's mentions with each reference replaced by what it refers to."""
+        resolved: list[Mention] = []
+        topic, series_topic = self.topic, self.series_topic
+        for m in sent_mentions:
+            if m.kind != REF_DEVICE and m.kind != REF_SERIES:
+                resolved.append(m)
+                continue
+            antecedent = next((x for x in reversed(resolved) if x.kind in (DEVICE, SERIES) and not x.ref
+                               and not x.comparison and not x.alias_only and x.subject), None)
+            if m.kind == REF_DEVICE:
+                target = antecedent if antecedent is not None and antecedent.kind == DEVICE else (topic or series_topic)
+            else:
+                target = antecedent if antecedent is not None and antecedent.kind == SERIES else (series_topic or topic)
+            if m.kind == REF_SERIES and not self.last_group and _GROUP_REF.match(m.text) and topic is not None:
+                self.last_group = family_members(self.doc.mentions, topic, m.start)
+            if m.kind == REF_SERIES and self.previous_group and antecedent is None and m.text.lower() == "they":
+                # "Both handsets pack ... They run ...": "they" goes on with the same devices.
+                first = self.previous_group[0]
+                resolved.append(Mention(m.start, m.end, DEVICE, first.subject, first.brand, m.text,
+                                        model=first.model, ref=True, group=tuple(self.previous_group)))
+                continue
+            if m.kind == REF_SERIES and self.last_group and _GROUP_REF.match(m.text):
+                # "Both phones", "the two models": each device of the last pair named together;
+                # "both Pro models" those of them with the word, "the two smaller models" the first two.
+                group = group_members(m.text, self.last_group)
+                first = group[0]
+                resolved.append(Mention(m.start, m.end, DEVICE, first.subject, first.brand, m.text,
+                                        model=first.model, ref=True, group=tuple(group)))
+                continue
+            if target is not None:
+                kind = SERIES if target.kind == SERIES else COMPANY if target.kind == COMPANY else m.kind
+                resolved.append(Mention(m.start, m.end, kind, target.subject, target.brand, m.text,
+                                        model=target.model, ref=True))
+        return resolved
+
+    def move_on(self, s: int, sent_mentions: list[Mention], resolved: list[Mention]) -> None:
+        """The topic and groups after the sentence: the last name not in a prepositional phrase
+        ("The X uses ... of the Y's camera" keeps X; "debuted on the Y", "alongside the Z" do not
+        take it)."""
+        doc = self.doc
+        named = []
+        object_position: dict[int, bool] = {}
+        for m in sent_mentions:
+            if m.kind == DEVICE and m.subject and not m.comparison and not m.alias_only and not m.ref \
+                    and m.subject not in [x.subject for x in named]:
+                placed = object_position[id(m)] = in_object_position(doc.low, m, s)
+                if not placed:
+                    named.append(m)
+        if len(named) >= 2:
+            self.last_group = named
+        sentence_group = next((m.group for m in resolved if m.group), None)
+        if sentence_group:
+            self.previous_group = list(sentence_group)
+        elif named or any(m.kind in (DEVICE, SERIES) and not m.ref for m in resolved):
+            self.previous_group = []
+        chosen = None
+        fallback = None
+        for m in resolved:
+            # A resolved reference (ref=True) is a new Mention, never one of the sentence's own.
+            if m.ref or m.comparison or m.alias_only or m.subject is None or m not in sent_mentions:
+                continue
+            if m.kind in (DEVICE, SERIES):
+                if fallback is None:
+                    fallback = m
+                placed = object_position.get(id(m))
+                if placed is None:
+                    placed = in_object_position(doc.low, m, s)
+                if not placed:
+                    chosen = m  # the last one in subject position
+        if chosen is None and self.topic is None:
+            chosen = fallback
+        if chosen is not None:
+            self.topic = chosen
+            if chosen.kind == SERIES:
+                self.series_topic = chosen
+        else:
+            for m in resolved:
+                if m.kind == COMPANY_REF and not m.comparison and m.subject:
+                    self.topic = Mention(m.start, m.end, COMPANY, m.subject, m.brand, m.text)
+        if self.topic is None:
+            companies = [m for m in resolved if m.kind == COMPANY and not m.alias_only and m.subject]
+            if companies:
+                self.topic = companies[0]
+
+
+def read_discourse(doc: ArticleState) -> list[SentenceContext]:
+    """Each sentence with its references resolved and the context its claims are made in."""
+    mentions = doc.mentions
+    paras = doc.paragraphs
+    posts = doc.posts
+    cues = doc.statuses.cues
+    state = _Discourse(doc)
+    out: list[SentenceContext] = []
+    mi = 0
+    para_index = 0
+    for s, e, is_item in doc.spans:
+        while mi < len(mentions) and mentions[mi].start < s:
+            mi += 1
+        sent_mentions = []
+        j = mi
+        while j < len(mentions) and mentions[j].start < e:
+            sent_mentions.append(mentions[j])
+            j += 1
+        while para_index < len(paras) - 1 and paras[para_index][1] <= s:
+            para_index += 1
+        para = paras[para_index] if paras else (s, e)
+        # A sentence that names nothing changes no topic: only its cue carries forward.
+        resolved = state.resolve(sent_mentions) if sent_mentions else []
+        out.append(SentenceContext(
+            s, e, is_item, para[0], sent_mentions, resolved,
+            [m for m in sent_mentions if m.kind in (REF_DEVICE, REF_SERIES)],
+            state.topic, state.series_topic, state.last_group, state.previous_cue, state.lead_in_status,
+            posts.official(s), posts.in_signature(s, e)))
+        if sent_mentions:
+            state.move_on(s, sent_mentions, resolved)
+        sentence_status = cues.last_in(s, e)
+        state.previous_cue = carried_cue(para[0], sentence_status, state.topic, state.previous_cue)
+        if not is_item:
+            state.lead_in_status = sentence_status
+    return out

@@ -1,0 +1,107 @@
+"""Devices an article reports as launched ("Asus has launched the Zenfone 10", "the Galaxy S25
+series is official") or on sale: their plain specs are confirmed."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from bot.extract.lexicon import context_words, fragments
+from bot.extract.mentions import DEVICE, SERIES, Mention
+from bot.extract.state import ArticleState, Launched
+from bot.extract.status import CONFIRMED
+
+# The grammar is here; the words are data (data/lexicon/context.json), read once at import.
+_LAUNCHED_GATE = re.compile(fragments("launched_gate"))
+_LAUNCHED = re.compile(
+    r"\b(?:(?:has|have|had)\s+(?:" + "|".join(re.escape(w) + r"\s+" for w in context_words("launch_adverbs")) + r")*)?"
+    r"(?:" + fragments("launched_verbs") + r")\b"
+    r"|\b(?:is|are)\s+(?:now\s+)?(?:" + fragments("launched_states") + r")\b|\b(?:goes|went|gone)\s+official\b")
+_NOT_LAUNCHED = re.compile(
+    r"\b(?:" + fragments("launch_hedges") + r")\s+(?:\w+\s+)?(?:\w+\s+)?$|n['’]t\s+(?:\w+\s+)?$")
+# A literal gate before _ON_SALE_PHRASES: its phrases with single spaces ("cut it" also covers "cut its price").
+_ON_SALE_WORDS = tuple(context_words("price_drop_states")) + tuple(
+    f"{verb} {obj}" for verb in context_words("price_cut_verbs") for obj in context_words("price_cut_objects"))
+_ON_SALE_PHRASES = re.compile(
+    r"\b(?:is|are|has|have)\s+(?:now\s+)?(?:" + fragments("price_drop_states") + r")\b"
+    r"|\b(?:" + fragments("price_cut_verbs") + r")\s+(?:" + fragments("price_cut_objects") + r")\s+to\b")
+
+
+def on_sale_hits(low: str) -> list[int]:
+    """Where a phone is said to be on discount or on the market: "$100 off", "(€50) off" found from
+    each "off" backwards (no scan led by a digit), and the other phrases of _ON_SALE_PHRASES."""
+    hits = []
+    i = low.find("off")
+    while i != -1:
+        after = low[i + 3:i + 4]
+        if not (after.isalnum() or after == "_"):
+            j = i
+            while j > 0 and low[j - 1].isspace():
+                j -= 1
+            if j > 0 and low[j - 1] == ")":
+                j -= 1
+            if j > 0 and low[j - 1].isdigit():
+                hits.append(j - 1)
+        i = low.find("off", i + 3)
+    if any(w in low for w in _ON_SALE_WORDS):
+        hits += [m.start() for m in _ON_SALE_PHRASES.finditer(low)]
+    hits.sort()
+    return hits
+
+
+def find_launched(doc: ArticleState) -> Launched:
+    """Devices the article says were launched, or are on discount or on the market (a phone on
+    sale for a while is a launched phone); kept in doc.statuses.launched."""
+    launched = doc.statuses.launched = Launched()
+    spans, mentions, low, cues = doc.spans, doc.mentions, doc.low, doc.statuses.cues
+    _mark_on_sale(launched, spans, mentions, low, cues)
+    if _LAUNCHED_GATE.search(low) is None:
+        return launched
+    starts = [m.start for m in mentions]
+    hits = list(_LAUNCHED.finditer(low))
+    if not hits:
+        return launched
+    sentence_starts = [sp[0] for sp in spans]
+    done = set()
+    for hit in hits:
+        k = bisect_right(sentence_starts, hit.start()) - 1
+        if k < 0 or k in done or hit.start() >= spans[k][1]:
+            continue
+        done.add(k)
+        s, e, _item = spans[k]
+        if _NOT_LAUNCHED.search(low, max(s, hit.start() - 60), hit.start()):
+            continue
+        if any(c[2] != CONFIRMED for c in cues.in_span(s, e)):
+            continue  # "is rumored to have launched", "may be announced"
+        i = bisect_right(starts, s - 1)
+        while i < len(mentions) and mentions[i].start < e:
+            m = mentions[i]
+            i += 1
+            if m.kind not in (DEVICE, SERIES) or m.comparison or m.alias_only or not m.subject:
+                continue
+            if low[max(s, m.start - 16):m.start].rstrip().endswith(("last year's", "last year’s", "previous")):
+                continue
+            launched.devices.add(m.subject)
+            if m.kind == SERIES:
+                launched.series.append(m.subject[:-len(" series")] if m.subject.endswith(" series") else m.subject)
+    return launched
+
+
+def _mark_on_sale(launched: Launched, spans, mentions: list[Mention], low: str, cues) -> None:
+    sentence_starts = [sp[0] for sp in spans]
+    starts = [m.start for m in mentions]
+    done = set()
+    for at in on_sale_hits(low):
+        k = bisect_right(sentence_starts, at) - 1
+        if k < 0 or k in done or at >= spans[k][1]:
+            continue
+        done.add(k)
+        s, e, _item = spans[k]
+        if any(c[2] != CONFIRMED for c in cues.in_span(s, e)):
+            continue
+        i = bisect_right(starts, s - 1)
+        while i < len(mentions) and mentions[i].start < e:
+            m = mentions[i]
+            i += 1
+            if m.kind == DEVICE and m.subject and not m.comparison and not m.alias_only:
+                launched.devices.add(m.subject)

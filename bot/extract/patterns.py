@@ -1,0 +1,51 @@
+"""The compiled patterns the extraction stages share, as one named, frozen object built once from
+the lexicon (data/lexicon/*.json)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from bot.extract.lexicon import context_words, fragments, lexicon, pattern, trie_pattern
+
+
+@dataclass(frozen=True)
+class Patterns:
+    """The compiled patterns the stages share, built once from the lexicon."""
+    optics: re.Pattern                 # optics brands (Leica, Zeiss ...), lowered
+    partnership: re.Pattern            # "partnered with", "co-engineered" ...
+    launch: re.Pattern                 # launch words ("launch", "unveil", "goes on sale")
+    past_block: re.Pattern             # "back in", "last year" before a date: not a launch date
+    compare_before_value: re.Pattern   # "compared to the ...", "up from" before a compared value
+    alias_after: re.Pattern            # "(formerly rumored as the S23 Note)" after a device
+    renamed: re.Pattern                # "(which was) renamed to" after a device
+    wish: re.Pattern                   # "I'd have preferred": the writer's wish
+
+
+@lru_cache(maxsize=1)
+def patterns() -> Patterns:
+    lex = lexicon()
+    optics_words = sorted(lex.optics, key=len, reverse=True)
+    optics = re.compile(trie_pattern(sorted({w.lower() for w in optics_words})) + r"(?![\w])")
+    compare_before_value = re.compile(
+        r"(?:" + "".join(r"\b" + re.escape(w) + "|" for w in context_words("comparison_before_value"))
+        + r"\b(?:" + fragments("change_verbs") + r")"
+        r"\s+from)\s+(?:the\s+|a\s+|its\s+)?(?:[\w'’-]+\s+){0,2}$",
+        re.IGNORECASE)
+    alias_after = re.compile(
+        r"\s*(?:\(\s*|,\s*|\s+|—\s*|–\s*)(?:which (?:was|is|has been) |"
+        + "|".join(re.escape(w) + " " for w in context_words("alias_lead_words")) + r")*"
+        r"(?:" + fragments("alias_words") + r")"
+        r"(?:\s+(?:as|to be))?\s+(?:the\s+)?(?:[\"“‘'](?P<qalias>[\w+ -]{2,30})[\"”’']|(?P<alias>[A-Z0-9][\w+-]*(?:\s+(?:[A-Z0-9][\w+-]*|\(\d{1,2}\))){0,3}))")
+    renamed = re.compile(
+        r"\s*(?:\(\s*|,\s*|\s+)?(?:which |that )?(?:(?:was|is|has been|will be|had been|got|gets|is being|now)\s+)*"
+        r"(?:(?:" + fragments("renamed_verbs") + r")(?:\s+(?:to|as))?"
+        r"|(?:" + fragments("marketed_as_verbs") + r")\s+(?:to|as))"
+        r"\s+(?:the\s+)?")
+    return Patterns(
+        optics=optics, partnership=re.compile(pattern("cues.json", "partnership")),
+        launch=re.compile(pattern("specs.json", "launch_words")),
+        past_block=re.compile(pattern("specs.json", "past_date_blockers") + r"[\w\s,]{0,12}$", re.IGNORECASE),
+        compare_before_value=compare_before_value, alias_after=alias_after, renamed=renamed,
+        wish=re.compile(pattern("cues.json", "wish")))

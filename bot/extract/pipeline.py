@@ -1,0 +1,453 @@
+"""The extraction pipeline: named stages over one `ArticleState` (bot/extract/state.py), run in
+order. Each stage reads what the stages before it found and sets its own fields:
+
+    sentences   the body split into sentences and paragraphs, lowered, scanned for lead words
+    posts       embedded posts: signature lines (no claims) and a maker's own words (official)
+    mentions    subjects named: devices, series, companies, reference words, model references
+    cues        status cues of the body (rumored, speculated, confirmed, denied)
+    aliases     other names of a device (alias claims); comparisons marked
+    values      spec values found and normalised; makers named inside a value dropped as subjects
+    launched    devices the article reports as launched (their plain specs are confirmed)
+    tables      table cells given to their column's device
+    references  the discourse, sentence by sentence: references resolved, the topic carried
+    subjects    each value handed to the subject its clause is about
+    dates       launch dates handed to the device launched
+    partners    camera partners (Leica, Zeiss ...) of makers
+    claims      statuses decided and the claims built, deduplicated
+
+`run_pipeline(article)` runs them all; `analyse(article, until=name)` stops after a stage, for a
+test or a look at what a stage found.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from typing import Callable
+
+from bot.extract import dates as _dates
+from bot.extract import wordscan
+from bot.extract.aliases import find_aliases
+from bot.extract.discourse import read_discourse
+from bot.extract.launched import find_launched
+from bot.extract.lexicon import fragments, key, lexicon, lowered, pattern_starts, word_start
+from bot.extract.mentions import (COMPANY, COMPANY_REF, DEVICE, REF_DEVICE, REF_SERIES, SERIES, MentionFinder,
+                                  mark_comparisons)
+from bot.extract.mentions import leads as mention_leads
+from bot.extract.partners import camera_partners
+from bot.extract.patterns import patterns
+from bot.extract.sentences import paragraphs, split_sentences
+from bot.extract.state import ArticleState, Assignment, Posts, Statuses
+from bot.extract.status import CONFIRMED, DENIED, RUMORED, Cues
+from bot.extract.status import leads as status_leads
+from bot.extract.subjects import (compared_value, drop_value_makers, model_references, pair_values,
+                                  subjects_for, table_cells)
+from bot.extract.values import Sentences, Value
+from bot.extract.values import find_values as _find_values
+from bot.models import Article, Claim
+
+__all__ = ["PIPELINE", "Stage", "analyse", "new_state", "run_pipeline"]
+
+
+@lru_cache(maxsize=1)
+def word_scan_ready() -> bool:
+    """Registers the word lists of the shared scan once: cues, makers, companies, references, launch words."""
+    for kind, words in {**status_leads(), **mention_leads()}.items():
+        wordscan.register(kind, words)
+    wordscan.register("launch", pattern_starts("specs.json", "launch_words"))
+    return True
+
+
+# -- stages -------------------------------------------------------------------------------------
+
+def read_sentences(doc: ArticleState) -> None:
+    """Sentences and paragraphs with offsets; the lowered body and its shared word scan."""
+    doc.spans = split_sentences(doc.body)
+    doc.sentences = Sentences(doc.spans)
+    doc.paragraphs = paragraphs(doc.body)
+    doc.low = lowered(doc.body)
+    word_scan_ready()
+    doc.word_hits = wordscan.scan(doc.low)
+
+
+def read_posts(doc: ArticleState) -> None:
+    """Embedded posts: their signature lines carry no claims; a maker's post is official."""
+    body = doc.body
+    posts = _dates.post_signatures(body)
+    doc.posts = Posts(signatures=[m.span() for m, _ in posts])
+    lex = lexicon()
+    paras = doc.paragraphs
+    for m, _when in posts:
+        author = (m.group(1) or "").strip().lower()
+        handle = m.group(2).lower()
+        brand = lex.handle_to_brand.get(handle) or lex.word_to_brand.get(author) or lex.exec_to_brand.get(author)
+        if not brand:
+            continue
+        para = next((p for p in paras if p[0] <= m.start() < p[1]), None)
+        start = para[0] if para else m.start()
+        if para and para[0] == m.start() - (m.start() - para[0]) and body[para[0]:m.start()].strip() == "":
+            previous = [p for p in paras if p[1] <= para[0]]
+            start = previous[-1][0] if previous else start
+        doc.posts.official_regions.append((start, m.start()))
+
+
+def find_mentions(doc: ArticleState) -> None:
+    """Subjects named: branded devices, series and companies first, then brand-less models given
+    the brand around them, then model references ("the Pro") to the family named before."""
+    finder = MentionFinder(doc.body, doc.low, doc.word_hits)
+    mentions, taken = finder.find()
+    seen_models = doc.seen_models
+    families = lexicon().family_words
+    for m in mentions:
+        if m.kind in (DEVICE, SERIES) and m.brand:
+            models = seen_models.setdefault(m.brand, set())
+            mkey = key(m.model)
+            models.add(mkey)
+            for family in families.get(m.brand, ()):  # "Galaxy S23 Ultra" is also "S23 Ultra"
+                fkey = key(family)
+                if fkey and mkey.startswith(fkey) and len(mkey) > len(fkey):
+                    models.add(mkey[len(fkey):])
+    finder.seen_models = seen_models
+    branded = [m for m in mentions if m.kind in (DEVICE, SERIES, COMPANY, COMPANY_REF) and m.brand]
+    counts: dict[str, int] = {}
+    for m in branded:
+        counts[m.brand] = counts.get(m.brand, 0) + 1
+    dominant = max(counts, key=lambda b: (counts[b], -min(x.start for x in branded if x.brand == b))) if counts else None
+
+    def brand_at(offset: int) -> str | None:
+        for m in reversed(branded):
+            if m.start < offset and m.kind in (DEVICE, SERIES) and not m.comparison:
+                return m.brand
+        return dominant
+
+    mentions += finder.find_brandless(taken, brand_at)
+    mentions.sort(key=lambda x: x.start)
+    doc.mentions = model_references(doc, mentions, taken)
+    doc.taken, doc.brand_at, doc.mention_finder = taken, brand_at, finder
+
+
+def find_cues(doc: ArticleState) -> None:
+    """The status cues of the body, looked up by offset from here on."""
+    doc.statuses = Statuses(cues=Cues(doc.body, doc.low, doc.word_hits))
+
+
+def read_aliases(doc: ArticleState) -> None:
+    """Alias claims; the other names then count as the device's; comparisons are marked and
+    tentative models only a comparison kept are dropped."""
+    mentions = doc.mentions
+    alias_map = find_aliases(doc, mentions)
+    if alias_map:
+        for canonical_brand, alias_key in [(b, k) for b, ks in doc.aliases.models.items() for k in ks]:
+            doc.seen_models.setdefault(canonical_brand, set()).add(alias_key)
+        extra = doc.mention_finder.find_brandless(doc.taken, doc.brand_at)
+        for m in extra:
+            if any(a <= m.start < b for a, b in doc.aliases.spans):
+                m.alias_only = True
+        mentions += extra
+        mentions.sort(key=lambda x: x.start)
+        for m in mentions:
+            if m.kind == DEVICE and not m.alias_only and m.subject in alias_map:
+                m.subject = alias_map[m.subject]
+    mark_comparisons(doc.body, mentions)
+    doc.mentions = [m for m in mentions if not m.tentative or m.comparison]
+
+
+def find_values(doc: ArticleState) -> None:
+    """Spec values with their attribute and normalised value; a company named as part of a value
+    ("Sony IMX766") stops being a subject."""
+    doc.values = _find_values(doc.body, doc.sentences)
+    doc.mentions = drop_value_makers(doc, doc.mentions, doc.values)
+
+
+def find_launched_devices(doc: ArticleState) -> None:
+    """Devices the article reports as launched or on sale."""
+    find_launched(doc)
+
+
+def map_tables(doc: ArticleState) -> None:
+    """Table cells given to their column's device (or to none)."""
+    doc.table_cells = table_cells(doc.body, doc.mentions, doc.values)
+
+
+def resolve_references(doc: ArticleState) -> None:
+    """The discourse, sentence by sentence: each sentence's references resolved and the topic,
+    groups and cue context it is read in."""
+    doc.references = read_discourse(doc)
+
+
+_CLAUSE_BREAK = re.compile(r"[;:]|,\s*(?:but|and|while|though|although|yet|so)\b|\bbut\b|\bwhile\b|\bwhereas\b")
+
+
+def _sentence_values(doc: ArticleState):
+    """(sentence, its values) for each sentence that is not a post's signature and has values."""
+    values = doc.values
+    vi = 0
+    for sentence in doc.references:
+        s, e = sentence.start, sentence.end
+        while vi < len(values) and values[vi].start < s:
+            vi += 1
+        own = []
+        j = vi
+        while j < len(values) and values[j].start < e:
+            if values[j].end <= e:
+                own.append(values[j])
+            j += 1
+        if own and not sentence.in_signature:
+            yield sentence, own
+
+
+def assign_subjects(doc: ArticleState) -> None:
+    """Each value handed to the subject its clause is about: a table's column device, one of
+    devices named together ("respectively"), never a compared device nor the writer's wish; of
+    several RAM or storage figures for one subject, the largest."""
+    wish = patterns().wish
+    compare_before_value = patterns().compare_before_value
+    low = doc.low
+    cue_low = doc.statuses.cues.low
+    out = doc.subjects
+    for sentence, sent_values in _sentence_values(doc):
+        s, e = sentence.start, sentence.end
+        resolved = sentence.resolved
+        best_memory: dict[tuple[str, str], tuple[float, Value, object]] = {}
+        segment = low[s:e]
+        wish_hits = [w.end() for w in wish.finditer(cue_low, s, e)] \
+            if "wish" in segment or "would" in segment or "'d " in segment else []
+        paired = pair_values(doc, sentence, sent_values) if len(sent_values) >= 2 else {}
+        for v in sent_values:
+            if doc.table_cells and v.start in doc.table_cells:
+                cell_subject = doc.table_cells[v.start]
+                if cell_subject is None:
+                    continue
+                paired[id(v)] = cell_subject
+            if compared_value(doc, v, resolved, s, compare_before_value):
+                continue
+            if wish_hits and any(w <= v.start and not _CLAUSE_BREAK.search(low, w, v.start) for w in wish_hits):
+                continue  # "I'd have preferred 144Hz": the writer's wish, no claim
+            for subject in ([paired[id(v)]] if id(v) in paired
+                            else subjects_for(doc, v, resolved, sentence.topic, sentence.series_topic)):
+                if v.attribute in ("ram", "storage"):
+                    k = (subject.subject, v.attribute)
+                    if k not in best_memory or v.number > best_memory[k][0]:
+                        best_memory[k] = (v.number, v, subject)
+                    continue
+                out.append(Assignment((s, e), sentence, subject, v.attribute, v.value, v.start, v.end))
+        for (_subject, attribute), (_n, v, subject) in best_memory.items():
+            out.append(Assignment((s, e), sentence, subject, attribute, v.value, v.start, v.end))
+
+
+_NOT_LAUNCH_DATE = re.compile(fragments("not_launch_date"))
+
+
+def launch_spans(launch: re.Pattern, low: str, hits: dict) -> list[tuple[int, int]]:
+    """Launch words at word starts, and "launch" anywhere ("relaunched"), as the plain scan kept them."""
+    positions = hits["launch"]
+    inside = low.find("launch")
+    if inside != -1:
+        extra = []
+        while inside != -1:
+            extra.append(inside)
+            inside = low.find("launch", inside + 1)
+        positions = sorted(set(positions).union(extra))
+    return [m.span() for m in wordscan.matches_at(launch, low, positions)
+            if low.startswith("launch", m.start()) or word_start(low, m.start())]
+
+
+def _launch_context(doc: ArticleState, c, launch_hits, past_block) -> bool:
+    """Whether a date is near enough a launch word of its sentence to be a launch date."""
+    body = doc.body
+    if any(a <= c.start() < b for a, b in doc.posts.signatures):
+        return False
+    if past_block.search(body, max(0, c.start() - 40), c.start()):
+        return False
+    if _NOT_LAUNCH_DATE.search(doc.low, max(0, c.start() - 60), c.start()):
+        return False  # "Pre-orders begin Friday, ...", "arrives as a free update ... on ..."
+    tight = bool(c.group("td") or c.group("wd7"))
+    for a, b in launch_hits:
+        if tight:
+            if 0 <= c.start() - b <= 30 or (c.group("td") and 0 <= a - c.end() <= 12 and body[c.end():a].strip(" '’s") == ""):
+                return True
+            continue
+        if -90 <= c.start() - b <= 90 or 0 <= a - c.end() <= 60:
+            return True
+    return False
+
+
+def assign_launch_dates(doc: ArticleState) -> None:
+    """Dates near a launch word, resolved against the article's date, handed to the device
+    launched; a year alone is dropped when the article gives a month or day in it."""
+    pats = patterns()
+    body = doc.body
+    all_launch = launch_spans(pats.launch, doc.low, doc.word_hits)
+    if not all_launch:
+        return
+    found: list[Assignment] = []
+    li = 0
+    for sentence in doc.references:
+        s, e = sentence.start, sentence.end
+        while li < len(all_launch) and all_launch[li][0] < s:
+            li += 1
+        lj = li
+        while lj < len(all_launch) and all_launch[lj][0] < e:
+            lj += 1
+        launch_hits = all_launch[li:lj]
+        if not launch_hits or sentence.in_signature:
+            continue
+        prefer = _dates.tense(body[s:e])
+        for c in _dates.candidates(body, s, e):
+            if not _launch_context(doc, c, launch_hits, pats.past_block):
+                continue
+            resolved_date = _dates.resolve_candidate(c, doc.published, prefer)
+            if not resolved_date:
+                continue
+            value = Value(c.start(), c.end(), "launch_date", resolved_date[0])
+            if compared_value(doc, value, sentence.resolved, s, pats.compare_before_value):
+                continue
+            for subject in subjects_for(doc, value, sentence.resolved, sentence.topic, sentence.series_topic,
+                                        launch=True):
+                found.append(Assignment((s, e), sentence, subject, "launch_date", resolved_date[0],
+                                        c.start(), c.end()))
+    values = {a.value for a in found}
+    doc.dates = [a for a in found if not (len(a.value) == 4 and any(v.startswith(a.value + "-") for v in values))]
+
+
+def assign_camera_partners(doc: ArticleState) -> None:
+    """Optics brands a maker partners with, clause by clause."""
+    pats = patterns()
+    low = doc.low
+    optic_hits = [m for m in pats.optics.finditer(low)
+                  if not m.start() or not (low[m.start() - 1].isalnum() or low[m.start() - 1] == "_")
+                  or low[m.start()] == "@"] if _has_optics_word(low) else []
+    if not optic_hits:
+        return
+    for sentence in doc.references:
+        if not sentence.in_signature:
+            doc.partners += camera_partners(doc, sentence, optic_hits, pats.partnership)
+
+
+@lru_cache(maxsize=1)
+def _optics_words() -> tuple[str, ...]:
+    return tuple(sorted({w.lower() for w in lexicon().optics}))
+
+
+def _has_optics_word(low: str) -> bool:
+    """A literal gate before the optics scan: most articles name no optics brand."""
+    return any(w in low for w in _optics_words())
+
+
+def status_for(doc: ArticleState, a: Assignment) -> str:
+    """A claim's status: a denial in its clause, a maker's own post, the cue governing the value,
+    the cue leading a bullet list or carried from the sentence before about the same subject, else
+    what the article and the catalogue say of the device."""
+    sentence = a.sentence
+    s, e = a.quote
+    status = doc.statuses.cues.status_at(s, e, a.start, a.end)
+    if status == DENIED:
+        return DENIED
+    if sentence.official:
+        return CONFIRMED
+    if status:
+        return status
+    if sentence.is_item and sentence.lead_in_status:
+        return sentence.lead_in_status
+    carried = sentence.carried_cue
+    if carried[0] == sentence.paragraph_start and carried[1] and carried[2] == a.subject.subject:
+        return carried[1]
+    return default_status(doc, a.subject, a.attribute)
+
+
+def default_status(doc: ArticleState, subject, attribute: str) -> str:
+    if attribute == "camera_partner":
+        return CONFIRMED
+    if subject.subject in doc.statuses.launched:
+        return CONFIRMED
+    if subject.kind in (DEVICE, REF_DEVICE):
+        device = lexicon().devices_by_key.get(key(subject.subject or ""))
+        if device is not None and device.announced and (
+                doc.published is None or device.announced <= doc.published.isoformat()[:7]):
+            return CONFIRMED
+    return RUMORED
+
+
+def build_claims(doc: ArticleState) -> None:
+    """The claims, each with its status and the sentence quoted; one claim per subject, attribute,
+    value and sentence."""
+    article = doc.article
+    body = doc.body
+    claims = []
+    for a in doc.aliases.claims + doc.subjects + doc.dates + doc.partners:
+        status = a.status if a.status is not None else status_for(doc, a)
+        start, end = a.quote
+        subject = a.subject
+        kind = subject.kind
+        claims.append(Claim(
+            article.id, subject.subject, a.attribute, a.value, status, body[start:end], start, end,
+            article.published, article.published_basis,
+            "device" if kind == DEVICE or kind == REF_DEVICE else "series" if kind == SERIES or kind == REF_SERIES
+            else "company", subject.brand, subject.text or subject.subject))
+    seen = set()
+    out = []
+    for c in sorted(claims, key=lambda c: (c.start, c.attribute)):
+        k = (c.subject, c.attribute, c.value, c.start)
+        if k in seen:
+            continue
+        seen.add(k)
+        out.append(c)
+    doc.claims = out
+
+
+@dataclass(frozen=True)
+class Stage:
+    name: str
+    run: Callable[[ArticleState], None]
+
+
+PIPELINE: tuple[Stage, ...] = (
+    Stage("sentences", read_sentences),
+    Stage("posts", read_posts),
+    Stage("mentions", find_mentions),
+    Stage("cues", find_cues),
+    Stage("aliases", read_aliases),
+    Stage("values", find_values),
+    Stage("launched", find_launched_devices),
+    Stage("tables", map_tables),
+    Stage("references", resolve_references),
+    Stage("subjects", assign_subjects),
+    Stage("dates", assign_launch_dates),
+    Stage("partners", assign_camera_partners),
+    Stage("claims", build_claims),
+)
+
+
+def new_state(article: Article) -> ArticleState:
+    """An article's state before any stage: its body and the date its relative dates count from."""
+    return ArticleState(article=article, body=article.body or "", published=_valid_date(article.published))
+
+
+def _valid_date(text: str | None) -> date | None:
+    if not text:
+        return None
+    try:
+        return date.fromisoformat(text[:10])
+    except ValueError:
+        return None
+
+
+def analyse(article: Article, until: str | None = None) -> ArticleState:
+    """The article's state after the stages up to and including `until` (all when None)."""
+    if until is not None and until not in [stage.name for stage in PIPELINE]:
+        raise ValueError(f"no stage {until!r}; the stages are {', '.join(s.name for s in PIPELINE)}")
+    doc = new_state(article)
+    if not doc.body.strip():
+        return doc
+    for stage in PIPELINE:
+        stage.run(doc)
+        if stage.name == until:
+            break
+    return doc
+
+
+def run_pipeline(article: Article) -> list[Claim]:
+    """The claims of an article, every stage run (exceptions pass through; `extract` guards)."""
+    return analyse(article).claims

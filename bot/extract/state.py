@@ -1,0 +1,120 @@
+"""The state of one article as the extraction stages (bot/extract/pipeline.py) fill it in: each
+stage reads the fields of the stages before it and sets its own, so a stage can be run and
+inspected alone (like the components of a spaCy pipeline over one `Doc`)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Callable
+
+from bot.extract.mentions import Mention
+from bot.extract.status import Cues
+from bot.extract.values import Sentences, Value
+from bot.models import Article, Claim
+
+
+@dataclass
+class Posts:
+    """Embedded social-media posts: their signature lines carry no claims, and the text of a
+    maker's own post is official."""
+    signatures: list[tuple[int, int]] = field(default_factory=list)
+    official_regions: list[tuple[int, int]] = field(default_factory=list)
+
+    def in_signature(self, start: int, end: int) -> bool:
+        return bool(self.signatures) and any(a < end and start < b for a, b in self.signatures)
+
+    def official(self, start: int) -> bool:
+        return bool(self.official_regions) and any(a <= start < b for a, b in self.official_regions)
+
+
+@dataclass
+class Aliases:
+    """Other names of the article's devices ("the S23 Ultra (formerly rumored as the S23 Note)")."""
+    claims: list[Assignment] = field(default_factory=list)        # an alias claim per other name
+    names: dict[str, str] = field(default_factory=dict)           # other name -> canonical device
+    spans: list[tuple[int, int]] = field(default_factory=list)    # where an alias phrase is
+    models: dict[str, set[str]] = field(default_factory=dict)     # brand -> keys of alias models
+
+
+@dataclass
+class Launched:
+    """Devices (and series) the article reports as launched: their plain specs are confirmed."""
+    devices: set[str] = field(default_factory=set)
+    series: list[str] = field(default_factory=list)
+
+    def __contains__(self, subject: str | None) -> bool:
+        if not subject or not self.devices:
+            return False
+        if subject in self.devices:
+            return True
+        return any(subject.startswith(base) for base in self.series)
+
+
+@dataclass
+class Statuses:
+    """What decides a claim's status: the cue words of the body and the devices reported launched."""
+    cues: Cues
+    launched: Launched = field(default_factory=Launched)
+
+
+@dataclass
+class SentenceContext:
+    """One sentence as the discourse reads it: its own mentions, its references resolved, and the
+    topic, groups and carried cue in force while its claims are made."""
+    start: int
+    end: int
+    is_item: bool
+    paragraph_start: int
+    mentions: list[Mention]                    # the sentence's own mentions
+    resolved: list[Mention]                    # the same, each reference replaced by what it refers to
+    refs: list[Mention]                        # its reference words ("it", "they", "the phone")
+    topic: Mention | None
+    series_topic: Mention | None
+    last_group: list[Mention]                  # the last devices named together
+    carried_cue: tuple                         # (paragraph start, status, subject) from earlier sentences
+    lead_in_status: str | None                 # the cue of the sentence leading a bullet list
+    official: bool                             # inside a maker's own post
+    in_signature: bool                         # a post's signature line: no claims
+
+
+@dataclass
+class Assignment:
+    """A value handed to a subject: a claim before its status is decided from the cues of its
+    sentence (`status` set instead when the stage decided it already)."""
+    quote: tuple[int, int]                     # the sentence quoted as the receipt
+    sentence: SentenceContext | None
+    subject: Mention
+    attribute: str
+    value: str
+    start: int                                 # where the value is: the cues are read from here
+    end: int
+    status: str | None = None
+
+
+@dataclass
+class ArticleState:
+    """Everything the stages know about one article."""
+    article: Article
+    body: str
+    published: date | None
+    low: str = ""                                              # sentences: the lowered body
+    spans: list[tuple[int, int, bool]] = field(default_factory=list)      # sentences (start, end, is_item)
+    sentences: Sentences | None = None
+    paragraphs: list[tuple[int, int]] = field(default_factory=list)
+    word_hits: dict = field(default_factory=dict)              # the shared word scan of `low`
+    posts: Posts = field(default_factory=Posts)
+    mentions: list[Mention] = field(default_factory=list)
+    taken: object = None                                       # spans named by branded mentions
+    seen_models: dict[str, set[str]] = field(default_factory=dict)
+    brand_at: Callable[[int], str | None] | None = None       # the brand in force at an offset
+    mention_finder: object = None
+    statuses: Statuses | None = None
+    aliases: Aliases = field(default_factory=Aliases)
+    values: list[Value] = field(default_factory=list)
+    table_cells: dict[int, Mention | None] = field(default_factory=dict)
+    references: list[SentenceContext] = field(default_factory=list)
+    subjects: list[Assignment] = field(default_factory=list)   # values handed to subjects
+    dates: list[Assignment] = field(default_factory=list)      # launch dates handed to subjects
+    partners: list[Assignment] = field(default_factory=list)   # camera partners of makers
+    claims: list[Claim] = field(default_factory=list)

@@ -1,0 +1,270 @@
+"""Which subject a value belongs to: the name its clause is about (never a compared device, nor a
+name in a prepositional phrase), devices named together taking values in order, a table's column
+device; and the mention clean-ups that decide what can be a subject at all."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from bot.extract.lexicon import context_words, fragments, key, lexicon
+from bot.extract.mentions import (COMPANY, COMPANY_REF, DEVICE, REF_DEVICE, REF_SERIES, SERIES, Mention,
+                                  _tidy_model, resolve_device)
+from bot.extract.values import Value
+
+# The grammar is here; the words are data (data/lexicon/context.json), read once at import.
+_PREPOSITION_BEFORE = re.compile(
+    r"(?:\b(?:" + fragments("comparison_prepositions") + r")"
+    r"\s+(?:the\s+|its\s+|a\s+)?|\blast year['’]s\s+|\bthe previous\s+)$", re.IGNORECASE)
+_FIRST_OF_BRAND = re.compile(r"(?i)the (?:" + fragments("first_of_brand") + r")\b")
+_COMPARE_GATE = re.compile(fragments("comparison_gate"))
+_AFTER_COMPARED = re.compile(
+    r"(?:['’]s?\s+(?:[\w-]+\s+){0,2}|\s*\(\s*|\s*,\s*which\s+(?:[\w-]+\s+){0,3}?(?:at\s+|for\s+)?(?:an?\s+|the\s+)?"
+    r"|\s*,\s*with\s+(?:an?\s+|the\s+)?|\s+(?:with|and its|has|had)\s+(?:an?\s+|the\s+|its\s+)?)")
+_ADJACENT_VALUE = re.compile(
+    r"(?:['’]s?)?\s+(?:" + "|".join(re.escape(w) + r"\s+" for w in context_words("own_value_modifiers")) + r")?")
+_OBJECT_BEFORE = re.compile(
+    r"\b(?:" + fragments("object_prepositions") + r")\s+"
+    r"(?:(?:" + fragments("object_determiners") + r")\s+)?(?:[\w-]+\s+){0,2}$")
+_MODEL_REF = re.compile(
+    r"\b[Tt]he\s+(?:(?P<adj>(?:" + fragments("model_reference_adjectives") + r")\s+)"
+    r"(?P<noun>(?:" + fragments("model_reference_nouns") + r"|one)\b)"
+    r"|(?P<var>" + fragments("model_reference_variants") + r")(?![\w+])"
+    r"(?:\s*(?:" + fragments("model_reference_nouns") + r")\b)?)")
+_TABLE = re.compile(r"(?m)^[ \t]*\|[^\n]*\|[ \t]*$(?:\n[ \t]*\|[^\n]*\|[ \t]*$)+")
+_DEAL_COLUMN = re.compile(r"(?i)\b(?:" + fragments("deal_column_words") + r")\b")
+_COORDINATION = re.compile(r"\s*(?:,|and|&|as well as|or)\s*(?:the\s+)?")
+_MAKER_OF_VALUE = ("camera_sensor", "chipset", "ui", "os")
+
+
+def in_object_position(low: str, m: Mention, s: int) -> bool:
+    """Whether a name follows a preposition in its sentence ("on the Y", "of the Y's camera",
+    "alongside the cheaper Z"): then it is not what the sentence is about."""
+    return _OBJECT_BEFORE.search(low, max(s, m.start - 48), m.start) is not None
+
+
+def compared_value(doc, v: Value, mentions: list[Mention], s: int, compare_before_value) -> bool:
+    """A value that belongs to a compared device ("the Moto G54's 6,000mAh", "up from 4,500mAh")."""
+    body = doc.body
+    window = doc.low[max(s, v.start - 40):v.start]
+    if _COMPARE_GATE.search(window) and compare_before_value.search(body, max(s, v.start - 40), v.start):
+        return True
+    for m in mentions:
+        if m.comparison and m.end <= v.start and _AFTER_COMPARED.fullmatch(body, m.end, v.start):
+            return True
+    return False
+
+
+def subjects_for(doc, v: Value, mentions: list[Mention], topic: Mention | None,
+                 series_topic: Mention | None, launch: bool = False) -> list[Mention]:
+    """The subjects a value goes to: the name before it in its sentence (a maker stands for the
+    topic device it makes), else the first after it, else the topic; for a launch date the
+    nearest device."""
+    candidates = [m for m in mentions if not m.comparison and not m.alias_only and m.subject]
+    if launch:
+        devices = [m for m in candidates if m.kind in (DEVICE, SERIES, REF_DEVICE, REF_SERIES)]
+        if devices:
+            best = min(devices, key=lambda m: min(abs(m.start - v.end), abs(v.start - m.end)))
+            return coordinated(doc.body, best, candidates)
+    before = [m for m in candidates if m.end <= v.start]
+    if before and before[-1].group:
+        return [Mention(before[-1].start, before[-1].end, DEVICE, g.subject, g.brand, before[-1].text,
+                        model=g.model, ref=True) for g in before[-1].group]
+    if before:
+        chosen = before[-1]
+        if chosen.kind in (COMPANY, COMPANY_REF) and not launch and (
+                chosen.kind == COMPANY or _FIRST_OF_BRAND.match(chosen.text)):
+            if topic is not None and topic.kind in (DEVICE, SERIES) and topic.brand == chosen.brand:
+                return [Mention(chosen.start, chosen.end, topic.kind, topic.subject, topic.brand, topic.text,
+                                model=topic.model)]
+        return coordinated(doc.body, chosen, candidates)
+    after = [m for m in candidates if m.start >= v.end and m.kind in (DEVICE, SERIES, COMPANY_REF, COMPANY)]
+    if after:
+        first = after[0]
+        # "..., and Oppo's own chip", "... on the Moto G84", "... alongside the Nord 3": a later
+        # company or a name in a prepositional phrase does not take a value the topic has.
+        if topic is not None and not launch and (
+                first.kind in (COMPANY, COMPANY_REF)
+                or _PREPOSITION_BEFORE.search(doc.body, max(v.end, first.start - 30), first.start)
+                or _OBJECT_BEFORE.search(doc.low, max(v.end, first.start - 48), first.start)):
+            return [topic]
+        return coordinated(doc.body, first, candidates)
+    if topic is not None:
+        return [topic]
+    return []
+
+
+def coordinated(body: str, chosen: Mention, candidates: list[Mention]) -> list[Mention]:
+    """ "the Mate 60 and 60 Pro": both take the value."""
+    out = [chosen]
+    if chosen.kind not in (DEVICE,):
+        return out
+    index = candidates.index(chosen) if chosen in candidates else -1
+    while index > 0:
+        prev = candidates[index - 1]
+        if prev.kind != DEVICE or not _COORDINATION.fullmatch(body[prev.end:out[0].start]):
+            break
+        out.insert(0, prev)
+        index -= 1
+    if index == -1:
+        return out
+    position = candidates.index(chosen)
+    while position + 1 < len(candidates):
+        nxt = candidates[position + 1]
+        if nxt.kind != DEVICE or not _COORDINATION.fullmatch(body[out[-1].end:nxt.start]):
+            break
+        out.append(nxt)
+        position += 1
+    seen, unique = set(), []
+    for m in out:
+        if m.subject not in seen:
+            seen.add(m.subject)
+            unique.append(m)
+    return unique
+
+
+def pair_values(doc, sentence, values: list[Value]) -> dict[int, Mention]:
+    """ "The A and B cost $699 and $999", "they cost £999 and £1,199", "... 8GB and 12GB of RAM
+    respectively": as many values of one kind as devices named together, given in order."""
+    s, e = sentence.start, sentence.end
+    named: list[Mention] = []
+    by_reference = False
+    for m in sentence.resolved:
+        if m.kind == DEVICE and not m.comparison and not m.alias_only and m.subject:
+            if m.group:
+                if not named:
+                    named = list(m.group)
+                    by_reference = True
+                continue
+            if not m.ref and m.subject not in [x.subject for x in named]:
+                named.append(m)
+    if len(named) < 2:
+        if sentence.last_group and any(m.kind == REF_SERIES and m.text.lower() == "they" for m in sentence.refs):
+            named = list(sentence.last_group)
+            by_reference = True
+        else:
+            return {}
+    respectively = "respectively" in doc.low[s:e]
+    kinds: dict[tuple, list[Value]] = {}
+    for v in values:
+        if not respectively and (v.attribute in ("ram", "storage") or by_reference and v.attribute != "price"):
+            continue  # "Both use the X in Europe and the Y elsewhere": each has both
+        kind = (v.attribute, v.value.split()[0] if v.attribute == "price" else "")
+        kinds.setdefault(kind, []).append(v)
+    out: dict[int, Mention] = {}
+    first_name = min(m.start for m in named) if all(m.start >= s for m in named) else s
+    for kind, group in kinds.items():
+        if len(group) != len(named) or len({v.value for v in group}) != len(group):
+            continue
+        if group[0].start < first_name:
+            continue
+        for v, m in zip(group, named):
+            out[id(v)] = m
+    return out
+
+
+def table_cells(body: str, mentions: list[Mention], values: list[Value]) -> dict[int, Mention | None]:
+    """Values in a table, by their start: a table with one column per phone ("| | A | B |") gives
+    each cell's values to its column's phone and none to the row labels; a column headed as a deal
+    or sale price carries no price. Values mapped to None are no claims."""
+    out: dict[int, Mention | None] = {}
+    if "|" not in body or not values:
+        return out
+    for block in _TABLE.finditer(body):
+        lines = [(block.start() + m.start(), block.start() + m.end()) for m in re.finditer(r"[^\n]+", block.group(0))]
+        if len(lines) < 2:
+            continue
+
+        def cells(a: int, b: int) -> list[tuple[int, int]]:
+            bars = [i for i in range(a, b) if body[i] == "|"]
+            return list(zip([x + 1 for x in bars], bars[1:]))
+
+        header = cells(*lines[0])
+        columns: dict[int, Mention] = {}
+        for ci, (cs, ce) in enumerate(header):
+            devices = [m for m in mentions if cs <= m.start < ce and m.kind == DEVICE and m.subject and not m.alias_only]
+            if len({m.subject for m in devices}) == 1:
+                columns[ci] = devices[0]
+        by_column = len(columns) >= 2
+        deal = {ci for ci, (cs, ce) in enumerate(header) if _DEAL_COLUMN.search(body, cs, ce)}
+        if not by_column and not deal:
+            continue
+        for a, b in lines[1:]:
+            row = cells(a, b)
+            for v in values:
+                if not a <= v.start < b:
+                    continue
+                ci = next((i for i, (cs, ce) in enumerate(row) if cs <= v.start < ce), None)
+                if ci is None:
+                    continue
+                if ci in deal and v.attribute == "price":
+                    out[v.start] = None
+                elif by_column:
+                    col = columns.get(ci)
+                    out[v.start] = Mention(col.start, col.end, DEVICE, col.subject, col.brand, col.text,
+                                           model=col.model) if col is not None else None
+    return out
+
+
+def drop_value_makers(doc, mentions: list[Mention], values: list[Value]) -> list[Mention]:
+    """A company named as part of a value is no subject: "Sony" in "Sony IMX766", "Nothing" in
+    "Nothing OS 1.5", "Samsung" in "Samsung's own Exynos 2100" or "Samsung JN1"."""
+    spans = [(v.start, v.end) for v in values if v.attribute in _MAKER_OF_VALUE]
+    if not spans:
+        return mentions
+    starts = [a for a, _ in spans]
+    body = doc.body
+    out = []
+    for m in mentions:
+        if m.kind == COMPANY:
+            i = bisect_right(starts, m.start) - 1
+            if i >= 0 and spans[i][0] <= m.start < spans[i][1]:
+                continue
+            if i + 1 < len(spans) and _ADJACENT_VALUE.fullmatch(body, m.end, spans[i + 1][0]):
+                continue
+        out.append(m)
+    return out
+
+
+def model_references(doc, mentions: list[Mention], taken) -> list[Mention]:
+    """ "the Pro", "the Ultra", "the Pro Max", "the Pro model", "the regular model", "the base
+    variant": the member of the family of the device or series named last before it, when the
+    catalogue knows that member or the article names it."""
+    body = doc.body
+    if "the " not in body and "The " not in body:
+        return mentions
+    hits = [m for m in _MODEL_REF.finditer(body) if m.group("var") or (m.group("adj") and m.group("noun"))]
+    if not hits:
+        return mentions
+    variants = lexicon().variant_lower
+    starts = [m.start for m in mentions]
+    added = []
+    for h in hits:
+        s, e = h.span()
+        if not (taken.free(s, e) if hasattr(taken, "free") else all(e <= a or s >= b for a, b in taken)):
+            continue
+        i = bisect_right(starts, s) - 1
+        base_mention = None
+        while i >= 0:
+            c = mentions[i]
+            if c.kind in (DEVICE, SERIES) and c.brand and c.model and not c.alias_only and not c.comparison:
+                base_mention = c
+                break
+            i -= 1
+        if base_mention is None:
+            continue
+        words = base_mention.model.split()
+        while len(words) > 1 and words[-1].lower() in variants and not re.fullmatch(r"[IVX]+", words[-1]):
+            words.pop()
+        base = " ".join(words)
+        var = h.group("var")
+        model = f"{base}{var}" if var == "+" else f"{base} {var}" if var else base
+        name, known = resolve_device(base_mention.brand, model)
+        if not known and key(model) not in doc.seen_models.get(base_mention.brand, set()):
+            continue
+        start = h.start("var") if var else h.start("adj")
+        added.append(Mention(start, e, DEVICE, name, base_mention.brand, body[start:e], model=_tidy_model(model)))
+        taken.append((start, e))
+    if not added:
+        return mentions
+    return sorted(mentions + added, key=lambda x: x.start)
