@@ -8,7 +8,7 @@ sentence, bounded by the neighbouring values.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -153,10 +153,49 @@ def _gen_name(m: re.Match) -> str:
     return f"Snapdragon {m.group('tier')}{m.group('s') or ''}{plus} Gen {m.group('gen')}"
 
 
+class _CoveredOffsets:
+    """The characters inside the spans added so far: whether an offset falls inside one is one
+    look-up, not a scan of every span (which made a body of thousands of values quadratic)."""
+
+    __slots__ = ("mask",)
+
+    def __init__(self, size: int) -> None:
+        self.mask = bytearray(size + 1)
+
+    def add(self, start: int, end: int) -> None:
+        self.mask[start:end] = b"\x01" * (end - start)
+
+    def __contains__(self, offset: int) -> bool:
+        return bool(self.mask[offset])
+
+
+class _TakenSpans:
+    """The disjoint spans already read as a chip, in order: whether a new match overlaps one is a
+    binary search on its end, not a scan of every span (a body naming a chip thousands of times
+    made that scan quadratic)."""
+
+    __slots__ = ("starts", "ends")
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def free(self, start: int, end: int) -> bool:
+        # Only the last span starting before `end` can reach past `start`: the spans are disjoint.
+        before = bisect_left(self.starts, end)
+        return before == 0 or self.ends[before - 1] <= start
+
+    def add(self, start: int, end: int) -> None:
+        at = bisect_left(self.starts, start)
+        self.starts.insert(at, start)
+        self.ends.insert(at, end)
+
+
 def find_chipsets(body: str) -> list[Value]:
     named, bare_gen, tensor, apple, code = _chip_patterns()
     out: list[Value] = []
-    taken: list[tuple[int, int]] = []
+    taken = _TakenSpans()
+    free = taken.free
     for m in named.finditer(body):
         if not word_start(body, m.start()):
             continue
@@ -188,25 +227,22 @@ def find_chipsets(body: str) -> list[Value]:
         if not name:
             continue
         out.append(Value(m.start("fam"), m.end(), "chipset", _canonical_chip(name)))
-        taken.append((m.start(), m.end()))
-
-    def free(s, e):
-        return all(e <= a or s >= b for a, b in taken)
+        taken.add(m.start(), m.end())
 
     for m in bare_gen.finditer(body):
         if free(m.start(), m.end()):
             out.append(Value(m.start(), m.end(), "chipset", _canonical_chip(_gen_name(m))))
-            taken.append(m.span())
+            taken.add(*m.span())
     for m in tensor.finditer(body):
         if free(m.start(), m.end()) and word_start(body, m.start()):
             name = f"Google Tensor {m.group('g')}" if m.group("g") else "Google Tensor"
             out.append(Value(m.start(), m.end(), "chipset", _canonical_chip(name)))
-            taken.append(m.span())
+            taken.add(*m.span())
     for m in apple.finditer(body):
         if free(m.start(), m.end()) and word_start(body, m.start()):
             out.append(Value(m.start(), m.end(), "chipset",
                              _canonical_chip(f"Apple A{m.group('anum')} {m.group('aed')}")))
-            taken.append(m.span())
+            taken.add(*m.span())
     codes = lexicon().specs["chip_model_numbers"]
     for m in code.finditer(body):
         if free(m.start(), m.end()) and word_start(body, m.start()):
@@ -238,6 +274,8 @@ def _display_patterns():
     return res_words, type_re, types
 
 
+_SCREEN_WORD = re.compile(_SCREEN_WORDS, re.IGNORECASE)
+_RESOLUTION_WORD = re.compile(r"resolution", re.IGNORECASE)
 _LTPO = re.compile(r"LTPO[\w .-]{0,16}$")
 
 
@@ -265,14 +303,18 @@ def find_display(body: str, sentences: Sentences, at: dict | None = None) -> lis
             continue
         value = f"{short}p" if short in (720, 1080, 1440, 2160) else f"{long_}x{short}"
         out.append(Value(m.start(), m.end(), "display_resolution", value))
+    speaks_of_screens: dict[tuple[int, int], bool] = {}  # a sentence is read once, not once a word in it
     for m in res_words.finditer(body):
         if not word_start(body, m.start()):
             continue
         word = m.group("w")
         for pattern, value in _resolutions().items():
             if re.fullmatch(pattern, word):
-                s, e = sentences.bounds(m.start())
-                if re.search(_SCREEN_WORDS, body[s:e], re.IGNORECASE) or re.search(r"resolution", body[s:e], re.I):
+                bounds = sentences.bounds(m.start())
+                if bounds not in speaks_of_screens:
+                    s, e = bounds
+                    speaks_of_screens[bounds] = bool(_SCREEN_WORD.search(body, s, e) or _RESOLUTION_WORD.search(body, s, e))
+                if speaks_of_screens[bounds]:
                     out.append(Value(m.start(), m.end(), "display_resolution", value))
                 break
     for m in type_re.finditer(body):
@@ -332,19 +374,19 @@ def _gb_text(amount: float) -> str:
 def find_memory(body: str, sentences: Sentences, at: dict | None = None) -> list[Value]:
     at = scan_numbers(body) if at is None else at
     out: list[Value] = []
-    pairs = []
+    pairs = _CoveredOffsets(len(body))
     for m in _hits(_PAIR, body, sorted(at.get("pair", ()))):
         a, b = int(m.group("a")), int(m.group("b"))
         storage = _gb(m.group("b"), m.group("u"))
         if a <= 24 and storage >= 32:
-            pairs.append(m.span())
+            pairs.add(m.start(), m.end())
             line_start = body.rfind("\n", 0, m.start()) + 1
             if body.startswith("|", line_start) or body[line_start:m.start()].lstrip().startswith("|"):
                 continue  # a price table's row: one configuration, not the phone's memory
             out.append(Value(m.start("a"), m.end("a"), "ram", f"{a} GB", float(a)))
             out.append(Value(m.start("b"), m.end(), "storage", _gb_text(_gb(m.group("b"), m.group("u"))),
                              _gb(m.group("b"), m.group("u"))))
-    amounts = [m for m in _hits(_AMOUNT, body, at.get("amount")) if not any(s <= m.start() < e for s, e in pairs)]
+    amounts = [m for m in _hits(_AMOUNT, body, at.get("amount")) if m.start() not in pairs]
     roles: list[str | None] = []
     for i, m in enumerate(amounts):
         s, e = sentences.bounds(m.start())
@@ -693,10 +735,10 @@ def find_prices(body: str, sentences: Sentences, at: dict | None = None) -> list
     prefix, suffix, context, exclusions, _, suffix_gate = _price_patterns()
     at = scan_numbers(body) if at is None else at
     out = []
-    taken = []
+    taken = _CoveredOffsets(len(body))
     for pattern in (prefix, suffix):
         for m in (prefix.finditer(body) if pattern is prefix else _hits(suffix, body, at.get("price"))):
-            if any(a <= m.start() < b for a, b in taken):
+            if m.start() in taken:
                 continue
             if pattern is prefix and m.start() and (body[m.start() - 1].isalnum() or body[m.start() - 1] in "_$"):
                 continue
@@ -724,7 +766,7 @@ def find_prices(body: str, sentences: Sentences, at: dict | None = None) -> list
                 continue
             if len(sentence) > 90 and not context.search(sentence):
                 continue
-            taken.append(m.span())
+            taken.add(m.start(), m.end())
             out.append(Value(m.start(), m.end(), "price", f"{code} {amount}"))
     return out
 
