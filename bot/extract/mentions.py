@@ -9,8 +9,8 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
-from bot.extract.lexicon import (alternation, case_variants, fragments, key, lexicon, lowered, pattern_starts,
-                                 trie_pattern, word_start)
+from bot.extract.lexicon import (alternation, case_variants, first_letter_guard, fragments, key, lexicon, lowered,
+                                 pattern_starts, trie_pattern, word_start)
 from bot.extract.lexicon import pattern as lexicon_pattern
 from bot.extract.wordscan import matches_at
 
@@ -83,7 +83,7 @@ def patterns() -> dict[str, re.Pattern]:
     series_nouns = alternation(load_series_nouns())
     # A leading \b lets the engine drop mid-word positions at once (the word start is checked again after).
     device = re.compile(
-        r"\b(?P<lead>" + lead + r"(?:\s+(?:" + lead + "|" + series + r")){0,2})"
+        first_letter_guard(lead_words) + r"\b(?P<lead>" + lead + r"(?:\s+(?:" + lead + "|" + series + r")){0,2})"
         r"(?:\s+|(?<=Phone)\s*|(?=\d))(?P<model>" + _MODEL_TOKEN + r"(?:\s+(?=[A-Z]?\d)" + _MODEL_TOKEN + r")?)"
         r"(?P<var>" + variants + r"*)(?P<typo>\s+[A-Z][A-Za-z]{3,6}(?![\w]))?"
         r"(?P<series>\s+(?:" + series_nouns + r")\b)?")

@@ -327,9 +327,11 @@ def assign_camera_partners(doc: ArticleState) -> None:
                   or low[m.start()] == "@"] if _has_optics_word(low) else []
     if not optic_hits:
         return
+    optic_starts = [m.start() for m in optic_hits]
     for sentence in doc.references:
-        if not sentence.in_signature:
-            doc.partners += camera_partners(doc, sentence, optic_hits, pats.partnership)
+        if not sentence.in_signature:  # each sentence gets its own hits, not all of them to sift
+            own = optic_hits[bisect_left(optic_starts, sentence.start):bisect_left(optic_starts, sentence.end)]
+            doc.partners += camera_partners(doc, sentence, own, pats.partnership)
 
 
 @lru_cache(maxsize=1)

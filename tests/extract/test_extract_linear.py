@@ -16,15 +16,19 @@ from bot.articles import parse_article
 from bot.extract import extract
 from bot.extract import values as V
 
-# One phrase repeated with no sentence end: the shape in which one long sentence holds thousands
-# of values or names. Each of these was quadratic once (chips: the spans already taken; prices and
-# memory pairs: the spans already read; brand-less models: the brand looked up by a scan back).
+# One phrase repeated: the shape in which one long text holds thousands of values or names. Each
+# of these was quadratic once (chips: the spans already taken; prices and memory pairs: the spans
+# already read; brand-less models and "the Ultra": the device named before, by a scan back; post
+# signatures: every post scanned for each sentence; optics brands: every hit for each sentence).
 REPEATED = [
     "Dimensity 9200 and Snapdragon 8 Gen 3 ",
     "it costs $649 ",
     "- 8GB + 256GB: $599\n",
     "the Galaxy Z Flip 5 and the S23 ",
     "Pixel 8 Pro\n",
+    "Motorola said the Ultra ",
+    "— Honor (@Honor) April 2, 2024\n",
+    "Hasselblad ",
 ]
 SMALL = 6_000
 GROWTH = 4
