@@ -27,7 +27,7 @@ _OBJECT_BEFORE = re.compile(
     r"\b(?:" + fragments("object_prepositions") + r")\s+"
     r"(?:(?:" + fragments("object_determiners") + r")\s+)?(?:[\w-]+\s+){0,2}$")
 _MODEL_REF = re.compile(
-    r"\b[Tt]he\s+(?:(?P<adj>(?:" + fragments("model_reference_adjectives") + r")\s+)"
+    r"(?=[Tt])\b[Tt]he\s+(?:(?P<adj>(?:" + fragments("model_reference_adjectives") + r")\s+)"
     r"(?P<noun>(?:" + fragments("model_reference_nouns") + r"|one)\b)"
     r"|(?P<var>" + fragments("model_reference_variants") + r")(?![\w+])"
     r"(?:\s*(?:" + fragments("model_reference_nouns") + r")\b)?)")

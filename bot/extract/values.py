@@ -503,8 +503,8 @@ def _sensor_hits(body: str):
             yield m
 
 
-_COUNT = re.compile(
-    r"\b(?P<w>dual|double|twin|triple|quad|quadruple|penta|two|three|four|five|[2-5])[\s-]+(?:rear[\s-]+|back[\s-]+|main[\s-]+|lens[\s-]+)?"
+_COUNT = re.compile(  # the lookahead first: offsets where no count word starts pass at once
+    r"(?=[dtqpf2-5])\b(?P<w>dual|double|twin|triple|quad|quadruple|penta|two|three|four|five|[2-5])[\s-]+(?:rear[\s-]+|back[\s-]+|main[\s-]+|lens[\s-]+)?"
     r"(?:camera|cam|lens|sensor|shooter)(?P<pl>s|es)?(?![\w-])")
 _COUNT_GATE = re.compile(fragments("camera_count_gate"))
 
