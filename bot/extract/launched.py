@@ -9,7 +9,7 @@ from bisect import bisect_right
 from bot.extract.lexicon import context_words, first_letter_guard, fragments, pattern_entries
 from bot.extract.mentions import DEVICE, SERIES, Mention
 from bot.extract.state import ArticleState, Launched
-from bot.extract.status import CONFIRMED
+from bot.extract.status import CONFIRMED, UPCOMING_LAUNCH, headline, launched_in_headline, series_after
 
 # The grammar is here; the words are data (data/lexicon/context.json), read once at import.
 _LAUNCHED_GATE = re.compile(fragments("launched_gate"))
@@ -57,7 +57,9 @@ def find_launched(doc: ArticleState) -> Launched:
     sale for a while is a launched phone); kept in doc.statuses.launched."""
     launched = doc.statuses.launched = Launched()
     spans, mentions, low, cues = doc.spans, doc.mentions, doc.low, doc.statuses.cues
+    _mark_upcoming(launched, spans, mentions, low)
     _mark_on_sale(launched, spans, mentions, low, cues)
+    _mark_headline_launches(launched, doc)
     if _LAUNCHED_GATE.search(low) is None:
         return launched
     starts = [m.start for m in mentions]
@@ -85,9 +87,48 @@ def find_launched(doc: ArticleState) -> Launched:
             if low[max(s, m.start - 16):m.start].rstrip().endswith(("last year's", "last year’s", "previous")):
                 continue
             launched.devices.add(m.subject)
-            if m.kind == SERIES:
-                launched.series.append(m.subject[:-len(" series")] if m.subject.endswith(" series") else m.subject)
+            if m.kind == SERIES or series_after(low, m.end):  # "its Pura 70 smartphone series"
+                launched.series.append(_series_base(m.subject))
     return launched
+
+
+def _series_base(subject: str) -> str:
+    return subject[:-len(" series")] if subject.endswith(" series") else subject
+
+
+def _mark_headline_launches(launched: Launched, doc: ArticleState) -> None:
+    """The phones the headline (the title, else the address's words) says were launched
+    ("Sony Xperia 5 V Revealed ...", "/huawei-unveils-pura-70-series-...")."""
+    text = headline(doc.article.title, doc.article.url)
+    if not text:
+        return
+    names = {(m.subject, m.text, m.kind == SERIES) for m in doc.mentions
+             if m.kind in (DEVICE, SERIES) and m.subject and not m.ref and not m.alias_only and m.text}
+    for subject, as_series in launched_in_headline(text, sorted(names)):
+        launched.devices.add(subject)
+        if as_series:
+            launched.series.append(_series_base(subject))
+
+
+def _mark_upcoming(launched: Launched, spans, mentions: list[Mention], low: str) -> None:
+    """The devices and series whose launch the article says is still to come."""
+    if "launch" not in low and "upcoming" not in low and "debut" not in low and "unveil" not in low:
+        return
+    hits = [m.start() for m in UPCOMING_LAUNCH.finditer(low)]
+    if not hits:
+        return
+    sentence_starts = [sp[0] for sp in spans]
+    starts = [m.start for m in mentions]
+    for k in sorted({bisect_right(sentence_starts, at) - 1 for at in hits}):
+        if k < 0:
+            continue
+        s, e, _item = spans[k]
+        i = bisect_right(starts, s - 1)
+        while i < len(mentions) and mentions[i].start < e:
+            m = mentions[i]
+            i += 1
+            if m.kind in (DEVICE, SERIES) and m.subject and not m.comparison and not m.alias_only:
+                launched.upcoming.add(_series_base(m.subject))
 
 
 def _mark_on_sale(launched: Launched, spans, mentions: list[Mention], low: str, cues) -> None:

@@ -36,8 +36,8 @@ def patterns() -> Patterns:
     alias_after = re.compile(
         r"\s*(?:\(\s*|,\s*|\s+|—\s*|–\s*)(?:which (?:was|is|has been) |"
         + "|".join(re.escape(w) + " " for w in context_words("alias_lead_words")) + r")*"
-        r"(?:" + fragments("alias_words") + r")"
-        r"(?:\s+(?:as|to be))?\s+(?:the\s+)?(?:[\"“‘'](?P<qalias>[\w+ -]{2,30})[\"”’']|(?P<alias>[A-Z0-9][\w+-]*(?:\s+(?:[A-Z0-9][\w+-]*|\(\d{1,2}\))){0,3}))")
+        r"(?:" + fragments("alias_words") + r"|or(?=\s+[\"“‘]))"  # ', or "Xperia 5 Mark 5"'
+        r"(?:\s+(?:as|to be))?\s+(?:the\s+)?(?:[\"“‘'](?P<qalias>[\w+ -]{2,30})[.,]?[\"”’']|(?P<alias>[A-Z0-9][\w+-]*(?:\s+(?:[A-Z0-9][\w+-]*|\(\d{1,2}\))){0,3}))")
     renamed = re.compile(
         r"\s*(?:\(\s*|,\s*|\s+)?(?:which |that )?(?:(?:was|is|has been|will be|had been|got|gets|is being|now)\s+)*"
         r"(?:(?:" + fragments("renamed_verbs") + r")(?:\s+(?:to|as))?"

@@ -7,10 +7,11 @@ order. Each stage reads what the stages before it found and sets its own fields:
     cues        status cues of the body (rumored, speculated, confirmed, denied)
     aliases     other names of a device (alias claims); comparisons marked
     values      spec values found and normalised; makers named inside a value dropped as subjects
+    salience    the device the article is about: the title's, else the one it names most
     launched    devices the article reports as launched (their plain specs are confirmed)
-    tables      table cells given to their column's device
+    tables      table cells given to their column's device, flattened two-column tables too
     references  the discourse, sentence by sentence: references resolved, the topic carried
-    subjects    each value handed to the subject its clause is about
+    subjects    each value handed to the subject its clause is about (a company's to its device)
     dates       launch dates handed to the device launched
     partners    camera partners (Leica, Zeiss ...) of makers
     claims      statuses decided and the claims built, deduplicated
@@ -39,12 +40,13 @@ from bot.extract.mentions import (COMPANY, COMPANY_REF, DEVICE, REF_DEVICE, REF_
 from bot.extract.mentions import leads as mention_leads
 from bot.extract.partners import camera_partners
 from bot.extract.patterns import patterns
+from bot.extract.salience import COMPANY_ATTRIBUTES, device_for_company, salience
 from bot.extract.sentences import paragraphs, split_sentences
 from bot.extract.state import ArticleState, Assignment, Posts, Statuses
 from bot.extract.status import CONFIRMED, DENIED, RUMORED, Cues
 from bot.extract.status import leads as status_leads
-from bot.extract.subjects import (compared_value, drop_value_makers, model_references, pair_values,
-                                  subjects_for, table_cells)
+from bot.extract.subjects import (compared_value, drop_part_names, drop_value_makers, flattened_columns,
+                                  model_references, pair_values, subjects_for, table_cells)
 from bot.extract.values import Sentences, Value
 from bot.extract.values import find_values as _find_values
 from bot.models import Article, Claim
@@ -98,6 +100,7 @@ def find_mentions(doc: ArticleState) -> None:
     """Subjects named: branded devices, series and companies first, then brand-less models given
     the brand around them, then model references ("the Pro") to the family named before."""
     finder = MentionFinder(doc.body, doc.low, doc.word_hits)
+    finder.published = doc.published.isoformat() if doc.published else None
     mentions, taken = finder.find()
     seen_models = doc.seen_models
     families = lexicon().family_words
@@ -130,7 +133,7 @@ def find_mentions(doc: ArticleState) -> None:
 
     mentions += finder.find_brandless(taken, brand_at)
     mentions.sort(key=lambda x: x.start)
-    doc.mentions = model_references(doc, mentions, taken)
+    doc.mentions = drop_part_names(doc, model_references(doc, mentions, taken))
     doc.taken, doc.brand_at, doc.mention_finder = taken, brand_at, finder
 
 
@@ -167,14 +170,22 @@ def find_values(doc: ArticleState) -> None:
     doc.mentions = drop_value_makers(doc, doc.mentions, doc.values)
 
 
+def find_salient_device(doc: ArticleState) -> None:
+    """The article's salient device, and each brand's: what a company's or a nameless sentence's
+    specs belong to."""
+    doc.salient = salience(doc.article.title, doc.mentions)
+
+
 def find_launched_devices(doc: ArticleState) -> None:
     """Devices the article reports as launched or on sale."""
     find_launched(doc)
 
 
 def map_tables(doc: ArticleState) -> None:
-    """Table cells given to their column's device (or to none)."""
+    """Table cells given to their column's device (or to none); the rows of a two-column table
+    flattened into a sentence to each column's device."""
     doc.table_cells = table_cells(doc.body, doc.mentions, doc.values)
+    doc.table_cells.update(flattened_columns(doc.body, doc.spans, doc.mentions, doc.values))
 
 
 def resolve_references(doc: ArticleState) -> None:
@@ -207,7 +218,8 @@ def _sentence_values(doc: ArticleState):
 def assign_subjects(doc: ArticleState) -> None:
     """Each value handed to the subject its clause is about: a table's column device, one of
     devices named together ("respectively"), never a compared device nor the writer's wish; of
-    several RAM or storage figures for one subject, the largest."""
+    several RAM or storage figures for one subject, the largest. A company never takes a device
+    attribute while the article names a device of its brand."""
     wish = patterns().wish
     compare_before_value = patterns().compare_before_value
     low = doc.low
@@ -220,7 +232,10 @@ def assign_subjects(doc: ArticleState) -> None:
         segment = low[s:e]
         wish_hits = [w.end() for w in wish.finditer(cue_low, s, e)] \
             if "wish" in segment or "would" in segment or "'d " in segment else []
-        paired = pair_values(doc, sentence, sent_values) if len(sent_values) >= 2 else {}
+        # "The X and X Pro get 3,095mAh, compared to 2,815mAh": a compared value pairs with no device.
+        own_values = [v for v in sent_values if not compared_value(doc, v, resolved, s, compare_before_value)] \
+            if len(sent_values) >= 2 else []
+        paired = pair_values(doc, sentence, own_values) if len(own_values) >= 2 else {}
         for v in sent_values:
             if doc.table_cells and v.start in doc.table_cells:
                 cell_subject = doc.table_cells[v.start]
@@ -231,8 +246,11 @@ def assign_subjects(doc: ArticleState) -> None:
                 continue
             if wish_hits and any(w <= v.start and not _CLAUSE_BREAK.search(low, w, v.start) for w in wish_hits):
                 continue  # "I'd have preferred 144Hz": the writer's wish, no claim
-            for subject in ([paired[id(v)]] if id(v) in paired
+            chosen = paired.get(id(v))
+            for subject in (chosen if isinstance(chosen, list) else [chosen] if chosen is not None
                             else subjects_for(doc, v, resolved, sentence.topic, sentence.series_topic)):
+                if subject.kind in (COMPANY, COMPANY_REF) and v.attribute not in COMPANY_ATTRIBUTES:
+                    subject = device_for_company(subject, None, doc.salient) or subject
                 if v.attribute in ("ram", "storage"):
                     k = (subject.subject, v.attribute)
                     if k not in best_memory or v.number > best_memory[k][0]:
@@ -270,7 +288,10 @@ def _launch_context(doc: ArticleState, c, launch_hits, past_block) -> bool:
     if _NOT_LAUNCH_DATE.search(doc.low, max(0, c.start() - 60), c.start()):
         return False  # "Pre-orders begin Friday, ...", "arrives as a free update ... on ..."
     tight = bool(c.group("td") or c.group("wd7"))
+    sentence = doc.sentences.bounds(c.start())
     for a, b in launch_hits:
+        if _dates.not_the_phones_launch(body, sentence, c, a):
+            continue
         if tight:
             if 0 <= c.start() - b <= 30 or (c.group("td") and 0 <= a - c.end() <= 12 and body[c.end():a].strip(" '’s") == ""):
                 return True
@@ -373,8 +394,9 @@ def default_status(doc: ArticleState, subject, attribute: str) -> str:
     if subject.kind in (DEVICE, REF_DEVICE):
         device = lexicon().devices_by_key.get(key(subject.subject or ""))
         if device is not None and device.announced and (
-                doc.published is None or device.announced <= doc.published.isoformat()[:7]):
-            return CONFIRMED
+                doc.published is None or device.announced <= doc.published.isoformat()[:7]) \
+                and not doc.statuses.launched.is_upcoming(subject.subject):
+            return CONFIRMED  # announced before the article, and not one whose launch here is still to come
     return RUMORED
 
 
@@ -418,6 +440,7 @@ PIPELINE: tuple[Stage, ...] = (
     Stage("cues", find_cues),
     Stage("aliases", read_aliases),
     Stage("values", find_values),
+    Stage("salience", find_salient_device),
     Stage("launched", find_launched_devices),
     Stage("tables", map_tables),
     Stage("references", resolve_references),

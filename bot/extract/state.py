@@ -10,6 +10,7 @@ from datetime import date
 from typing import Callable
 
 from bot.extract.mentions import Mention
+from bot.extract.salience import Salience
 from bot.extract.status import Cues
 from bot.extract.values import Sentences, Value
 from bot.models import Article, Claim
@@ -77,16 +78,26 @@ class Aliases:
 
 @dataclass
 class Launched:
-    """Devices (and series) the article reports as launched: their plain specs are confirmed."""
+    """Devices (and series) the article reports as launched: their plain specs are confirmed; and
+    those whose launch it reports as still to come."""
     devices: set[str] = field(default_factory=set)
     series: list[str] = field(default_factory=list)
+    upcoming: set[str] = field(default_factory=set)
 
     def __contains__(self, subject: str | None) -> bool:
         if not subject or not self.devices:
             return False
         if subject in self.devices:
             return True
-        return any(subject.startswith(base) for base in self.series)
+        if any(subject.startswith(base) for base in self.series):
+            return True
+        # A series whose members the article says were launched: "They run on ..." after
+        # "the X and X Pro were introduced".
+        series_base = subject[:-len(" series")] if subject.endswith(" series") else None
+        return bool(series_base) and any(name.startswith(series_base) for name in self.devices)
+
+    def is_upcoming(self, subject: str | None) -> bool:
+        return bool(subject) and any(subject == name or subject.startswith(name + " ") for name in self.upcoming)
 
 
 @dataclass
@@ -150,7 +161,8 @@ class ArticleState:
     statuses: Statuses | None = None
     aliases: Aliases = field(default_factory=Aliases)
     values: list[Value] = field(default_factory=list)
-    table_cells: dict[int, Mention | None] = field(default_factory=dict)
+    salient: Salience = field(default_factory=Salience)        # the device the article is about
+    table_cells: dict[int, Mention | list[Mention] | None] = field(default_factory=dict)
     references: list[SentenceContext] = field(default_factory=list)
     subjects: list[Assignment] = field(default_factory=list)   # values handed to subjects
     dates: list[Assignment] = field(default_factory=list)      # launch dates handed to subjects

@@ -197,3 +197,87 @@ class Cues:
     def last_in(self, start: int, end: int) -> str | None:
         cues = [c for c in self.in_span(start, end) if c[2] != DENIED]
         return cues[-1][2] if cues else None
+
+
+# --- the headline ---------------------------------------------------------------------------
+#
+# A launch article says so in its headline: "Sony Xperia 5 V Revealed With ...", "Huawei unveils
+# Pura 70 series". The words are few and general; a leak headline ("specs revealed in a leak",
+# "launch date revealed", "set to launch") names no launched phone.
+
+_HEADLINE_AFTER_NAME = re.compile(
+    r"\s*(?:(?:is|are|now|goes|go|went|has|have|been|officially|finally)\s+){0,3}"
+    r"(?:revealed|launched|unveiled|announced|official|debuts?|debuted|arrives?|arrived|is here|are here|lands?|landed"
+    r"|review|hands on)\b",  # a phone under review is on the market
+    re.IGNORECASE)
+_HEADLINE_BEFORE_NAME = re.compile(
+    r"\b(?:launches|launched|unveils|unveiled|announces|announced|introduces|introduced|reveals|debuts|takes the wraps off)"
+    r"\s+(?:(?:the|its|new|two|three|all-new|a)\s+)*$", re.IGNORECASE)
+_HEADLINE_HEDGE = re.compile(
+    r"\b(?:leak\w*|rumou?r\w*|tip(?:ped|ster|s)|expected|will|set to|to (?:launch|debut|arrive)|coming|soon|upcoming|"
+    r"ahead of|launch date|release date|teas\w+|renders?|design|spotted|listing|listed|certifi\w+|benchmark|geekbench|"
+    r"could|may|might|reportedly|reports?|(?:specs|specifications|details|price) (?:revealed|surfaced|appear\w*)|"
+    r"what to expect|everything we know)\b",
+    re.IGNORECASE)
+_SERIES_AFTER_NAME = re.compile(r"\s+(?:smartphone\s+|phone\s+|flagship\s+)?(?:series|line-?up|family|range)\b", re.IGNORECASE)
+_SLUG = re.compile(r"[^/]+(?=/*$)")
+
+
+def headline(title: str | None, url: str | None) -> str:
+    """The article's headline: its title, else the words of its address's last part (outlets
+    write the headline there: /huawei-unveils-pura-70-series-115794)."""
+    if title and title.strip():
+        return title.strip()
+    if not url:
+        return ""
+    slug = _SLUG.search(url.split("?", 1)[0].split("#", 1)[0])
+    if not slug:
+        return ""
+    words = re.sub(r"\.\w{2,5}$", "", slug.group(0))
+    return re.sub(r"[-_]+", " ", words)
+
+
+def launched_in_headline(text: str, names: list[tuple[str, str, bool]]) -> list[tuple[str, bool]]:
+    """(subject, named as a series) of each phone the headline says was launched; `names` are
+    (subject, the words that named it in the body, is a series). A name inside a longer one
+    ("Xperia 5" in "Xperia 5 V") is not that phone."""
+    low = _words_only(text)
+    if not low or _HEADLINE_HEDGE.search(low):
+        return []
+    spans = []
+    for subject, words, is_series in names:
+        words = _words_only(words)
+        if not words:
+            continue
+        for m in re.finditer(r"(?<![\w+])" + re.escape(words) + r"(?![\w+])", low):
+            spans.append((m.start(), m.end(), subject, is_series))
+    out = []
+    for start, end, subject, is_series in spans:
+        if any(a <= start and end <= b and (a, b) != (start, end) for a, b, _s, _x in spans):
+            continue
+        rest = low[end:]
+        series = _SERIES_AFTER_NAME.match(rest)
+        after = rest[series.end():] if series else rest
+        if _HEADLINE_AFTER_NAME.match(after) or _HEADLINE_BEFORE_NAME.search(low, 0, start):
+            out.append((subject, is_series or series is not None))
+    return out
+
+
+def _words_only(text: str) -> str:
+    """Lower-case words joined by single spaces: an address writes "Phone (2a)" as "phone-2a"."""
+    return " ".join(re.findall(r"[\w+]+", text.lower()))
+
+
+def series_after(low: str, end: int) -> bool:
+    """Whether a model's name is followed by "series" ("its Pura 70 smartphone series")."""
+    return _SERIES_AFTER_NAME.match(low, end, end + 30) is not None
+
+
+# A launch still to come: "is all set to launch the X", "X will be launched in India on May 18",
+# "ahead of its India launch". A phone the catalogue lists as announced elsewhere is then, in
+# this article, not yet launched: its plain specs are not confirmed by the catalogue.
+UPCOMING_LAUNCH = re.compile(
+    r"\b(?:(?:will|set to|all set to|gearing up to|poised to|going to|scheduled to|slated to|expected to|about to|"
+    r"tipped to|likely to|plans? to|planning to|prepares? to|preparing to)\s+(?:be\s+)?(?:officially\s+)?"
+    r"(?:launch|launched|debut|unveil|unveiled|introduce|introduced|arrive|release|released|announce|announced)"
+    r"|ahead of (?:its|the|their)\s+(?:\w+\s+)?(?:launch|debut|unveiling)|upcoming)\b", re.IGNORECASE)

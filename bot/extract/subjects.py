@@ -10,13 +10,13 @@ from bisect import bisect_right
 from bot.extract.lexicon import context_words, fragments, key, lexicon
 from bot.extract.mentions import (COMPANY, COMPANY_REF, DEVICE, REF_DEVICE, REF_SERIES, SERIES, Mention,
                                   _tidy_model, resolve_device)
+from bot.extract.salience import device_for_company
 from bot.extract.values import Value
 
 # The grammar is here; the words are data (data/lexicon/context.json), read once at import.
 _PREPOSITION_BEFORE = re.compile(
     r"(?:\b(?:" + fragments("comparison_prepositions") + r")"
     r"\s+(?:the\s+|its\s+|a\s+)?|\blast year['’]s\s+|\bthe previous\s+)$", re.IGNORECASE)
-_FIRST_OF_BRAND = re.compile(r"(?i)the (?:" + fragments("first_of_brand") + r")\b")
 _COMPARE_GATE = re.compile(fragments("comparison_gate"))
 _AFTER_COMPARED = re.compile(
     r"(?:['’]s?\s+(?:[\w-]+\s+){0,2}|\s*\(\s*|\s*,\s*which\s+(?:[\w-]+\s+){0,3}?(?:at\s+|for\s+)?(?:an?\s+|the\s+)?"
@@ -33,14 +33,22 @@ _MODEL_REF = re.compile(
     r"(?:\s*(?:" + fragments("model_reference_nouns") + r")\b)?)")
 _TABLE = re.compile(r"(?m)^[ \t]*\|[^\n]*\|[ \t]*$(?:\n[ \t]*\|[^\n]*\|[ \t]*$)+")
 _DEAL_COLUMN = re.compile(r"(?i)\b(?:" + fragments("deal_column_words") + r")\b")
-_COORDINATION = re.compile(r"\s*(?:,|and|&|as well as|or)\s*(?:the\s+)?")
+_COORDINATION = re.compile(r"\s*(?:,\s*(?:and|or|as well as)?|and|&|as well as|or)\s*(?:the\s+)?")
+# "the 8GB + 128GB variant of the X": a value before "<noun> of the X" is the X's.
+VARIANT_OF = re.compile(r"(?i)\b(?:(?:" + fragments("configuration_nouns") + r")\s+(?:of|for)|"
+                        + fragments("destined_for") + r")\s+(?:the\s+|its\s+)?$")
+_FOUND_IN = re.compile(r"(?i)\s*(?:[\w-]+\s+){0,3}(?:" + fragments("found_in") + r")\s+(?:the\s+|its\s+)?")
+_FOUND_BEFORE = re.compile(r"(?i)\b(?:" + fragments("found_in") + r")\s+(?:the\s+|its\s+)?$")
+_IN_BEFORE = re.compile(r"(?i)\b(?:in|inside)\s+(?:the\s+|its\s+)?$")
+_PART_AFTER = re.compile(r"\s+(?:" + fragments("part_nouns") + r")\b")
 _MAKER_OF_VALUE = ("camera_sensor", "chipset", "ui", "os")
 
 
 def in_object_position(low: str, m: Mention, s: int) -> bool:
     """Whether a name follows a preposition in its sentence ("on the Y", "of the Y's camera",
     "alongside the cheaper Z"): then it is not what the sentence is about."""
-    return _OBJECT_BEFORE.search(low, max(s, m.start - 48), m.start) is not None
+    return _OBJECT_BEFORE.search(low, max(s, m.start - 48), m.start) is not None \
+        or _FOUND_BEFORE.search(low, max(s, m.start - 24), m.start) is not None
 
 
 def compared_value(doc, v: Value, mentions: list[Mention], s: int, compare_before_value) -> bool:
@@ -58,7 +66,8 @@ def compared_value(doc, v: Value, mentions: list[Mention], s: int, compare_befor
 def subjects_for(doc, v: Value, mentions: list[Mention], topic: Mention | None,
                  series_topic: Mention | None, launch: bool = False) -> list[Mention]:
     """The subjects a value goes to: the name before it in its sentence (a maker stands for the
-    topic device it makes), else the first after it, else the topic; for a launch date the
+    topic device it makes, else for the article's salient device of its brand), else the first
+    after it, else the topic (the article's own member of a series topic); for a launch date the
     nearest device."""
     candidates = [m for m in mentions if not m.comparison and not m.alias_only and m.subject]
     if launch:
@@ -66,32 +75,77 @@ def subjects_for(doc, v: Value, mentions: list[Mention], topic: Mention | None,
         if devices:
             best = min(devices, key=lambda m: min(abs(m.start - v.end), abs(v.start - m.end)))
             return coordinated(doc.body, best, candidates)
-    before = [m for m in candidates if m.end <= v.start]
+    if not launch:
+        owner = next((m for m in candidates if m.start >= v.end and m.kind == DEVICE), None)
+        if owner is not None and owner.start - v.end <= 40 and _FOUND_IN.fullmatch(doc.body, v.end, owner.start):
+            return coordinated(doc.body, owner, candidates)  # "the usual 5,000mAh cell found in the OnePlus 11"
+    # "(down from 50MP on the Pixel 6)": a name inside a bracket closed before the value is an aside.
+    before = [m for m in candidates if m.end <= v.start and not _in_closed_bracket(doc.body, m, v.start)]
     if before and before[-1].group:
         return [Mention(before[-1].start, before[-1].end, DEVICE, g.subject, g.brand, before[-1].text,
                         model=g.model, ref=True) for g in before[-1].group]
     if before:
         chosen = before[-1]
-        if chosen.kind in (COMPANY, COMPANY_REF) and not launch and (
-                chosen.kind == COMPANY or _FIRST_OF_BRAND.match(chosen.text)):
-            if topic is not None and topic.kind in (DEVICE, SERIES) and topic.brand == chosen.brand:
-                return [Mention(chosen.start, chosen.end, topic.kind, topic.subject, topic.brand, topic.text,
-                                model=topic.model)]
+        if chosen.kind in (COMPANY, COMPANY_REF) and not launch:
+            # "Xiaomi's new phone with a Snapdragon 7+ Gen 2, ... the Poco F5": a device named after
+            # the value in its own right says which one the maker's sentence is about.
+            later = next((m for m in candidates if m.start >= v.end and m.kind == DEVICE), None)
+            if later is not None and not in_object_position(doc.low, later, max(v.end, later.start - 48)) \
+                    and not _PREPOSITION_BEFORE.search(doc.body, max(v.end, later.start - 30), later.start):
+                return coordinated(doc.body, later, candidates)
+            device = device_for_company(chosen, topic, doc.salient)
+            if device is not None:
+                return [device]
         return coordinated(doc.body, chosen, candidates)
-    after = [m for m in candidates if m.start >= v.end and m.kind in (DEVICE, SERIES, COMPANY_REF, COMPANY)]
+    # "Sony's IMX989 sensor, which X80 got, may be in the X90 Pro": a name in a relative clause is an aside.
+    after = [m for m in candidates if m.start >= v.end and m.kind in (DEVICE, SERIES, COMPANY_REF, COMPANY)
+             and not _in_relative_clause(doc.body, m)]
     if after:
         first = after[0]
+        if first.kind in (DEVICE, SERIES) and VARIANT_OF.search(doc.body, max(v.end, first.start - 40), first.start):
+            return coordinated(doc.body, first, candidates)  # "the 8GB + 128GB variant of the X"
         # "..., and Oppo's own chip", "... on the Moto G84", "... alongside the Nord 3": a later
         # company or a name in a prepositional phrase does not take a value the topic has.
         if topic is not None and not launch and (
                 first.kind in (COMPANY, COMPANY_REF)
+                # "the Snapdragon 7+ Gen 2 ... from the Snapdragon 870 in the Poco F4": "in the X"
+                # owns only the value just before it
+                or (_IN_BEFORE.search(doc.body, max(v.end, first.start - 12), first.start)
+                    and any(v.end <= x.start and x.end <= first.start and x.attribute == v.attribute for x in doc.values))
                 or _PREPOSITION_BEFORE.search(doc.body, max(v.end, first.start - 30), first.start)
                 or _OBJECT_BEFORE.search(doc.low, max(v.end, first.start - 48), first.start)):
             return [topic]
         return coordinated(doc.body, first, candidates)
     if topic is not None:
-        return [topic]
+        # A sentence naming nothing while the topic is a series is about the article's own member of it.
+        return [doc.salient.member_of(topic) or topic]
     return []
+
+
+_RELATIVE_BEFORE = re.compile(r",\s*(?:which|that|as)\s+(?:[\w-]+\s+){0,2}$")
+_RELATIVE_AFTER = re.compile(r"(?:\s+[\w-]+){0,3}\s*,")
+
+
+def _in_relative_clause(body: str, m: Mention) -> bool:
+    return _RELATIVE_BEFORE.search(body, max(0, m.start - 30), m.start) is not None \
+        and _RELATIVE_AFTER.match(body, m.end, m.end + 30) is not None
+
+
+def _in_closed_bracket(body: str, m: Mention, before: int) -> bool:
+    opening = body.rfind("(", max(0, m.start - 80), m.start)
+    return opening != -1 and body.rfind(")", opening, m.start) == -1 and body.find(")", m.end, before) != -1
+
+
+def drop_part_names(doc, mentions: list[Mention]) -> list[Mention]:
+    """A name followed by a part's noun ("a Samsung E7 AMOLED screen", "the Apple A15 chipset")
+    names a panel or a chip, not a phone: no subject, unless the article names it alone too."""
+    body = doc.body
+    parts = [m for m in mentions if m.kind == DEVICE and _PART_AFTER.match(body, m.end)]
+    if not parts:
+        return mentions
+    alone = {m.subject for m in mentions if m.kind == DEVICE and not _PART_AFTER.match(body, m.end)}
+    dropped = {id(m) for m in parts if m.subject not in alone}
+    return [m for m in mentions if id(m) not in dropped]
 
 
 def coordinated(body: str, chosen: Mention, candidates: list[Mention]) -> list[Mention]:
@@ -102,7 +156,7 @@ def coordinated(body: str, chosen: Mention, candidates: list[Mention]) -> list[M
     index = candidates.index(chosen) if chosen in candidates else -1
     while index > 0:
         prev = candidates[index - 1]
-        if prev.kind != DEVICE or not _COORDINATION.fullmatch(body[prev.end:out[0].start]):
+        if prev.kind != DEVICE or not _COORDINATION.fullmatch(body, prev.end, out[0].start):
             break
         out.insert(0, prev)
         index -= 1
@@ -111,7 +165,7 @@ def coordinated(body: str, chosen: Mention, candidates: list[Mention]) -> list[M
     position = candidates.index(chosen)
     while position + 1 < len(candidates):
         nxt = candidates[position + 1]
-        if nxt.kind != DEVICE or not _COORDINATION.fullmatch(body[out[-1].end:nxt.start]):
+        if nxt.kind != DEVICE or not _COORDINATION.fullmatch(body, out[-1].end, nxt.start):
             break
         out.append(nxt)
         position += 1
@@ -270,3 +324,61 @@ def model_references(doc, mentions: list[Mention], taken) -> list[Mention]:
     if not added:
         return mentions
     return sorted(mentions + added, key=lambda x: x.start)
+
+
+# "Display: 6.8-inch AMOLED 6.8-inch AMOLED Chipset: ...": a label of one to three words and its colon.
+_LABEL = re.compile(r"(?<![\w-])([A-Z][A-Za-z]*(?:[ -][A-Za-z][a-z]*){0,2}):\s")
+_MIN_LABELS = 3
+
+
+def flattened_columns(body: str, spans, mentions: list[Mention], values) -> dict[int, Mention | list[Mention]]:
+    """Values of a two-column spec table flattened into running text (its header names two phones,
+    then each "Label:" is followed by the first phone's values, then the second's): each value's
+    column phone, by the value's start. The second half of a row begins where its first value's
+    kind comes again; a row whose halves cannot be told apart is left to the sentence."""
+    out: dict[int, Mention | list[Mention]] = {}
+    if body.count(":") < _MIN_LABELS:
+        return out
+    for s, e, _item in spans:
+        labels = [m for m in _LABEL.finditer(body, s, e)
+                  if not any(x.start <= m.start(1) < x.end for x in mentions)]
+        if len(labels) < _MIN_LABELS:
+            continue
+        header = [m for m in mentions if s <= m.start < labels[0].start() and m.kind == DEVICE
+                  and m.subject and not m.alias_only]
+        columns: list[Mention] = []
+        for m in reversed(header):
+            if m.subject not in [c.subject for c in columns]:
+                columns.insert(0, m)
+            if len(columns) == 2:
+                break
+        if len(columns) != 2 or header[-1].subject != columns[1].subject:
+            continue
+        cells = [Mention(c.start, c.end, DEVICE, c.subject, c.brand, c.text, model=c.model) for c in columns]
+        bounds = [m.end() for m in labels] + [e]
+        for label, a, b in zip(labels, bounds, bounds[1:]):
+            row = [v for v in values if a <= v.start < b]
+            memory = _MEMORY_LABELS.get(label.group(1).lower())
+            for v in row:
+                if memory and v.attribute in ("ram", "storage"):
+                    v.attribute = memory  # "RAM: 8GB / 12GB": the row's label says which memory
+            split = _row_split([v.attribute for v in row])
+            for i, v in enumerate(row):
+                # A row whose halves cannot be told apart gave one value for both phones.
+                out[v.start] = cells if split is None else cells[0] if i < split else cells[1]
+    return out
+
+
+_MEMORY_LABELS = {"ram": "ram", "memory": "ram", "storage": "storage", "rom": "storage", "internal storage": "storage"}
+
+
+def _row_split(kinds: list[str]) -> int | None:
+    """Where the second column's values begin in a row's values: halves alike, else where the
+    first kind comes again; None when no kind comes twice."""
+    n = len(kinds)
+    if n % 2 == 0 and kinds[:n // 2] == kinds[n // 2:]:
+        return n // 2
+    again = next((i for i in range(1, n) if kinds[i] == kinds[0]), None)
+    if again is None:
+        return None
+    return again

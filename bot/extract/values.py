@@ -268,10 +268,18 @@ _RES_WXH = re.compile(r"\b(?P<w>\d(?<![\w.]\d)\d{2,3})\s*[x×X]\s*(?P<h>\d{3,4})
 @lru_cache(maxsize=1)
 def _display_patterns():
     specs = lexicon().specs
-    res_words = re.compile(r"(?P<w>" + "|".join(sorted(_resolutions(), key=len, reverse=True)) + r")(?![\w+])")
+    # Writers join the words of a resolution name with a space, a hyphen or nothing and in any
+    # case ("Full HD+", "full-HD+", "FullHD+"); each name is read in all of those forms.
+    res_forms = [(_spaced_resolution(p), value) for p, value in _resolutions().items()]
+    res_words = re.compile(r"(?P<w>" + "|".join(sorted((f.pattern for f, _ in res_forms), key=len, reverse=True))
+                           + r")(?![\w+])", re.IGNORECASE)
     types = {k: v for k, v in specs["display_types"].items() if not k.startswith("_")}
     type_re = re.compile(r"(?P<t>" + alternation(types) + r")(?![\w])")
-    return res_words, type_re, types
+    return res_words, type_re, types, res_forms
+
+
+def _spaced_resolution(pattern: str) -> re.Pattern:
+    return re.compile(pattern.replace(" ", r"[\s-]?"), re.IGNORECASE)
 
 
 _SCREEN_WORD = re.compile(_SCREEN_WORDS, re.IGNORECASE)
@@ -291,7 +299,7 @@ def find_display(body: str, sentences: Sentences, at: dict | None = None) -> lis
         if _SECONDARY.match(after.lstrip(" -")) or _SECONDARY_AFTER.match(after):
             continue
         out.append(Value(m.start(), m.end(), "display_size", f"{m.group('n').rstrip('0').rstrip('.') if '.' in m.group('n') else m.group('n')} in"))
-    res_words, type_re, canon = _display_patterns()
+    res_words, type_re, canon, res_forms = _display_patterns()
     for m in _hits(_RES_P, body, at.get("res_p")):
         if not word_start(body, m.start()) or (m.start() and body[m.start() - 1] == "."):
             continue
@@ -308,8 +316,8 @@ def find_display(body: str, sentences: Sentences, at: dict | None = None) -> lis
         if not word_start(body, m.start()):
             continue
         word = m.group("w")
-        for pattern, value in _resolutions().items():
-            if re.fullmatch(pattern, word):
+        for form, value in res_forms:
+            if form.fullmatch(word):
                 bounds = sentences.bounds(m.start())
                 if bounds not in speaks_of_screens:
                     s, e = bounds
@@ -371,6 +379,27 @@ def _gb_text(amount: float) -> str:
     return f"{int(amount)} GB"
 
 
+# "... RAM of 12GB", "with 12GB", "up to 1TB", "the RAM will be 12GB", "storage is 256GB".
+_ROLE_LINK_BEFORE = re.compile(r"(?:[:=]|\bof|\bwith|\bup to|\bto|\b(?:is|are|will be|would be|could be|should be))\s*$")
+_LABEL_GAP = re.compile(r"\s*[:=–-]?\s*$")
+
+
+def _label_before(body: str, sentence_start: int, at: int) -> str | None:
+    """"ram" or "storage" when that label stands right before the amount at `at` ("RAM 12GB")."""
+    before = body[max(sentence_start, at - 24):at]
+    gap = _LABEL_GAP.search(before)
+    head = before[:gap.start()] if gap and gap.start() < len(before) else None
+    if not head:
+        return None
+    for role, pattern in (("ram", _RAM_WORD), ("storage", _STORAGE_WORD)):
+        last = None
+        for last in pattern.finditer(head):
+            pass
+        if last is not None and last.end() == len(head):
+            return role
+    return None
+
+
 def find_memory(body: str, sentences: Sentences, at: dict | None = None) -> list[Value]:
     at = scan_numbers(body) if at is None else at
     out: list[Value] = []
@@ -388,13 +417,21 @@ def find_memory(body: str, sentences: Sentences, at: dict | None = None) -> list
                              _gb(m.group("b"), m.group("u"))))
     amounts = [m for m in _hits(_AMOUNT, body, at.get("amount")) if m.start() not in pairs]
     roles: list[str | None] = []
+    # A spec sheet puts the label first ("RAM 12GB Storage 256GB"): in a sentence whose first
+    # amount has its label right before it, each amount takes the label before it.
+    label_first: dict[int, bool] = {}
     for i, m in enumerate(amounts):
         s, e = sentences.bounds(m.start())
+        if s not in label_first:
+            label_first[s] = _label_before(body, s, m.start()) is not None
+        role = _label_before(body, s, m.start()) if label_first[s] else None
+        if role is not None:
+            roles.append(role)
+            continue
         nxt = amounts[i + 1].start() if i + 1 < len(amounts) and amounts[i + 1].start() < e else e
         after = body[m.end():min(nxt, m.end() + 40)]
         ram = _RAM_WORD.search(after)
         sto = _STORAGE_WORD.search(after)
-        role = None
         if ram and (not sto or ram.start() < sto.start()):
             role = "ram"
         elif sto:
@@ -404,7 +441,7 @@ def find_memory(body: str, sentences: Sentences, at: dict | None = None) -> list
             before = body[max(prev_end, m.start() - 30):m.start()]
             last_ram = max((x.end() for x in _RAM_WORD.finditer(before)), default=-1)
             last_sto = max((x.end() for x in _STORAGE_WORD.finditer(before)), default=-1)
-            if re.search(r"(?:[:=]|\bof|\bwith|\bup to|\bto)\s*$", before) or before.strip() == "":
+            if _ROLE_LINK_BEFORE.search(before) or before.strip() == "":
                 if last_ram > last_sto:
                     role = "ram"
                 elif last_sto > last_ram:
@@ -566,6 +603,8 @@ def find_cameras(body: str, sentences: Sentences, at: dict | None = None) -> lis
         head = body[max(s, m.start() - 20):m.start()].lower()
         if re.search(r"front|selfie", tail[:15] + head[-12:]) or re.match(r"\s*(?:setup\s+)?on the front", tail):
             continue
+        if word.isdigit() and re.search(r"\bgen\s*$", head):
+            continue  # "Snapdragon 8 Gen 2 Rear cameras:": the chip's number
         out.append(Value(m.start(), m.end(), "camera_count", str(words[word])))
     return out
 
@@ -581,7 +620,8 @@ _CHARGE_WORD = re.compile(r"charg|wired|fast|vooc|hypercharge|supercharge|warp|d
 _POWER_CLAUSE_END = re.compile(r"[;(]|,\s*(?:and|but|while|though|although)\b|\b(?:but|while|whereas)\b")
 
 
-_ALTERNATIVE = re.compile(r"instead of|rather than|\bnot\b|n['’]t|up from|down from|versus|\bvs\b|compared|\bthan\b|\bor\b")
+_ALTERNATIVE = re.compile(r"instead of|rather than|\bnot\b|n['’]t|up from|down from|versus|\bvs\b|compared|\bthan\b|\bor\b"
+                          r"|\b(?:whereas|while)\b")  # "150W on the Pro, whereas the base model tops out at 100W"
 
 
 _SEPARATORS = re.compile(r"[,.]")
@@ -626,7 +666,7 @@ def find_power(body: str, sentences: Sentences, at: dict | None = None) -> list[
         elif _CHARGE_WORD.search(before):
             attribute = "wired_charging"
         elif out and out[-1].attribute in ("wired_charging", "wireless_charging") and out[-1].end > s \
-                and m.start() - out[-1].end <= 60 and _ALTERNATIVE.search(body, out[-1].end, m.start()):
+                and m.start() - out[-1].end <= 80 and _ALTERNATIVE.search(body, out[-1].end, m.start()):
             attribute = out[-1].attribute  # "65W wired, instead of the rumored 90W"
         else:
             continue
@@ -731,43 +771,70 @@ _DEAL_AFTER = re.compile(
     r"rebate|coupon|trade-in))", re.IGNORECASE)
 
 
+# An amount in another currency right after a price, hedged ("CNY 6,999, roughly ₹80,000") or in a
+# bare bracket ("5,499 yuan ($760)"), is that price converted; one joined to a conversion by "or"
+# or "/" ("..., roughly ₹80,000 or $970") too.
+_CONVERSION_HEDGE = r"(?:or\s+)?(?:approximately|approx\.?|around|about|roughly|nearly|almost|close to|some|~|≈)"
+_CONVERSION_LINK = (r"(?:i\.e\.,?|(?:which|that)\s+(?:is|translates to|converts to|works out to|comes to|equals)"
+                    r"|translat\w+ to|convert\w+ to|works out to|equivalent to|equals)")
+_CONVERSION_GAP = re.compile(
+    r"\s*[,(–—-]?\s*(?:" + _CONVERSION_LINK + r"(?:\s+" + _CONVERSION_HEDGE + r")?|" + _CONVERSION_HEDGE + r")\s*"
+    r"|\s*\(\s*", re.IGNORECASE)
+_CONVERSION_CHAIN_GAP = re.compile(r"\s*(?:,\s*)?(?:or|/|and)\s*$", re.IGNORECASE)
+
+
+def _converted_amounts(amounts: list[tuple[int, int, str]], sentences: Sentences, body: str) -> set[int]:
+    """The starts of the amounts that convert the price before them into another currency."""
+    converted: set[int] = set()
+    for (a_start, a_end, a_code), (b_start, _b_end, b_code) in zip(amounts, amounts[1:]):
+        if a_code == b_code or b_start - a_end > 40 or sentences.bounds(a_start) != sentences.bounds(b_start):
+            continue
+        gap = body[a_end:b_start]
+        if _CONVERSION_GAP.fullmatch(gap) or (a_start in converted and _CONVERSION_CHAIN_GAP.fullmatch(gap)):
+            converted.add(b_start)
+    return converted
+
+
 def find_prices(body: str, sentences: Sentences, at: dict | None = None) -> list[Value]:
     prefix, suffix, context, exclusions, _, suffix_gate = _price_patterns()
     at = scan_numbers(body) if at is None else at
-    out = []
-    taken = _CoveredOffsets(len(body))
+    found = []
     for pattern in (prefix, suffix):
         for m in (prefix.finditer(body) if pattern is prefix else _hits(suffix, body, at.get("price"))):
-            if m.start() in taken:
-                continue
             if pattern is prefix and m.start() and (body[m.start() - 1].isalnum() or body[m.start() - 1] in "_$"):
                 continue
             code = _currency_code(m.group("cur"))
-            if not code:
-                continue
-            if code == "CNY" and m.group("cur") == "¥":
-                s, e = sentences.bounds(m.start())
-                if re.search(r"Japan|yen", body[s:e]):
-                    code = "JPY"
-            amount = _amount(m.group("amt"), m.group("dec"))
-            if not amount or float(amount) < 10 or float(amount) > 10_000_000:
-                continue
+            if code:
+                found.append((m, code))
+    converted = _converted_amounts(sorted({(m.start(), m.end(), code) for m, code in found}), sentences, body)
+    out = []
+    taken = _CoveredOffsets(len(body))
+    for m, code in found:
+        if m.start() in taken or m.start() in converted:
+            continue
+        if code == "CNY" and m.group("cur") == "¥":
             s, e = sentences.bounds(m.start())
-            sentence = body[s:e]
-            near = body[max(s, m.start() - 30):min(e, m.end() + 30)]
-            if exclusions.search(near):
-                continue
-            # A conversion ("CNY 2,999 (around $420)") or a difference ("$100 more than") is no price.
-            if _CONVERSION_BEFORE.search(body, max(s, m.start() - 40), m.start()) or \
-                    _DIFFERENCE_AFTER.match(body, m.end(), min(e, m.end() + 30)):
-                continue
-            if _DEAL_BEFORE.search(body, max(s, m.start() - 40), m.start()) or \
-                    _DEAL_AFTER.match(body, m.end(), min(e, m.end() + 40)):
-                continue
-            if len(sentence) > 90 and not context.search(sentence):
-                continue
-            taken.add(m.start(), m.end())
-            out.append(Value(m.start(), m.end(), "price", f"{code} {amount}"))
+            if re.search(r"Japan|yen", body[s:e]):
+                code = "JPY"
+        amount = _amount(m.group("amt"), m.group("dec"))
+        if not amount or float(amount) < 10 or float(amount) > 10_000_000:
+            continue
+        s, e = sentences.bounds(m.start())
+        sentence = body[s:e]
+        near = body[max(s, m.start() - 30):min(e, m.end() + 30)]
+        if exclusions.search(near):
+            continue
+        # A conversion ("CNY 2,999 (around $420)") or a difference ("$100 more than") is no price.
+        if _CONVERSION_BEFORE.search(body, max(s, m.start() - 40), m.start()) or \
+                _DIFFERENCE_AFTER.match(body, m.end(), min(e, m.end() + 30)):
+            continue
+        if _DEAL_BEFORE.search(body, max(s, m.start() - 40), m.start()) or \
+                _DEAL_AFTER.match(body, m.end(), min(e, m.end() + 40)):
+            continue
+        if len(sentence) > 90 and not context.search(sentence):
+            continue
+        taken.add(m.start(), m.end())
+        out.append(Value(m.start(), m.end(), "price", f"{code} {amount}"))
     return out
 
 
