@@ -276,8 +276,8 @@ def series_after(low: str, end: int) -> bool:
 # A launch still to come: "is all set to launch the X", "X will be launched in India on May 18",
 # "ahead of its India launch". A phone the catalogue lists as announced elsewhere is then, in
 # this article, not yet launched: its plain specs are not confirmed by the catalogue.
-UPCOMING_LAUNCH = re.compile(
-    r"\b(?:(?:will|set to|all set to|gearing up to|poised to|going to|scheduled to|slated to|expected to|about to|"
+UPCOMING_LAUNCH = re.compile(  # the lookahead first: offsets where no alternative can start pass at once
+    r"(?=[aeglpstuw])\b(?:(?:will|set to|all set to|gearing up to|poised to|going to|scheduled to|slated to|expected to|about to|"
     r"tipped to|likely to|plans? to|planning to|prepares? to|preparing to)\s+(?:be\s+)?(?:officially\s+)?"
     r"(?:launch|launched|debut|unveil|unveiled|introduce|introduced|arrive|release|released|announce|announced)"
     r"|ahead of (?:its|the|their)\s+(?:\w+\s+)?(?:launch|debut|unveiling)|upcoming)\b", re.IGNORECASE)

@@ -14,7 +14,8 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
-from bot.extract.lexicon import alternation, context_words, fragments, key, lexicon, lowered, trie_pattern, word_start
+from bot.extract.lexicon import (alternation, context_words, first_letter_guard, fragments, key, lexicon, lowered,
+                                 trie_pattern, word_start)
 from bot.extract.lexicon import load_json
 from bot.extract.lexicon import pattern as lexicon_pattern
 
@@ -271,11 +272,23 @@ def _display_patterns():
     # Writers join the words of a resolution name with a space, a hyphen or nothing and in any
     # case ("Full HD+", "full-HD+", "FullHD+"); each name is read in all of those forms.
     res_forms = [(_spaced_resolution(p), value) for p, value in _resolutions().items()]
-    res_words = re.compile(r"(?P<w>" + "|".join(sorted((f.pattern for f, _ in res_forms), key=len, reverse=True))
+    forms = [f.pattern for f, _ in res_forms]
+    res_words = re.compile(_leading_letters_guard(forms) + r"(?P<w>" + "|".join(sorted(forms, key=len, reverse=True))
                            + r")(?![\w+])", re.IGNORECASE)
     types = {k: v for k, v in specs["display_types"].items() if not k.startswith("_")}
     type_re = re.compile(r"(?P<t>" + alternation(types) + r")(?![\w])")
     return res_words, type_re, types, res_forms
+
+
+_TWO_PLAIN_CHARACTERS = re.compile(r"[A-Za-z0-9]{2}")
+
+
+def _leading_letters_guard(patterns: list[str]) -> str:
+    """A lookahead for the first characters of the patterns when each surely starts with its own
+    (two plain characters, no alternation), so that a scan passes other offsets at once; else none."""
+    if all(_TWO_PLAIN_CHARACTERS.match(p) and "|" not in p for p in patterns):
+        return first_letter_guard(patterns)
+    return ""
 
 
 def _spaced_resolution(pattern: str) -> re.Pattern:
