@@ -61,7 +61,7 @@ _LEADS: dict[str, set] = {}
 
 
 def leads() -> dict[str, set]:
-    """The words the company and reference patterns can start with (for the shared word scan)."""
+    """The words the device, company and reference patterns can start with (for the shared word scan)."""
     patterns()
     return _LEADS
 
@@ -112,6 +112,7 @@ def patterns() -> dict[str, re.Pattern]:
                                   re.IGNORECASE)
     ref_device = re.compile(lexicon_pattern("specs.json", "reference_device"))
     ref_series = re.compile(lexicon_pattern("specs.json", "reference_series"))
+    _LEADS["device"] = {w.lower() for w in lead_words}  # lowered: a superset of the offsets
     _LEADS["company"] = set(company_words) | {p.lower() for b in lex.brands.values() for p in b.executives}
     _LEADS["ref_device"] = set(pattern_starts("specs.json", "reference_device"))
     _LEADS["ref_series"] = set(pattern_starts("specs.json", "reference_series"))
@@ -280,7 +281,10 @@ class MentionFinder:
         free = taken.free
 
         # Branded devices and series.
-        for m in p["device"].finditer(body):
+        hits = self.hits
+        # Tried only where the shared word scan saw a lead word (what finditer finds: every match
+        # starts with one at a word start).
+        for m in (p["device"].finditer(body) if hits is None else matches_at(p["device"], body, hits["device"])):
             if not word_start(body, m.start()) or (m.start() and body[m.start() - 1] in "@#/"):
                 continue
             brand, lead_rest = brand_of_lead(m.group("lead"))
