@@ -230,11 +230,12 @@ def find_chipsets(body: str) -> list[Value]:
         out.append(Value(m.start("fam"), m.end(), "chipset", _canonical_chip(name)))
         taken.add(m.start(), m.end())
 
-    for m in bare_gen.finditer(body):
+    # Each pattern needs its literal word ("Gen", "Tensor"): without it the scan is skipped.
+    for m in (bare_gen.finditer(body) if "Gen" in body else ()):
         if free(m.start(), m.end()):
             out.append(Value(m.start(), m.end(), "chipset", _canonical_chip(_gen_name(m))))
             taken.add(*m.span())
-    for m in tensor.finditer(body):
+    for m in (tensor.finditer(body) if "Tensor" in body else ()):
         if free(m.start(), m.end()) and word_start(body, m.start()):
             name = f"Google Tensor {m.group('g')}" if m.group("g") else "Google Tensor"
             out.append(Value(m.start(), m.end(), "chipset", _canonical_chip(name)))
