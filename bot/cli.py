@@ -30,7 +30,7 @@ log = logging.getLogger("receipts.cli")
 
 
 def _stderr() -> Console:
-    return Console(stderr=True, highlight=False)
+    return Console(stderr=True, highlight=False, soft_wrap=True)  # a file name is never broken across lines
 
 
 def open_store(args: argparse.Namespace, settings: Settings) -> Store:
