@@ -37,7 +37,7 @@ _CANDIDATE = re.compile(
     r"|(?P<pre4>(?:early|mid|late|end of|the end of|beginning of|the beginning of|start of|the start of)[\s-]*)?(?P<rel4>next|this|last)\s+month\b"
     r"|(?:Q[1-4]|H[12]|(?P<pre5>in|by|early|late|mid|end of|the end of|sometime in|during))[\s-]+(?P<year5>" + _YEAR + r")(?![\w-])"
     r"|(?P<rel6>(?:early |late |later |sometime )?(?:this|next) year)\b"
-    r"|(?P<pre7>on|this|next|coming|this coming)\s+(?P<wd7>" + _WEEKDAY + r")(?!,?\s+(?:the\s+)?(?:" + _MONTH_DAY + r")\s+\d|,?\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH_DAY + r")(?:\s*\((?P<d7>[0-3]?\d)\))?"
+    r"|(?P<pre7>on|this|next|coming|this coming|last|past)\s+(?P<wd7>" + _WEEKDAY + r")(?!,?\s+(?:the\s+)?(?:" + _MONTH_DAY + r")\s+\d|,?\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH_DAY + r")(?:\s*\((?P<d7>[0-3]?\d)\))?"
     r"|(?P<td>today|tomorrow)"
     r")")
 # The tense cue words are data (data/lexicon/context.json), read once at import.
@@ -343,7 +343,9 @@ def resolve_candidate(m: re.Match, base: date | None, prefer: str) -> tuple[str,
                 if when.weekday() == weekday and when.day == int(g("d7")):
                     return when.isoformat(), "day"
             return None
-        if prefer == "past" and g("pre7") == "on":
+        if g("pre7") in ("last", "past"):  # "last Tuesday": before the article's day
+            return (base - timedelta(days=(base.weekday() - weekday) % 7 or 7)).isoformat(), "day"
+        if prefer == "past" and g("pre7") in ("on", "this"):
             # "unveiled the X at its event on Tuesday": the last Tuesday, the day itself included.
             return (base - timedelta(days=(base.weekday() - weekday) % 7)).isoformat(), "day"
         parsed = _dateparse(g("wd7"), base, "future", "absolute-time")
@@ -396,9 +398,11 @@ def not_the_phones_launch(body: str, sentence: tuple[int, int], candidate: re.Ma
     if _SUPERSEDED.search(body, max(start, candidate.start() - 40), candidate.start()) or \
             _PRODUCTION_BEFORE.search(body, max(start, candidate.start() - 70), candidate.start()):
         return True
-    if candidate.group("mon3") and not candidate.group("year3") and _HABITUAL.search(body, start, end):
+    if candidate.group("mon3") and not candidate.group("year3") and \
+            _HABITUAL.search(body, max(start, candidate.start() - _CLAUSE_REACH), min(end, candidate.end() + _CLAUSE_REACH)):
         return True
-    if body.startswith(("showcas", "Showcas"), launch_start) and tense(body[start:end]) == "past":
+    if body.startswith(("showcas", "Showcas"), launch_start) and \
+            tense(body[max(start, launch_start - _CLAUSE_REACH):min(end, launch_start + _CLAUSE_REACH)]) == "past":
         return True  # "was showcased back in May alongside ...": shown then, launched another day
     if candidate.group("year9") and body.startswith(_EVENT_NOUNS, launch_start):
         return True  # "at its I/O 2022 conference (a two-day event)": a launch verb must date the phone
@@ -418,6 +422,32 @@ def candidates(body: str, start: int, end: int):
             dated = [m for m in found if m.start() >= dateline.end() and (m.group("mon") or m.group("mon2"))]
             return iter([m for m in found if m.start() >= dateline.end()] if dated else found)
     return _CANDIDATE.finditer(body, start, end)
+
+
+_CLAUSE_BREAK = re.compile(r";|,\s*(?:and|but|while|whereas)\b|\s(?:whereas|while)\s")
+
+
+_CLAUSE_REACH = 200  # a clause is read this far either side of the date, so a long sentence costs linear time
+
+
+def tense_at(body: str, start: int, end: int, pos: int, sentence_tense: str) -> str:
+    """The tense of the clause of body[start:end] around `pos` ("X launched in June, and Y will
+    follow in January": June is past, January to come), else `sentence_tense`, the whole
+    sentence's."""
+    low, high = max(start, pos - _CLAUSE_REACH), min(end, pos + _CLAUSE_REACH)
+    clause_start, clause_end, broken = low, high, False
+    for m in _CLAUSE_BREAK.finditer(body, low, high):
+        broken = True
+        if m.end() <= pos:
+            clause_start = m.end()
+        elif m.start() >= pos:
+            clause_end = m.start()
+            break
+    if broken:
+        clause = body[clause_start:clause_end]
+        if _FUTURE.search(clause) or _PAST.search(clause):
+            return tense(clause)
+    return sentence_tense
 
 
 def tense(sentence: str) -> str:

@@ -232,9 +232,9 @@ def assign_subjects(doc: ArticleState) -> None:
         segment = low[s:e]
         wish_hits = [w.end() for w in wish.finditer(cue_low, s, e)] \
             if "wish" in segment or "would" in segment or "'d " in segment else []
+        compared = {id(v) for v in sent_values if compared_value(doc, v, resolved, s, compare_before_value)}
         # "The X and X Pro get 3,095mAh, compared to 2,815mAh": a compared value pairs with no device.
-        own_values = [v for v in sent_values if not compared_value(doc, v, resolved, s, compare_before_value)] \
-            if len(sent_values) >= 2 else []
+        own_values = [v for v in sent_values if id(v) not in compared]
         paired = pair_values(doc, sentence, own_values) if len(own_values) >= 2 else {}
         for v in sent_values:
             if doc.table_cells and v.start in doc.table_cells:
@@ -242,7 +242,7 @@ def assign_subjects(doc: ArticleState) -> None:
                 if cell_subject is None:
                     continue
                 paired[id(v)] = cell_subject
-            if compared_value(doc, v, resolved, s, compare_before_value):
+            if id(v) in compared:
                 continue
             if wish_hits and any(w <= v.start and not _CLAUSE_BREAK.search(low, w, v.start) for w in wish_hits):
                 continue  # "I'd have preferred 144Hz": the writer's wish, no claim
@@ -288,15 +288,16 @@ def _launch_context(doc: ArticleState, c, launch_hits, past_block) -> bool:
     if _NOT_LAUNCH_DATE.search(doc.low, max(0, c.start() - 60), c.start()):
         return False  # "Pre-orders begin Friday, ...", "arrives as a free update ... on ..."
     tight = bool(c.group("td") or c.group("wd7"))
-    sentence = doc.sentences.bounds(c.start())
+    sentence = None
     for a, b in launch_hits:
-        if _dates.not_the_phones_launch(body, sentence, c, a):
-            continue
         if tight:
-            if 0 <= c.start() - b <= 30 or (c.group("td") and 0 <= a - c.end() <= 12 and body[c.end():a].strip(" '’s") == ""):
-                return True
+            near = 0 <= c.start() - b <= 30 or (c.group("td") and 0 <= a - c.end() <= 12 and body[c.end():a].strip(" '’s") == "")
+        else:
+            near = -90 <= c.start() - b <= 90 or 0 <= a - c.end() <= 60
+        if not near:
             continue
-        if -90 <= c.start() - b <= 90 or 0 <= a - c.end() <= 60:
+        sentence = sentence or doc.sentences.bounds(c.start())
+        if not _dates.not_the_phones_launch(body, sentence, c, a):
             return True
     return False
 
@@ -321,10 +322,11 @@ def assign_launch_dates(doc: ArticleState) -> None:
         launch_hits = all_launch[li:lj]
         if not launch_hits or sentence.in_signature:
             continue
-        prefer = _dates.tense(body[s:e])
+        sentence_tense = _dates.tense(body[s:e])
         for c in _dates.candidates(body, s, e):
             if not _launch_context(doc, c, launch_hits, pats.past_block):
                 continue
+            prefer = _dates.tense_at(body, s, e, c.start(), sentence_tense)
             resolved_date = _dates.resolve_candidate(c, doc.published, prefer)
             if not resolved_date:
                 continue

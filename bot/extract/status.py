@@ -6,8 +6,8 @@ import re
 from bisect import bisect_left
 from functools import lru_cache
 
-from bot.extract.lexicon import (LexiconError, alternation, context_words, fragments, lexicon, lowered, pattern,
-                                 pattern_entries, trie_pattern, word_start)
+from bot.extract.lexicon import (LexiconError, alternation, context_words, first_letter_guard, fragments, lexicon,
+                                 lowered, pattern, pattern_entries, trie_pattern, word_start)
 from bot.extract.wordscan import matches_at
 
 CONFIRMED, RUMORED, SPECULATED, DENIED = "confirmed", "rumored", "speculated", "denied"
@@ -205,21 +205,16 @@ class Cues:
 # Pura 70 series". The words are few and general; a leak headline ("specs revealed in a leak",
 # "launch date revealed", "set to launch") names no launched phone.
 
+# The grammar is here; the words are data (data/lexicon/context.json), read once at import.
+# Headlines are compared as lower-case words (`_words_only`).
 _HEADLINE_AFTER_NAME = re.compile(
-    r"\s*(?:(?:is|are|now|goes|go|went|has|have|been|officially|finally)\s+){0,3}"
-    r"(?:revealed|launched|unveiled|announced|official|debuts?|debuted|arrives?|arrived|is here|are here|lands?|landed"
-    r"|review|hands on)\b",  # a phone under review is on the market
-    re.IGNORECASE)
+    r"\s*(?:(?:" + fragments("headline_launch_links") + r")\s+){0,3}(?:" + fragments("headline_launch_words") + r")\b")
 _HEADLINE_BEFORE_NAME = re.compile(
-    r"\b(?:launches|launched|unveils|unveiled|announces|announced|introduces|introduced|reveals|debuts|takes the wraps off)"
-    r"\s+(?:(?:the|its|new|two|three|all-new|a)\s+)*$", re.IGNORECASE)
-_HEADLINE_HEDGE = re.compile(
-    r"\b(?:leak\w*|rumou?r\w*|tip(?:ped|ster|s)|expected|will|set to|to (?:launch|debut|arrive)|coming|soon|upcoming|"
-    r"ahead of|launch date|release date|teas\w+|renders?|design|spotted|listing|listed|certifi\w+|benchmark|geekbench|"
-    r"could|may|might|reportedly|reports?|(?:specs|specifications|details|price) (?:revealed|surfaced|appear\w*)|"
-    r"what to expect|everything we know)\b",
+    r"\b(?:" + fragments("headline_maker_verbs") + r")\s+(?:(?:" + fragments("headline_maker_fillers") + r")\s+)*$")
+_HEADLINE_HEDGE = re.compile(r"\b(?:" + fragments("headline_hedges") + r")\b")
+_SERIES_AFTER_NAME = re.compile(
+    r"\s+(?:(?:" + fragments("series_fillers_after_model") + r")\s+)?(?:" + fragments("series_nouns_after_model") + r")\b",
     re.IGNORECASE)
-_SERIES_AFTER_NAME = re.compile(r"\s+(?:smartphone\s+|phone\s+|flagship\s+)?(?:series|line-?up|family|range)\b", re.IGNORECASE)
 _SLUG = re.compile(r"[^/]+(?=/*$)")
 
 
@@ -276,8 +271,9 @@ def series_after(low: str, end: int) -> bool:
 # A launch still to come: "is all set to launch the X", "X will be launched in India on May 18",
 # "ahead of its India launch". A phone the catalogue lists as announced elsewhere is then, in
 # this article, not yet launched: its plain specs are not confirmed by the catalogue.
-UPCOMING_LAUNCH = re.compile(  # the lookahead first: offsets where no alternative can start pass at once
-    r"(?=[aeglpstuw])\b(?:(?:will|set to|all set to|gearing up to|poised to|going to|scheduled to|slated to|expected to|about to|"
-    r"tipped to|likely to|plans? to|planning to|prepares? to|preparing to)\s+(?:be\s+)?(?:officially\s+)?"
-    r"(?:launch|launched|debut|unveil|unveiled|introduce|introduced|arrive|release|released|announce|announced)"
-    r"|ahead of (?:its|the|their)\s+(?:\w+\s+)?(?:launch|debut|unveiling)|upcoming)\b", re.IGNORECASE)
+# Offsets where no lead word starts are passed at once (unless the lead list holds patterns).
+_UPCOMING_GUARD = "" if pattern_entries("context.json", "upcoming_launch_leads") else first_letter_guard(
+    context_words("upcoming_launch_leads") + ["ahead", "upcoming"])
+UPCOMING_LAUNCH = re.compile(
+    _UPCOMING_GUARD + r"\b(?:(?:" + fragments("upcoming_launch_leads") + r")\s+(?:be\s+)?(?:officially\s+)?(?:" + fragments("upcoming_launch_verbs") + r")"
+    r"|ahead of (?:its|the|their)\s+(?:\w+\s+)?(?:" + fragments("upcoming_launch_nouns") + r")|upcoming)\b", re.IGNORECASE)

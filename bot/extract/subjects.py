@@ -5,7 +5,7 @@ device; and the mention clean-ups that decide what can be a subject at all."""
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 
 from bot.extract.lexicon import context_words, fragments, key, lexicon
 from bot.extract.mentions import (COMPANY, COMPANY_REF, DEVICE, REF_DEVICE, REF_SERIES, SERIES, Mention,
@@ -37,6 +37,10 @@ _COORDINATION = re.compile(r"\s*(?:,\s*(?:and|or|as well as)?|and|&|as well as|o
 # "the 8GB + 128GB variant of the X": a value before "<noun> of the X" is the X's.
 VARIANT_OF = re.compile(r"(?i)\b(?:(?:" + fragments("configuration_nouns") + r")\s+(?:of|for)|"
                         + fragments("destined_for") + r")\s+(?:the\s+|its\s+)?$")
+_POSSESSIVE = re.compile(r"['’]s?\b")
+_BUT_CLAUSE = re.compile(r",\s*but\b|;\s")
+_COMPARED_RELATIVE = re.compile(r",?\s*(?:which|that)\b[^;]*")
+_PREDECESSOR = re.compile(r"\b(?:" + fragments("predecessor_phrases") + r")\b")
 _FOUND_IN = re.compile(r"(?i)\s*(?:[\w-]+\s+){0,3}(?:" + fragments("found_in") + r")\s+(?:the\s+|its\s+)?")
 _FOUND_BEFORE = re.compile(r"(?i)\b(?:" + fragments("found_in") + r")\s+(?:the\s+|its\s+)?$")
 _IN_BEFORE = re.compile(r"(?i)\b(?:in|inside)\s+(?:the\s+|its\s+)?$")
@@ -52,15 +56,19 @@ def in_object_position(low: str, m: Mention, s: int) -> bool:
 
 
 def compared_value(doc, v: Value, mentions: list[Mention], s: int, compare_before_value) -> bool:
-    """A value that belongs to a compared device ("the Moto G54's 6,000mAh", "up from 4,500mAh")."""
+    """A value that belongs to a compared device ("the Moto G54's 6,000mAh", "up from 4,500mAh",
+    "than the X, which launched at $999 with a 50MP camera") or to a predecessor named without its
+    name ("Last year's model made do with ...")."""
     body = doc.body
     window = doc.low[max(s, v.start - 40):v.start]
     if _COMPARE_GATE.search(window) and compare_before_value.search(body, max(s, v.start - 40), v.start):
         return True
     for m in mentions:
-        if m.comparison and m.end <= v.start and _AFTER_COMPARED.fullmatch(body, m.end, v.start):
+        if m.comparison and m.end <= v.start and (_AFTER_COMPARED.fullmatch(body, m.end, v.start)
+                                                   or _COMPARED_RELATIVE.fullmatch(body, m.end, v.start)):
             return True
-    return False
+    lead = _PREDECESSOR.search(doc.low, max(s, v.start - 160), v.start)
+    return lead is not None and not any(lead.end() <= m.start < v.start for m in mentions if m.kind != COMPANY)
 
 
 def subjects_for(doc, v: Value, mentions: list[Mention], topic: Mention | None,
@@ -86,6 +94,13 @@ def subjects_for(doc, v: Value, mentions: list[Mention], topic: Mention | None,
                         model=g.model, ref=True) for g in before[-1].group]
     if before:
         chosen = before[-1]
+        if len(before) >= 2 and chosen.kind in (DEVICE, SERIES) and _POSSESSIVE.match(doc.body, chosen.end) \
+                and _BUT_CLAUSE.search(doc.body, chosen.end, v.start):
+            # "The X will share the Ultra's panel, but with a smaller 5,170mAh cell": past the "but",
+            # the sentence's own subject again.
+            own = next((m for m in before if m.kind in (DEVICE, SERIES) and not in_object_position(doc.low, m, 0)
+                        and not _POSSESSIVE.match(doc.body, m.end)), None)
+            chosen = own or chosen
         if chosen.kind in (COMPANY, COMPANY_REF) and not launch:
             # "Xiaomi's new phone with a Snapdragon 7+ Gen 2, ... the Poco F5": a device named after
             # the value in its own right says which one the maker's sentence is about.
@@ -339,13 +354,17 @@ def flattened_columns(body: str, spans, mentions: list[Mention], values) -> dict
     out: dict[int, Mention | list[Mention]] = {}
     if body.count(":") < _MIN_LABELS:
         return out
+    mention_starts = [m.start for m in mentions]
+    value_starts = [v.start for v in values]
     for s, e, _item in spans:
+        if body.count(":", s, e) < _MIN_LABELS:
+            continue
+        own = mentions[bisect_left(mention_starts, s):bisect_left(mention_starts, e)]
         labels = [m for m in _LABEL.finditer(body, s, e)
-                  if not any(x.start <= m.start(1) < x.end for x in mentions)]
+                  if not any(x.start <= m.start(1) < x.end for x in own)]
         if len(labels) < _MIN_LABELS:
             continue
-        header = [m for m in mentions if s <= m.start < labels[0].start() and m.kind == DEVICE
-                  and m.subject and not m.alias_only]
+        header = [m for m in own if m.start < labels[0].start() and m.kind == DEVICE and m.subject and not m.alias_only]
         columns: list[Mention] = []
         for m in reversed(header):
             if m.subject not in [c.subject for c in columns]:
@@ -357,7 +376,7 @@ def flattened_columns(body: str, spans, mentions: list[Mention], values) -> dict
         cells = [Mention(c.start, c.end, DEVICE, c.subject, c.brand, c.text, model=c.model) for c in columns]
         bounds = [m.end() for m in labels] + [e]
         for label, a, b in zip(labels, bounds, bounds[1:]):
-            row = [v for v in values if a <= v.start < b]
+            row = values[bisect_left(value_starts, a):bisect_left(value_starts, b)]
             memory = _MEMORY_LABELS.get(label.group(1).lower())
             for v in row:
                 if memory and v.attribute in ("ram", "storage"):

@@ -50,9 +50,9 @@ class Sentences:
 # numbers and the token right after them ("mAh", "W", "-inch", "x", "/", "+"), and each pattern is
 # then tried only where its unit follows, instead of each pattern scanning the whole text.
 
-_RUN = re.compile(r"\d[\d.,]*(?:\s*-?\s*(?P<u>[A-Za-z]+|[\"″”×+/€]))?")
+_RUN = re.compile(r"\d[\d.,]*(?:\s*-?\s*(?P<u>[A-Za-z]+|''|’’|[\"″”×+/€]))?")
 _UNIT_KINDS = {
-    "inch": ("size",), "inches": ("size",), "in": ("size",), '"': ("size",), "″": ("size",), "”": ("size",),
+    "inch": ("size",), "inches": ("size",), "in": ("size",), '"': ("size",), "″": ("size",), "”": ("size",), "''": ("size",), "’’": ("size",),
     "p": ("res_p",), "x": ("wxh",), "×": ("wxh",), "hz": ("hz",),
     "gb": ("amount", "pair"), "tb": ("amount", "pair"), "gigabyte": ("amount",), "gigabytes": ("amount",),
     "terabyte": ("amount",), "terabytes": ("amount",), "+": ("pair",), "/": ("pair",),
@@ -257,7 +257,7 @@ def find_chipsets(body: str) -> list[Value]:
 _SCREEN_WORDS = r"(?:display|screen|panel|AMOLED|OLED|LCD|FHD|QHD|HD|LTPO|touchscreen)"
 _SIZE = re.compile(
     r"\b(?P<n>\d(?<![\d.,]\d)\d?(?:\.\d{1,2})?)\s*(?:-\s*|\s)?(?:inch(?:es)?\b|-in\b|in\b(?=[\s-]+(?:[\w+-]+\s+){0,3}" + _SCREEN_WORDS +
-    r")|[\"″”](?=\s*(?:[\w+-]+\s+){0,3}" + _SCREEN_WORDS + r"))")
+    r")|(?:[\"″”]|''|’’)(?=\s*(?:[\w+-]+\s+){0,3}" + _SCREEN_WORDS + r"))")  # 6.7″, 6.7'' (two apostrophes)
 # The grammar is here; the words are data (data/lexicon/context.json), read once at import.
 _SECONDARY = re.compile(
     r"\b(?:" + fragments("secondary_display_words") + "|" + fragments("secondary_display_positions") + r")\b[\s-]*"

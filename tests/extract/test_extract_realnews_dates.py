@@ -112,3 +112,17 @@ def test_a_phone_launching_with_a_chip_keeps_its_date():
 def test_a_phone_that_arrived_back_in_a_month_was_launched_then():
     found = launch_dates("The Redmi K70 is not new: it arrived in China back in March.", "2023-08-01")
     assert {value for _subject, value in found} == {"2023-03"}
+
+
+def test_each_clause_keeps_its_own_tense():
+    found = launch_dates("Realme launched the Realme 11 Pro in June, and the Realme 12 Pro will follow in January.",
+                         "2023-10-10")
+    assert ("Realme 11 Pro", "2023-06") in found
+    assert ("Realme 12 Pro", "2024-01") in found
+
+
+@pytest.mark.parametrize("phrase", ["last Tuesday", "this Tuesday"])
+def test_a_past_weekday_with_last_or_this(phrase):
+    # 2023-08-03 is a Thursday: the Tuesday before is 2023-08-01.
+    found = launch_dates(f"Xiaomi unveiled the Xiaomi Mix Fold 3 {phrase}.", "2023-08-03")
+    assert found == {("Xiaomi Mix Fold 3", "2023-08-01")}

@@ -91,3 +91,14 @@ def test_a_bare_bracketed_amount_in_another_currency_is_a_conversion():
 def test_two_list_prices_in_brackets_of_the_same_currency_stay():
     found = facts("The Honor Magic6 Pro costs $1,099 (the 512GB model $1,199).")
     assert ("Honor Magic6 Pro", "price", "USD 1099") in found
+
+
+@pytest.mark.parametrize("size", ["6.7″", "6.7\"", "6.7''", "6.7’’", "6.7-inch", "6.7 inches"])
+def test_display_sizes_in_their_written_forms(size):
+    found = facts(f"The Motorola Edge 40 Neo has a {size} pOLED display.")
+    assert ("Motorola Edge 40 Neo", "display_size", "6.7 in") in found
+
+
+def test_two_apostrophes_after_a_number_without_a_screen_word_are_no_size():
+    found = facts("The Motorola Edge 40 Neo weighs 6.7'' less than you think, they say.")
+    assert not [f for f in found if f[1] == "display_size"]

@@ -295,3 +295,58 @@ def test_a_short_name_drops_the_letter_the_article_wrote_before_it():
     body = ("Samsung showed the Galaxy Z Flip 5 and Galaxy Z Fold 5. Although the Flip 5 keeps its "
             "3,700mAh battery, it gets a bigger cover screen.")
     assert subjects_of(body, "battery", published="2023-07-27") == {"Samsung Galaxy Z Flip 5"}
+
+
+def test_an_optics_brands_powered_cameras_or_logo_is_a_partnership():
+    body = ("Xiaomi has shown the Xiaomi 14 and the Xiaomi 14 Pro. Both models carry a Leica-powered "
+            "triple camera. The Leica logo sits on the camera island of the Xiaomi 14 Pro.")
+    found = facts(body, published="2023-10-27")
+    assert ("Xiaomi 14", "camera_partner", "Leica") in found
+    assert ("Xiaomi 14 Pro", "camera_partner", "Leica") in found
+
+
+def test_a_predecessor_named_without_its_name_keeps_its_values():
+    body = ("The Galaxy Z Flip7 runs on an Exynos 2500. Last year's model made do with a Snapdragon 8 Gen 3. "
+            "Its predecessor also had a 4,000mAh battery.")
+    found = facts(body, published="2025-07-10")
+    assert ("Samsung Galaxy Z Flip7", "chipset", "Exynos 2500") in found
+    assert not {f for f in found if f[2] in ("Snapdragon 8 Gen 3", "4000 mAh")}
+
+
+def test_the_values_in_a_compared_phones_relative_clause_are_that_phones():
+    body = ("The Honor 400 Pro costs £699.99, the same price as the Honor 200 Pro, which launched last "
+            "June at £699.99 with a 50MP telephoto camera.")
+    assert ("Honor 400 Pro", "telephoto_camera", "50 MP") not in facts(body, published="2025-06-01")
+
+
+def test_a_two_letter_model_named_before_needs_no_brand():
+    body = ("OnePlus launched the OnePlus Nord CE4 and the OnePlus Nord 4. In India, the CE4 packs a "
+            "5,500mAh battery, while the Nord 4 gets 5,500mAh too.")
+    assert "OnePlus Nord CE4" in subjects_of(body, "battery", published="2024-07-20")
+
+
+def test_past_but_the_sentence_is_about_its_own_subject_again():
+    body = ("The Find X8 Pro will share the Ultra's 6.82-inch panel, but with a smaller 5,910mAh battery.")
+    found = facts("Oppo has teased the Find X8 Ultra. " + body, published="2025-04-01")
+    assert ("Oppo Find X8 Pro", "battery", "5910 mAh") in found
+    assert ("Oppo Find X8 Ultra", "battery", "5910 mAh") not in found
+
+
+def test_a_brand_less_model_after_a_makers_possessive_is_that_makers():
+    body = "The vivo X100 Pro is here. Xiaomi's 13 Ultra, launched in April, has a 4,900mAh battery."
+    found = facts(body, published="2023-11-20")
+    assert ("Xiaomi 13 Ultra", "battery", "4900 mAh") in found
+    assert not {f for f in found if f[0] == "Xiaomi"}
+
+
+def test_the_salience_stage_alone_names_the_title_device_first_then_the_most_named():
+    from bot.extract.pipeline import analyse
+    body = ("The Galaxy S24 is cheaper. The Galaxy S25 gets a new chip, and the Galaxy S25 is lighter. "
+            "Samsung also sells the Galaxy S25.")
+    doc = analyse(Article(id="t", body=body, published="2025-02-01", published_basis="header"), until="salience")
+    assert doc.salient.main.subject == "Samsung Galaxy S25"
+    assert doc.claims == []  # the later stages have not run
+    titled = analyse(Article(id="t", body=body, title="Galaxy S24 price cut", published="2025-02-01",
+                             published_basis="header"), until="salience")
+    assert titled.salient.main.subject == "Samsung Galaxy S24"
+    assert titled.salient.device_of("Samsung").subject == "Samsung Galaxy S24"
