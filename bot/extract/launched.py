@@ -6,17 +6,20 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from bot.extract.lexicon import context_words, fragments
+from bot.extract.lexicon import context_words, first_letter_guard, fragments, pattern_entries
 from bot.extract.mentions import DEVICE, SERIES, Mention
 from bot.extract.state import ArticleState, Launched
 from bot.extract.status import CONFIRMED, UPCOMING_LAUNCH, headline, launched_in_headline, series_after
 
 # The grammar is here; the words are data (data/lexicon/context.json), read once at import.
 _LAUNCHED_GATE = re.compile(fragments("launched_gate"))
+# Offsets where no launch phrase can start are passed at once (unless the list holds patterns).
+_LAUNCHED_GUARD = "" if pattern_entries("context.json", "launched_verbs") else first_letter_guard(
+    context_words("launched_verbs") + ["has", "have", "had", "is", "are", "goes", "went", "gone"])
 _LAUNCHED = re.compile(
-    r"\b(?:(?:has|have|had)\s+(?:" + "|".join(re.escape(w) + r"\s+" for w in context_words("launch_adverbs")) + r")*)?"
+    _LAUNCHED_GUARD + r"(?:\b(?:(?:has|have|had)\s+(?:" + "|".join(re.escape(w) + r"\s+" for w in context_words("launch_adverbs")) + r")*)?"
     r"(?:" + fragments("launched_verbs") + r")\b"
-    r"|\b(?:is|are)\s+(?:now\s+)?(?:" + fragments("launched_states") + r")\b|\b(?:goes|went|gone)\s+official\b")
+    r"|\b(?:is|are)\s+(?:now\s+)?(?:" + fragments("launched_states") + r")\b|\b(?:goes|went|gone)\s+official\b)")
 _NOT_LAUNCHED = re.compile(
     r"\b(?:" + fragments("launch_hedges") + r")\s+(?:\w+\s+)?(?:\w+\s+)?$|n['’]t\s+(?:\w+\s+)?$")
 # A literal gate before _ON_SALE_PHRASES: its phrases with single spaces ("cut it" also covers "cut its price").

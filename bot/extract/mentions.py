@@ -9,8 +9,8 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
-from bot.extract.lexicon import (alternation, case_variants, fragments, key, lexicon, lowered, pattern_starts,
-                                 trie_pattern, word_start)
+from bot.extract.lexicon import (alternation, case_variants, first_letter_guard, fragments, key, lexicon, lowered,
+                                 pattern_starts, trie_pattern, word_start)
 from bot.extract.lexicon import pattern as lexicon_pattern
 from bot.extract.wordscan import matches_at
 
@@ -61,7 +61,7 @@ _LEADS: dict[str, set] = {}
 
 
 def leads() -> dict[str, set]:
-    """The words the company and reference patterns can start with (for the shared word scan)."""
+    """The words the device, company and reference patterns can start with (for the shared word scan)."""
     patterns()
     return _LEADS
 
@@ -83,7 +83,7 @@ def patterns() -> dict[str, re.Pattern]:
     series_nouns = alternation(load_series_nouns())
     # A leading \b lets the engine drop mid-word positions at once (the word start is checked again after).
     device = re.compile(
-        r"\b(?P<lead>" + lead + r"(?:\s+(?:" + lead + "|" + series + r")){0,2})"
+        first_letter_guard(lead_words) + r"\b(?P<lead>" + lead + r"(?:\s+(?:" + lead + "|" + series + r")){0,2})"
         r"(?:\s+|(?<=Phone)\s*|(?=\d))(?P<model>" + _MODEL_TOKEN + r"(?:\s+(?=[A-Z]?\d)" + _MODEL_TOKEN + r")?)"
         r"(?P<var>" + variants + r"*)(?P<typo>\s+[A-Z][A-Za-z]{3,6}(?![\w]))?"
         r"(?P<series>\s+(?:" + series_nouns + r")\b)?")
@@ -112,6 +112,7 @@ def patterns() -> dict[str, re.Pattern]:
                                   re.IGNORECASE)
     ref_device = re.compile(lexicon_pattern("specs.json", "reference_device"))
     ref_series = re.compile(lexicon_pattern("specs.json", "reference_series"))
+    _LEADS["device"] = {w.lower() for w in lead_words}  # lowered: a superset of the offsets
     _LEADS["company"] = set(company_words) | {p.lower() for b in lex.brands.values() for p in b.executives}
     _LEADS["ref_device"] = set(pattern_starts("specs.json", "reference_device"))
     _LEADS["ref_series"] = set(pattern_starts("specs.json", "reference_series"))
@@ -280,7 +281,10 @@ class MentionFinder:
         free = taken.free
 
         # Branded devices and series.
-        for m in p["device"].finditer(body):
+        hits = self.hits
+        # Tried only where the shared word scan saw a lead word (what finditer finds: every match
+        # starts with one at a word start).
+        for m in (p["device"].finditer(body) if hits is None else matches_at(p["device"], body, hits["device"])):
             if not word_start(body, m.start()) or (m.start() and body[m.start() - 1] in "@#/"):
                 continue
             brand, lead_rest = brand_of_lead(m.group("lead"))
@@ -589,7 +593,9 @@ def _plain_names() -> tuple[re.Pattern | None, dict[str, tuple[str, list[tuple[s
         names.setdefault(base, (brand.name, []))[1].append((device.announced, device.name))
     if not names:
         return None, {}
-    return re.compile(r"\b(?:" + trie_pattern(names, space=" ") + r")(?![\w+-])"), names
+    # A trie (not an alternation of the names tried one by one at every word) behind a first-letter
+    # lookahead: 0.43 ms of a 2,000-character article -> 0.035 ms, the same matches, longest first.
+    return re.compile(first_letter_guard(names) + r"\b(?:" + trie_pattern(names, space=" ") + r")(?![\w+-])"), names
 
 
 _PHONE_N = re.compile(r"Phone\s?(?:\(\d{1,2}[a-z]?\)|\d{1,2}[a-z]?\b)(?P<var>\s+(?:" + fragments("phone_n_variants") + r")(?![\w+]))?")

@@ -23,6 +23,7 @@ test or a look at what a stage found.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -120,11 +121,16 @@ def find_mentions(doc: ArticleState) -> None:
         counts[m.brand] = counts.get(m.brand, 0) + 1
     dominant = max(counts, key=lambda b: (counts[b], -min(x.start for x in branded if x.brand == b))) if counts else None
 
+    # The devices and series a brand-less model can take its brand from, in order of offset
+    # (comparisons are marked later, by read_aliases, after the last brand-less look-up).
+    named_devices = [m for m in branded if m.kind in (DEVICE, SERIES) and not m.comparison]
+    named_starts = [m.start for m in named_devices]
+
     def brand_at(offset: int) -> str | None:
-        for m in reversed(branded):
-            if m.start < offset and m.kind in (DEVICE, SERIES) and not m.comparison:
-                return m.brand
-        return dominant
+        """The brand of the last device or series named before `offset` (a binary search: a scan
+        back over every mention made a body of many names quadratic), else the article's."""
+        before = bisect_left(named_starts, offset)
+        return named_devices[before - 1].brand if before else dominant
 
     mentions += finder.find_brandless(taken, brand_at)
     mentions.sort(key=lambda x: x.start)
@@ -352,9 +358,11 @@ def assign_camera_partners(doc: ArticleState) -> None:
                   or low[m.start()] == "@"] if _has_optics_word(low) else []
     if not optic_hits:
         return
+    optic_starts = [m.start() for m in optic_hits]
     for sentence in doc.references:
-        if not sentence.in_signature:
-            doc.partners += camera_partners(doc, sentence, optic_hits, pats.partnership)
+        if not sentence.in_signature:  # each sentence gets its own hits, not all of them to sift
+            own = optic_hits[bisect_left(optic_starts, sentence.start):bisect_left(optic_starts, sentence.end)]
+            doc.partners += camera_partners(doc, sentence, own, pats.partnership)
 
 
 @lru_cache(maxsize=1)

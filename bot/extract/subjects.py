@@ -27,7 +27,7 @@ _OBJECT_BEFORE = re.compile(
     r"\b(?:" + fragments("object_prepositions") + r")\s+"
     r"(?:(?:" + fragments("object_determiners") + r")\s+)?(?:[\w-]+\s+){0,2}$")
 _MODEL_REF = re.compile(
-    r"\b[Tt]he\s+(?:(?P<adj>(?:" + fragments("model_reference_adjectives") + r")\s+)"
+    r"(?=[Tt])\b[Tt]he\s+(?:(?P<adj>(?:" + fragments("model_reference_adjectives") + r")\s+)"
     r"(?P<noun>(?:" + fragments("model_reference_nouns") + r"|one)\b)"
     r"|(?P<var>" + fragments("model_reference_variants") + r")(?![\w+])"
     r"(?:\s*(?:" + fragments("model_reference_nouns") + r")\b)?)")
@@ -355,19 +355,21 @@ def model_references(doc, mentions: list[Mention], taken) -> list[Mention]:
         return mentions
     variants = lexicon().variant_lower
     starts = [m.start for m in mentions]
+    # For each mention, the last device or series with a model at or before it: looked up once,
+    # not by a walk back over every mention for each reference (quadratic in a long article).
+    family_before: list[Mention | None] = []
+    last = None
+    for c in mentions:
+        if c.kind in (DEVICE, SERIES) and c.brand and c.model and not c.alias_only and not c.comparison:
+            last = c
+        family_before.append(last)
     added = []
     for h in hits:
         s, e = h.span()
         if not (taken.free(s, e) if hasattr(taken, "free") else all(e <= a or s >= b for a, b in taken)):
             continue
         i = bisect_right(starts, s) - 1
-        base_mention = None
-        while i >= 0:
-            c = mentions[i]
-            if c.kind in (DEVICE, SERIES) and c.brand and c.model and not c.alias_only and not c.comparison:
-                base_mention = c
-                break
-            i -= 1
+        base_mention = family_before[i] if i >= 0 else None
         if base_mention is None:
             continue
         words = base_mention.model.split()

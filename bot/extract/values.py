@@ -8,13 +8,14 @@ sentence, bounded by the neighbouring values.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
-from bot.extract.lexicon import alternation, context_words, fragments, key, lexicon, lowered, trie_pattern, word_start
+from bot.extract.lexicon import (alternation, context_words, first_letter_guard, fragments, key, lexicon, lowered,
+                                 trie_pattern, word_start)
 from bot.extract.lexicon import load_json
 from bot.extract.lexicon import pattern as lexicon_pattern
 
@@ -153,10 +154,49 @@ def _gen_name(m: re.Match) -> str:
     return f"Snapdragon {m.group('tier')}{m.group('s') or ''}{plus} Gen {m.group('gen')}"
 
 
+class _CoveredOffsets:
+    """The characters inside the spans added so far: whether an offset falls inside one is one
+    look-up, not a scan of every span (which made a body of thousands of values quadratic)."""
+
+    __slots__ = ("mask",)
+
+    def __init__(self, size: int) -> None:
+        self.mask = bytearray(size + 1)
+
+    def add(self, start: int, end: int) -> None:
+        self.mask[start:end] = b"\x01" * (end - start)
+
+    def __contains__(self, offset: int) -> bool:
+        return bool(self.mask[offset])
+
+
+class _TakenSpans:
+    """The disjoint spans already read as a chip, in order: whether a new match overlaps one is a
+    binary search on its end, not a scan of every span (a body naming a chip thousands of times
+    made that scan quadratic)."""
+
+    __slots__ = ("starts", "ends")
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def free(self, start: int, end: int) -> bool:
+        # Only the last span starting before `end` can reach past `start`: the spans are disjoint.
+        before = bisect_left(self.starts, end)
+        return before == 0 or self.ends[before - 1] <= start
+
+    def add(self, start: int, end: int) -> None:
+        at = bisect_left(self.starts, start)
+        self.starts.insert(at, start)
+        self.ends.insert(at, end)
+
+
 def find_chipsets(body: str) -> list[Value]:
     named, bare_gen, tensor, apple, code = _chip_patterns()
     out: list[Value] = []
-    taken: list[tuple[int, int]] = []
+    taken = _TakenSpans()
+    free = taken.free
     for m in named.finditer(body):
         if not word_start(body, m.start()):
             continue
@@ -188,25 +228,23 @@ def find_chipsets(body: str) -> list[Value]:
         if not name:
             continue
         out.append(Value(m.start("fam"), m.end(), "chipset", _canonical_chip(name)))
-        taken.append((m.start(), m.end()))
+        taken.add(m.start(), m.end())
 
-    def free(s, e):
-        return all(e <= a or s >= b for a, b in taken)
-
-    for m in bare_gen.finditer(body):
+    # Each pattern needs its literal word ("Gen", "Tensor"): without it the scan is skipped.
+    for m in (bare_gen.finditer(body) if "Gen" in body else ()):
         if free(m.start(), m.end()):
             out.append(Value(m.start(), m.end(), "chipset", _canonical_chip(_gen_name(m))))
-            taken.append(m.span())
-    for m in tensor.finditer(body):
+            taken.add(*m.span())
+    for m in (tensor.finditer(body) if "Tensor" in body else ()):
         if free(m.start(), m.end()) and word_start(body, m.start()):
             name = f"Google Tensor {m.group('g')}" if m.group("g") else "Google Tensor"
             out.append(Value(m.start(), m.end(), "chipset", _canonical_chip(name)))
-            taken.append(m.span())
+            taken.add(*m.span())
     for m in apple.finditer(body):
         if free(m.start(), m.end()) and word_start(body, m.start()):
             out.append(Value(m.start(), m.end(), "chipset",
                              _canonical_chip(f"Apple A{m.group('anum')} {m.group('aed')}")))
-            taken.append(m.span())
+            taken.add(*m.span())
     codes = lexicon().specs["chip_model_numbers"]
     for m in code.finditer(body):
         if free(m.start(), m.end()) and word_start(body, m.start()):
@@ -235,17 +273,31 @@ def _display_patterns():
     # Writers join the words of a resolution name with a space, a hyphen or nothing and in any
     # case ("Full HD+", "full-HD+", "FullHD+"); each name is read in all of those forms.
     res_forms = [(_spaced_resolution(p), value) for p, value in _resolutions().items()]
-    res_words = re.compile(r"(?P<w>" + "|".join(sorted((f.pattern for f, _ in res_forms), key=len, reverse=True))
+    forms = [f.pattern for f, _ in res_forms]
+    res_words = re.compile(_leading_letters_guard(forms) + r"(?P<w>" + "|".join(sorted(forms, key=len, reverse=True))
                            + r")(?![\w+])", re.IGNORECASE)
     types = {k: v for k, v in specs["display_types"].items() if not k.startswith("_")}
     type_re = re.compile(r"(?P<t>" + alternation(types) + r")(?![\w])")
     return res_words, type_re, types, res_forms
 
 
+_TWO_PLAIN_CHARACTERS = re.compile(r"[A-Za-z0-9]{2}")
+
+
+def _leading_letters_guard(patterns: list[str]) -> str:
+    """A lookahead for the first characters of the patterns when each surely starts with its own
+    (two plain characters, no alternation), so that a scan passes other offsets at once; else none."""
+    if all(_TWO_PLAIN_CHARACTERS.match(p) and "|" not in p for p in patterns):
+        return first_letter_guard(patterns)
+    return ""
+
+
 def _spaced_resolution(pattern: str) -> re.Pattern:
     return re.compile(pattern.replace(" ", r"[\s-]?"), re.IGNORECASE)
 
 
+_SCREEN_WORD = re.compile(_SCREEN_WORDS, re.IGNORECASE)
+_RESOLUTION_WORD = re.compile(r"resolution", re.IGNORECASE)
 _LTPO = re.compile(r"LTPO[\w .-]{0,16}$")
 
 
@@ -273,14 +325,18 @@ def find_display(body: str, sentences: Sentences, at: dict | None = None) -> lis
             continue
         value = f"{short}p" if short in (720, 1080, 1440, 2160) else f"{long_}x{short}"
         out.append(Value(m.start(), m.end(), "display_resolution", value))
+    speaks_of_screens: dict[tuple[int, int], bool] = {}  # a sentence is read once, not once a word in it
     for m in res_words.finditer(body):
         if not word_start(body, m.start()):
             continue
         word = m.group("w")
         for form, value in res_forms:
             if form.fullmatch(word):
-                s, e = sentences.bounds(m.start())
-                if re.search(_SCREEN_WORDS, body[s:e], re.IGNORECASE) or re.search(r"resolution", body[s:e], re.I):
+                bounds = sentences.bounds(m.start())
+                if bounds not in speaks_of_screens:
+                    s, e = bounds
+                    speaks_of_screens[bounds] = bool(_SCREEN_WORD.search(body, s, e) or _RESOLUTION_WORD.search(body, s, e))
+                if speaks_of_screens[bounds]:
                     out.append(Value(m.start(), m.end(), "display_resolution", value))
                 break
     for m in type_re.finditer(body):
@@ -361,19 +417,19 @@ def _label_before(body: str, sentence_start: int, at: int) -> str | None:
 def find_memory(body: str, sentences: Sentences, at: dict | None = None) -> list[Value]:
     at = scan_numbers(body) if at is None else at
     out: list[Value] = []
-    pairs = []
+    pairs = _CoveredOffsets(len(body))
     for m in _hits(_PAIR, body, sorted(at.get("pair", ()))):
         a, b = int(m.group("a")), int(m.group("b"))
         storage = _gb(m.group("b"), m.group("u"))
         if a <= 24 and storage >= 32:
-            pairs.append(m.span())
+            pairs.add(m.start(), m.end())
             line_start = body.rfind("\n", 0, m.start()) + 1
             if body.startswith("|", line_start) or body[line_start:m.start()].lstrip().startswith("|"):
                 continue  # a price table's row: one configuration, not the phone's memory
             out.append(Value(m.start("a"), m.end("a"), "ram", f"{a} GB", float(a)))
             out.append(Value(m.start("b"), m.end(), "storage", _gb_text(_gb(m.group("b"), m.group("u"))),
                              _gb(m.group("b"), m.group("u"))))
-    amounts = [m for m in _hits(_AMOUNT, body, at.get("amount")) if not any(s <= m.start() < e for s, e in pairs)]
+    amounts = [m for m in _hits(_AMOUNT, body, at.get("amount")) if m.start() not in pairs]
     roles: list[str | None] = []
     # A spec sheet puts the label first ("RAM 12GB Storage 256GB"): in a sentence whose first
     # amount has its label right before it, each amount takes the label before it.
@@ -507,8 +563,8 @@ def _sensor_hits(body: str):
             yield m
 
 
-_COUNT = re.compile(
-    r"\b(?P<w>dual|double|twin|triple|quad|quadruple|penta|two|three|four|five|trio of|[2-5])[\s-]+(?:rear[\s-]+(?:facing[\s-]+)?|back[\s-]+|main[\s-]+|lens[\s-]+)?"
+_COUNT = re.compile(  # the lookahead first: offsets where no count word starts pass at once
+    r"(?=[dtqpf2-5])\b(?P<w>dual|double|twin|triple|quad|quadruple|penta|two|three|four|five|trio of|[2-5])[\s-]+(?:rear[\s-]+(?:facing[\s-]+)?|back[\s-]+|main[\s-]+|lens[\s-]+)?"
     r"(?:camera|cam|lens|sensor|shooter|unit)(?P<pl>s|es)?(?![\w-])")
 _COUNT_GATE = re.compile(fragments("camera_count_gate"))
 
@@ -801,9 +857,9 @@ def find_prices(body: str, sentences: Sentences, at: dict | None = None) -> list
                 found.append((m, code))
     converted = _converted_amounts(sorted({(m.start(), m.end(), code) for m, code in found}), sentences, body)
     out = []
-    taken = []
+    taken = _CoveredOffsets(len(body))
     for m, code in found:
-        if any(a <= m.start() < b for a, b in taken) or m.start() in converted:
+        if m.start() in taken or m.start() in converted:
             continue
         if code == "CNY" and m.group("cur") == "¥":
             s, e = sentences.bounds(m.start())
@@ -826,7 +882,7 @@ def find_prices(body: str, sentences: Sentences, at: dict | None = None) -> list
             continue
         if len(sentence) > 90 and not context.search(sentence):
             continue
-        taken.append(m.span())
+        taken.add(m.start(), m.end())
         out.append(Value(m.start(), m.end(), "price", f"{code} {amount}"))
     return out
 
