@@ -85,17 +85,31 @@ def spec_sentence(rng: random.Random, brand: str, subject: str) -> str:
     return sentence[0].upper() + sentence[1:]
 
 
-def make_article(rng: random.Random, index: int) -> str:
+def spec_paragraph(rng: random.Random, brand: str, device: str) -> str:
+    """One to three spec sentences about the device, by name or by reference, among filler prose."""
+    sentences = [spec_sentence(rng, brand, rng.choice([f"The {device}", "The phone", "It", "The handset"]))
+                 for _ in range(rng.randint(1, 3))]
+    sentences += rng.sample(FILLER, rng.randint(0, 2))
+    rng.shuffle(sentences)
+    return " ".join(sentences)
+
+
+# Room left for the closing parts (spec list, price line, last filler) when an article is grown
+# to a length: about what they take on average.
+_CLOSING_ROOM = 200
+
+
+def make_article(rng: random.Random, index: int, length: int = 0) -> str:
+    """An article; with `length`, spec paragraphs are added until the body is about that long
+    (the articles of the golden test use none, and stay as they were)."""
     brand = rng.choice(list(BRANDS))
     device = model_name(rng, brand)
     published = f"20{rng.randint(21, 24)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
     paragraphs = [f"{brand} is preparing the {device}, and new details have surfaced this week."]
     for _ in range(rng.randint(2, 4)):
-        sentences = [spec_sentence(rng, brand, rng.choice([f"The {device}", "The phone", "It", "The handset"]))
-                     for _ in range(rng.randint(1, 3))]
-        sentences += rng.sample(FILLER, rng.randint(0, 2))
-        rng.shuffle(sentences)
-        paragraphs.append(" ".join(sentences))
+        paragraphs.append(spec_paragraph(rng, brand, device))
+    while sum(len(p) + 2 for p in paragraphs) < length - _CLOSING_ROOM:
+        paragraphs.append(spec_paragraph(rng, brand, device))
     if rng.random() < 0.4:
         paragraphs.append("Key specifications:\n" + "\n".join(
             f"- {line}" for line in rng.sample([
@@ -112,7 +126,8 @@ def make_article(rng: random.Random, index: int) -> str:
     return header + "\n\n".join(paragraphs)
 
 
-def generated_texts(count: int, seed: int) -> list[str]:
-    """`count` article texts from a random generator seeded with `seed`."""
+def generated_texts(count: int, seed: int, length: int = 0) -> list[str]:
+    """`count` article texts from a random generator seeded with `seed`; with `length`, bodies of
+    about that many characters (real articles run to about 2,000)."""
     rng = random.Random(seed)
-    return [make_article(rng, i) for i in range(count)]
+    return [make_article(rng, i, length) for i in range(count)]

@@ -171,7 +171,7 @@ def parse_article(text: str, article_id: str, *, url: str | None = None, title: 
     if published:
         header_date, basis = published, published_basis or "moderator"
     if header_date is None:
-        header_date, basis = infer_published(body)
+        header_date, basis = infer_published(body, url or fields.get("url"))
     return Article(
         id=article_id, body=body, url=_article_url(url or fields.get("url")),
         title=title or fields.get("title") or None, outlet=fields.get("outlet") or None,

@@ -57,7 +57,45 @@ def find_aliases(doc: ArticleState, mentions: list[Mention]) -> dict[str, str]:
         if subject.brand:
             model = alias_name[len(subject.brand):].strip() if alias_name.startswith(subject.brand) else alias_name
             aliases.models.setdefault(subject.brand, set()).add(key(model))
+    _rebadged(doc, devices, mentions, alias_map)
     return alias_map
+
+
+_NEGATED = re.compile(r"(?i)\b(?:not|never|no longer)\b|n['’]t\b")
+
+
+def _rebadged(doc: ArticleState, devices: list[Mention], mentions: list[Mention], alias_map: dict[str, str]) -> None:
+    """ "The X is said to be a rebadged Y", "a rebranded version of Y, the X ...": Y is another
+    name of the X, the phone the article talks about, which keeps the values said of it."""
+    pats = patterns()
+    body = doc.body
+    for m in devices:
+        if m.alias_only or m.comparison or not m.subject:
+            continue
+        match = pats.rebadged_after.match(body, m.end, min(len(body), m.end + 160))
+        if match is None:
+            match = pats.rebadged_before.search(body, max(0, m.start - 120), m.start)
+        if match is None or _NEGATED.search(body, match.start(), match.start("other")):
+            continue  # "is not a rebadged Y": no other name
+        raw = re.sub(r"['’]s\b", "", match.group("other")).strip()
+        alias_name = alias_name_of(raw, m.brand)
+        if not alias_name or key(alias_name) == key(m.subject) or alias_name in alias_map:
+            continue
+        span = match.span("other")
+        for other in mentions:
+            if other is not m and span[0] <= other.start < span[1]:
+                other.alias_only = True
+        doc.aliases.spans.append(span)
+        s, e = doc.sentences.bounds(m.start)
+        if e <= s:
+            continue
+        status = doc.statuses.cues.status_at(s, e, span[0], span[1]) or CONFIRMED
+        if status == DENIED:
+            status = RUMORED
+        doc.aliases.claims.append(Assignment((s, e), None, m, "alias", alias_name, span[0], span[1], status))
+        alias_map[alias_name] = m.subject
+        if m.brand and alias_name.startswith(m.brand + " "):
+            doc.aliases.models.setdefault(m.brand, set()).add(key(alias_name[len(m.brand):]))
 
 
 def alias_name_of(raw: str, brand: str | None) -> str | None:

@@ -31,12 +31,13 @@ _CANDIDATE = re.compile(
     r"(?P<iso>" + _YEAR + r")-(?P<iso_m>[01]\d)-(?P<iso_d>[0-3]\d)(?![\w])"
     r"|(?:(?P<wd>" + _WEEKDAY + r"),?\s+)?(?:the\s+)?(?P<mon>" + _MONTH_DAY + r")\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:.]\d|\d|[A-Za-z+])(?:,?\s+(?P<year>" + _YEAR + r")(?![\d:]))?"
     r"|(?:(?P<wd2>" + _WEEKDAY + r"),?\s+)?(?:the\s+)?(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon2>" + _MONTH_DAY + r")(?:,?\s+(?P<year2>" + _YEAR + r")(?![\d:]))?"
-    r"|(?P<pre3>(?:in|by|early|mid|late|end of|the end of|beginning of|the beginning of|start of|the start of|until|during|around|this|next|sometime in|as soon as|mid-)\s*)?"
+    r"|(?:(?P<ev>" + fragments("launch_event_names") + r")\)?\s+(?P<year9>" + _YEAR + r")(?![\w-]))"
+    r"|(?P<pre3>(?:in|by|early|mid|late|end of|the end of|beginning of|the beginning of|start of|the start of|until|during|around|this|next|sometime in|as soon as|to|mid-)\s*)?"
     r"(?P<mon3>" + _MONTH_FULL + r")(?:\s+(?:of\s+)?(?P<rel3>this|next)\s+year|,?\s+(?P<year3>" + _YEAR + r")(?![\d:]))?(?![\w])"
-    r"|(?P<pre4>(?:early|mid|late|end of|the end of|beginning of|the beginning of|start of|the start of)[\s-]*)?(?P<rel4>next|this)\s+month\b"
+    r"|(?P<pre4>(?:early|mid|late|end of|the end of|beginning of|the beginning of|start of|the start of)[\s-]*)?(?P<rel4>next|this|last)\s+month\b"
     r"|(?:Q[1-4]|H[12]|(?P<pre5>in|by|early|late|mid|end of|the end of|sometime in|during))[\s-]+(?P<year5>" + _YEAR + r")(?![\w-])"
     r"|(?P<rel6>(?:early |late |later |sometime )?(?:this|next) year)\b"
-    r"|(?P<pre7>on|this|next|coming|this coming)\s+(?P<wd7>" + _WEEKDAY + r")(?!,?\s+(?:the\s+)?(?:" + _MONTH_DAY + r")\s+\d|,?\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH_DAY + r")(?:\s*\((?P<d7>[0-3]?\d)\))?"
+    r"|(?P<pre7>on|this|next|coming|this coming|last|past)\s+(?P<wd7>" + _WEEKDAY + r")(?!,?\s+(?:the\s+)?(?:" + _MONTH_DAY + r")\s+\d|,?\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH_DAY + r")(?:\s*\((?P<d7>[0-3]?\d)\))?"
     r"|(?P<td>today|tomorrow)"
     r")")
 # The tense cue words are data (data/lexicon/context.json), read once at import.
@@ -88,15 +89,51 @@ _WEEKDAY_DAY = re.compile(r"\b(?:this|last|on|past)?\s*(?P<wd>" + _WEEKDAY + r")
 _YEARS = re.compile(r"(?<![\w-])(?P<y>20[0-4]\d)(?![\w-])")
 
 
-def infer_published(body: str) -> tuple[str | None, str]:
+# A date in the article's address: a /2022/03/09/ path, a -2025-02-17 tail, a 20220309023635
+# stamp (date and time of day, as news systems write them) or a /20220309/ segment.
+_URL_DATE = re.compile(
+    r"/(?P<y>20[0-4]\d)/(?P<m>[01]\d)/(?P<d>[0-3]\d)(?:/|$)"
+    r"|(?<![\d])(?P<y2>20[0-4]\d)-(?P<m2>[01]\d)-(?P<d2>[0-3]\d)(?![\d])"
+    r"|(?<![\d])(?P<y3>20[0-4]\d)(?P<m3>[01]\d)(?P<d3>[0-3]\d)[0-2]\d[0-5]\d[0-5]\d(?![\d])"
+    r"|(?<=[/_-])(?P<y4>20[0-4]\d)(?P<m4>[01]\d)(?P<d4>[0-3]\d)(?=[/._-]|$)")
+# A news-agency dateline at the top of the body: "Washington [US], March 9 (ANI):".
+_DATELINE = re.compile(
+    r"\A\s*[A-Z][\w.' -]{1,40}(?:\s*[\[(][\w. ]{1,30}[\])])?,\s*(?P<mon>" + _MONTH_DAY + r")\s+(?P<day>[0-3]?\d)"
+    r"(?!\d|,?\s*\d{4})\s*(?:\([^)\n]{1,30}\)\s*)?[:—–-]")
+
+
+def url_date(url: str | None) -> tuple[date, str] | None:
+    """The date an article's address carries, and the text it was read from; None when it has none."""
+    if not url:
+        return None
+    for m in _URL_DATE.finditer(url):
+        year, month, day = (next(g for g in m.group(part, part + "2", part + "3", part + "4") if g)
+                            for part in ("y", "m", "d"))
+        try:
+            return date(int(year), int(month), int(day)), m.group(0).strip("/")[:14]
+        except ValueError:
+            continue
+    return None
+
+
+def infer_published(body: str, url: str | None = None) -> tuple[str | None, str]:
     """The publication date of an undated article, and the reason (`published_basis`)."""
     try:
-        return _infer_published(body)
+        return _infer_published(body, url)
     except Exception:  # never fail on odd text: the date is then unknown
         return None, "unknown: the text could not be read for a date"
 
 
-def _infer_published(body: str) -> tuple[str | None, str]:
+def _year_of_text(body: str) -> int | None:
+    years = [int(m.group("y")) for m in _YEARS.finditer(body)]
+    return max(set(years), key=years.count) if years else None
+
+
+def _infer_published(body: str, url: str | None = None) -> tuple[str | None, str]:
+    # The address is the publisher's own record of the day; the text's clues come after it.
+    from_url = url_date(url)
+    if from_url:
+        return from_url[0].isoformat(), f"inferred: the article's address carries the date {from_url[1]}"
     posts = post_signatures(body)
     latest = max(posts, key=lambda p: p[1]) if posts else None
     today = _TODAY.search(body)
@@ -110,10 +147,8 @@ def _infer_published(body: str) -> tuple[str | None, str]:
         if latest:
             year, reason = latest[1].year, f"the quoted post dated {latest[0].group(3)}"
         else:
-            years = [int(m.group("y")) for m in _YEARS.finditer(body)]
-            if years:
-                year = max(set(years), key=years.count)
-                reason = f"the year {year} named in the text"
+            year = _year_of_text(body)
+            reason = f"the year {year} named in the text"
         if year and month:
             try:
                 when = date(year, month, day)
@@ -134,6 +169,17 @@ def _infer_published(body: str) -> tuple[str | None, str]:
                 return best.isoformat(), (f"inferred: \"{match.group(0).strip()}\" read against the quoted post "
                                           f"dated {latest[0].group(3)}")
         return latest[1].isoformat(), f"inferred: the latest quoted post is dated {latest[0].group(3)}"
+    dateline = _DATELINE.match(body)
+    if dateline:
+        year = _year_of_text(body)
+        month = _month(dateline.group("mon"))
+        if year and month:
+            try:
+                when = date(year, month, int(dateline.group("day")))
+                return when.isoformat(), (f"inferred: the dateline \"{dateline.group('mon')} {dateline.group('day')}\" "
+                                          f"with the year {year} named in the text")
+            except ValueError:
+                pass
     return None, "unknown: no header date, no dated quoted post and no dated \"today\" in the text"
 
 
@@ -277,8 +323,10 @@ def resolve_candidate(m: re.Match, base: date | None, prefer: str) -> tuple[str,
             return None
         # dateparser's "next month" / "this month" (relative-time) is the base's month shifted by
         # one or none; the arithmetic gives the same answers (checked in test_extract_dates.py).
-        year, month = _shift_month(base, 1 if g("rel4") == "next" else 0)
+        year, month = _shift_month(base, {"next": 1, "this": 0, "last": -1}[g("rel4")])
         return f"{year:04d}-{month:02d}", "month"
+    if g("year9"):
+        return g("year9"), "year"
     if g("year5"):
         return g("year5"), "year"
     if g("rel6"):
@@ -295,6 +343,11 @@ def resolve_candidate(m: re.Match, base: date | None, prefer: str) -> tuple[str,
                 if when.weekday() == weekday and when.day == int(g("d7")):
                     return when.isoformat(), "day"
             return None
+        if g("pre7") in ("last", "past"):  # "last Tuesday": before the article's day
+            return (base - timedelta(days=(base.weekday() - weekday) % 7 or 7)).isoformat(), "day"
+        if prefer == "past" and g("pre7") in ("on", "this"):
+            # "unveiled the X at its event on Tuesday": the last Tuesday, the day itself included.
+            return (base - timedelta(days=(base.weekday() - weekday) % 7)).isoformat(), "day"
         parsed = _dateparse(g("wd7"), base, "future", "absolute-time")
         if parsed is None or parsed <= base:
             offset = (weekday - base.weekday()) % 7 or 7
@@ -310,8 +363,96 @@ def resolve_candidate(m: re.Match, base: date | None, prefer: str) -> tuple[str,
     return None
 
 
+_SUPERSEDED = re.compile(r"\b(?:" + fragments("superseded_date_lead") + r")\s+from\s+(?:the\s+)?$", re.IGNORECASE)
+_AHEAD_OF_LAUNCH = re.compile(r"(?i)[^.;]{0,20}?\b(?:" + fragments("ahead_of_launch") + r")\s+(?:the\s+|its\s+|their\s+)?"
+                              r"(?:[\w()+-]+\s+){0,4}$")
+_EVENT_NOUNS = ("event", "keynote", "presentation", "premiere", "unpacked", "Event", "Keynote", "Unpacked")
+_HABITUAL = re.compile(r"\b(?:" + fragments("habitual_launch_words") + r")\b", re.IGNORECASE)
+_PRODUCTION_BEFORE = re.compile(
+    r"\b(?:" + fragments("production_words") + r")\b(?:(?!launch|unveil|debut|releas|arriv|announc)[^.;,]){0,50}$", re.IGNORECASE)
+_ANOTHER_PRODUCT = re.compile(
+    r"\W*(?:(?:the|this|that|these|its|their|[\w-]+['’]s)\s+)?(?:(?:new|latest|upcoming|next|same)\s+)?"
+    r"(?:[\w+-]+\s+){0,2}(?:" + fragments("another_product_nouns") + r")s?\b(?:\s+\w+){0,3}?\s+"
+    r"(?:is|are|was|were|will|has|have|should|could|may|might)\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _chip_before_launch() -> re.Pattern:
+    """A chip named right before the launch word, joined by a comma or a relative clause:
+    "the Snapdragon 8 Gen 3, which was announced in October", "the Dimensity 9300 SoC that
+    MediaTek unveiled in November", "the A17 chip, launched in September"."""
+    from bot.extract.lexicon import alternation, lexicon
+
+    families = alternation(sorted(lexicon().specs["chip_families"], key=len, reverse=True))
+    return re.compile(
+        r"(?:\b(?:" + fragments("another_product_nouns") + r")s?|\b(?:" + families + r")(?:\s+[\w+]+){0,3}?)"
+        r"(?:\s*,\s*(?:(?:which|that)\s+)?|\s+(?:which|that)\s+)(?:[A-Z][\w]*\s+)?"
+        r"(?:(?:was|were|is|has been|had been|first|officially|recently|just)\s+){0,3}$")
+
+
+def not_the_phones_launch(body: str, sentence: tuple[int, int], candidate: re.Match, launch_start: int) -> bool:
+    """Whether a date next to a launch word dates something else: the old date of a postponed
+    launch ("pushed from July to September"), a production date ("mass production in November,
+    for a launch in January"), a past showcase, a maker's habit ("has released phones in October
+    since ..."), or a chip's or update's launch ("This processor is expected to be launched in
+    November", "the Snapdragon 8 Gen 3, which was announced in October"), or something done
+    before the launch ("visited the plant in March, ahead of the X launch")."""
+    start, end = sentence
+    if candidate.end() <= launch_start and _AHEAD_OF_LAUNCH.match(body, candidate.end(), launch_start):
+        return True  # "toured the plant in March, ahead of the X launch": done before the launch
+    if _SUPERSEDED.search(body, max(start, candidate.start() - 40), candidate.start()) or \
+            _PRODUCTION_BEFORE.search(body, max(start, candidate.start() - 70), candidate.start()):
+        return True
+    if candidate.group("mon3") and not candidate.group("year3") and \
+            _HABITUAL.search(body, max(start, candidate.start() - _CLAUSE_REACH), min(end, candidate.end() + _CLAUSE_REACH)):
+        return True
+    if body.startswith(("showcas", "Showcas"), launch_start) and \
+            tense(body[max(start, launch_start - _CLAUSE_REACH):min(end, launch_start + _CLAUSE_REACH)]) == "past":
+        return True  # "was showcased back in May alongside ...": shown then, launched another day
+    if candidate.group("year9") and body.startswith(_EVENT_NOUNS, launch_start):
+        return True  # "at its I/O 2022 conference (a two-day event)": a launch verb must date the phone
+    if start < launch_start and _ANOTHER_PRODUCT.match(body, start, launch_start) is not None:
+        return True
+    return _chip_before_launch().search(body, max(start, launch_start - 70), launch_start) is not None
+
+
 def candidates(body: str, start: int, end: int):
+    """The date phrases of body[start:end]. A dateline's day is the article's: where the sentence
+    dates the event itself ("March 9 (Agency): ... on March 8"), the dateline is not the event's
+    day; where it does not ("May 13 (Agency) – X on Tuesday launched"), it is."""
+    if start == 0 or not body[:start].strip():
+        dateline = _DATELINE.match(body)
+        if dateline:
+            found = list(_CANDIDATE.finditer(body, start, end))
+            dated = [m for m in found if m.start() >= dateline.end() and (m.group("mon") or m.group("mon2"))]
+            return iter([m for m in found if m.start() >= dateline.end()] if dated else found)
     return _CANDIDATE.finditer(body, start, end)
+
+
+_CLAUSE_BREAK = re.compile(r";|,\s*(?:and|but|while|whereas)\b|\s(?:whereas|while)\s")
+
+
+_CLAUSE_REACH = 200  # a clause is read this far either side of the date, so a long sentence costs linear time
+
+
+def tense_at(body: str, start: int, end: int, pos: int, sentence_tense: str) -> str:
+    """The tense of the clause of body[start:end] around `pos` ("X launched in June, and Y will
+    follow in January": June is past, January to come), else `sentence_tense`, the whole
+    sentence's."""
+    low, high = max(start, pos - _CLAUSE_REACH), min(end, pos + _CLAUSE_REACH)
+    clause_start, clause_end, broken = low, high, False
+    for m in _CLAUSE_BREAK.finditer(body, low, high):
+        broken = True
+        if m.end() <= pos:
+            clause_start = m.end()
+        elif m.start() >= pos:
+            clause_end = m.start()
+            break
+    if broken:
+        clause = body[clause_start:clause_end]
+        if _FUTURE.search(clause) or _PAST.search(clause):
+            return tense(clause)
+    return sentence_tense
 
 
 def tense(sentence: str) -> str:

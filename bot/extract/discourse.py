@@ -10,10 +10,13 @@ from bot.extract.lexicon import context_words, fragments, key, lexicon
 from bot.extract.mentions import COMPANY, COMPANY_REF, DEVICE, REF_DEVICE, REF_SERIES, SERIES, Mention
 from bot.extract.state import ArticleState, SentenceContext
 from bot.extract.status import DENIED
-from bot.extract.subjects import in_object_position
+from bot.extract.salience import device_for_company
+from bot.extract.subjects import VARIANT_OF, in_object_position
 
 _GROUP_REF = re.compile(r"(?i)(?:" + fragments("group_references") + r")\b")
 _GROUP_START = re.compile(r"(?:" + fragments("group_references") + r")\b")
+_OLDER_LEAD = re.compile(r"(?i)\b(?:" + fragments("older_name_leads") + r")\s+$")
+_OTHER = re.compile(r"(?i)\bother\b")
 _LARGER = re.compile(fragments("larger_words"))
 _RANKS = tuple((word, rank) for word, rank in context_words("variant_ranks"))
 
@@ -36,7 +39,7 @@ def group_members(text: str, group: list[Mention]) -> list[Mention]:
     marked = [m for m in group if m.model and words & {w.lower().rstrip("+") for w in m.model.split()[1:]}]
     if marked:
         group = marked
-    count = 2 if _GROUP_START.match(low) else 3 if "three" in low else None
+    count = 3 if "three" in low else 2 if _GROUP_START.match(low) else None
     if count and len(group) > count:
         group = group[-count:] if _LARGER.search(low) else group[:count]
     return group
@@ -102,10 +105,17 @@ class _Discourse:
             if m.kind != REF_DEVICE and m.kind != REF_SERIES:
                 resolved.append(m)
                 continue
+            if _OTHER.search(m.text):
+                # "the two other models, which launched in April": not the topic; what is said of
+                # them is a compared phone's.
+                resolved.append(Mention(m.start, m.end, m.kind, None, None, m.text, comparison=True, ref=True))
+                continue
             antecedent = next((x for x in reversed(resolved) if x.kind in (DEVICE, SERIES) and not x.ref
                                and not x.comparison and not x.alias_only and x.subject), None)
             if m.kind == REF_DEVICE:
                 target = antecedent if antecedent is not None and antecedent.kind == DEVICE else (topic or series_topic)
+                # "the phone" while the topic is a series: the article's own device when it is a member.
+                target = self.doc.salient.member_of(target) or target
             else:
                 target = antecedent if antecedent is not None and antecedent.kind == SERIES else (series_topic or topic)
             if m.kind == REF_SERIES and not self.last_group and _GROUP_REF.match(m.text) and topic is not None:
@@ -116,7 +126,8 @@ class _Discourse:
                 resolved.append(Mention(m.start, m.end, DEVICE, first.subject, first.brand, m.text,
                                         model=first.model, ref=True, group=tuple(self.previous_group)))
                 continue
-            if m.kind == REF_SERIES and self.last_group and _GROUP_REF.match(m.text):
+            if m.kind == REF_SERIES and self.last_group and _GROUP_REF.match(m.text) \
+                    and ("three" not in m.text.lower() or len(self.last_group) == 3):
                 # "Both phones", "the two models": each device of the last pair named together;
                 # "both Pro models" those of them with the word, "the two smaller models" the first two.
                 group = group_members(m.text, self.last_group)
@@ -130,10 +141,12 @@ class _Discourse:
                                         model=target.model, ref=True))
         return resolved
 
-    def move_on(self, s: int, sent_mentions: list[Mention], resolved: list[Mention]) -> None:
+    def move_on(self, s: int, e: int, sent_mentions: list[Mention], resolved: list[Mention]) -> None:
         """The topic and groups after the sentence: the last name not in a prepositional phrase
         ("The X uses ... of the Y's camera" keeps X; "debuted on the Y", "alongside the Z" do not
-        take it)."""
+        take it), unless a reference opens the sentence ("The handset will join the X"); a name
+        after a preposition only when it owns the sentence's configuration ("the 8GB variant of
+        the X"), is the article's own device, or heads a list ("the prices of the X as follows:")."""
         doc = self.doc
         named = []
         object_position: dict[int, bool] = {}
@@ -157,6 +170,8 @@ class _Discourse:
             if m.ref or m.comparison or m.alias_only or m.subject is None or m not in sent_mentions:
                 continue
             if m.kind in (DEVICE, SERIES):
+                if _OLDER_LEAD.search(doc.body, max(s, m.start - 24), m.start):
+                    continue  # "Last year's Mate 50 brought ...": an older phone, not the topic
                 if fallback is None:
                     fallback = m
                 placed = object_position.get(id(m))
@@ -166,6 +181,19 @@ class _Discourse:
                     chosen = m  # the last one in subject position
         if chosen is None and self.topic is None:
             chosen = fallback
+        lead = next((m for m in resolved if m.kind != COMPANY), None)
+        if lead is not None and lead.ref and lead.kind in (DEVICE, REF_DEVICE) and not lead.group \
+                and len(doc.body[s:lead.start].split()) <= 3:
+            chosen = None  # "The phone is set to join the X and the Y": it stays the topic
+        if chosen is None:
+            own = [m for m in resolved if m.kind == DEVICE and not m.ref and not m.comparison and not m.alias_only
+                   and m in sent_mentions]
+            main = doc.salient.main
+            chosen = next((m for m in reversed(own) if VARIANT_OF.search(doc.body, max(s, m.start - 40), m.start)), None)
+            if chosen is None and (lead is None or not lead.ref) and main is not None:
+                chosen = next((m for m in own if m.subject == main.subject), None)
+            if chosen is None and doc.body[s:e].rstrip().endswith(":") and own:
+                chosen = own[-1]
         if chosen is not None:
             self.topic = chosen
             if chosen.kind == SERIES:
@@ -173,7 +201,9 @@ class _Discourse:
         else:
             for m in resolved:
                 if m.kind == COMPANY_REF and not m.comparison and m.subject:
-                    self.topic = Mention(m.start, m.end, COMPANY, m.subject, m.brand, m.text)
+                    # "Google's next phone": the brand's salient device when the article names one.
+                    self.topic = device_for_company(m, self.topic, doc.salient) \
+                        or Mention(m.start, m.end, COMPANY, m.subject, m.brand, m.text)
         if self.topic is None:
             companies = [m for m in resolved if m.kind == COMPANY and not m.alias_only and m.subject]
             if companies:
@@ -209,7 +239,7 @@ def read_discourse(doc: ArticleState) -> list[SentenceContext]:
             state.topic, state.series_topic, state.last_group, state.previous_cue, state.lead_in_status,
             posts.official(s), posts.in_signature(s, e)))
         if sent_mentions:
-            state.move_on(s, sent_mentions, resolved)
+            state.move_on(s, e, sent_mentions, resolved)
         sentence_status = cues.last_in(s, e)
         state.previous_cue = carried_cue(para[0], sentence_status, state.topic, state.previous_cue)
         if not is_item:

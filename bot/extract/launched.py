@@ -6,17 +6,20 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from bot.extract.lexicon import context_words, fragments
+from bot.extract.lexicon import context_words, first_letter_guard, fragments, pattern_entries
 from bot.extract.mentions import DEVICE, SERIES, Mention
 from bot.extract.state import ArticleState, Launched
-from bot.extract.status import CONFIRMED
+from bot.extract.status import CONFIRMED, UPCOMING_LAUNCH, headline, launched_in_headline, series_after
 
 # The grammar is here; the words are data (data/lexicon/context.json), read once at import.
 _LAUNCHED_GATE = re.compile(fragments("launched_gate"))
+# Offsets where no launch phrase can start are passed at once (unless the list holds patterns).
+_LAUNCHED_GUARD = "" if pattern_entries("context.json", "launched_verbs") else first_letter_guard(
+    context_words("launched_verbs") + ["has", "have", "had", "is", "are", "goes", "went", "gone"])
 _LAUNCHED = re.compile(
-    r"\b(?:(?:has|have|had)\s+(?:" + "|".join(re.escape(w) + r"\s+" for w in context_words("launch_adverbs")) + r")*)?"
+    _LAUNCHED_GUARD + r"(?:\b(?:(?:has|have|had)\s+(?:" + "|".join(re.escape(w) + r"\s+" for w in context_words("launch_adverbs")) + r")*)?"
     r"(?:" + fragments("launched_verbs") + r")\b"
-    r"|\b(?:is|are)\s+(?:now\s+)?(?:" + fragments("launched_states") + r")\b|\b(?:goes|went|gone)\s+official\b")
+    r"|\b(?:is|are)\s+(?:now\s+)?(?:" + fragments("launched_states") + r")\b|\b(?:goes|went|gone)\s+official\b)")
 _NOT_LAUNCHED = re.compile(
     r"\b(?:" + fragments("launch_hedges") + r")\s+(?:\w+\s+)?(?:\w+\s+)?$|n['’]t\s+(?:\w+\s+)?$")
 # A literal gate before _ON_SALE_PHRASES: its phrases with single spaces ("cut it" also covers "cut its price").
@@ -25,6 +28,14 @@ _ON_SALE_WORDS = tuple(context_words("price_drop_states")) + tuple(
 _ON_SALE_PHRASES = re.compile(
     r"\b(?:is|are|has|have)\s+(?:now\s+)?(?:" + fragments("price_drop_states") + r")\b"
     r"|\b(?:" + fragments("price_cut_verbs") + r")\s+(?:" + fragments("price_cut_objects") + r")\s+to\b")
+
+
+_RELEASE_HAPPENED = re.compile(
+    r"\b(?:" + fragments("release_happened_leads") + r")\s+the\s+(?:recent\s+)?(?:" + fragments("release_nouns")
+    + r")\s+of\s+(?:the\s+)?$")
+_OFFICIAL_LISTING = re.compile(
+    r"\blisted\s+(?:on|at)\s+(?:the\s+)?(?P<owner>(?:[\w'’-]+\s+){0,3}?)(?:" + fragments("site_nouns") + r")\b")
+_OFFICIAL_OWNERS = frozenset(context_words("official_site_owners"))
 
 
 def on_sale_hits(low: str) -> list[int]:
@@ -54,7 +65,15 @@ def find_launched(doc: ArticleState) -> Launched:
     sale for a while is a launched phone); kept in doc.statuses.launched."""
     launched = doc.statuses.launched = Launched()
     spans, mentions, low, cues = doc.spans, doc.mentions, doc.low, doc.statuses.cues
+    _mark_upcoming(launched, spans, mentions, low)
     _mark_on_sale(launched, spans, mentions, low, cues)
+    _mark_headline_launches(launched, doc)
+    _mark_official_listings(launched, spans, mentions, low)
+    for m in mentions:
+        # "with the release of the X": the X has been launched
+        if m.kind in (DEVICE, SERIES) and m.subject and not m.comparison and not m.alias_only \
+                and _RELEASE_HAPPENED.search(low, max(0, m.start - 40), m.start):
+            launched.devices.add(m.subject)
     if _LAUNCHED_GATE.search(low) is None:
         return launched
     starts = [m.start for m in mentions]
@@ -82,9 +101,73 @@ def find_launched(doc: ArticleState) -> Launched:
             if low[max(s, m.start - 16):m.start].rstrip().endswith(("last year's", "last year’s", "previous")):
                 continue
             launched.devices.add(m.subject)
-            if m.kind == SERIES:
-                launched.series.append(m.subject[:-len(" series")] if m.subject.endswith(" series") else m.subject)
+            if m.kind == SERIES or series_after(low, m.end):  # "its Pura 70 smartphone series"
+                launched.series.append(_series_base(m.subject))
     return launched
+
+
+def _series_base(subject: str) -> str:
+    return subject[:-len(" series")] if subject.endswith(" series") else subject
+
+
+def _mark_headline_launches(launched: Launched, doc: ArticleState) -> None:
+    """The phones the headline (the title, else the address's words) says were launched
+    ("Sony Xperia 5 V Revealed ...", "/huawei-unveils-pura-70-series-...")."""
+    text = headline(doc.article.title, doc.article.url)
+    if not text:
+        return
+    names = {(m.subject, m.text, m.kind == SERIES) for m in doc.mentions
+             if m.kind in (DEVICE, SERIES) and m.subject and not m.ref and not m.alias_only and m.text}
+    for subject, as_series in launched_in_headline(text, sorted(names)):
+        launched.devices.add(subject)
+        if as_series:
+            launched.series.append(_series_base(subject))
+
+
+def _mark_official_listings(launched: Launched, spans, mentions: list[Mention], low: str) -> None:
+    """Phones listed on their maker's own site ("listed on the vivo India website", "on the
+    official site"): official, though not yet launched; a retailer's listing is not."""
+    if "listed" not in low:
+        return
+    sentence_starts = [sp[0] for sp in spans]
+    starts = [m.start for m in mentions]
+    for hit in _OFFICIAL_LISTING.finditer(low):
+        words = hit.group("owner").split()
+        k = bisect_right(sentence_starts, hit.start()) - 1
+        if k < 0:
+            continue
+        s, e, _item = spans[k]
+        i = bisect_right(starts, s - 1)
+        while i < len(mentions) and mentions[i].start < e:
+            m = mentions[i]
+            i += 1
+            if m.kind not in (DEVICE, SERIES) or m.comparison or m.alias_only or not m.subject or not m.brand:
+                continue
+            official = any(w in _OFFICIAL_OWNERS for w in words) or " ".join(words[:2]) in _OFFICIAL_OWNERS
+            if official or m.brand.lower() in [re.sub(r"['’]s$", "", w) for w in words]:  # "on Samsung's site"
+                launched.devices.add(m.subject)
+                launched.listed.add(m.subject)
+
+
+def _mark_upcoming(launched: Launched, spans, mentions: list[Mention], low: str) -> None:
+    """The devices and series whose launch the article says is still to come."""
+    if "launch" not in low and "upcoming" not in low and "debut" not in low and "unveil" not in low:
+        return
+    hits = [m.start() for m in UPCOMING_LAUNCH.finditer(low)]
+    if not hits:
+        return
+    sentence_starts = [sp[0] for sp in spans]
+    starts = [m.start for m in mentions]
+    for k in sorted({bisect_right(sentence_starts, at) - 1 for at in hits}):
+        if k < 0:
+            continue
+        s, e, _item = spans[k]
+        i = bisect_right(starts, s - 1)
+        while i < len(mentions) and mentions[i].start < e:
+            m = mentions[i]
+            i += 1
+            if m.kind in (DEVICE, SERIES) and m.subject and not m.comparison and not m.alias_only:
+                launched.upcoming.add(_series_base(m.subject))
 
 
 def _mark_on_sale(launched: Launched, spans, mentions: list[Mention], low: str, cues) -> None:

@@ -282,6 +282,16 @@ def case_variants(word: str) -> list[str]:
     return sorted({word, word.lower(), word.upper(), word[:1].upper() + word[1:].lower(), word[:1].upper() + word[1:]})
 
 
+def first_letter_guard(words) -> str:
+    """A lookahead for the characters the literal `words` start with, "(?=[Gp])": put before a
+    pattern's leading \\b, it lets the regex engine pass over the offsets where no word can start
+    (a scan of an article about a third faster, the matches the same)."""
+    firsts = sorted({word[0] for word in words if word})
+    if not firsts or any(c.isspace() for c in firsts):
+        return ""  # a word that starts with white space: nothing to skip on
+    return "(?=[" + "".join(re.escape(c) for c in firsts) + "])"
+
+
 def trie_pattern(words, space: str = r"\s+") -> str:
     """An alternation of literal words as a trie ("X(?:iaomi|peria)"): the regex engine then tries
     one branch per character instead of every word at every offset. A space matches `space`."""

@@ -1,5 +1,5 @@
 """Camera partners: "A and B with Hasselblad, while C with Zeiss" gives each maker the optics
-brand of its clause."""
+brand of its clause: the devices the clause names (or a reference stands for), else the company."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import re
 
 from bot.extract.lexicon import optics_brand
 from bot.extract.mentions import COMPANY, COMPANY_REF, DEVICE, SERIES, Mention
+from bot.extract.salience import device_for_company
 from bot.extract.state import ArticleState, Assignment, SentenceContext
 
 _CLAUSES = re.compile(r";|,\s*(?:while|whereas|but|and)\b|\bwhile\b|\bwhereas\b")
@@ -15,7 +16,8 @@ _CLAUSES = re.compile(r";|,\s*(?:while|whereas|but|and)\b|\bwhile\b|\bwhereas\b"
 def camera_partners(doc: ArticleState, sentence: SentenceContext, optic_hits: list[re.Match],
                     partnership: re.Pattern) -> list[Assignment]:
     """The sentence's camera-partner claims: in each clause, one optics brand for every maker, or
-    as many brands as makers, in order."""
+    as many brands as makers, in order; a sentence naming no maker ("The Chinese brand has
+    partnered with Zeiss") speaks of the topic."""
     s, e = sentence.start, sentence.end
     hits = [m for m in optic_hits if s <= m.start() < e]
     if not hits:
@@ -24,9 +26,12 @@ def camera_partners(doc: ArticleState, sentence: SentenceContext, optic_hits: li
     if not partnership.search(text):
         return []
     makers = [m for m in sentence.resolved if m.kind in (COMPANY, COMPANY_REF, DEVICE, SERIES) and m.brand
-              and m.subject and not m.alias_only and not m.ref]
+              and m.subject and not m.alias_only and (not m.ref or m.kind in (DEVICE, SERIES))]
     if not makers:
-        return []
+        topic = sentence.topic
+        if topic is None or not topic.brand:
+            return []
+        makers = [Mention(s, s, topic.kind, topic.subject, topic.brand, topic.text, model=topic.model)]
     out = []
     bounds = [s] + [s + x.end() for x in _CLAUSES.finditer(text)] + [e]
     for a, b in zip(bounds, bounds[1:]):
@@ -38,20 +43,36 @@ def camera_partners(doc: ArticleState, sentence: SentenceContext, optic_hits: li
                     continue
                 if canonical not in [c for c, _ in clause_optics]:
                     clause_optics.append((canonical, h))
-        brands = []
-        for m in makers:
-            if a <= m.start < b and m.brand not in [x.brand for x in brands]:
-                brands.append(m)
+        brands = _clause_makers([m for m in makers if a <= m.start < b or m.start == m.end == s])
         if not clause_optics or not brands:
             continue
         if len(clause_optics) == 1:
-            pairs = [(m, clause_optics[0]) for m in brands]
+            pairs = [(subjects, clause_optics[0]) for subjects in brands.values()]
         elif len(clause_optics) == len(brands):
-            pairs = list(zip(brands, clause_optics))
+            pairs = list(zip(brands.values(), clause_optics))
         else:
             continue
-        for m, (canonical, h) in pairs:
-            company = Mention(m.start, m.end, COMPANY, m.brand, m.brand,
-                              m.text if m.kind in (COMPANY, COMPANY_REF) else m.brand)
-            out.append(Assignment((s, e), sentence, company, "camera_partner", canonical, h.start(), h.end()))
+        for subjects, (canonical, h) in pairs:
+            for subject in subjects:
+                if subject.kind == COMPANY:
+                    # "a partnership between Honor and Zeiss" in an article about an Honor phone: the phone's
+                    subject = device_for_company(subject, sentence.topic, doc.salient) or subject
+                out.append(Assignment((s, e), sentence, subject, "camera_partner", canonical, h.start(), h.end()))
     return out
+
+
+def _clause_makers(makers: list[Mention]) -> dict[str, list[Mention]]:
+    """Each brand's subjects in a clause: its devices ("both models" each), else the company."""
+    brands: dict[str, list[Mention]] = {}
+    for m in makers:
+        own = brands.setdefault(m.brand, [])
+        members = [Mention(m.start, m.end, DEVICE, g.subject, g.brand, m.text, model=g.model) for g in m.group] \
+            if m.group else [m]
+        if m.kind in (DEVICE, SERIES):
+            own[:] = [x for x in own if x.kind in (DEVICE, SERIES)]
+        elif any(x.kind in (DEVICE, SERIES) for x in own):
+            continue
+        for x in members:
+            if x.subject not in [y.subject for y in own]:
+                own.append(x if x.kind in (DEVICE, SERIES) else Mention(x.start, x.end, COMPANY, x.brand, x.brand, x.text))
+    return brands

@@ -7,10 +7,11 @@ order. Each stage reads what the stages before it found and sets its own fields:
     cues        status cues of the body (rumored, speculated, confirmed, denied)
     aliases     other names of a device (alias claims); comparisons marked
     values      spec values found and normalised; makers named inside a value dropped as subjects
+    salience    the device the article is about: the title's, else the one it names most
     launched    devices the article reports as launched (their plain specs are confirmed)
-    tables      table cells given to their column's device
+    tables      table cells given to their column's device, flattened two-column tables too
     references  the discourse, sentence by sentence: references resolved, the topic carried
-    subjects    each value handed to the subject its clause is about
+    subjects    each value handed to the subject its clause is about (a company's to its device)
     dates       launch dates handed to the device launched
     partners    camera partners (Leica, Zeiss ...) of makers
     claims      statuses decided and the claims built, deduplicated
@@ -22,6 +23,7 @@ test or a look at what a stage found.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -38,12 +40,14 @@ from bot.extract.mentions import (COMPANY, COMPANY_REF, DEVICE, REF_DEVICE, REF_
 from bot.extract.mentions import leads as mention_leads
 from bot.extract.partners import camera_partners
 from bot.extract.patterns import patterns
+from bot.extract.salience import COMPANY_ATTRIBUTES, device_for_company, salience
 from bot.extract.sentences import paragraphs, split_sentences
 from bot.extract.state import ArticleState, Assignment, Posts, Statuses
 from bot.extract.status import CONFIRMED, DENIED, RUMORED, Cues
 from bot.extract.status import leads as status_leads
-from bot.extract.subjects import (compared_value, drop_value_makers, model_references, pair_values,
-                                  subjects_for, table_cells)
+from bot.extract.subjects import (chip_led, compared_value, drop_part_names, drop_value_makers, flattened_columns,
+                                  model_references, pair_values, said_of_other_phones, subjects_for,
+                                  table_cells)
 from bot.extract.values import Sentences, Value
 from bot.extract.values import find_values as _find_values
 from bot.models import Article, Claim
@@ -97,6 +101,7 @@ def find_mentions(doc: ArticleState) -> None:
     """Subjects named: branded devices, series and companies first, then brand-less models given
     the brand around them, then model references ("the Pro") to the family named before."""
     finder = MentionFinder(doc.body, doc.low, doc.word_hits)
+    finder.published = doc.published.isoformat() if doc.published else None
     mentions, taken = finder.find()
     seen_models = doc.seen_models
     families = lexicon().family_words
@@ -116,15 +121,20 @@ def find_mentions(doc: ArticleState) -> None:
         counts[m.brand] = counts.get(m.brand, 0) + 1
     dominant = max(counts, key=lambda b: (counts[b], -min(x.start for x in branded if x.brand == b))) if counts else None
 
+    # The devices and series a brand-less model can take its brand from, in order of offset
+    # (comparisons are marked later, by read_aliases, after the last brand-less look-up).
+    named_devices = [m for m in branded if m.kind in (DEVICE, SERIES) and not m.comparison]
+    named_starts = [m.start for m in named_devices]
+
     def brand_at(offset: int) -> str | None:
-        for m in reversed(branded):
-            if m.start < offset and m.kind in (DEVICE, SERIES) and not m.comparison:
-                return m.brand
-        return dominant
+        """The brand of the last device or series named before `offset` (a binary search: a scan
+        back over every mention made a body of many names quadratic), else the article's."""
+        before = bisect_left(named_starts, offset)
+        return named_devices[before - 1].brand if before else dominant
 
     mentions += finder.find_brandless(taken, brand_at)
     mentions.sort(key=lambda x: x.start)
-    doc.mentions = model_references(doc, mentions, taken)
+    doc.mentions = drop_part_names(doc, model_references(doc, mentions, taken))
     doc.taken, doc.brand_at, doc.mention_finder = taken, brand_at, finder
 
 
@@ -161,14 +171,22 @@ def find_values(doc: ArticleState) -> None:
     doc.mentions = drop_value_makers(doc, doc.mentions, doc.values)
 
 
+def find_salient_device(doc: ArticleState) -> None:
+    """The article's salient device, and each brand's: what a company's or a nameless sentence's
+    specs belong to."""
+    doc.salient = salience(doc.article.title, doc.mentions)
+
+
 def find_launched_devices(doc: ArticleState) -> None:
     """Devices the article reports as launched or on sale."""
     find_launched(doc)
 
 
 def map_tables(doc: ArticleState) -> None:
-    """Table cells given to their column's device (or to none)."""
+    """Table cells given to their column's device (or to none); the rows of a two-column table
+    flattened into a sentence to each column's device."""
     doc.table_cells = table_cells(doc.body, doc.mentions, doc.values)
+    doc.table_cells.update(flattened_columns(doc.body, doc.spans, doc.mentions, doc.values))
 
 
 def resolve_references(doc: ArticleState) -> None:
@@ -201,7 +219,8 @@ def _sentence_values(doc: ArticleState):
 def assign_subjects(doc: ArticleState) -> None:
     """Each value handed to the subject its clause is about: a table's column device, one of
     devices named together ("respectively"), never a compared device nor the writer's wish; of
-    several RAM or storage figures for one subject, the largest."""
+    several RAM or storage figures for one subject, the largest. A company never takes a device
+    attribute while the article names a device of its brand."""
     wish = patterns().wish
     compare_before_value = patterns().compare_before_value
     low = doc.low
@@ -214,19 +233,32 @@ def assign_subjects(doc: ArticleState) -> None:
         segment = low[s:e]
         wish_hits = [w.end() for w in wish.finditer(cue_low, s, e)] \
             if "wish" in segment or "would" in segment or "'d " in segment else []
-        paired = pair_values(doc, sentence, sent_values) if len(sent_values) >= 2 else {}
+        compared = {id(v) for v in sent_values if compared_value(doc, v, resolved, s, compare_before_value)}
+        # "The X and X Pro get 3,095mAh, compared to 2,815mAh": a compared value pairs with no device.
+        own_values = [v for v in sent_values if id(v) not in compared]
+        paired = pair_values(doc, sentence, own_values) if len(own_values) >= 2 else {}
+        if chip_led(doc, sentence, sent_values):
+            # A sentence about the chip: it says the chip again of the phone the article gave it to.
+            chip = sent_values[0]
+            owner = next((a.subject for a in out if a.attribute == "chipset" and a.value == chip.value), None)
+            if owner is not None and id(chip) not in compared:
+                out.append(Assignment((s, e), sentence, owner, "chipset", chip.value, chip.start, chip.end))
+            continue
         for v in sent_values:
             if doc.table_cells and v.start in doc.table_cells:
                 cell_subject = doc.table_cells[v.start]
                 if cell_subject is None:
                     continue
                 paired[id(v)] = cell_subject
-            if compared_value(doc, v, resolved, s, compare_before_value):
+            if id(v) in compared or said_of_other_phones(doc, v, resolved, s):
                 continue
             if wish_hits and any(w <= v.start and not _CLAUSE_BREAK.search(low, w, v.start) for w in wish_hits):
                 continue  # "I'd have preferred 144Hz": the writer's wish, no claim
-            for subject in ([paired[id(v)]] if id(v) in paired
+            chosen = paired.get(id(v))
+            for subject in (chosen if isinstance(chosen, list) else [chosen] if chosen is not None
                             else subjects_for(doc, v, resolved, sentence.topic, sentence.series_topic)):
+                if subject.kind in (COMPANY, COMPANY_REF) and v.attribute not in COMPANY_ATTRIBUTES:
+                    subject = device_for_company(subject, None, doc.salient) or subject
                 if v.attribute in ("ram", "storage"):
                     k = (subject.subject, v.attribute)
                     if k not in best_memory or v.number > best_memory[k][0]:
@@ -264,12 +296,16 @@ def _launch_context(doc: ArticleState, c, launch_hits, past_block) -> bool:
     if _NOT_LAUNCH_DATE.search(doc.low, max(0, c.start() - 60), c.start()):
         return False  # "Pre-orders begin Friday, ...", "arrives as a free update ... on ..."
     tight = bool(c.group("td") or c.group("wd7"))
+    sentence = None
     for a, b in launch_hits:
         if tight:
-            if 0 <= c.start() - b <= 30 or (c.group("td") and 0 <= a - c.end() <= 12 and body[c.end():a].strip(" '’s") == ""):
-                return True
+            near = 0 <= c.start() - b <= 30 or (c.group("td") and 0 <= a - c.end() <= 12 and body[c.end():a].strip(" '’s") == "")
+        else:
+            near = -90 <= c.start() - b <= 90 or 0 <= a - c.end() <= 60
+        if not near:
             continue
-        if -90 <= c.start() - b <= 90 or 0 <= a - c.end() <= 60:
+        sentence = sentence or doc.sentences.bounds(c.start())
+        if not _dates.not_the_phones_launch(body, sentence, c, a):
             return True
     return False
 
@@ -294,10 +330,11 @@ def assign_launch_dates(doc: ArticleState) -> None:
         launch_hits = all_launch[li:lj]
         if not launch_hits or sentence.in_signature:
             continue
-        prefer = _dates.tense(body[s:e])
+        sentence_tense = _dates.tense(body[s:e])
         for c in _dates.candidates(body, s, e):
             if not _launch_context(doc, c, launch_hits, pats.past_block):
                 continue
+            prefer = _dates.tense_at(body, s, e, c.start(), sentence_tense)
             resolved_date = _dates.resolve_candidate(c, doc.published, prefer)
             if not resolved_date:
                 continue
@@ -321,9 +358,11 @@ def assign_camera_partners(doc: ArticleState) -> None:
                   or low[m.start()] == "@"] if _has_optics_word(low) else []
     if not optic_hits:
         return
+    optic_starts = [m.start() for m in optic_hits]
     for sentence in doc.references:
-        if not sentence.in_signature:
-            doc.partners += camera_partners(doc, sentence, optic_hits, pats.partnership)
+        if not sentence.in_signature:  # each sentence gets its own hits, not all of them to sift
+            own = optic_hits[bisect_left(optic_starts, sentence.start):bisect_left(optic_starts, sentence.end)]
+            doc.partners += camera_partners(doc, sentence, own, pats.partnership)
 
 
 @lru_cache(maxsize=1)
@@ -347,6 +386,9 @@ def status_for(doc: ArticleState, a: Assignment) -> str:
         return DENIED
     if sentence.official:
         return CONFIRMED
+    if status == RUMORED and a.subject.subject in doc.statuses.launched.listed \
+            and _listing_cues_only(doc, s, e, a.start):
+        return CONFIRMED  # "The base model is listed with 256GB" on the maker's own site
     if status:
         return status
     if sentence.is_item and sentence.lead_in_status:
@@ -357,6 +399,15 @@ def status_for(doc: ArticleState, a: Assignment) -> str:
     return default_status(doc, a.subject, a.attribute)
 
 
+_LISTING_CUES = ("listed", "listing")
+
+
+def _listing_cues_only(doc: ArticleState, s: int, e: int, pos: int) -> bool:
+    """Whether the rumour cues before `pos` in its sentence are all listing words."""
+    cues = [c for c in doc.statuses.cues.in_span(s, e) if c[1] <= pos] or doc.statuses.cues.in_span(s, e)
+    return bool(cues) and all(doc.low[c[0]:c[1]] in _LISTING_CUES for c in cues)
+
+
 def default_status(doc: ArticleState, subject, attribute: str) -> str:
     if attribute == "camera_partner":
         return CONFIRMED
@@ -365,8 +416,9 @@ def default_status(doc: ArticleState, subject, attribute: str) -> str:
     if subject.kind in (DEVICE, REF_DEVICE):
         device = lexicon().devices_by_key.get(key(subject.subject or ""))
         if device is not None and device.announced and (
-                doc.published is None or device.announced <= doc.published.isoformat()[:7]):
-            return CONFIRMED
+                doc.published is None or device.announced <= doc.published.isoformat()[:7]) \
+                and not doc.statuses.launched.is_upcoming(subject.subject):
+            return CONFIRMED  # announced before the article, and not one whose launch here is still to come
     return RUMORED
 
 
@@ -410,6 +462,7 @@ PIPELINE: tuple[Stage, ...] = (
     Stage("cues", find_cues),
     Stage("aliases", read_aliases),
     Stage("values", find_values),
+    Stage("salience", find_salient_device),
     Stage("launched", find_launched_devices),
     Stage("tables", map_tables),
     Stage("references", resolve_references),

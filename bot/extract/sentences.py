@@ -61,7 +61,13 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     word = text[i:dot].lower().rstrip(".")
     if word in _ABBREVIATIONS:
         return True
-    return len(word) == 1 and word.isalpha()  # an initial: "J. Smith"
+    if len(word) != 1 or not word.isalpha():
+        return False
+    # An initial ("J. Smith"), unless a number comes before it: "the Xperia 1 V." ends a sentence.
+    j = i
+    while j > 0 and text[j - 1] == " ":
+        j -= 1
+    return not (j < i and j > 0 and text[j - 1].isdigit())
 
 
 def _cut_long(start: int, end: int, body: str):

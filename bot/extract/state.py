@@ -4,14 +4,43 @@ inspected alone (like the components of a spaCy pipeline over one `Doc`)."""
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Callable
 
 from bot.extract.mentions import Mention
+from bot.extract.salience import Salience
 from bot.extract.status import Cues
 from bot.extract.values import Sentences, Value
 from bot.models import Article, Claim
+
+
+class SpanIndex:
+    """Spans (which may overlap) sorted by start, with the furthest end reached so far: whether
+    any span overlaps a range, or holds an offset, is a binary search instead of a scan of them
+    all (an article of thousands of embedded posts made that scan, once a sentence, quadratic)."""
+
+    __slots__ = ("starts", "reach")
+
+    def __init__(self, spans: list[tuple[int, int]]):
+        ordered = sorted(spans)
+        self.starts = [a for a, _ in ordered]
+        self.reach: list[int] = []
+        furthest = None
+        for _, b in ordered:
+            furthest = b if furthest is None or b > furthest else furthest
+            self.reach.append(furthest)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether a span [a, b) has a < end and start < b."""
+        before = bisect_left(self.starts, end)
+        return before > 0 and self.reach[before - 1] > start
+
+    def holds(self, offset: int) -> bool:
+        """Whether a span [a, b) has a <= offset < b."""
+        upto = bisect_right(self.starts, offset)
+        return upto > 0 and self.reach[upto - 1] > offset
 
 
 @dataclass
@@ -22,10 +51,20 @@ class Posts:
     official_regions: list[tuple[int, int]] = field(default_factory=list)
 
     def in_signature(self, start: int, end: int) -> bool:
-        return bool(self.signatures) and any(a < end and start < b for a, b in self.signatures)
+        return bool(self.signatures) and self._index("signatures").overlaps(start, end)
 
     def official(self, start: int) -> bool:
-        return bool(self.official_regions) and any(a <= start < b for a, b in self.official_regions)
+        return bool(self.official_regions) and self._index("official_regions").holds(start)
+
+    def _index(self, name: str) -> SpanIndex:
+        # Built on first use, again when the list was replaced or grew (read_posts fills both
+        # lists before the first look-up; the lists are only ever appended to).
+        spans = getattr(self, name)
+        cache = self.__dict__.setdefault("_indexes", {})
+        held = cache.get(name)
+        if held is None or held[0] is not spans or held[1] != len(spans):
+            held = cache[name] = (spans, len(spans), SpanIndex(spans))
+        return held[2]
 
 
 @dataclass
@@ -39,16 +78,27 @@ class Aliases:
 
 @dataclass
 class Launched:
-    """Devices (and series) the article reports as launched: their plain specs are confirmed."""
+    """Devices (and series) the article reports as launched: their plain specs are confirmed; and
+    those whose launch it reports as still to come."""
     devices: set[str] = field(default_factory=set)
     series: list[str] = field(default_factory=list)
+    upcoming: set[str] = field(default_factory=set)
+    listed: set[str] = field(default_factory=set)  # on the maker's own site: its listing is official
 
     def __contains__(self, subject: str | None) -> bool:
         if not subject or not self.devices:
             return False
         if subject in self.devices:
             return True
-        return any(subject.startswith(base) for base in self.series)
+        if any(subject.startswith(base) for base in self.series):
+            return True
+        # A series whose members the article says were launched: "They run on ..." after
+        # "the X and X Pro were introduced".
+        series_base = subject[:-len(" series")] if subject.endswith(" series") else None
+        return bool(series_base) and any(name.startswith(series_base) for name in self.devices)
+
+    def is_upcoming(self, subject: str | None) -> bool:
+        return bool(subject) and any(subject == name or subject.startswith(name + " ") for name in self.upcoming)
 
 
 @dataclass
@@ -112,7 +162,8 @@ class ArticleState:
     statuses: Statuses | None = None
     aliases: Aliases = field(default_factory=Aliases)
     values: list[Value] = field(default_factory=list)
-    table_cells: dict[int, Mention | None] = field(default_factory=dict)
+    salient: Salience = field(default_factory=Salience)        # the device the article is about
+    table_cells: dict[int, Mention | list[Mention] | None] = field(default_factory=dict)
     references: list[SentenceContext] = field(default_factory=list)
     subjects: list[Assignment] = field(default_factory=list)   # values handed to subjects
     dates: list[Assignment] = field(default_factory=list)      # launch dates handed to subjects

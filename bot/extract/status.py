@@ -6,8 +6,8 @@ import re
 from bisect import bisect_left
 from functools import lru_cache
 
-from bot.extract.lexicon import (LexiconError, alternation, context_words, fragments, lexicon, lowered, pattern,
-                                 pattern_entries, trie_pattern, word_start)
+from bot.extract.lexicon import (LexiconError, alternation, context_words, first_letter_guard, fragments, lexicon,
+                                 lowered, pattern, pattern_entries, trie_pattern, word_start)
 from bot.extract.wordscan import matches_at
 
 CONFIRMED, RUMORED, SPECULATED, DENIED = "confirmed", "rumored", "speculated", "denied"
@@ -197,3 +197,83 @@ class Cues:
     def last_in(self, start: int, end: int) -> str | None:
         cues = [c for c in self.in_span(start, end) if c[2] != DENIED]
         return cues[-1][2] if cues else None
+
+
+# --- the headline ---------------------------------------------------------------------------
+#
+# A launch article says so in its headline: "Sony Xperia 5 V Revealed With ...", "Huawei unveils
+# Pura 70 series". The words are few and general; a leak headline ("specs revealed in a leak",
+# "launch date revealed", "set to launch") names no launched phone.
+
+# The grammar is here; the words are data (data/lexicon/context.json), read once at import.
+# Headlines are compared as lower-case words (`_words_only`).
+_HEADLINE_AFTER_NAME = re.compile(
+    r"\s*(?:(?:" + fragments("headline_launch_links") + r")\s+){0,3}(?:" + fragments("headline_launch_words") + r")\b")
+_HEADLINE_BEFORE_NAME = re.compile(
+    r"\b(?:" + fragments("headline_maker_verbs") + r")\s+(?:(?:" + fragments("headline_maker_fillers") + r")\s+)*$")
+_HEADLINE_HEDGE = re.compile(r"\b(?:" + fragments("headline_hedges") + r")\b")
+_SERIES_AFTER_NAME = re.compile(
+    r"\s+(?:(?:" + fragments("series_fillers_after_model") + r")\s+)?(?:" + fragments("series_nouns_after_model") + r")\b",
+    re.IGNORECASE)
+_SLUG = re.compile(r"[^/]+(?=/*$)")
+
+
+def headline(title: str | None, url: str | None) -> str:
+    """The article's headline: its title, else the words of its address's last part (outlets
+    write the headline there: /huawei-unveils-pura-70-series-115794)."""
+    if title and title.strip():
+        return title.strip()
+    if not url:
+        return ""
+    slug = _SLUG.search(url.split("?", 1)[0].split("#", 1)[0])
+    if not slug:
+        return ""
+    words = re.sub(r"\.\w{2,5}$", "", slug.group(0))
+    return re.sub(r"[-_]+", " ", words)
+
+
+def launched_in_headline(text: str, names: list[tuple[str, str, bool]]) -> list[tuple[str, bool]]:
+    """(subject, named as a series) of each phone the headline says was launched; `names` are
+    (subject, the words that named it in the body, is a series). A name inside a longer one
+    ("Xperia 5" in "Xperia 5 V") is not that phone."""
+    low = _words_only(text)
+    if not low or _HEADLINE_HEDGE.search(low):
+        return []
+    spans = []
+    for subject, words, is_series in names:
+        words = _words_only(words)
+        if not words:
+            continue
+        for m in re.finditer(r"(?<![\w+])" + re.escape(words) + r"(?![\w+])", low):
+            spans.append((m.start(), m.end(), subject, is_series))
+    out = []
+    for start, end, subject, is_series in spans:
+        if any(a <= start and end <= b and (a, b) != (start, end) for a, b, _s, _x in spans):
+            continue
+        rest = low[end:]
+        series = _SERIES_AFTER_NAME.match(rest)
+        after = rest[series.end():] if series else rest
+        if _HEADLINE_AFTER_NAME.match(after) or _HEADLINE_BEFORE_NAME.search(low, 0, start):
+            out.append((subject, is_series or series is not None))
+    return out
+
+
+def _words_only(text: str) -> str:
+    """Lower-case words joined by single spaces: an address writes "Phone (2a)" as "phone-2a"."""
+    return " ".join(re.findall(r"[\w+]+", text.lower()))
+
+
+def series_after(low: str, end: int) -> bool:
+    """Whether a model's name is followed by "series" ("its Pura 70 smartphone series")."""
+    return _SERIES_AFTER_NAME.match(low, end, end + 30) is not None
+
+
+# A launch still to come: "is all set to launch the X", "X will be launched in India on May 18",
+# "ahead of its India launch". A phone the catalogue lists as announced elsewhere is then, in
+# this article, not yet launched: its plain specs are not confirmed by the catalogue.
+# Offsets where no lead word starts are passed at once (unless the lead list holds patterns).
+_UPCOMING_GUARD = "" if pattern_entries("context.json", "upcoming_launch_leads") else first_letter_guard(
+    context_words("upcoming_launch_leads") + ["ahead", "upcoming"])
+UPCOMING_LAUNCH = re.compile(
+    _UPCOMING_GUARD + r"\b(?:(?:" + fragments("upcoming_launch_leads") + r")\s+(?:be\s+)?(?:officially\s+)?(?:" + fragments("upcoming_launch_verbs") + r")"
+    r"|ahead of (?:its|the|their)\s+(?:\w+\s+)?(?:" + fragments("upcoming_launch_nouns") + r")|upcoming)\b", re.IGNORECASE)

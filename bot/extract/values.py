@@ -8,13 +8,14 @@ sentence, bounded by the neighbouring values.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
-from bot.extract.lexicon import alternation, context_words, fragments, key, lexicon, lowered, trie_pattern, word_start
+from bot.extract.lexicon import (alternation, context_words, first_letter_guard, fragments, key, lexicon, lowered,
+                                 trie_pattern, word_start)
 from bot.extract.lexicon import load_json
 from bot.extract.lexicon import pattern as lexicon_pattern
 
@@ -49,9 +50,9 @@ class Sentences:
 # numbers and the token right after them ("mAh", "W", "-inch", "x", "/", "+"), and each pattern is
 # then tried only where its unit follows, instead of each pattern scanning the whole text.
 
-_RUN = re.compile(r"\d[\d.,]*(?:\s*-?\s*(?P<u>[A-Za-z]+|[\"″”×+/€]))?")
+_RUN = re.compile(r"\d[\d.,]*(?:\s*-?\s*(?P<u>[A-Za-z]+|''|’’|[\"″”×+/€]))?")
 _UNIT_KINDS = {
-    "inch": ("size",), "inches": ("size",), "in": ("size",), '"': ("size",), "″": ("size",), "”": ("size",),
+    "inch": ("size",), "inches": ("size",), "in": ("size",), '"': ("size",), "″": ("size",), "”": ("size",), "''": ("size",), "’’": ("size",),
     "p": ("res_p",), "x": ("wxh",), "×": ("wxh",), "hz": ("hz",),
     "gb": ("amount", "pair"), "tb": ("amount", "pair"), "gigabyte": ("amount",), "gigabytes": ("amount",),
     "terabyte": ("amount",), "terabytes": ("amount",), "+": ("pair",), "/": ("pair",),
@@ -153,10 +154,49 @@ def _gen_name(m: re.Match) -> str:
     return f"Snapdragon {m.group('tier')}{m.group('s') or ''}{plus} Gen {m.group('gen')}"
 
 
+class _CoveredOffsets:
+    """The characters inside the spans added so far: whether an offset falls inside one is one
+    look-up, not a scan of every span (which made a body of thousands of values quadratic)."""
+
+    __slots__ = ("mask",)
+
+    def __init__(self, size: int) -> None:
+        self.mask = bytearray(size + 1)
+
+    def add(self, start: int, end: int) -> None:
+        self.mask[start:end] = b"\x01" * (end - start)
+
+    def __contains__(self, offset: int) -> bool:
+        return bool(self.mask[offset])
+
+
+class _TakenSpans:
+    """The disjoint spans already read as a chip, in order: whether a new match overlaps one is a
+    binary search on its end, not a scan of every span (a body naming a chip thousands of times
+    made that scan quadratic)."""
+
+    __slots__ = ("starts", "ends")
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def free(self, start: int, end: int) -> bool:
+        # Only the last span starting before `end` can reach past `start`: the spans are disjoint.
+        before = bisect_left(self.starts, end)
+        return before == 0 or self.ends[before - 1] <= start
+
+    def add(self, start: int, end: int) -> None:
+        at = bisect_left(self.starts, start)
+        self.starts.insert(at, start)
+        self.ends.insert(at, end)
+
+
 def find_chipsets(body: str) -> list[Value]:
     named, bare_gen, tensor, apple, code = _chip_patterns()
     out: list[Value] = []
-    taken: list[tuple[int, int]] = []
+    taken = _TakenSpans()
+    free = taken.free
     for m in named.finditer(body):
         if not word_start(body, m.start()):
             continue
@@ -188,25 +228,23 @@ def find_chipsets(body: str) -> list[Value]:
         if not name:
             continue
         out.append(Value(m.start("fam"), m.end(), "chipset", _canonical_chip(name)))
-        taken.append((m.start(), m.end()))
+        taken.add(m.start(), m.end())
 
-    def free(s, e):
-        return all(e <= a or s >= b for a, b in taken)
-
-    for m in bare_gen.finditer(body):
+    # Each pattern needs its literal word ("Gen", "Tensor"): without it the scan is skipped.
+    for m in (bare_gen.finditer(body) if "Gen" in body else ()):
         if free(m.start(), m.end()):
             out.append(Value(m.start(), m.end(), "chipset", _canonical_chip(_gen_name(m))))
-            taken.append(m.span())
-    for m in tensor.finditer(body):
+            taken.add(*m.span())
+    for m in (tensor.finditer(body) if "Tensor" in body else ()):
         if free(m.start(), m.end()) and word_start(body, m.start()):
             name = f"Google Tensor {m.group('g')}" if m.group("g") else "Google Tensor"
             out.append(Value(m.start(), m.end(), "chipset", _canonical_chip(name)))
-            taken.append(m.span())
+            taken.add(*m.span())
     for m in apple.finditer(body):
         if free(m.start(), m.end()) and word_start(body, m.start()):
             out.append(Value(m.start(), m.end(), "chipset",
                              _canonical_chip(f"Apple A{m.group('anum')} {m.group('aed')}")))
-            taken.append(m.span())
+            taken.add(*m.span())
     codes = lexicon().specs["chip_model_numbers"]
     for m in code.finditer(body):
         if free(m.start(), m.end()) and word_start(body, m.start()):
@@ -219,7 +257,7 @@ def find_chipsets(body: str) -> list[Value]:
 _SCREEN_WORDS = r"(?:display|screen|panel|AMOLED|OLED|LCD|FHD|QHD|HD|LTPO|touchscreen)"
 _SIZE = re.compile(
     r"\b(?P<n>\d(?<![\d.,]\d)\d?(?:\.\d{1,2})?)\s*(?:-\s*|\s)?(?:inch(?:es)?\b|-in\b|in\b(?=[\s-]+(?:[\w+-]+\s+){0,3}" + _SCREEN_WORDS +
-    r")|[\"″”](?=\s*(?:[\w+-]+\s+){0,3}" + _SCREEN_WORDS + r"))")
+    r")|(?:[\"″”]|''|’’)(?=\s*(?:[\w+-]+\s+){0,3}" + _SCREEN_WORDS + r"))")  # 6.7″, 6.7'' (two apostrophes)
 # The grammar is here; the words are data (data/lexicon/context.json), read once at import.
 _SECONDARY = re.compile(
     r"\b(?:" + fragments("secondary_display_words") + "|" + fragments("secondary_display_positions") + r")\b[\s-]*"
@@ -232,12 +270,34 @@ _RES_WXH = re.compile(r"\b(?P<w>\d(?<![\w.]\d)\d{2,3})\s*[x×X]\s*(?P<h>\d{3,4})
 @lru_cache(maxsize=1)
 def _display_patterns():
     specs = lexicon().specs
-    res_words = re.compile(r"(?P<w>" + "|".join(sorted(_resolutions(), key=len, reverse=True)) + r")(?![\w+])")
+    # Writers join the words of a resolution name with a space, a hyphen or nothing and in any
+    # case ("Full HD+", "full-HD+", "FullHD+"); each name is read in all of those forms.
+    res_forms = [(_spaced_resolution(p), value) for p, value in _resolutions().items()]
+    forms = [f.pattern for f, _ in res_forms]
+    res_words = re.compile(_leading_letters_guard(forms) + r"(?P<w>" + "|".join(sorted(forms, key=len, reverse=True))
+                           + r")(?![\w+])", re.IGNORECASE)
     types = {k: v for k, v in specs["display_types"].items() if not k.startswith("_")}
     type_re = re.compile(r"(?P<t>" + alternation(types) + r")(?![\w])")
-    return res_words, type_re, types
+    return res_words, type_re, types, res_forms
 
 
+_TWO_PLAIN_CHARACTERS = re.compile(r"[A-Za-z0-9]{2}")
+
+
+def _leading_letters_guard(patterns: list[str]) -> str:
+    """A lookahead for the first characters of the patterns when each surely starts with its own
+    (two plain characters, no alternation), so that a scan passes other offsets at once; else none."""
+    if all(_TWO_PLAIN_CHARACTERS.match(p) and "|" not in p for p in patterns):
+        return first_letter_guard(patterns)
+    return ""
+
+
+def _spaced_resolution(pattern: str) -> re.Pattern:
+    return re.compile(pattern.replace(" ", r"[\s-]?"), re.IGNORECASE)
+
+
+_SCREEN_WORD = re.compile(_SCREEN_WORDS, re.IGNORECASE)
+_RESOLUTION_WORD = re.compile(r"resolution", re.IGNORECASE)
 _LTPO = re.compile(r"LTPO[\w .-]{0,16}$")
 
 
@@ -253,7 +313,7 @@ def find_display(body: str, sentences: Sentences, at: dict | None = None) -> lis
         if _SECONDARY.match(after.lstrip(" -")) or _SECONDARY_AFTER.match(after):
             continue
         out.append(Value(m.start(), m.end(), "display_size", f"{m.group('n').rstrip('0').rstrip('.') if '.' in m.group('n') else m.group('n')} in"))
-    res_words, type_re, canon = _display_patterns()
+    res_words, type_re, canon, res_forms = _display_patterns()
     for m in _hits(_RES_P, body, at.get("res_p")):
         if not word_start(body, m.start()) or (m.start() and body[m.start() - 1] == "."):
             continue
@@ -265,14 +325,18 @@ def find_display(body: str, sentences: Sentences, at: dict | None = None) -> lis
             continue
         value = f"{short}p" if short in (720, 1080, 1440, 2160) else f"{long_}x{short}"
         out.append(Value(m.start(), m.end(), "display_resolution", value))
+    speaks_of_screens: dict[tuple[int, int], bool] = {}  # a sentence is read once, not once a word in it
     for m in res_words.finditer(body):
         if not word_start(body, m.start()):
             continue
         word = m.group("w")
-        for pattern, value in _resolutions().items():
-            if re.fullmatch(pattern, word):
-                s, e = sentences.bounds(m.start())
-                if re.search(_SCREEN_WORDS, body[s:e], re.IGNORECASE) or re.search(r"resolution", body[s:e], re.I):
+        for form, value in res_forms:
+            if form.fullmatch(word):
+                bounds = sentences.bounds(m.start())
+                if bounds not in speaks_of_screens:
+                    s, e = bounds
+                    speaks_of_screens[bounds] = bool(_SCREEN_WORD.search(body, s, e) or _RESOLUTION_WORD.search(body, s, e))
+                if speaks_of_screens[bounds]:
                     out.append(Value(m.start(), m.end(), "display_resolution", value))
                 break
     for m in type_re.finditer(body):
@@ -329,30 +393,59 @@ def _gb_text(amount: float) -> str:
     return f"{int(amount)} GB"
 
 
+# "... RAM of 12GB", "with 12GB", "up to 1TB", "the RAM will be 12GB", "storage is 256GB".
+_ROLE_LINK_BEFORE = re.compile(r"(?:[:=]|\bof|\bwith|\bup to|\bto|\b(?:is|are|will be|would be|could be|should be))\s*$")
+_LABEL_GAP = re.compile(r"\s*[:=–-]?\s*$")
+
+
+def _label_before(body: str, sentence_start: int, at: int) -> str | None:
+    """"ram" or "storage" when that label stands right before the amount at `at` ("RAM 12GB")."""
+    before = body[max(sentence_start, at - 24):at]
+    gap = _LABEL_GAP.search(before)
+    head = before[:gap.start()] if gap and gap.start() < len(before) else None
+    if not head:
+        return None
+    for role, pattern in (("ram", _RAM_WORD), ("storage", _STORAGE_WORD)):
+        last = None
+        for last in pattern.finditer(head):
+            pass
+        if last is not None and last.end() == len(head):
+            return role
+    return None
+
+
 def find_memory(body: str, sentences: Sentences, at: dict | None = None) -> list[Value]:
     at = scan_numbers(body) if at is None else at
     out: list[Value] = []
-    pairs = []
+    pairs = _CoveredOffsets(len(body))
     for m in _hits(_PAIR, body, sorted(at.get("pair", ()))):
         a, _b = int(m.group("a")), int(m.group("b"))
         storage = _gb(m.group("b"), m.group("u"))
         if a <= 24 and storage >= 32:
-            pairs.append(m.span())
+            pairs.add(m.start(), m.end())
             line_start = body.rfind("\n", 0, m.start()) + 1
             if body.startswith("|", line_start) or body[line_start:m.start()].lstrip().startswith("|"):
                 continue  # a price table's row: one configuration, not the phone's memory
             out.append(Value(m.start("a"), m.end("a"), "ram", f"{a} GB", float(a)))
             out.append(Value(m.start("b"), m.end(), "storage", _gb_text(_gb(m.group("b"), m.group("u"))),
                              _gb(m.group("b"), m.group("u"))))
-    amounts = [m for m in _hits(_AMOUNT, body, at.get("amount")) if not any(s <= m.start() < e for s, e in pairs)]
+    amounts = [m for m in _hits(_AMOUNT, body, at.get("amount")) if m.start() not in pairs]
     roles: list[str | None] = []
+    # A spec sheet puts the label first ("RAM 12GB Storage 256GB"): in a sentence whose first
+    # amount has its label right before it, each amount takes the label before it.
+    label_first: dict[int, bool] = {}
     for i, m in enumerate(amounts):
         s, e = sentences.bounds(m.start())
+        if s not in label_first:
+            label_first[s] = _label_before(body, s, m.start()) is not None
+        role = _label_before(body, s, m.start()) if label_first[s] else None
+        if role is not None:
+            roles.append(role)
+            continue
         nxt = amounts[i + 1].start() if i + 1 < len(amounts) and amounts[i + 1].start() < e else e
         after = body[m.end():min(nxt, m.end() + 40)]
         ram = _RAM_WORD.search(after)
         sto = _STORAGE_WORD.search(after)
-        role = None
         if ram and (not sto or ram.start() < sto.start()):
             role = "ram"
         elif sto:
@@ -362,7 +455,7 @@ def find_memory(body: str, sentences: Sentences, at: dict | None = None) -> list
             before = body[max(prev_end, m.start() - 30):m.start()]
             last_ram = max((x.end() for x in _RAM_WORD.finditer(before)), default=-1)
             last_sto = max((x.end() for x in _STORAGE_WORD.finditer(before)), default=-1)
-            if re.search(r"(?:[:=]|\bof|\bwith|\bup to|\bto)\s*$", before) or before.strip() == "":
+            if _ROLE_LINK_BEFORE.search(before) or before.strip() == "":
                 if last_ram > last_sto:
                     role = "ram"
                 elif last_sto > last_ram:
@@ -417,9 +510,16 @@ def _role_pattern():
     return pattern, lookup
 
 
-_CAMERA_NOUN = re.compile(r"\s*(?:[\w-]+\s+)?(?:camera|sensor|shooter)\b")
+_CAMERA_NOUN = re.compile(r"\s*(?:[\w-]*\w[\s-]+)?(?:camera|sensor|shooter)\b")  # "50MP triple-camera" too
 _AFTER_CUT = re.compile(r"[,;(]|\band\b|\bwhile\b|\bplus\b")
-_BEFORE_CUT = re.compile(r"[,;]|\band\b")
+_BEFORE_CUT = re.compile(r"[,;)+]|\band\b")
+# "The selfie camera is ...": a sentence led by a camera of one role (the role words of _role_pattern).
+_CAMERA_SUBJECT_LEAD = re.compile(r"\W*(?:[\w-]+,\s+)?(?:the|its)\s+(?:new\s+)?")
+_CAMERA_SUBJECT_NOUN = re.compile(r"(?:[\s-]+(?:facing|angle|zoom))?\s+(?:camera|lens|shooter|snapper|sensor)\b")
+# "50MP (IMX890, with OIS) + 8MP (IMX355, ultra-wide)": the bracket after a figure holds its role.
+_BRACKET_AFTER = re.compile(r"\s*(?:[a-z-]+\s+)?\(([^()]{0,60})\)")  # "2MP units (macro and depth)" too
+_PLUS_AFTER = re.compile(r"\s*(?:\([^()]{0,60}\))?\s*\+\s*\d")
+_PLUS_BEFORE = re.compile(r"\+\s*$")
 
 
 def _first_word(pattern: re.Pattern, text: str) -> str | None:
@@ -441,9 +541,11 @@ def _role(word: str) -> str:
 _SENSOR = re.compile(
     r"(?:(?:Sony(?:['’]s)?\s+)?(?:IMX\s?(?P<imx>\d{3})|LYT[- ]?(?P<lyt>\d{3}))|"
     r"(?:(?:Samsung(?:['’]s)?\s+)?ISOCELL\s+|Samsung(?:['’]s)?\s+)(?P<iso>(?:GN|HP|HM|JN|GW|JD|GH|GM|HP)\d{1,2})|"
-    r"(?:OmniVision(?:['’]s)?|Omnivision)\s+(?P<ov>OV[A-Z]?\d{2}[A-Z]?))(?![\w])")
+    r"(?:OmniVision(?:['’]s)?|Omnivision)\s+(?P<ov>OV[A-Z]?\d{2}[A-Z]?)|"
+    # "an OV50H main sensor": OmniVision's name without the maker, where a camera word follows
+    r"(?P<ov_bare>OV\d{2}[A-Z])(?=\s+(?:[\w-]+\s+){0,2}(?:sensors?|cameras?|lens|shooter)\b))(?![\w])")
 _SENSOR_LEAD = re.compile(r"(?:" + fragments("sensor_lead_words") + ")")
-_SENSOR_WORD_GATE = ("IMX", "LYT", "ISOCELL", "Samsung", "OmniVision", "Omnivision")
+_SENSOR_WORD_GATE = ("IMX", "LYT", "ISOCELL", "Samsung", "OmniVision", "Omnivision", "OV")
 
 
 def _sensor_hits(body: str):
@@ -461,9 +563,9 @@ def _sensor_hits(body: str):
             yield m
 
 
-_COUNT = re.compile(
-    r"\b(?P<w>dual|double|twin|triple|quad|quadruple|penta|two|three|four|five|[2-5])[\s-]+(?:rear[\s-]+|back[\s-]+|main[\s-]+|lens[\s-]+)?"
-    r"(?:camera|cam|lens|sensor|shooter)(?P<pl>s|es)?(?![\w-])")
+_COUNT = re.compile(  # the lookahead first: offsets where no count word starts pass at once
+    r"(?=[dtqpf2-5])\b(?P<w>dual|double|twin|triple|quad|quadruple|penta|two|three|four|five|trio of|[2-5])[\s-]+(?:rear[\s-]+(?:facing[\s-]+)?|back[\s-]+|main[\s-]+|lens[\s-]+)?"
+    r"(?:camera|cam|lens|sensor|shooter|unit)(?P<pl>s|es)?(?![\w-])")
 _COUNT_GATE = re.compile(fragments("camera_count_gate"))
 
 
@@ -480,8 +582,15 @@ def find_cameras(body: str, sentences: Sentences, at: dict | None = None) -> lis
         after = _AFTER_CUT.split(after, maxsplit=1)[0]
         role = None
         found = _first_word(role_re, after)
+        bracket = _BRACKET_AFTER.match(low, m.end(), nxt) if not found else None
+        if bracket is not None:
+            found = _first_word(role_re, bracket.group(1))
         if found:
             role = _role(found)
+        elif bracket is not None:
+            # "50MP (IMX890, with OIS) + 8MP (...)": the first of a list of figures joined by "+" is the main one
+            if _PLUS_AFTER.match(low, m.end(), e) and not _PLUS_BEFORE.search(low, max(s, m.start() - 6), m.start()):
+                role = "main_camera"
         else:
             prev = mps[i - 1].end() if i > 0 and mps[i - 1].end() > s else s
             before = low[max(prev, m.start() - 35):m.start()]
@@ -489,6 +598,13 @@ def find_cameras(body: str, sentences: Sentences, at: dict | None = None) -> lis
             words = [w for w in role_re.finditer(before) if word_start(before, w.start())]
             if words:
                 role = _role(words[-1].group(0))
+        if role is None and (i == 0 or mps[i - 1].end() <= s):
+            # "The selfie camera is tipped to be upgraded to a 50MP sensor": the sentence's subject
+            # camera is the role of its first figure.
+            lead = _CAMERA_SUBJECT_LEAD.match(low, s, m.start())
+            word = role_re.match(low, lead.end(), m.start()) if lead is not None else None
+            if word is not None and _CAMERA_SUBJECT_NOUN.match(low, word.end(), m.start()):
+                role = _role(word.group(0))
         n = float(m.group("n"))
         if role is None:
             if n >= 48 and _CAMERA_NOUN.match(after):
@@ -509,7 +625,7 @@ def find_cameras(body: str, sentences: Sentences, at: dict | None = None) -> lis
         elif m.group("iso"):
             value = f"Samsung {m.group('iso')}"
         else:
-            value = f"OmniVision {m.group('ov')}"
+            value = f"OmniVision {m.group('ov') or m.group('ov_bare')}"
         out.append(Value(m.start(), m.end(), "camera_sensor", value))
     words = lexicon().specs["camera_count_words"]
     low = lowered(body)
@@ -517,13 +633,15 @@ def find_cameras(body: str, sentences: Sentences, at: dict | None = None) -> lis
         if m.start() and (low[m.start() - 1].isalnum() or low[m.start() - 1] in "_-"):
             continue
         word = m.group("w").lower()
-        if word in ("two", "three", "four", "five", "2", "3", "4", "5") and not m.group("pl"):
+        if word in ("two", "three", "four", "five", "2", "3", "4", "5", "trio of") and not m.group("pl"):
             continue
         s, e = sentences.bounds(m.start())
         tail = body[m.end():min(e, m.end() + 25)].lower()
         head = body[max(s, m.start() - 20):m.start()].lower()
         if re.search(r"front|selfie", tail[:15] + head[-12:]) or re.match(r"\s*(?:setup\s+)?on the front", tail):
             continue
+        if word.isdigit() and re.search(r"\bgen\s*$", head):
+            continue  # "Snapdragon 8 Gen 2 Rear cameras:": the chip's number
         out.append(Value(m.start(), m.end(), "camera_count", str(words[word])))
     return out
 
@@ -539,7 +657,8 @@ _CHARGE_WORD = re.compile(r"charg|wired|fast|vooc|hypercharge|supercharge|warp|d
 _POWER_CLAUSE_END = re.compile(r"[;(]|,\s*(?:and|but|while|though|although)\b|\b(?:but|while|whereas)\b")
 
 
-_ALTERNATIVE = re.compile(r"instead of|rather than|\bnot\b|n['’]t|up from|down from|versus|\bvs\b|compared|\bthan\b|\bor\b")
+_ALTERNATIVE = re.compile(r"instead of|rather than|\bnot\b|n['’]t|up from|down from|versus|\bvs\b|compared|\bthan\b|\bor\b"
+                          r"|\b(?:whereas|while)\b")  # "150W on the Pro, whereas the base model tops out at 100W"
 
 
 _SEPARATORS = re.compile(r"[,.]")
@@ -584,7 +703,7 @@ def find_power(body: str, sentences: Sentences, at: dict | None = None) -> list[
         elif _CHARGE_WORD.search(before):
             attribute = "wired_charging"
         elif out and out[-1].attribute in ("wired_charging", "wireless_charging") and out[-1].end > s \
-                and m.start() - out[-1].end <= 60 and _ALTERNATIVE.search(body, out[-1].end, m.start()):
+                and m.start() - out[-1].end <= 80 and _ALTERNATIVE.search(body, out[-1].end, m.start()):
             attribute = out[-1].attribute  # "65W wired, instead of the rumored 90W"
         else:
             continue
@@ -604,6 +723,14 @@ def _skin_pattern():
                       + r")\s?(?P<v>\d{1,2}(?:\.\d{1,2})?)(?!\w|\.\d)")
 
 
+@lru_cache(maxsize=1)
+def _plain_skin_pattern():
+    """Skins a maker names without a version ("Hello UI", "My UX")."""
+    skins = lexicon().specs.get("skins_without_version", [])
+    return re.compile(r"(?<![\w-])(?P<skin>" + "|".join(re.escape(s).replace(r"\ ", r"\s?") for s in sorted(skins, key=len, reverse=True))
+                      + r")(?![\w-]|\s?\d)") if skins else None
+
+
 def find_software(body: str) -> list[Value]:
     out = []
     for m in _OS.finditer(body):
@@ -615,6 +742,10 @@ def find_software(body: str) -> list[Value]:
         skin = " ".join(m.group("skin").split())
         skin = canonical.get(key(skin), skin)
         out.append(Value(m.start(), m.end(), "ui", f"{skin} {m.group('v')}"))
+    plain = _plain_skin_pattern()
+    for m in (plain.finditer(body) if plain is not None else ()):
+        skin = " ".join(m.group("skin").split())
+        out.append(Value(m.start(), m.end(), "ui", canonical.get(key(skin), skin)))
     return out
 
 
@@ -689,43 +820,70 @@ _DEAL_AFTER = re.compile(
     r"rebate|coupon|trade-in))", re.IGNORECASE)
 
 
+# An amount in another currency right after a price, hedged ("CNY 6,999, roughly ₹80,000") or in a
+# bare bracket ("5,499 yuan ($760)"), is that price converted; one joined to a conversion by "or"
+# or "/" ("..., roughly ₹80,000 or $970") too.
+_CONVERSION_HEDGE = r"(?:or\s+)?(?:approximately|approx\.?|around|about|roughly|nearly|almost|close to|some|~|≈)"
+_CONVERSION_LINK = (r"(?:i\.e\.,?|(?:which|that)\s+(?:is|translates to|converts to|works out to|comes to|equals)"
+                    r"|translat\w+ to|convert\w+ to|works out to|equivalent to|equals)")
+_CONVERSION_GAP = re.compile(
+    r"\s*[,(–—-]?\s*(?:" + _CONVERSION_LINK + r"(?:\s+" + _CONVERSION_HEDGE + r")?|" + _CONVERSION_HEDGE + r")\s*"
+    r"|\s*\(\s*", re.IGNORECASE)
+_CONVERSION_CHAIN_GAP = re.compile(r"\s*(?:,\s*)?(?:or|/|and)\s*$", re.IGNORECASE)
+
+
+def _converted_amounts(amounts: list[tuple[int, int, str]], sentences: Sentences, body: str) -> set[int]:
+    """The starts of the amounts that convert the price before them into another currency."""
+    converted: set[int] = set()
+    for (a_start, a_end, a_code), (b_start, _b_end, b_code) in zip(amounts, amounts[1:]):
+        if a_code == b_code or b_start - a_end > 40 or sentences.bounds(a_start) != sentences.bounds(b_start):
+            continue
+        gap = body[a_end:b_start]
+        if _CONVERSION_GAP.fullmatch(gap) or (a_start in converted and _CONVERSION_CHAIN_GAP.fullmatch(gap)):
+            converted.add(b_start)
+    return converted
+
+
 def find_prices(body: str, sentences: Sentences, at: dict | None = None) -> list[Value]:
     prefix, suffix, context, exclusions, _, suffix_gate = _price_patterns()
     at = scan_numbers(body) if at is None else at
-    out = []
-    taken = []
+    found = []
     for pattern in (prefix, suffix):
         for m in (prefix.finditer(body) if pattern is prefix else _hits(suffix, body, at.get("price"))):
-            if any(a <= m.start() < b for a, b in taken):
-                continue
             if pattern is prefix and m.start() and (body[m.start() - 1].isalnum() or body[m.start() - 1] in "_$"):
                 continue
             code = _currency_code(m.group("cur"))
-            if not code:
-                continue
-            if code == "CNY" and m.group("cur") == "¥":
-                s, e = sentences.bounds(m.start())
-                if re.search(r"Japan|yen", body[s:e]):
-                    code = "JPY"
-            amount = _amount(m.group("amt"), m.group("dec"))
-            if not amount or float(amount) < 10 or float(amount) > 10_000_000:
-                continue
+            if code:
+                found.append((m, code))
+    converted = _converted_amounts(sorted({(m.start(), m.end(), code) for m, code in found}), sentences, body)
+    out = []
+    taken = _CoveredOffsets(len(body))
+    for m, code in found:
+        if m.start() in taken or m.start() in converted:
+            continue
+        if code == "CNY" and m.group("cur") == "¥":
             s, e = sentences.bounds(m.start())
-            sentence = body[s:e]
-            near = body[max(s, m.start() - 30):min(e, m.end() + 30)]
-            if exclusions.search(near):
-                continue
-            # A conversion ("CNY 2,999 (around $420)") or a difference ("$100 more than") is no price.
-            if _CONVERSION_BEFORE.search(body, max(s, m.start() - 40), m.start()) or \
-                    _DIFFERENCE_AFTER.match(body, m.end(), min(e, m.end() + 30)):
-                continue
-            if _DEAL_BEFORE.search(body, max(s, m.start() - 40), m.start()) or \
-                    _DEAL_AFTER.match(body, m.end(), min(e, m.end() + 40)):
-                continue
-            if len(sentence) > 90 and not context.search(sentence):
-                continue
-            taken.append(m.span())
-            out.append(Value(m.start(), m.end(), "price", f"{code} {amount}"))
+            if re.search(r"Japan|yen", body[s:e]):
+                code = "JPY"
+        amount = _amount(m.group("amt"), m.group("dec"))
+        if not amount or float(amount) < 10 or float(amount) > 10_000_000:
+            continue
+        s, e = sentences.bounds(m.start())
+        sentence = body[s:e]
+        near = body[max(s, m.start() - 30):min(e, m.end() + 30)]
+        if exclusions.search(near):
+            continue
+        # A conversion ("CNY 2,999 (around $420)") or a difference ("$100 more than") is no price.
+        if _CONVERSION_BEFORE.search(body, max(s, m.start() - 40), m.start()) or \
+                _DIFFERENCE_AFTER.match(body, m.end(), min(e, m.end() + 30)):
+            continue
+        if _DEAL_BEFORE.search(body, max(s, m.start() - 40), m.start()) or \
+                _DEAL_AFTER.match(body, m.end(), min(e, m.end() + 40)):
+            continue
+        if len(sentence) > 90 and not context.search(sentence):
+            continue
+        taken.add(m.start(), m.end())
+        out.append(Value(m.start(), m.end(), "price", f"{code} {amount}"))
     return out
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from bot.extract.lexicon import trie_pattern
+from bot.extract.lexicon import first_letter_guard, trie_pattern
 
 _KINDS: dict[str, set[str]] = {}
 
@@ -32,7 +32,7 @@ def _scanner():
     everything = sorted(set().union(*_KINDS.values()))
     kinds_of = {w: tuple(k for k in sorted(_KINDS) if any(w.startswith(x) for x in _KINDS[k]))
                 for w in everything}
-    return re.compile(r"\b(?=(" + trie_pattern(everything) + "))"), kinds_of, sorted(_KINDS)
+    return re.compile(first_letter_guard(everything) + r"\b(?=(" + trie_pattern(everything) + "))"), kinds_of, sorted(_KINDS)
 
 
 _SPACES = re.compile(r"\s+")

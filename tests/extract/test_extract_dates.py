@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bot.articles import parse_article
+from bot.extract import extract
 from bot.extract.dates import infer_published, parse_header_date
 
 
@@ -107,3 +108,59 @@ def test_next_month_and_today_arithmetic_answers_as_dateparser_does():
             assert (parsed.year, parsed.month) == _shift_month(base, months)
         assert _dateparse_slow("today", base, "current_period", "relative-time") == base
         assert _dateparse_slow("tomorrow", base, "current_period", "relative-time") == base + timedelta(days=1)
+
+
+def test_an_address_with_a_date_path_dates_an_undated_article():
+    text = ("url: https://phones.example/2021/11/04/moto-g-stylus-renders/\ntitle: t\n\n"
+            "The Moto G Stylus will ship with a 5,000mAh battery.")
+    article = parse_article(text, "a")
+    assert article.published == "2021-11-04"
+    assert article.published_basis.startswith("inferred:") and "2021/11/04" in article.published_basis
+
+
+def test_an_address_with_a_time_stamp_dates_an_undated_article():
+    text = ("url: https://news.example/tech/realme-unveils-narzo-phone20230615104512/\n\n"
+            "Realme unveiled the Narzo 60 with a 6.43-inch display.")
+    article = parse_article(text, "a")
+    assert article.published == "2023-06-15"
+    assert article.published_basis.startswith("inferred:")
+
+
+def test_an_address_with_a_date_segment_dates_an_undated_article():
+    assert infer_published("Body.", "https://news.example/tech/20240117/galaxy-s24-launch.html")[0] == "2024-01-17"
+
+
+def test_an_address_date_that_is_no_calendar_day_or_a_bare_number_is_ignored():
+    for url in ("https://x.example/2021/13/45/a", "https://x.example/story/4326129",
+                "https://x.example/a-20219999123456", "https://x.example/id/20221399/",
+                "https://x.example/p/120220309/"):
+        published, basis = infer_published("Lei Jun showed the 12S and a 6 on stage.", url)
+        assert published is None and basis.startswith("unknown")
+
+
+def test_a_dateline_without_a_year_takes_the_year_of_the_text():
+    body = ("Seoul [South Korea], October 3 (Agency): Samsung has put the Galaxy A35 on sale. "
+            "The phone follows the 2023 model and the Galaxy A25 of 2023.")
+    published, basis = infer_published(body)
+    assert published == "2023-10-03"
+    assert basis.startswith("inferred:") and "October 3" in basis
+
+
+def test_a_header_date_wins_over_the_address():
+    article = parse_article("url: https://x.example/2020/01/02/a\ndate: 2020-01-05\n\nBody.", "a")
+    assert (article.published, article.published_basis) == ("2020-01-05", "header")
+
+
+def test_the_dateline_day_is_not_the_launch_day_the_sentence_names():
+    text = ("url: https://news.example/oppo-launches-find-n3-20231019101010/\n\n"
+            "Beijing [China], October 19 (Agency): Oppo launched the Find N3 on October 17 with a 4,805mAh battery.")
+    claims = extract(parse_article(text, "a"))
+    assert {c.value for c in claims if c.attribute == "launch_date"} == {"2023-10-17"}
+    assert [c for c in claims if c.attribute == "battery"]
+
+
+def test_the_dateline_day_is_the_launch_day_when_the_sentence_names_no_other_day():
+    text = ("date: 2023-10-19\n\nBeijing, October 19 (Agency) – Oppo on Thursday launched the Find N3, "
+            "its new foldable.")
+    claims = extract(parse_article(text, "a"))
+    assert {c.value for c in claims if c.attribute == "launch_date"} == {"2023-10-19"}
