@@ -20,13 +20,33 @@ BRANDS = {
     "Motorola": ["Motorola Edge {x2}"],
     "Realme": ["Realme GT{f} Pro"],
 }
-CHIPS = ["Snapdragon 8 Gen 2", "Snapdragon 8+ Gen 1", "Snapdragon 8 Plus Gen 1", "Dimensity 9200", "Exynos 2200",
-         "Google Tensor G3", "A17 Pro", "Snapdragon 7 Gen 1", "Dimensity 8100", "SM8550"]
+CHIPS = [
+    "Snapdragon 8 Gen 2",
+    "Snapdragon 8+ Gen 1",
+    "Snapdragon 8 Plus Gen 1",
+    "Dimensity 9200",
+    "Exynos 2200",
+    "Google Tensor G3",
+    "A17 Pro",
+    "Snapdragon 7 Gen 1",
+    "Dimensity 8100",
+    "SM8550",
+]
 CUES = {
-    "rumored": ["Rumors say that", "According to a leak,", "A tipster claims that", "Reports suggest that",
-                "A TENAA listing reveals that", "It is expected that"],
+    "rumored": [
+        "Rumors say that",
+        "According to a leak,",
+        "A tipster claims that",
+        "Reports suggest that",
+        "A TENAA listing reveals that",
+        "It is expected that",
+    ],
     "speculated": ["We think", "It seems", "We're anticipating that", "Perhaps"],
-    "confirmed": ["The company officially confirmed that", "{brand} announced that", "{brand} has confirmed that"],
+    "confirmed": [
+        "The company officially confirmed that",
+        "{brand} announced that",
+        "{brand} has confirmed that",
+    ],
     "plain": [""],
 }
 FILLER = [
@@ -39,15 +59,33 @@ FILLER = [
     "Carriers in the US and Europe have not yet shared their plans.",
     "Software support is promised for four years of major updates.",
 ]
-MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-          "November", "December"]
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 
 
 def model_name(rng: random.Random, brand: str) -> str:
     template = rng.choice(BRANDS[brand])
-    name = template.format(n=rng.randint(20, 25), n2=rng.randint(14, 75), f=rng.randint(1, 6),
-                           i=rng.randint(13, 16), p=rng.randint(6, 9), x=rng.randint(10, 14),
-                           x2=rng.randint(50, 100))
+    name = template.format(
+        n=rng.randint(20, 25),
+        n2=rng.randint(14, 75),
+        f=rng.randint(1, 6),
+        i=rng.randint(13, 16),
+        p=rng.randint(6, 9),
+        x=rng.randint(10, 14),
+        x2=rng.randint(50, 100),
+    )
     if brand in ("Samsung", "Google", "Apple") and rng.random() < 0.5:
         return name
     return name if name.split()[0] == brand or rng.random() < 0.4 else name
@@ -81,14 +119,20 @@ def spec_sentence(rng: random.Random, brand: str, subject: str) -> str:
     else:
         body = f"{subject} is set to arrive {rng.choice(['early next month', 'in ' + rng.choice(MONTHS) + ' this year', 'later this year'])}"
     cue = rng.choice(CUES[rng.choice(list(CUES))]).format(brand=brand)
-    sentence = f"{cue} {body[0].lower() + body[1:] if cue and body.startswith('It') else body}." if cue else f"{body}."
+    sentence = (
+        f"{cue} {body[0].lower() + body[1:] if cue and body.startswith('It') else body}."
+        if cue
+        else f"{body}."
+    )
     return sentence[0].upper() + sentence[1:]
 
 
 def spec_paragraph(rng: random.Random, brand: str, device: str) -> str:
     """One to three spec sentences about the device, by name or by reference, among filler prose."""
-    sentences = [spec_sentence(rng, brand, rng.choice([f"The {device}", "The phone", "It", "The handset"]))
-                 for _ in range(rng.randint(1, 3))]
+    sentences = [
+        spec_sentence(rng, brand, rng.choice([f"The {device}", "The phone", "It", "The handset"]))
+        for _ in range(rng.randint(1, 3))
+    ]
     sentences += rng.sample(FILLER, rng.randint(0, 2))
     rng.shuffle(sentences)
     return " ".join(sentences)
@@ -111,13 +155,27 @@ def make_article(rng: random.Random, index: int, length: int = 0) -> str:
     while sum(len(p) + 2 for p in paragraphs) < length - _CLOSING_ROOM:
         paragraphs.append(spec_paragraph(rng, brand, device))
     if rng.random() < 0.4:
-        paragraphs.append("Key specifications:\n" + "\n".join(
-            f"- {line}" for line in rng.sample([
-                f"{rng.choice(['6.1', '6.7'])}-inch OLED display", f"{rng.choice(CHIPS)}",
-                f"{rng.choice([8, 12])}/{rng.choice([128, 256])}GB", f"{rng.choice([4500, 5000])}mAh battery",
-                f"{rng.choice([50, 200])}MP main camera", f"Android {rng.choice([13, 14])}"], 4)))
+        paragraphs.append(
+            "Key specifications:\n"
+            + "\n".join(
+                f"- {line}"
+                for line in rng.sample(
+                    [
+                        f"{rng.choice(['6.1', '6.7'])}-inch OLED display",
+                        f"{rng.choice(CHIPS)}",
+                        f"{rng.choice([8, 12])}/{rng.choice([128, 256])}GB",
+                        f"{rng.choice([4500, 5000])}mAh battery",
+                        f"{rng.choice([50, 200])}MP main camera",
+                        f"Android {rng.choice([13, 14])}",
+                    ],
+                    4,
+                )
+            )
+        )
     if rng.random() < 0.3:
-        paragraphs.append(f"Prices: 8GB + 256GB: CNY {rng.randint(3, 6)},999; 12GB + 512GB: CNY {rng.randint(6, 8)},499.")
+        paragraphs.append(
+            f"Prices: 8GB + 256GB: CNY {rng.randint(3, 6)},999; 12GB + 512GB: CNY {rng.randint(6, 8)},499."
+        )
     paragraphs.append(rng.choice(FILLER))
     header = f"url: https://news.example/{index}\ndate: {published}\ntitle: {device} news\n\n"
     if rng.random() < 0.1:

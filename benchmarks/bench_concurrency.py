@@ -64,13 +64,19 @@ def write_articles(folder: Path, count: int, tag: str, phones: list[str]) -> Pat
             f"date: 2024-{chooser.randint(1, 12):02d}-{chooser.randint(1, 28):02d}\n\n"
             f"The {phone} is said to pack a {chooser.randint(3000, 6000)}mAh battery and "
             f"{chooser.choice(RAM)} of RAM, according to bench report {tag}-{number}. "
-            f"It will reportedly come with a {chooser.choice((6.1, 6.4, 6.7, 6.8))}-inch display.\n")
+            f"It will reportedly come with a {chooser.choice((6.1, 6.4, 6.7, 6.8))}-inch display.\n"
+        )
     return folder
 
 
 def ingest_process(db: Path, folder: Path) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, "-m", "bot", "--db", str(db), "ingest", str(folder)],
-                            cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    return subprocess.Popen(
+        [sys.executable, "-m", "bot", "--db", str(db), "ingest", str(folder)],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
 
 
 def no_waiting_reader(store: Store) -> Store:
@@ -86,8 +92,9 @@ class Run:
     def __init__(self, label: str):
         self.label, self.spec, self.typing, self.locked = label, Stopwatch(), Stopwatch(), 0
 
-    def ask(self, answers: Store, typing: Store, query: tuple[str, str | None, str],
-            cold: bool = False) -> None:
+    def ask(
+        self, answers: Store, typing: Store, query: tuple[str, str | None, str], cold: bool = False
+    ) -> None:
         typed, attribute, typed_so_far = query
         if cold:
             name_index(answers).memo.clear()
@@ -102,20 +109,28 @@ class Run:
             self.locked += 1
 
     def report(self) -> str:
-        return (f"{self.label} ({len(self.spec.wall)} queries, {self.locked} met a lock)\n"
-                f"  /spec         {self.spec.report()}\n"
-                f"  autocomplete  {self.typing.report()}")
+        return (
+            f"{self.label} ({len(self.spec.wall)} queries, {self.locked} met a lock)\n"
+            f"  /spec         {self.spec.report()}\n"
+            f"  autocomplete  {self.typing.report()}"
+        )
 
 
 def queries(store: Store, count: int, seed: int = 2) -> list[tuple[str, str | None, str]]:
     coverage = store.db.execute(
         "SELECT s.name, count(*) FROM claims c JOIN subjects s ON s.id = c.subject_id "
-        "WHERE s.kind = 'device' AND s.name NOT LIKE '% codename %' GROUP BY s.id").fetchall()
+        "WHERE s.kind = 'device' AND s.name NOT LIKE '% codename %' GROUP BY s.id"
+    ).fetchall()
     random_ = random.Random(seed)
     asked = random_.choices([name for name, _ in coverage], [n for _, n in coverage], k=count)
-    return [(typed_forms(random_, name),
-             random_.choice(SPEC_ATTRIBUTES) if random_.random() < 0.2 else None,
-             fragment(random_, name)) for name in asked]
+    return [
+        (
+            typed_forms(random_, name),
+            random_.choice(SPEC_ATTRIBUTES) if random_.random() < 0.2 else None,
+            fragment(random_, name),
+        )
+        for name in asked
+    ]
 
 
 def measure_readers(db: Path, folder: Path, count: int) -> tuple[Run, Run, Run, dict]:
@@ -141,11 +156,16 @@ def measure_readers(db: Path, folder: Path, count: int) -> tuple[Run, Run, Run, 
         during.ask(answers, typing, asked[position % len(asked)])
         position += 1
     out, err = child.communicate()
-    ingest = {"seconds": time.perf_counter() - started, "code": child.returncode,
-              "stored": store.db["articles"].count - before, "summary": out.strip(),
-              "name_changes": [now - then for now, then
-                               in zip(names_stamp(store)[0], names_before[0], strict=False)],
-              "errors": err.strip()[-500:] if child.returncode else ""}
+    ingest = {
+        "seconds": time.perf_counter() - started,
+        "code": child.returncode,
+        "stored": store.db["articles"].count - before,
+        "summary": out.strip(),
+        "name_changes": [
+            now - then for now, then in zip(names_stamp(store)[0], names_before[0], strict=False)
+        ],
+        "errors": err.strip()[-500:] if child.returncode else "",
+    }
     for reader in (answers, typing):
         reader.close()
     store.close()
@@ -162,11 +182,14 @@ def two_ingests(folder_a: Path, folder_b: Path, work: Path) -> str:
     with Store(db) as store:
         stored = store.db["articles"].count
         integrity = store.db.execute("PRAGMA integrity_check").fetchone()[0]
-    lines = [f"two ingests of {len(list(folder_a.iterdir())):,} articles each into one store at "
-             f"once: {seconds:.1f} s, {stored:,} stored, integrity_check {integrity}"]
+    lines = [
+        f"two ingests of {len(list(folder_a.iterdir())):,} articles each into one store at "
+        f"once: {seconds:.1f} s, {stored:,} stored, integrity_check {integrity}"
+    ]
     for number, (code, out, err) in enumerate(results, 1):
-        lines.append(f"  ingest {number}: exit {code}, {out.strip()}"
-                     + (f"\n    {err.strip()[-300:]}" if code else ""))
+        lines.append(
+            f"  ingest {number}: exit {code}, {out.strip()}" + (f"\n    {err.strip()[-300:]}" if code else "")
+        )
     return "\n".join(lines)
 
 
@@ -180,35 +203,46 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if not args.db.exists():
         print(f"generated {args.db} in {generate(args.db, args.articles, args.claims):.1f} s")
-    phones = [name for name, kind, _ in catalogue_subjects()[0] if kind == "device"
-              and " codename " not in name]
+    phones = [
+        name for name, kind, _ in catalogue_subjects()[0] if kind == "device" and " codename " not in name
+    ]
     with tempfile.TemporaryDirectory(prefix="receipts-bench-") as work_dir:
         work = Path(work_dir)
         tag = f"run{int(time.time())}"
-        folders = [write_articles(work / name, args.ingest, f"{tag}{name}", phones)
-                   for name in ("during", "left", "right")]
+        folders = [
+            write_articles(work / name, args.ingest, f"{tag}{name}", phones)
+            for name in ("during", "left", "right")
+        ]
         quiet, quiet_cold, during, ingest = measure_readers(args.db, folders[0], args.queries)
         with sqlite3.connect(args.db) as conn:
             articles = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
         print(f"store: {args.db}, {articles:,} articles after the run")
-        print(f"the second process ingested {ingest['stored']:,} articles in "
-              f"{ingest['seconds']:.1f} s (exit {ingest['code']}): {ingest['summary']}"
-              + (f"\n  {ingest['errors']}" if ingest["errors"] else ""))
+        print(
+            f"the second process ingested {ingest['stored']:,} articles in "
+            f"{ingest['seconds']:.1f} s (exit {ingest['code']}): {ingest['summary']}"
+            + (f"\n  {ingest['errors']}" if ingest["errors"] else "")
+        )
         added, changed = ingest["name_changes"]
-        print(f"  names it changed: {added} new subjects (taken into the kept name index), "
-              f"{changed} other changes (each a rebuild of the index)")
+        print(
+            f"  names it changed: {added} new subjects (taken into the kept name index), "
+            f"{changed} other changes (each a rebuild of the index)"
+        )
         for run in (quiet, quiet_cold, during):
             print(run.report())
-        print("during ingest vs quiet (p99, wall): "
-              f"/spec {p99(during.spec.wall) * 1000:.2f} ms vs {p99(quiet.spec.wall) * 1000:.2f} ms "
-              f"({p99(during.spec.wall) / p99(quiet.spec.wall):.2f}x), vs cold "
-              f"{p99(quiet_cold.spec.wall) * 1000:.2f} ms; autocomplete "
-              f"{p99(during.typing.wall) * 1000:.2f} ms vs {p99(quiet.typing.wall) * 1000:.2f} ms "
-              f"({p99(during.typing.wall) / p99(quiet.typing.wall):.2f}x)")
-        print(f"targets during ingest: /spec p99 <= 10 ms: "
-              f"{'met' if p99(during.spec.wall) <= 0.010 else 'NOT met'}; autocomplete p99 <= 2 ms: "
-              f"{'met' if p99(during.typing.wall) <= 0.002 else 'NOT met'}; answers that met a "
-              f"lock: {during.locked}")
+        print(
+            "during ingest vs quiet (p99, wall): "
+            f"/spec {p99(during.spec.wall) * 1000:.2f} ms vs {p99(quiet.spec.wall) * 1000:.2f} ms "
+            f"({p99(during.spec.wall) / p99(quiet.spec.wall):.2f}x), vs cold "
+            f"{p99(quiet_cold.spec.wall) * 1000:.2f} ms; autocomplete "
+            f"{p99(during.typing.wall) * 1000:.2f} ms vs {p99(quiet.typing.wall) * 1000:.2f} ms "
+            f"({p99(during.typing.wall) / p99(quiet.typing.wall):.2f}x)"
+        )
+        print(
+            f"targets during ingest: /spec p99 <= 10 ms: "
+            f"{'met' if p99(during.spec.wall) <= 0.010 else 'NOT met'}; autocomplete p99 <= 2 ms: "
+            f"{'met' if p99(during.typing.wall) <= 0.002 else 'NOT met'}; answers that met a "
+            f"lock: {during.locked}"
+        )
         print(two_ingests(folders[1], folders[2], work))
     return 0
 

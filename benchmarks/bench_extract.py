@@ -49,20 +49,27 @@ _DEVICE = re.compile(
     r"(?:Galaxy [SAZM]\d+(?: Ultra|\+| FE)?|Galaxy Z (?:Fold|Flip) ?\d|Pixel \d+a?(?: Pro| Fold)?|iPhone \d+(?: Pro Max| Pro| Plus)?"
     r"|Redmi Note \d+(?: Pro\+?)?|Poco [FX]\d(?: Pro)?|OnePlus (?:Nord )?\d+R?|Nothing Phone \(\d\)"
     r"|Find X\d(?: Pro)?|Reno ?\d+(?: Pro)?|X\d+ Pro\+?|Magic ?\d(?: Pro)?|Mate \d+(?: Pro)?|P\d+ Pro"
-    r"|Edge \d+(?: Ultra| Pro)?|GT ?\d(?: Pro)?|Xiaomi \d+S?(?: Ultra| Pro)?)")
+    r"|Edge \d+(?: Ultra| Pro)?|GT ?\d(?: Pro)?|Xiaomi \d+S?(?: Ultra| Pro)?)"
+)
 _NAIVE_VALUES = {
     "battery": re.compile(r"\b(\d[\d,]{2,5})\s?mAh\b"),
     "charging": re.compile(r"\b(\d{2,3})\s?W\b"),
     "camera": re.compile(r"\b(\d{1,3})\s?MP\b"),
     "display_size": re.compile(r"\b(\d\.\d{1,2})(?:-inch|\s?inch(?:es)?|[\"″])"),
     "memory": re.compile(r"\b(\d{1,4})\s?(?:GB|TB)\b"),
-    "chipset": re.compile(r"\b((?:Snapdragon \d+\+? Gen \d|Snapdragon \d{3}|Dimensity \d{4}|Exynos \d{4}"
-                          r"|(?:Google )?Tensor(?: G\d)?|A\d{2} (?:Bionic|Pro)|Kirin \d{4}))\b"),
+    "chipset": re.compile(
+        r"\b((?:Snapdragon \d+\+? Gen \d|Snapdragon \d{3}|Dimensity \d{4}|Exynos \d{4}"
+        r"|(?:Google )?Tensor(?: G\d)?|A\d{2} (?:Bionic|Pro)|Kirin \d{4}))\b"
+    ),
     "price": re.compile(r"(?:[$€£₹]|Rs\.? ?|INR ?|CNY ?)\s?(\d[\d,.]*)"),
 }
-_RUMOUR = re.compile(r"\b(?:rumou?r\w*|leak\w*|tipster|reportedly|expected|suggest\w*|may|could|might|listing)\b", re.I)
-_LAUNCH = re.compile(r"\b(?:launch\w*|arrive|debut\w*|unveil\w*)\b[^.]*?\b((?:January|February|March|April|May|June"
-                     r"|July|August|September|October|November|December) \d{1,2})\b")
+_RUMOUR = re.compile(
+    r"\b(?:rumou?r\w*|leak\w*|tipster|reportedly|expected|suggest\w*|may|could|might|listing)\b", re.I
+)
+_LAUNCH = re.compile(
+    r"\b(?:launch\w*|arrive|debut\w*|unveil\w*)\b[^.]*?\b((?:January|February|March|April|May|June"
+    r"|July|August|September|October|November|December) \d{1,2})\b"
+)
 
 
 def naive_claims(article: Article) -> list[tuple[str, str, str, str]]:
@@ -72,7 +79,11 @@ def naive_claims(article: Article) -> list[tuple[str, str, str, str]]:
 
     claims = []
     device = ""
-    settings = {"RELATIVE_BASE": datetime.datetime.fromisoformat(article.published[:10])} if article.published else {}
+    settings = (
+        {"RELATIVE_BASE": datetime.datetime.fromisoformat(article.published[:10])}
+        if article.published
+        else {}
+    )
     for sentence in _SENTENCE_END.split(article.body):
         named = _DEVICE.findall(sentence)
         device = named[-1] if named else device
@@ -87,6 +98,7 @@ def naive_claims(article: Article) -> list[tuple[str, str, str, str]]:
 
 
 # --- measuring -------------------------------------------------------------------------------------
+
 
 def cpu_ms_per_article(run: Callable[[Article], object], articles: list[Article]) -> float:
     """CPU milliseconds an article of `run` over all `articles`."""
@@ -111,10 +123,16 @@ def report_set(name: str, articles: list[Article], repeat: int) -> tuple[float, 
     claims = sum(len(extract(a)) for a in articles)
     naive = sum(len(naive_claims(a)) for a in articles)
     print(f"{name}: {len(articles)} articles, {size:,.0f} characters of body on average")
-    print(f"  Receipts extract:      {ms_range(receipts)} an article, {claims / len(articles):.1f} claims an article")
-    print(f"  naive regex baseline:  {ms_range(baseline)} an article, {naive / len(articles):.1f} claims an article")
-    print(f"  ratio Receipts / baseline: {min(receipts) / min(baseline):.2f} (best against best; "
-          f"run by run {ratios[0]:.2f} - {ratios[-1]:.2f}, median {ratios[len(ratios) // 2]:.2f})")
+    print(
+        f"  Receipts extract:      {ms_range(receipts)} an article, {claims / len(articles):.1f} claims an article"
+    )
+    print(
+        f"  naive regex baseline:  {ms_range(baseline)} an article, {naive / len(articles):.1f} claims an article"
+    )
+    print(
+        f"  ratio Receipts / baseline: {min(receipts) / min(baseline):.2f} (best against best; "
+        f"run by run {ratios[0]:.2f} - {ratios[-1]:.2f}, median {ratios[len(ratios) // 2]:.2f})"
+    )
     return min(receipts), min(baseline)
 
 
@@ -133,8 +151,10 @@ def report_repeated_phrase(sizes: dict[str, int]) -> float:
         naive_claims(article)
         naive = time.process_time() - start
         growth = f", x{seconds / previous:.1f} the previous size" if previous else ""
-        print(f"  {label:>6} ({len(body):,} characters): Receipts {seconds:7.3f} s CPU ({claims} claims){growth}; "
-              f"baseline {naive:.3f} s")
+        print(
+            f"  {label:>6} ({len(body):,} characters): Receipts {seconds:7.3f} s CPU ({claims} claims){growth}; "
+            f"baseline {naive:.3f} s"
+        )
         previous = max(seconds, 1e-6)
     return seconds
 
@@ -149,27 +169,41 @@ def report_store(articles: list[Article]) -> None:
             store.add_article(article, extract(article))
         cpu, wall = time.process_time() - start, time.perf_counter() - wall
         store.close()
-    print(f"extract + store, generated articles: {cpu * 1000 / len(articles):.3f} ms CPU an article "
-          f"({wall * 1000 / len(articles):.3f} ms by the wall clock, SQLite syncs included)")
+    print(
+        f"extract + store, generated articles: {cpu * 1000 / len(articles):.3f} ms CPU an article "
+        f"({wall * 1000 / len(articles):.3f} ms by the wall clock, SQLite syncs included)"
+    )
 
 
 def main(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--articles", type=int, default=1000, help="how many generated articles")
-    parser.add_argument("--length", type=int, default=REAL_LENGTH, help="characters of body a generated article")
+    parser.add_argument(
+        "--length", type=int, default=REAL_LENGTH, help="characters of body a generated article"
+    )
     parser.add_argument("--repeat", type=int, default=5, help="runs of each measure; the range is shown")
     parser.add_argument("--seed", type=int, default=7)
-    parser.add_argument("--real", type=Path, default=Path.home() / "realnews",
-                        help="a folder of real article texts (*.txt), timed in place when it exists")
+    parser.add_argument(
+        "--real",
+        type=Path,
+        default=Path.home() / "realnews",
+        help="a folder of real article texts (*.txt), timed in place when it exists",
+    )
     parser.add_argument("--skip-long", action="store_true", help="leave out the repeated-phrase article")
     args = parser.parse_args(argv)
 
-    generated = [parse_article(text, f"bench_{i:05d}")
-                 for i, text in enumerate(generated_texts(args.articles, args.seed, args.length))]
+    generated = [
+        parse_article(text, f"bench_{i:05d}")
+        for i, text in enumerate(generated_texts(args.articles, args.seed, args.length))
+    ]
     extract(generated[0])  # load the catalogue and compile the patterns once
     naive_claims(generated[0])
     ms, _ = report_set("generated, real length", generated, args.repeat)
-    report_set("seeds", [read_article_file(p) for p in sorted((PROJECT_ROOT / "seeds").glob("*.txt"))], args.repeat)
+    report_set(
+        "seeds", [read_article_file(p) for p in sorted((PROJECT_ROOT / "seeds").glob("*.txt"))], args.repeat
+    )
     real = sorted(args.real.glob("*.txt")) if args.real.is_dir() else []
     if real:
         report_set(f"real articles ({args.real})", [read_article_file(p) for p in real], args.repeat)
@@ -177,7 +211,9 @@ def main(argv: list[str]) -> int:
         print(f"real articles: {args.real} has none; skipped")
     long_seconds = None if args.skip_long else report_repeated_phrase(LONG_SIZES)
     report_store(generated)
-    print(f"target <= 1.0 ms an article extract-only (generated, real length): {'met' if ms <= 1.0 else 'NOT met'}")
+    print(
+        f"target <= 1.0 ms an article extract-only (generated, real length): {'met' if ms <= 1.0 else 'NOT met'}"
+    )
     if long_seconds is not None:
         print(f"target <= 2 s for the 1 MB repeated phrase: {'met' if long_seconds <= 2 else 'NOT met'}")
     return 0

@@ -66,18 +66,24 @@ def build_site(feeds: int, entries: int, seed: int = 7):
             path = f"/news/{feed}/{number}"
             paragraphs = [p for p in article.body.split("\n\n") if p.strip()]
             html = "".join(f"<p>{escape(p)}</p>" for p in paragraphs)
-            published = (datetime.fromisoformat(article.published).replace(tzinfo=UTC)
-                         if article.published else None)
-            written.append(Entry(id=f"bench-{feed}-{number}", url=path,
-                                 title=article.title or f"Story {feed}-{number}",
-                                 published=published,
-                                 summary=paragraphs[0][:200],
-                                 content=html if full else None))
+            published = (
+                datetime.fromisoformat(article.published).replace(tzinfo=UTC) if article.published else None
+            )
+            written.append(
+                Entry(
+                    id=f"bench-{feed}-{number}",
+                    url=path,
+                    title=article.title or f"Story {feed}-{number}",
+                    published=published,
+                    summary=paragraphs[0][:200],
+                    content=html if full else None,
+                )
+            )
             if not full:
-                documents[path] = (page(article.title or "Story", paragraphs),
-                                   "text/html; charset=utf-8")
-            header = f"title: {article.title}\n" + (f"date: {article.published}\n"
-                                                    if article.published else "")
+                documents[path] = (page(article.title or "Story", paragraphs), "text/html; charset=utf-8")
+            header = f"title: {article.title}\n" + (
+                f"date: {article.published}\n" if article.published else ""
+            )
             files.append((f"{feed:03d}-{number:02d}.txt", header + "\n" + article.body))
         feed_entries[feed] = written
     return documents, files, feed_entries
@@ -100,10 +106,14 @@ def serve(documents, feed_entries, hosts: int, ports) -> None:
             site.put(path, text, kind)
         for feed, written in feed_entries.items():
             base = f"http://127.0.0.{feed % hosts + 1}:{bound[feed % hosts]}"
-            absolute = [Entry(e.id, base + e.url, e.title, e.published, e.summary, e.content)
-                        for e in written]
-            site.put(f"/feeds/{feed}.xml", rss(f"Bench Outlet {feed}", absolute, link=base + "/"),
-                     "application/rss+xml")
+            absolute = [
+                Entry(e.id, base + e.url, e.title, e.published, e.summary, e.content) for e in written
+            ]
+            site.put(
+                f"/feeds/{feed}.xml",
+                rss(f"Bench Outlet {feed}", absolute, link=base + "/"),
+                "application/rss+xml",
+            )
         ports.put(bound)
         await asyncio.Event().wait()
 
@@ -131,27 +141,41 @@ async def ask_spec(run, devices: list[str], stop: asyncio.Event | None, count: i
 
 async def measure(args, bases: list[str], files_dir: Path, work: Path) -> None:
     count = args.feeds * args.entries
-    print(f"{args.feeds} feeds x {args.entries} entries = {count} articles, half summary-only, "
-          f"on {args.hosts} hosts")
+    print(
+        f"{args.feeds} feeds x {args.entries} entries = {count} articles, half summary-only, "
+        f"on {args.hosts} hosts"
+    )
 
     with Store(work / "files.db") as store:
         started = time.perf_counter()
         report = ingest_paths(store, [files_dir])
         files_seconds = time.perf_counter() - started
     files_rate = report.count("stored") / files_seconds
-    print(f"baseline, ingest of the same articles as files: {report.count('stored')} stored in "
-          f"{files_seconds:.1f} s = {files_rate:.0f} articles/s")
+    print(
+        f"baseline, ingest of the same articles as files: {report.count('stored')} stored in "
+        f"{files_seconds:.1f} s = {files_rate:.0f} articles/s"
+    )
 
     store = Store(work / "feeds.db")
     seed_store(store)
-    devices = [row[0] for row in store.db.execute(
-        "SELECT name FROM subjects WHERE kind = 'device' ORDER BY id LIMIT 10")]
+    devices = [
+        row[0]
+        for row in store.db.execute("SELECT name FROM subjects WHERE kind = 'device' ORDER BY id LIMIT 10")
+    ]
     now = datetime.now(UTC)
     for feed in range(args.feeds):
         base = bases[feed % args.hosts]
-        subscriptions.add_feed(store, guild_id=None, url=f"{base}/feeds/{feed}.xml",
-                               title=None, site_url=None, kind="RSS 2.0", actor="bench",
-                               backfill=args.entries, now=now)
+        subscriptions.add_feed(
+            store,
+            guild_id=None,
+            url=f"{base}/feeds/{feed}.xml",
+            title=None,
+            site_url=None,
+            kind="RSS 2.0",
+            actor="bench",
+            backfill=args.entries,
+            now=now,
+        )
     run = serial_runner(store)
     answers = store.reader()  # as the bot answers: a reading connection of its own
     ask = serial_runner(answers)
@@ -168,9 +192,11 @@ async def measure(args, bases: list[str], files_dir: Path, work: Path) -> None:
         failed = [o for o in outcomes if o.status not in ("new", "unchanged")]
         first_requests = poller.requests
         rate = stored / poll_seconds
-        print(f"first poll, end to end: {stored} stored in {poll_seconds:.1f} s = {rate:.0f} "
-              f"articles/s ({rate / files_rate:.2f}x the files baseline); {first_requests} "
-              f"requests; {len(failed)} feeds failed")
+        print(
+            f"first poll, end to end: {stored} stored in {poll_seconds:.1f} s = {rate:.0f} "
+            f"articles/s ({rate / files_rate:.2f}x the files baseline); {first_requests} "
+            f"requests; {len(failed)} feeds failed"
+        )
         for outcome in failed[:5]:
             print(f"    {outcome.line()}")
 
@@ -180,15 +206,19 @@ async def measure(args, bases: list[str], files_dir: Path, work: Path) -> None:
         again = await poller.poll_due(now + timedelta(minutes=20))
         second_seconds = time.perf_counter() - started
         unchanged = sum(1 for outcome in again if outcome.status == "unchanged")
-        print(f"second poll, nothing changed: {poller.requests - first_requests} requests "
-              f"({unchanged} answered 304), {second_seconds * 1000:.0f} ms, "
-              f"{sum(o.stored for o in again)} stored")
+        print(
+            f"second poll, nothing changed: {poller.requests - first_requests} requests "
+            f"({unchanged} answered 304), {second_seconds * 1000:.0f} ms, "
+            f"{sum(o.stored for o in again)} stored"
+        )
 
         idle = await ask_spec(ask, devices, None, max(len(during), 200))
-        print(f"/spec during the first poll: p50 {statistics.median(during):.1f} ms, p99 "
-              f"{percentile(during, 0.99):.1f} ms ({len(during)} questions); with the store idle: "
-              f"p50 {statistics.median(idle):.1f} ms, p99 {percentile(idle, 0.99):.1f} ms; "
-              f"p99 ratio {percentile(during, 0.99) / percentile(idle, 0.99):.1f}x")
+        print(
+            f"/spec during the first poll: p50 {statistics.median(during):.1f} ms, p99 "
+            f"{percentile(during, 0.99):.1f} ms ({len(during)} questions); with the store idle: "
+            f"p50 {statistics.median(idle):.1f} ms, p99 {percentile(idle, 0.99):.1f} ms; "
+            f"p99 ratio {percentile(during, 0.99) / percentile(idle, 0.99):.1f}x"
+        )
     finally:
         await poller.aclose()
         answers.close()
@@ -204,8 +234,7 @@ def main(argv: list[str]) -> int:
     documents, files, feed_entries = build_site(args.feeds, args.entries)
     context = multiprocessing.get_context("spawn")
     ports = context.Queue()
-    server = context.Process(target=serve, args=(documents, feed_entries, args.hosts, ports),
-                             daemon=True)
+    server = context.Process(target=serve, args=(documents, feed_entries, args.hosts, ports), daemon=True)
     server.start()
     try:
         bound = ports.get(timeout=120)

@@ -97,8 +97,7 @@ async def main() -> None:
 
     async def bomb(request):
         coding, body, _ = bombs[request.path]
-        return web.Response(body=body, headers={"Content-Encoding": coding,
-                                                "Content-Type": "text/plain"})
+        return web.Response(body=body, headers={"Content-Encoding": coding, "Content-Type": "text/plain"})
 
     app = web.Application()
     for path in bombs:
@@ -108,14 +107,18 @@ async def main() -> None:
     site = web.TCPSite(runner, "127.0.0.1", 0)
     await site.start()
     base = f"http://127.0.0.1:{site._server.sockets[0].getsockname()[1]}"
-    print(f"{'bomb':<12}{'wire bytes':>11}{'decodes to':>15}  {'way':<10}{'peak MB':>9}"
-          f"{'time s':>8}{'stall ms':>10}  outcome")
+    print(
+        f"{'bomb':<12}{'wire bytes':>11}{'decodes to':>15}  {'way':<10}{'peak MB':>9}"
+        f"{'time s':>8}{'stall ms':>10}  outcome"
+    )
     try:
         for path, (coding, body, size) in bombs.items():
             for way, fetch in (("httpx", httpx_decoding), ("receipts", receipts_fetch)):
                 outcome, peak, elapsed, stall = await measure(fetch, base + path)
-                print(f"{coding:<12}{len(body):>11,}{size:>15,}  {way:<10}{peak / 1e6:>9.1f}"
-                      f"{elapsed:>8.2f}{stall * 1000:>10.0f}  {outcome}")
+                print(
+                    f"{coding:<12}{len(body):>11,}{size:>15,}  {way:<10}{peak / 1e6:>9.1f}"
+                    f"{elapsed:>8.2f}{stall * 1000:>10.0f}  {outcome}"
+                )
     finally:
         await runner.cleanup()
 

@@ -80,16 +80,23 @@ class Questions:
     @classmethod
     def from_store(cls, path: Path) -> Questions:
         with Store(path) as store:
-            shared = ("FROM claims c JOIN articles a ON a.id = c.article_id "
-                      "JOIN subjects s ON s.id = c.subject_id WHERE a.guild_id IS NULL")  # seen everywhere
-            devices = [row[0] for row in store.db.execute(
-                f"SELECT DISTINCT s.name {shared} AND s.kind = 'device' ORDER BY c.id LIMIT 300")]
-            quotes = [row[0] for row in
-                      store.db.execute(f"SELECT c.quote {shared} ORDER BY c.id LIMIT 300")]
-            claim_ids = [row[0] for row in
-                         store.db.execute(f"SELECT c.id {shared} ORDER BY random() LIMIT 300")]
-        words = sorted({word for quote in quotes for word in quote.split()
-                        if len(word) > 5 and word.isalpha()})
+            shared = (
+                "FROM claims c JOIN articles a ON a.id = c.article_id "
+                "JOIN subjects s ON s.id = c.subject_id WHERE a.guild_id IS NULL"
+            )  # seen everywhere
+            devices = [
+                row[0]
+                for row in store.db.execute(
+                    f"SELECT DISTINCT s.name {shared} AND s.kind = 'device' ORDER BY c.id LIMIT 300"
+                )
+            ]
+            quotes = [row[0] for row in store.db.execute(f"SELECT c.quote {shared} ORDER BY c.id LIMIT 300")]
+            claim_ids = [
+                row[0] for row in store.db.execute(f"SELECT c.id {shared} ORDER BY random() LIMIT 300")
+            ]
+        words = sorted(
+            {word for quote in quotes for word in quote.split() if len(word) > 5 and word.isalpha()}
+        )
         return cls(devices, words, claim_ids)
 
     def pick(self, chooser: random.Random) -> tuple[str, str, dict]:
@@ -131,22 +138,26 @@ class LoadResult:
         return ordered[min(len(ordered) - 1, int(len(ordered) * share))]
 
     def summary(self) -> str:
-        return (f"{self.sent} interactions in {self.elapsed:.1f} s: p50 "
-                f"{statistics.median(self.latencies) * 1000:.1f} ms, p99 "
-                f"{self.percentile(0.99) * 1000:.1f} ms, max {max(self.latencies) * 1000:.1f} ms; "
-                f"{self.within_deadline}/{self.sent} answered within 3 s, {self.deferred} deferred, "
-                f"{self.unanswered} unanswered, {self.failures} failures, {self.no_answer} "
-                f"\"No answer\"")
+        return (
+            f"{self.sent} interactions in {self.elapsed:.1f} s: p50 "
+            f"{statistics.median(self.latencies) * 1000:.1f} ms, p99 "
+            f"{self.percentile(0.99) * 1000:.1f} ms, max {max(self.latencies) * 1000:.1f} ms; "
+            f"{self.within_deadline}/{self.sent} answered within 3 s, {self.deferred} deferred, "
+            f"{self.unanswered} unanswered, {self.failures} failures, {self.no_answer} "
+            f'"No answer"'
+        )
 
 
-async def one_interaction(fake: FakeDiscord, server: Server, member_id: int, at: float,
-                          question: tuple[str, str, dict]) -> InteractionRecord:
+async def one_interaction(
+    fake: FakeDiscord, server: Server, member_id: int, at: float, question: tuple[str, str, dict]
+) -> InteractionRecord:
     """Send at the scheduled moment; the record, with its callback if one came in time."""
     await asyncio.sleep(max(0.0, at - time.monotonic()))
     kind, name, options = question
     if kind == "autocomplete":
-        record = await fake.send_autocomplete(server.id, server.general.id, member_id, name, options,
-                                              focused="device")
+        record = await fake.send_autocomplete(
+            server.id, server.general.id, member_id, name, options, focused="device"
+        )
     else:
         record = await fake.send_command(server.id, server.general.id, member_id, name, options)
     try:
@@ -197,8 +208,7 @@ class FixedAnswerBot(commands.Bot):
     def __init__(self) -> None:
         intents = discord.Intents.none()
         intents.guilds = True
-        super().__init__(command_prefix=commands.when_mentioned, intents=intents,
-                         guild_ready_timeout=0.05)
+        super().__init__(command_prefix=commands.when_mentioned, intents=intents, guild_ready_timeout=0.05)
         for command in (fixed_spec, fixed_timeline, fixed_sources, fixed_search, fixed_claim):
             self.tree.add_command(command)
 
@@ -218,8 +228,15 @@ async def running_baseline(token: str):
         await running
 
 
-async def run_load(db_path: Path, *, interactions: int = 500, seconds: float = 10.0,
-                   members: int = 20, seed: int = 1, baseline: bool = False) -> LoadResult:
+async def run_load(
+    db_path: Path,
+    *,
+    interactions: int = 500,
+    seconds: float = 10.0,
+    members: int = 20,
+    seed: int = 1,
+    baseline: bool = False,
+) -> LoadResult:
     """Start the bot on the store (or the fixed-answer baseline), send the interactions at a
     steady rate, and time them."""
     questions = Questions.from_store(db_path)
@@ -227,27 +244,45 @@ async def run_load(db_path: Path, *, interactions: int = 500, seconds: float = 1
     async with fake_discord() as fake:
         server = add_server(fake, "Load")
         people = [server.guild.add_member(fake.add_user(f"member{n}")) for n in range(members)]
-        serving = (running_baseline(fake.token) if baseline
-                   else running_bot(bot_settings(fake, db_path)))
+        serving = running_baseline(fake.token) if baseline else running_bot(bot_settings(fake, db_path))
         async with serving:
             start = time.monotonic() + 0.1
             step = seconds / interactions
-            records = await asyncio.gather(*(
-                one_interaction(fake, server, people[n % members].id, start + n * step,
-                                questions.pick(chooser))
-                for n in range(interactions)))
+            records = await asyncio.gather(
+                *(
+                    one_interaction(
+                        fake, server, people[n % members].id, start + n * step, questions.pick(chooser)
+                    )
+                    for n in range(interactions)
+                )
+            )
             elapsed = time.monotonic() - start
-            await fake.wait_until(lambda: all(r.followups or r.callback is None or r.callback.type != 5
-                                              for r in records), timeout=WAIT_FOR_CALLBACK,
-                                  what="every deferred answer followed up")
+            await fake.wait_until(
+                lambda: all(r.followups or r.callback is None or r.callback.type != 5 for r in records),
+                timeout=WAIT_FOR_CALLBACK,
+                what="every deferred answer followed up",
+            )
     answered = [r for r in records if r.callback is not None]
-    failures = sum(1 for r in answered
-                   if "went wrong" in str((r.callback.data or {}).get("content"))
-                   or any("went wrong" in str(f.get("content")) for f in r.followups))
-    no_answer = sum(1 for r in answered if "'title': 'No answer'" in str(r.callback.data)
-                    or any("'title': 'No answer'" in str(f) for f in r.followups))
-    return LoadResult([r.latency for r in answered], len(records) - len(answered), failures,
-                      no_answer, sum(1 for r in answered if r.callback.type == 5), elapsed)
+    failures = sum(
+        1
+        for r in answered
+        if "went wrong" in str((r.callback.data or {}).get("content"))
+        or any("went wrong" in str(f.get("content")) for f in r.followups)
+    )
+    no_answer = sum(
+        1
+        for r in answered
+        if "'title': 'No answer'" in str(r.callback.data)
+        or any("'title': 'No answer'" in str(f) for f in r.followups)
+    )
+    return LoadResult(
+        [r.latency for r in answered],
+        len(records) - len(answered),
+        failures,
+        no_answer,
+        sum(1 for r in answered if r.callback.type == 5),
+        elapsed,
+    )
 
 
 # The ramp -------------------------------------------------------------------------------------
@@ -282,11 +317,15 @@ class Step:
     def line(self) -> str:
         p50 = self.percentile(0.5) * 1000
         p99 = self.percentile(0.99) * 1000
-        kinds = ", ".join(f"{kind} {percentile(latencies, 0.99) * 1000:.0f}"
-                          for kind, latencies in sorted(self.by_kind.items()))
-        return (f"{self.rate:>5}/s  sent {self.sent:>6} ({self.sent / self.seconds:6.1f}/s)  "
-                f"p50 {p50:8.1f} ms  p99 {p99:8.1f} ms  answered in 3 s {self.answered:>6}/{self.sent}"
-                f"  {'ok' if self.within_target else 'over'}  (p99 ms by command: {kinds})")
+        kinds = ", ".join(
+            f"{kind} {percentile(latencies, 0.99) * 1000:.0f}"
+            for kind, latencies in sorted(self.by_kind.items())
+        )
+        return (
+            f"{self.rate:>5}/s  sent {self.sent:>6} ({self.sent / self.seconds:6.1f}/s)  "
+            f"p50 {p50:8.1f} ms  p99 {p99:8.1f} ms  answered in 3 s {self.answered:>6}/{self.sent}"
+            f"  {'ok' if self.within_target else 'over'}  (p99 ms by command: {kinds})"
+        )
 
 
 def ceiling(steps: list[Step]) -> int | None:
@@ -299,23 +338,27 @@ def ramp_world(fake: FakeDiscord, servers: int, members: int) -> list[tuple[Serv
     world = []
     for number in range(servers):
         server = add_server(fake, f"Load{number}", shard=number % SHARDS)
-        people = [server.guild.add_member(fake.add_user(f"m{number}-{n}")).id
-                  for n in range(members // servers)]
+        people = [
+            server.guild.add_member(fake.add_user(f"m{number}-{n}")).id for n in range(members // servers)
+        ]
         world.append((server, people))
     return world
 
 
-async def send_one(fake: FakeDiscord, server: Server, member_id: int,
-                   question: tuple[str, str, dict]) -> InteractionRecord:
+async def send_one(
+    fake: FakeDiscord, server: Server, member_id: int, question: tuple[str, str, dict]
+) -> InteractionRecord:
     kind, name, options = question
     if kind == "autocomplete":
-        return await fake.send_autocomplete(server.id, server.general.id, member_id, name, options,
-                                            focused="device")
+        return await fake.send_autocomplete(
+            server.id, server.general.id, member_id, name, options, focused="device"
+        )
     return await fake.send_command(server.id, server.general.id, member_id, name, options)
 
 
-async def run_step(fake: FakeDiscord, world, questions: Questions, chooser: random.Random,
-                   rate: int, seconds: float) -> Step:
+async def run_step(
+    fake: FakeDiscord, world, questions: Questions, chooser: random.Random, rate: int, seconds: float
+) -> Step:
     """Send `rate` interactions a second for `seconds`, round the members of every server; the
     callbacks are timed by the fake as they arrive, so nothing waits on each one here."""
     count = int(rate * seconds)
@@ -357,13 +400,24 @@ def config_processes(config: str, fake: FakeDiscord, db_path: Path, folder: Path
         return [baseline_process(fake, db_path, folder)]
     if config == "one":
         return [bot_process(fake, db_path, folder, (0,), 1, name="one")]
-    return [bot_process(fake, db_path, folder, (0, 1), SHARDS, name="two-a"),
-            bot_process(fake, db_path, folder, (2, 3), SHARDS, name="two-b")]
+    return [
+        bot_process(fake, db_path, folder, (0, 1), SHARDS, name="two-a"),
+        bot_process(fake, db_path, folder, (2, 3), SHARDS, name="two-b"),
+    ]
 
 
-async def run_ramp(db_path: Path, config: str, *, rates=RATES, step_seconds: float = STEP_SECONDS,
-                   members: int = RAMP_MEMBERS, servers: int = RAMP_SERVERS, seed: int = 1,
-                   logs: Path = Path("/tmp/receipts-load-logs"), report=print) -> list[Step]:
+async def run_ramp(
+    db_path: Path,
+    config: str,
+    *,
+    rates=RATES,
+    step_seconds: float = STEP_SECONDS,
+    members: int = RAMP_MEMBERS,
+    servers: int = RAMP_SERVERS,
+    seed: int = 1,
+    logs: Path = Path("/tmp/receipts-load-logs"),
+    report=print,
+) -> list[Step]:
     """The ramp against one configuration; each step reported as it ends."""
     questions = Questions.from_store(db_path)
     chooser = random.Random(seed)
@@ -409,8 +463,10 @@ def serve_baseline() -> int:
 
 
 def print_ramp(results: dict[str, list[Step]], load: str) -> None:
-    print(f"\nThe ceiling ({load}): the highest rate with p99 <= {TARGET_P99 * 1000:.0f} ms "
-          f"and every interaction answered within 3 s")
+    print(
+        f"\nThe ceiling ({load}): the highest rate with p99 <= {TARGET_P99 * 1000:.0f} ms "
+        f"and every interaction answered within 3 s"
+    )
     for config, steps in results.items():
         highest = ceiling(steps)
         print(f"  {config:<8} " + (f"{highest}/s" if highest else f"below {steps[0].rate}/s"))
@@ -422,8 +478,10 @@ def print_ramp(results: dict[str, list[Step]], load: str) -> None:
             base = baseline.get(step.rate)
             if base and base.latencies and step.latencies:
                 p50_ratio = step.percentile(0.5) / base.percentile(0.5)
-                print(f"  {config:<8} {step.rate:>4}/s  p50 {p50_ratio:6.1f}x"
-                      f"  p99 {step.percentile(0.99) / base.percentile(0.99):6.1f}x the baseline's")
+                print(
+                    f"  {config:<8} {step.rate:>4}/s  p50 {p50_ratio:6.1f}x"
+                    f"  p99 {step.percentile(0.99) / base.percentile(0.99):6.1f}x the baseline's"
+                )
 
 
 def ramp_main(args: argparse.Namespace) -> int:
@@ -431,11 +489,22 @@ def ramp_main(args: argparse.Namespace) -> int:
     configs = args.configs.split(",")
     results: dict[str, list[Step]] = {}
     for config in configs:
-        print(f"{config}: {', '.join(map(str, rates))} interactions/s, {args.step_seconds:g} s each, "
-              f"{args.members} members in {args.servers} servers", flush=True)
-        results[config] = asyncio.run(run_ramp(
-            args.db, config, rates=rates, step_seconds=args.step_seconds, members=args.members,
-            servers=args.servers, report=lambda line: print(line, flush=True)))
+        print(
+            f"{config}: {', '.join(map(str, rates))} interactions/s, {args.step_seconds:g} s each, "
+            f"{args.members} members in {args.servers} servers",
+            flush=True,
+        )
+        results[config] = asyncio.run(
+            run_ramp(
+                args.db,
+                config,
+                rates=rates,
+                step_seconds=args.step_seconds,
+                members=args.members,
+                servers=args.servers,
+                report=lambda line: print(line, flush=True),
+            )
+        )
     load = f"load average {' '.join(f'{n:.2f}' for n in os.getloadavg())} at the end"
     print_ramp(results, load)
     return 0
@@ -447,16 +516,25 @@ def main() -> int:
     parser.add_argument("--reuse", action="store_true", help="use the store at --db as it is")
     parser.add_argument("--articles", type=int, default=ARTICLES)
     parser.add_argument("--claims", type=int, default=CLAIMS)
-    parser.add_argument("--rates", default=",".join(map(str, RATES)),
-                        help="the interactions a second of each step (default: %(default)s)")
+    parser.add_argument(
+        "--rates",
+        default=",".join(map(str, RATES)),
+        help="the interactions a second of each step (default: %(default)s)",
+    )
     parser.add_argument("--step-seconds", type=float, default=STEP_SECONDS)
     parser.add_argument("--members", type=int, default=RAMP_MEMBERS)
     parser.add_argument("--servers", type=int, default=RAMP_SERVERS)
-    parser.add_argument("--configs", default=",".join(CONFIGS),
-                        help="which of baseline, one, two to ramp (default: %(default)s)")
-    parser.add_argument("--single", action="store_true",
-                        help="the older single run instead: 500 interactions over 10 s from 20 "
-                             "members, bot and fake in this one process")
+    parser.add_argument(
+        "--configs",
+        default=",".join(CONFIGS),
+        help="which of baseline, one, two to ramp (default: %(default)s)",
+    )
+    parser.add_argument(
+        "--single",
+        action="store_true",
+        help="the older single run instead: 500 interactions over 10 s from 20 "
+        "members, bot and fake in this one process",
+    )
     parser.add_argument("--serve-baseline", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.serve_baseline:
@@ -473,8 +551,10 @@ def main() -> int:
     print("baseline (fixed answers, no store):", baseline.summary())
     print("Receipts:", result.summary())
     p50_ratio = statistics.median(result.latencies) / statistics.median(baseline.latencies)
-    print(f"ratios Receipts/baseline: p50 {p50_ratio:.1f}x, "
-          f"p99 {result.percentile(0.99) / baseline.percentile(0.99):.1f}x")
+    print(
+        f"ratios Receipts/baseline: p50 {p50_ratio:.1f}x, "
+        f"p99 {result.percentile(0.99) / baseline.percentile(0.99):.1f}x"
+    )
     return 0 if result.within_deadline == result.sent and not result.failures else 1
 
 

@@ -50,7 +50,7 @@ def binary_reason(text: str) -> str | None:
     if "\x00" in text:
         return "it has NUL characters"
     if REPLACEMENT_RUN in text:
-        return ("it has runs of U+FFFD (\ufffd), the mark left where bytes were not UTF-8 text")
+        return "it has runs of U+FFFD (\ufffd), the mark left where bytes were not UTF-8 text"
     return None
 
 
@@ -58,8 +58,9 @@ def refuse_binary_text(text: str, name: str) -> None:
     """Refuse a text that looks binary: extraction would find nothing and the store keep junk."""
     reason = binary_reason(text)
     if reason:
-        raise ArticleError(f"{name} looks like binary data, not an article ({reason}); give the "
-                           f"article as UTF-8 text")
+        raise ArticleError(
+            f"{name} looks like binary data, not an article ({reason}); give the article as UTF-8 text"
+        )
 
 
 def url_without_userinfo(url: str) -> str:
@@ -98,9 +99,11 @@ def check_publication_date(published: str, today: date | None = None) -> None:
     day = date.fromisoformat(published)
     latest = (today or date.today()) + LATEST_AHEAD
     if day < EARLIEST_DATE or day > latest:
-        raise ArticleError(f"{published} is not a plausible publication date (it must be between "
-                           f"{EARLIEST_DATE.isoformat()} and a year from today, "
-                           f"{latest.isoformat()})")
+        raise ArticleError(
+            f"{published} is not a plausible publication date (it must be between "
+            f"{EARLIEST_DATE.isoformat()} and a year from today, "
+            f"{latest.isoformat()})"
+        )
 
 
 def _header_date(value: str) -> str | None:
@@ -145,8 +148,15 @@ def _leading_header(text: str) -> tuple[dict[str, str], str]:
     return (fields, "\n".join(lines[body_from:])) if fields else ({}, text)
 
 
-def parse_article(text: str, article_id: str, *, url: str | None = None, title: str | None = None,
-                  published: str | None = None, published_basis: str | None = None) -> Article:
+def parse_article(
+    text: str,
+    article_id: str,
+    *,
+    url: str | None = None,
+    title: str | None = None,
+    published: str | None = None,
+    published_basis: str | None = None,
+) -> Article:
     """An `Article` from plain text in any accepted form; arguments override the header."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
     refuse_binary_text(text, "the text")
@@ -160,7 +170,7 @@ def parse_article(text: str, article_id: str, *, url: str | None = None, title: 
             try:
                 header_date = date.fromisoformat(seed.group(1)).isoformat()
                 basis = "header"
-                body = body[seed.end():]
+                body = body[seed.end() :]
             except ValueError:
                 pass
             else:
@@ -173,9 +183,14 @@ def parse_article(text: str, article_id: str, *, url: str | None = None, title: 
     if header_date is None:
         header_date, basis = infer_published(body, url or fields.get("url"))
     return Article(
-        id=article_id, body=body, url=_article_url(url or fields.get("url")),
-        title=title or fields.get("title") or None, outlet=fields.get("outlet") or None,
-        published=header_date, published_basis=basis, sha256=normalised_body_hash(body),
+        id=article_id,
+        body=body,
+        url=_article_url(url or fields.get("url")),
+        title=title or fields.get("title") or None,
+        outlet=fields.get("outlet") or None,
+        published=header_date,
+        published_basis=basis,
+        sha256=normalised_body_hash(body),
     )
 
 
@@ -195,8 +210,12 @@ def text_from_html(html: str) -> str:
     metadata = trafilatura.extract_metadata(html)
     header = []
     if metadata is not None:
-        for key, value in (("title", metadata.title), ("date", metadata.date), ("url", metadata.url),
-                           ("outlet", metadata.sitename)):
+        for key, value in (
+            ("title", metadata.title),
+            ("date", metadata.date),
+            ("url", metadata.url),
+            ("outlet", metadata.sitename),
+        ):
             if value:
                 header.append(f"{key}: {value}")
     return ("\n".join(header) + "\n\n" + text) if header else text
@@ -210,8 +229,9 @@ def _decode_text(data: bytes, name: str) -> str:
         try:
             text = data.decode("utf-16")
         except UnicodeDecodeError:
-            raise ArticleError(f"{name} starts as UTF-16 text but does not decode as it; save it "
-                               f"as UTF-8") from None
+            raise ArticleError(
+                f"{name} starts as UTF-16 text but does not decode as it; save it as UTF-8"
+            ) from None
         if "\x00" in text:
             raise ArticleError(f"{name} looks like a binary file, not an article")
         return text
@@ -226,8 +246,9 @@ def _decode_text(data: bytes, name: str) -> str:
 def decode_article_bytes(data: bytes, name: str) -> str:
     """Text from raw bytes, refusing what is empty, too large, binary or not UTF-8 (or UTF-16)."""
     if len(data) > MAX_ARTICLE_BYTES:
-        raise ArticleError(f"{name} is {len(data):,} bytes; an article may be at most "
-                           f"{MAX_ARTICLE_BYTES:,} bytes")
+        raise ArticleError(
+            f"{name} is {len(data):,} bytes; an article may be at most {MAX_ARTICLE_BYTES:,} bytes"
+        )
     if not data.strip():
         raise ArticleError(f"{name} is empty")
     text = _decode_text(data, name)
@@ -256,9 +277,12 @@ def read_capped(path: Path) -> bytes:
     with open(descriptor, "rb", closefd=True) as file:
         info = os.fstat(file.fileno())
         if not stat.S_ISREG(info.st_mode):
-            raise ArticleError(f"{path} is not a regular file (a device, pipe or socket); give "
-                               f"an article file")
+            raise ArticleError(
+                f"{path} is not a regular file (a device, pipe or socket); give an article file"
+            )
         if info.st_size > MAX_ARTICLE_BYTES:
-            raise ArticleError(f"{path.name} is {info.st_size:,} bytes; an article may be at most "
-                               f"{MAX_ARTICLE_BYTES:,} bytes")
+            raise ArticleError(
+                f"{path.name} is {info.st_size:,} bytes; an article may be at most "
+                f"{MAX_ARTICLE_BYTES:,} bytes"
+            )
         return file.read(MAX_ARTICLE_BYTES + 1)

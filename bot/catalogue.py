@@ -28,8 +28,12 @@ _KIND_SUFFIX = re.compile(
 )
 _MEDIATEK_CODE = re.compile(r"^MT\d{4}[A-Z]*\s+(?=\S)")
 _MODEM_SUFFIX = re.compile(r"\s+[45]G(\+?)$")
-_MONTHS = {m: i for i, m in enumerate(
-    ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"], start=1)}
+_MONTHS = {
+    m: i
+    for i, m in enumerate(
+        ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"], start=1
+    )
+}
 
 
 @dataclass(frozen=True)
@@ -81,8 +85,11 @@ def _announced(year_field: str) -> str | None:
     match = re.match(r"([A-Z][a-z]{2})-(\d{2})$", year_field.strip())
     if not match or match.group(1) not in _MONTHS:
         return None
-    return f"20{match.group(2)}-{_MONTHS[match.group(1)]:02d}" if int(match.group(2)) < 70 else \
-        f"19{match.group(2)}-{_MONTHS[match.group(1)]:02d}"
+    return (
+        f"20{match.group(2)}-{_MONTHS[match.group(1)]:02d}"
+        if int(match.group(2)) < 70
+        else f"19{match.group(2)}-{_MONTHS[match.group(1)]:02d}"
+    )
 
 
 def build_catalogue(csv_path: Path) -> dict:
@@ -93,8 +100,13 @@ def build_catalogue(csv_path: Path) -> dict:
             name, kind = _device_name(row["Model"])
             if not name or name in devices:
                 continue
-            devices[name] = [name, name.split()[0], _announced(row["Year"]),
-                             canonical_chipset(row["SoC"]), kind]
+            devices[name] = [
+                name,
+                name.split()[0],
+                _announced(row["Year"]),
+                canonical_chipset(row["SoC"]),
+                kind,
+            ]
     chipsets = sorted({d[3] for d in devices.values() if d[3]})
     return {"devices": list(devices.values()), "chipsets": chipsets}
 
@@ -104,8 +116,7 @@ def load_catalogue(path: Path = CATALOGUE_PATH) -> Catalogue:
     """The device and chipset catalogue, read once per process."""
     with open(path, encoding="utf-8") as handle:
         raw = json.load(handle)
-    return Catalogue(devices=tuple(Device(*row) for row in raw["devices"]),
-                     chipsets=tuple(raw["chipsets"]))
+    return Catalogue(devices=tuple(Device(*row) for row in raw["devices"]), chipsets=tuple(raw["chipsets"]))
 
 
 def main(argv: list[str]) -> int:
@@ -114,8 +125,9 @@ def main(argv: list[str]) -> int:
         print("usage: python -m bot.catalogue GSMARENA_CSV", file=sys.stderr)
         return 2
     data = build_catalogue(Path(argv[0]))
-    CATALOGUE_PATH.write_text(json.dumps(data, separators=(",", ":"), ensure_ascii=False) + "\n",
-                              encoding="utf-8")
+    CATALOGUE_PATH.write_text(
+        json.dumps(data, separators=(",", ":"), ensure_ascii=False) + "\n", encoding="utf-8"
+    )
     print(f"{len(data['devices'])} devices, {len(data['chipsets'])} chipsets -> {CATALOGUE_PATH}")
     return 0
 

@@ -39,8 +39,16 @@ class ConsoleLogHandler(RichHandler):
     """Log lines as `LEVEL: message` through the shared console (above any progress bar)."""
 
     def __init__(self, console: Console, level: str):
-        super().__init__(level=level, console=console, show_time=False, show_path=False,
-                         show_level=False, markup=False, highlighter=None, rich_tracebacks=False)
+        super().__init__(
+            level=level,
+            console=console,
+            show_time=False,
+            show_path=False,
+            show_level=False,
+            markup=False,
+            highlighter=None,
+            rich_tracebacks=False,
+        )
 
     def render_message(self, record: logging.LogRecord, message: str):
         return super().render_message(record, f"{record.levelname}: {message}")
@@ -103,11 +111,15 @@ def cmd_extract(args: argparse.Namespace, settings: Settings) -> int:
             for claim in claims:
                 sys.stdout.write(json.dumps(claim.to_json(), ensure_ascii=False) + "\n")
         else:
-            out.print(f"[bold]{article.id}[/bold]  published {article.published or 'unknown'} "
-                      f"({article.published_basis})")
+            out.print(
+                f"[bold]{article.id}[/bold]  published {article.published or 'unknown'} "
+                f"({article.published_basis})"
+            )
             for claim in claims:
-                out.print(f"  {claim.subject} · {claim.attribute} = [bold]{claim.value}[/bold] "
-                          f"({claim.status})  [dim]“{claim.quote}”[/dim]")
+                out.print(
+                    f"  {claim.subject} · {claim.attribute} = [bold]{claim.value}[/bold] "
+                    f"({claim.status})  [dim]“{claim.quote}”[/dim]"
+                )
             if not claims:
                 out.print("  no claims found")
     for failure in failures:
@@ -132,8 +144,9 @@ def cmd_evaluate(args: argparse.Namespace, settings: Settings) -> int:
         failures += not_read
         unlabelled = sorted({line["article"] for line in gold} - set(read))
         if unlabelled:
-            log.warning("not among the articles given, so every line of theirs is a miss: %s",
-                        ", ".join(unlabelled))
+            log.warning(
+                "not among the articles given, so every line of theirs is a miss: %s", ", ".join(unlabelled)
+            )
     result = evaluate.evaluate(gold, claims, dates)
     if args.json:
         print(json.dumps(result.to_json(with_misses=args.misses), ensure_ascii=False, indent=2))
@@ -153,18 +166,28 @@ def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
     urls = [given for given in args.paths if is_url(given)]
     paths = [Path(p) for p in args.paths if not is_url(p)]
     files, _ = expand_inputs(paths)
-    with store, Progress(console=_stderr(), transient=True,
-                         disable=len(files) + len(urls) < PROGRESS_FROM) as progress:
+    with (
+        store,
+        Progress(
+            console=_stderr(), transient=True, disable=len(files) + len(urls) < PROGRESS_FROM
+        ) as progress,
+    ):
         task = progress.add_task("Ingesting", total=len(files) + len(urls))
         report = ingest_paths(store, paths, on_file=lambda _: progress.advance(task))
         if urls and not report.stopped:
-            report.outcomes += ingest_urls(store, urls, allow_private=settings.allow_private_urls,
-                                           on_url=lambda _: progress.advance(task)).outcomes
+            report.outcomes += ingest_urls(
+                store,
+                urls,
+                allow_private=settings.allow_private_urls,
+                on_url=lambda _: progress.advance(task),
+            ).outcomes
     print(report.summary().capitalize())
     if report.stopped:
-        _stderr().print(f"[red]error:[/red] {report.stopped}; the ingest stopped after "
-                        f"{len(report.outcomes)} of {len(report.outcomes) + report.not_tried} "
-                        f"files (the summary above says what was stored)")
+        _stderr().print(
+            f"[red]error:[/red] {report.stopped}; the ingest stopped after "
+            f"{len(report.outcomes)} of {len(report.outcomes) + report.not_tried} "
+            f"files (the summary above says what was stored)"
+        )
     return 1 if report.failed else 0
 
 
@@ -172,8 +195,10 @@ def cmd_redate(args: argparse.Namespace, settings: Settings) -> int:
     """Correct a stored article's date; its claims are read again against the new date."""
     with open_store(args, settings) as store:
         result = redate_article(store, args.article, args.date)
-    print(f"Redated {result.article_id}: {result.was or 'unknown'} -> {result.published}; "
-          f"claims read again: {result.claims_before} before, {result.claims} now")
+    print(
+        f"Redated {result.article_id}: {result.was or 'unknown'} -> {result.published}; "
+        f"claims read again: {result.claims_before} before, {result.claims} now"
+    )
     return 0
 
 
@@ -211,9 +236,11 @@ def cmd_digest_preview(args: argparse.Namespace, settings: Settings) -> int:
         digests = preview(store, guild_id=args.guild, channel_id=args.channel)
     out = Console(highlight=False)
     if not digests:
-        raise UserError(f"server {args.guild} has no digest"
-                         + (f" in channel {args.channel}" if args.channel else "")
-                         + " to preview; moderators start one with /digest subscribe")
+        raise UserError(
+            f"server {args.guild} has no digest"
+            + (f" in channel {args.channel}" if args.channel else "")
+            + " to preview; moderators start one with /digest subscribe"
+        )
     for number, digest in enumerate(digests):
         if number:
             out.print()
@@ -229,8 +256,7 @@ def cmd_console(args: argparse.Namespace, settings: Settings) -> int:
         return run_console(store, Console(highlight=False))
 
 
-def add_installed_commands(commands: argparse._SubParsersAction,
-                           common: argparse.ArgumentParser) -> None:
+def add_installed_commands(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     """The commands other installed packages add: the Discord side adds `run` (commands/run.py).
 
     Declared as `receipts.commands` entry points in pyproject.toml, so that the core starts the
@@ -246,8 +272,10 @@ def add_installed_commands(commands: argparse._SubParsersAction,
 
 
 def _discord_side_missing(args: argparse.Namespace, settings: Settings) -> int:
-    raise UsageError(f"`{args.command}` comes with the Discord side, which this install does not "
-                     f"declare; install the project again (pip install -e .) and retry")
+    raise UsageError(
+        f"`{args.command}` comes with the Discord side, which this install does not "
+        f"declare; install the project again (pip install -e .) and retry"
+    )
 
 
 def cmd_feeds(args: argparse.Namespace, settings: Settings) -> int:
@@ -256,45 +284,70 @@ def cmd_feeds(args: argparse.Namespace, settings: Settings) -> int:
 
     out = Console(highlight=False, soft_wrap=True)
     with open_store(args, settings) as store:
-        return run_feeds_command(store, args, allow_private=settings.allow_private_urls,
-                                 tick=settings.feed_tick,
-                                 say=lambda text: out.print(text, markup=False))
+        return run_feeds_command(
+            store,
+            args,
+            allow_private=settings.allow_private_urls,
+            tick=settings.feed_tick,
+            say=lambda text: out.print(text, markup=False),
+        )
 
 
 def _add_feeds_parser(commands, common: argparse.ArgumentParser) -> None:
     from bot.feeds.subscriptions import DEFAULT_BACKFILL, DEFAULT_INTERVAL_MINUTES
 
-    feeds = commands.add_parser("feeds", parents=[common],
-                                help="follow news feeds: their new entries become articles")
+    feeds = commands.add_parser(
+        "feeds", parents=[common], help="follow news feeds: their new entries become articles"
+    )
     actions = feeds.add_subparsers(dest="feeds_command", required=True, metavar="ACTION")
     add = actions.add_parser("add", parents=[common], help="follow an RSS, Atom or JSON feed")
     add.add_argument("url")
-    add.add_argument("--backfill", type=int, default=DEFAULT_BACKFILL, metavar="N",
-                     help=f"store the N newest entries already in the feed "
-                          f"(default {DEFAULT_BACKFILL}); the others are left out")
-    add.add_argument("--interval", type=int, default=DEFAULT_INTERVAL_MINUTES, metavar="MIN",
-                     help=f"minutes between polls, at least 5 (default {DEFAULT_INTERVAL_MINUTES})")
+    add.add_argument(
+        "--backfill",
+        type=int,
+        default=DEFAULT_BACKFILL,
+        metavar="N",
+        help=f"store the N newest entries already in the feed "
+        f"(default {DEFAULT_BACKFILL}); the others are left out",
+    )
+    add.add_argument(
+        "--interval",
+        type=int,
+        default=DEFAULT_INTERVAL_MINUTES,
+        metavar="MIN",
+        help=f"minutes between polls, at least 5 (default {DEFAULT_INTERVAL_MINUTES})",
+    )
     actions.add_parser("list", parents=[common], help="the feeds followed and how each is doing")
     remove = actions.add_parser("remove", parents=[common], help="stop following a feed")
     remove.add_argument("feed", help="its number (see feeds list) or url")
-    poll = actions.add_parser("poll", parents=[common],
-                              help="poll the due feeds now (or the ones named, resuming them)")
+    poll = actions.add_parser(
+        "poll", parents=[common], help="poll the due feeds now (or the ones named, resuming them)"
+    )
     poll.add_argument("feeds", nargs="*", metavar="FEED", help="numbers or urls; default: all due")
-    poll.add_argument("--watch", action="store_true",
-                      help="keep polling, as `run` does, until Ctrl+C")
+    poll.add_argument("--watch", action="store_true", help="keep polling, as `run` does, until Ctrl+C")
     feeds.set_defaults(handler=cmd_feeds)
 
 
 def build_parser() -> argparse.ArgumentParser:
     """Every command of `python -m bot`, and those installed packages add (`run`, `sync`)."""
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--db", default=argparse.SUPPRESS, metavar="PATH",
-                        help="the claim store (default: $RECEIPTS_DB, else data/claims.db)")
-    common.add_argument("--no-seeds", action="store_true", default=argparse.SUPPRESS,
-                        help="leave a new store empty instead of filling it from seeds/")
+    common.add_argument(
+        "--db",
+        default=argparse.SUPPRESS,
+        metavar="PATH",
+        help="the claim store (default: $RECEIPTS_DB, else data/claims.db)",
+    )
+    common.add_argument(
+        "--no-seeds",
+        action="store_true",
+        default=argparse.SUPPRESS,
+        help="leave a new store empty instead of filling it from seeds/",
+    )
     parser = argparse.ArgumentParser(
-        prog="receipts", parents=[common],
-        description="Receipts: what is known about a phone, and who said it.")
+        prog="receipts",
+        parents=[common],
+        description="Receipts: what is known about a phone, and who said it.",
+    )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     extract = commands.add_parser("extract", parents=[common], help="print the claims of articles")
@@ -303,27 +356,37 @@ def build_parser() -> argparse.ArgumentParser:
     extract.set_defaults(handler=cmd_extract)
 
     evaluate = commands.add_parser(
-        "evaluate", parents=[common], help="score the extractor against gold claims",
+        "evaluate",
+        parents=[common],
+        help="score the extractor against gold claims",
         description="Extract the articles (as `extract` does) and score the claims against a gold "
-                    "file: one expected claim a JSON line (README, \"Measuring the extractor\").")
+        'file: one expected claim a JSON line (README, "Measuring the extractor").',
+    )
     evaluate.add_argument("gold", metavar="GOLD", help="the gold file (JSON lines)")
     evaluate.add_argument("articles", nargs="*", metavar="ARTICLE", help="article files or folders")
-    evaluate.add_argument("--claims", metavar="FILE",
-                          help="score this `extract --json` output instead of extracting articles")
+    evaluate.add_argument(
+        "--claims", metavar="FILE", help="score this `extract --json` output instead of extracting articles"
+    )
     evaluate.add_argument("--dates", metavar="FILE", help="the expected publication dates (JSON lines)")
     evaluate.add_argument("--misses", action="store_true", help="list every miss and false claim")
     evaluate.add_argument("--json", action="store_true", help="the figures as JSON")
     evaluate.set_defaults(handler=cmd_evaluate)
 
     ingest = commands.add_parser("ingest", parents=[common], help="store articles and their claims")
-    ingest.add_argument("paths", nargs="+", metavar="FILE|DIR|URL",
-                        help="article files, folders of them, or urls of pages to fetch")
+    ingest.add_argument(
+        "paths",
+        nargs="+",
+        metavar="FILE|DIR|URL",
+        help="article files, folders of them, or urls of pages to fetch",
+    )
     ingest.set_defaults(handler=cmd_ingest)
 
-    redate = commands.add_parser("redate", parents=[common],
-                                 help="correct a stored article's date; its claims are read again")
-    redate.add_argument("article", metavar="ARTICLE_ID", help="the article's id, as ingest and "
-                                                             "/sources show it")
+    redate = commands.add_parser(
+        "redate", parents=[common], help="correct a stored article's date; its claims are read again"
+    )
+    redate.add_argument(
+        "article", metavar="ARTICLE_ID", help="the article's id, as ingest and /sources show it"
+    )
     redate.add_argument("date", metavar="DATE", help="the date it was published, YYYY-MM-DD")
     redate.set_defaults(handler=cmd_redate)
 
@@ -332,20 +395,24 @@ def build_parser() -> argparse.ArgumentParser:
     ask.add_argument("--json", action="store_true", help="the answer as JSON (CLAIMS.md)")
     ask.set_defaults(handler=cmd_ask)
 
-    articles = commands.add_parser("articles", parents=[common],
-                                   help="a server's articles, as /article list shows them")
+    articles = commands.add_parser(
+        "articles", parents=[common], help="a server's articles, as /article list shows them"
+    )
     articles.add_argument("--guild", type=int, required=True, metavar="ID", help="the server")
     articles.set_defaults(handler=cmd_articles)
 
     digest_preview = commands.add_parser(
-        "digest-preview", parents=[common],
-        help="what a server's next digest would hold, as /digest preview shows it")
+        "digest-preview",
+        parents=[common],
+        help="what a server's next digest would hold, as /digest preview shows it",
+    )
     digest_preview.add_argument("--guild", type=int, required=True, metavar="ID", help="the server")
     digest_preview.add_argument("--channel", type=int, metavar="ID", help="only this channel's digest")
     digest_preview.set_defaults(handler=cmd_digest_preview)
 
-    console = commands.add_parser("console", parents=[common],
-                                  help="type the slash commands at a prompt, with completion")
+    console = commands.add_parser(
+        "console", parents=[common], help="type the slash commands at a prompt, with completion"
+    )
     console.set_defaults(handler=cmd_console)
 
     _add_feeds_parser(commands, common)

@@ -81,8 +81,9 @@ LAYERS: dict[str, Callable[[], _Zlib | _Brotli]] = {
 
 def content_codings(header: str) -> list[str]:
     """The codings of a Content-Encoding header in the order applied, identity left out."""
-    return [name for name in (part.strip().lower() for part in header.split(","))
-            if name and name != "identity"]
+    return [
+        name for name in (part.strip().lower() for part in header.split(",")) if name and name != "identity"
+    ]
 
 
 class BoundedDecoder:
@@ -92,11 +93,14 @@ class BoundedDecoder:
         names = content_codings(content_encoding)
         for name in names:
             if name not in LAYERS:
-                raise DecodingRefused(f"is compressed as {name}, which Receipts cannot read "
-                                      f"(it reads {ACCEPT_ENCODING})")
+                raise DecodingRefused(
+                    f"is compressed as {name}, which Receipts cannot read (it reads {ACCEPT_ENCODING})"
+                )
         if len(names) > MAX_CODINGS:
-            raise DecodingRefused(f"is compressed {len(names)} times over ({content_encoding}); "
-                                  f"Receipts undoes at most {MAX_CODINGS} layers")
+            raise DecodingRefused(
+                f"is compressed {len(names)} times over ({content_encoding}); "
+                f"Receipts undoes at most {MAX_CODINGS} layers"
+            )
         self.names = list(reversed(names))
         self._layers = [LAYERS[name]() for name in self.names]
         self.limit = limit
@@ -129,5 +133,4 @@ class BoundedDecoder:
                 yield from self._through(depth + 1, piece)
         except (zlib.error, brotli.error):
             # A deeper layer's failure arrives here already as DecodingRefused, naming its coding.
-            raise DecodingRefused(f"sent a body that is not valid {self.names[depth]} data"
-                                  ) from None
+            raise DecodingRefused(f"sent a body that is not valid {self.names[depth]} data") from None

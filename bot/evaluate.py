@@ -120,10 +120,11 @@ def normalised(text: object) -> str:
 
 def same_claim(claim: dict, line: dict) -> bool:
     """The claim says what the gold line says: one of its subjects, its attribute, one of its values."""
-    return (normalised(claim.get("subject")) in {normalised(s) for s in line["subject_any"]}
-            and claim.get("attribute") == line["attribute"]
-            and normalised(claim.get("value"))
-            in {normalised(v) for v in line.get("value_any", [line["value"]])})
+    return (
+        normalised(claim.get("subject")) in {normalised(s) for s in line["subject_any"]}
+        and claim.get("attribute") == line["attribute"]
+        and normalised(claim.get("value")) in {normalised(v) for v in line.get("value_any", [line["value"]])}
+    )
 
 
 def quote_holds(claim: dict, line: dict) -> bool:
@@ -160,11 +161,19 @@ class Tally:
         return self.status_right / self.found if self.found else 0.0
 
     def to_json(self) -> dict:
-        return {"precision": self.precision, "recall": self.recall, "f1": self.f1,
-                "status": self.status, "claims": self.claims, "right": self.right,
-                "false_claims": self.claims - self.right, "required": self.required,
-                "found": self.found, "missed": self.required - self.found,
-                "status_right": self.status_right}
+        return {
+            "precision": self.precision,
+            "recall": self.recall,
+            "f1": self.f1,
+            "status": self.status,
+            "claims": self.claims,
+            "right": self.right,
+            "false_claims": self.claims - self.right,
+            "required": self.required,
+            "found": self.found,
+            "missed": self.required - self.found,
+            "status_right": self.status_right,
+        }
 
 
 @dataclass
@@ -176,10 +185,15 @@ class Miss:
     got_status: str | None = None
 
     def to_json(self) -> dict:
-        return {"kind": self.kind, "article": self.line["article"],
-                "subject": self.line["subject_any"][0], "attribute": self.line["attribute"],
-                "value": self.line["value"], "status_any": self.line.get("status_any"),
-                "got_status": self.got_status}
+        return {
+            "kind": self.kind,
+            "article": self.line["article"],
+            "subject": self.line["subject_any"][0],
+            "attribute": self.line["attribute"],
+            "value": self.line["value"],
+            "status_any": self.line.get("status_any"),
+            "got_status": self.got_status,
+        }
 
 
 @dataclass
@@ -194,8 +208,14 @@ class DateCheck:
     right: bool
 
     def to_json(self) -> dict:
-        return {"article": self.article, "expected": self.expected, "basis": self.basis,
-                "got": self.got, "got_basis": self.bases, "right": self.right}
+        return {
+            "article": self.article,
+            "expected": self.expected,
+            "basis": self.basis,
+            "got": self.got,
+            "got_basis": self.bases,
+            "right": self.right,
+        }
 
 
 @dataclass
@@ -219,26 +239,34 @@ class Evaluation:
 
     def tallies(self, line_or_claim: dict) -> list[Tally]:
         """The tallies a gold line or a claim counts in: overall, its attribute's, its article's."""
-        return [self.overall,
-                self.by_attribute.setdefault(line_or_claim.get("attribute"), Tally()),
-                self.by_article.setdefault(line_or_claim.get("article"), Tally())]
+        return [
+            self.overall,
+            self.by_attribute.setdefault(line_or_claim.get("attribute"), Tally()),
+            self.by_article.setdefault(line_or_claim.get("article"), Tally()),
+        ]
 
     def summary(self) -> str:
         """The figures in the reference scorer's words, so that the two can be compared as text."""
         o = self.overall
         dates = f" dates {self.dates_right}/{len(self.dates)}" if self.dates is not None else ""
-        return (f"F1 {o.f1:.3f} (precision {o.precision:.3f} of {o.claims}, recall {o.recall:.3f} "
-                f"of {o.required}, status {o.status:.3f}){dates}")
+        return (
+            f"F1 {o.f1:.3f} (precision {o.precision:.3f} of {o.claims}, recall {o.recall:.3f} "
+            f"of {o.required}, status {o.status:.3f}){dates}"
+        )
 
     def to_json(self, *, with_misses: bool = False) -> dict:
         figures = self.overall.to_json()
-        figures["dates"] = None if self.dates is None else {
-            "right": self.dates_right, "total": len(self.dates), "accuracy": self.date_accuracy}
+        figures["dates"] = (
+            None
+            if self.dates is None
+            else {"right": self.dates_right, "total": len(self.dates), "accuracy": self.date_accuracy}
+        )
         figures["attributes"] = {name: tally.to_json() for name, tally in sorted(self.by_attribute.items())}
         checks = {check.article: check for check in self.dates or []}
         figures["articles"] = {
             article: tally.to_json() | {"date": checks[article].to_json() if article in checks else None}
-            for article, tally in sorted(self.by_article.items())}
+            for article, tally in sorted(self.by_article.items())
+        }
         if with_misses:
             figures["misses"] = [miss.to_json() for miss in self.misses]
             figures["false_claims"] = self.false_claims
@@ -253,10 +281,21 @@ def check_dates(dates: list[dict], claims_by_article: dict[str, list[dict]]) -> 
         got = {claim.get("published") for claim in claims}
         bases = {str(claim.get("published_basis", "")) for claim in claims}
         accepted = expected.get("published_any", [expected["published"]])
-        right = len(got) == 1 and next(iter(got)) in accepted and (
-            expected["basis"] != "inferred" or all(basis.startswith("inferred") for basis in bases))
-        checks.append(DateCheck(expected["article"], expected["published"], expected["basis"],
-                                sorted(map(str, got)), sorted(bases), right))
+        right = (
+            len(got) == 1
+            and next(iter(got)) in accepted
+            and (expected["basis"] != "inferred" or all(basis.startswith("inferred") for basis in bases))
+        )
+        checks.append(
+            DateCheck(
+                expected["article"],
+                expected["published"],
+                expected["basis"],
+                sorted(map(str, got)),
+                sorted(bases),
+                right,
+            )
+        )
     return checks
 
 
@@ -274,8 +313,11 @@ def evaluate(gold: list[dict], claims: list[dict], dates: list[dict] | None = No
     for line in gold:
         if line.get("optional"):
             continue
-        hits = [claim for claim in by_article.get(line["article"], [])
-                if same_claim(claim, line) and quote_holds(claim, line)]
+        hits = [
+            claim
+            for claim in by_article.get(line["article"], [])
+            if same_claim(claim, line) and quote_holds(claim, line)
+        ]
         status_right = any(claim.get("status") in line["status_any"] for claim in hits)
         for tally in result.tallies(line):
             tally.required += 1
@@ -316,13 +358,31 @@ def _ratio(value: float, count: int) -> str:
 
 def attribute_table(evaluation: Evaluation) -> Table:
     """Precision (P), recall (R), F1 and status of each attribute, the weakest F1 first."""
-    table = _table("By attribute (the weakest first)", "attribute", "required", "found", "claims",
-                   "false", "P", "R", "F1", "status")
+    table = _table(
+        "By attribute (the weakest first)",
+        "attribute",
+        "required",
+        "found",
+        "claims",
+        "false",
+        "P",
+        "R",
+        "F1",
+        "status",
+    )
     rows = sorted(evaluation.by_attribute.items(), key=lambda item: (item[1].f1, str(item[0])))
     for name, t in rows:
-        table.add_row(str(name), str(t.required), str(t.found), str(t.claims), str(t.claims - t.right),
-                      _ratio(t.precision, t.claims), _ratio(t.recall, t.required),
-                      _ratio(t.f1, t.claims or t.required), _ratio(t.status, t.found))
+        table.add_row(
+            str(name),
+            str(t.required),
+            str(t.found),
+            str(t.claims),
+            str(t.claims - t.right),
+            _ratio(t.precision, t.claims),
+            _ratio(t.recall, t.required),
+            _ratio(t.f1, t.claims or t.required),
+            _ratio(t.status, t.found),
+        )
     return table
 
 
@@ -339,8 +399,16 @@ def article_table(evaluation: Evaluation) -> Table:
         else:
             expected = check.expected or "no date"
             date = f"[green]✓[/green] {expected}" if check.right else f"[red]✗[/red] {expected}"
-        table.add_row(str(article), str(t.required), str(t.found), str(t.claims), str(t.claims - t.right),
-                      _ratio(t.f1, t.claims or t.required), _ratio(t.status, t.found), date)
+        table.add_row(
+            str(article),
+            str(t.required),
+            str(t.found),
+            str(t.claims),
+            str(t.claims - t.right),
+            _ratio(t.f1, t.claims or t.required),
+            _ratio(t.status, t.found),
+            date,
+        )
     return table
 
 
@@ -349,25 +417,30 @@ def miss_lines(evaluation: Evaluation) -> dict[str, list[str]]:
     lines: dict[str, list[str]] = {}
     for miss in evaluation.misses:
         line = miss.line
-        said = (f"{escape(line['subject_any'][0])} · {line['attribute']} = "
-                f"[bold]{escape(str(line['value']))}[/bold]")
+        said = (
+            f"{escape(line['subject_any'][0])} · {line['attribute']} = "
+            f"[bold]{escape(str(line['value']))}[/bold]"
+        )
         if miss.got_status:
             detail = f"got {miss.got_status}, expected {' or '.join(line['status_any'])}"
         else:
             detail = f"in a sentence with “{escape(line['quote_contains'])}”"
         lines.setdefault(line["article"], []).append(
-            f"[yellow]{miss.kind:12}[/yellow] {said}  [dim]{detail}[/dim]")
+            f"[yellow]{miss.kind:12}[/yellow] {said}  [dim]{detail}[/dim]"
+        )
     for claim in evaluation.false_claims:
         quote = str(claim.get("quote"))
         shown = quote[:QUOTE_SHOWN] + ("…" if len(quote) > QUOTE_SHOWN else "")
         lines.setdefault(str(claim.get("article")), []).append(
             f"[red]{'false claim':12}[/red] {escape(str(claim.get('subject')))} · {claim.get('attribute')} = "
-            f"[bold]{escape(str(claim.get('value')))}[/bold]  [dim]“{escape(shown)}”[/dim]")
+            f"[bold]{escape(str(claim.get('value')))}[/bold]  [dim]“{escape(shown)}”[/dim]"
+        )
     for check in evaluation.dates or []:
         if not check.right:
             lines.setdefault(check.article, []).append(
                 f"[red]{'date wrong':12}[/red] expected {check.expected or 'no date'} ({check.basis}), got "
-                f"{', '.join(check.got) or 'no claims'} [dim]{escape(', '.join(check.bases))}[/dim]")
+                f"{', '.join(check.got) or 'no claims'} [dim]{escape(', '.join(check.bases))}[/dim]"
+            )
     return lines
 
 
@@ -377,18 +450,21 @@ def print_evaluation(evaluation: Evaluation, console: Console, *, with_misses: b
     console.print(article_table(evaluation))
     if with_misses:
         by_article = miss_lines(evaluation)
-        console.print("[italic]Misses and false claims[/italic]" if by_article
-                      else "No misses and no false claims.")
+        console.print(
+            "[italic]Misses and false claims[/italic]" if by_article else "No misses and no false claims."
+        )
         for article, lines in sorted(by_article.items()):
             console.print(f"[bold]{escape(article)}[/bold]")
             for line in lines:
                 console.print(Padding(line, (0, 0, 0, 2), expand=False))
     o = evaluation.overall
-    line = (f"[bold]Precision[/bold] {_ratio(o.precision, o.claims)} "
-            f"({o.right} of {o.claims} claims right) · "
-            f"[bold]Recall[/bold] {_ratio(o.recall, o.required)} ({o.found} of {o.required} required) · "
-            f"[bold]F1[/bold] {o.f1:.3f} · [bold]Status[/bold] {_ratio(o.status, o.found)}")
+    line = (
+        f"[bold]Precision[/bold] {_ratio(o.precision, o.claims)} "
+        f"({o.right} of {o.claims} claims right) · "
+        f"[bold]Recall[/bold] {_ratio(o.recall, o.required)} ({o.found} of {o.required} required) · "
+        f"[bold]F1[/bold] {o.f1:.3f} · [bold]Status[/bold] {_ratio(o.status, o.found)}"
+    )
     if evaluation.dates is not None:
-        line += (f" · [bold]Dates[/bold] {evaluation.dates_right} of {len(evaluation.dates)}")
+        line += f" · [bold]Dates[/bold] {evaluation.dates_right} of {len(evaluation.dates)}"
     console.print(line)
     console.print(evaluation.summary(), markup=False)

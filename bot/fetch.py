@@ -77,8 +77,7 @@ IPV4_EMBEDDING_FORMS = (
 NOT_EMBEDDING = (ipaddress.ip_address("::"), ipaddress.ip_address("::1"))
 
 
-def _embedded_ipv4(
-        address: ipaddress.IPv6Address) -> tuple[str, list[ipaddress.IPv4Address]] | None:
+def _embedded_ipv4(address: ipaddress.IPv6Address) -> tuple[str, list[ipaddress.IPv4Address]] | None:
     """The form and the IPv4 addresses an IPv6 address carries, or None for a plain one."""
     if address in NOT_EMBEDDING:
         return None
@@ -124,8 +123,10 @@ def check_address(address: str, host: str, exempt: Sequence[Network] = ()) -> No
     reason = None if _exempt(ip, exempt) else refusal_reason(ip)
     if reason:
         where = f"{host} is" if host.strip("[]") == str(ip) else f"{host} resolves to {ip},"
-        raise FetchError(f"{where} {reason}; Receipts only fetches pages from the public "
-                         f"internet. Paste the article's text or attach it instead.")
+        raise FetchError(
+            f"{where} {reason}; Receipts only fetches pages from the public "
+            f"internet. Paste the article's text or attach it instead."
+        )
 
 
 def _is_address(host: str) -> bool:
@@ -142,8 +143,9 @@ async def system_resolver(host: str, port: int) -> list[str]:
     return list(dict.fromkeys(sockaddr[0] for *_, sockaddr in infos))
 
 
-async def resolve_and_check(host: str, port: int, exempt: Sequence[Network] = (), *,
-                            resolve: Resolver = system_resolver) -> list[str]:
+async def resolve_and_check(
+    host: str, port: int, exempt: Sequence[Network] = (), *, resolve: Resolver = system_resolver
+) -> list[str]:
     """Resolve a host and refuse it if any address is not public; the addresses, in order."""
     if _is_address(host):
         check_address(host, host, exempt)
@@ -165,15 +167,15 @@ def _checked_url(raw: str | httpx.URL) -> httpx.URL:
     try:
         url = httpx.URL(raw)
     except (httpx.InvalidURL, TypeError):
-        raise FetchError(f"{shown} is not a url; give one like "
-                         f"https://example.com/article") from None
+        raise FetchError(f"{shown} is not a url; give one like https://example.com/article") from None
     if url.scheme not in ("http", "https") or not url.host:
-        raise FetchError(f"{shown} is not an http(s) url; give one like "
-                         f"https://example.com/article")
+        raise FetchError(f"{shown} is not an http(s) url; give one like https://example.com/article")
     if url.userinfo:
-        raise FetchError(f"{url.copy_with(userinfo=b'')} carries a user name or password (before "
-                         f"the @); Receipts never sends, stores or shows those. Give the address "
-                         f"without them")
+        raise FetchError(
+            f"{url.copy_with(userinfo=b'')} carries a user name or password (before "
+            f"the @); Receipts never sends, stores or shows those. Give the address "
+            f"without them"
+        )
     return url
 
 
@@ -185,13 +187,16 @@ def _decode(data: bytes, response: httpx.Response, url: httpx.URL) -> str:
     """The article text of a body: HTML reduced by trafilatura, plain text as it is."""
     media_type = _media_type(response)
     if media_type and media_type not in HTML_TYPES + TEXT_TYPES:
-        raise FetchError(f"{url} is {media_type}, not a web page or text; "
-                         f"attach the article as .txt, .md or .html instead")
+        raise FetchError(
+            f"{url} is {media_type}, not a web page or text; attach the article as .txt, .md or .html instead"
+        )
     if not data.strip():
         raise FetchError(f"{url} returned an empty page")
     if b"\x00" in data:
-        raise FetchError(f"{url} looks like binary data, not an article (it has NUL bytes); "
-                         f"check the url or attach the article as a file")
+        raise FetchError(
+            f"{url} looks like binary data, not an article (it has NUL bytes); "
+            f"check the url or attach the article as a file"
+        )
     try:
         text = data.decode(response.charset_encoding or "utf-8")
     except (UnicodeDecodeError, LookupError):
@@ -217,36 +222,45 @@ async def _read_capped(response: httpx.Response, url: httpx.URL, max_bytes: int)
         raise FetchError(f"{url} {error}") from None
     declared = response.headers.get("content-length", "")
     if declared.isdigit() and int(declared) > decoder.raw_limit:
-        raise FetchError(f"{url} is {int(declared):,} bytes; an article may be at most "
-                         f"{max_bytes:,} bytes")
+        raise FetchError(f"{url} is {int(declared):,} bytes; an article may be at most {max_bytes:,} bytes")
     body = bytearray()
     raw = 0
     async for chunk in response.aiter_raw():
         try:
             body += await asyncio.to_thread(decoder.feed, chunk)
         except DecodedTooLarge:
-            raise FetchError(f"{url} is larger than {max_bytes:,} bytes, the most an article "
-                             f"may be; paste the part that matters instead") from None
+            raise FetchError(
+                f"{url} is larger than {max_bytes:,} bytes, the most an article "
+                f"may be; paste the part that matters instead"
+            ) from None
         except DecodingRefused as error:
             raise FetchError(f"{url} {error}") from None
         raw += len(chunk)
         if raw > decoder.raw_limit:
-            raise FetchError(f"{url} sent a compressed body larger than {decoder.raw_limit:,} "
-                             f"bytes; an article may be at most {max_bytes:,} bytes")
+            raise FetchError(
+                f"{url} sent a compressed body larger than {decoder.raw_limit:,} "
+                f"bytes; an article may be at most {max_bytes:,} bytes"
+            )
     return bytes(body)
 
 
-def _pinned_request(client: httpx.AsyncClient, url: httpx.URL, address: str,
-                    headers: dict[str, str] | None = None) -> httpx.Request:
+def _pinned_request(
+    client: httpx.AsyncClient, url: httpx.URL, address: str, headers: dict[str, str] | None = None
+) -> httpx.Request:
     """A GET sent to the checked address that still names the host (Host, TLS name, certificate),
     so the name is never looked up again: a rebinding name cannot point it elsewhere."""
     extensions = {"sni_hostname": url.raw_host.decode("ascii")} if url.scheme == "https" else {}
-    return client.build_request("GET", url.copy_with(host=address), extensions=extensions,
-                                headers={**(headers or {}), "Host": url.netloc.decode("ascii")})
+    return client.build_request(
+        "GET",
+        url.copy_with(host=address),
+        extensions=extensions,
+        headers={**(headers or {}), "Host": url.netloc.decode("ascii")},
+    )
 
 
-async def _open(client: httpx.AsyncClient, url: httpx.URL, addresses: list[str],
-                headers: dict[str, str] | None = None) -> httpx.Response:
+async def _open(
+    client: httpx.AsyncClient, url: httpx.URL, addresses: list[str], headers: dict[str, str] | None = None
+) -> httpx.Response:
     """The response of the first checked address that takes the connection."""
     for address in addresses[:-1]:
         try:
@@ -256,12 +270,17 @@ async def _open(client: httpx.AsyncClient, url: httpx.URL, addresses: list[str],
     return await client.send(_pinned_request(client, url, addresses[-1], headers), stream=True)
 
 
-async def _fetch(client: httpx.AsyncClient, start: httpx.URL, exempt: Sequence[Network],
-                 max_bytes: int, resolve: Resolver) -> FetchedPage:
+async def _fetch(
+    client: httpx.AsyncClient, start: httpx.URL, exempt: Sequence[Network], max_bytes: int, resolve: Resolver
+) -> FetchedPage:
     url = start
     for _ in range(MAX_REDIRECTS + 1):
-        addresses = await resolve_and_check(url.raw_host.decode("ascii"), url.port or (
-            443 if url.scheme == "https" else 80), exempt, resolve=resolve)
+        addresses = await resolve_and_check(
+            url.raw_host.decode("ascii"),
+            url.port or (443 if url.scheme == "https" else 80),
+            exempt,
+            resolve=resolve,
+        )
         response = await _open(client, url, addresses)
         try:
             if response.status_code in REDIRECT_STATUSES:
@@ -271,8 +290,10 @@ async def _fetch(client: httpx.AsyncClient, start: httpx.URL, exempt: Sequence[N
                 url = _checked_url(url.join(location))
                 continue
             if response.status_code >= 400:
-                raise FetchError(f"{url} answered {response.status_code} "
-                                 f"{response.reason_phrase}; check that the page opens in a browser")
+                raise FetchError(
+                    f"{url} answered {response.status_code} "
+                    f"{response.reason_phrase}; check that the page opens in a browser"
+                )
             data = await _read_capped(response, url, max_bytes)
             text = await asyncio.to_thread(_decode, data, response, url)
             return FetchedPage(url=str(url), text=text)
@@ -295,10 +316,14 @@ def _certificate_error(error: BaseException) -> ssl.SSLCertVerificationError | N
     return error
 
 
-async def fetch_article_text(url: str, *, exempt: Sequence[Network] = (),
-                             max_bytes: int = MAX_ARTICLE_BYTES,
-                             resolve: Resolver = system_resolver,
-                             ssl_context: ssl.SSLContext | None = None) -> FetchedPage:
+async def fetch_article_text(
+    url: str,
+    *,
+    exempt: Sequence[Network] = (),
+    max_bytes: int = MAX_ARTICLE_BYTES,
+    resolve: Resolver = system_resolver,
+    ssl_context: ssl.SSLContext | None = None,
+) -> FetchedPage:
     """The article text at a url, every hop checked; `exempt` lists networks allowed anyway.
 
     `resolve` looks names up (the system's resolver unless a test gives its own) and
@@ -309,31 +334,42 @@ async def fetch_article_text(url: str, *, exempt: Sequence[Network] = (),
     timeout = httpx.Timeout(READ_TIMEOUT, connect=CONNECT_TIMEOUT)
     # trust_env=False: a proxy from the environment would connect where it likes. No kept-alive
     # connections: they are pooled by address, and one made for a name must not serve another.
-    async with httpx.AsyncClient(follow_redirects=False, timeout=timeout, trust_env=False,
-                                 verify=trust,
-                                 limits=httpx.Limits(max_keepalive_connections=0),
-                                 headers={"User-Agent": USER_AGENT,
-                                          "Accept-Encoding": ACCEPT_ENCODING}) as client:
+    async with httpx.AsyncClient(
+        follow_redirects=False,
+        timeout=timeout,
+        trust_env=False,
+        verify=trust,
+        limits=httpx.Limits(max_keepalive_connections=0),
+        headers={"User-Agent": USER_AGENT, "Accept-Encoding": ACCEPT_ENCODING},
+    ) as client:
         try:
             async with asyncio.timeout(TOTAL_TIMEOUT):
                 return await _fetch(client, start, exempt, max_bytes, resolve)
         except TimeoutError:
-            raise FetchError(f"{url} took longer than {TOTAL_TIMEOUT:.0f} s to load; try again "
-                             f"later or paste the article's text") from None
+            raise FetchError(
+                f"{url} took longer than {TOTAL_TIMEOUT:.0f} s to load; try again "
+                f"later or paste the article's text"
+            ) from None
         except httpx.TimeoutException:
-            raise FetchError(f"{url} did not answer in time; try again later or paste the "
-                             f"article's text") from None
+            raise FetchError(
+                f"{url} did not answer in time; try again later or paste the article's text"
+            ) from None
         except httpx.ConnectError as error:
             refused = _certificate_error(error)
             if refused:
-                raise FetchError(f"{url} has a certificate that could not be verified "
-                                 f"({refused.verify_message}); check the url or paste "
-                                 f"the article's text") from None
-            raise FetchError(f"{url} could not be reached ({error}); check the url or paste the "
-                             f"article's text") from None
+                raise FetchError(
+                    f"{url} has a certificate that could not be verified "
+                    f"({refused.verify_message}); check the url or paste "
+                    f"the article's text"
+                ) from None
+            raise FetchError(
+                f"{url} could not be reached ({error}); check the url or paste the article's text"
+            ) from None
         except httpx.HTTPError as error:
-            raise FetchError(f"{url} could not be fetched ({type(error).__name__}: {error}); "
-                             f"check the url or paste the article's text") from None
+            raise FetchError(
+                f"{url} could not be fetched ({type(error).__name__}: {error}); "
+                f"check the url or paste the article's text"
+            ) from None
 
 
 @dataclass(frozen=True)
@@ -371,16 +407,26 @@ async def fetch_client(ssl_context: ssl.SSLContext | None = None) -> httpx.Async
     same certificates and codings), for a poller that makes many requests."""
     trust = ssl_context or await asyncio.to_thread(_default_trust)
     timeout = httpx.Timeout(READ_TIMEOUT, connect=CONNECT_TIMEOUT)
-    return httpx.AsyncClient(follow_redirects=False, timeout=timeout, trust_env=False,
-                             verify=trust, limits=httpx.Limits(max_keepalive_connections=0),
-                             headers={"User-Agent": FEED_USER_AGENT,
-                                      "Accept-Encoding": ACCEPT_ENCODING})
+    return httpx.AsyncClient(
+        follow_redirects=False,
+        timeout=timeout,
+        trust_env=False,
+        verify=trust,
+        limits=httpx.Limits(max_keepalive_connections=0),
+        headers={"User-Agent": FEED_USER_AGENT, "Accept-Encoding": ACCEPT_ENCODING},
+    )
 
 
-async def fetch_document(url: str, *, client: httpx.AsyncClient, exempt: Sequence[Network] = (),
-                         max_bytes: int = MAX_ARTICLE_BYTES, headers: dict[str, str] | None = None,
-                         what: str = "the page",
-                         resolve: Resolver = system_resolver) -> FetchedDocument:
+async def fetch_document(
+    url: str,
+    *,
+    client: httpx.AsyncClient,
+    exempt: Sequence[Network] = (),
+    max_bytes: int = MAX_ARTICLE_BYTES,
+    headers: dict[str, str] | None = None,
+    what: str = "the page",
+    resolve: Resolver = system_resolver,
+) -> FetchedDocument:
     """GET a url with extra request headers, every hop checked and pinned as
     `fetch_article_text` does, the body capped on its decoded bytes.
 
@@ -392,9 +438,12 @@ async def fetch_document(url: str, *, client: httpx.AsyncClient, exempt: Sequenc
     try:
         async with asyncio.timeout(TOTAL_TIMEOUT):
             for _ in range(MAX_REDIRECTS + 1):
-                addresses = await resolve_and_check(current.raw_host.decode("ascii"), current.port
-                                                    or (443 if current.scheme == "https" else 80),
-                                                    exempt, resolve=resolve)
+                addresses = await resolve_and_check(
+                    current.raw_host.decode("ascii"),
+                    current.port or (443 if current.scheme == "https" else 80),
+                    exempt,
+                    resolve=resolve,
+                )
                 response = await _open(client, current, addresses, headers)
                 try:
                     if response.status_code in REDIRECT_STATUSES:
@@ -407,8 +456,14 @@ async def fetch_document(url: str, *, client: httpx.AsyncClient, exempt: Sequenc
                     body = b""
                     if response.status_code == 200:
                         body = await _read_capped_as(response, current, max_bytes, what)
-                    return FetchedDocument(str(current), response.status_code, response.headers,
-                                           body, permanent and current != start, response)
+                    return FetchedDocument(
+                        str(current),
+                        response.status_code,
+                        response.headers,
+                        body,
+                        permanent and current != start,
+                        response,
+                    )
                 finally:
                     await response.aclose()
     except TimeoutError:
@@ -418,21 +473,22 @@ async def fetch_document(url: str, *, client: httpx.AsyncClient, exempt: Sequenc
     except httpx.ConnectError as error:
         refused = _certificate_error(error)
         if refused:
-            raise FetchError(f"{url} has a certificate that could not be verified "
-                             f"({refused.verify_message})") from None
+            raise FetchError(
+                f"{url} has a certificate that could not be verified ({refused.verify_message})"
+            ) from None
         raise FetchError(f"{url} could not be reached ({error})") from None
     except httpx.HTTPError as error:
         raise FetchError(f"{url} could not be fetched ({type(error).__name__}: {error})") from None
     raise FetchError(f"{start} redirects more than {MAX_REDIRECTS} times")
 
 
-async def _read_capped_as(response: httpx.Response, url: httpx.URL, max_bytes: int,
-                          what: str) -> bytes:
+async def _read_capped_as(response: httpx.Response, url: httpx.URL, max_bytes: int, what: str) -> bytes:
     """`_read_capped`, its size refusals worded for what is read (a feed is not an article)."""
     try:
         return await _read_capped(response, url, max_bytes)
     except FetchError as error:
         if "at most" in str(error) or "larger than" in str(error):
-            raise FetchError(f"{what} at {url} is larger than {max_bytes:,} bytes, the most "
-                             f"Receipts reads of it") from None
+            raise FetchError(
+                f"{what} at {url} is larger than {max_bytes:,} bytes, the most Receipts reads of it"
+            ) from None
         raise

@@ -59,8 +59,10 @@ class IngestReport:
     def summary(self) -> str:
         """One line: stored, duplicates and failed, with the articles' claims."""
         claims = sum(outcome.claims for outcome in self.outcomes if outcome.status == "stored")
-        summary = (f"stored {self.count('stored')} articles ({claims} claims), "
-                   f"{self.count('duplicate')} duplicates, {self.count('failed')} failed")
+        summary = (
+            f"stored {self.count('stored')} articles ({claims} claims), "
+            f"{self.count('duplicate')} duplicates, {self.count('failed')} failed"
+        )
         if self.stopped:
             summary += f"; stopped, {self.not_tried} files not tried: {self.stopped}"
         return summary
@@ -71,8 +73,9 @@ def extract_claims(article: Article) -> list[Claim]:
     try:
         return extract(article)
     except ExtractionError as error:
-        raise ArticleError(f"{article.id}: its claims could not be read ({error}); nothing was "
-                           f"stored") from error
+        raise ArticleError(
+            f"{article.id}: its claims could not be read ({error}); nothing was stored"
+        ) from error
 
 
 def redate_command(article_id: str) -> str:
@@ -80,33 +83,39 @@ def redate_command(article_id: str) -> str:
     return f"python -m bot redate {article_id} YYYY-MM-DD"
 
 
-def ingest_article(store: Store, article: Article, *, guild_id: int | None = None,
-                   added_by: str = "cli") -> AddResult:
+def ingest_article(
+    store: Store, article: Article, *, guild_id: int | None = None, added_by: str = "cli"
+) -> AddResult:
     """Extract an article's claims and store it with them, or report the duplicate."""
-    return store.add_article(article, extract_claims(article), guild_id=guild_id,
-                             added_by=added_by)
+    return store.add_article(article, extract_claims(article), guild_id=guild_id, added_by=added_by)
 
 
 def redated(row: dict, published: str) -> Article:
     """A stored article (its row) as it reads with another date, set by a person."""
-    return Article(id=row["id"], body=row["body"], url=row["url"], title=row["title"],
-                   outlet=row["outlet"], published=published, published_basis="moderator",
-                   sha256=row["sha256"])
+    return Article(
+        id=row["id"],
+        body=row["body"],
+        url=row["url"],
+        title=row["title"],
+        outlet=row["outlet"],
+        published=published,
+        published_basis="moderator",
+        sha256=row["sha256"],
+    )
 
 
-def redate_article(store: Store, article_id: str, date_text: str, *,
-                   actor: str = "cli") -> RedateResult:
+def redate_article(store: Store, article_id: str, date_text: str, *, actor: str = "cli") -> RedateResult:
     """Correct a stored article's date (any article: this is the maintainer's command line) and
     read its claims again against it, in one transaction, audited."""
     published = read_date(date_text)
     check_publication_date(published)
     row = store.article(article_id)
     if row is None:
-        raise ArticleError(f"no article {article_id} is stored; `python -m bot ask "
-                           f"\"/sources DEVICE\"` shows article ids")
+        raise ArticleError(
+            f'no article {article_id} is stored; `python -m bot ask "/sources DEVICE"` shows article ids'
+        )
     article = redated(row, published)
-    return store.redate_article(article, extract_claims(article), actor=actor,
-                                guild_id=row["guild_id"])
+    return store.redate_article(article, extract_claims(article), actor=actor, guild_id=row["guild_id"])
 
 
 def expand_inputs(paths: list[Path]) -> tuple[list[Path], list[Outcome]]:
@@ -115,11 +124,15 @@ def expand_inputs(paths: list[Path]) -> tuple[list[Path], list[Outcome]]:
     problems: list[Outcome] = []
     for path in paths:
         if path.is_dir():
-            found = sorted(p for p in path.rglob("*")
-                           if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES)
+            found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES)
             if not found:
-                problems.append(Outcome(str(path), "failed", reason=(
-                    f"{path} has no articles (files ending in {', '.join(ARTICLE_SUFFIXES)})")))
+                problems.append(
+                    Outcome(
+                        str(path),
+                        "failed",
+                        reason=(f"{path} has no articles (files ending in {', '.join(ARTICLE_SUFFIXES)})"),
+                    )
+                )
             files.extend(found)
         elif not path.exists():
             problems.append(Outcome(str(path), "failed", reason=f"{path} does not exist"))
@@ -128,8 +141,13 @@ def expand_inputs(paths: list[Path]) -> tuple[list[Path], list[Outcome]]:
     return files, problems
 
 
-def ingest_paths(store: Store, paths: list[Path], *, added_by: str = "cli",
-                 on_file: Callable[[Outcome], None] | None = None) -> IngestReport:
+def ingest_paths(
+    store: Store,
+    paths: list[Path],
+    *,
+    added_by: str = "cli",
+    on_file: Callable[[Outcome], None] | None = None,
+) -> IngestReport:
     """Ingest files and folders; a bad file is reported and logged, and the others go on."""
     files, problems = expand_inputs(paths)
     report = IngestReport(outcomes=list(problems))
@@ -158,10 +176,18 @@ def ingest_paths(store: Store, paths: list[Path], *, added_by: str = "cli",
             if result.stored:
                 outcome = Outcome(str(path), "stored", result.article_id, result.claims)
             else:
-                outcome = Outcome(str(path), "duplicate", result.duplicate_of,
-                                  reason=f"same article as {result.duplicate_of}")
-                log.info("duplicate, not stored again: %s is the %s (a wrong date is corrected "
-                         "with `%s`)", path, outcome.reason, redate_command(result.duplicate_of))
+                outcome = Outcome(
+                    str(path),
+                    "duplicate",
+                    result.duplicate_of,
+                    reason=f"same article as {result.duplicate_of}",
+                )
+                log.info(
+                    "duplicate, not stored again: %s is the %s (a wrong date is corrected with `%s`)",
+                    path,
+                    outcome.reason,
+                    redate_command(result.duplicate_of),
+                )
         report.outcomes.append(outcome)
         if on_file:
             on_file(outcome)
@@ -177,9 +203,14 @@ def is_url(given: str) -> bool:
     return given.strip().lower().startswith(("http://", "https://"))
 
 
-def ingest_urls(store: Store, urls: list[str], *, allow_private: bool = False,
-                added_by: str = "cli",
-                on_url: Callable[[Outcome], None] | None = None) -> IngestReport:
+def ingest_urls(
+    store: Store,
+    urls: list[str],
+    *,
+    allow_private: bool = False,
+    added_by: str = "cli",
+    on_url: Callable[[Outcome], None] | None = None,
+) -> IngestReport:
     """Fetch pages and ingest them, through the moderators' url fetch and all its protections."""
     import asyncio
 
@@ -198,9 +229,13 @@ def ingest_urls(store: Store, urls: list[str], *, allow_private: bool = False,
             outcome = Outcome(url, "failed", reason=str(error))
             log.warning("not ingested: %s", error)
         else:
-            outcome = (Outcome(url, "stored", result.article_id, result.claims) if result.stored
-                       else Outcome(url, "duplicate", result.duplicate_of,
-                                    reason=f"same article as {result.duplicate_of}"))
+            outcome = (
+                Outcome(url, "stored", result.article_id, result.claims)
+                if result.stored
+                else Outcome(
+                    url, "duplicate", result.duplicate_of, reason=f"same article as {result.duplicate_of}"
+                )
+            )
         report.outcomes.append(outcome)
         if on_url:
             on_url(outcome)

@@ -53,7 +53,8 @@ def take(store: Store, name: str, owner: str, seconds: float, now: float | None 
             "ON CONFLICT (name) DO UPDATE SET owner = excluded.owner, "
             "expires_at = excluded.expires_at, taken_at = excluded.taken_at "
             "WHERE leases.owner = excluded.owner OR leases.expires_at <= ?",
-            [name, owner, now + seconds, utc_now(), now])
+            [name, owner, now + seconds, utc_now(), now],
+        )
     return cursor.rowcount == 1
 
 
@@ -62,8 +63,8 @@ def renew(store: Store, name: str, owner: str, seconds: float, now: float | None
     now = time.time() if now is None else now
     with store.db.atomic():
         cursor = store.db.conn.execute(
-            "UPDATE leases SET expires_at = ? WHERE name = ? AND owner = ?",
-            [now + seconds, name, owner])
+            "UPDATE leases SET expires_at = ? WHERE name = ? AND owner = ?", [now + seconds, name, owner]
+        )
     return cursor.rowcount == 1
 
 
@@ -76,8 +77,9 @@ def release(store: Store, name: str, owner: str) -> None:
 def holder(store: Store, name: str, now: float | None = None) -> str | None:
     """Who holds the lease now; None when it is free or has expired."""
     now = time.time() if now is None else now
-    row = store.db.execute("SELECT owner FROM leases WHERE name = ? AND expires_at > ?",
-                           [name, now]).fetchone()
+    row = store.db.execute(
+        "SELECT owner FROM leases WHERE name = ? AND expires_at > ?", [name, now]
+    ).fetchone()
     return row[0] if row else None
 
 
@@ -95,8 +97,7 @@ class Lease:
         """Extend it now (before each step of the work); False, for good, once it is lost."""
         if not self.lost and not await self.run(renew, self.name, self.owner, self.seconds):
             self.lost = True
-            log.warning("lease %s was taken over by another process; leaving the work to it",
-                        self.name)
+            log.warning("lease %s was taken over by another process; leaving the work to it", self.name)
         return not self.lost
 
     async def keep_renewed(self) -> None:
@@ -107,8 +108,9 @@ class Lease:
 
 
 @asynccontextmanager
-async def held(run: StoreRunner, name: str, owner: str,
-               seconds: float = DEFAULT_LEASE_SECONDS) -> AsyncIterator[Lease | None]:
+async def held(
+    run: StoreRunner, name: str, owner: str, seconds: float = DEFAULT_LEASE_SECONDS
+) -> AsyncIterator[Lease | None]:
     """The lease `name`, renewed in the background while the block runs and released after it;
     None (and the block should do nothing) when another process holds it.
 

@@ -7,10 +7,28 @@ from dataclasses import asdict, dataclass, field
 STATUSES = ("confirmed", "rumored", "speculated", "denied")
 SUBJECT_KINDS = ("device", "series", "company")
 ATTRIBUTES = (
-    "chipset", "display_size", "display_resolution", "display_type", "refresh_rate", "ram",
-    "storage", "main_camera", "ultrawide_camera", "telephoto_camera", "front_camera",
-    "camera_sensor", "camera_count", "camera_partner", "battery", "wired_charging",
-    "wireless_charging", "os", "ui", "launch_date", "price", "alias",
+    "chipset",
+    "display_size",
+    "display_resolution",
+    "display_type",
+    "refresh_rate",
+    "ram",
+    "storage",
+    "main_camera",
+    "ultrawide_camera",
+    "telephoto_camera",
+    "front_camera",
+    "camera_sensor",
+    "camera_count",
+    "camera_partner",
+    "battery",
+    "wired_charging",
+    "wireless_charging",
+    "os",
+    "ui",
+    "launch_date",
+    "price",
+    "alias",
 )
 
 

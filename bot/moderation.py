@@ -33,8 +33,10 @@ from bot.store import moderation as sql
 
 MODERATOR_PERMISSIONS = ("Manage Messages", "Manage Server")
 ARTICLE_ID_LENGTH = 40
-NOT_MODERATOR = (f"Only moderators ({' or '.join(MODERATOR_PERMISSIONS)} for the whole server, "
-                 f"through a role) can use this command. Ask one of your server's moderators.")
+NOT_MODERATOR = (
+    f"Only moderators ({' or '.join(MODERATOR_PERMISSIONS)} for the whole server, "
+    f"through a role) can use this command. Ask one of your server's moderators."
+)
 
 
 class ActionRefused(UserError):
@@ -71,15 +73,20 @@ def parse_date_option(text: str, today: date | None = None) -> str:
 def check_attachment(filename: str, size: int) -> None:
     """Refuse an attached file by its name and size, before it is downloaded."""
     if not filename.lower().endswith(ARTICLE_SUFFIXES):
-        raise ActionRefused(f"{filename} is not an article file; attach a "
-                            f"{', '.join(ARTICLE_SUFFIXES)} file, or paste the text instead.")
+        raise ActionRefused(
+            f"{filename} is not an article file; attach a "
+            f"{', '.join(ARTICLE_SUFFIXES)} file, or paste the text instead."
+        )
     if size > MAX_ARTICLE_BYTES:
-        raise ActionRefused(f"{filename} is {size:,} bytes; an article may be at most "
-                            f"{MAX_ARTICLE_BYTES:,} bytes. Attach the article alone, as text.")
+        raise ActionRefused(
+            f"{filename} is {size:,} bytes; an article may be at most "
+            f"{MAX_ARTICLE_BYTES:,} bytes. Attach the article alone, as text."
+        )
 
 
-def article_id_for(sha256: str, *, name: str | None = None, url: str | None = None,
-                   title: str | None = None) -> str:
+def article_id_for(
+    sha256: str, *, name: str | None = None, url: str | None = None, title: str | None = None
+) -> str:
     """A readable article id: the file name, the url's last part or the title, else the hash."""
     url_name = urlsplit(url).path.rstrip("/").rsplit("/", 1)[-1] if url else ""
     for candidate in (name and PurePosixPath(name).stem, url_name, title):
@@ -134,16 +141,30 @@ def _found_claims(store: Store, article_id: str) -> list[FoundClaim]:
     return [FoundClaim(*row) for row in sql.article_claims(store, article_id)]
 
 
-def _added(store: Store, article_id: str, duplicate: bool = False,
-           redated_from: str | None = None) -> ArticleAdded:
+def _added(
+    store: Store, article_id: str, duplicate: bool = False, redated_from: str | None = None
+) -> ArticleAdded:
     row = store.article(article_id)
-    return ArticleAdded(article_id, row["title"], row["url"], row["published"],
-                        row["published_basis"], _found_claims(store, article_id), duplicate,
-                        redated_from)
+    return ArticleAdded(
+        article_id,
+        row["title"],
+        row["url"],
+        row["published"],
+        row["published_basis"],
+        _found_claims(store, article_id),
+        duplicate,
+        redated_from,
+    )
 
 
-def read_given_article(text: str, *, name: str | None = None, url: str | None = None,
-                       title: str | None = None, published: str | None = None) -> Article:
+def read_given_article(
+    text: str,
+    *,
+    name: str | None = None,
+    url: str | None = None,
+    title: str | None = None,
+    published: str | None = None,
+) -> Article:
     """The article a moderator gave (pasted, attached or fetched), not yet extracted or stored.
 
     `name` is the attached file's name, which the id is made from; `published`, when given, is the
@@ -151,8 +172,14 @@ def read_given_article(text: str, *, name: str | None = None, url: str | None = 
     """
     published = parse_date_option(published) if published and published.strip() else None
     try:
-        article = parse_article(text, "pending", url=url or None, title=title or None,
-                                published=published, published_basis="moderator" if published else None)
+        article = parse_article(
+            text,
+            "pending",
+            url=url or None,
+            title=title or None,
+            published=published,
+            published_basis="moderator" if published else None,
+        )
     except ArticleError as error:
         raise ActionRefused(f"{error}; check what you pasted or attached.") from None
     article.id = article_id_for(article.sha256, name=name, url=article.url, title=article.title)
@@ -167,21 +194,29 @@ def read_claims(article: Article) -> list[Claim]:
         raise ActionRefused(f"{error}. Check the article's text and date.") from None
 
 
-def store_given_article(store: Store, article: Article, claims: list[Claim], *, guild_id: int,
-                        actor: str) -> ArticleAdded:
+def store_given_article(
+    store: Store, article: Article, claims: list[Claim], *, guild_id: int, actor: str
+) -> ArticleAdded:
     """Store an article a moderator gave, with its claims, for the server (or find it stored)."""
     result = store.add_article(article, claims, guild_id=guild_id, added_by=actor)
     return _added(store, result.article_id, duplicate=not result.stored)
 
 
-def add_article(store: Store, text: str, *, guild_id: int, actor: str, name: str | None = None,
-                url: str | None = None, title: str | None = None,
-                published: str | None = None) -> ArticleAdded:
+def add_article(
+    store: Store,
+    text: str,
+    *,
+    guild_id: int,
+    actor: str,
+    name: str | None = None,
+    url: str | None = None,
+    title: str | None = None,
+    published: str | None = None,
+) -> ArticleAdded:
     """Read, extract and store an article a moderator gave, in one call (the bot does the three
     steps apart, so that extraction holds no lock)."""
     article = read_given_article(text, name=name, url=url, title=title, published=published)
-    return store_given_article(store, article, read_claims(article), guild_id=guild_id,
-                               actor=actor)
+    return store_given_article(store, article, read_claims(article), guild_id=guild_id, actor=actor)
 
 
 def article_to_redate(store: Store, article_id: str, published: str, *, guild_id: int) -> Article:
@@ -190,8 +225,9 @@ def article_to_redate(store: Store, article_id: str, published: str, *, guild_id
     return redated(row, parse_date_option(published))
 
 
-def store_redated(store: Store, article: Article, claims: list[Claim], *, guild_id: int,
-                  actor: str) -> ArticleAdded:
+def store_redated(
+    store: Store, article: Article, claims: list[Claim], *, guild_id: int, actor: str
+) -> ArticleAdded:
     """Give this server's article its new date and the claims read against it, audited."""
     with store.write():
         _own_article(store, article.id, guild_id)  # still this server's, in the same transaction
@@ -199,8 +235,9 @@ def store_redated(store: Store, article: Article, claims: list[Claim], *, guild_
     return _added(store, article.id, redated_from=result.was or "unknown")
 
 
-def redate_article(store: Store, article_id: str, published: str, *, guild_id: int,
-                   actor: str) -> ArticleAdded:
+def redate_article(
+    store: Store, article_id: str, published: str, *, guild_id: int, actor: str
+) -> ArticleAdded:
     """Correct the date of this server's article and read its claims again against it."""
     article = article_to_redate(store, article_id, published, guild_id=guild_id)
     return store_redated(store, article, read_claims(article), guild_id=guild_id, actor=actor)
@@ -210,12 +247,15 @@ def _own_article(store: Store, article_id: str, guild_id: int) -> dict:
     """The article if this server added it; another server's article is reported as not found."""
     row = store.article(article_id.strip())
     if row is None or (row["guild_id"] is not None and row["guild_id"] != guild_id):
-        raise ActionRefused(f"No article `{article_id}` was added in this server; "
-                            f"`/article list` shows the ones that were.")
+        raise ActionRefused(
+            f"No article `{article_id}` was added in this server; `/article list` shows the ones that were."
+        )
     if row["guild_id"] is None:
-        raise ActionRefused(f"`{article_id}` is shared by every server (a seed or an article "
-                            f"added from the command line); it can only be changed from the "
-                            f"command line by the bot's maintainer.")
+        raise ActionRefused(
+            f"`{article_id}` is shared by every server (a seed or an article "
+            f"added from the command line); it can only be changed from the "
+            f"command line by the bot's maintainer."
+        )
     return row
 
 
@@ -226,8 +266,10 @@ def _own_claim(store: Store, claim_id: int, guild_id: int) -> dict:
     if row is None or (row[3] is not None and row[3] != guild_id):
         raise ActionRefused(f"No claim #{claim_id} comes from an article added in this server.")
     if row[3] is None:
-        raise ActionRefused(f"Claim #{claim_id} comes from an article shared by every server; "
-                            f"it can only be retracted from the command line.")
+        raise ActionRefused(
+            f"Claim #{claim_id} comes from an article shared by every server; "
+            f"it can only be retracted from the command line."
+        )
     return {"id": row[0], "article_id": row[1], "retracted_at": row[2]}
 
 
@@ -241,8 +283,9 @@ def own_article_ids(store: Store, guild_id: int, fragment: str, limit: int = 25)
     return sql.guild_article_ids(store, guild_id, fragment, limit)
 
 
-def remove_article(store: Store, article_id: str, *, guild_id: int, actor: str,
-                   reason: str | None = None) -> ArticleSummary:
+def remove_article(
+    store: Store, article_id: str, *, guild_id: int, actor: str, reason: str | None = None
+) -> ArticleSummary:
     """Soft-remove an article: its claims stop counting everywhere, and it can be restored."""
     with store.write():
         row = _own_article(store, article_id, guild_id)
@@ -265,8 +308,11 @@ def restore_article(store: Store, article_id: str, *, guild_id: int, actor: str)
 
 
 def _summary(store: Store, article_id: str) -> ArticleSummary:
-    return next(summary for summary in list_articles(store, store.article(article_id)["guild_id"])
-                if summary.article_id == article_id)
+    return next(
+        summary
+        for summary in list_articles(store, store.article(article_id)["guild_id"])
+        if summary.article_id == article_id
+    )
 
 
 def retract_claim(store: Store, claim_id: int, *, guild_id: int, actor: str, reason: str) -> None:
@@ -277,8 +323,9 @@ def retract_claim(store: Store, claim_id: int, *, guild_id: int, actor: str, rea
     with store.write():
         claim = _own_claim(store, claim_id, guild_id)
         if claim["retracted_at"]:
-            raise ActionRefused(f"Claim #{claim_id} is already retracted; "
-                                f"`/moderate-claim restore` brings it back.")
+            raise ActionRefused(
+                f"Claim #{claim_id} is already retracted; `/moderate-claim restore` brings it back."
+            )
         sql.mark_claim_retracted(store, claim_id, actor, reason)
         store.record(actor, "claim.retract", f"claim:{claim_id}", guild_id, reason)
 
@@ -293,8 +340,9 @@ def restore_claim(store: Store, claim_id: int, *, guild_id: int, actor: str) -> 
         store.record(actor, "claim.restore", f"claim:{claim_id}", guild_id)
 
 
-def set_article_date(store: Store, article_id: str, published: str | None, *, guild_id: int,
-                     actor: str) -> ArticleAdded:
+def set_article_date(
+    store: Store, article_id: str, published: str | None, *, guild_id: int, actor: str
+) -> ArticleAdded:
     """Fix an article's date as a moderator's: the date given (its claims read again against
     it, see `redate_article`), or (None) the inferred one confirmed."""
     if published is not None:
@@ -302,9 +350,16 @@ def set_article_date(store: Store, article_id: str, published: str | None, *, gu
     with store.write():
         row = _own_article(store, article_id, guild_id)
         if not row["published"]:
-            raise ActionRefused("No date was found in this article; set one with the "
-                                "“Set the date” button or `/article redate`.")
+            raise ActionRefused(
+                "No date was found in this article; set one with the "
+                "“Set the date” button or `/article redate`."
+            )
         sql.confirm_article_date(store, row["id"], row["published"])
-        store.record(actor, "article.date.confirm", f"article:{row['id']}", guild_id,
-                     f"{row['published']} (was {row['published_basis']})")
+        store.record(
+            actor,
+            "article.date.confirm",
+            f"article:{row['id']}",
+            guild_id,
+            f"{row['published']} (was {row['published_basis']})",
+        )
     return _added(store, row["id"])

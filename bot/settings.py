@@ -63,8 +63,10 @@ def _server_id(name: str) -> int | None:
     if not raw:
         return None
     if not (raw.isascii() and raw.isdigit()) or int(raw) == 0:
-        raise SettingsError(f"{name} must be a server id (digits only, from Copy Server ID), not "
-                            f"{raw!r}; leave it empty to sync the commands globally")
+        raise SettingsError(
+            f"{name} must be a server id (digits only, from Copy Server ID), not "
+            f"{raw!r}; leave it empty to sync the commands globally"
+        )
     return int(raw)
 
 
@@ -75,22 +77,27 @@ def parse_shards(count: str | int | None, ids: str | None) -> tuple[int | None, 
     if count is not None and str(count).strip():
         text = str(count).strip()
         if not (text.isascii() and text.isdigit()) or int(text) < 1:
-            raise SettingsError(f"the shard count (--shards, RECEIPTS_SHARDS) is a whole number "
-                                f"of at least 1, not {text!r}")
+            raise SettingsError(
+                f"the shard count (--shards, RECEIPTS_SHARDS) is a whole number of at least 1, not {text!r}"
+            )
         shard_count = int(text)
     if ids is None or not ids.strip():
         return shard_count, None
     if shard_count is None:
-        raise SettingsError("shard ids (--shard-ids, RECEIPTS_SHARD_IDS) need the shard count "
-                            "too (--shards, RECEIPTS_SHARDS): which shards of how many?")
+        raise SettingsError(
+            "shard ids (--shard-ids, RECEIPTS_SHARD_IDS) need the shard count "
+            "too (--shards, RECEIPTS_SHARDS): which shards of how many?"
+        )
     pieces = [piece.strip() for piece in ids.split(",")]
     if not all(piece.isascii() and piece.isdigit() for piece in pieces):
         raise SettingsError(f"shard ids are numbers separated by commas, like 0,1; not {ids!r}")
     shard_ids = tuple(sorted({int(piece) for piece in pieces}))
     outside = [shard for shard in shard_ids if shard >= shard_count]
     if outside:
-        raise SettingsError(f"with {shard_count} shards the shard ids are 0 to {shard_count - 1}; "
-                            f"{', '.join(map(str, outside))} is not one of them")
+        raise SettingsError(
+            f"with {shard_count} shards the shard ids are 0 to {shard_count - 1}; "
+            f"{', '.join(map(str, outside))} is not one of them"
+        )
     return shard_count, shard_ids
 
 
@@ -114,15 +121,15 @@ class Settings:
     def from_env(cls) -> Settings:
         """The settings in force: the environment first, then `.env` for what it leaves unset."""
         load_dotenv(find_dotenv(usecwd=True), override=False)
-        shard_count, shard_ids = parse_shards(os.environ.get("RECEIPTS_SHARDS"),
-                                              os.environ.get("RECEIPTS_SHARD_IDS"))
+        shard_count, shard_ids = parse_shards(
+            os.environ.get("RECEIPTS_SHARDS"), os.environ.get("RECEIPTS_SHARD_IDS")
+        )
         return cls(
             discord_token=os.environ.get("DISCORD_TOKEN", "").strip() or None,
             db_path=Path(os.environ.get("RECEIPTS_DB", "").strip() or DEFAULT_DB),
             dev_guild=_server_id("RECEIPTS_DEV_GUILD"),
             log_level=_log_level("LOG_LEVEL"),
-            discord_api=(os.environ.get("RECEIPTS_DISCORD_API", "").strip().rstrip("/")
-                         or DISCORD_API),
+            discord_api=(os.environ.get("RECEIPTS_DISCORD_API", "").strip().rstrip("/") or DISCORD_API),
             discord_gateway=os.environ.get("RECEIPTS_DISCORD_GATEWAY", "").strip() or DISCORD_GATEWAY,
             discord_cdn=os.environ.get("RECEIPTS_DISCORD_CDN", "").strip().rstrip("/") or DISCORD_CDN,
             allow_private_urls=_flag("RECEIPTS_ALLOW_PRIVATE_URLS"),

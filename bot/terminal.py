@@ -26,9 +26,16 @@ def print_article_list(articles: list[ArticleSummary], console: Console) -> None
         line.append(f"  {article.title or 'untitled'}")
         console.print(line)
         state = " · removed" if article.removed_at else ""
-        console.print(Padding(Text(f"{article.published or 'date unknown'} · {article.claims} claims "
-                                   f"· added {(article.added_at or '')[:10]}{state}", style="dim"),
-                              (0, 0, 0, 4)))
+        console.print(
+            Padding(
+                Text(
+                    f"{article.published or 'date unknown'} · {article.claims} claims "
+                    f"· added {(article.added_at or '')[:10]}{state}",
+                    style="dim",
+                ),
+                (0, 0, 0, 4),
+            )
+        )
         if is_web_url(article.url):
             console.print(Padding(Text(clean_url(article.url), style="dim"), (0, 0, 0, 4)))
 
@@ -37,8 +44,12 @@ def print_digest(digest: Digest, console: Console) -> None:
     """A digest preview in a terminal: its claims by device, each with its quote and receipt."""
     subscription = digest.subscription
     since = f" since {digest.since[:10]}" if digest.since else ""
-    console.print(Text(f"Digest for channel {subscription.channel_id}: {digest.claim_count} new "
-                       f"claims{since}", style="bold underline"))
+    console.print(
+        Text(
+            f"Digest for channel {subscription.channel_id}: {digest.claim_count} new claims{since}",
+            style="bold underline",
+        )
+    )
     console.print(Text(f"{subscription.scope} · {subscription.schedule}", style="dim"))
     if not digest.claim_count:
         console.print("Nothing new since the last digest: the next one would not be posted.")
@@ -48,8 +59,7 @@ def print_digest(digest: Digest, console: Console) -> None:
         for claim in group.claims:
             console.print(Text(f"  {claim.attribute}: {claim.value} ({claim.status})"))
             console.print(Padding(Text(f"“{claim.quote}”", style="italic"), (0, 0, 0, 4)))
-            receipt = (f"— {claim.source_name} · {claim.published or 'date unknown'} · "
-                       f"claim #{claim.claim_id}")
+            receipt = f"— {claim.source_name} · {claim.published or 'date unknown'} · claim #{claim.claim_id}"
             console.print(Padding(Text(receipt, style="dim"), (0, 0, 0, 4)))
             if is_web_url(claim.url):
                 console.print(Padding(Text(clean_url(claim.url), style="dim"), (0, 0, 0, 4)))

@@ -43,8 +43,10 @@ PUBLIC_DEFER = "receipts_public_defer"
 T = TypeVar("T")
 
 
-ROLES_UNKNOWN = ("I do not know this server's roles yet, so I cannot tell whether you are a "
-                 "moderator; try again in a minute.")
+ROLES_UNKNOWN = (
+    "I do not know this server's roles yet, so I cannot tell whether you are a "
+    "moderator; try again in a minute."
+)
 
 
 class NotModerator(app_commands.CheckFailure):
@@ -75,9 +77,11 @@ def require_moderator(interaction: discord.Interaction) -> bool:
     if guild is None or guild.default_role is None:
         raise NotModerator(ROLES_UNKNOWN)  # the server's roles are not known yet (still loading)
     permissions = member.guild_permissions
-    if not is_moderator(manage_messages=permissions.manage_messages,
-                        manage_guild=permissions.manage_guild,
-                        administrator=permissions.administrator):
+    if not is_moderator(
+        manage_messages=permissions.manage_messages,
+        manage_guild=permissions.manage_guild,
+        administrator=permissions.administrator,
+    ):
         raise NotModerator(NOT_MODERATOR)
     return True
 
@@ -96,8 +100,7 @@ def embeds_of(page: list[dict]) -> list[discord.Embed]:
 # Answering in time ------------------------------------------------------------------------------
 
 
-async def in_time(interaction: discord.Interaction, work: Awaitable[T], *,
-                  ephemeral: bool = False) -> T:
+async def in_time(interaction: discord.Interaction, work: Awaitable[T], *, ephemeral: bool = False) -> T:
     """Await work, deferring the interaction first if it takes longer than DEFER_AFTER."""
     task = asyncio.ensure_future(work)
     done, _ = await asyncio.wait({task}, timeout=DEFER_AFTER)
@@ -112,8 +115,9 @@ async def defer(interaction: discord.Interaction, *, ephemeral: bool) -> None:
     interaction.extras[PUBLIC_DEFER] = not ephemeral
 
 
-async def send(interaction: discord.Interaction, *, ephemeral: bool,
-               **kwargs: Any) -> discord.Message | discord.InteractionMessage | None:
+async def send(
+    interaction: discord.Interaction, *, ephemeral: bool, **kwargs: Any
+) -> discord.Message | discord.InteractionMessage | None:
     """Send the first answer or a follow-up, whichever is due; never with mentions."""
     kwargs.setdefault("allowed_mentions", NO_MENTIONS)
     if not interaction.response.is_done():
@@ -129,15 +133,15 @@ async def send(interaction: discord.Interaction, *, ephemeral: bool,
     return await interaction.followup.send(ephemeral=ephemeral, wait=True, **kwargs)
 
 
-async def send_pages(interaction: discord.Interaction, pages: list[list[dict]], *,
-                     ephemeral: bool = False) -> None:
+async def send_pages(
+    interaction: discord.Interaction, pages: list[list[dict]], *, ephemeral: bool = False
+) -> None:
     """Send pages of embeds: the first page, with buttons to turn the others when there are any."""
     if len(pages) <= 1:
         await send(interaction, ephemeral=ephemeral, embeds=embeds_of(pages[0] if pages else []))
         return
     view = PageView(interaction.user.id, pages)
-    view.message = await send(interaction, ephemeral=ephemeral, embeds=embeds_of(pages[0]),
-                              view=view)
+    view.message = await send(interaction, ephemeral=ephemeral, embeds=embeds_of(pages[0]), view=view)
 
 
 async def send_answer(interaction: discord.Interaction, work: Awaitable[Answer]) -> None:
@@ -161,8 +165,10 @@ class OwnedView(discord.ui.View):
         if interaction.user.id == self.owner_id:
             return True
         await interaction.response.send_message(
-            "Only the person who asked can use these buttons; run the command yourself to get "
-            "your own.", ephemeral=True, allowed_mentions=NO_MENTIONS)
+            "Only the person who asked can use these buttons; run the command yourself to get your own.",
+            ephemeral=True,
+            allowed_mentions=NO_MENTIONS,
+        )
         return False
 
     async def on_timeout(self) -> None:
@@ -172,8 +178,9 @@ class OwnedView(discord.ui.View):
             except discord.HTTPException:
                 pass  # the message is gone or the token expired; the buttons just stop working
 
-    async def on_error(self, interaction: discord.Interaction, error: Exception,
-                       item: discord.ui.Item) -> None:
+    async def on_error(
+        self, interaction: discord.Interaction, error: Exception, item: discord.ui.Item
+    ) -> None:
         await report_failure(interaction, error)
 
 
@@ -194,8 +201,9 @@ class PageView(OwnedView):
     async def _show(self, interaction: discord.Interaction, index: int) -> None:
         self.index = max(0, min(index, len(self.pages) - 1))
         self._refresh()
-        await interaction.response.edit_message(embeds=embeds_of(self.pages[self.index]),
-                                                view=self, allowed_mentions=NO_MENTIONS)
+        await interaction.response.edit_message(
+            embeds=embeds_of(self.pages[self.index]), view=self, allowed_mentions=NO_MENTIONS
+        )
 
     @discord.ui.button(label="◀", style=discord.ButtonStyle.secondary)
     async def previous(self, interaction: discord.Interaction, button: discord.ui.Button) -> None:
@@ -230,33 +238,43 @@ def failure_message(error: BaseException) -> tuple[str, bool]:
         return "This command works in a server, not in direct messages.", False
     if isinstance(error, app_commands.BotMissingPermissions):
         missing = ", ".join(p.replace("_", " ").title() for p in error.missing_permissions)
-        return (f"I am missing {missing} here; ask a server admin to give me that permission "
-                f"in this channel."), False
+        return (
+            f"I am missing {missing} here; ask a server admin to give me that permission in this channel."
+        ), False
     if isinstance(error, app_commands.CommandOnCooldown):
         return f"Slow down: try again in {error.retry_after:.0f} s.", False
     if isinstance(error, app_commands.CheckFailure):
         return "You cannot use this command here; ask one of your server's moderators.", False
     if isinstance(error, app_commands.TransformerError):
-        return (f"“{error.value}” is not a valid {error.type.name.lower()} for this option; "
-                f"pick one from the list."), False
+        return (
+            f"“{error.value}” is not a valid {error.type.name.lower()} for this option; "
+            f"pick one from the list."
+        ), False
     if isinstance(error, StoreBusy):
-        return ("The claim store is busy with another writer (an import, most likely); nothing "
-                "was changed. Try again in a moment."), False
+        return (
+            "The claim store is busy with another writer (an import, most likely); nothing "
+            "was changed. Try again in a moment."
+        ), False
     if isinstance(error, StoreError):
-        return (f"The claim store cannot be used right now ({error}). Tell the bot's "
-                f"maintainer."), True
+        return (f"The claim store cannot be used right now ({error}). Tell the bot's maintainer."), True
     if isinstance(error, NoSuchDigest):
         return no_such_digest(error), False
     if isinstance(error, UserError):
         return str(error), False
     if isinstance(error, discord.Forbidden):
-        return ("Discord did not let me do that here (missing permissions). Ask a server admin to "
-                "give me View Channel, Send Messages and Embed Links in this channel."), False
+        return (
+            "Discord did not let me do that here (missing permissions). Ask a server admin to "
+            "give me View Channel, Send Messages and Embed Links in this channel."
+        ), False
     if isinstance(error, app_commands.CommandSignatureMismatch | app_commands.CommandNotFound):
-        return ("This command changed since Discord last loaded it; wait a minute, or reload "
-                "Discord (Ctrl+R), and try again."), True
-    return ("Something went wrong on my side. Try again in a moment; if it keeps failing, tell "
-            "the bot's maintainer"), True
+        return (
+            "This command changed since Discord last loaded it; wait a minute, or reload "
+            "Discord (Ctrl+R), and try again."
+        ), True
+    return (
+        "Something went wrong on my side. Try again in a moment; if it keeps failing, tell "
+        "the bot's maintainer"
+    ), True
 
 
 async def report_failure(interaction: discord.Interaction, error: BaseException) -> None:
@@ -267,18 +285,30 @@ async def report_failure(interaction: discord.Interaction, error: BaseException)
         reference = secrets.token_hex(3)
         message += f" (reference {reference})."
         original = getattr(error, "original", error)
-        log.error("/%s failed for user %s in guild %s [%s]", command, interaction.user.id,
-                  interaction.guild_id, reference, exc_info=original)
+        log.error(
+            "/%s failed for user %s in guild %s [%s]",
+            command,
+            interaction.user.id,
+            interaction.guild_id,
+            reference,
+            exc_info=original,
+        )
     else:
-        log.info("/%s refused for user %s in guild %s: %s", command, interaction.user.id,
-                 interaction.guild_id, message)
+        log.info(
+            "/%s refused for user %s in guild %s: %s",
+            command,
+            interaction.user.id,
+            interaction.guild_id,
+            message,
+        )
     if len(message) > MESSAGE_LIMIT:
         message = message[: MESSAGE_LIMIT - 1] + "…"
     try:
         await send(interaction, ephemeral=True, content=message)
     except discord.HTTPException:
-        log.warning("could not tell user %s about the failure of /%s", interaction.user.id,
-                    command, exc_info=True)
+        log.warning(
+            "could not tell user %s about the failure of /%s", interaction.user.id, command, exc_info=True
+        )
 
 
 # Options ---------------------------------------------------------------------------------------
@@ -288,17 +318,20 @@ AUTOCOMPLETE_WAIT = 2.0  # seconds; an answer after Discord's 3 s is thrown away
 CHOICE_LIMIT = 100
 
 
-async def device_choices(interaction: discord.Interaction,
-                         current: str) -> list[app_commands.Choice[str]]:
+async def device_choices(interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
     """Subject names this server can see, for what has been typed so far."""
     from bot.answers import autocomplete
 
     try:
         names = await asyncio.wait_for(
-            receipts(interaction).autocomplete_from_store(autocomplete, current,
-                                                          interaction.guild_id,
-                                                          AUTOCOMPLETE_LIMIT), AUTOCOMPLETE_WAIT)
+            receipts(interaction).autocomplete_from_store(
+                autocomplete, current, interaction.guild_id, AUTOCOMPLETE_LIMIT
+            ),
+            AUTOCOMPLETE_WAIT,
+        )
     except TimeoutError:
         return []  # too slow for Discord to show; typing on asks again
-    return [app_commands.Choice(name=name[:CHOICE_LIMIT], value=name[:CHOICE_LIMIT])
-            for name in names[:AUTOCOMPLETE_LIMIT]]
+    return [
+        app_commands.Choice(name=name[:CHOICE_LIMIT], value=name[:CHOICE_LIMIT])
+        for name in names[:AUTOCOMPLETE_LIMIT]
+    ]

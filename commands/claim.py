@@ -18,40 +18,52 @@ from commands.render.claims import claim_restored, claim_retracted
 
 
 class Claim(commands.Cog):
-    @app_commands.command(name="claim", description="One claim with its quote, article and "
-                                                    "date, and what happened to it")
+    @app_commands.command(
+        name="claim", description="One claim with its quote, article and date, and what happened to it"
+    )
     @app_commands.rename(claim_id="id")
     @app_commands.describe(claim_id="The claim number shown after every line, e.g. 12")
-    async def claim(self, interaction: discord.Interaction,
-                    claim_id: app_commands.Range[int, 1]) -> None:
-        await send_answer(interaction, receipts(interaction).read_store(
-            claim, claim_id, guild_id=interaction.guild_id))
+    async def claim(self, interaction: discord.Interaction, claim_id: app_commands.Range[int, 1]) -> None:
+        await send_answer(
+            interaction, receipts(interaction).read_store(claim, claim_id, guild_id=interaction.guild_id)
+        )
 
 
 @app_commands.default_permissions(**MODERATOR_DEFAULTS)
 @app_commands.guild_only()
-class ClaimModeration(ModeratorOnly, commands.GroupCog, group_name="moderate-claim",
-                      group_description="Moderators: retract or restore a claim of this server"):
-    @app_commands.command(name="retract", description="Retract a claim that an article of this "
-                                                      "server got wrong")
+class ClaimModeration(
+    ModeratorOnly,
+    commands.GroupCog,
+    group_name="moderate-claim",
+    group_description="Moderators: retract or restore a claim of this server",
+):
+    @app_commands.command(
+        name="retract", description="Retract a claim that an article of this server got wrong"
+    )
     @app_commands.rename(claim_id="id")
     @app_commands.describe(claim_id="The claim number", reason="Why; kept with the claim and shown")
-    async def retract(self, interaction: discord.Interaction,
-                      claim_id: app_commands.Range[int, 1],
-                      reason: app_commands.Range[str, 1, 300]) -> None:
-        await receipts(interaction).run_store(moderation.retract_claim, claim_id,
-                                              guild_id=interaction.guild_id,
-                                              actor=actor(interaction), reason=reason)
+    async def retract(
+        self,
+        interaction: discord.Interaction,
+        claim_id: app_commands.Range[int, 1],
+        reason: app_commands.Range[str, 1, 300],
+    ) -> None:
+        await receipts(interaction).run_store(
+            moderation.retract_claim,
+            claim_id,
+            guild_id=interaction.guild_id,
+            actor=actor(interaction),
+            reason=reason,
+        )
         await send(interaction, ephemeral=True, content=claim_retracted(claim_id, reason))
 
     @app_commands.command(name="restore", description="Undo the retraction of a claim")
     @app_commands.rename(claim_id="id")
     @app_commands.describe(claim_id="The claim number")
-    async def restore(self, interaction: discord.Interaction,
-                      claim_id: app_commands.Range[int, 1]) -> None:
-        await receipts(interaction).run_store(moderation.restore_claim, claim_id,
-                                              guild_id=interaction.guild_id,
-                                              actor=actor(interaction))
+    async def restore(self, interaction: discord.Interaction, claim_id: app_commands.Range[int, 1]) -> None:
+        await receipts(interaction).run_store(
+            moderation.restore_claim, claim_id, guild_id=interaction.guild_id, actor=actor(interaction)
+        )
         await send(interaction, ephemeral=True, content=claim_restored(claim_id))
 
 

@@ -62,9 +62,11 @@ def point_discord_at(settings: Settings) -> None:
 def extension_names() -> list[str]:
     """Every command group in `commands/`: each module (not a package, not starting with an
     underscore) with a discord.py `setup` function; the client, `run` and `render` are not."""
-    names = (f"{command_groups.__name__}.{module.name}"
-             for module in pkgutil.iter_modules(command_groups.__path__)
-             if not module.name.startswith("_") and not module.ispkg)
+    names = (
+        f"{command_groups.__name__}.{module.name}"
+        for module in pkgutil.iter_modules(command_groups.__path__)
+        if not module.name.startswith("_") and not module.ispkg
+    )
     return sorted(name for name in names if hasattr(importlib.import_module(name), "setup"))
 
 
@@ -86,6 +88,8 @@ class GatewayCrashPolicy:
 
 class GatewayKeepsCrashing(Exception):
     """Too many gateway crashes in a short time; `python -m bot run` exits non-zero."""
+
+
 class StoreLane:
     """One store connection, used by one call at a time, in a thread.
 
@@ -103,8 +107,7 @@ class StoreLane:
         """Run `function(store, *args, **kwargs)` in a thread, after the lane's previous call."""
         async with self._lock:
             await self.idle()
-            self._work = asyncio.ensure_future(
-                asyncio.to_thread(function, self.store, *args, **kwargs))
+            self._work = asyncio.ensure_future(asyncio.to_thread(function, self.store, *args, **kwargs))
             return await asyncio.shield(self._work)
 
     async def idle(self) -> None:
@@ -116,8 +119,7 @@ class StoreLane:
 class ReceiptsTree(app_commands.CommandTree):
     """The command tree, with the one error handler every slash command failure reaches."""
 
-    async def on_error(self, interaction: discord.Interaction,
-                       error: app_commands.AppCommandError) -> None:
+    async def on_error(self, interaction: discord.Interaction, error: app_commands.AppCommandError) -> None:
         """Every slash command failure ends here: answered by `report_failure`."""
         from commands._shared import report_failure
 
@@ -144,20 +146,31 @@ class ReceiptsBot(commands.AutoShardedBot):
 
     crash_policy = GatewayCrashPolicy()
 
-    def __init__(self, settings: Settings, store: Store, *, force_sync: bool = False,
-                 sync_guild: int | None = None, **client_options: Any):
+    def __init__(
+        self,
+        settings: Settings,
+        store: Store,
+        *,
+        force_sync: bool = False,
+        sync_guild: int | None = None,
+        **client_options: Any,
+    ):
         """`force_sync` syncs the commands even when unchanged, to `sync_guild` when given
         (`python -m bot sync`); `client_options` go to `commands.AutoShardedBot` (tests pass e.g.
         `guild_ready_timeout`)."""
         point_discord_at(settings)
         intents = discord.Intents.none()
         intents.guilds = True  # channels and the bot's own permissions, for digests
-        super().__init__(command_prefix=commands.when_mentioned, intents=intents,
-                         help_command=None, tree_cls=ReceiptsTree,
-                         allowed_mentions=discord.AllowedMentions.none(),
-                         shard_count=settings.shard_count,
-                         shard_ids=list(settings.shard_ids) if settings.shard_ids else None,
-                         **client_options)
+        super().__init__(
+            command_prefix=commands.when_mentioned,
+            intents=intents,
+            help_command=None,
+            tree_cls=ReceiptsTree,
+            allowed_mentions=discord.AllowedMentions.none(),
+            shard_count=settings.shard_count,
+            shard_ids=list(settings.shard_ids) if settings.shard_ids else None,
+            **client_options,
+        )
         self.settings = settings
         self.store = store
         self.force_sync = force_sync
@@ -166,8 +179,7 @@ class ReceiptsBot(commands.AutoShardedBot):
         self._writer = StoreLane(store)
         self._answers = StoreLane(store.reader())
         self._autocomplete = StoreLane(store.reader())
-        self.worker = Worker(process_owner(shard_label(settings)), settings.lease_seconds,
-                             self.holds_guild)
+        self.worker = Worker(process_owner(shard_label(settings)), settings.lease_seconds, self.holds_guild)
         self._identify_buckets = 1
         self._logging_in = False
         self._identified_at: dict[int, float] = {}
@@ -197,8 +209,7 @@ class ReceiptsBot(commands.AutoShardedBot):
         commit and never waits for a write or an extraction."""
         return await self._answers.run(function, *args, **kwargs)
 
-    async def autocomplete_from_store(self, function: Callable[..., T], *args: Any,
-                                      **kwargs: Any) -> T:
+    async def autocomplete_from_store(self, function: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         """Run an autocomplete lookup on a connection of its own, so typing is never held up by
         a slow answer either."""
         return await self._autocomplete.run(function, *args, **kwargs)
@@ -253,15 +264,22 @@ class ReceiptsBot(commands.AutoShardedBot):
             log.exception("could not handle an event from Discord's gateway (%s) again", event)
             self.gateway_gave_up = GatewayKeepsCrashing(
                 f"{len(self._crashes)} gateway crashes within {policy.window:.0f} s, the last "
-                f"{type(error).__name__}: {error}")
+                f"{type(error).__name__}: {error}"
+            )
             self._keep_task(self.close())
             return
         delay = policy.delay(len(self._crashes))
         shards = self._shards_of_event(event, data)
-        log.exception("could not handle an event from Discord's gateway (%s); connecting shard "
-                      "%s again in %.1f s (crash %d; the bot stops at %d within %.0f s)", event,
-                      ",".join(map(str, shards)), delay, len(self._crashes), policy.limit,
-                      policy.window)
+        log.exception(
+            "could not handle an event from Discord's gateway (%s); connecting shard "
+            "%s again in %.1f s (crash %d; the bot stops at %d within %.0f s)",
+            event,
+            ",".join(map(str, shards)),
+            delay,
+            len(self._crashes),
+            policy.limit,
+            policy.window,
+        )
         for shard_id in shards:
             if shard_id not in self._reconnecting:
                 self._reconnecting.add(shard_id)
@@ -321,13 +339,15 @@ class ReceiptsBot(commands.AutoShardedBot):
         if not self.runs_first_shard() and not self.force_sync:
             log.info("slash commands are synced by the process running shard 0")
             return
-        self.last_sync = await sync_commands(self, guild_id=self.sync_guild or self.settings.dev_guild,
-                                             force=self.force_sync)
+        self.last_sync = await sync_commands(
+            self, guild_id=self.sync_guild or self.settings.dev_guild, force=self.force_sync
+        )
 
     async def on_ready(self) -> None:
         """Log who and where the bot is once connected."""
-        log.info("connected as %s (%s) to %d servers", self.user, getattr(self.user, "id", "?"),
-                 len(self.guilds))
+        log.info(
+            "connected as %s (%s) to %d servers", self.user, getattr(self.user, "id", "?"), len(self.guilds)
+        )
 
 
 def open_bot_store(settings: Settings, db_path: Path | None = None) -> Store:
@@ -366,13 +386,18 @@ def run_bot(settings: Settings, db_path: Path | None = None) -> int:
         except KeyboardInterrupt:
             pass  # asyncio.run has cancelled `serve`, which closed the bot
         except discord.LoginFailure:
-            log.error("Discord refused the token. Reset it in the Developer Portal (Bot > Reset "
-                      "Token) and put the new one in .env as DISCORD_TOKEN.")
+            log.error(
+                "Discord refused the token. Reset it in the Developer Portal (Bot > Reset "
+                "Token) and put the new one in .env as DISCORD_TOKEN."
+            )
             return 2
         except GatewayKeepsCrashing as error:
-            log.error("The connection to Discord keeps crashing (%s); stopping. The log above has "
-                      "each crash; an update of discord.py (pip install -U discord.py) may be "
-                      "needed.", error)
+            log.error(
+                "The connection to Discord keeps crashing (%s); stopping. The log above has "
+                "each crash; an update of discord.py (pip install -U discord.py) may be "
+                "needed.",
+                error,
+            )
             return 3
     return 0
 
@@ -392,8 +417,10 @@ def sync_now(settings: Settings, guild_id: int | None, db_path: Path | None = No
     try:
         result = asyncio.run(sync())
     except discord.LoginFailure:
-        log.error("Discord refused the token. Reset it in the Developer Portal (Bot > Reset "
-                  "Token) and put the new one in .env as DISCORD_TOKEN.")
+        log.error(
+            "Discord refused the token. Reset it in the Developer Portal (Bot > Reset "
+            "Token) and put the new one in .env as DISCORD_TOKEN."
+        )
         return 2
     print(f"Synced {result.synced} commands ({result.scope}).")
     return 0

@@ -52,8 +52,7 @@ log = logging.getLogger("receipts.feed")
 UTC = UTC
 
 
-async def feed_choices(interaction: discord.Interaction,
-                       current: str) -> list[app_commands.Choice[str]]:
+async def feed_choices(interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
     """This server's feeds, for moderators: "#3 Example News", by number or a piece of the name."""
     try:
         require_moderator(interaction)
@@ -61,24 +60,35 @@ async def feed_choices(interaction: discord.Interaction,
         return []
     feeds = await receipts(interaction).read_store(subscriptions.feeds_of, interaction.guild_id)
     typed = current.strip().lower().removeprefix("#")
-    found = [feed for feed in feeds
-             if not typed or typed == str(feed.id) or typed in f"{feed.name} {feed.url}".lower()]
-    return [app_commands.Choice(name=f"#{feed.id} {feed.name}"[:CHOICE_LIMIT], value=str(feed.id))
-            for feed in found[:AUTOCOMPLETE_LIMIT]]
+    found = [
+        feed
+        for feed in feeds
+        if not typed or typed == str(feed.id) or typed in f"{feed.name} {feed.url}".lower()
+    ]
+    return [
+        app_commands.Choice(name=f"#{feed.id} {feed.name}"[:CHOICE_LIMIT], value=str(feed.id))
+        for feed in found[:AUTOCOMPLETE_LIMIT]
+    ]
 
 
 @app_commands.default_permissions(**MODERATOR_DEFAULTS)
 @app_commands.guild_only()
-class FeedGroup(ModeratorOnly, commands.GroupCog, group_name="feed",
-                group_description="Moderators: follow news feeds; their new entries become "
-                                  "articles of this server"):
+class FeedGroup(
+    ModeratorOnly,
+    commands.GroupCog,
+    group_name="feed",
+    group_description="Moderators: follow news feeds; their new entries become articles of this server",
+):
     def __init__(self, bot: commands.Bot):
         super().__init__()
         self.bot = bot
         settings = bot.settings
-        self.poller = Poller(bot.run_store,
-                             exempt=EVERY_NETWORK if settings.allow_private_urls else (),
-                             owner=bot.worker.owner, lease_seconds=bot.worker.lease_seconds)
+        self.poller = Poller(
+            bot.run_store,
+            exempt=EVERY_NETWORK if settings.allow_private_urls else (),
+            owner=bot.worker.owner,
+            lease_seconds=bot.worker.lease_seconds,
+        )
         self._background: set[asyncio.Task] = set()
 
     async def cog_load(self) -> None:
@@ -119,12 +129,16 @@ class FeedGroup(ModeratorOnly, commands.GroupCog, group_name="feed",
                 continue
             stamp = int(datetime.fromisoformat(feed.paused_at).timestamp())
             try:
-                message_id = await digest_cog.post_page(subscription,
-                                                        pages.pause_notice_pages(feed)[0],
-                                                        f"rf{feed.id}t{stamp}")
+                message_id = await digest_cog.post_page(
+                    subscription, pages.pause_notice_pages(feed)[0], f"rf{feed.id}t{stamp}"
+                )
             except DeliveryFailed as failure:
-                log.warning("could not tell server %s that feed %s is paused: %s",
-                            feed.guild_id, feed.id, failure.reason)
+                log.warning(
+                    "could not tell server %s that feed %s is paused: %s",
+                    feed.guild_id,
+                    feed.id,
+                    failure.reason,
+                )
                 if failure.blocked:
                     await run(subscriptions.record_notice, feed.id, NOTICE_LISTED)
                 continue
@@ -137,58 +151,83 @@ class FeedGroup(ModeratorOnly, commands.GroupCog, group_name="feed",
 
     # Commands -----------------------------------------------------------------------------------
 
-    @app_commands.command(name="add", description="Follow an RSS, Atom or JSON feed: its new "
-                                                  "entries become articles here")
-    @app_commands.describe(url="The feed's url (a site's page that links its feed is pointed to it)",
-                           backfill=f"How many entries already in the feed to store now "
-                                    f"(default {DEFAULT_BACKFILL})",
-                           interval=f"Minutes between polls (default {DEFAULT_INTERVAL_MINUTES}, "
-                                    f"at least {MIN_INTERVAL_MINUTES})")
-    async def add(self, interaction: discord.Interaction, url: app_commands.Range[str, 1, 2000],
-                  backfill: app_commands.Range[int, 0, MAX_BACKFILL] = DEFAULT_BACKFILL,
-                  interval: app_commands.Range[int, MIN_INTERVAL_MINUTES,
-                                               MAX_INTERVAL_MINUTES] = DEFAULT_INTERVAL_MINUTES
-                  ) -> None:
+    @app_commands.command(
+        name="add", description="Follow an RSS, Atom or JSON feed: its new entries become articles here"
+    )
+    @app_commands.describe(
+        url="The feed's url (a site's page that links its feed is pointed to it)",
+        backfill=f"How many entries already in the feed to store now (default {DEFAULT_BACKFILL})",
+        interval=f"Minutes between polls (default {DEFAULT_INTERVAL_MINUTES}, "
+        f"at least {MIN_INTERVAL_MINUTES})",
+    )
+    async def add(
+        self,
+        interaction: discord.Interaction,
+        url: app_commands.Range[str, 1, 2000],
+        backfill: app_commands.Range[int, 0, MAX_BACKFILL] = DEFAULT_BACKFILL,
+        interval: app_commands.Range[
+            int, MIN_INTERVAL_MINUTES, MAX_INTERVAL_MINUTES
+        ] = DEFAULT_INTERVAL_MINUTES,
+    ) -> None:
         document, parsed = await in_time(interaction, self.poller.read_feed(url), ephemeral=True)
         feed = await receipts(interaction).run_store(
-            subscriptions.add_feed, guild_id=interaction.guild_id, url=document.url,
-            title=parsed.title, site_url=parsed.site_url, kind=parsed.kind,
-            actor=actor(interaction), backfill=backfill, interval_minutes=interval)
+            subscriptions.add_feed,
+            guild_id=interaction.guild_id,
+            url=document.url,
+            title=parsed.title,
+            site_url=parsed.site_url,
+            kind=parsed.kind,
+            actor=actor(interaction),
+            backfill=backfill,
+            interval_minutes=interval,
+        )
         self._in_background(self.poller.poll_feeds([feed]))
-        stored_now = (f"the newest {min(backfill, len(parsed.entries))} of its "
-                      f"{len(parsed.entries)} entries are being stored now"
-                      if backfill else f"its {len(parsed.entries)} current entries are left out")
-        await send(interaction, ephemeral=True, content=(
-            f"Following **#{feed.id} {discord.utils.escape_markdown(feed.name)}** ({parsed.kind}): "
-            f"{stored_now}; new entries are checked every {interval} minutes. `/feed list` shows "
-            f"how it is doing; `/digest subscribe cadence:instant` posts their claims as they "
-            f"come."))
+        stored_now = (
+            f"the newest {min(backfill, len(parsed.entries))} of its "
+            f"{len(parsed.entries)} entries are being stored now"
+            if backfill
+            else f"its {len(parsed.entries)} current entries are left out"
+        )
+        await send(
+            interaction,
+            ephemeral=True,
+            content=(
+                f"Following **#{feed.id} {discord.utils.escape_markdown(feed.name)}** ({parsed.kind}): "
+                f"{stored_now}; new entries are checked every {interval} minutes. `/feed list` shows "
+                f"how it is doing; `/digest subscribe cadence:instant` posts their claims as they "
+                f"come."
+            ),
+        )
 
-    @app_commands.command(name="list", description="This server's feeds: last poll, last new "
-                                                   "entry, next poll, errors")
+    @app_commands.command(
+        name="list", description="This server's feeds: last poll, last new entry, next poll, errors"
+    )
     async def list_feeds(self, interaction: discord.Interaction) -> None:
         feeds = await receipts(interaction).read_store(subscriptions.feeds_of, interaction.guild_id)
-        await send_pages(interaction, pages.feed_list_pages(feeds, datetime.now(UTC)),
-                         ephemeral=True)
+        await send_pages(interaction, pages.feed_list_pages(feeds, datetime.now(UTC)), ephemeral=True)
 
     @app_commands.command(name="remove", description="Stop following a feed (its articles stay)")
     @app_commands.describe(feed="The feed (see /feed list)")
     @app_commands.autocomplete(feed=feed_choices)
-    async def remove(self, interaction: discord.Interaction,
-                     feed: app_commands.Range[str, 1, 2000]) -> None:
+    async def remove(self, interaction: discord.Interaction, feed: app_commands.Range[str, 1, 2000]) -> None:
         removed = await receipts(interaction).run_store(
-            subscriptions.remove_feed, guild_id=interaction.guild_id, given=feed,
-            actor=actor(interaction))
-        await send(interaction, ephemeral=True, content=(
-            f"No longer following #{removed.id} {discord.utils.escape_markdown(removed.name)}; "
-            f"the articles it brought stay (`/article list`)."))
+            subscriptions.remove_feed, guild_id=interaction.guild_id, given=feed, actor=actor(interaction)
+        )
+        await send(
+            interaction,
+            ephemeral=True,
+            content=(
+                f"No longer following #{removed.id} {discord.utils.escape_markdown(removed.name)}; "
+                f"the articles it brought stay (`/article list`)."
+            ),
+        )
 
-    @app_commands.command(name="poll", description="Poll this server's feeds now (a paused "
-                                                   "feed is resumed)")
+    @app_commands.command(name="poll", description="Poll this server's feeds now (a paused feed is resumed)")
     @app_commands.describe(feed="Only this feed (empty: all of them)")
     @app_commands.autocomplete(feed=feed_choices)
-    async def poll(self, interaction: discord.Interaction,
-                   feed: app_commands.Range[str, 1, 2000] | None = None) -> None:
+    async def poll(
+        self, interaction: discord.Interaction, feed: app_commands.Range[str, 1, 2000] | None = None
+    ) -> None:
         outcomes = await in_time(interaction, self._poll_now(interaction, feed), ephemeral=True)
         await send(interaction, ephemeral=True, content=pages.poll_reply(outcomes))
 
@@ -198,15 +237,18 @@ class FeedGroup(ModeratorOnly, commands.GroupCog, group_name="feed",
             chosen: list[Feed] = [await run(subscriptions.find_feed, interaction.guild_id, given)]
         else:
             chosen = await run(subscriptions.feeds_of, interaction.guild_id)
-        resumed = [await run(subscriptions.resume_feed, feed.id, actor=actor(interaction), now=now)
-                   for feed in chosen]
+        resumed = [
+            await run(subscriptions.resume_feed, feed.id, actor=actor(interaction), now=now)
+            for feed in chosen
+        ]
         return await self.poller.poll_feeds(resumed, now)
 
-    @app_commands.command(name="preview", description="A feed's newest entries and the claims "
-                                                      "they would give; nothing is stored")
+    @app_commands.command(
+        name="preview",
+        description="A feed's newest entries and the claims they would give; nothing is stored",
+    )
     @app_commands.describe(url="The feed's url")
-    async def preview(self, interaction: discord.Interaction,
-                      url: app_commands.Range[str, 1, 2000]) -> None:
+    async def preview(self, interaction: discord.Interaction, url: app_commands.Range[str, 1, 2000]) -> None:
         parsed, previews = await in_time(interaction, self.poller.preview(url), ephemeral=True)
         await send_pages(interaction, pages.preview_pages(url, parsed, previews), ephemeral=True)
 

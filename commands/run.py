@@ -33,8 +33,10 @@ def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
         try:
             shard_count, shard_ids = parse_shards(
                 args.shards if args.shards is not None else settings.shard_count,
-                args.shard_ids if args.shard_ids is not None else
-                ",".join(map(str, settings.shard_ids or ())))
+                args.shard_ids
+                if args.shard_ids is not None
+                else ",".join(map(str, settings.shard_ids or ())),
+            )
         except SettingsError as error:  # given as arguments, not in the environment
             raise UsageError(str(error)) from None
         settings = replace(settings, shard_count=shard_count, shard_ids=shard_ids)
@@ -53,28 +55,38 @@ def cmd_sync(args: argparse.Namespace, settings: Settings) -> int:
         return 2
     from commands.client import sync_now
 
-    return sync_now(settings, args.guild or settings.dev_guild,
-                    db_path=Path(args.db) if args.db else None)
+    return sync_now(settings, args.guild or settings.dev_guild, db_path=Path(args.db) if args.db else None)
 
 
 def add_commands(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     """Add `run` and `sync` to the command line (called by `bot.cli.build_parser` through the
     entry point)."""
     run = commands.add_parser(
-        "run", parents=[common], help="connect to Discord (needs DISCORD_TOKEN)",
+        "run",
+        parents=[common],
+        help="connect to Discord (needs DISCORD_TOKEN)",
         description="Connect to Discord and serve the slash commands. A big bot runs its shards "
-                    "in several processes on one store: --shards 4 --shard-ids 0,1 in one, "
-                    "--shards 4 --shard-ids 2,3 in another (README, \"Running at scale\").")
-    run.add_argument("--shards", metavar="N",
-                     help="how many shards the bot has in all (default: $RECEIPTS_SHARDS, else "
-                          "as many as Discord recommends)")
-    run.add_argument("--shard-ids", metavar="IDS",
-                     help="the shards this process runs, e.g. 0,1 (default: $RECEIPTS_SHARD_IDS, "
-                          "else all of them)")
+        "in several processes on one store: --shards 4 --shard-ids 0,1 in one, "
+        '--shards 4 --shard-ids 2,3 in another (README, "Running at scale").',
+    )
+    run.add_argument(
+        "--shards",
+        metavar="N",
+        help="how many shards the bot has in all (default: $RECEIPTS_SHARDS, else "
+        "as many as Discord recommends)",
+    )
+    run.add_argument(
+        "--shard-ids",
+        metavar="IDS",
+        help="the shards this process runs, e.g. 0,1 (default: $RECEIPTS_SHARD_IDS, else all of them)",
+    )
     run.set_defaults(handler=cmd_run)
     sync = commands.add_parser(
-        "sync", parents=[common], help="sync the slash commands with Discord now",
+        "sync",
+        parents=[common],
+        help="sync the slash commands with Discord now",
         description="Sync the slash commands now, to a server (--guild, else RECEIPTS_DEV_GUILD) "
-                    "or globally. `run` syncs by itself only when the commands changed.")
+        "or globally. `run` syncs by itself only when the commands changed.",
+    )
     sync.add_argument("--guild", type=int, metavar="ID", help="the server to sync to")
     sync.set_defaults(handler=cmd_sync)

@@ -11,13 +11,13 @@ from commands._shared import device_choices, receipts, send_answer
 
 
 class Sources(commands.Cog):
-    @app_commands.command(name="sources", description="The articles behind what is known about "
-                                                      "a phone")
+    @app_commands.command(name="sources", description="The articles behind what is known about a phone")
     @app_commands.describe(device="The phone, e.g. Xiaomi 12S Ultra")
     @app_commands.autocomplete(device=device_choices)
     async def sources(self, interaction: discord.Interaction, device: str) -> None:
-        await send_answer(interaction, receipts(interaction).read_store(
-            sources, device, guild_id=interaction.guild_id))
+        await send_answer(
+            interaction, receipts(interaction).read_store(sources, device, guild_id=interaction.guild_id)
+        )
 
 
 async def setup(bot: commands.Bot) -> None:

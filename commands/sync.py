@@ -31,8 +31,7 @@ class SyncResult:
     synced: int | None  # how many commands Discord took; None when nothing had changed
 
 
-def command_payload(tree: app_commands.CommandTree, guild: discord.abc.Snowflake | None
-                    ) -> list[dict]:
+def command_payload(tree: app_commands.CommandTree, guild: discord.abc.Snowflake | None) -> list[dict]:
     """The commands of a place (a server, or None: global) as the JSON a sync sends."""
     return [command.to_dict(tree) for command in tree.get_commands(guild=guild)]
 
@@ -48,8 +47,7 @@ def sync_scope(application_id: int | None, guild_id: int | None) -> str:
     return f"{application_id}/guild/{guild_id}" if guild_id else f"{application_id}/global"
 
 
-async def sync_commands(bot: ReceiptsBot, *, guild_id: int | None = None,
-                        force: bool = False) -> SyncResult:
+async def sync_commands(bot: ReceiptsBot, *, guild_id: int | None = None, force: bool = False) -> SyncResult:
     """Sync the command tree to a server (the global commands copied there) or globally, unless
     the store says this very payload is already there; `force` syncs regardless."""
     guild = discord.Object(guild_id) if guild_id else None
@@ -58,8 +56,7 @@ async def sync_commands(bot: ReceiptsBot, *, guild_id: int | None = None,
     scope = sync_scope(bot.application_id, guild_id)
     digest = payload_hash(command_payload(bot.tree, guild))
     if not force and await bot.read_store(synced_hash, scope) == digest:
-        log.info("the commands of %s are unchanged since they were last synced; not syncing",
-                 scope)
+        log.info("the commands of %s are unchanged since they were last synced; not syncing", scope)
         return SyncResult(scope, None)
     synced = await bot.tree.sync(guild=guild)
     await bot.run_store(record_sync, scope, digest)

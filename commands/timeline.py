@@ -11,14 +11,16 @@ from commands._shared import device_choices, receipts, send_answer
 
 
 class Timeline(commands.Cog):
-    @app_commands.command(name="timeline", description="What was reported and what happened, "
-                                                       "in date order, with sources")
-    @app_commands.describe(subject="A phone, a series or a company; leave empty for the latest "
-                                   "news")
+    @app_commands.command(
+        name="timeline", description="What was reported and what happened, in date order, with sources"
+    )
+    @app_commands.describe(subject="A phone, a series or a company; leave empty for the latest news")
     @app_commands.autocomplete(subject=device_choices)
     async def timeline(self, interaction: discord.Interaction, subject: str | None = None) -> None:
-        await send_answer(interaction, receipts(interaction).read_store(
-            timeline, subject or None, guild_id=interaction.guild_id))
+        await send_answer(
+            interaction,
+            receipts(interaction).read_store(timeline, subject or None, guild_id=interaction.guild_id),
+        )
 
 
 async def setup(bot: commands.Bot) -> None:

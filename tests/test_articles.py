@@ -8,9 +8,15 @@ from bot.articles import ArticleError, decode_article_bytes, parse_article
 def test_header_fields_are_read_and_unknown_keys_ignored():
     article = parse_article(
         "url: https://news.example/a\ndate: 2023-02-01\ntitle: A phone\noutlet: Example\n"
-        "author: Someone\n\nThe body starts here.", "a1")
+        "author: Someone\n\nThe body starts here.",
+        "a1",
+    )
     assert (article.url, article.published, article.title, article.outlet) == (
-        "https://news.example/a", "2023-02-01", "A phone", "Example")
+        "https://news.example/a",
+        "2023-02-01",
+        "A phone",
+        "Example",
+    )
     assert article.published_basis == "header"
     assert article.body == "The body starts here."
 
@@ -38,22 +44,28 @@ def test_same_text_with_other_white_space_has_the_same_hash():
     assert one.sha256 == two.sha256
 
 
-@pytest.mark.parametrize("data, message", [
-    (b"", "empty"),
-    (b"   \n\t ", "empty"),
-    (b"\x89PNG\r\n\x1a\n\x00\x00\x00", "binary"),
-    ("caf\u00e9 latte".encode("latin-1"), "UTF-8"),
-    (b"x" * 1_000_001, "at most"),
-])
+@pytest.mark.parametrize(
+    "data, message",
+    [
+        (b"", "empty"),
+        (b"   \n\t ", "empty"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00", "binary"),
+        ("caf\u00e9 latte".encode("latin-1"), "UTF-8"),
+        (b"x" * 1_000_001, "at most"),
+    ],
+)
 def test_bad_bytes_are_refused_with_a_reason(data, message):
     with pytest.raises(ArticleError, match=message):
         decode_article_bytes(data, "upload.txt")
 
 
 def test_html_is_turned_into_its_article_text():
-    html = ("<html><head><title>Pixel news</title></head><body><nav>Menu Home About</nav>"
-            "<article><h1>Pixel 8 leak</h1><p>" + "The Google Pixel 8 Pro is said to have a 50MP main camera. " * 5
-            + "</p></article></body></html>")
+    html = (
+        "<html><head><title>Pixel news</title></head><body><nav>Menu Home About</nav>"
+        "<article><h1>Pixel 8 leak</h1><p>"
+        + "The Google Pixel 8 Pro is said to have a 50MP main camera. " * 5
+        + "</p></article></body></html>"
+    )
     text = decode_article_bytes(html.encode(), "page.html")
     assert "50MP main camera" in text
     assert "<p>" not in text
@@ -61,9 +73,13 @@ def test_html_is_turned_into_its_article_text():
 
 # Issue 10, point 11: header forms that were lost or silently dropped -------------------------
 
+
 def test_header_lines_without_a_blank_line_after_them_are_still_the_header():
-    article = parse_article("url: https://news.example/pixel-leak\ndate: 2023-03-04\n"
-                            "The Google Pixel 8 Pro is said to have a 50MP main camera.", "h1")
+    article = parse_article(
+        "url: https://news.example/pixel-leak\ndate: 2023-03-04\n"
+        "The Google Pixel 8 Pro is said to have a 50MP main camera.",
+        "h1",
+    )
     assert (article.url, article.published) == ("https://news.example/pixel-leak", "2023-03-04")
     assert article.body.startswith("The Google Pixel 8 Pro")
 
@@ -83,6 +99,7 @@ def test_a_utf16_file_with_its_byte_order_mark_is_read():
 
 
 # Issue 10, point 6: header dates outside a sane range are refused --------------------------
+
 
 @pytest.mark.parametrize("header", ["9999-12-31", "1999-12-31"])
 def test_a_header_date_outside_the_sane_range_is_refused(header):

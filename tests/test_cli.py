@@ -44,7 +44,7 @@ def test_extract_json_lines_carry_every_contract_field(tmp_path):
     for claim in lines:
         assert set(claim_fields()) <= set(claim)
         assert claim["article"] == "s23" and claim["published"] == "2023-02-17"
-        assert body[claim["start"]:claim["end"]] == claim["quote"]
+        assert body[claim["start"] : claim["end"]] == claim["quote"]
 
 
 def test_extract_stores_nothing(tmp_path):
@@ -62,8 +62,13 @@ def bad_inputs(tmp_path):
     (tmp_path / "huge.txt").write_bytes(b"The phone is big. " * (5 * 1024 * 1024 // 18))
     (tmp_path / "no-articles").mkdir()
     (tmp_path / "no-articles" / "notes.csv").write_text("a,b\n")
-    return {"empty.txt": "empty", "binary.txt": "binary", "latin1.txt": "UTF-8",
-            "huge.txt": "at most", "no-articles": "has no articles"}
+    return {
+        "empty.txt": "empty",
+        "binary.txt": "binary",
+        "latin1.txt": "UTF-8",
+        "huge.txt": "at most",
+        "no-articles": "has no articles",
+    }
 
 
 @pytest.mark.parametrize("name", ["empty.txt", "binary.txt", "latin1.txt", "huge.txt", "no-articles"])
@@ -107,14 +112,17 @@ def test_run_without_a_token_says_how_to_get_one(tmp_path):
     assert "DISCORD_TOKEN" in done.stderr and "applications" in done.stderr
 
 
-@pytest.mark.parametrize("args, env, says", [
-    (["--shard-ids", "0,1"], {}, "need the shard count"),
-    (["--shards", "2", "--shard-ids", "1,2"], {}, "2 is not one of them"),
-    (["--shards", "0"], {}, "at least 1"),
-    (["--shards", "4", "--shard-ids", "0;1"], {}, "separated by commas"),
-    ([], {"RECEIPTS_SHARDS": "4", "RECEIPTS_SHARD_IDS": "7"}, "0 to 3"),
-    (["--shard-ids", "5"], {"RECEIPTS_SHARDS": "4"}, "5 is not one of them"),
-])
+@pytest.mark.parametrize(
+    "args, env, says",
+    [
+        (["--shard-ids", "0,1"], {}, "need the shard count"),
+        (["--shards", "2", "--shard-ids", "1,2"], {}, "2 is not one of them"),
+        (["--shards", "0"], {}, "at least 1"),
+        (["--shards", "4", "--shard-ids", "0;1"], {}, "separated by commas"),
+        ([], {"RECEIPTS_SHARDS": "4", "RECEIPTS_SHARD_IDS": "7"}, "0 to 3"),
+        (["--shard-ids", "5"], {"RECEIPTS_SHARDS": "4"}, "5 is not one of them"),
+    ],
+)
 def test_shards_that_cannot_be_run_are_refused_with_what_to_give(tmp_path, args, env, says):
     done = run_cli("run", *args, cwd=tmp_path, env={"DISCORD_TOKEN": "not-used", **env})
     assert done.returncode == 2

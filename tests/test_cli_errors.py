@@ -14,9 +14,11 @@ import pytest
 from bot.store import Store
 from tests.conftest import run_cli
 
-ARTICLE = ("url: https://phones.example/s23-launch\ndate: 2023-02-17\n\n"
-           "Samsung will launch the Galaxy S23 Ultra next Monday. The Samsung Galaxy S23 Ultra is "
-           "powered by the Snapdragon 8 Gen 2 chipset.\n")
+ARTICLE = (
+    "url: https://phones.example/s23-launch\ndate: 2023-02-17\n\n"
+    "Samsung will launch the Galaxy S23 Ultra next Monday. The Samsung Galaxy S23 Ultra is "
+    "powered by the Snapdragon 8 Gen 2 chipset.\n"
+)
 
 
 def assert_one_clear_sentence(done, *words: str) -> None:
@@ -57,6 +59,7 @@ def seeded_store(tmp_path):
 
 # Point 7: stores that cannot be used ------------------------------------------------------
 
+
 def test_a_read_only_store_file_is_one_clear_sentence(tmp_path):
     db = seeded_store(tmp_path)
     for suffix in ("-wal", "-shm"):
@@ -93,11 +96,14 @@ def test_a_folder_given_as_the_store_is_one_clear_sentence(tmp_path):
     assert_one_clear_sentence(run_cli("--db", str(tmp_path), "ask", "/spec 12S Ultra"), "folder")
 
 
-@pytest.mark.parametrize("key, value, words", [
-    ("LOG_LEVEL", "LOUD", ("LOG_LEVEL", "LOUD")),
-    ("RECEIPTS_DIGEST_INTERVAL", "soon", ("RECEIPTS_DIGEST_INTERVAL", "soon")),
-    ("RECEIPTS_DEV_GUILD", "12345678901234567x", ("RECEIPTS_DEV_GUILD", "12345678901234567x")),
-])
+@pytest.mark.parametrize(
+    "key, value, words",
+    [
+        ("LOG_LEVEL", "LOUD", ("LOG_LEVEL", "LOUD")),
+        ("RECEIPTS_DIGEST_INTERVAL", "soon", ("RECEIPTS_DIGEST_INTERVAL", "soon")),
+        ("RECEIPTS_DEV_GUILD", "12345678901234567x", ("RECEIPTS_DEV_GUILD", "12345678901234567x")),
+    ],
+)
 def test_a_bad_setting_is_one_clear_sentence(tmp_path, key, value, words):
     done = run_cli("--db", str(tmp_path / "claims.db"), "ask", "/spec 12S Ultra", env={key: value})
     assert_one_clear_sentence(done, *words)
@@ -137,9 +143,9 @@ def test_a_full_disk_ends_the_ingest_with_its_summary(tmp_path, monkeypatch, cap
 
 # Point 8: what is not a regular file --------------------------------------------------------
 
+
 def test_a_device_is_refused_without_reading_it(tmp_path):
-    done = run_cli("--db", str(tmp_path / "claims.db"), "--no-seeds", "ingest", "/dev/zero",
-                   timeout=30)
+    done = run_cli("--db", str(tmp_path / "claims.db"), "--no-seeds", "ingest", "/dev/zero", timeout=30)
     assert done.returncode == 1
     assert "not a regular file" in done.stderr and "Traceback" not in done.stderr
 
@@ -147,13 +153,13 @@ def test_a_device_is_refused_without_reading_it(tmp_path):
 def test_a_fifo_is_refused_without_waiting_for_it(tmp_path):
     fifo = tmp_path / "article.txt"
     os.mkfifo(fifo)
-    done = run_cli("--db", str(tmp_path / "claims.db"), "--no-seeds", "ingest", str(fifo),
-                   timeout=30)
+    done = run_cli("--db", str(tmp_path / "claims.db"), "--no-seeds", "ingest", str(fifo), timeout=30)
     assert done.returncode == 1
     assert "not a regular file" in done.stderr and "Traceback" not in done.stderr
 
 
 # Point 6: impossible dates, and correcting an article's date afterwards ---------------------
+
 
 def test_an_impossible_header_date_is_refused_and_nothing_is_stored(tmp_path):
     path = tmp_path / "future.txt"
@@ -190,11 +196,14 @@ def test_redate_re_extracts_the_claims_against_the_new_date_and_audits_it(tmp_pa
     assert audit[-1]["action"] == "article.redate" and "2023-02-17" in audit[-1]["detail"]
 
 
-@pytest.mark.parametrize("args, words", [
-    (("no-such-article", "2023-03-01"), ("no-such-article",)),
-    (("s23", "2023-02-30"), ("2023-02-30", "not a date")),
-    (("s23", "1999-01-01"), ("1999-01-01",)),
-])
+@pytest.mark.parametrize(
+    "args, words",
+    [
+        (("no-such-article", "2023-03-01"), ("no-such-article",)),
+        (("s23", "2023-02-30"), ("2023-02-30", "not a date")),
+        (("s23", "1999-01-01"), ("1999-01-01",)),
+    ],
+)
 def test_redate_refuses_what_it_cannot_do_in_one_sentence(tmp_path, args, words):
     path = tmp_path / "s23.txt"
     path.write_text(ARTICLE)
@@ -204,6 +213,7 @@ def test_redate_refuses_what_it_cannot_do_in_one_sentence(tmp_path, args, words)
 
 
 # Point 14: log lines and the progress bar share one console ----------------------------------
+
 
 def test_log_lines_during_an_ingest_go_through_the_progress_bars_console(tmp_path, monkeypatch):
     from rich.console import Console
@@ -215,8 +225,7 @@ def test_log_lines_during_an_ingest_go_through_the_progress_bars_console(tmp_pat
     db = tmp_path / "claims.db"
     assert cli.main(["--db", str(db), "--no-seeds", "ingest", str(folder)]) == 0
     screen = io.StringIO()
-    monkeypatch.setattr(cli, "stderr_console",
-                        lambda: Console(file=screen, force_terminal=True, width=100))
+    monkeypatch.setattr(cli, "stderr_console", lambda: Console(file=screen, force_terminal=True, width=100))
     plain = io.StringIO()
     monkeypatch.setattr("sys.stderr", plain)
     assert cli.main(["--db", str(db), "--no-seeds", "ingest", str(folder)]) == 0
@@ -237,8 +246,7 @@ def test_every_error_a_user_is_told_of_is_a_user_error():
     from bot.settings import SettingsError
     from bot.store import StoreBusy, StoreError
 
-    for kind in (ArticleError, FetchError, ActionRefused, DigestError, GoldError, StoreError,
-                 StoreBusy):
+    for kind in (ArticleError, FetchError, ActionRefused, DigestError, GoldError, StoreError, StoreBusy):
         assert issubclass(kind, UserError) and kind("x").exit_code == 1, kind
     assert issubclass(SettingsError, UsageError) and SettingsError("x").exit_code == 2
 

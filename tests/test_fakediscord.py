@@ -96,8 +96,12 @@ class TinyBot(commands.Bot):
         trace.on_request_start.append(self._note_host)
         # guild_ready_timeout: discord.py waits this long after the last GUILD_CREATE before
         # "ready"; the default 2 s would dominate every test.
-        super().__init__(command_prefix=commands.when_mentioned, intents=discord.Intents.default(),
-                         guild_ready_timeout=0.05, http_trace=trace)
+        super().__init__(
+            command_prefix=commands.when_mentioned,
+            intents=discord.Intents.default(),
+            guild_ready_timeout=0.05,
+            http_trace=trace,
+        )
         self.tree.add_command(spec)
         self.tree.add_command(slow)
         self.tree.add_command(note)
@@ -138,8 +142,13 @@ def world(fake: FakeDiscord) -> World:
     readonly = guild.add_channel("announcements")
     readonly.set_overwrite(guild.members[fake.bot_user.id], deny=Permission.SEND_MESSAGES)
     mods = guild.add_role("Mods", Permission.MANAGE_MESSAGES)
-    return World(guild, general, readonly, guild.add_member(fake.add_user("alice")),
-                 guild.add_member(fake.add_user("mo"), roles=[mods]))
+    return World(
+        guild,
+        general,
+        readonly,
+        guild.add_member(fake.add_user("alice")),
+        guild.add_member(fake.add_user("mo"), roles=[mods]),
+    )
 
 
 async def start(bot: commands.Bot, fake: FakeDiscord) -> asyncio.Task:
@@ -180,7 +189,9 @@ async def run(fake: FakeDiscord, world: World, member: Member, name: str, option
 async def test_the_bot_logs_in_identifies_and_sees_the_guild(fake, world, bot):
     assert [r.path for r in fake.requests][:2] == ["/users/@me", "/oauth2/applications/@me"]
     # zlib-stream, or zstd-stream when zstandard is importable: the fake speaks both.
-    assert fake.gateway.connections[0]["compress"] == discord.utils._ActiveDecompressionContext.COMPRESSION_TYPE
+    assert (
+        fake.gateway.connections[0]["compress"] == discord.utils._ActiveDecompressionContext.COMPRESSION_TYPE
+    )
     assert len(fake.sessions) == 1
     guild = bot.get_guild(world.guild.id)
     assert guild.me.id == fake.bot_user.id
@@ -189,7 +200,13 @@ async def test_the_bot_logs_in_identifies_and_sees_the_guild(fake, world, bot):
     assert not readonly.permissions_for(guild.me).send_messages
     assert guild.get_channel(world.general.id).permissions_for(guild.me).send_messages
     assert bot.latency < 1  # the first heartbeat was acknowledged
-    assert sorted(c["name"] for c in fake.commands[world.guild.id]) == ["note", "purge", "settings", "slow", "spec"]
+    assert sorted(c["name"] for c in fake.commands[world.guild.id]) == [
+        "note",
+        "purge",
+        "settings",
+        "slow",
+        "spec",
+    ]
     assert fake.requests.unhandled == []
 
 
@@ -220,9 +237,13 @@ async def test_options_are_typed_from_the_synced_schema_and_permissions_come_fro
 async def test_a_command_is_sent_only_for_members_who_see_it_or_once_the_server_shows_it(fake, world, bot):
     with pytest.raises(PermissionError, match="show_command"):
         await run(fake, world, world.alice, "purge")
-    assert (await fake.wait_for_callback(await run(fake, world, world.moderator, "purge"))).data["content"] == "purged"
+    assert (await fake.wait_for_callback(await run(fake, world, world.moderator, "purge"))).data[
+        "content"
+    ] == "purged"
     world.guild.show_command("purge")
-    assert (await fake.wait_for_callback(await run(fake, world, world.alice, "purge"))).data["content"] == "purged"
+    assert (await fake.wait_for_callback(await run(fake, world, world.alice, "purge"))).data[
+        "content"
+    ] == "purged"
 
 
 async def test_a_command_tree_discord_would_refuse_is_refused(fake, world, bot):
@@ -231,10 +252,21 @@ async def test_a_command_tree_discord_would_refuse_is_refused(fake, world, bot):
         valid,
         {"name": "Shout", "description": "upper case", "type": 1},
         {"name": "long", "description": "x" * 101, "type": 1},
-        {"name": "order", "description": "optional first", "type": 1, "options": [
-            {"name": "a", "description": "a", "type": 3},
-            {"name": "b", "description": "b", "type": 3, "required": True,
-             "choices": [{"name": str(n), "value": str(n)} for n in range(26)]}]},
+        {
+            "name": "order",
+            "description": "optional first",
+            "type": 1,
+            "options": [
+                {"name": "a", "description": "a", "type": 3},
+                {
+                    "name": "b",
+                    "description": "b",
+                    "type": 3,
+                    "required": True,
+                    "choices": [{"name": str(n), "value": str(n)} for n in range(26)],
+                },
+            ],
+        },
     ]
     url = f"{fake.api_base}/applications/{fake.application_id}/guilds/{world.guild.id}/commands"
     headers = {"Authorization": f"Bot {fake.token}"}
@@ -251,8 +283,9 @@ async def test_a_command_tree_discord_would_refuse_is_refused(fake, world, bot):
 
 
 async def test_autocomplete_answers_with_choices(fake, world, bot):
-    record = await fake.send_autocomplete(world.guild.id, world.general.id, world.alice.id, "spec",
-                                          {"phone": "pix"}, focused="phone")
+    record = await fake.send_autocomplete(
+        world.guild.id, world.general.id, world.alice.id, "spec", {"phone": "pix"}, focused="phone"
+    )
     callback = await fake.wait_for_callback(record)
     assert callback.type == 8
     assert [choice["name"] for choice in callback.data["choices"]] == ["Pixel 8", "Pixel 8 Pro"]
@@ -289,7 +322,10 @@ async def test_a_deferred_answer_then_a_follow_up(fake, world, bot):
     done = "Done: Galaxy S24 (was loading: True)"
     await fake.wait_until(lambda: record.original["content"] == done, what="the edited original")
     assert not record.original["flags"] & LOADING
-    assert [r.method for r in fake.requests.matching(path="/webhooks/*/*/messages/@original")] == ["GET", "PATCH"]
+    assert [r.method for r in fake.requests.matching(path="/webhooks/*/*/messages/@original")] == [
+        "GET",
+        "PATCH",
+    ]
 
 
 async def test_a_rate_limited_post_is_retried_and_lands_once(fake, world, bot):
@@ -385,7 +421,9 @@ async def test_heartbeats_are_acknowledged():
         bot = TinyBot()
         running = await start(bot, fake)
         try:
-            await fake.wait_until(lambda: [p["op"] for p in fake.gateway.received].count(1) >= 3, what="3 heartbeats")
+            await fake.wait_until(
+                lambda: [p["op"] for p in fake.gateway.received].count(1) >= 3, what="3 heartbeats"
+            )
             assert bot.latency < 1
         finally:
             await bot.close()

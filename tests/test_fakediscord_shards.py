@@ -24,8 +24,12 @@ async def where(interaction: discord.Interaction) -> None:
 
 class ShardedBot(commands.AutoShardedBot):
     def __init__(self, **options) -> None:
-        super().__init__(command_prefix=commands.when_mentioned, intents=discord.Intents.default(),
-                         guild_ready_timeout=0.05, **options)
+        super().__init__(
+            command_prefix=commands.when_mentioned,
+            intents=discord.Intents.default(),
+            guild_ready_timeout=0.05,
+            **options,
+        )
         self.tree.add_command(where)
 
     async def setup_hook(self) -> None:
@@ -99,10 +103,14 @@ async def test_a_process_running_some_shards_gets_only_their_guilds(fake):
 
 
 async def test_an_identify_with_an_impossible_shard_is_closed_with_4010(fake):
-    async with aiohttp.ClientSession() as http, http.ws_connect(fake.gateway_url + "?encoding=json&v=10") as ws:
+    async with (
+        aiohttp.ClientSession() as http,
+        http.ws_connect(fake.gateway_url + "?encoding=json&v=10") as ws,
+    ):
         await ws.receive_json()  # HELLO
-        await ws.send_json({"op": 2, "d": {"token": fake.token, "intents": 0, "properties": {},
-                                           "shard": [3, 3]}})
+        await ws.send_json(
+            {"op": 2, "d": {"token": fake.token, "intents": 0, "properties": {}, "shard": [3, 3]}}
+        )
         closed = await ws.receive()
     assert closed.type == aiohttp.WSMsgType.CLOSE and closed.data == 4010
     assert fake.sessions == []

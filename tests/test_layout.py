@@ -22,8 +22,10 @@ def test_the_import_contract_holds():
 
 
 def test_no_core_module_writes_discord_markup():
-    found = [f"{path.relative_to(PROJECT)}:{number}: {line.strip()}"
-             for path in sorted((PROJECT / "bot").rglob("*.py"))
-             for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
-             if DISCORD_MARKUP.search(line)]
+    found = [
+        f"{path.relative_to(PROJECT)}:{number}: {line.strip()}"
+        for path in sorted((PROJECT / "bot").rglob("*.py"))
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if DISCORD_MARKUP.search(line)
+    ]
     assert not found, "\n".join(found)

@@ -17,16 +17,34 @@ FIXTURES = Path(__file__).parent / "fixtures"
 def make_article(article_id="art1", body=None, url=None, published="2023-01-10"):
     body = body or "The Contoso X2 has a 6.7-inch display. It also packs a 5000mAh battery."
     from bot.articles import normalised_body_hash
-    return Article(id=article_id, body=body, url=url, published=published,
-                   published_basis="header", sha256=normalised_body_hash(body))
+
+    return Article(
+        id=article_id,
+        body=body,
+        url=url,
+        published=published,
+        published_basis="header",
+        sha256=normalised_body_hash(body),
+    )
 
 
 def claims_for(article, count=2):
     attributes = ["display_size", "battery", "ram", "storage", "chipset"]
-    return [Claim(article=article.id, subject="Contoso X2", attribute=attributes[i % 5],
-                  value=f"{i} unit", status="rumored", quote=article.body[:10], start=0, end=10,
-                  published=article.published, published_basis="header")
-            for i in range(count)]
+    return [
+        Claim(
+            article=article.id,
+            subject="Contoso X2",
+            attribute=attributes[i % 5],
+            value=f"{i} unit",
+            status="rumored",
+            quote=article.body[:10],
+            start=0,
+            end=10,
+            published=article.published,
+            published_basis="header",
+        )
+        for i in range(count)
+    ]
 
 
 def counts(store):
@@ -57,8 +75,9 @@ def test_the_same_body_twice_is_a_duplicate_stored_once(store):
 
 def test_the_same_url_twice_is_a_duplicate_even_with_another_body(store):
     store.add_article(make_article("one", url="https://www.news.example/a/"), [])
-    result = store.add_article(make_article("two", body="Different text.",
-                                            url="https://news.example/a#comments"), [])
+    result = store.add_article(
+        make_article("two", body="Different text.", url="https://news.example/a#comments"), []
+    )
     assert result.duplicate_of == "one"
 
 
@@ -114,8 +133,13 @@ def test_a_process_killed_in_the_middle_of_an_article_leaves_nothing_of_it(tmp_p
         article = make_article("lost", body="Another article, never finished.")
         store.add_article(article, claims_for(article, 5))
     """)
-    done = subprocess.run([sys.executable, "-c", child], cwd=Path(__file__).parent.parent,
-                          capture_output=True, text=True, timeout=60)
+    done = subprocess.run(
+        [sys.executable, "-c", child],
+        cwd=Path(__file__).parent.parent,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert done.returncode == -9, done.stderr
     with Store(db_path) as store:
         assert store.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
@@ -127,8 +151,10 @@ def test_a_first_schema_file_is_upgraded_with_every_row(tmp_path):
     path = tmp_path / "old.db"
     conn = sqlite3.connect(path)
     conn.executescript((FIXTURES / "schema_v1.sql").read_text())
-    before = {table: conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
-              for table in ("articles", "claims", "subjects", "subscriptions")}
+    before = {
+        table: conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+        for table in ("articles", "claims", "subjects", "subscriptions")
+    }
     assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
     conn.close()
     with Store(path) as store:
@@ -136,8 +162,10 @@ def test_a_first_schema_file_is_upgraded_with_every_row(tmp_path):
         after = {table: store.db[table].count for table in before}
         assert after == before and all(after.values())
         word = store.db.execute("SELECT quote FROM claims").fetchone()[0].split()[-1].strip(".")
-        assert store.db.execute("SELECT count(*) FROM claims_fts WHERE claims_fts MATCH ?",
-                                [word]).fetchone()[0] == 1
+        assert (
+            store.db.execute("SELECT count(*) FROM claims_fts WHERE claims_fts MATCH ?", [word]).fetchone()[0]
+            == 1
+        )
         assert store.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 
 
@@ -154,5 +182,6 @@ def test_a_store_from_a_newer_version_is_refused(tmp_path):
     conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
     conn.close()
     from bot.store import StoreError
+
     with pytest.raises(StoreError, match="newer"):
         Store(path)

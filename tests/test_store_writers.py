@@ -27,7 +27,8 @@ def write_articles(folder, count: int, tag: str):
         device = DEVICES[number % len(DEVICES)]
         (folder / f"{tag}-{number:04d}.txt").write_text(
             f"url: https://news.example/{tag}/{number}\ndate: 2023-04-{number % 28 + 1:02d}\n\n"
-            f"The {device} packs a {4000 + number}mAh battery, according to report {tag}-{number}.\n")
+            f"The {device} packs a {4000 + number}mAh battery, according to report {tag}-{number}.\n"
+        )
     return folder
 
 
@@ -35,9 +36,16 @@ def test_two_processes_ingesting_into_one_store_at_once_both_finish(tmp_path):
     db = tmp_path / "claims.db"
     Store(db).close()
     folders = [write_articles(tmp_path / tag, 150, tag) for tag in ("left", "right")]
-    children = [subprocess.Popen([sys.executable, "-m", "bot", "--db", str(db), "ingest", str(folder)],
-                                 cwd=PROJECT_ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                                 text=True) for folder in folders]
+    children = [
+        subprocess.Popen(
+            [sys.executable, "-m", "bot", "--db", str(db), "ingest", str(folder)],
+            cwd=PROJECT_ROOT,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for folder in folders
+    ]
     results = [(child.wait(timeout=300), *child.communicate()) for child in children]
     for code, out, err in results:
         assert code == 0, err
@@ -79,6 +87,7 @@ def test_a_deferred_reader_that_turns_writer_waits_instead_of_failing(tmp_path):
                 # the rival waits for our transaction when it holds the lock; a deferred one lets
                 # it commit here, and our insert then fails with "database is locked"
                 import threading
+
                 thread = threading.Thread(target=rival.add_article, args=(second, []))
                 thread.start()
                 thread.join(0.5)
@@ -117,6 +126,7 @@ def test_an_extraction_error_fails_that_article_with_its_reason(tmp_path, monkey
         raise OverflowError("date value out of range")
 
     import bot.extract as extract_module
+
     monkeypatch.setattr(extract_module, "run_pipeline", extraction_that_breaks)
     with Store(tmp_path / "claims.db") as store:
         report = ingest_paths(store, [folder])

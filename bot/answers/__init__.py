@@ -15,5 +15,16 @@ from bot.answers.sources import sources
 from bot.answers.spec import spec
 from bot.answers.timeline import timeline
 
-__all__ = ["Answer", "Item", "Resolution", "autocomplete", "claim", "resolve_subject",
-           "run_query", "search", "sources", "spec", "timeline"]
+__all__ = [
+    "Answer",
+    "Item",
+    "Resolution",
+    "autocomplete",
+    "claim",
+    "resolve_subject",
+    "run_query",
+    "search",
+    "sources",
+    "spec",
+    "timeline",
+]

@@ -4,17 +4,41 @@ from __future__ import annotations
 
 from bot.models import ATTRIBUTES
 
-CAMERAS = ("main_camera", "ultrawide_camera", "telephoto_camera", "front_camera",
-           "camera_sensor", "camera_count", "camera_partner")
+CAMERAS = (
+    "main_camera",
+    "ultrawide_camera",
+    "telephoto_camera",
+    "front_camera",
+    "camera_sensor",
+    "camera_count",
+    "camera_partner",
+)
 DISPLAY = ("display_size", "display_resolution", "display_type", "refresh_rate")
 SYNONYMS: dict[str, tuple[str, ...]] = {
-    "camera": CAMERAS, "cameras": CAMERAS, "display": DISPLAY, "screen": DISPLAY,
-    "chip": ("chipset",), "soc": ("chipset",), "processor": ("chipset",), "cpu": ("chipset",),
-    "memory": ("ram",), "charging": ("wired_charging", "wireless_charging"),
-    "launch": ("launch_date",), "release": ("launch_date",), "date": ("launch_date",),
-    "software": ("os", "ui"), "android": ("os",), "skin": ("ui",), "cost": ("price",),
-    "name": ("alias",), "names": ("alias",), "aliases": ("alias",), "partner": ("camera_partner",),
-    "resolution": ("display_resolution",), "size": ("display_size",), "hz": ("refresh_rate",),
+    "camera": CAMERAS,
+    "cameras": CAMERAS,
+    "display": DISPLAY,
+    "screen": DISPLAY,
+    "chip": ("chipset",),
+    "soc": ("chipset",),
+    "processor": ("chipset",),
+    "cpu": ("chipset",),
+    "memory": ("ram",),
+    "charging": ("wired_charging", "wireless_charging"),
+    "launch": ("launch_date",),
+    "release": ("launch_date",),
+    "date": ("launch_date",),
+    "software": ("os", "ui"),
+    "android": ("os",),
+    "skin": ("ui",),
+    "cost": ("price",),
+    "name": ("alias",),
+    "names": ("alias",),
+    "aliases": ("alias",),
+    "partner": ("camera_partner",),
+    "resolution": ("display_resolution",),
+    "size": ("display_size",),
+    "hz": ("refresh_rate",),
 }
 ORDER = {attribute: position for position, attribute in enumerate(ATTRIBUTES)}
 ACRONYMS = {"ram": "RAM", "os": "OS", "ui": "UI"}

@@ -32,21 +32,33 @@ def claim(store: Store, claim_id: str | int, guild_id: int | None = None) -> Ans
         typed = str(claim_id)
         if len(typed) > SHOWN_TYPED:
             typed = typed[:SHOWN_TYPED] + "…"
-        return failure("claim", f"“{typed}” is not a claim number; try /claim 12.",
-                       matched=typed)
+        return failure("claim", f"“{typed}” is not a claim number; try /claim 12.", matched=typed)
     found = claim_with_retraction(store, number, guild_id)
     if found is None:
         return failure("claim", f"No claim #{number} is visible here.", matched=str(claim_id))
     row, (retracted_at, retracted_by, reason) = found
-    answer = Answer("claim", title=f"Claim #{number} · {row.subject}", subject=row.subject,
-                    matched=str(claim_id))
-    history = [{key: entry[key] for key in ("at", "actor", "action", "detail")}
-               for entry in store.history(f"claim:{number}")]
-    answer.items.append(row.item(subject=row.subject, attribute=row.attribute, value=row.value,
-                                 status=row.status, title=row.title,
-                                 retracted=retracted_at is not None, history=history))
+    answer = Answer(
+        "claim", title=f"Claim #{number} · {row.subject}", subject=row.subject, matched=str(claim_id)
+    )
+    history = [
+        {key: entry[key] for key in ("at", "actor", "action", "detail")}
+        for entry in store.history(f"claim:{number}")
+    ]
+    answer.items.append(
+        row.item(
+            subject=row.subject,
+            attribute=row.attribute,
+            value=row.value,
+            status=row.status,
+            title=row.title,
+            retracted=retracted_at is not None,
+            history=history,
+        )
+    )
     if retracted_at:
         because = f": {reason}" if reason else ""
-        answer.notes.append(f"Retracted {retracted_at} by {retracted_by or 'a moderator'}{because}."
-                            " It counts in no other answer.")
+        answer.notes.append(
+            f"Retracted {retracted_at} by {retracted_by or 'a moderator'}{because}."
+            " It counts in no other answer."
+        )
     return answer

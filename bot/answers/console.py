@@ -53,8 +53,9 @@ def _readline_completer(store: Store) -> Callable[[str, int], str | None] | None
 def run_console(store: Store, console: Console, read: Callable[[str], str] = input) -> int:
     """Read commands until quit or end of input, answering each as `ask` would."""
     _readline_completer(store)
-    console.print(Text(f"Receipts console. {usage()}. Tab completes device names; "
-                       "quit to leave.", style="dim"))
+    console.print(
+        Text(f"Receipts console. {usage()}. Tab completes device names; quit to leave.", style="dim")
+    )
     while True:
         try:
             line = read(PROMPT).strip()

@@ -44,8 +44,7 @@ class Family:
     alias_names: list[str]
 
 
-def family_of(store: Store, subject: Subject, guild_id: int | None,
-              with_members: bool = False) -> Family:
+def family_of(store: Store, subject: Subject, guild_id: int | None, with_members: bool = False) -> Family:
     """The subject, its alias subjects, its series and its company; series and companies can
     take their members too (for timelines)."""
     index = name_index(store)
@@ -64,8 +63,9 @@ def family_of(store: Store, subject: Subject, guild_id: int | None,
     return Family(subject, scopes, company, frozenset(keys), list(dict.fromkeys(names)))
 
 
-def _add_members(index: NameIndex, view: GuildView, subject: Subject,
-                 scopes: dict[int, tuple[str, str | None]]) -> None:
+def _add_members(
+    index: NameIndex, view: GuildView, subject: Subject, scopes: dict[int, tuple[str, str | None]]
+) -> None:
     if subject.kind == "series":
         members = index.members_of_series(subject)
     elif subject.kind == "company":
@@ -76,9 +76,13 @@ def _add_members(index: NameIndex, view: GuildView, subject: Subject,
         scopes.setdefault(member.id, (MEMBER, index.subjects[view.canonical(member.id)].name))
 
 
-def family_claims(store: Store, family: Family, guild_id: int | None,
-                  attributes: tuple[str, ...] | None = None,
-                  with_company: bool = True) -> list[Scoped]:
+def family_claims(
+    store: Store,
+    family: Family,
+    guild_id: int | None,
+    attributes: tuple[str, ...] | None = None,
+    with_company: bool = True,
+) -> list[Scoped]:
     """The visible claims of the family, marked with their scope and the name they were made
     under; company claims only from articles that speak of the family."""
     rows = claims_about(store, family.scopes, guild_id, attributes)
@@ -94,7 +98,6 @@ def scoped_claim(row: ClaimRow, family: Family) -> Scoped:
     if family.company is not None and row.subject_id == family.company.id:
         return Scoped(row, COMPANY_WIDE, family.company.name)
     scope, via = family.scopes[row.subject_id]
-    if scope == OWN and family.alias_keys and row.mention and \
-            name_key(row.mention) in family.alias_keys:
+    if scope == OWN and family.alias_keys and row.mention and name_key(row.mention) in family.alias_keys:
         return Scoped(row, ALIAS, row.mention)
     return Scoped(row, scope, via)

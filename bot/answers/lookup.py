@@ -139,8 +139,7 @@ class Resolution:
 class NameIndex:
     """Every subject and alias name of one store version, arranged for lookups."""
 
-    def __init__(self, store: Store, stamp: tuple[int, int], names: tuple[int, int],
-                 hidden: int):
+    def __init__(self, store: Store, stamp: tuple[int, int], names: tuple[int, int], hidden: int):
         self.store = store
         self.stamp = stamp
         self.names = names
@@ -174,8 +173,7 @@ class NameIndex:
         """Every subject. One with no claims the guild can see (none yet, or its article
         removed or redated away) is no name to offer: `visible` asks that per query, so a
         subject's first claim changes no name and the index is kept."""
-        for row in store.db.execute(
-                "SELECT id, name, key, kind, brand FROM subjects ORDER BY id DESC"):
+        for row in store.db.execute("SELECT id, name, key, kind, brand FROM subjects ORDER BY id DESC"):
             self._take_subject(Subject(*row))
             self.newest_first.append(row[0])
 
@@ -199,13 +197,16 @@ class NameIndex:
         """Take in the subjects added since the index was read, without reading the others
         again; False when that would not be the same as a rebuild (a new name an alias already
         uses, or so many new entries that the unsorted tail should be sorted in)."""
-        rows = store.db.execute("SELECT id, name, key, kind, brand FROM subjects WHERE id > ? "
-                                "ORDER BY id", [max(self.subjects, default=0)]).fetchall()
+        rows = store.db.execute(
+            "SELECT id, name, key, kind, brand FROM subjects WHERE id > ? ORDER BY id",
+            [max(self.subjects, default=0)],
+        ).fetchall()
         new = [Subject(*row) for row in rows]
         alias_keys = {name_key(row.alias) for row in self.alias_rows}
         tail = len(self.entries) - self.sorted_count
-        if any(subject.key in alias_keys or subject.key in self.by_key for subject in new) or \
-                tail + 4 * len(new) > max(MAX_UNSORTED, self.sorted_count // 20):
+        if any(subject.key in alias_keys or subject.key in self.by_key for subject in new) or tail + 4 * len(
+            new
+        ) > max(MAX_UNSORTED, self.sorted_count // 20):
             return False
         for subject in new:
             self._take_subject(subject)
@@ -233,9 +234,9 @@ class NameIndex:
         rows = store.db.execute(
             "SELECT l.alias, l.subject_id, l.claim_id, c.guild_id, "
             "c.retracted_at IS NULL AND c.article_removed = 0 FROM aliases l "
-            "JOIN claims c ON c.id = l.claim_id")
-        return [AliasRow(alias, sid, cid, guild, bool(alive))
-                for alias, sid, cid, guild, alive in rows]
+            "JOIN claims c ON c.id = l.claim_id"
+        )
+        return [AliasRow(alias, sid, cid, guild, bool(alive)) for alias, sid, cid, guild, alive in rows]
 
     def _build_match_keys(self) -> None:
         """Sorted (key, spaced name, subject id) of full names and endings; buckets for fuzz."""
@@ -259,8 +260,9 @@ class NameIndex:
         self.by_initial: dict[str, list[int]] = defaultdict(list)
         for number, key in enumerate(self.keys):
             self.by_initial[key[:1]].append(number)
-        self.initial_keys = {initial: [self.keys[n] for n in numbers]
-                             for initial, numbers in self.by_initial.items()}
+        self.initial_keys = {
+            initial: [self.keys[n] for n in numbers] for initial, numbers in self.by_initial.items()
+        }
 
     # Aliases as a guild sees them ----------------------------------------------------------
 
@@ -299,7 +301,7 @@ class NameIndex:
         while current in redirect:
             current = redirect[current]
             if current in seen:
-                return min(seen[seen.index(current):])
+                return min(seen[seen.index(current) :])
             seen.append(current)
         return current
 
@@ -329,9 +331,13 @@ class NameIndex:
 
     def members_of_series(self, series: Subject) -> list[Subject]:
         base = series_base(series.name)
-        return [subject for subject in self.subjects.values()
-                if subject.kind != "company" and subject.id != series.id
-                and _starts_at_boundary(spaced_name(subject.name), base)]
+        return [
+            subject
+            for subject in self.subjects.values()
+            if subject.kind != "company"
+            and subject.id != series.id
+            and _starts_at_boundary(spaced_name(subject.name), base)
+        ]
 
     def company_of(self, subject: Subject) -> Subject | None:
         brand = subject.brand or subject.name.split()[0]
@@ -340,18 +346,25 @@ class NameIndex:
 
     def brand_members(self, company: Subject) -> list[Subject]:
         key = company.key
-        return [subject for subject in self.subjects.values()
-                if subject.id != company.id and name_key(subject.brand
-                                                            or subject.name.split()[0]) == key]
+        return [
+            subject
+            for subject in self.subjects.values()
+            if subject.id != company.id and name_key(subject.brand or subject.name.split()[0]) == key
+        ]
 
     # Matching -------------------------------------------------------------------------------
 
     def prefixed(self, fragment_key: str) -> Iterator[int]:
         """Entry numbers whose key starts with the fragment, in key order (the sorted entries
         and those added since, merged)."""
-        later = sorted((number for number in range(self.sorted_count, len(self.keys))
-                        if self.keys[number].startswith(fragment_key)),
-                       key=self.keys.__getitem__)
+        later = sorted(
+            (
+                number
+                for number in range(self.sorted_count, len(self.keys))
+                if self.keys[number].startswith(fragment_key)
+            ),
+            key=self.keys.__getitem__,
+        )
         yield from merge(self._sorted_prefixed(fragment_key), later, key=self.keys.__getitem__)
 
     def _sorted_prefixed(self, fragment_key: str) -> Iterator[int]:
@@ -379,10 +392,8 @@ class NameIndex:
         else:
             numbers = self.by_initial.get(fragment_key[:1], [])
             keys = self.initial_keys.get(fragment_key[:1], [])
-        found = process.extract(fragment_key, keys, scorer=fuzz.ratio, limit=limit,
-                                score_cutoff=SUGGEST_FROM)
-        return [(numbers[index] if numbers is not None else index, score)
-                for _, score, index in found]
+        found = process.extract(fragment_key, keys, scorer=fuzz.ratio, limit=limit, score_cutoff=SUGGEST_FROM)
+        return [(numbers[index] if numbers is not None else index, score) for _, score, index in found]
 
 
 def series_base(name: str) -> str:
@@ -413,8 +424,7 @@ def store_stamp(store: Store) -> tuple[int, int]:
 
 def names_stamp(store: Store) -> tuple[tuple[int, int], int]:
     """((subjects added, other name changes), changes that hid a claim): see `_schema_v5`."""
-    added, changed, hidden = store.db.execute(
-        "SELECT added, changed, hidden FROM names_version").fetchone()
+    added, changed, hidden = store.db.execute("SELECT added, changed, hidden FROM names_version").fetchone()
     return (added, changed), hidden
 
 
@@ -425,8 +435,9 @@ def name_index(store: Store) -> NameIndex:
     if index is not None and index.stamp == stamp:
         return index
     names, hidden = names_stamp(store)
-    if index is not None and (index.names == names or (
-            index.names[1] == names[1] and index.take_new_subjects(store, names))):
+    if index is not None and (
+        index.names == names or (index.names[1] == names[1] and index.take_new_subjects(store, names))
+    ):
         index.store_changed(stamp, hidden)
     else:
         index = NameIndex(store, stamp, names, hidden)
@@ -435,6 +446,7 @@ def name_index(store: Store) -> NameIndex:
 
 
 # Resolution -----------------------------------------------------------------------------------
+
 
 def resolve_subject(store: Store, name: str, guild_id: int | None = None) -> Resolution:
     """The subject a typed name means, through aliases and forgiven typos, or suggestions."""
@@ -475,8 +487,14 @@ def _subject_use(index: NameIndex, view: GuildView, sid: int) -> AliasUse:
     if canonical == sid:
         return AliasUse("", sid, 0)
     name = index.subjects[sid].name
-    claim = next((use.claim_id for use in view.alias_keys.get(index.subjects[sid].key, ())
-                  if use.canonical_id == canonical), 0)
+    claim = next(
+        (
+            use.claim_id
+            for use in view.alias_keys.get(index.subjects[sid].key, ())
+            if use.canonical_id == canonical
+        ),
+        0,
+    )
     return AliasUse(name, canonical, claim)
 
 
@@ -492,22 +510,22 @@ def _resolved(resolution: Resolution, index: NameIndex, use: AliasUse) -> Resolu
     return resolution
 
 
-def _forgive_typos(resolution: Resolution, index: NameIndex, view: GuildView, key: str,
-                   guild_id: int | None) -> Resolution:
+def _forgive_typos(
+    resolution: Resolution, index: NameIndex, view: GuildView, key: str, guild_id: int | None
+) -> Resolution:
     """Accept a near match only when it is the same model; otherwise offer suggestions."""
-    alike = index.alike(key, limit=40, everywhere=False) or \
-        index.alike(key, limit=40, everywhere=True)
+    alike = index.alike(key, limit=40, everywhere=False) or index.alike(key, limit=40, everywhere=True)
     candidates = []
     for number, score in alike:
         _, spaced, sid = index.entries[number]
         candidates.append((score, spaced, _subject_use(index, view, sid)))
-    for _, score, number in process.extract(key, view.alias_key_list, scorer=fuzz.ratio,
-                                            limit=10, score_cutoff=SUGGEST_FROM):
+    for _, score, number in process.extract(
+        key, view.alias_key_list, scorer=fuzz.ratio, limit=10, score_cutoff=SUGGEST_FROM
+    ):
         spaced, use = view.alias_entries[number]
         candidates.append((score, spaced, use))
     candidates.sort(key=lambda candidate: -candidate[0])
-    seen = [(spaced, use) for _, spaced, use in candidates
-            if index.visible(use.canonical_id, guild_id)]
+    seen = [(spaced, use) for _, spaced, use in candidates if index.visible(use.canonical_id, guild_id)]
     typed = model_tokens(resolution.query)
     fitting = [use for spaced, use in seen if same_model(typed, model_tokens(spaced))]
     distinct = _distinct_canonicals(fitting)
@@ -541,8 +559,8 @@ def same_model(typed: list[str], known: list[str]) -> bool:
 
 # Autocomplete ---------------------------------------------------------------------------------
 
-def autocomplete(store: Store, fragment: str, guild_id: int | None = None,
-                 limit: int = 25) -> list[str]:
+
+def autocomplete(store: Store, fragment: str, guild_id: int | None = None, limit: int = 25) -> list[str]:
     """Up to `limit` subject names for what has been typed so far: prefixes first, then names
     containing it, then names like it. Empty input gives the most recently added subjects."""
     index = name_index(store)
@@ -563,9 +581,11 @@ def autocomplete(store: Store, fragment: str, guild_id: int | None = None,
         return [index.subjects[sid].name for sid in names]
     for use in view.alias_keys.get(key, ()):
         offer(use.canonical_id)
-    for hits in (_shortest_first(index, index.prefixed(key)),
-                 _shortest_first(index, index.containing(key)),
-                 (number for number, _ in index.alike(key, limit=limit * 2, everywhere=False))):
+    for hits in (
+        _shortest_first(index, index.prefixed(key)),
+        _shortest_first(index, index.containing(key)),
+        (number for number, _ in index.alike(key, limit=limit * 2, everywhere=False)),
+    ):
         for number in hits:
             if offer(index.entries[number][2]):
                 return [index.subjects[sid].name for sid in names]

@@ -49,16 +49,41 @@ class Item:
 
     def to_json(self, order: tuple[str, ...]) -> dict:
         """The contract's fields in its order, then the rest; unset optional fields left out."""
-        names = order + tuple(f.name for f in fields(self)
-                              if f.name not in order and f.name not in NOT_IN_JSON)
-        return {name: getattr(self, name) for name in names
-                if name in RECEIPT_KEYS or getattr(self, name) is not None}
+        names = order + tuple(
+            f.name for f in fields(self) if f.name not in order and f.name not in NOT_IN_JSON
+        )
+        return {
+            name: getattr(self, name)
+            for name in names
+            if name in RECEIPT_KEYS or getattr(self, name) is not None
+        }
 
 
-SPEC_ORDER = ("attribute", "value", "status", "current", "sources", "quote", "article", "source",
-              "published", "claim_id")
-TIMELINE_ORDER = ("date", "precision", "kind", "attribute", "value", "status", "quote",
-                  "article", "source", "published", "claim_id")
+SPEC_ORDER = (
+    "attribute",
+    "value",
+    "status",
+    "current",
+    "sources",
+    "quote",
+    "article",
+    "source",
+    "published",
+    "claim_id",
+)
+TIMELINE_ORDER = (
+    "date",
+    "precision",
+    "kind",
+    "attribute",
+    "value",
+    "status",
+    "quote",
+    "article",
+    "source",
+    "published",
+    "claim_id",
+)
 ITEM_ORDER = ("quote", "article", "source", "published", "claim_id")
 ORDERS = {"spec": SPEC_ORDER, "timeline": TIMELINE_ORDER}
 
@@ -102,8 +127,8 @@ class Answer:
         return data
 
 
-def failure(command: str, message: str, matched: str | None = None,
-            suggestions: list[str] | None = None) -> Answer:
+def failure(
+    command: str, message: str, matched: str | None = None, suggestions: list[str] | None = None
+) -> Answer:
     """An answer that explains why there is nothing to show, and what might be meant instead."""
-    return Answer(command, title=message, matched=matched, error=message,
-                  suggestions=suggestions or [])
+    return Answer(command, title=message, matched=matched, error=message, suggestions=suggestions or [])

@@ -28,8 +28,7 @@ def usage() -> str:
     return "Try: " + ", ".join(COMMANDS.values())
 
 
-def run_query(store: Store, text: str, guild_id: int | None = None,
-              today: date | None = None) -> Answer:
+def run_query(store: Store, text: str, guild_id: int | None = None, today: date | None = None) -> Answer:
     """Answer a slash command typed as text, exactly as the Discord command would."""
     command, _, rest = text.strip().lstrip("/").partition(" ")
     command = command.lower()
@@ -46,8 +45,12 @@ def run_query(store: Store, text: str, guild_id: int | None = None,
         return search(store, argument, guild_id=guild_id)
     if command in ("", "help"):
         return failure("help", "The commands:", matched=text, suggestions=list(COMMANDS.values()))
-    return failure(command, f"Unknown command “/{command}”. The commands:", matched=text,
-                   suggestions=list(COMMANDS.values()))
+    return failure(
+        command,
+        f"Unknown command “/{command}”. The commands:",
+        matched=text,
+        suggestions=list(COMMANDS.values()),
+    )
 
 
 def _spec(store: Store, argument: str, guild_id: int | None) -> Answer:
@@ -55,6 +58,5 @@ def _spec(store: Store, argument: str, guild_id: int | None) -> Answer:
     words = argument.split()
     device_words, attributes = split_attribute(words)
     if attributes and resolve_subject(store, " ".join(device_words), guild_id).found:
-        return spec(store, " ".join(device_words), " ".join(words[len(device_words):]),
-                    guild_id=guild_id)
+        return spec(store, " ".join(device_words), " ".join(words[len(device_words) :]), guild_id=guild_id)
     return spec(store, argument, guild_id=guild_id)

@@ -21,8 +21,13 @@ def sources(store: Store, device: str, guild_id: int | None = None) -> Answer:
     by_article: dict[str, list[Scoped]] = defaultdict(list)
     for claim in family_claims(store, family, guild_id, with_company=False):
         by_article[claim.row.article].append(claim)
-    answer = Answer("sources", title=f"Sources · {subject.name}", subject=subject.name,
-                    matched=device, notes=resolution_notes(resolution))
+    answer = Answer(
+        "sources",
+        title=f"Sources · {subject.name}",
+        subject=subject.name,
+        matched=device,
+        notes=resolution_notes(resolution),
+    )
     for claims in by_article.values():
         first = min(claims, key=lambda claim: claim.row.claim_id)
         answer.items.append(first.item(title=first.row.title, claims=len(claims)))

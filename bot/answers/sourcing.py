@@ -14,8 +14,11 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 # Query parameters that track a click rather than name a page (Google Analytics' utm_*, the
 # click ids of ad networks, newsletter ids).
-_TRACKING = re.compile(r"^(utm_.*|fbclid|gclid|dclid|gbraid|wbraid|msclkid|yclid|mc_cid|mc_eid|"
-                       r"igshid|_ga|_gl|ref_src|cmpid)$", re.IGNORECASE)
+_TRACKING = re.compile(
+    r"^(utm_.*|fbclid|gclid|dclid|gbraid|wbraid|msclkid|yclid|mc_cid|mc_eid|"
+    r"igshid|_ga|_gl|ref_src|cmpid)$",
+    re.IGNORECASE,
+)
 
 
 def is_web_url(url: str | None) -> bool:
@@ -30,8 +33,11 @@ def clean_url(url: str | None) -> str | None:
     parts = urlsplit(url)
     if not parts.query:
         return url
-    kept = [(name, value) for name, value in parse_qsl(parts.query, keep_blank_values=True)
-            if not _TRACKING.match(name)]
+    kept = [
+        (name, value)
+        for name, value in parse_qsl(parts.query, keep_blank_values=True)
+        if not _TRACKING.match(name)
+    ]
     return urlunsplit(parts._replace(query=urlencode(kept, doseq=True)))
 
 

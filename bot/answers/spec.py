@@ -43,8 +43,7 @@ def not_found(command: str, resolution: Resolution) -> Answer:
     if not resolution.query.strip():
         return failure(command, f"Name a device, e.g. /{command} Pixel 7.", matched="")
     if resolution.suggestions:
-        message = (f"“{resolution.query}” could be several devices, or none stored: "
-                   f"did you mean one of these?")
+        message = f"“{resolution.query}” could be several devices, or none stored: did you mean one of these?"
     else:
         message = f"No device, series or company named “{resolution.query}” is stored."
     return failure(command, message, matched=resolution.query, suggestions=resolution.suggestions)
@@ -83,22 +82,26 @@ class ValueGroup:
         return self.top_scope == SCOPE_RANK[COMPANY_WIDE]
 
 
-def spec(store: Store, device: str, attribute: str | None = None,
-         guild_id: int | None = None) -> Answer:
+def spec(store: Store, device: str, attribute: str | None = None, guild_id: int | None = None) -> Answer:
     """What is known about a device, attribute by attribute, each value with its receipt."""
     wanted = None
     if attribute:
         wanted = attributes_named(attribute)
         if wanted is None:
-            return failure("spec", f"“{attribute}” is not an attribute Receipts knows.",
-                           matched=attribute, suggestions=list(ATTRIBUTES))
+            return failure(
+                "spec",
+                f"“{attribute}” is not an attribute Receipts knows.",
+                matched=attribute,
+                suggestions=list(ATTRIBUTES),
+            )
     resolution = resolve_subject(store, device, guild_id)
     if not resolution.found:
         return not_found("spec", resolution)
     subject = resolution.subject
     family = family_of(store, subject, guild_id)
-    answer = Answer("spec", title=subject.name, subject=subject.name, matched=device,
-                    notes=resolution_notes(resolution))
+    answer = Answer(
+        "spec", title=subject.name, subject=subject.name, matched=device, notes=resolution_notes(resolution)
+    )
     if wanted:
         answer.title += " · " + (label(wanted[0]) if len(wanted) == 1 else attribute.strip())
     memo = name_index(store).memo
@@ -106,29 +109,37 @@ def spec(store: Store, device: str, attribute: str | None = None,
     if memo_key not in memo:
         memo[memo_key] = standings(store, family, guild_id, wanted)
     ordered, receipts = memo[memo_key]
-    answer.items = [_line(group, standing, scoped_claim(receipts[group.best_id], family))
-                    for group, standing in ordered if group.best_id in receipts]
+    answer.items = [
+        _line(group, standing, scoped_claim(receipts[group.best_id], family))
+        for group, standing in ordered
+        if group.best_id in receipts
+    ]
     if not answer.items:
         answer.notes.append(f"Nothing about {answer.title} is stored yet.")
     return answer
 
 
-def standings(store: Store, family: Family, guild_id: int | None,
-              attributes: tuple[str, ...] | None
-              ) -> tuple[list[tuple[ValueGroup, str]], dict[int, ClaimRow]]:
+def standings(
+    store: Store, family: Family, guild_id: int | None, attributes: tuple[str, ...] | None
+) -> tuple[list[tuple[ValueGroup, str]], dict[int, ClaimRow]]:
     """Every value group in the order shown, with its standing, and the claims shown for them."""
     by_attribute: dict[str, list[ValueGroup]] = defaultdict(list)
     for group in tally(store, family, guild_id, attributes):
         by_attribute[group.attribute].append(group)
-    ordered = [pair for name in sorted(by_attribute, key=attribute_sort_key)
-               for pair in attribute_order(by_attribute[name])]
-    receipts = {row.claim_id: row for row in
-                claims_by_id(store, (group.best_id for group, _ in ordered), guild_id)}
+    ordered = [
+        pair
+        for name in sorted(by_attribute, key=attribute_sort_key)
+        for pair in attribute_order(by_attribute[name])
+    ]
+    receipts = {
+        row.claim_id: row for row in claims_by_id(store, (group.best_id for group, _ in ordered), guild_id)
+    }
     return ordered, receipts
 
 
-def tally(store: Store, family: Family, guild_id: int | None,
-          attributes: tuple[str, ...] | None) -> list[ValueGroup]:
+def tally(
+    store: Store, family: Family, guild_id: int | None, attributes: tuple[str, ...] | None
+) -> list[ValueGroup]:
     """The value groups of the family's claims and of its company context, counted in SQL.
 
     Each subject is counted on its own, in the order of `idx_claims_value_groups`, so SQLite adds
@@ -143,31 +154,53 @@ def tally(store: Store, family: Family, guild_id: int | None,
     parts = []
     for sid, (scope, _) in family.scopes.items():
         scope_rank = SCOPE_RANK[SERIES_WIDE if scope == SERIES_WIDE else OWN]
-        parts.append(_value_group_sums(
-            scope_rank, lambda claim, sid=sid: Sql(f"{claim}.subject_id = ?", (sid,)), guild_id,
-            wanted, weightiest_from_index=True))
+        parts.append(
+            _value_group_sums(
+                scope_rank,
+                lambda claim, sid=sid: Sql(f"{claim}.subject_id = ?", (sid,)),
+                guild_id,
+                wanted,
+                weightiest_from_index=True,
+            )
+        )
     if family.company is not None:
         ids = list(family.scopes)
 
         def in_family_article(claim: str) -> Sql:
-            return (Sql(f"{claim}.subject_id = ? AND {claim}.article_id IN (SELECT article_id "
-                        f"FROM claims WHERE ", (family.company.id,)) + in_list("subject_id", ids)
-                    + ")")
+            return (
+                Sql(
+                    f"{claim}.subject_id = ? AND {claim}.article_id IN (SELECT article_id FROM claims WHERE ",
+                    (family.company.id,),
+                )
+                + in_list("subject_id", ids)
+                + ")"
+            )
 
-        parts.append(_value_group_sums(SCOPE_RANK[COMPANY_WIDE], in_family_article, guild_id,
-                                       wanted, weightiest_from_index=False))
+        parts.append(
+            _value_group_sums(
+                SCOPE_RANK[COMPANY_WIDE], in_family_article, guild_id, wanted, weightiest_from_index=False
+            )
+        )
     query = parts[0]
     for part in parts[1:]:
         query += " UNION ALL " + part
     by_value: dict[tuple[str, str, int], list[tuple]] = defaultdict(list)
     for scope_rank, attribute, key, denial, *sums in store.db.execute(query.text, query.params):
         by_value[attribute, key, denial].append((scope_rank, *sums))
-    return [_merged(attribute, key, bool(denial), by_value[attribute, key, denial])
-            for attribute, key, denial in sorted(by_value)]
+    return [
+        _merged(attribute, key, bool(denial), by_value[attribute, key, denial])
+        for attribute, key, denial in sorted(by_value)
+    ]
 
 
-def _value_group_sums(scope_rank: int, claims_of: Callable[[str], Sql], guild_id: int | None,
-                      wanted: list[str], *, weightiest_from_index: bool) -> Sql:
+def _value_group_sums(
+    scope_rank: int,
+    claims_of: Callable[[str], Sql],
+    guild_id: int | None,
+    wanted: list[str],
+    *,
+    weightiest_from_index: bool,
+) -> Sql:
     """The SQL adding up one subject's visible claims (`claims_of` a claim alias is the condition
     choosing them) by value group: scope rank, attribute, value key, denial, the article of each
     claim as JSON, newest date, and the weightiest claim (confirmed, then newest, then latest
@@ -180,25 +213,31 @@ def _value_group_sums(scope_rank: int, claims_of: Callable[[str], Sql], guild_id
     """
     only = " AND " + in_list("c.attribute", wanted) if wanted else Sql("")
     if weightiest_from_index:
-        weightiest = (f"(SELECT {_weight('b')} FROM claims b WHERE " + claims_of("b")
-                      + " AND b.attribute = c.attribute "
-                      "AND lower(trim(b.value)) = lower(trim(c.value)) "
-                      "AND (b.status = 'denied') = (c.status = 'denied') AND "
-                      + visible_to(guild_id, claim="b")
-                      + " ORDER BY b.status = 'confirmed' DESC, b.published DESC, b.id DESC LIMIT 1)")
+        weightiest = (
+            f"(SELECT {_weight('b')} FROM claims b WHERE "
+            + claims_of("b")
+            + " AND b.attribute = c.attribute "
+            "AND lower(trim(b.value)) = lower(trim(c.value)) "
+            "AND (b.status = 'denied') = (c.status = 'denied') AND "
+            + visible_to(guild_id, claim="b")
+            + " ORDER BY b.status = 'confirmed' DESC, b.published DESC, b.id DESC LIMIT 1)"
+        )
     else:
         weightiest = Sql(f"max({_weight('c')})")
-    return (f"SELECT {scope_rank}, c.attribute, lower(trim(c.value)), c.status = 'denied', "
-            "json_group_array(c.article_id), max(c.published), " + weightiest + " FROM claims c "
-            "WHERE " + claims_of("c") + " AND " + visible_to(guild_id, claim="c") + only
-            + " GROUP BY 2, 3, 4")
+    return (
+        f"SELECT {scope_rank}, c.attribute, lower(trim(c.value)), c.status = 'denied', "
+        "json_group_array(c.article_id), max(c.published), " + weightiest + " FROM claims c "
+        "WHERE " + claims_of("c") + " AND " + visible_to(guild_id, claim="c") + only + " GROUP BY 2, 3, 4"
+    )
 
 
 def _weight(claim: str) -> str:
     """A claim's weight as text that sorts like (confirmed, published, id): the space after the
     date sorts below any character of a date, so an undated claim weighs least, as in a tuple."""
-    return (f"({claim}.status = 'confirmed') || coalesce({claim}.published, '') || ' ' "
-            f"|| printf('%012d', {claim}.id)")
+    return (
+        f"({claim}.status = 'confirmed') || coalesce({claim}.published, '') || ' ' "
+        f"|| printf('%012d', {claim}.id)"
+    )
 
 
 def _merged(attribute: str, value_key: str, denial: bool, subjects: list[tuple]) -> ValueGroup:
@@ -219,13 +258,19 @@ def attribute_order(groups: list[ValueGroup]) -> list[tuple[ValueGroup, str]]:
     assertions = [group for group in groups if not group.denial]
     denials = [group for group in groups if group.denial]
     denied_on = {group.value_key: group.newest for group in denials}
-    eligible = [group for group in assertions
-                if group.value_key not in denied_on or denied_on[group.value_key] < group.newest]
+    eligible = [
+        group
+        for group in assertions
+        if group.value_key not in denied_on or denied_on[group.value_key] < group.newest
+    ]
     if any(not group.context_only for group in eligible):
         eligible = [group for group in eligible if not group.context_only]
     current = max(eligible, key=lambda group: group.rank, default=None)
-    others = sorted((group for group in assertions if group is not current),
-                    key=lambda group: (group.newest, group.best_id), reverse=True)
+    others = sorted(
+        (group for group in assertions if group is not current),
+        key=lambda group: (group.newest, group.best_id),
+        reverse=True,
+    )
     ordered = [(current, "current")] if current else []
     ordered += [(group, _standing(group, current)) for group in others]
     return ordered + [(group, "denied") for group in denials]
@@ -239,5 +284,11 @@ def _standing(group: ValueGroup, current: ValueGroup | None) -> str:
 
 
 def _line(group: ValueGroup, standing: str, claim: Scoped) -> Item:
-    return claim.item(attribute=group.attribute, value=claim.row.value, status=claim.row.status,
-                      current=standing == "current", sources=group.sources, standing=standing)
+    return claim.item(
+        attribute=group.attribute,
+        value=claim.row.value,
+        status=claim.row.status,
+        current=standing == "current",
+        sources=group.sources,
+        standing=standing,
+    )

@@ -46,8 +46,13 @@ def event_period(value: str) -> tuple[str, str, date] | None:
         return None
 
 
-def timeline(store: Store, target: str | None = None, guild_id: int | None = None,
-             today: date | None = None, limit: int = TIMELINE_LIMIT) -> Answer:
+def timeline(
+    store: Store,
+    target: str | None = None,
+    guild_id: int | None = None,
+    today: date | None = None,
+    limit: int = TIMELINE_LIMIT,
+) -> Answer:
     """The dated story of a device, a series or a company, or of the whole store."""
     today = today or date.today()
     if not target or not target.strip():
@@ -58,8 +63,13 @@ def timeline(store: Store, target: str | None = None, guild_id: int | None = Non
     subject = resolution.subject
     family = family_of(store, subject, guild_id, with_members=True)
     claims = family_claims(store, family, guild_id)
-    answer = Answer("timeline", title=f"Timeline · {subject.name}", subject=subject.name,
-                    matched=target, notes=resolution_notes(resolution))
+    answer = Answer(
+        "timeline",
+        title=f"Timeline · {subject.name}",
+        subject=subject.name,
+        matched=target,
+        notes=resolution_notes(resolution),
+    )
     claims = _latest(claims, limit, answer)
     answer.items = sorted(timeline_items(claims, today), key=_chronological)
     if not answer.items:
@@ -82,14 +92,19 @@ def _latest(claims: list[Scoped], limit: int, answer: Answer) -> list[Scoped]:
     if len(claims) <= limit:
         return claims
     answer.notes.append(f"The latest {limit} of {len(claims)} claims.")
-    return sorted(claims, key=lambda claim: (claim.row.published or "", claim.row.claim_id),
-                  reverse=True)[:limit]
+    return sorted(claims, key=lambda claim: (claim.row.published or "", claim.row.claim_id), reverse=True)[
+        :limit
+    ]
 
 
 def claim_rank(claim: Scoped) -> tuple:
     """Confirmed first, then the newest article, then the closest scope, then the newest claim."""
-    return (claim.row.status == "confirmed", claim.row.published or "",
-            SCOPE_RANK[claim.scope], claim.row.claim_id)
+    return (
+        claim.row.status == "confirmed",
+        claim.row.published or "",
+        SCOPE_RANK[claim.scope],
+        claim.row.claim_id,
+    )
 
 
 def value_key(value: str) -> str:
@@ -104,22 +119,31 @@ def timeline_items(claims: Iterable[Scoped], today: date) -> list[Item]:
     for claim in claims:
         period = event_period(claim.row.value) if claim.row.attribute in EVENT_ATTRIBUTES else None
         when = period[0] if period else claim.row.published
-        group_key = ("event" if period else "report", when, claim.row.attribute,
-                     value_key(claim.row.value), claim.row.status == "denied")
+        group_key = (
+            "event" if period else "report",
+            when,
+            claim.row.attribute,
+            value_key(claim.row.value),
+            claim.row.status == "denied",
+        )
         groups.setdefault(group_key, []).append(claim)
         periods[group_key] = period
-    return [_item(group_key, members, periods[group_key], today)
-            for group_key, members in groups.items()]
+    return [_item(group_key, members, periods[group_key], today) for group_key, members in groups.items()]
 
 
-def _item(group_key: tuple, members: list[Scoped], period: tuple[str, str, date] | None,
-          today: date) -> Item:
+def _item(group_key: tuple, members: list[Scoped], period: tuple[str, str, date] | None, today: date) -> Item:
     kind, when = group_key[0], group_key[1]
     best = max(members, key=claim_rank)
-    return best.item(date=when, precision=period[1] if period else ("day" if when else None),
-                     kind=kind, upcoming=(period[2] > today) if period else None,
-                     attribute=best.row.attribute, value=best.row.value, status=best.row.status,
-                     sources=len({claim.row.article for claim in members}))
+    return best.item(
+        date=when,
+        precision=period[1] if period else ("day" if when else None),
+        kind=kind,
+        upcoming=(period[2] > today) if period else None,
+        attribute=best.row.attribute,
+        value=best.row.value,
+        status=best.row.status,
+        sources=len({claim.row.article for claim in members}),
+    )
 
 
 def _newest_first(items: list[Item]) -> list[Item]:
@@ -130,5 +154,10 @@ def _newest_first(items: list[Item]) -> list[Item]:
 
 def _chronological(item: Item) -> tuple:
     """Undated reports last; a month-precise event before the dated days of its month."""
-    return (item.date is None, item.date or "", item.kind == "event",
-            attribute_sort_key(item.attribute or ""), item.claim_id or 0)
+    return (
+        item.date is None,
+        item.date or "",
+        item.kind == "event",
+        attribute_sort_key(item.attribute or ""),
+        item.claim_id or 0,
+    )

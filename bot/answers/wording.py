@@ -69,8 +69,7 @@ def _scope_words(item: Item) -> list[str]:
 
 def receipt_name(item: Item) -> str:
     """The item's source as a reader names it: title, outlet, site, else the article's id."""
-    return item.source_name or source_name(title=item.title, outlet=None, url=item.url,
-                                           article=item.article)
+    return item.source_name or source_name(title=item.title, outlet=None, url=item.url, article=item.article)
 
 
 def receipt_after_name(item: Item) -> list[str]:
@@ -89,6 +88,8 @@ def receipt(item: Item) -> str:
 
 def history_lines(item: Item) -> list[str]:
     """A claim's audit trail, one line an entry: when, who, what."""
-    return [f"{entry['at']} · {entry['actor']} · {entry['action']}"
-            + (f" ({entry['detail']})" if entry.get("detail") else "")
-            for entry in item.history or ()]
+    return [
+        f"{entry['at']} · {entry['actor']} · {entry['action']}"
+        + (f" ({entry['detail']})" if entry.get("detail") else "")
+        for entry in item.history or ()
+    ]

@@ -10,8 +10,9 @@ from bot.store import Store
 from bot.store import digests as sql
 
 
-def digest_claims(store: Store, subscription: Subscription, claims_from: int,
-                  claims_through: int) -> list[ClaimRow]:
+def digest_claims(
+    store: Store, subscription: Subscription, claims_from: int, claims_through: int
+) -> list[ClaimRow]:
     """The claims in an id range that the subscription's server sees, of its device if it has one."""
     subject_id = None
     if subscription.device:
@@ -19,12 +20,12 @@ def digest_claims(store: Store, subscription: Subscription, claims_from: int,
         if not resolution.found:
             return []
         subject_id = resolution.subject.id
-    return claims_between(store, claims_from, claims_through, subscription.guild_id,
-                          subject_id=subject_id)
+    return claims_between(store, claims_from, claims_through, subscription.guild_id, subject_id=subject_id)
 
 
-def build_digest(store: Store, subscription: Subscription, claims_from: int,
-                 claims_through: int, since: str | None) -> Digest:
+def build_digest(
+    store: Store, subscription: Subscription, claims_from: int, claims_through: int, since: str | None
+) -> Digest:
     """The digest of a range of claim ids, its claims grouped by device in the order added, or,
     for an instant subscription, by article."""
     groups: dict[str, DigestGroup] = {}
@@ -38,7 +39,8 @@ def build_digest(store: Store, subscription: Subscription, claims_from: int,
 
 def preview(store: Store, *, guild_id: int, channel_id: int | None = None) -> list[Digest]:
     """What the server's next digests would hold if they were posted now; nothing is recorded."""
-    return [build_digest(store, s, s.last_claim_id + 1, sql.latest_claim_id(store),
-                         sql.last_posted(store, s.id))
-            for s in subscriptions(store, guild_id)
-            if channel_id is None or s.channel_id == channel_id]
+    return [
+        build_digest(store, s, s.last_claim_id + 1, sql.latest_claim_id(store), sql.last_posted(store, s.id))
+        for s in subscriptions(store, guild_id)
+        if channel_id is None or s.channel_id == channel_id
+    ]

@@ -108,10 +108,14 @@ class DeliveryOutcome:
 
 
 def _job(store: Store, subscription: Subscription, row: dict) -> DeliveryJob:
-    digest = build_digest(store, subscription, row["claims_from"], row["claims_through"],
-                          sql.last_posted(store, subscription.id))
-    return DeliveryJob(row["id"], subscription, row["window"], digest,
-                       len(sql.message_ids(row)))
+    digest = build_digest(
+        store,
+        subscription,
+        row["claims_from"],
+        row["claims_through"],
+        sql.last_posted(store, subscription.id),
+    )
+    return DeliveryJob(row["id"], subscription, row["window"], digest, len(sql.message_ids(row)))
 
 
 def plan_delivery(store: Store, subscription: Subscription, now: datetime) -> DeliveryJob | None:
@@ -132,8 +136,11 @@ def plan_delivery(store: Store, subscription: Subscription, now: datetime) -> De
             return None
         claims_from = open_row["claims_from"] if open_row else subscription.last_claim_id + 1
         claims_through = sql.latest_claim_id(store)
-        if subscription.cadence == INSTANT and not open_row and not digest_claims(
-                store, subscription, claims_from, claims_through):
+        if (
+            subscription.cadence == INSTANT
+            and not open_row
+            and not digest_claims(store, subscription, claims_from, claims_through)
+        ):
             # Nothing new this minute: no row (an instant subscription would write 1,440 a day).
             if claims_through > subscription.last_claim_id:
                 sql.update_subscription(store, subscription.id, {"last_claim_id": claims_through})
@@ -157,8 +164,11 @@ def delivery_due(store: Store, subscription: Subscription, now: datetime) -> boo
     open_row = sql.open_delivery(store, subscription.id)
     if open_row and sql.message_ids(open_row):
         return True
-    if (subscription.cadence == INSTANT and open_row is None
-            and sql.latest_claim_id(store) <= subscription.last_claim_id):
+    if (
+        subscription.cadence == INSTANT
+        and open_row is None
+        and sql.latest_claim_id(store) <= subscription.last_claim_id
+    ):
         return False  # its window is every minute; without a new claim it writes nothing
     row = sql.window_delivery(store, subscription.id, window_key(window))
     if row is None:
@@ -167,14 +177,22 @@ def delivery_due(store: Store, subscription: Subscription, now: datetime) -> boo
     return status in ("pending", "failed") and (attempts or 0) < MAX_ATTEMPTS
 
 
-def subscriptions_due(store: Store, now: datetime, holds: Callable[[int], bool] = _every_guild,
-                      busy: frozenset[int] = frozenset()) -> list[Subscription]:
+def subscriptions_due(
+    store: Store,
+    now: datetime,
+    holds: Callable[[int], bool] = _every_guild,
+    busy: frozenset[int] = frozenset(),
+) -> list[Subscription]:
     """The subscriptions with a delivery to plan or finish now, of the servers `holds` accepts,
     but the `busy` ones (being posted right now): not even planned, as a new window would
     supersede the row in flight."""
-    return [subscription for subscription in subscriptions(store)
-            if subscription.id not in busy and holds(subscription.guild_id)
-            and delivery_due(store, subscription, now)]
+    return [
+        subscription
+        for subscription in subscriptions(store)
+        if subscription.id not in busy
+        and holds(subscription.guild_id)
+        and delivery_due(store, subscription, now)
+    ]
 
 
 def plan_current(store: Store, subscription_id: int, now: datetime) -> DeliveryJob | None:
@@ -186,8 +204,7 @@ def plan_current(store: Store, subscription_id: int, now: datetime) -> DeliveryJ
     return plan_delivery(store, subscription, now)
 
 
-def record_posted_page(store: Store, delivery_id: int, message_id: int,
-                       page: int | None = None) -> None:
+def record_posted_page(store: Store, delivery_id: int, message_id: int, page: int | None = None) -> None:
     """Write a posted page's message id at once, so a restart never posts that page again.
 
     With its `page` number, a page already recorded is not recorded twice: a process whose lease
@@ -204,29 +221,53 @@ def complete_delivery(store: Store, delivery_id: int, posted_by: str | None = No
     """Every page is posted: the row is done and the subscription moves on past its claims."""
     with store.write():
         row = sql.delivery_row(store, delivery_id)
-        sql.update_delivery(store, delivery_id, {"status": "posted", "posted_at": utc_now(),
-                                                 "last_error": None, "posted_by": posted_by})
-        sql.update_subscription(store, row["subscription_id"], {
-            "last_claim_id": row["claims_through"], "failing_reason": None, "failing_since": None})
+        sql.update_delivery(
+            store,
+            delivery_id,
+            {"status": "posted", "posted_at": utc_now(), "last_error": None, "posted_by": posted_by},
+        )
+        sql.update_subscription(
+            store,
+            row["subscription_id"],
+            {"last_claim_id": row["claims_through"], "failing_reason": None, "failing_since": None},
+        )
 
 
 def record_failure(store: Store, delivery_id: int, failure: DeliveryFailed) -> None:
     """Keep the row open with the error; a blocked channel marks the subscription as failing."""
     with store.write():
         row = sql.delivery_row(store, delivery_id)
-        sql.update_delivery(store, delivery_id, {
-            "status": "blocked" if failure.blocked else "failed",
-            "attempts": (row["attempts"] or 0) + 1, "last_error": failure.reason})
+        sql.update_delivery(
+            store,
+            delivery_id,
+            {
+                "status": "blocked" if failure.blocked else "failed",
+                "attempts": (row["attempts"] or 0) + 1,
+                "last_error": failure.reason,
+            },
+        )
         if failure.blocked:
             subscription = sql.subscription_row(store, row["subscription_id"])
-            sql.update_subscription(store, row["subscription_id"], {
-                "failing_reason": failure.reason,
-                "failing_since": subscription["failing_since"] or utc_now()})
+            sql.update_subscription(
+                store,
+                row["subscription_id"],
+                {
+                    "failing_reason": failure.reason,
+                    "failing_since": subscription["failing_since"] or utc_now(),
+                },
+            )
 
 
-async def deliver_due(run: StoreRunner, now: datetime, post: Poster, *, render: Renderer,
-                      deadline: float = DELIVERY_DEADLINE, busy: set[int] | None = None,
-                      worker: Worker = THIS_PROCESS) -> list[DeliveryOutcome]:
+async def deliver_due(
+    run: StoreRunner,
+    now: datetime,
+    post: Poster,
+    *,
+    render: Renderer,
+    deadline: float = DELIVERY_DEADLINE,
+    busy: set[int] | None = None,
+    worker: Worker = THIS_PROCESS,
+) -> list[DeliveryOutcome]:
     """Post every due digest of the worker's servers; `run(fn, *args)` runs `fn(store, *args)`,
     `render` turns a digest into its pages (the same pages every time, so a restart resumes at
     the right one) and `post` posts one page.
@@ -250,15 +291,19 @@ async def deliver_due(run: StoreRunner, now: datetime, post: Poster, *, render: 
 
     async def deliver_one(subscription: Subscription) -> DeliveryOutcome | None:
         try:
-            async with slots, leases.held(run, f"digest:{subscription.id}", worker.owner,
-                                          worker.lease_seconds) as lease:
+            async with (
+                slots,
+                leases.held(run, f"digest:{subscription.id}", worker.owner, worker.lease_seconds) as lease,
+            ):
                 if lease is None:
                     return None
                 try:
                     job = await run(plan_current, subscription.id, now)
                 except Exception:  # one subscription's failure must not stop the others
-                    log.exception("could not plan the digest of subscription %s; it is tried "
-                                  "again at the next tick", subscription.id)
+                    log.exception(
+                        "could not plan the digest of subscription %s; it is tried again at the next tick",
+                        subscription.id,
+                    )
                     return None
                 if job is None:
                     return None
@@ -270,8 +315,9 @@ async def deliver_due(run: StoreRunner, now: datetime, post: Poster, *, render: 
     return [outcome for outcome in outcomes if outcome is not None]
 
 
-async def _deliver(run: StoreRunner, job: DeliveryJob, pages: list[Any], post: Poster,
-                   deadline: float, lease: leases.Lease) -> DeliveryOutcome:
+async def _deliver(
+    run: StoreRunner, job: DeliveryJob, pages: list[Any], post: Poster, deadline: float, lease: leases.Lease
+) -> DeliveryOutcome:
     outcome = DeliveryOutcome(job.delivery_id, job.subscription.id, job.window, "posted")
     try:
         try:
@@ -280,21 +326,24 @@ async def _deliver(run: StoreRunner, job: DeliveryJob, pages: list[Any], post: P
                     if not await lease.renew():
                         outcome.status = "handed over"  # another process took it; it resumes
                         return outcome
-                    message_id = await post(job.subscription, pages[number],
-                                            f"rd{job.delivery_id}p{number}")
+                    message_id = await post(job.subscription, pages[number], f"rd{job.delivery_id}p{number}")
                     await run(record_posted_page, job.delivery_id, message_id, number)
         except TimeoutError:
-            raise DeliveryFailed(f"Discord did not take the digest within {deadline:g} s",
-                                 blocked=False) from None
+            raise DeliveryFailed(
+                f"Discord did not take the digest within {deadline:g} s", blocked=False
+            ) from None
         await run(complete_delivery, job.delivery_id, lease.owner)
     except DeliveryFailed as failure:
         await run(record_failure, job.delivery_id, failure)
-        outcome.status, outcome.error = ("blocked" if failure.blocked else "failed",
-                                         failure.reason)
-        log.warning("digest %s for subscription %s not posted: %s", job.window,
-                    job.subscription.id, failure.reason)
+        outcome.status, outcome.error = ("blocked" if failure.blocked else "failed", failure.reason)
+        log.warning(
+            "digest %s for subscription %s not posted: %s", job.window, job.subscription.id, failure.reason
+        )
     except Exception as error:  # noqa: BLE001 - one digest's bug must not stop the others
-        log.exception("digest %s for subscription %s failed; it is tried again at the next tick",
-                      job.window, job.subscription.id)
+        log.exception(
+            "digest %s for subscription %s failed; it is tried again at the next tick",
+            job.window,
+            job.subscription.id,
+        )
         outcome.status, outcome.error = "error", f"{type(error).__name__}: {error}"
     return outcome

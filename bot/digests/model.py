@@ -22,8 +22,10 @@ class NoSuchDigest(DigestError):
     def __init__(self, channel_id: int, device: str | None, has: list[str]):
         self.channel_id, self.device, self.has = channel_id, device, has
         have = ", ".join(has)
-        super().__init__(f"Channel {channel_id} has no digest for {device or 'all devices'}"
-                         + (f"; it has: {have}." if have else "; `/digest list` shows them."))
+        super().__init__(
+            f"Channel {channel_id} has no digest for {device or 'all devices'}"
+            + (f"; it has: {have}." if have else "; `/digest list` shows them.")
+        )
 
 
 @dataclass

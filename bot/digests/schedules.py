@@ -14,7 +14,7 @@ _TIME = re.compile(r"^\s*(\d{1,2})(?::(\d{2}))?\s*$")
 
 
 def parse_time(text: str) -> str:
-    """"9", "09:00" or "21:30" as HH:MM."""
+    """ "9", "09:00" or "21:30" as HH:MM."""
     match = _TIME.match(text)
     hour, minute = (int(match.group(1)), int(match.group(2) or 0)) if match else (99, 99)
     if hour > 23 or minute > 59:
@@ -28,8 +28,10 @@ def parse_timezone(text: str) -> str:
     known = {zone.lower(): zone for zone in available_timezones()}
     zone = known.get(name.lower())
     if zone is None:
-        raise DigestError(f"“{text}” is not a time zone Receipts knows; use a name like UTC, "
-                          f"Europe/Berlin, America/New_York or Asia/Kolkata.")
+        raise DigestError(
+            f"“{text}” is not a time zone Receipts knows; use a name like UTC, "
+            f"Europe/Berlin, America/New_York or Asia/Kolkata."
+        )
     return zone
 
 

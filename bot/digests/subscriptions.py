@@ -28,9 +28,18 @@ def _device_name(store: Store, device: str | None, guild_id: int) -> str | None:
     return resolution.subject.name
 
 
-def subscribe(store: Store, *, guild_id: int, channel_id: int, cadence: str, at: str | None,
-              zone: str | None, device: str | None, actor: str,
-              now: datetime | None = None) -> tuple[Subscription, bool]:
+def subscribe(
+    store: Store,
+    *,
+    guild_id: int,
+    channel_id: int,
+    cadence: str,
+    at: str | None,
+    zone: str | None,
+    device: str | None,
+    actor: str,
+    now: datetime | None = None,
+) -> tuple[Subscription, bool]:
     """Subscribe a channel (to one device, or all); returns it and whether it replaced one.
 
     Subscribing a channel again for the same device changes its schedule. The first digest holds
@@ -38,37 +47,52 @@ def subscribe(store: Store, *, guild_id: int, channel_id: int, cadence: str, at:
     time of day; daily and weekly ones do.
     """
     if cadence not in CADENCES:
-        raise DigestError(f"The cadence is {', '.join(CADENCES[:-1])} or {CADENCES[-1]}, "
-                          f"not “{cadence}”.")
+        raise DigestError(f"The cadence is {', '.join(CADENCES[:-1])} or {CADENCES[-1]}, not “{cadence}”.")
     if cadence == INSTANT:
         at, zone = "00:00", "UTC"
     elif not at or not zone:
-        raise DigestError(f"A {cadence} digest needs a time of day and a time zone, e.g. "
-                          f"time:09:00 timezone:Europe/Berlin.")
+        raise DigestError(
+            f"A {cadence} digest needs a time of day and a time zone, e.g. time:09:00 timezone:Europe/Berlin."
+        )
     at, zone = parse_time(at), parse_timezone(zone)
     with store.write():
         device = _device_name(store, device, guild_id)
         existing = sql.channel_subscription_id(store, guild_id, channel_id, device)
         schedule = {"cadence": cadence, "time": at, "timezone": zone}
         if existing is None and len(subscriptions(store, guild_id)) >= MAX_PER_SERVER:
-            raise DigestError(f"This server has {MAX_PER_SERVER} digests, the most it may have; "
-                              f"`/digest unsubscribe` one first.")
+            raise DigestError(
+                f"This server has {MAX_PER_SERVER} digests, the most it may have; "
+                f"`/digest unsubscribe` one first."
+            )
         if existing is not None:
             subscription_id = existing
             sql.update_subscription(store, subscription_id, schedule)
         else:
-            subscription_id = sql.insert_subscription(store, {
-                "guild_id": guild_id, "channel_id": channel_id, "device": device, **schedule,
-                "created_by": actor, "last_claim_id": sql.latest_claim_id(store),
-                "created_at": (now or datetime.now(UTC)).isoformat(timespec="seconds"),
-            })
-        store.record(actor, "digest.subscribe", f"subscription:{subscription_id}", guild_id,
-                     f"channel {channel_id} {cadence} {at} {zone} {device or 'all devices'}")
+            subscription_id = sql.insert_subscription(
+                store,
+                {
+                    "guild_id": guild_id,
+                    "channel_id": channel_id,
+                    "device": device,
+                    **schedule,
+                    "created_by": actor,
+                    "last_claim_id": sql.latest_claim_id(store),
+                    "created_at": (now or datetime.now(UTC)).isoformat(timespec="seconds"),
+                },
+            )
+        store.record(
+            actor,
+            "digest.subscribe",
+            f"subscription:{subscription_id}",
+            guild_id,
+            f"channel {channel_id} {cadence} {at} {zone} {device or 'all devices'}",
+        )
     return Subscription(**sql.subscription_row(store, subscription_id)), existing is not None
 
 
-def unsubscribe(store: Store, *, guild_id: int, channel_id: int, device: str | None,
-                actor: str) -> Subscription:
+def unsubscribe(
+    store: Store, *, guild_id: int, channel_id: int, device: str | None, actor: str
+) -> Subscription:
     """End a channel's subscription (for one device, or the all-devices one)."""
     with store.write():
         rows = [s for s in subscriptions(store, guild_id) if s.channel_id == channel_id]
@@ -87,8 +111,12 @@ def list_subscriptions(store: Store, guild_id: int, now: datetime) -> list[Subsc
     statuses = []
     for subscription in subscriptions(store, guild_id):
         open_row = sql.open_delivery(store, subscription.id)
-        statuses.append(SubscriptionStatus(
-            subscription, next_window(subscription.cadence, subscription.time,
-                                      subscription.timezone, now),
-            sql.last_posted(store, subscription.id), open_row["last_error"] if open_row else None))
+        statuses.append(
+            SubscriptionStatus(
+                subscription,
+                next_window(subscription.cadence, subscription.time, subscription.timezone, now),
+                sql.last_posted(store, subscription.id),
+                open_row["last_error"] if open_row else None,
+            )
+        )
     return statuses

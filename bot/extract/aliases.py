@@ -27,7 +27,9 @@ def find_aliases(doc: ArticleState, mentions: list[Mention]) -> dict[str, str]:
         if not match:
             match = renamed.match(body, m.end, min(len(body), m.end + 80))
             if match:
-                target = next((d for d in devices if d.start >= match.end() - 1 and d.start <= match.end() + 1), None)
+                target = next(
+                    (d for d in devices if d.start >= match.end() - 1 and d.start <= match.end() + 1), None
+                )
                 if target is None:
                     continue
                 alias_name, subject = m.subject, target
@@ -55,7 +57,11 @@ def find_aliases(doc: ArticleState, mentions: list[Mention]) -> dict[str, str]:
         aliases.claims.append(Assignment((s, e), None, subject, "alias", alias_name, m.start, m.end, status))
         alias_map[alias_name] = subject.subject
         if subject.brand:
-            model = alias_name[len(subject.brand):].strip() if alias_name.startswith(subject.brand) else alias_name
+            model = (
+                alias_name[len(subject.brand) :].strip()
+                if alias_name.startswith(subject.brand)
+                else alias_name
+            )
             aliases.models.setdefault(subject.brand, set()).add(key(model))
     _rebadged(doc, devices, mentions, alias_map)
     return alias_map
@@ -64,7 +70,9 @@ def find_aliases(doc: ArticleState, mentions: list[Mention]) -> dict[str, str]:
 _NEGATED = re.compile(r"(?i)\b(?:not|never|no longer)\b|n['’]t\b")
 
 
-def _rebadged(doc: ArticleState, devices: list[Mention], mentions: list[Mention], alias_map: dict[str, str]) -> None:
+def _rebadged(
+    doc: ArticleState, devices: list[Mention], mentions: list[Mention], alias_map: dict[str, str]
+) -> None:
     """ "The X is said to be a rebadged Y", "a rebranded version of Y, the X ...": Y is another
     name of the X, the phone the article talks about, which keeps the values said of it."""
     pats = patterns()
@@ -95,7 +103,7 @@ def _rebadged(doc: ArticleState, devices: list[Mention], mentions: list[Mention]
         doc.aliases.claims.append(Assignment((s, e), None, m, "alias", alias_name, span[0], span[1], status))
         alias_map[alias_name] = m.subject
         if m.brand and alias_name.startswith(m.brand + " "):
-            doc.aliases.models.setdefault(m.brand, set()).add(key(alias_name[len(m.brand):]))
+            doc.aliases.models.setdefault(m.brand, set()).add(key(alias_name[len(m.brand) :]))
 
 
 def alias_name_of(raw: str, brand: str | None) -> str | None:

@@ -9,8 +9,20 @@ from functools import lru_cache
 
 from bot.extract.lexicon import fragments
 
-MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
-          "October", "November", "December"]
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 _MONTH_NUMBER = {m.lower(): i for i, m in enumerate(MONTHS, start=1)}
 _MONTH_NUMBER.update({m[:3].lower(): i for i, m in enumerate(MONTHS, start=1)})
@@ -24,22 +36,48 @@ _YEAR = r"(?:19[89]\d|20[0-4]\d)"
 
 # An embedded social post ends with its author and date: "— Asus (@ASUS) March 2, 2021".
 POST_SIGNATURE = re.compile(
-    r"[—–-]\s*([^\n()]{1,60}?)\s*\(@(\w{1,30})\)\s+(" + _MONTH + r"\.? \d{1,2}, \d{4})")
+    r"[—–-]\s*([^\n()]{1,60}?)\s*\(@(\w{1,30})\)\s+(" + _MONTH + r"\.? \d{1,2}, \d{4})"
+)
 
 _CANDIDATE = re.compile(
     r"(?<![\w])(?:"
     r"(?P<iso>" + _YEAR + r")-(?P<iso_m>[01]\d)-(?P<iso_d>[0-3]\d)(?![\w])"
-    r"|(?:(?P<wd>" + _WEEKDAY + r"),?\s+)?(?:the\s+)?(?P<mon>" + _MONTH_DAY + r")\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:.]\d|\d|[A-Za-z+])(?:,?\s+(?P<year>" + _YEAR + r")(?![\d:]))?"
-    r"|(?:(?P<wd2>" + _WEEKDAY + r"),?\s+)?(?:the\s+)?(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon2>" + _MONTH_DAY + r")(?:,?\s+(?P<year2>" + _YEAR + r")(?![\d:]))?"
+    r"|(?:(?P<wd>"
+    + _WEEKDAY
+    + r"),?\s+)?(?:the\s+)?(?P<mon>"
+    + _MONTH_DAY
+    + r")\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:.]\d|\d|[A-Za-z+])(?:,?\s+(?P<year>"
+    + _YEAR
+    + r")(?![\d:]))?"
+    r"|(?:(?P<wd2>"
+    + _WEEKDAY
+    + r"),?\s+)?(?:the\s+)?(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon2>"
+    + _MONTH_DAY
+    + r")(?:,?\s+(?P<year2>"
+    + _YEAR
+    + r")(?![\d:]))?"
     r"|(?:(?P<ev>" + fragments("launch_event_names") + r")\)?\s+(?P<year9>" + _YEAR + r")(?![\w-]))"
     r"|(?P<pre3>(?:in|by|early|mid|late|end of|the end of|beginning of|the beginning of|start of|the start of|until|during|around|this|next|sometime in|as soon as|to|mid-)\s*)?"
-    r"(?P<mon3>" + _MONTH_FULL + r")(?:\s+(?:of\s+)?(?P<rel3>this|next)\s+year|,?\s+(?P<year3>" + _YEAR + r")(?![\d:]))?(?![\w])"
+    r"(?P<mon3>"
+    + _MONTH_FULL
+    + r")(?:\s+(?:of\s+)?(?P<rel3>this|next)\s+year|,?\s+(?P<year3>"
+    + _YEAR
+    + r")(?![\d:]))?(?![\w])"
     r"|(?P<pre4>(?:early|mid|late|end of|the end of|beginning of|the beginning of|start of|the start of)[\s-]*)?(?P<rel4>next|this|last)\s+month\b"
-    r"|(?:Q[1-4]|H[12]|(?P<pre5>in|by|early|late|mid|end of|the end of|sometime in|during))[\s-]+(?P<year5>" + _YEAR + r")(?![\w-])"
+    r"|(?:Q[1-4]|H[12]|(?P<pre5>in|by|early|late|mid|end of|the end of|sometime in|during))[\s-]+(?P<year5>"
+    + _YEAR
+    + r")(?![\w-])"
     r"|(?P<rel6>(?:early |late |later |sometime )?(?:this|next) year)\b"
-    r"|(?P<pre7>on|this|next|coming|this coming|last|past)\s+(?P<wd7>" + _WEEKDAY + r")(?!,?\s+(?:the\s+)?(?:" + _MONTH_DAY + r")\s+\d|,?\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH_DAY + r")(?:\s*\((?P<d7>[0-3]?\d)\))?"
+    r"|(?P<pre7>on|this|next|coming|this coming|last|past)\s+(?P<wd7>"
+    + _WEEKDAY
+    + r")(?!,?\s+(?:the\s+)?(?:"
+    + _MONTH_DAY
+    + r")\s+\d|,?\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?"
+    + _MONTH_DAY
+    + r")(?:\s*\((?P<d7>[0-3]?\d)\))?"
     r"|(?P<td>today|tomorrow)"
-    r")")
+    r")"
+)
 # The tense cue words are data (data/lexicon/context.json), read once at import.
 _FUTURE = re.compile(r"\b(?:" + fragments("future_tense_cues") + r")\b", re.IGNORECASE)
 _PAST = re.compile(r"\b(?:" + fragments("past_tense_cues") + r")\b", re.IGNORECASE)
@@ -83,8 +121,15 @@ def post_signatures(body: str):
     return out
 
 
-_TODAY = re.compile(r"\btoday\s*(?:,|\(|–|—|-)\s*(?:(?:" + _WEEKDAY + r"),?\s+)?(?P<mon>" + _MONTH_DAY + r")\s+(?P<day>[0-3]?\d)\b(?!,?\s+\d{4})"
-                    r"|\btoday\s*(?:,|\()\s*(?P<day2>[0-3]?\d)\s+(?P<mon2>" + _MONTH_DAY + r")", re.IGNORECASE)
+_TODAY = re.compile(
+    r"\btoday\s*(?:,|\(|–|—|-)\s*(?:(?:"
+    + _WEEKDAY
+    + r"),?\s+)?(?P<mon>"
+    + _MONTH_DAY
+    + r")\s+(?P<day>[0-3]?\d)\b(?!,?\s+\d{4})"
+    r"|\btoday\s*(?:,|\()\s*(?P<day2>[0-3]?\d)\s+(?P<mon2>" + _MONTH_DAY + r")",
+    re.IGNORECASE,
+)
 _WEEKDAY_DAY = re.compile(r"\b(?:this|last|on|past)?\s*(?P<wd>" + _WEEKDAY + r")\s*\((?P<day>[0-3]?\d)\)")
 _YEARS = re.compile(r"(?<![\w-])(?P<y>20[0-4]\d)(?![\w-])")
 
@@ -95,11 +140,15 @@ _URL_DATE = re.compile(
     r"/(?P<y>20[0-4]\d)/(?P<m>[01]\d)/(?P<d>[0-3]\d)(?:/|$)"
     r"|(?<![\d])(?P<y2>20[0-4]\d)-(?P<m2>[01]\d)-(?P<d2>[0-3]\d)(?![\d])"
     r"|(?<![\d])(?P<y3>20[0-4]\d)(?P<m3>[01]\d)(?P<d3>[0-3]\d)[0-2]\d[0-5]\d[0-5]\d(?![\d])"
-    r"|(?<=[/_-])(?P<y4>20[0-4]\d)(?P<m4>[01]\d)(?P<d4>[0-3]\d)(?=[/._-]|$)")
+    r"|(?<=[/_-])(?P<y4>20[0-4]\d)(?P<m4>[01]\d)(?P<d4>[0-3]\d)(?=[/._-]|$)"
+)
 # A news-agency dateline at the top of the body: "Washington [US], March 9 (ANI):".
 _DATELINE = re.compile(
-    r"\A\s*[A-Z][\w.' -]{1,40}(?:\s*[\[(][\w. ]{1,30}[\])])?,\s*(?P<mon>" + _MONTH_DAY + r")\s+(?P<day>[0-3]?\d)"
-    r"(?!\d|,?\s*\d{4})\s*(?:\([^)\n]{1,30}\)\s*)?[:—–-]")
+    r"\A\s*[A-Z][\w.' -]{1,40}(?:\s*[\[(][\w. ]{1,30}[\])])?,\s*(?P<mon>"
+    + _MONTH_DAY
+    + r")\s+(?P<day>[0-3]?\d)"
+    r"(?!\d|,?\s*\d{4})\s*(?:\([^)\n]{1,30}\)\s*)?[:—–-]"
+)
 
 
 def url_date(url: str | None) -> tuple[date, str] | None:
@@ -107,8 +156,10 @@ def url_date(url: str | None) -> tuple[date, str] | None:
     if not url:
         return None
     for m in _URL_DATE.finditer(url):
-        year, month, day = (next(g for g in m.group(part, part + "2", part + "3", part + "4") if g)
-                            for part in ("y", "m", "d"))
+        year, month, day = (
+            next(g for g in m.group(part, part + "2", part + "3", part + "4") if g)
+            for part in ("y", "m", "d")
+        )
         try:
             return date(int(year), int(month), int(day)), m.group(0).strip("/")[:14]
         except ValueError:
@@ -138,8 +189,12 @@ def _infer_published(body: str, url: str | None = None) -> tuple[str | None, str
     latest = max(posts, key=lambda p: p[1]) if posts else None
     today = _TODAY.search(body)
     if today:
-        month = _MONTH_NUMBER.get((today.group("mon") or today.group("mon2")).rstrip(".").lower()[:4].rstrip("t") if False else
-                                  (today.group("mon") or today.group("mon2")).rstrip(".").lower(), None)
+        month = _MONTH_NUMBER.get(
+            (today.group("mon") or today.group("mon2")).rstrip(".").lower()[:4].rstrip("t")
+            if False
+            else (today.group("mon") or today.group("mon2")).rstrip(".").lower(),
+            None,
+        )
         if month is None:
             month = _MONTH_NUMBER.get((today.group("mon") or today.group("mon2")).rstrip(".").lower()[:3])
         day = int(today.group("day") or today.group("day2"))
@@ -152,7 +207,7 @@ def _infer_published(body: str, url: str | None = None) -> tuple[str | None, str
         if year and month:
             try:
                 when = date(year, month, day)
-                return when.isoformat(), f"inferred: \"{today.group(0)}\" with {reason}"
+                return when.isoformat(), f'inferred: "{today.group(0)}" with {reason}'
             except ValueError:
                 pass
     if latest:
@@ -166,8 +221,10 @@ def _infer_published(body: str, url: str | None = None) -> tuple[str | None, str
                     if best is None or abs(offset) < abs((best - latest[1]).days):
                         best = when
             if best:
-                return best.isoformat(), (f"inferred: \"{match.group(0).strip()}\" read against the quoted post "
-                                          f"dated {latest[0].group(3)}")
+                return best.isoformat(), (
+                    f'inferred: "{match.group(0).strip()}" read against the quoted post '
+                    f"dated {latest[0].group(3)}"
+                )
         return latest[1].isoformat(), f"inferred: the latest quoted post is dated {latest[0].group(3)}"
     dateline = _DATELINE.match(body)
     if dateline:
@@ -176,14 +233,17 @@ def _infer_published(body: str, url: str | None = None) -> tuple[str | None, str
         if year and month:
             try:
                 when = date(year, month, int(dateline.group("day")))
-                return when.isoformat(), (f"inferred: the dateline \"{dateline.group('mon')} {dateline.group('day')}\" "
-                                          f"with the year {year} named in the text")
+                return when.isoformat(), (
+                    f'inferred: the dateline "{dateline.group("mon")} {dateline.group("day")}" '
+                    f"with the year {year} named in the text"
+                )
             except ValueError:
                 pass
-    return None, "unknown: no header date, no dated quoted post and no dated \"today\" in the text"
+    return None, 'unknown: no header date, no dated quoted post and no dated "today" in the text'
 
 
 # --- launch dates ---------------------------------------------------------------------------
+
 
 def _strptime_like_dateparser(phrase: str, base: date, formats: tuple[str, ...]):
     """What dateparser answers for a phrase that one of the strptime forms reads (dateparser tries
@@ -213,8 +273,13 @@ _NOT_READ = object()
 
 
 @lru_cache(maxsize=8192)
-def _dateparse(phrase: str, base: date, prefer: str, parser: str = "absolute-time",
-               formats: tuple[str, ...] | None = None) -> date | None:
+def _dateparse(
+    phrase: str,
+    base: date,
+    prefer: str,
+    parser: str = "absolute-time",
+    formats: tuple[str, ...] | None = None,
+) -> date | None:
     if formats and parser == "absolute-time":
         fast = _strptime_like_dateparser(phrase, base, formats)
         if fast is not _NOT_READ:
@@ -222,8 +287,13 @@ def _dateparse(phrase: str, base: date, prefer: str, parser: str = "absolute-tim
     return _dateparse_slow(phrase, base, prefer, parser, formats)
 
 
-def _dateparse_slow(phrase: str, base: date, prefer: str, parser: str = "absolute-time",
-                    formats: tuple[str, ...] | None = None) -> date | None:
+def _dateparse_slow(
+    phrase: str,
+    base: date,
+    prefer: str,
+    parser: str = "absolute-time",
+    formats: tuple[str, ...] | None = None,
+) -> date | None:
     """dateparser on one candidate phrase, relative to the publication date; memoised on
     (phrase, publication date, preference), so each distinct phrase of a day is parsed once.
 
@@ -234,10 +304,18 @@ def _dateparse_slow(phrase: str, base: date, prefer: str, parser: str = "absolut
     import dateparser
 
     try:
-        parsed = dateparser.parse(phrase, date_formats=list(formats) if formats else None, languages=["en"], settings={
-            "RELATIVE_BASE": datetime(base.year, base.month, base.day),
-            "PREFER_DATES_FROM": prefer, "PREFER_DAY_OF_MONTH": "first", "STRICT_PARSING": False,
-            "PARSERS": [parser]})
+        parsed = dateparser.parse(
+            phrase,
+            date_formats=list(formats) if formats else None,
+            languages=["en"],
+            settings={
+                "RELATIVE_BASE": datetime(base.year, base.month, base.day),
+                "PREFER_DATES_FROM": prefer,
+                "PREFER_DAY_OF_MONTH": "first",
+                "STRICT_PARSING": False,
+                "PARSERS": [parser],
+            },
+        )
     except Exception:
         return None
     return parsed.date() if parsed else None
@@ -247,17 +325,26 @@ def _relative(phrase: str, base: date, tense_prefer: str) -> date | None:
     """A phrase without its year, read by dateparser in the publication date's period; a date
     well before it that the sentence speaks of as coming is read again preferring the future,
     one well after it spoken of as past, preferring the past."""
-    when = _dateparse(phrase, base, "current_period", "absolute-time",
-                      ("%B %d",) if " " in phrase else ("%B",))
+    when = _dateparse(
+        phrase, base, "current_period", "absolute-time", ("%B %d",) if " " in phrase else ("%B",)
+    )
     if when is None:
         return None
     # Well before the publication date yet spoken of as coming: next year's (well after it yet
     # spoken of as past: last year's). The phrase then states its year, read through strptime forms.
-    if tense_prefer in ("future", "past") and abs((base - when).days) > 45 and \
-            (when < base) == (tense_prefer == "future"):
+    if (
+        tense_prefer in ("future", "past")
+        and abs((base - when).days) > 45
+        and (when < base) == (tense_prefer == "future")
+    ):
         year = when.year + (1 if tense_prefer == "future" else -1)
-        again = _dateparse(f"{phrase} {year}", base, "current_period", "absolute-time",
-                           ("%B %d %Y",) if " " in phrase else ("%B %Y",))
+        again = _dateparse(
+            f"{phrase} {year}",
+            base,
+            "current_period",
+            "absolute-time",
+            ("%B %d %Y",) if " " in phrase else ("%B %Y",),
+        )
         return again or when
     return when
 
@@ -363,17 +450,27 @@ def resolve_candidate(m: re.Match, base: date | None, prefer: str) -> tuple[str,
     return None
 
 
-_SUPERSEDED = re.compile(r"\b(?:" + fragments("superseded_date_lead") + r")\s+from\s+(?:the\s+)?$", re.IGNORECASE)
-_AHEAD_OF_LAUNCH = re.compile(r"(?i)[^.;]{0,20}?\b(?:" + fragments("ahead_of_launch") + r")\s+(?:the\s+|its\s+|their\s+)?"
-                              r"(?:[\w()+-]+\s+){0,4}$")
+_SUPERSEDED = re.compile(
+    r"\b(?:" + fragments("superseded_date_lead") + r")\s+from\s+(?:the\s+)?$", re.IGNORECASE
+)
+_AHEAD_OF_LAUNCH = re.compile(
+    r"(?i)[^.;]{0,20}?\b(?:" + fragments("ahead_of_launch") + r")\s+(?:the\s+|its\s+|their\s+)?"
+    r"(?:[\w()+-]+\s+){0,4}$"
+)
 _EVENT_NOUNS = ("event", "keynote", "presentation", "premiere", "unpacked", "Event", "Keynote", "Unpacked")
 _HABITUAL = re.compile(r"\b(?:" + fragments("habitual_launch_words") + r")\b", re.IGNORECASE)
 _PRODUCTION_BEFORE = re.compile(
-    r"\b(?:" + fragments("production_words") + r")\b(?:(?!launch|unveil|debut|releas|arriv|announc)[^.;,]){0,50}$", re.IGNORECASE)
+    r"\b(?:"
+    + fragments("production_words")
+    + r")\b(?:(?!launch|unveil|debut|releas|arriv|announc)[^.;,]){0,50}$",
+    re.IGNORECASE,
+)
 _ANOTHER_PRODUCT = re.compile(
     r"\W*(?:(?:the|this|that|these|its|their|[\w-]+['’]s)\s+)?(?:(?:new|latest|upcoming|next|same)\s+)?"
     r"(?:[\w+-]+\s+){0,2}(?:" + fragments("another_product_nouns") + r")s?\b(?:\s+\w+){0,3}?\s+"
-    r"(?:is|are|was|were|will|has|have|should|could|may|might)\b", re.IGNORECASE)
+    r"(?:is|are|was|were|will|has|have|should|could|may|might)\b",
+    re.IGNORECASE,
+)
 
 
 @lru_cache(maxsize=1)
@@ -387,10 +484,13 @@ def _chip_before_launch() -> re.Pattern:
     return re.compile(
         r"(?:\b(?:" + fragments("another_product_nouns") + r")s?|\b(?:" + families + r")(?:\s+[\w+]+){0,3}?)"
         r"(?:\s*,\s*(?:(?:which|that)\s+)?|\s+(?:which|that)\s+)(?:[A-Z][\w]*\s+)?"
-        r"(?:(?:was|were|is|has been|had been|first|officially|recently|just)\s+){0,3}$")
+        r"(?:(?:was|were|is|has been|had been|first|officially|recently|just)\s+){0,3}$"
+    )
 
 
-def not_the_phones_launch(body: str, sentence: tuple[int, int], candidate: re.Match, launch_start: int) -> bool:
+def not_the_phones_launch(
+    body: str, sentence: tuple[int, int], candidate: re.Match, launch_start: int
+) -> bool:
     """Whether a date next to a launch word dates something else: the old date of a postponed
     launch ("pushed from July to September"), a production date ("mass production in November,
     for a launch in January"), a past showcase, a maker's habit ("has released phones in October
@@ -400,14 +500,23 @@ def not_the_phones_launch(body: str, sentence: tuple[int, int], candidate: re.Ma
     start, end = sentence
     if candidate.end() <= launch_start and _AHEAD_OF_LAUNCH.match(body, candidate.end(), launch_start):
         return True  # "toured the plant in March, ahead of the X launch": done before the launch
-    if _SUPERSEDED.search(body, max(start, candidate.start() - 40), candidate.start()) or \
-            _PRODUCTION_BEFORE.search(body, max(start, candidate.start() - 70), candidate.start()):
+    if _SUPERSEDED.search(
+        body, max(start, candidate.start() - 40), candidate.start()
+    ) or _PRODUCTION_BEFORE.search(body, max(start, candidate.start() - 70), candidate.start()):
         return True
-    if candidate.group("mon3") and not candidate.group("year3") and \
-            _HABITUAL.search(body, max(start, candidate.start() - _CLAUSE_REACH), min(end, candidate.end() + _CLAUSE_REACH)):
+    if (
+        candidate.group("mon3")
+        and not candidate.group("year3")
+        and _HABITUAL.search(
+            body, max(start, candidate.start() - _CLAUSE_REACH), min(end, candidate.end() + _CLAUSE_REACH)
+        )
+    ):
         return True
-    if body.startswith(("showcas", "Showcas"), launch_start) and \
-            tense(body[max(start, launch_start - _CLAUSE_REACH):min(end, launch_start + _CLAUSE_REACH)]) == "past":
+    if (
+        body.startswith(("showcas", "Showcas"), launch_start)
+        and tense(body[max(start, launch_start - _CLAUSE_REACH) : min(end, launch_start + _CLAUSE_REACH)])
+        == "past"
+    ):
         return True  # "was showcased back in May alongside ...": shown then, launched another day
     if candidate.group("year9") and body.startswith(_EVENT_NOUNS, launch_start):
         return True  # "at its I/O 2022 conference (a two-day event)": a launch verb must date the phone

@@ -8,9 +8,9 @@ import re
 
 from bot.extract.lexicon import context_words, fragments, key, lexicon
 from bot.extract.mentions import COMPANY, COMPANY_REF, DEVICE, REF_DEVICE, REF_SERIES, SERIES, Mention
+from bot.extract.salience import device_for_company
 from bot.extract.state import ArticleState, SentenceContext
 from bot.extract.status import DENIED
-from bot.extract.salience import device_for_company
 from bot.extract.subjects import VARIANT_OF, in_object_position
 
 _GROUP_REF = re.compile(r"(?i)(?:" + fragments("group_references") + r")\b")
@@ -58,7 +58,7 @@ def family_members(mentions: list[Mention], topic: Mention, before: int) -> list
         k = key(" ".join(words)).rstrip("+")
         for family in families:
             if k.startswith(family) and len(k) > len(family):
-                return k[len(family):]
+                return k[len(family) :]
         return k
 
     families = [key(f) for f in lexicon().family_words.get(topic.brand, ())]
@@ -67,15 +67,23 @@ def family_members(mentions: list[Mention], topic: Mention, before: int) -> list
     for m in mentions:
         if m.start >= before:
             break
-        if m.kind == DEVICE and m.brand == topic.brand and m.model and not m.comparison and not m.alias_only \
-                and base(m.model) == target and m.subject not in [x.subject for x in out]:
+        if (
+            m.kind == DEVICE
+            and m.brand == topic.brand
+            and m.model
+            and not m.comparison
+            and not m.alias_only
+            and base(m.model) == target
+            and m.subject not in [x.subject for x in out]
+        ):
             out.append(m)
     out.sort(key=lambda m: variant_rank(m.model))
     return out if len(out) >= 2 else []
 
 
-def carried_cue(paragraph_start: int, sentence_status: str | None, topic: Mention | None,
-                previous: tuple) -> tuple:
+def carried_cue(
+    paragraph_start: int, sentence_status: str | None, topic: Mention | None, previous: tuple
+) -> tuple:
     """The cue the next sentence may inherit: this sentence's own (a denial is never inherited),
     else the earlier one while the paragraph and the topic stay the same."""
     if sentence_status and sentence_status != DENIED:
@@ -92,7 +100,7 @@ class _Discourse:
         self.doc = doc
         self.topic: Mention | None = None
         self.series_topic: Mention | None = None
-        self.last_group: list[Mention] = []      # the last devices named together
+        self.last_group: list[Mention] = []  # the last devices named together
         self.previous_group: list[Mention] = []  # the devices "they" went on about
         self.previous_cue: tuple = (-1, None, None)
         self.lead_in_status: str | None = None
@@ -108,37 +116,103 @@ class _Discourse:
             if _OTHER.search(m.text):
                 # "the two other models, which launched in April": not the topic; what is said of
                 # them is a compared phone's.
-                resolved.append(Mention(m.start, m.end, m.kind, None, None, m.text, comparison=True, ref=True))
+                resolved.append(
+                    Mention(m.start, m.end, m.kind, None, None, m.text, comparison=True, ref=True)
+                )
                 continue
-            antecedent = next((x for x in reversed(resolved) if x.kind in (DEVICE, SERIES) and not x.ref
-                               and not x.comparison and not x.alias_only and x.subject), None)
+            antecedent = next(
+                (
+                    x
+                    for x in reversed(resolved)
+                    if x.kind in (DEVICE, SERIES)
+                    and not x.ref
+                    and not x.comparison
+                    and not x.alias_only
+                    and x.subject
+                ),
+                None,
+            )
             if m.kind == REF_DEVICE:
-                target = antecedent if antecedent is not None and antecedent.kind == DEVICE else (topic or series_topic)
+                target = (
+                    antecedent
+                    if antecedent is not None and antecedent.kind == DEVICE
+                    else (topic or series_topic)
+                )
                 # "the phone" while the topic is a series: the article's own device when it is a member.
                 target = self.doc.salient.member_of(target) or target
             else:
-                target = antecedent if antecedent is not None and antecedent.kind == SERIES else (series_topic or topic)
-            if m.kind == REF_SERIES and not self.last_group and _GROUP_REF.match(m.text) and topic is not None:
+                target = (
+                    antecedent
+                    if antecedent is not None and antecedent.kind == SERIES
+                    else (series_topic or topic)
+                )
+            if (
+                m.kind == REF_SERIES
+                and not self.last_group
+                and _GROUP_REF.match(m.text)
+                and topic is not None
+            ):
                 self.last_group = family_members(self.doc.mentions, topic, m.start)
-            if m.kind == REF_SERIES and self.previous_group and antecedent is None and m.text.lower() == "they":
+            if (
+                m.kind == REF_SERIES
+                and self.previous_group
+                and antecedent is None
+                and m.text.lower() == "they"
+            ):
                 # "Both handsets pack ... They run ...": "they" goes on with the same devices.
                 first = self.previous_group[0]
-                resolved.append(Mention(m.start, m.end, DEVICE, first.subject, first.brand, m.text,
-                                        model=first.model, ref=True, group=tuple(self.previous_group)))
+                resolved.append(
+                    Mention(
+                        m.start,
+                        m.end,
+                        DEVICE,
+                        first.subject,
+                        first.brand,
+                        m.text,
+                        model=first.model,
+                        ref=True,
+                        group=tuple(self.previous_group),
+                    )
+                )
                 continue
-            if m.kind == REF_SERIES and self.last_group and _GROUP_REF.match(m.text) \
-                    and ("three" not in m.text.lower() or len(self.last_group) == 3):
+            if (
+                m.kind == REF_SERIES
+                and self.last_group
+                and _GROUP_REF.match(m.text)
+                and ("three" not in m.text.lower() or len(self.last_group) == 3)
+            ):
                 # "Both phones", "the two models": each device of the last pair named together;
                 # "both Pro models" those of them with the word, "the two smaller models" the first two.
                 group = group_members(m.text, self.last_group)
                 first = group[0]
-                resolved.append(Mention(m.start, m.end, DEVICE, first.subject, first.brand, m.text,
-                                        model=first.model, ref=True, group=tuple(group)))
+                resolved.append(
+                    Mention(
+                        m.start,
+                        m.end,
+                        DEVICE,
+                        first.subject,
+                        first.brand,
+                        m.text,
+                        model=first.model,
+                        ref=True,
+                        group=tuple(group),
+                    )
+                )
                 continue
             if target is not None:
                 kind = SERIES if target.kind == SERIES else COMPANY if target.kind == COMPANY else m.kind
-                resolved.append(Mention(m.start, m.end, kind, target.subject, target.brand, m.text,
-                                        model=target.model, ref=True))
+                resolved.append(
+                    Mention(
+                        m.start,
+                        m.end,
+                        kind,
+                        target.subject,
+                        target.brand,
+                        m.text,
+                        model=target.model,
+                        ref=True,
+                    )
+                )
         return resolved
 
     def move_on(self, s: int, e: int, sent_mentions: list[Mention], resolved: list[Mention]) -> None:
@@ -151,8 +225,14 @@ class _Discourse:
         named = []
         object_position: dict[int, bool] = {}
         for m in sent_mentions:
-            if m.kind == DEVICE and m.subject and not m.comparison and not m.alias_only and not m.ref \
-                    and m.subject not in [x.subject for x in named]:
+            if (
+                m.kind == DEVICE
+                and m.subject
+                and not m.comparison
+                and not m.alias_only
+                and not m.ref
+                and m.subject not in [x.subject for x in named]
+            ):
                 placed = object_position[id(m)] = in_object_position(doc.low, m, s)
                 if not placed:
                     named.append(m)
@@ -182,14 +262,28 @@ class _Discourse:
         if chosen is None and self.topic is None:
             chosen = fallback
         lead = next((m for m in resolved if m.kind != COMPANY), None)
-        if lead is not None and lead.ref and lead.kind in (DEVICE, REF_DEVICE) and not lead.group \
-                and len(doc.body[s:lead.start].split()) <= 3:
+        if (
+            lead is not None
+            and lead.ref
+            and lead.kind in (DEVICE, REF_DEVICE)
+            and not lead.group
+            and len(doc.body[s : lead.start].split()) <= 3
+        ):
             chosen = None  # "The phone is set to join the X and the Y": it stays the topic
         if chosen is None:
-            own = [m for m in resolved if m.kind == DEVICE and not m.ref and not m.comparison and not m.alias_only
-                   and m in sent_mentions]
+            own = [
+                m
+                for m in resolved
+                if m.kind == DEVICE
+                and not m.ref
+                and not m.comparison
+                and not m.alias_only
+                and m in sent_mentions
+            ]
             main = doc.salient.main
-            chosen = next((m for m in reversed(own) if VARIANT_OF.search(doc.body, max(s, m.start - 40), m.start)), None)
+            chosen = next(
+                (m for m in reversed(own) if VARIANT_OF.search(doc.body, max(s, m.start - 40), m.start)), None
+            )
             if chosen is None and (lead is None or not lead.ref) and main is not None:
                 chosen = next((m for m in own if m.subject == main.subject), None)
             if chosen is None and doc.body[s:e].rstrip().endswith(":") and own:
@@ -202,8 +296,9 @@ class _Discourse:
             for m in resolved:
                 if m.kind == COMPANY_REF and not m.comparison and m.subject:
                     # "Google's next phone": the brand's salient device when the article names one.
-                    self.topic = device_for_company(m, self.topic, doc.salient) \
-                        or Mention(m.start, m.end, COMPANY, m.subject, m.brand, m.text)
+                    self.topic = device_for_company(m, self.topic, doc.salient) or Mention(
+                        m.start, m.end, COMPANY, m.subject, m.brand, m.text
+                    )
         if self.topic is None:
             companies = [m for m in resolved if m.kind == COMPANY and not m.alias_only and m.subject]
             if companies:
@@ -233,11 +328,24 @@ def read_discourse(doc: ArticleState) -> list[SentenceContext]:
         para = paras[para_index] if paras else (s, e)
         # A sentence that names nothing changes no topic: only its cue carries forward.
         resolved = state.resolve(sent_mentions) if sent_mentions else []
-        out.append(SentenceContext(
-            s, e, is_item, para[0], sent_mentions, resolved,
-            [m for m in sent_mentions if m.kind in (REF_DEVICE, REF_SERIES)],
-            state.topic, state.series_topic, state.last_group, state.previous_cue, state.lead_in_status,
-            posts.official(s), posts.in_signature(s, e)))
+        out.append(
+            SentenceContext(
+                s,
+                e,
+                is_item,
+                para[0],
+                sent_mentions,
+                resolved,
+                [m for m in sent_mentions if m.kind in (REF_DEVICE, REF_SERIES)],
+                state.topic,
+                state.series_topic,
+                state.last_group,
+                state.previous_cue,
+                state.lead_in_status,
+                posts.official(s),
+                posts.in_signature(s, e),
+            )
+        )
         if sent_mentions:
             state.move_on(s, e, sent_mentions, resolved)
         sentence_status = cues.last_in(s, e)

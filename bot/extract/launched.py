@@ -14,27 +14,48 @@ from bot.extract.status import CONFIRMED, UPCOMING_LAUNCH, headline, launched_in
 # The grammar is here; the words are data (data/lexicon/context.json), read once at import.
 _LAUNCHED_GATE = re.compile(fragments("launched_gate"))
 # Offsets where no launch phrase can start are passed at once (unless the list holds patterns).
-_LAUNCHED_GUARD = "" if pattern_entries("context.json", "launched_verbs") else first_letter_guard(
-    context_words("launched_verbs") + ["has", "have", "had", "is", "are", "goes", "went", "gone"])
+_LAUNCHED_GUARD = (
+    ""
+    if pattern_entries("context.json", "launched_verbs")
+    else first_letter_guard(
+        context_words("launched_verbs") + ["has", "have", "had", "is", "are", "goes", "went", "gone"]
+    )
+)
 _LAUNCHED = re.compile(
-    _LAUNCHED_GUARD + r"(?:\b(?:(?:has|have|had)\s+(?:" + "|".join(re.escape(w) + r"\s+" for w in context_words("launch_adverbs")) + r")*)?"
+    _LAUNCHED_GUARD
+    + r"(?:\b(?:(?:has|have|had)\s+(?:"
+    + "|".join(re.escape(w) + r"\s+" for w in context_words("launch_adverbs"))
+    + r")*)?"
     r"(?:" + fragments("launched_verbs") + r")\b"
-    r"|\b(?:is|are)\s+(?:now\s+)?(?:" + fragments("launched_states") + r")\b|\b(?:goes|went|gone)\s+official\b)")
+    r"|\b(?:is|are)\s+(?:now\s+)?(?:"
+    + fragments("launched_states")
+    + r")\b|\b(?:goes|went|gone)\s+official\b)"
+)
 _NOT_LAUNCHED = re.compile(
-    r"\b(?:" + fragments("launch_hedges") + r")\s+(?:\w+\s+)?(?:\w+\s+)?$|n['’]t\s+(?:\w+\s+)?$")
+    r"\b(?:" + fragments("launch_hedges") + r")\s+(?:\w+\s+)?(?:\w+\s+)?$|n['’]t\s+(?:\w+\s+)?$"
+)
 # A literal gate before _ON_SALE_PHRASES: its phrases with single spaces ("cut it" also covers "cut its price").
 _ON_SALE_WORDS = tuple(context_words("price_drop_states")) + tuple(
-    f"{verb} {obj}" for verb in context_words("price_cut_verbs") for obj in context_words("price_cut_objects"))
+    f"{verb} {obj}" for verb in context_words("price_cut_verbs") for obj in context_words("price_cut_objects")
+)
 _ON_SALE_PHRASES = re.compile(
     r"\b(?:is|are|has|have)\s+(?:now\s+)?(?:" + fragments("price_drop_states") + r")\b"
-    r"|\b(?:" + fragments("price_cut_verbs") + r")\s+(?:" + fragments("price_cut_objects") + r")\s+to\b")
+    r"|\b(?:" + fragments("price_cut_verbs") + r")\s+(?:" + fragments("price_cut_objects") + r")\s+to\b"
+)
 
 
 _RELEASE_HAPPENED = re.compile(
-    r"\b(?:" + fragments("release_happened_leads") + r")\s+the\s+(?:recent\s+)?(?:" + fragments("release_nouns")
-    + r")\s+of\s+(?:the\s+)?$")
+    r"\b(?:"
+    + fragments("release_happened_leads")
+    + r")\s+the\s+(?:recent\s+)?(?:"
+    + fragments("release_nouns")
+    + r")\s+of\s+(?:the\s+)?$"
+)
 _OFFICIAL_LISTING = re.compile(
-    r"\blisted\s+(?:on|at)\s+(?:the\s+)?(?P<owner>(?:[\w'’-]+\s+){0,3}?)(?:" + fragments("site_nouns") + r")\b")
+    r"\blisted\s+(?:on|at)\s+(?:the\s+)?(?P<owner>(?:[\w'’-]+\s+){0,3}?)(?:"
+    + fragments("site_nouns")
+    + r")\b"
+)
 _OFFICIAL_OWNERS = frozenset(context_words("official_site_owners"))
 
 
@@ -44,7 +65,7 @@ def on_sale_hits(low: str) -> list[int]:
     hits = []
     i = low.find("off")
     while i != -1:
-        after = low[i + 3:i + 4]
+        after = low[i + 3 : i + 4]
         if not (after.isalnum() or after == "_"):
             j = i
             while j > 0 and low[j - 1].isspace():
@@ -71,8 +92,13 @@ def find_launched(doc: ArticleState) -> Launched:
     _mark_official_listings(launched, spans, mentions, low)
     for m in mentions:
         # "with the release of the X": the X has been launched
-        if m.kind in (DEVICE, SERIES) and m.subject and not m.comparison and not m.alias_only \
-                and _RELEASE_HAPPENED.search(low, max(0, m.start - 40), m.start):
+        if (
+            m.kind in (DEVICE, SERIES)
+            and m.subject
+            and not m.comparison
+            and not m.alias_only
+            and _RELEASE_HAPPENED.search(low, max(0, m.start - 40), m.start)
+        ):
             launched.devices.add(m.subject)
     if _LAUNCHED_GATE.search(low) is None:
         return launched
@@ -98,7 +124,11 @@ def find_launched(doc: ArticleState) -> Launched:
             i += 1
             if m.kind not in (DEVICE, SERIES) or m.comparison or m.alias_only or not m.subject:
                 continue
-            if low[max(s, m.start - 16):m.start].rstrip().endswith(("last year's", "last year’s", "previous")):
+            if (
+                low[max(s, m.start - 16) : m.start]
+                .rstrip()
+                .endswith(("last year's", "last year’s", "previous"))
+            ):
                 continue
             launched.devices.add(m.subject)
             if m.kind == SERIES or series_after(low, m.end):  # "its Pura 70 smartphone series"
@@ -107,7 +137,7 @@ def find_launched(doc: ArticleState) -> Launched:
 
 
 def _series_base(subject: str) -> str:
-    return subject[:-len(" series")] if subject.endswith(" series") else subject
+    return subject[: -len(" series")] if subject.endswith(" series") else subject
 
 
 def _mark_headline_launches(launched: Launched, doc: ArticleState) -> None:
@@ -116,8 +146,11 @@ def _mark_headline_launches(launched: Launched, doc: ArticleState) -> None:
     text = headline(doc.article.title, doc.article.url)
     if not text:
         return
-    names = {(m.subject, m.text, m.kind == SERIES) for m in doc.mentions
-             if m.kind in (DEVICE, SERIES) and m.subject and not m.ref and not m.alias_only and m.text}
+    names = {
+        (m.subject, m.text, m.kind == SERIES)
+        for m in doc.mentions
+        if m.kind in (DEVICE, SERIES) and m.subject and not m.ref and not m.alias_only and m.text
+    }
     for subject, as_series in launched_in_headline(text, sorted(names)):
         launched.devices.add(subject)
         if as_series:
@@ -144,7 +177,9 @@ def _mark_official_listings(launched: Launched, spans, mentions: list[Mention], 
             if m.kind not in (DEVICE, SERIES) or m.comparison or m.alias_only or not m.subject or not m.brand:
                 continue
             official = any(w in _OFFICIAL_OWNERS for w in words) or " ".join(words[:2]) in _OFFICIAL_OWNERS
-            if official or m.brand.lower() in [re.sub(r"['’]s$", "", w) for w in words]:  # "on Samsung's site"
+            if official or m.brand.lower() in [
+                re.sub(r"['’]s$", "", w) for w in words
+            ]:  # "on Samsung's site"
                 launched.devices.add(m.subject)
                 launched.listed.add(m.subject)
 

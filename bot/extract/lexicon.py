@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from bot import DATA_DIR
@@ -25,14 +25,21 @@ _REGEX_SYNTAX = re.compile(r"[\\\[\]|*?{}]|\(\?")
 # Keys each file must have (the code reads them by name).
 _REQUIRED = {
     "brands.json": ("brands", "series_words", "variants", "series_nouns", "optics"),
-    "cues.json": ("confirmed", "rumored", "speculated", "denied", "comparison", "comparison_determiners",
-                  "patterns"),
+    "cues.json": (
+        "confirmed",
+        "rumored",
+        "speculated",
+        "denied",
+        "comparison",
+        "comparison_determiners",
+        "patterns",
+    ),
     "context.json": ("patterns",),
     "specs.json": ("patterns",),
 }
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_json(name: str) -> dict:
     """A lexicon file of data/lexicon, validated (see `read_lexicon_file`)."""
     return read_lexicon_file(Path(LEXICON_DIR) / name)
@@ -82,8 +89,10 @@ def _check_word(name: str, where: str, word: str) -> None:
     if not word or word != word.strip():
         raise LexiconError(f"{name}: {where}: {word!r} is not a word (empty, or spaces around it)")
     if _REGEX_SYNTAX.search(word):
-        raise LexiconError(f"{name}: {where}: {word!r} looks like a regular expression; lists hold literal "
-                           f"words, regular expressions go in the 'patterns' section")
+        raise LexiconError(
+            f"{name}: {where}: {word!r} looks like a regular expression; lists hold literal "
+            f"words, regular expressions go in the 'patterns' section"
+        )
 
 
 def _compile(name: str, where: str, pattern) -> None:
@@ -92,7 +101,9 @@ def _compile(name: str, where: str, pattern) -> None:
     try:
         re.compile(pattern)
     except re.error as error:
-        raise LexiconError(f"{name}: {where}: {pattern!r} is not a valid regular expression ({error})") from None
+        raise LexiconError(
+            f"{name}: {where}: {pattern!r} is not a valid regular expression ({error})"
+        ) from None
 
 
 def _check_patterns(name: str, patterns: dict) -> None:
@@ -110,10 +121,17 @@ def _check_patterns(name: str, patterns: dict) -> None:
                 raise LexiconError(f"{name}: {where}.starts: list the literal words every match starts with")
             for i, word in enumerate(starts):
                 # A start may end in a space ("hit " of "hit the shelves"): it is a prefix, not a word.
-                if not isinstance(word, str) or not word.strip() or word != word.lstrip() \
-                        or _REGEX_SYNTAX.search(word) or word != word.lower():
-                    raise LexiconError(f"{name}: {where}.starts[{i}]: {word!r} must be the lower-case literal "
-                                       f"start of a match")
+                if (
+                    not isinstance(word, str)
+                    or not word.strip()
+                    or word != word.lstrip()
+                    or _REGEX_SYNTAX.search(word)
+                    or word != word.lower()
+                ):
+                    raise LexiconError(
+                        f"{name}: {where}.starts[{i}]: {word!r} must be the lower-case literal "
+                        f"start of a match"
+                    )
         elif isinstance(item, dict):
             for k in item:
                 _compile(name, f"{where}.{k}", k)
@@ -166,15 +184,15 @@ class Brand:
 @dataclass
 class Lexicon:
     brands: dict[str, Brand]
-    word_to_brand: dict[str, str]            # lower-cased brand or family word -> brand name
-    family_words: dict[str, list[str]]       # brand -> its family words
+    word_to_brand: dict[str, str]  # lower-cased brand or family word -> brand name
+    family_words: dict[str, list[str]]  # brand -> its family words
     handle_to_brand: dict[str, str]
     exec_to_brand: dict[str, str]
-    optics: dict[str, str]                   # lower-cased optics word -> canonical
+    optics: dict[str, str]  # lower-cased optics word -> canonical
     variants: list[str]
     variant_lower: dict[str, str]
     devices_by_key: dict[str, Device]
-    brand_keys: dict[str, set[str]]          # brand -> keys of its catalogue models (without brand)
+    brand_keys: dict[str, set[str]]  # brand -> keys of its catalogue models (without brand)
     chipsets_by_key: dict[str, str]
     cues: dict
     specs: dict
@@ -190,10 +208,15 @@ def lexicon() -> Lexicon:
     handle_to_brand: dict[str, str] = {}
     exec_to_brand: dict[str, str] = {}
     for raw in data["brands"]:
-        brand = Brand(name=raw["name"], words=raw["words"], families=raw["families"],
-                      handles=raw.get("handles", []), executives=raw.get("executives", []),
-                      case_sensitive=raw.get("case_sensitive", False),
-                      company_pattern=raw.get("company_pattern"))
+        brand = Brand(
+            name=raw["name"],
+            words=raw["words"],
+            families=raw["families"],
+            handles=raw.get("handles", []),
+            executives=raw.get("executives", []),
+            case_sensitive=raw.get("case_sensitive", False),
+            company_pattern=raw.get("company_pattern"),
+        )
         brands[brand.name] = brand
         for word in brand.words + brand.families:
             word_to_brand.setdefault(word.lower(), brand.name)
@@ -218,16 +241,25 @@ def lexicon() -> Lexicon:
             devices_by_key[k] = device
         # Index under the lexicon's spelling of the brand too ("vivo" / "Oppo").
         brand_name = next((b for b in brands if b.lower() == device.brand.lower()), device.brand)
-        brand_keys.setdefault(brand_name, set()).add(key(device.name[len(device.brand):]))
+        brand_keys.setdefault(brand_name, set()).add(key(device.name[len(device.brand) :]))
     chipsets_by_key = {key(name): name for name in catalogue.chipsets}
     variants = data["variants"]
     fuzzy_words = sorted({w for b in brands.values() for w in b.words + b.families if len(w) >= 5})
     return Lexicon(
-        brands=brands, word_to_brand=word_to_brand, family_words=family_words,
-        handle_to_brand=handle_to_brand, exec_to_brand=exec_to_brand, optics=optics,
-        variants=variants, variant_lower={v.lower(): v for v in variants},
-        devices_by_key=devices_by_key, brand_keys=brand_keys, chipsets_by_key=chipsets_by_key,
-        cues=load_json("cues.json"), specs=load_json("specs.json"), fuzzy_words=fuzzy_words,
+        brands=brands,
+        word_to_brand=word_to_brand,
+        family_words=family_words,
+        handle_to_brand=handle_to_brand,
+        exec_to_brand=exec_to_brand,
+        optics=optics,
+        variants=variants,
+        variant_lower={v.lower(): v for v in variants},
+        devices_by_key=devices_by_key,
+        brand_keys=brand_keys,
+        chipsets_by_key=chipsets_by_key,
+        cues=load_json("cues.json"),
+        specs=load_json("specs.json"),
+        fuzzy_words=fuzzy_words,
     )
 
 
@@ -279,7 +311,9 @@ def word_start(text: str, i: int) -> bool:
 
 
 def case_variants(word: str) -> list[str]:
-    return sorted({word, word.lower(), word.upper(), word[:1].upper() + word[1:].lower(), word[:1].upper() + word[1:]})
+    return sorted(
+        {word, word.lower(), word.upper(), word[:1].upper() + word[1:].lower(), word[:1].upper() + word[1:]}
+    )
 
 
 def first_letter_guard(words) -> str:
@@ -315,4 +349,3 @@ def trie_pattern(words, space: str = r"\s+") -> str:
         return body
 
     return "(?:" + emit(trie) + ")"
-

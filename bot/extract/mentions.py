@@ -9,13 +9,29 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
-from bot.extract.lexicon import (alternation, case_variants, first_letter_guard, fragments, key, lexicon, lowered,
-                                 pattern_starts, trie_pattern, word_start)
+from bot.extract.lexicon import (
+    alternation,
+    case_variants,
+    first_letter_guard,
+    fragments,
+    key,
+    lexicon,
+    lowered,
+    pattern_starts,
+    trie_pattern,
+    word_start,
+)
 from bot.extract.lexicon import pattern as lexicon_pattern
 from bot.extract.wordscan import matches_at
 
 DEVICE, SERIES, COMPANY, REF_DEVICE, REF_SERIES, COMPANY_REF = (
-    "device", "series", "company", "ref_device", "ref_series", "company_ref")
+    "device",
+    "series",
+    "company",
+    "ref_device",
+    "ref_series",
+    "company_ref",
+)
 
 
 @dataclass(slots=True, eq=False)
@@ -28,10 +44,10 @@ class Mention:
     text: str = ""
     comparison: bool = False
     alias_only: bool = False
-    model: str = ""            # the model part, without brand: "S23 Ultra"
-    ref: bool = False          # a word referring to the topic ("it", "the phone"), resolved
-    tentative: bool = False    # a brand-less model only kept when a comparison names it
-    group: tuple = ()          # "both phones": the devices a plural reference stands for
+    model: str = ""  # the model part, without brand: "S23 Ultra"
+    ref: bool = False  # a word referring to the topic ("it", "the phone"), resolved
+    tentative: bool = False  # a brand-less model only kept when a comparison names it
+    group: tuple = ()  # "both phones": the devices a plural reference stands for
 
     @property
     def subject_kind(self) -> str:
@@ -42,19 +58,27 @@ class Mention:
         return "company"
 
 
-_UNIT_AFTER = (r"(?!\s*(?:-\s*)?(?:W\b|watts?\b|MP\b|mp\b|megapixels?|GB\b|TB\b|Hz\b|mAh\b|inch|in\b(?=\s*(?:[-–]\s*|[\w-]+\s+)?(?:display|screen|panel|OLED|AMOLED|LCD)|\s*[,.;)]|\s*$)|\"|″|%|x\b|mm\b|nm\b|"
-               r"years?\b|months?\b|days?\b|weeks?\b|hours?\b|minutes?\b|million|billion|percent|fps\b|K\b|p\b|"
-               r"am\b|pm\b|a\.m|p\.m|GMT|:\d))")
-_MODEL_TOKEN = r"(?:(?:(?<![\w(])|(?<=[a-z])(?=\d))(?:[A-Za-z]{0,6}\d{1,4}(?:[A-Za-z]{1,3}(?![A-Za-z]))?\+?|\(\d{1,2}[a-z]?\))" + _UNIT_AFTER + ")"
-_BAD_TOKEN = re.compile(r"^(?:(?:IMX|LYT|OV|GN|HP|HM|JN|GW|JD|SM|MT)\d+[A-Z]?|(?:19|20)\d\d|\d+(?:W|MP|GB|TB|Hz|mAh|nm|mm|G|fps|MB|th|st|nd|rd|am|pm|p|K|k|x))$",
-                        re.IGNORECASE)
+_UNIT_AFTER = (
+    r"(?!\s*(?:-\s*)?(?:W\b|watts?\b|MP\b|mp\b|megapixels?|GB\b|TB\b|Hz\b|mAh\b|inch|in\b(?=\s*(?:[-–]\s*|[\w-]+\s+)?(?:display|screen|panel|OLED|AMOLED|LCD)|\s*[,.;)]|\s*$)|\"|″|%|x\b|mm\b|nm\b|"
+    r"years?\b|months?\b|days?\b|weeks?\b|hours?\b|minutes?\b|million|billion|percent|fps\b|K\b|p\b|"
+    r"am\b|pm\b|a\.m|p\.m|GMT|:\d))"
+)
+_MODEL_TOKEN = (
+    r"(?:(?:(?<![\w(])|(?<=[a-z])(?=\d))(?:[A-Za-z]{0,6}\d{1,4}(?:[A-Za-z]{1,3}(?![A-Za-z]))?\+?|\(\d{1,2}[a-z]?\))"
+    + _UNIT_AFTER
+    + ")"
+)
+_BAD_TOKEN = re.compile(
+    r"^(?:(?:IMX|LYT|OV|GN|HP|HM|JN|GW|JD|SM|MT)\d+[A-Z]?|(?:19|20)\d\d|\d+(?:W|MP|GB|TB|Hz|mAh|nm|mm|G|fps|MB|th|st|nd|rd|am|pm|p|K|k|x))$",
+    re.IGNORECASE,
+)
 
 
 def _variants_pattern() -> str:
     lex = lexicon()
     roman = [v for v in lex.variants if re.fullmatch(r"[IVX]+", v)]
     other = [v for v in lex.variants if v not in roman]
-    return (r"(?:\s*(?:(?i:" + alternation(other) + r")|(?<=\s)(?:" + alternation(roman) + r"))(?![\w+]))")
+    return r"(?:\s*(?:(?i:" + alternation(other) + r")|(?<=\s)(?:" + alternation(roman) + r"))(?![\w+]))"
 
 
 _LEADS: dict[str, set] = {}
@@ -83,14 +107,27 @@ def patterns() -> dict[str, re.Pattern]:
     series_nouns = alternation(load_series_nouns())
     # A leading \b lets the engine drop mid-word positions at once (the word start is checked again after).
     device = re.compile(
-        first_letter_guard(lead_words) + r"\b(?P<lead>" + lead + r"(?:\s+(?:" + lead + "|" + series + r")){0,2})"
-        r"(?:\s+|(?<=Phone)\s*|(?=\d))(?P<model>" + _MODEL_TOKEN + r"(?:\s+(?=[A-Z]?\d)" + _MODEL_TOKEN + r")?)"
+        first_letter_guard(lead_words)
+        + r"\b(?P<lead>"
+        + lead
+        + r"(?:\s+(?:"
+        + lead
+        + "|"
+        + series
+        + r")){0,2})"
+        r"(?:\s+|(?<=Phone)\s*|(?=\d))(?P<model>"
+        + _MODEL_TOKEN
+        + r"(?:\s+(?=[A-Z]?\d)"
+        + _MODEL_TOKEN
+        + r")?)"
         r"(?P<var>" + variants + r"*)(?P<typo>\s+[A-Z][A-Za-z]{3,6}(?![\w]))?"
-        r"(?P<series>\s+(?:" + series_nouns + r")\b)?")
+        r"(?P<series>\s+(?:" + series_nouns + r")\b)?"
+    )
     brandless = re.compile(
         r"\b(?P<model>(?:[A-Z]{2}[0-9]{1,3}|[A-Z0-9][0-9]{0,3})[A-Za-z]?\+?)(?![\w+])"
         r"(?:(?P<var>" + variants + r"+)|\s+(?P<typo>[A-Z][A-Za-z]{3,6})(?![\w]))?"
-        r"(?P<series>\s+(?:" + series_nouns + r")\b)?")
+        r"(?P<series>\s+(?:" + series_nouns + r")\b)?"
+    )
     company_parts = []
     company_words: list[str] = []
     for brand in lex.brands.values():
@@ -100,26 +137,41 @@ def patterns() -> dict[str, re.Pattern]:
         company_words += [w.lower() for w in brand.words]
     # Matched on the lower-cased text; names that are also English words ("Apple", "Honor") are
     # checked against the original case afterwards, and "Nothing" has its own pattern.
-    company = re.compile(trie_pattern(set(company_words) | {p.lower() for b in lex.brands.values()
-                                                             for p in b.executives}) + r"(?![\w])")
+    company = re.compile(
+        trie_pattern(set(company_words) | {p.lower() for b in lex.brands.values() for p in b.executives})
+        + r"(?![\w])"
+    )
     special_company = re.compile("|".join(company_parts)) if company_parts else None
     company_ref_after = re.compile(lexicon_pattern("specs.json", "company_reference"), re.IGNORECASE)
     company_ref_before = re.compile(
-        r"(?:the|an?|its)\s+(?:(?:" + fragments("reference_adjectives") + "|" + fragments("company_reference_extra_adjectives")
+        r"(?:the|an?|its)\s+(?:(?:"
+        + fragments("reference_adjectives")
+        + "|"
+        + fragments("company_reference_extra_adjectives")
         + r")[ -])+(?:\w+[ -]){0,3}?$",
-        re.IGNORECASE)
-    company_ref_noun = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:" + fragments("company_reference_nouns") + r")s?\b",
-                                  re.IGNORECASE)
+        re.IGNORECASE,
+    )
+    company_ref_noun = re.compile(
+        r"\s+(?:[\w-]+\s+){0,2}?(?:" + fragments("company_reference_nouns") + r")s?\b", re.IGNORECASE
+    )
     ref_device = re.compile(lexicon_pattern("specs.json", "reference_device"))
     ref_series = re.compile(lexicon_pattern("specs.json", "reference_series"))
     _LEADS["device"] = {w.lower() for w in lead_words}  # lowered: a superset of the offsets
     _LEADS["company"] = set(company_words) | {p.lower() for b in lex.brands.values() for p in b.executives}
     _LEADS["ref_device"] = set(pattern_starts("specs.json", "reference_device"))
     _LEADS["ref_series"] = set(pattern_starts("specs.json", "reference_series"))
-    return {"device": device, "brandless": brandless, "company": company, "special_company": special_company,
-            "company_ref_after": company_ref_after, "company_ref_before": company_ref_before,
-            "company_ref_noun": company_ref_noun, "ref_device": ref_device, "ref_series": ref_series,
-            "unit_after": re.compile(_UNIT_AFTER)}
+    return {
+        "device": device,
+        "brandless": brandless,
+        "company": company,
+        "special_company": special_company,
+        "company_ref_after": company_ref_after,
+        "company_ref_before": company_ref_before,
+        "company_ref_noun": company_ref_noun,
+        "ref_device": ref_device,
+        "ref_series": ref_series,
+        "unit_after": re.compile(_UNIT_AFTER),
+    }
 
 
 @lru_cache(maxsize=1)
@@ -133,15 +185,19 @@ def comparison_cues() -> tuple[frozenset, frozenset, int]:
 
 def load_series_words() -> list[str]:
     from bot.extract.lexicon import load_json
+
     return load_json("brands.json")["series_words"]
 
 
 def load_series_nouns() -> list[str]:
     from bot.extract.lexicon import load_json
+
     return load_json("brands.json")["series_nouns"]
 
 
-_SPLIT_NUMBER_VARIANT = re.compile(r"(?<=\d)(?=(?:" + fragments("split_number_variants") + r")\b)", re.IGNORECASE)
+_SPLIT_NUMBER_VARIANT = re.compile(
+    r"(?<=\d)(?=(?:" + fragments("split_number_variants") + r")\b)", re.IGNORECASE
+)
 
 
 @lru_cache(maxsize=8192)
@@ -171,6 +227,7 @@ def fuzzy_variant(word: str) -> str | None:
 @lru_cache(maxsize=1)
 def _words_near_variants() -> frozenset:
     from bot.extract.lexicon import context_words
+
     return frozenset(context_words("words_near_variants"))
 
 
@@ -284,14 +341,18 @@ class MentionFinder:
         hits = self.hits
         # Tried only where the shared word scan saw a lead word (what finditer finds: every match
         # starts with one at a word start).
-        for m in (p["device"].finditer(body) if hits is None else matches_at(p["device"], body, hits["device"])):
+        for m in (
+            p["device"].finditer(body) if hits is None else matches_at(p["device"], body, hits["device"])
+        ):
             if not word_start(body, m.start()) or (m.start() and body[m.start() - 1] in "@#/"):
                 continue
             brand, lead_rest = brand_of_lead(m.group("lead"))
             if brand is None:
                 continue
             model_token = m.group("model")
-            if _BAD_TOKEN.match(model_token.split()[0]) and not _catalogue_year_model(brand, lead_rest, model_token):
+            if _BAD_TOKEN.match(model_token.split()[0]) and not _catalogue_year_model(
+                brand, lead_rest, model_token
+            ):
                 continue
             variant_text = m.group("var") or ""
             end = m.end("var") if m.group("var") else m.end("model")
@@ -306,20 +367,37 @@ class MentionFinder:
                 variant_text, end = run_on.group(1), run_on.end(1)
             glued_word = _GLUED_WORD.search(model_token)
             if glued_word:  # "P9and": a lost space after the model
-                model_token = model_token[:glued_word.start()]
+                model_token = model_token[: glued_word.start()]
                 end = min(end, m.start("model") + len(model_token))
             glued = lead_rest and m.start("model") == m.end("lead")  # "Magic6", "Reno10"
-            model = " ".join(x for x in ((lead_rest + model_token) if glued else lead_rest, None if glued else model_token,
-                                         variant_text.strip()) if x)
+            model = " ".join(
+                x
+                for x in (
+                    (lead_rest + model_token) if glued else lead_rest,
+                    None if glued else model_token,
+                    variant_text.strip(),
+                )
+                if x
+            )
             if m.group("series") and (not typo or end == m.end("typo") or not m.group("typo")):
                 name = _series_name(brand, model)
-                mentions.append(Mention(m.start(), m.end("series"), SERIES, name, brand,
-                                        body[m.start():m.end("series")], model=_tidy_model(model)))
+                mentions.append(
+                    Mention(
+                        m.start(),
+                        m.end("series"),
+                        SERIES,
+                        name,
+                        brand,
+                        body[m.start() : m.end("series")],
+                        model=_tidy_model(model),
+                    )
+                )
                 taken.append((m.start(), m.end("series")))
                 continue
             name, _known = resolve_device(brand, model)
-            mentions.append(Mention(m.start(), end, DEVICE, name, brand, body[m.start():end],
-                                    model=_tidy_model(model)))
+            mentions.append(
+                Mention(m.start(), end, DEVICE, name, brand, body[m.start() : end], model=_tidy_model(model))
+            )
             taken.append((m.start(), end))
 
         # Catalogue phones whose name has no number ("Pixel Fold", "iPhone SE").
@@ -332,15 +410,18 @@ class MentionFinder:
         hits = self.hits
         # Company words inside a word are dropped below, and they cannot hide a word that starts
         # inside them (they end at a word end): the shared scan's word starts give the same mentions.
-        company_hits = (list(p["company"].finditer(low)) if hits is None
-                        else matches_at(p["company"], low, hits["company"]))
+        company_hits = (
+            list(p["company"].finditer(low))
+            if hits is None
+            else matches_at(p["company"], low, hits["company"])
+        )
         if p["special_company"] is not None:
             company_hits += list(p["special_company"].finditer(body))
             company_hits.sort(key=lambda x: x.start())
         for m in company_hits:
             if not free(m.start(), m.end()) or not word_start(body, m.start()):
                 continue
-            text = body[m.start():m.end()]
+            text = body[m.start() : m.end()]
             word = " ".join(text.lower().split())
             executive = word in lex.exec_to_brand
             brand = lex.exec_to_brand.get(word) or lex.word_to_brand.get(word)
@@ -351,30 +432,50 @@ class MentionFinder:
             if brand == "Nothing" and m.re is p["company"]:
                 continue  # only through its own pattern
             after = p["company_ref_after"].match(body, m.end(), min(len(body), m.end() + 60))
-            window = body[max(0, m.start() - 50):m.start()].lower()
-            before = (p["company_ref_before"].search(body, max(0, m.start() - 50), m.start())
-                      if _REF_ADJECTIVES.search(window) else None)
-            noun = p["company_ref_noun"].match(body, m.end(), min(len(body), m.end() + 40)) if before else None
+            window = body[max(0, m.start() - 50) : m.start()].lower()
+            before = (
+                p["company_ref_before"].search(body, max(0, m.start() - 50), m.start())
+                if _REF_ADJECTIVES.search(window)
+                else None
+            )
+            noun = (
+                p["company_ref_noun"].match(body, m.end(), min(len(body), m.end() + 40)) if before else None
+            )
             if after:
-                mentions.append(Mention(m.start(), after.end(), COMPANY_REF, brand, brand,
-                                        body[m.start():after.end()]))
+                mentions.append(
+                    Mention(m.start(), after.end(), COMPANY_REF, brand, brand, body[m.start() : after.end()])
+                )
                 taken.append((m.start(), after.end()))
             elif before and noun:
-                mentions.append(Mention(before.start(), noun.end(), COMPANY_REF, brand, brand,
-                                        body[before.start():noun.end()]))
+                mentions.append(
+                    Mention(
+                        before.start(),
+                        noun.end(),
+                        COMPANY_REF,
+                        brand,
+                        brand,
+                        body[before.start() : noun.end()],
+                    )
+                )
                 taken.append((before.start(), noun.end()))
             else:
-                mentions.append(Mention(m.start(), m.end(), COMPANY, brand, brand, text,
-                                        alias_only=executive))
+                mentions.append(
+                    Mention(m.start(), m.end(), COMPANY, brand, brand, text, alias_only=executive)
+                )
                 taken.append((m.start(), m.end()))
 
         # Words that refer to the current topic.
-        for kind, name, pattern in ((REF_DEVICE, "ref_device", p["ref_device"]),
-                                    (REF_SERIES, "ref_series", p["ref_series"])):
-            for m in (pattern.finditer(low) if hits is None else matches_at(pattern, low, hits[name])):
-                if free(m.start(), m.end()) and word_start(low, m.start()) \
-                        and _PAREN_NUMBER.match(body, m.end()) is None:  # "the Phone (3)", "the Phone 2" are names
-                    mentions.append(Mention(m.start(), m.end(), kind, None, None, body[m.start():m.end()]))
+        for kind, name, pattern in (
+            (REF_DEVICE, "ref_device", p["ref_device"]),
+            (REF_SERIES, "ref_series", p["ref_series"]),
+        ):
+            for m in pattern.finditer(low) if hits is None else matches_at(pattern, low, hits[name]):
+                if (
+                    free(m.start(), m.end())
+                    and word_start(low, m.start())
+                    and _PAREN_NUMBER.match(body, m.end()) is None
+                ):  # "the Phone (3)", "the Phone 2" are names
+                    mentions.append(Mention(m.start(), m.end(), kind, None, None, body[m.start() : m.end()]))
                     taken.append((m.start(), m.end()))
         mentions.sort(key=lambda x: x.start)
         return mentions, taken
@@ -395,7 +496,11 @@ class MentionFinder:
                 continue
             brand, choices = names[m.group(0)]
             lead = _BRAND_BEFORE.search(body, max(0, s - 12), s)
-            if lead and lexicon().word_to_brand.get(lead.group(1).lower()) == brand and taken.free(lead.start(1), s):
+            if (
+                lead
+                and lexicon().word_to_brand.get(lead.group(1).lower()) == brand
+                and taken.free(lead.start(1), s)
+            ):
                 s = lead.start(1)
             year = _YEAR_AFTER.match(body, e)
             name = None
@@ -404,9 +509,11 @@ class MentionFinder:
                 if name:
                     e = year.end()
             if name is None:
-                dated = [(a or "", n) for a, n in choices if not self.published or not a or a <= self.published[:7]]
+                dated = [
+                    (a or "", n) for a, n in choices if not self.published or not a or a <= self.published[:7]
+                ]
                 name = max(dated or choices, key=lambda x: x[0] or "")[1]
-            mentions.append(Mention(s, e, DEVICE, name, brand, body[s:e], model=name[len(brand) + 1:]))
+            mentions.append(Mention(s, e, DEVICE, name, brand, body[s:e], model=name[len(brand) + 1 :]))
             taken.append((s, e))
 
     def find_brandless(self, taken, brand_at) -> list[Mention]:
@@ -426,8 +533,14 @@ class MentionFinder:
             mkey = key(_tidy_model(model))
             if not known:
                 # "the Flip 4" after "the Galaxy Z Flip 4": the letter the article wrote before it.
-                lead = next((k[:-len(mkey)] for k in seen_models.get(brand, ()) if k.endswith(mkey)
-                             and 0 < len(k) - len(mkey) <= 2 and k[:-len(mkey)].isalpha()), None)
+                lead = next(
+                    (
+                        k[: -len(mkey)]
+                        for k in seen_models.get(brand, ())
+                        if k.endswith(mkey) and 0 < len(k) - len(mkey) <= 2 and k[: -len(mkey)].isalpha()
+                    ),
+                    None,
+                )
                 if lead:
                     model = f"{lead.upper()} {model}"
                     name, known = resolve_device(brand, model)
@@ -445,25 +558,39 @@ class MentionFinder:
                 # "the Note 12 series" after "the Redmi Note 12 Pro": the family word the article used.
                 for family in families.get(brand, ()):
                     fkey = key(family)
-                    if fkey and not mkey.startswith(fkey) and any(k.startswith(fkey + mkey) for k in seen_models.get(brand, ())):
+                    if (
+                        fkey
+                        and not mkey.startswith(fkey)
+                        and any(k.startswith(fkey + mkey) for k in seen_models.get(brand, ()))
+                    ):
                         model = f"{family} {model}"
                         break
-                found.append(Mention(s, e, SERIES, _series_name(brand, model), brand, body[s:e],
-                                     model=_tidy_model(model)))
-            elif known or _named_before(seen_models, brand, mkey) or _variant_of_named(seen_models, brand, mkey):
+                found.append(
+                    Mention(
+                        s, e, SERIES, _series_name(brand, model), brand, body[s:e], model=_tidy_model(model)
+                    )
+                )
+            elif (
+                known
+                or _named_before(seen_models, brand, mkey)
+                or _variant_of_named(seen_models, brand, mkey)
+            ):
                 found.append(Mention(s, e, DEVICE, name, brand, body[s:e], model=_tidy_model(model)))
             else:
                 # Unknown to the catalogue and to the article: kept only if a comparison names it
                 # (its values must then not go to the topic); see mark_comparisons.
-                found.append(Mention(s, e, DEVICE, name, brand, body[s:e], model=_tidy_model(model),
-                                     tentative=True))
+                found.append(
+                    Mention(s, e, DEVICE, name, brand, body[s:e], model=_tidy_model(model), tentative=True)
+                )
             taken.append((s, e))
             if known or series:
                 # "its X80 series ... As X80 has": later brand-less names can lean on this one.
                 seen_models.setdefault(brand, set()).add(mkey)
             return True
 
-        free = taken.free if isinstance(taken, Taken) else (lambda s, e: all(e <= a or s >= b for a, b in taken))
+        free = (
+            taken.free if isinstance(taken, Taken) else (lambda s, e: all(e <= a or s >= b for a, b in taken))
+        )
 
         unit_after = p["unit_after"]
         if "Phone" in body:
@@ -474,21 +601,25 @@ class MentionFinder:
                     continue
                 brand = brand_at(s)
                 # A maker whose catalogue names its models "Phone (N)" names new ones the same way.
-                if brand and (resolve_device(brand, m.group(0))[1]
-                              or key(m.group(0)) in seen_models.get(brand, set())
-                              or brand in _phone_n_brands()):
+                if brand and (
+                    resolve_device(brand, m.group(0))[1]
+                    or key(m.group(0)) in seen_models.get(brand, set())
+                    or brand in _phone_n_brands()
+                ):
                     add(s, e, brand, m.group(0), False, sure=True)
         for m in p["brandless"].finditer(body):
             s, model = m.start(), m.group("model")
             two_letters = model[:2].isalpha() and model[2:3].isdigit()  # "the CE5", "the GT7"
-            if not any(c.isdigit() for c in model) or (model[0].isalpha() and not model[1:2].isdigit() and not two_letters):
+            if not any(c.isdigit() for c in model) or (
+                model[0].isalpha() and not model[1:2].isdigit() and not two_letters
+            ):
                 continue
             if s and (body[s - 1].isalnum() or body[s - 1] in "@#/.,$€£¥-_"):
                 continue
             family = _SERIES_WORD_BEFORE.search(body, max(0, s - 12), s)
             if family and free(family.start(1), s):  # "the Note 12 Pro", "its Edge 50 series"
                 s, model = family.start(1), f"{family.group(1)} {model}"
-            the = body[max(0, s - 4):s] in ("the ", "The ")
+            the = body[max(0, s - 4) : s] in ("the ", "The ")
             var, typo, series = m.group("var"), m.group("typo"), m.group("series")
             if typo:
                 fixed = fuzzy_variant(typo)
@@ -512,8 +643,13 @@ class MentionFinder:
                 bare_brand = brand_at(s)
                 if not bare_brand or key(model) not in seen_models.get(bare_brand, set()):
                     continue
-            elif not (var or series or (the and model[-1].isalpha() or the and model[0].isalpha())
-                      or family or _named_before(seen_models, brand_at(s) or "", key(model))):
+            elif not (
+                var
+                or series
+                or (the and model[-1].isalpha() or the and model[0].isalpha())
+                or family
+                or _named_before(seen_models, brand_at(s) or "", key(model))
+            ):
                 continue  # "X80" alone is a name once the article has named the vivo X80
             if not series and unit_after.match(body, end) is None:
                 continue
@@ -530,10 +666,14 @@ class MentionFinder:
 
 
 _PAREN_NUMBER = re.compile(r"\s?(?:\(\d{1,2}[a-z]?\)|\d{1,2}[a-z]?\b)")
-_RUN_ON_VARIANT = re.compile(r"\s+(Ultra|Pro|Max|Plus|Lite|Mini)(?=(?:whose|with|and|that|which|was|has|will|is)\b)")
+_RUN_ON_VARIANT = re.compile(
+    r"\s+(Ultra|Pro|Max|Plus|Lite|Mini)(?=(?:whose|with|and|that|which|was|has|will|is)\b)"
+)
 _GLUED_WORD = re.compile(r"(?<=\d)(?:and|the|with|was|has|for)$")
 _LEADING_LIKE = re.compile(r"(?i)(?:^|[.!?]\s+|\n)(?:just\s+|much\s+)?(?:like|unlike)\s[^,.\n]*$")
-_SERIES_WORD_BEFORE = re.compile(r"(?<![\w-])(" + alternation(w for w in load_series_words() if " " not in w and w[0].isupper()) + r")\s+$")
+_SERIES_WORD_BEFORE = re.compile(
+    r"(?<![\w-])(" + alternation(w for w in load_series_words() if " " not in w and w[0].isupper()) + r")\s+$"
+)
 _YEAR_TOKEN = re.compile(r"(?:19|20)\d\d")
 _YEAR_AFTER = re.compile(r"\s*\(((?:19|20)\d\d)\)")
 _BRAND_BEFORE = re.compile(r"\b([A-Za-z]+)\s+$")
@@ -547,7 +687,7 @@ def _named_before(seen_models: dict, brand: str, mkey: str) -> bool:
     if mkey in seen:
         return True
     variants = lexicon().variant_lower
-    return any(k.startswith(mkey) and k[len(mkey):] in variants for k in seen)
+    return any(k.startswith(mkey) and k[len(mkey) :] in variants for k in seen)
 
 
 def _variant_of_named(seen_models: dict, brand: str, mkey: str) -> bool:
@@ -555,15 +695,21 @@ def _variant_of_named(seen_models: dict, brand: str, mkey: str) -> bool:
     "X200 series")."""
     seen = seen_models.get(brand, ())
     variants = lexicon().variant_lower
-    return any(mkey.startswith(k) and len(mkey) > len(k) and mkey[len(k):] in variants
-               and not k.isdigit() for k in seen)
+    return any(
+        mkey.startswith(k) and len(mkey) > len(k) and mkey[len(k) :] in variants and not k.isdigit()
+        for k in seen
+    )
 
 
 def _brand_named_with(seen_models: dict, mkey: str) -> str | None:
     """The one brand the article named this model (or its base, without a variant word) with."""
     variants = lexicon().variant_lower
-    brands = [b for b, seen in seen_models.items()
-              if mkey in seen or any(mkey.startswith(k) and mkey[len(k):] in variants and not k.isdigit() for k in seen)]
+    brands = [
+        b
+        for b, seen in seen_models.items()
+        if mkey in seen
+        or any(mkey.startswith(k) and mkey[len(k) :] in variants and not k.isdigit() for k in seen)
+    ]
     return brands[0] if len(brands) == 1 else None
 
 
@@ -584,21 +730,31 @@ def _plain_names() -> tuple[re.Pattern | None, dict[str, tuple[str, list[tuple[s
         brand = lex.brands.get(device.brand)
         if brand is None or not device.name.startswith(brand.name + " "):
             continue
-        model = device.name[len(brand.name) + 1:]
+        model = device.name[len(brand.name) + 1 :]
         base = re.sub(r"\s+\((?:19|20)\d\d\)$", "", model)
         words = base.split()
-        if len(words) < 2 or any(c.isdigit() for c in base) or words[0] not in brand.families \
-                or any(w.lower() in _NOT_A_PHONE for w in words):
+        if (
+            len(words) < 2
+            or any(c.isdigit() for c in base)
+            or words[0] not in brand.families
+            or any(w.lower() in _NOT_A_PHONE for w in words)
+        ):
             continue
         names.setdefault(base, (brand.name, []))[1].append((device.announced, device.name))
     if not names:
         return None, {}
     # A trie (not an alternation of the names tried one by one at every word) behind a first-letter
     # lookahead: 0.43 ms of a 2,000-character article -> 0.035 ms, the same matches, longest first.
-    return re.compile(first_letter_guard(names) + r"\b(?:" + trie_pattern(names, space=" ") + r")(?![\w+-])"), names
+    return re.compile(
+        first_letter_guard(names) + r"\b(?:" + trie_pattern(names, space=" ") + r")(?![\w+-])"
+    ), names
 
 
-_PHONE_N = re.compile(r"Phone\s?(?:\(\d{1,2}[a-z]?\)|\d{1,2}[a-z]?\b)(?P<var>\s+(?:" + fragments("phone_n_variants") + r")(?![\w+]))?")
+_PHONE_N = re.compile(
+    r"Phone\s?(?:\(\d{1,2}[a-z]?\)|\d{1,2}[a-z]?\b)(?P<var>\s+(?:"
+    + fragments("phone_n_variants")
+    + r")(?![\w+]))?"
+)
 _COORDINATION = re.compile(r"\s*(?:,|and|or|&|,\s*and|,\s*or)\s*(?:the\s+)?")
 _LINK_PREPOSITIONS = frozenset(("on", "in", "of", "for", "with"))
 _WORDS = re.compile(r"[\w'’.+-]+")
@@ -607,7 +763,9 @@ _WORDS = re.compile(r"[\w'’.+-]+")
 @lru_cache(maxsize=1)
 def _phone_n_brands() -> frozenset:
     """Brands whose catalogue models are called "Phone (N)"."""
-    return frozenset(d.brand for d in lexicon().devices_by_key.values() if _PHONE_N.match(d.name.split(" ", 1)[-1]))
+    return frozenset(
+        d.brand for d in lexicon().devices_by_key.values() if _PHONE_N.match(d.name.split(" ", 1)[-1])
+    )
 
 
 def mark_comparisons(body: str, mentions: list[Mention]) -> None:
@@ -615,8 +773,12 @@ def mark_comparisons(body: str, mentions: list[Mention]) -> None:
     phrases, determiners, longest = comparison_cues()
     previous = None
     for m in mentions:
-        if previous is not None and previous.comparison and m.kind in (DEVICE, SERIES) \
-                and _COORDINATION.fullmatch(body, previous.end, m.start):
+        if (
+            previous is not None
+            and previous.comparison
+            and m.kind in (DEVICE, SERIES)
+            and _COORDINATION.fullmatch(body, previous.end, m.start)
+        ):
             m.comparison = True  # "than the Galaxy S22 and Galaxy S22+": both
             previous = m
             continue
@@ -630,11 +792,16 @@ def mark_comparisons(body: str, mentions: list[Mention]) -> None:
         # "Like its predecessor, the X ...": a comparison ends at its comma; the name after it is
         # the sentence's own subject.
         comma = body.rfind(",", window_start, m.start)
-        if comma != -1 and body[comma + 1:m.start].strip().lower() in ("", "the") \
-                and _LEADING_LIKE.search(body, max(0, comma - 60), comma):
+        if (
+            comma != -1
+            and body[comma + 1 : m.start].strip().lower() in ("", "the")
+            and _LEADING_LIKE.search(body, max(0, comma - 60), comma)
+        ):
             window_start = comma + 1
-        words = [w.lower().replace("’", "'").rstrip(".") if w.lower() not in ("vs.",) else "vs." for w in
-                 _WORDS.findall(body, window_start, m.start)]
+        words = [
+            w.lower().replace("’", "'").rstrip(".") if w.lower() not in ("vs.",) else "vs."
+            for w in _WORDS.findall(body, window_start, m.start)
+        ]
         words = [w for w in words if w]
         # Strip determiners ("the", "last year's") and at most one other word before the name.
         candidates = [len(words)]
@@ -643,7 +810,7 @@ def mark_comparisons(body: str, mentions: list[Mention]) -> None:
         while changed and end > 0:
             changed = False
             for size in (2, 1):
-                if end - size >= 0 and tuple(words[end - size:end]) in determiners:
+                if end - size >= 0 and tuple(words[end - size : end]) in determiners:
                     end -= size
                     candidates.append(end)
                     changed = True
@@ -660,7 +827,7 @@ def mark_comparisons(body: str, mentions: list[Mention]) -> None:
             continue
         for end in candidates:
             for size in range(1, longest + 1):
-                if end - size >= 0 and tuple(words[end - size:end]) in phrases:
+                if end - size >= 0 and tuple(words[end - size : end]) in phrases:
                     m.comparison = True
                     break
             if m.comparison:

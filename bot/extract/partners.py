@@ -13,8 +13,9 @@ from bot.extract.state import ArticleState, Assignment, SentenceContext
 _CLAUSES = re.compile(r";|,\s*(?:while|whereas|but|and)\b|\bwhile\b|\bwhereas\b")
 
 
-def camera_partners(doc: ArticleState, sentence: SentenceContext, optic_hits: list[re.Match],
-                    partnership: re.Pattern) -> list[Assignment]:
+def camera_partners(
+    doc: ArticleState, sentence: SentenceContext, optic_hits: list[re.Match], partnership: re.Pattern
+) -> list[Assignment]:
     """The sentence's camera-partner claims: in each clause, one optics brand for every maker, or
     as many brands as makers, in order; a sentence naming no maker ("The Chinese brand has
     partnered with Zeiss") speaks of the topic."""
@@ -25,8 +26,15 @@ def camera_partners(doc: ArticleState, sentence: SentenceContext, optic_hits: li
     text = doc.low[s:e]
     if not partnership.search(text):
         return []
-    makers = [m for m in sentence.resolved if m.kind in (COMPANY, COMPANY_REF, DEVICE, SERIES) and m.brand
-              and m.subject and not m.alias_only and (not m.ref or m.kind in (DEVICE, SERIES))]
+    makers = [
+        m
+        for m in sentence.resolved
+        if m.kind in (COMPANY, COMPANY_REF, DEVICE, SERIES)
+        and m.brand
+        and m.subject
+        and not m.alias_only
+        and (not m.ref or m.kind in (DEVICE, SERIES))
+    ]
     if not makers:
         topic = sentence.topic
         if topic is None or not topic.brand:
@@ -34,7 +42,7 @@ def camera_partners(doc: ArticleState, sentence: SentenceContext, optic_hits: li
         makers = [Mention(s, s, topic.kind, topic.subject, topic.brand, topic.text, model=topic.model)]
     out = []
     bounds = [s] + [s + x.end() for x in _CLAUSES.finditer(text)] + [e]
-    for a, b in zip(bounds, bounds[1:]):
+    for a, b in zip(bounds, bounds[1:], strict=False):
         clause_optics = []
         for h in hits:
             if a <= h.start() < b:
@@ -49,7 +57,7 @@ def camera_partners(doc: ArticleState, sentence: SentenceContext, optic_hits: li
         if len(clause_optics) == 1:
             pairs = [(subjects, clause_optics[0]) for subjects in brands.values()]
         elif len(clause_optics) == len(brands):
-            pairs = list(zip(brands.values(), clause_optics))
+            pairs = list(zip(brands.values(), clause_optics, strict=False))
         else:
             continue
         for subjects, (canonical, h) in pairs:
@@ -57,7 +65,9 @@ def camera_partners(doc: ArticleState, sentence: SentenceContext, optic_hits: li
                 if subject.kind == COMPANY:
                     # "a partnership between Honor and Zeiss" in an article about an Honor phone: the phone's
                     subject = device_for_company(subject, sentence.topic, doc.salient) or subject
-                out.append(Assignment((s, e), sentence, subject, "camera_partner", canonical, h.start(), h.end()))
+                out.append(
+                    Assignment((s, e), sentence, subject, "camera_partner", canonical, h.start(), h.end())
+                )
     return out
 
 
@@ -66,13 +76,20 @@ def _clause_makers(makers: list[Mention]) -> dict[str, list[Mention]]:
     brands: dict[str, list[Mention]] = {}
     for m in makers:
         own = brands.setdefault(m.brand, [])
-        members = [Mention(m.start, m.end, DEVICE, g.subject, g.brand, m.text, model=g.model) for g in m.group] \
-            if m.group else [m]
+        members = (
+            [Mention(m.start, m.end, DEVICE, g.subject, g.brand, m.text, model=g.model) for g in m.group]
+            if m.group
+            else [m]
+        )
         if m.kind in (DEVICE, SERIES):
             own[:] = [x for x in own if x.kind in (DEVICE, SERIES)]
         elif any(x.kind in (DEVICE, SERIES) for x in own):
             continue
         for x in members:
             if x.subject not in [y.subject for y in own]:
-                own.append(x if x.kind in (DEVICE, SERIES) else Mention(x.start, x.end, COMPANY, x.brand, x.brand, x.text))
+                own.append(
+                    x
+                    if x.kind in (DEVICE, SERIES)
+                    else Mention(x.start, x.end, COMPANY, x.brand, x.brand, x.text)
+                )
     return brands

@@ -24,10 +24,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
-from typing import Callable
 
 from bot.extract import dates as _dates
 from bot.extract import wordscan
@@ -35,8 +35,16 @@ from bot.extract.aliases import find_aliases
 from bot.extract.discourse import read_discourse
 from bot.extract.launched import find_launched
 from bot.extract.lexicon import fragments, key, lexicon, lowered, pattern_starts, word_start
-from bot.extract.mentions import (COMPANY, COMPANY_REF, DEVICE, REF_DEVICE, REF_SERIES, SERIES, MentionFinder,
-                                  mark_comparisons)
+from bot.extract.mentions import (
+    COMPANY,
+    COMPANY_REF,
+    DEVICE,
+    REF_DEVICE,
+    REF_SERIES,
+    SERIES,
+    MentionFinder,
+    mark_comparisons,
+)
 from bot.extract.mentions import leads as mention_leads
 from bot.extract.partners import camera_partners
 from bot.extract.patterns import patterns
@@ -45,9 +53,18 @@ from bot.extract.sentences import paragraphs, split_sentences
 from bot.extract.state import ArticleState, Assignment, Posts, Statuses
 from bot.extract.status import CONFIRMED, DENIED, RUMORED, Cues
 from bot.extract.status import leads as status_leads
-from bot.extract.subjects import (chip_led, compared_value, drop_part_names, drop_value_makers, flattened_columns,
-                                  model_references, pair_values, said_of_other_phones, subjects_for,
-                                  table_cells)
+from bot.extract.subjects import (
+    chip_led,
+    compared_value,
+    drop_part_names,
+    drop_value_makers,
+    flattened_columns,
+    model_references,
+    pair_values,
+    said_of_other_phones,
+    subjects_for,
+    table_cells,
+)
 from bot.extract.values import Sentences, Value
 from bot.extract.values import find_values as _find_values
 from bot.models import Article, Claim
@@ -65,6 +82,7 @@ def word_scan_ready() -> bool:
 
 
 # -- stages -------------------------------------------------------------------------------------
+
 
 def read_sentences(doc: ArticleState) -> None:
     """Sentences and paragraphs with offsets; the lowered body and its shared word scan."""
@@ -86,12 +104,14 @@ def read_posts(doc: ArticleState) -> None:
     for m, _when in posts:
         author = (m.group(1) or "").strip().lower()
         handle = m.group(2).lower()
-        brand = lex.handle_to_brand.get(handle) or lex.word_to_brand.get(author) or lex.exec_to_brand.get(author)
+        brand = (
+            lex.handle_to_brand.get(handle) or lex.word_to_brand.get(author) or lex.exec_to_brand.get(author)
+        )
         if not brand:
             continue
         para = next((p for p in paras if p[0] <= m.start() < p[1]), None)
         start = para[0] if para else m.start()
-        if para and para[0] == m.start() - (m.start() - para[0]) and body[para[0]:m.start()].strip() == "":
+        if para and para[0] == m.start() - (m.start() - para[0]) and body[para[0] : m.start()].strip() == "":
             previous = [p for p in paras if p[1] <= para[0]]
             start = previous[-1][0] if previous else start
         doc.posts.official_regions.append((start, m.start()))
@@ -113,13 +133,17 @@ def find_mentions(doc: ArticleState) -> None:
             for family in families.get(m.brand, ()):  # "Galaxy S23 Ultra" is also "S23 Ultra"
                 fkey = key(family)
                 if fkey and mkey.startswith(fkey) and len(mkey) > len(fkey):
-                    models.add(mkey[len(fkey):])
+                    models.add(mkey[len(fkey) :])
     finder.seen_models = seen_models
     branded = [m for m in mentions if m.kind in (DEVICE, SERIES, COMPANY, COMPANY_REF) and m.brand]
     counts: dict[str, int] = {}
     for m in branded:
         counts[m.brand] = counts.get(m.brand, 0) + 1
-    dominant = max(counts, key=lambda b: (counts[b], -min(x.start for x in branded if x.brand == b))) if counts else None
+    dominant = (
+        max(counts, key=lambda b: (counts[b], -min(x.start for x in branded if x.brand == b)))
+        if counts
+        else None
+    )
 
     # The devices and series a brand-less model can take its brand from, in order of offset
     # (comparisons are marked later, by read_aliases, after the last brand-less look-up).
@@ -195,7 +219,9 @@ def resolve_references(doc: ArticleState) -> None:
     doc.references = read_discourse(doc)
 
 
-_CLAUSE_BREAK = re.compile(r"[;:]|,\s*(?:but|and|while|though|although|yet|so)\b|\bbut\b|\bwhile\b|\bwhereas\b")
+_CLAUSE_BREAK = re.compile(
+    r"[;:]|,\s*(?:but|and|while|though|although|yet|so)\b|\bbut\b|\bwhile\b|\bwhereas\b"
+)
 
 
 def _sentence_values(doc: ArticleState):
@@ -231,8 +257,11 @@ def assign_subjects(doc: ArticleState) -> None:
         resolved = sentence.resolved
         best_memory: dict[tuple[str, str], tuple[float, Value, object]] = {}
         segment = low[s:e]
-        wish_hits = [w.end() for w in wish.finditer(cue_low, s, e)] \
-            if "wish" in segment or "would" in segment or "'d " in segment else []
+        wish_hits = (
+            [w.end() for w in wish.finditer(cue_low, s, e)]
+            if "wish" in segment or "would" in segment or "'d " in segment
+            else []
+        )
         compared = {id(v) for v in sent_values if compared_value(doc, v, resolved, s, compare_before_value)}
         # "The X and X Pro get 3,095mAh, compared to 2,815mAh": a compared value pairs with no device.
         own_values = [v for v in sent_values if id(v) not in compared]
@@ -252,11 +281,18 @@ def assign_subjects(doc: ArticleState) -> None:
                 paired[id(v)] = cell_subject
             if id(v) in compared or said_of_other_phones(doc, v, resolved, s):
                 continue
-            if wish_hits and any(w <= v.start and not _CLAUSE_BREAK.search(low, w, v.start) for w in wish_hits):
+            if wish_hits and any(
+                w <= v.start and not _CLAUSE_BREAK.search(low, w, v.start) for w in wish_hits
+            ):
                 continue  # "I'd have preferred 144Hz": the writer's wish, no claim
             chosen = paired.get(id(v))
-            for subject in (chosen if isinstance(chosen, list) else [chosen] if chosen is not None
-                            else subjects_for(doc, v, resolved, sentence.topic, sentence.series_topic)):
+            for subject in (
+                chosen
+                if isinstance(chosen, list)
+                else [chosen]
+                if chosen is not None
+                else subjects_for(doc, v, resolved, sentence.topic, sentence.series_topic)
+            ):
                 if subject.kind in (COMPANY, COMPANY_REF) and v.attribute not in COMPANY_ATTRIBUTES:
                     subject = device_for_company(subject, None, doc.salient) or subject
                 if v.attribute in ("ram", "storage"):
@@ -282,8 +318,11 @@ def launch_spans(launch: re.Pattern, low: str, hits: dict) -> list[tuple[int, in
             extra.append(inside)
             inside = low.find("launch", inside + 1)
         positions = sorted(set(positions).union(extra))
-    return [m.span() for m in wordscan.matches_at(launch, low, positions)
-            if low.startswith("launch", m.start()) or word_start(low, m.start())]
+    return [
+        m.span()
+        for m in wordscan.matches_at(launch, low, positions)
+        if low.startswith("launch", m.start()) or word_start(low, m.start())
+    ]
 
 
 def _launch_context(doc: ArticleState, c, launch_hits, past_block) -> bool:
@@ -299,7 +338,9 @@ def _launch_context(doc: ArticleState, c, launch_hits, past_block) -> bool:
     sentence = None
     for a, b in launch_hits:
         if tight:
-            near = 0 <= c.start() - b <= 30 or (c.group("td") and 0 <= a - c.end() <= 12 and body[c.end():a].strip(" '’s") == "")
+            near = 0 <= c.start() - b <= 30 or (
+                c.group("td") and 0 <= a - c.end() <= 12 and body[c.end() : a].strip(" '’s") == ""
+            )
         else:
             near = -90 <= c.start() - b <= 90 or 0 <= a - c.end() <= 60
         if not near:
@@ -341,27 +382,41 @@ def assign_launch_dates(doc: ArticleState) -> None:
             value = Value(c.start(), c.end(), "launch_date", resolved_date[0])
             if compared_value(doc, value, sentence.resolved, s, pats.compare_before_value):
                 continue
-            for subject in subjects_for(doc, value, sentence.resolved, sentence.topic, sentence.series_topic,
-                                        launch=True):
-                found.append(Assignment((s, e), sentence, subject, "launch_date", resolved_date[0],
-                                        c.start(), c.end()))
+            for subject in subjects_for(
+                doc, value, sentence.resolved, sentence.topic, sentence.series_topic, launch=True
+            ):
+                found.append(
+                    Assignment((s, e), sentence, subject, "launch_date", resolved_date[0], c.start(), c.end())
+                )
     values = {a.value for a in found}
-    doc.dates = [a for a in found if not (len(a.value) == 4 and any(v.startswith(a.value + "-") for v in values))]
+    doc.dates = [
+        a for a in found if not (len(a.value) == 4 and any(v.startswith(a.value + "-") for v in values))
+    ]
 
 
 def assign_camera_partners(doc: ArticleState) -> None:
     """Optics brands a maker partners with, clause by clause."""
     pats = patterns()
     low = doc.low
-    optic_hits = [m for m in pats.optics.finditer(low)
-                  if not m.start() or not (low[m.start() - 1].isalnum() or low[m.start() - 1] == "_")
-                  or low[m.start()] == "@"] if _has_optics_word(low) else []
+    optic_hits = (
+        [
+            m
+            for m in pats.optics.finditer(low)
+            if not m.start()
+            or not (low[m.start() - 1].isalnum() or low[m.start() - 1] == "_")
+            or low[m.start()] == "@"
+        ]
+        if _has_optics_word(low)
+        else []
+    )
     if not optic_hits:
         return
     optic_starts = [m.start() for m in optic_hits]
     for sentence in doc.references:
         if not sentence.in_signature:  # each sentence gets its own hits, not all of them to sift
-            own = optic_hits[bisect_left(optic_starts, sentence.start):bisect_left(optic_starts, sentence.end)]
+            own = optic_hits[
+                bisect_left(optic_starts, sentence.start) : bisect_left(optic_starts, sentence.end)
+            ]
             doc.partners += camera_partners(doc, sentence, own, pats.partnership)
 
 
@@ -386,8 +441,11 @@ def status_for(doc: ArticleState, a: Assignment) -> str:
         return DENIED
     if sentence.official:
         return CONFIRMED
-    if status == RUMORED and a.subject.subject in doc.statuses.launched.listed \
-            and _listing_cues_only(doc, s, e, a.start):
+    if (
+        status == RUMORED
+        and a.subject.subject in doc.statuses.launched.listed
+        and _listing_cues_only(doc, s, e, a.start)
+    ):
         return CONFIRMED  # "The base model is listed with 256GB" on the maker's own site
     if status:
         return status
@@ -405,7 +463,7 @@ _LISTING_CUES = ("listed", "listing")
 def _listing_cues_only(doc: ArticleState, s: int, e: int, pos: int) -> bool:
     """Whether the rumour cues before `pos` in its sentence are all listing words."""
     cues = [c for c in doc.statuses.cues.in_span(s, e) if c[1] <= pos] or doc.statuses.cues.in_span(s, e)
-    return bool(cues) and all(doc.low[c[0]:c[1]] in _LISTING_CUES for c in cues)
+    return bool(cues) and all(doc.low[c[0] : c[1]] in _LISTING_CUES for c in cues)
 
 
 def default_status(doc: ArticleState, subject, attribute: str) -> str:
@@ -415,9 +473,12 @@ def default_status(doc: ArticleState, subject, attribute: str) -> str:
         return CONFIRMED
     if subject.kind in (DEVICE, REF_DEVICE):
         device = lexicon().devices_by_key.get(key(subject.subject or ""))
-        if device is not None and device.announced and (
-                doc.published is None or device.announced <= doc.published.isoformat()[:7]) \
-                and not doc.statuses.launched.is_upcoming(subject.subject):
+        if (
+            device is not None
+            and device.announced
+            and (doc.published is None or device.announced <= doc.published.isoformat()[:7])
+            and not doc.statuses.launched.is_upcoming(subject.subject)
+        ):
             return CONFIRMED  # announced before the article, and not one whose launch here is still to come
     return RUMORED
 
@@ -433,11 +494,27 @@ def build_claims(doc: ArticleState) -> None:
         start, end = a.quote
         subject = a.subject
         kind = subject.kind
-        claims.append(Claim(
-            article.id, subject.subject, a.attribute, a.value, status, body[start:end], start, end,
-            article.published, article.published_basis,
-            "device" if kind == DEVICE or kind == REF_DEVICE else "series" if kind == SERIES or kind == REF_SERIES
-            else "company", subject.brand, subject.text or subject.subject))
+        claims.append(
+            Claim(
+                article.id,
+                subject.subject,
+                a.attribute,
+                a.value,
+                status,
+                body[start:end],
+                start,
+                end,
+                article.published,
+                article.published_basis,
+                "device"
+                if kind == DEVICE or kind == REF_DEVICE
+                else "series"
+                if kind == SERIES or kind == REF_SERIES
+                else "company",
+                subject.brand,
+                subject.text or subject.subject,
+            )
+        )
     seen = set()
     out = []
     for c in sorted(claims, key=lambda c: (c.start, c.attribute)):

@@ -28,10 +28,16 @@ class Salience:
     def member_of(self, series: Mention | None) -> Mention | None:
         """The salient device when it belongs to a series ("the Xperia 5 series" and its Xperia 5 V)."""
         main = self.main
-        if series is None or series.kind != SERIES or main is None or main.brand != series.brand \
-                or not series.subject or not series.subject.endswith(" series"):
+        if (
+            series is None
+            or series.kind != SERIES
+            or main is None
+            or main.brand != series.brand
+            or not series.subject
+            or not series.subject.endswith(" series")
+        ):
             return None
-        return main if main.subject.startswith(series.subject[:-len("series")]) else None
+        return main if main.subject.startswith(series.subject[: -len("series")]) else None
 
     def device_of(self, brand: str | None) -> Mention | None:
         if brand is None:
@@ -61,8 +67,10 @@ def salience(title: str | None, mentions: list[Mention]) -> Salience:
                 if m.subject not in first:
                     first[m.subject] = Mention(0, 0, DEVICE, m.subject, m.brand, m.text, model=m.model)
                     counts[m.subject] = 0
-    ranked = sorted(first, key=lambda s: (s not in titled, titled.index(s) if s in titled else 0,
-                                          -counts[s], first[s].start))
+    ranked = sorted(
+        first,
+        key=lambda s: (s not in titled, titled.index(s) if s in titled else 0, -counts[s], first[s].start),
+    )
     out = Salience()
     for subject in ranked:
         m = first[subject]
@@ -78,11 +86,23 @@ def device_for_company(company: Mention, topic: Mention | None, salient: Salienc
     else the brand's salient device; None when the article names no device of the brand."""
     if company.kind not in (COMPANY, COMPANY_REF):
         return None
-    if topic is not None and topic.kind in (DEVICE, SERIES) and topic.brand == company.brand and topic.subject:
+    if (
+        topic is not None
+        and topic.kind in (DEVICE, SERIES)
+        and topic.brand == company.brand
+        and topic.subject
+    ):
         target = salient.member_of(topic) or topic
     else:
         target = salient.device_of(company.brand)
     if target is None:
         return None
-    return Mention(company.start, company.end, target.kind, target.subject, target.brand, company.text,
-                   model=target.model)
+    return Mention(
+        company.start,
+        company.end,
+        target.kind,
+        target.subject,
+        target.brand,
+        company.text,
+        model=target.model,
+    )

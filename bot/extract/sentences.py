@@ -12,10 +12,14 @@ import re
 MAX_SENTENCE = 1200
 
 _LINE = re.compile(r"[^\n]+")
-_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9#@—–-])|[.!?…]+[\"'”’)\]]*(?=\s*$)|[\"'”’](?<=[.!?][\"'”’])(?=\s*[A-Z“])")
-_ABBREVIATIONS = frozenset("""mr mrs ms dr prof sr jr st vs etc e.g i.e inc ltd co corp approx est no
+_END = re.compile(
+    r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9#@—–-])|[.!?…]+[\"'”’)\]]*(?=\s*$)|[\"'”’](?<=[.!?][\"'”’])(?=\s*[A-Z“])"
+)
+_ABBREVIATIONS = frozenset(
+    """mr mrs ms dr prof sr jr st vs etc e.g i.e inc ltd co corp approx est no
     nos fig figs jan feb mar apr jun jul aug sep sept oct nov dec p.m a.m u.s u.k rs mt gen vol dept
-    min max cf al op ed""".split())
+    min max cf al op ed""".split()
+)
 _LONGEST_ABBREVIATION = max(len(a.replace(".", "")) for a in _ABBREVIATIONS)
 _BULLET = re.compile(r"^\s*(?:[-*•·▪►–—]+|\d{1,2}[.)])\s+")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")

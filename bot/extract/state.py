@@ -5,9 +5,9 @@ inspected alone (like the components of a spaCy pipeline over one `Doc`)."""
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Callable
 
 from bot.extract.mentions import Mention
 from bot.extract.salience import Salience
@@ -47,6 +47,7 @@ class SpanIndex:
 class Posts:
     """Embedded social-media posts: their signature lines carry no claims, and the text of a
     maker's own post is official."""
+
     signatures: list[tuple[int, int]] = field(default_factory=list)
     official_regions: list[tuple[int, int]] = field(default_factory=list)
 
@@ -70,16 +71,18 @@ class Posts:
 @dataclass
 class Aliases:
     """Other names of the article's devices ("the S23 Ultra (formerly rumored as the S23 Note)")."""
-    claims: list[Assignment] = field(default_factory=list)        # an alias claim per other name
-    names: dict[str, str] = field(default_factory=dict)           # other name -> canonical device
-    spans: list[tuple[int, int]] = field(default_factory=list)    # where an alias phrase is
-    models: dict[str, set[str]] = field(default_factory=dict)     # brand -> keys of alias models
+
+    claims: list[Assignment] = field(default_factory=list)  # an alias claim per other name
+    names: dict[str, str] = field(default_factory=dict)  # other name -> canonical device
+    spans: list[tuple[int, int]] = field(default_factory=list)  # where an alias phrase is
+    models: dict[str, set[str]] = field(default_factory=dict)  # brand -> keys of alias models
 
 
 @dataclass
 class Launched:
     """Devices (and series) the article reports as launched: their plain specs are confirmed; and
     those whose launch it reports as still to come."""
+
     devices: set[str] = field(default_factory=set)
     series: list[str] = field(default_factory=list)
     upcoming: set[str] = field(default_factory=set)
@@ -94,16 +97,19 @@ class Launched:
             return True
         # A series whose members the article says were launched: "They run on ..." after
         # "the X and X Pro were introduced".
-        series_base = subject[:-len(" series")] if subject.endswith(" series") else None
+        series_base = subject[: -len(" series")] if subject.endswith(" series") else None
         return bool(series_base) and any(name.startswith(series_base) for name in self.devices)
 
     def is_upcoming(self, subject: str | None) -> bool:
-        return bool(subject) and any(subject == name or subject.startswith(name + " ") for name in self.upcoming)
+        return bool(subject) and any(
+            subject == name or subject.startswith(name + " ") for name in self.upcoming
+        )
 
 
 @dataclass
 class Statuses:
     """What decides a claim's status: the cue words of the body and the devices reported launched."""
+
     cues: Cues
     launched: Launched = field(default_factory=Launched)
 
@@ -112,32 +118,34 @@ class Statuses:
 class SentenceContext:
     """One sentence as the discourse reads it: its own mentions, its references resolved, and the
     topic, groups and carried cue in force while its claims are made."""
+
     start: int
     end: int
     is_item: bool
     paragraph_start: int
-    mentions: list[Mention]                    # the sentence's own mentions
-    resolved: list[Mention]                    # the same, each reference replaced by what it refers to
-    refs: list[Mention]                        # its reference words ("it", "they", "the phone")
+    mentions: list[Mention]  # the sentence's own mentions
+    resolved: list[Mention]  # the same, each reference replaced by what it refers to
+    refs: list[Mention]  # its reference words ("it", "they", "the phone")
     topic: Mention | None
     series_topic: Mention | None
-    last_group: list[Mention]                  # the last devices named together
-    carried_cue: tuple                         # (paragraph start, status, subject) from earlier sentences
-    lead_in_status: str | None                 # the cue of the sentence leading a bullet list
-    official: bool                             # inside a maker's own post
-    in_signature: bool                         # a post's signature line: no claims
+    last_group: list[Mention]  # the last devices named together
+    carried_cue: tuple  # (paragraph start, status, subject) from earlier sentences
+    lead_in_status: str | None  # the cue of the sentence leading a bullet list
+    official: bool  # inside a maker's own post
+    in_signature: bool  # a post's signature line: no claims
 
 
 @dataclass
 class Assignment:
     """A value handed to a subject: a claim before its status is decided from the cues of its
     sentence (`status` set instead when the stage decided it already)."""
-    quote: tuple[int, int]                     # the sentence quoted as the receipt
+
+    quote: tuple[int, int]  # the sentence quoted as the receipt
     sentence: SentenceContext | None
     subject: Mention
     attribute: str
     value: str
-    start: int                                 # where the value is: the cues are read from here
+    start: int  # where the value is: the cues are read from here
     end: int
     status: str | None = None
 
@@ -145,27 +153,28 @@ class Assignment:
 @dataclass
 class ArticleState:
     """Everything the stages know about one article."""
+
     article: Article
     body: str
     published: date | None
-    low: str = ""                                              # sentences: the lowered body
-    spans: list[tuple[int, int, bool]] = field(default_factory=list)      # sentences (start, end, is_item)
+    low: str = ""  # sentences: the lowered body
+    spans: list[tuple[int, int, bool]] = field(default_factory=list)  # sentences (start, end, is_item)
     sentences: Sentences | None = None
     paragraphs: list[tuple[int, int]] = field(default_factory=list)
-    word_hits: dict = field(default_factory=dict)              # the shared word scan of `low`
+    word_hits: dict = field(default_factory=dict)  # the shared word scan of `low`
     posts: Posts = field(default_factory=Posts)
     mentions: list[Mention] = field(default_factory=list)
-    taken: object = None                                       # spans named by branded mentions
+    taken: object = None  # spans named by branded mentions
     seen_models: dict[str, set[str]] = field(default_factory=dict)
-    brand_at: Callable[[int], str | None] | None = None       # the brand in force at an offset
+    brand_at: Callable[[int], str | None] | None = None  # the brand in force at an offset
     mention_finder: object = None
     statuses: Statuses | None = None
     aliases: Aliases = field(default_factory=Aliases)
     values: list[Value] = field(default_factory=list)
-    salient: Salience = field(default_factory=Salience)        # the device the article is about
+    salient: Salience = field(default_factory=Salience)  # the device the article is about
     table_cells: dict[int, Mention | list[Mention] | None] = field(default_factory=dict)
     references: list[SentenceContext] = field(default_factory=list)
-    subjects: list[Assignment] = field(default_factory=list)   # values handed to subjects
-    dates: list[Assignment] = field(default_factory=list)      # launch dates handed to subjects
-    partners: list[Assignment] = field(default_factory=list)   # camera partners of makers
+    subjects: list[Assignment] = field(default_factory=list)  # values handed to subjects
+    dates: list[Assignment] = field(default_factory=list)  # launch dates handed to subjects
+    partners: list[Assignment] = field(default_factory=list)  # camera partners of makers
     claims: list[Claim] = field(default_factory=list)

@@ -6,8 +6,19 @@ import re
 from bisect import bisect_left
 from functools import lru_cache
 
-from bot.extract.lexicon import (LexiconError, alternation, context_words, first_letter_guard, fragments, lexicon,
-                                 lowered, pattern, pattern_entries, trie_pattern, word_start)
+from bot.extract.lexicon import (
+    LexiconError,
+    alternation,
+    context_words,
+    first_letter_guard,
+    fragments,
+    lexicon,
+    lowered,
+    pattern,
+    pattern_entries,
+    trie_pattern,
+    word_start,
+)
 from bot.extract.wordscan import matches_at
 
 CONFIRMED, RUMORED, SPECULATED, DENIED = "confirmed", "rumored", "speculated", "denied"
@@ -65,23 +76,46 @@ def patterns():
         groups.append(f"(?P<{status}>(?:" + "|".join(alternatives) + r")(?![\w'’-]))")
     cue = re.compile("|".join(groups))
     prefilter = re.compile(r"\b" + trie_pattern(sorted(prefixes), space=" "))
-    makers = [w for b in lex.brands.values() for w in b.words] + [p for b in lex.brands.values() for p in b.executives]
-    maker = re.compile((
-        r"\b(?:" + trie_pattern(sorted({m.lower() for m in makers})) + r"|the (?:company|firm|brand|manufacturer|maker|Chinese (?:company|brand|giant|firm|maker|OEM))|(?:its|the company['’]s) (?:CEO|founder|chairman|president))"
-        r"(?:['’]s (?:CEO|founder|chairman|president|official \w+|Weibo|account|website))?(?:,[^,]{1,60},)?\s+(?:(?:has|have|had|also|now|officially|further|just|finally|recently)\s+){0,3}"
-        r"(?P<verb>announced|announces|confirmed|confirms|revealed|reveals|shared|shares|teased|teases|unveiled|unveils|launched|introduced|stated|said|says|posted|showed|showcased|detailed|published|tweeted)\b").lower().replace("(?p<", "(?P<"))
-    according = re.compile(r"according to (?:the )?(?:official |@)?(?:" + alternation(makers) + r")\b(?!['’]s? (?:leak|rumou?r|tipster))")
+    makers = [w for b in lex.brands.values() for w in b.words] + [
+        p for b in lex.brands.values() for p in b.executives
+    ]
+    maker = re.compile(
+        (
+            r"\b(?:"
+            + trie_pattern(sorted({m.lower() for m in makers}))
+            + r"|the (?:company|firm|brand|manufacturer|maker|Chinese (?:company|brand|giant|firm|maker|OEM))|(?:its|the company['’]s) (?:CEO|founder|chairman|president))"
+            r"(?:['’]s (?:CEO|founder|chairman|president|official \w+|Weibo|account|website))?(?:,[^,]{1,60},)?\s+(?:(?:has|have|had|also|now|officially|further|just|finally|recently)\s+){0,3}"
+            r"(?P<verb>announced|announces|confirmed|confirms|revealed|reveals|shared|shares|teased|teases|unveiled|unveils|launched|introduced|stated|said|says|posted|showed|showcased|detailed|published|tweeted)\b"
+        )
+        .lower()
+        .replace("(?p<", "(?P<")
+    )
+    according = re.compile(
+        r"according to (?:the )?(?:official |@)?(?:"
+        + alternation(makers)
+        + r")\b(?!['’]s? (?:leak|rumou?r|tipster))"
+    )
     adjectival = re.compile(pattern("cues.json", "adjectival_exclusions"), re.IGNORECASE)
     negation = re.compile(pattern("cues.json", "negation"))
     _LEADS["cue"] = prefixes | {w.replace("'", "’") for w in prefixes}
     _LEADS["maker"] = {m.lower() for m in makers} | {
-        "the company", "the firm", "the brand", "the manufacturer", "the maker", "the chinese", "its"}
+        "the company",
+        "the firm",
+        "the brand",
+        "the manufacturer",
+        "the maker",
+        "the chinese",
+        "its",
+    }
     return cue, maker, according, adjectival, negation, prefilter
 
 
 # The grammar is here; the words are data (data/lexicon/context.json), read once at import.
 _AS_BEFORE = re.compile(
-    r"\bas (?:was |had been |has been |" + "|".join(re.escape(w) + " " for w in context_words("as_reported_adverbs")) + r")*$")
+    r"\bas (?:was |had been |has been |"
+    + "|".join(re.escape(w) + " " for w in context_words("as_reported_adverbs"))
+    + r")*$"
+)
 _HEDGED_BEFORE = re.compile(r"(?:\b(?:" + fragments("confirmation_hedges") + r")|n['’]t)\s+(?:\w+\s+)?$")
 _PERFECT_BEFORE = re.compile(r"\b(?:has|have|had)\s+(?:\w+\s+)?$")
 
@@ -103,7 +137,7 @@ class Cues:
         if "’" in low:
             low = low.replace("’", "'")  # the cue words are written with straight apostrophes
         found: list[tuple[int, int, str]] = []
-        for hit in (prefilter.finditer(low) if hits is None else matches_at(prefilter, low, hits["cue"])):
+        for hit in prefilter.finditer(low) if hits is None else matches_at(prefilter, low, hits["cue"]):
             if hit.start() and (low[hit.start() - 1].isalnum() or low[hit.start() - 1] in "_'’-"):
                 continue
             m = cue.match(low, hit.start())
@@ -130,7 +164,7 @@ class Cues:
                 if window is not None and window.start() <= start < window.end():
                     continue
             found.append((start, end, status))
-        for m in (maker.finditer(low) if hits is None else matches_at(maker, low, hits["maker"])):
+        for m in maker.finditer(low) if hits is None else matches_at(maker, low, hits["maker"]):
             if word_start(low, m.start()):
                 found.append((m.start("verb"), m.end("verb"), CONFIRMED))
         if "according to" in low:
@@ -161,16 +195,23 @@ class Cues:
 
     def negated(self, sent_start: int, pos: int, value_end: int) -> bool:
         """Whether a negation governs the value: "not the 108MP sensor", "instead of 90W"."""
-        window = self.low[max(sent_start, pos - 45):pos]
-        if "no" not in window and "n't" not in window and "n’t" not in window and "instead" not in window \
-                and "rather" not in window and "without" not in window and "never" not in window:
+        window = self.low[max(sent_start, pos - 45) : pos]
+        if (
+            "no" not in window
+            and "n't" not in window
+            and "n’t" not in window
+            and "instead" not in window
+            and "rather" not in window
+            and "without" not in window
+            and "never" not in window
+        ):
             return False
         last = None
         for m in self.negation.finditer(window):
             last = m
         if last is None:
             return False
-        between = window[last.end():]
+        between = window[last.end() :]
         if re.match(r"\s*only\b", between):  # "not only ... but also"
             return False
         if re.search(r"[;:,]|\bbut\b|\bwhile\b|\bwhereas\b|\bwhich\b|\bthat\b|\bwho\b", between):
@@ -208,13 +249,28 @@ class Cues:
 # The grammar is here; the words are data (data/lexicon/context.json), read once at import.
 # Headlines are compared as lower-case words (`_words_only`).
 _HEADLINE_AFTER_NAME = re.compile(
-    r"\s*(?:(?:" + fragments("headline_launch_links") + r")\s+){0,3}(?:" + fragments("headline_launch_words") + r")\b")
+    r"\s*(?:(?:"
+    + fragments("headline_launch_links")
+    + r")\s+){0,3}(?:"
+    + fragments("headline_launch_words")
+    + r")\b"
+)
 _HEADLINE_BEFORE_NAME = re.compile(
-    r"\b(?:" + fragments("headline_maker_verbs") + r")\s+(?:(?:" + fragments("headline_maker_fillers") + r")\s+)*$")
+    r"\b(?:"
+    + fragments("headline_maker_verbs")
+    + r")\s+(?:(?:"
+    + fragments("headline_maker_fillers")
+    + r")\s+)*$"
+)
 _HEADLINE_HEDGE = re.compile(r"\b(?:" + fragments("headline_hedges") + r")\b")
 _SERIES_AFTER_NAME = re.compile(
-    r"\s+(?:(?:" + fragments("series_fillers_after_model") + r")\s+)?(?:" + fragments("series_nouns_after_model") + r")\b",
-    re.IGNORECASE)
+    r"\s+(?:(?:"
+    + fragments("series_fillers_after_model")
+    + r")\s+)?(?:"
+    + fragments("series_nouns_after_model")
+    + r")\b",
+    re.IGNORECASE,
+)
 _SLUG = re.compile(r"[^/]+(?=/*$)")
 
 
@@ -252,7 +308,7 @@ def launched_in_headline(text: str, names: list[tuple[str, str, bool]]) -> list[
             continue
         rest = low[end:]
         series = _SERIES_AFTER_NAME.match(rest)
-        after = rest[series.end():] if series else rest
+        after = rest[series.end() :] if series else rest
         if _HEADLINE_AFTER_NAME.match(after) or _HEADLINE_BEFORE_NAME.search(low, 0, start):
             out.append((subject, is_series or series is not None))
     return out
@@ -272,8 +328,18 @@ def series_after(low: str, end: int) -> bool:
 # "ahead of its India launch". A phone the catalogue lists as announced elsewhere is then, in
 # this article, not yet launched: its plain specs are not confirmed by the catalogue.
 # Offsets where no lead word starts are passed at once (unless the lead list holds patterns).
-_UPCOMING_GUARD = "" if pattern_entries("context.json", "upcoming_launch_leads") else first_letter_guard(
-    context_words("upcoming_launch_leads") + ["ahead", "upcoming"])
+_UPCOMING_GUARD = (
+    ""
+    if pattern_entries("context.json", "upcoming_launch_leads")
+    else first_letter_guard(context_words("upcoming_launch_leads") + ["ahead", "upcoming"])
+)
 UPCOMING_LAUNCH = re.compile(
-    _UPCOMING_GUARD + r"\b(?:(?:" + fragments("upcoming_launch_leads") + r")\s+(?:be\s+)?(?:officially\s+)?(?:" + fragments("upcoming_launch_verbs") + r")"
-    r"|ahead of (?:its|the|their)\s+(?:\w+\s+)?(?:" + fragments("upcoming_launch_nouns") + r")|upcoming)\b", re.IGNORECASE)
+    _UPCOMING_GUARD
+    + r"\b(?:(?:"
+    + fragments("upcoming_launch_leads")
+    + r")\s+(?:be\s+)?(?:officially\s+)?(?:"
+    + fragments("upcoming_launch_verbs")
+    + r")"
+    r"|ahead of (?:its|the|their)\s+(?:\w+\s+)?(?:" + fragments("upcoming_launch_nouns") + r")|upcoming)\b",
+    re.IGNORECASE,
+)

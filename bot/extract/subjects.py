@@ -8,35 +8,57 @@ import re
 from bisect import bisect_left, bisect_right
 
 from bot.extract.lexicon import context_words, fragments, key, lexicon
-from bot.extract.mentions import (COMPANY, COMPANY_REF, DEVICE, REF_DEVICE, REF_SERIES, SERIES, Mention,
-                                  _tidy_model, resolve_device)
+from bot.extract.mentions import (
+    COMPANY,
+    COMPANY_REF,
+    DEVICE,
+    REF_DEVICE,
+    REF_SERIES,
+    SERIES,
+    Mention,
+    _tidy_model,
+    resolve_device,
+)
 from bot.extract.salience import device_for_company
 from bot.extract.values import Value
 
 # The grammar is here; the words are data (data/lexicon/context.json), read once at import.
 _PREPOSITION_BEFORE = re.compile(
     r"(?:\b(?:" + fragments("comparison_prepositions") + r")"
-    r"\s+(?:the\s+|its\s+|a\s+)?|\blast year['’]s\s+|\bthe previous\s+)$", re.IGNORECASE)
+    r"\s+(?:the\s+|its\s+|a\s+)?|\blast year['’]s\s+|\bthe previous\s+)$",
+    re.IGNORECASE,
+)
 _COMPARE_GATE = re.compile(fragments("comparison_gate"))
 _AFTER_COMPARED = re.compile(
     r"(?:['’]s?\s+(?:[\w-]+\s+){0,2}|\s*\(\s*|\s*,\s*which\s+(?:[\w-]+\s+){0,3}?(?:at\s+|for\s+)?(?:an?\s+|the\s+)?"
-    r"|\s*,\s*with\s+(?:an?\s+|the\s+)?|\s+(?:with|and its|has|had)\s+(?:an?\s+|the\s+|its\s+)?)")
+    r"|\s*,\s*with\s+(?:an?\s+|the\s+)?|\s+(?:with|and its|has|had)\s+(?:an?\s+|the\s+|its\s+)?)"
+)
 _ADJACENT_VALUE = re.compile(
-    r"(?:['’]s?)?\s+(?:" + "|".join(re.escape(w) + r"\s+" for w in context_words("own_value_modifiers")) + r")?")
+    r"(?:['’]s?)?\s+(?:"
+    + "|".join(re.escape(w) + r"\s+" for w in context_words("own_value_modifiers"))
+    + r")?"
+)
 _OBJECT_BEFORE = re.compile(
     r"\b(?:" + fragments("object_prepositions") + r")\s+"
-    r"(?:(?:" + fragments("object_determiners") + r")\s+)?(?:[\w-]+\s+){0,2}$")
+    r"(?:(?:" + fragments("object_determiners") + r")\s+)?(?:[\w-]+\s+){0,2}$"
+)
 _MODEL_REF = re.compile(
     r"(?=[Tt])\b[Tt]he\s+(?:(?P<adj>(?:" + fragments("model_reference_adjectives") + r")\s+)"
     r"(?P<noun>(?:" + fragments("model_reference_nouns") + r"|one)\b)"
     r"|(?P<var>" + fragments("model_reference_variants") + r")(?![\w+])"
-    r"(?:\s*(?:" + fragments("model_reference_nouns") + r")\b)?)")
+    r"(?:\s*(?:" + fragments("model_reference_nouns") + r")\b)?)"
+)
 _TABLE = re.compile(r"(?m)^[ \t]*\|[^\n]*\|[ \t]*$(?:\n[ \t]*\|[^\n]*\|[ \t]*$)+")
 _DEAL_COLUMN = re.compile(r"(?i)\b(?:" + fragments("deal_column_words") + r")\b")
 _COORDINATION = re.compile(r"\s*(?:,\s*(?:and|or|as well as)?|and|&|as well as|or)\s*(?:the\s+)?")
 # "the 8GB + 128GB variant of the X": a value before "<noun> of the X" is the X's.
-VARIANT_OF = re.compile(r"(?i)\b(?:(?:" + fragments("configuration_nouns") + r")\s+(?:of|for)|"
-                        + fragments("destined_for") + r")\s+(?:the\s+|its\s+)?$")
+VARIANT_OF = re.compile(
+    r"(?i)\b(?:(?:"
+    + fragments("configuration_nouns")
+    + r")\s+(?:of|for)|"
+    + fragments("destined_for")
+    + r")\s+(?:the\s+|its\s+)?$"
+)
 _POSSESSIVE = re.compile(r"['’]s?\b")
 _BUT_CLAUSE = re.compile(r",\s*but\b|;\s")
 _COMPARED_RELATIVE = re.compile(r",?\s*(?:which|that)\b[^;]*")
@@ -49,13 +71,25 @@ _MAKER_OF_VALUE = ("camera_sensor", "chipset", "ui", "os")
 _RANGE_REFERENCE = re.compile(r"(?i)\b(?:lineup|line-up|range|portfolio)$")
 _RELATIVE_LEAD = re.compile(r"\b(?:on|in|at|by|with)\s+which\s+(?:the\s+)?$")
 _LAUNCH_CLAUSE_BREAK = re.compile(r";|\bbut\b|\bwhereas\b|\bwhile\b")
-_CHIP_LEAD = re.compile(r"(?is)(?:.*\bthat\s+)?(?:(?:" + fragments("chip_subject_leads") + r")\s*,?\s*)?"
-                        r"(?:the\s+|this\s+)?(?:[A-Z][\w-]*['’]s\s+)?")
-_CHIP_VERB = re.compile(r"(?i)\s*(?:(?:chip|chipset|processor|soc|platform)\s+)?(?:" + fragments("chip_subject_verbs") + r")\b")
+_CHIP_LEAD = re.compile(
+    r"(?is)(?:.*\bthat\s+)?(?:(?:" + fragments("chip_subject_leads") + r")\s*,?\s*)?"
+    r"(?:the\s+|this\s+)?(?:[A-Z][\w-]*['’]s\s+)?"
+)
+_CHIP_VERB = re.compile(
+    r"(?i)\s*(?:(?:chip|chipset|processor|soc|platform)\s+)?(?:" + fragments("chip_subject_verbs") + r")\b"
+)
 _CHIP_PAIRED = re.compile(r"(?i)[^.;]{0,40}?\b(?:" + fragments("chip_pairing_words") + r")\b")
-_GENERIC = (r"\b(?:" + fragments("generic_devices") + r")\s+(?:[\w-]+\s+)?(?:" + fragments("generic_device_nouns") + r")\b")
+_GENERIC = (
+    r"\b(?:"
+    + fragments("generic_devices")
+    + r")\s+(?:[\w-]+\s+)?(?:"
+    + fragments("generic_device_nouns")
+    + r")\b"
+)
 _GENERIC_BEFORE = re.compile(_GENERIC + r"\s+(?:[\w-]+\s+){0,3}$")
-_GENERIC_AFTER = re.compile(r"\s*(?:(?!(?:like|as|unlike|than)\b)[\w-]+\s+){0,2}?(?:(?:on|in|of|from|that)\s+)?" + _GENERIC)
+_GENERIC_AFTER = re.compile(
+    r"\s*(?:(?!(?:like|as|unlike|than)\b)[\w-]+\s+){0,2}?(?:(?:on|in|of|from|that)\s+)?" + _GENERIC
+)
 
 
 def in_object_position(low: str, m: Mention, s: int) -> bool:
@@ -63,8 +97,10 @@ def in_object_position(low: str, m: Mention, s: int) -> bool:
     "alongside the cheaper Z"): then it is not what the sentence is about."""
     if _RELATIVE_LEAD.search(low, max(s, m.start - 12), m.start):
         return False  # "the date on which X and Y will launch": X leads the relative clause
-    return _OBJECT_BEFORE.search(low, max(s, m.start - 48), m.start) is not None \
+    return (
+        _OBJECT_BEFORE.search(low, max(s, m.start - 48), m.start) is not None
         or _FOUND_BEFORE.search(low, max(s, m.start - 24), m.start) is not None
+    )
 
 
 def compared_value(doc, v: Value, mentions: list[Mention], s: int, compare_before_value) -> bool:
@@ -72,15 +108,23 @@ def compared_value(doc, v: Value, mentions: list[Mention], s: int, compare_befor
     "than the X, which launched at $999 with a 50MP camera") or to a predecessor named without its
     name ("Last year's model made do with ...")."""
     body = doc.body
-    window = doc.low[max(s, v.start - 40):v.start]
+    window = doc.low[max(s, v.start - 40) : v.start]
     if _COMPARE_GATE.search(window) and compare_before_value.search(body, max(s, v.start - 40), v.start):
         return True
     for m in mentions:
-        if m.comparison and m.end <= v.start and (_AFTER_COMPARED.fullmatch(body, m.end, v.start)
-                                                   or _COMPARED_RELATIVE.fullmatch(body, m.end, v.start)):
+        if (
+            m.comparison
+            and m.end <= v.start
+            and (
+                _AFTER_COMPARED.fullmatch(body, m.end, v.start)
+                or _COMPARED_RELATIVE.fullmatch(body, m.end, v.start)
+            )
+        ):
             return True
     lead = _PREDECESSOR.search(doc.low, max(s, v.start - 160), v.start)
-    return lead is not None and not any(lead.end() <= m.start < v.start for m in mentions if m.kind != COMPANY)
+    return lead is not None and not any(
+        lead.end() <= m.start < v.start for m in mentions if m.kind != COMPANY
+    )
 
 
 def chip_led(doc, sentence, values: list[Value]) -> bool:
@@ -91,11 +135,16 @@ def chip_led(doc, sentence, values: list[Value]) -> bool:
     if chip.attribute != "chipset" or sentence.is_item:
         return False
     body = doc.body
-    if not _CHIP_LEAD.fullmatch(body, sentence.start, chip.start) or not _CHIP_VERB.match(body, chip.end) \
-            or _CHIP_PAIRED.match(body, chip.end, sentence.end):
+    if (
+        not _CHIP_LEAD.fullmatch(body, sentence.start, chip.start)
+        or not _CHIP_VERB.match(body, chip.end)
+        or _CHIP_PAIRED.match(body, chip.end, sentence.end)
+    ):
         return False  # "The Dimensity 9300 is paired with 16GB of RAM": the phone's configuration
-    return not any(m.start >= chip.end and m.kind in (DEVICE, SERIES, REF_DEVICE, REF_SERIES) and not m.comparison
-                   for m in sentence.resolved)
+    return not any(
+        m.start >= chip.end and m.kind in (DEVICE, SERIES, REF_DEVICE, REF_SERIES) and not m.comparison
+        for m in sentence.resolved
+    )
 
 
 def said_of_other_phones(doc, v: Value, mentions: list[Mention], s: int) -> bool:
@@ -108,8 +157,14 @@ def said_of_other_phones(doc, v: Value, mentions: list[Mention], s: int) -> bool
     return _GENERIC_BEFORE.search(low, max(last, v.start - 80), v.start) is not None
 
 
-def subjects_for(doc, v: Value, mentions: list[Mention], topic: Mention | None,
-                 series_topic: Mention | None, launch: bool = False) -> list[Mention]:
+def subjects_for(
+    doc,
+    v: Value,
+    mentions: list[Mention],
+    topic: Mention | None,
+    series_topic: Mention | None,
+    launch: bool = False,
+) -> list[Mention]:
     """The subjects a value goes to: the name before it in its sentence (a maker stands for the
     topic device it makes, else for the article's salient device of its brand), else the first
     after it, else the topic (the article's own member of a series topic); for a launch date the
@@ -118,8 +173,11 @@ def subjects_for(doc, v: Value, mentions: list[Mention], topic: Mention | None,
     if launch:
         devices = [m for m in candidates if m.kind in (DEVICE, SERIES, REF_DEVICE, REF_SERIES)]
         # "The X was released in May but the Y has not launched": the device of the date's clause.
-        same_clause = [m for m in devices if not _LAUNCH_CLAUSE_BREAK.search(
-            doc.body, min(m.end, v.end), max(m.start, v.start))]
+        same_clause = [
+            m
+            for m in devices
+            if not _LAUNCH_CLAUSE_BREAK.search(doc.body, min(m.end, v.end), max(m.start, v.start))
+        ]
         devices = same_clause or devices
         # "adding the X to the lineup, ... a June launch": a phone named is meant before the range it joins.
         named = [m for m in devices if not (m.ref and _RANGE_REFERENCE.search(m.text))]
@@ -127,56 +185,110 @@ def subjects_for(doc, v: Value, mentions: list[Mention], topic: Mention | None,
         if devices:
             best = min(devices, key=lambda m: min(abs(m.start - v.end), abs(v.start - m.end)))
             if best.group:  # "The three phones will debut on ...": each of them
-                return [Mention(best.start, best.end, DEVICE, g.subject, g.brand, best.text, model=g.model, ref=True)
-                        for g in best.group]
+                return [
+                    Mention(
+                        best.start, best.end, DEVICE, g.subject, g.brand, best.text, model=g.model, ref=True
+                    )
+                    for g in best.group
+                ]
             return coordinated(doc.body, best, candidates)
     if not launch:
         owner = next((m for m in candidates if m.start >= v.end and m.kind == DEVICE), None)
-        if owner is not None and owner.start - v.end <= 40 and _FOUND_IN.fullmatch(doc.body, v.end, owner.start):
-            return coordinated(doc.body, owner, candidates)  # "the usual 5,000mAh cell found in the OnePlus 11"
+        if (
+            owner is not None
+            and owner.start - v.end <= 40
+            and _FOUND_IN.fullmatch(doc.body, v.end, owner.start)
+        ):
+            return coordinated(
+                doc.body, owner, candidates
+            )  # "the usual 5,000mAh cell found in the OnePlus 11"
     # "(down from 50MP on the Pixel 6)": a name inside a bracket closed before the value is an aside.
     before = [m for m in candidates if m.end <= v.start and not _in_closed_bracket(doc.body, m, v.start)]
     if before and before[-1].group:
-        return [Mention(before[-1].start, before[-1].end, DEVICE, g.subject, g.brand, before[-1].text,
-                        model=g.model, ref=True) for g in before[-1].group]
+        return [
+            Mention(
+                before[-1].start,
+                before[-1].end,
+                DEVICE,
+                g.subject,
+                g.brand,
+                before[-1].text,
+                model=g.model,
+                ref=True,
+            )
+            for g in before[-1].group
+        ]
     if before:
         chosen = before[-1]
-        if len(before) >= 2 and chosen.kind in (DEVICE, SERIES) and _POSSESSIVE.match(doc.body, chosen.end) \
-                and _BUT_CLAUSE.search(doc.body, chosen.end, v.start):
+        if (
+            len(before) >= 2
+            and chosen.kind in (DEVICE, SERIES)
+            and _POSSESSIVE.match(doc.body, chosen.end)
+            and _BUT_CLAUSE.search(doc.body, chosen.end, v.start)
+        ):
             # "The X will share the Ultra's panel, but with a smaller 5,170mAh cell": past the "but",
             # the sentence's own subject again.
-            own = next((m for m in before if m.kind in (DEVICE, SERIES) and not in_object_position(doc.low, m, 0)
-                        and not _POSSESSIVE.match(doc.body, m.end)), None)
+            own = next(
+                (
+                    m
+                    for m in before
+                    if m.kind in (DEVICE, SERIES)
+                    and not in_object_position(doc.low, m, 0)
+                    and not _POSSESSIVE.match(doc.body, m.end)
+                ),
+                None,
+            )
             chosen = own or chosen
         if chosen.kind in (COMPANY, COMPANY_REF) and not launch:
             # "Xiaomi's new phone with a Snapdragon 7+ Gen 2, ... the Poco F5": a device named after
             # the value in its own right says which one the maker's sentence is about.
             later = next((m for m in candidates if m.start >= v.end and m.kind == DEVICE), None)
-            if later is not None and (VARIANT_OF.search(doc.body, max(v.end, later.start - 40), later.start) or (
+            if later is not None and (
+                VARIANT_OF.search(doc.body, max(v.end, later.start - 40), later.start)
+                or (
                     not in_object_position(doc.low, later, max(v.end, later.start - 48))
-                    and not _PREPOSITION_BEFORE.search(doc.body, max(v.end, later.start - 30), later.start))):
+                    and not _PREPOSITION_BEFORE.search(doc.body, max(v.end, later.start - 30), later.start)
+                )
+            ):
                 return coordinated(doc.body, later, candidates)  # "... keeps the dual camera setup for the X"
             device = device_for_company(chosen, topic, doc.salient)
             if device is not None:
                 return [device]
         return coordinated(doc.body, chosen, candidates)
     # "Sony's IMX989 sensor, which X80 got, may be in the X90 Pro": a name in a relative clause is an aside.
-    after = [m for m in candidates if m.start >= v.end and m.kind in (DEVICE, SERIES, COMPANY_REF, COMPANY)
-             and not _in_relative_clause(doc.body, m)]
+    after = [
+        m
+        for m in candidates
+        if m.start >= v.end
+        and m.kind in (DEVICE, SERIES, COMPANY_REF, COMPANY)
+        and not _in_relative_clause(doc.body, m)
+    ]
     if after:
         first = after[0]
-        if first.kind in (DEVICE, SERIES) and VARIANT_OF.search(doc.body, max(v.end, first.start - 40), first.start):
+        if first.kind in (DEVICE, SERIES) and VARIANT_OF.search(
+            doc.body, max(v.end, first.start - 40), first.start
+        ):
             return coordinated(doc.body, first, candidates)  # "the 8GB + 128GB variant of the X"
         # "..., and Oppo's own chip", "... on the Moto G84", "... alongside the Nord 3": a later
         # company or a name in a prepositional phrase does not take a value the topic has.
-        if topic is not None and not launch and (
+        if (
+            topic is not None
+            and not launch
+            and (
                 first.kind in (COMPANY, COMPANY_REF)
                 # "the Snapdragon 7+ Gen 2 ... from the Snapdragon 870 in the Poco F4": "in the X"
                 # owns only the value just before it
-                or (_IN_BEFORE.search(doc.body, max(v.end, first.start - 12), first.start)
-                    and any(v.end <= x.start and x.end <= first.start and x.attribute == v.attribute for x in doc.values))
+                or (
+                    _IN_BEFORE.search(doc.body, max(v.end, first.start - 12), first.start)
+                    and any(
+                        v.end <= x.start and x.end <= first.start and x.attribute == v.attribute
+                        for x in doc.values
+                    )
+                )
                 or _PREPOSITION_BEFORE.search(doc.body, max(v.end, first.start - 30), first.start)
-                or _OBJECT_BEFORE.search(doc.low, max(v.end, first.start - 48), first.start)):
+                or _OBJECT_BEFORE.search(doc.low, max(v.end, first.start - 48), first.start)
+            )
+        ):
             return [topic]
         return coordinated(doc.body, first, candidates)
     if topic is not None:
@@ -190,8 +302,10 @@ _RELATIVE_AFTER = re.compile(r"(?:\s+[\w-]+){0,3}\s*,")
 
 
 def _in_relative_clause(body: str, m: Mention) -> bool:
-    return _RELATIVE_BEFORE.search(body, max(0, m.start - 30), m.start) is not None \
+    return (
+        _RELATIVE_BEFORE.search(body, max(0, m.start - 30), m.start) is not None
         and _RELATIVE_AFTER.match(body, m.end, m.end + 30) is not None
+    )
 
 
 def _in_closed_bracket(body: str, m: Mention, before: int) -> bool:
@@ -256,7 +370,9 @@ def pair_values(doc, sentence, values: list[Value]) -> dict[int, Mention]:
             if not m.ref and m.subject not in [x.subject for x in named]:
                 named.append(m)
     if len(named) < 2:
-        if sentence.last_group and any(m.kind == REF_SERIES and m.text.lower() == "they" for m in sentence.refs):
+        if sentence.last_group and any(
+            m.kind == REF_SERIES and m.text.lower() == "they" for m in sentence.refs
+        ):
             named = list(sentence.last_group)
             by_reference = True
         else:
@@ -264,18 +380,20 @@ def pair_values(doc, sentence, values: list[Value]) -> dict[int, Mention]:
     respectively = "respectively" in doc.low[s:e]
     kinds: dict[tuple, list[Value]] = {}
     for v in values:
-        if not respectively and (v.attribute in ("ram", "storage") or by_reference and v.attribute != "price"):
+        if not respectively and (
+            v.attribute in ("ram", "storage") or by_reference and v.attribute != "price"
+        ):
             continue  # "Both use the X in Europe and the Y elsewhere": each has both
         kind = (v.attribute, v.value.split()[0] if v.attribute == "price" else "")
         kinds.setdefault(kind, []).append(v)
     out: dict[int, Mention] = {}
     first_name = min(m.start for m in named) if all(m.start >= s for m in named) else s
-    for kind, group in kinds.items():
+    for group in kinds.values():
         if len(group) != len(named) or len({v.value for v in group}) != len(group):
             continue
         if group[0].start < first_name:
             continue
-        for v, m in zip(group, named):
+        for v, m in zip(group, named, strict=False):
             out[id(v)] = m
     return out
 
@@ -288,18 +406,25 @@ def table_cells(body: str, mentions: list[Mention], values: list[Value]) -> dict
     if "|" not in body or not values:
         return out
     for block in _TABLE.finditer(body):
-        lines = [(block.start() + m.start(), block.start() + m.end()) for m in re.finditer(r"[^\n]+", block.group(0))]
+        lines = [
+            (block.start() + m.start(), block.start() + m.end())
+            for m in re.finditer(r"[^\n]+", block.group(0))
+        ]
         if len(lines) < 2:
             continue
 
         def cells(a: int, b: int) -> list[tuple[int, int]]:
             bars = [i for i in range(a, b) if body[i] == "|"]
-            return list(zip([x + 1 for x in bars], bars[1:]))
+            return list(zip([x + 1 for x in bars], bars[1:], strict=False))
 
         header = cells(*lines[0])
         columns: dict[int, Mention] = {}
         for ci, (cs, ce) in enumerate(header):
-            devices = [m for m in mentions if cs <= m.start < ce and m.kind == DEVICE and m.subject and not m.alias_only]
+            devices = [
+                m
+                for m in mentions
+                if cs <= m.start < ce and m.kind == DEVICE and m.subject and not m.alias_only
+            ]
             if len({m.subject for m in devices}) == 1:
                 columns[ci] = devices[0]
         by_column = len(columns) >= 2
@@ -318,8 +443,11 @@ def table_cells(body: str, mentions: list[Mention], values: list[Value]) -> dict
                     out[v.start] = None
                 elif by_column:
                     col = columns.get(ci)
-                    out[v.start] = Mention(col.start, col.end, DEVICE, col.subject, col.brand, col.text,
-                                           model=col.model) if col is not None else None
+                    out[v.start] = (
+                        Mention(col.start, col.end, DEVICE, col.subject, col.brand, col.text, model=col.model)
+                        if col is not None
+                        else None
+                    )
     return out
 
 
@@ -382,7 +510,9 @@ def model_references(doc, mentions: list[Mention], taken) -> list[Mention]:
         if not known and key(model) not in doc.seen_models.get(base_mention.brand, set()):
             continue
         start = h.start("var") if var else h.start("adj")
-        added.append(Mention(start, e, DEVICE, name, base_mention.brand, body[start:e], model=_tidy_model(model)))
+        added.append(
+            Mention(start, e, DEVICE, name, base_mention.brand, body[start:e], model=_tidy_model(model))
+        )
         taken.append((start, e))
     if not added:
         return mentions
@@ -394,7 +524,9 @@ _LABEL = re.compile(r"(?<![\w-])([A-Z][A-Za-z]*(?:[ -][A-Za-z][a-z]*){0,2}):\s")
 _MIN_LABELS = 3
 
 
-def flattened_columns(body: str, spans, mentions: list[Mention], values) -> dict[int, Mention | list[Mention]]:
+def flattened_columns(
+    body: str, spans, mentions: list[Mention], values
+) -> dict[int, Mention | list[Mention]]:
     """Values of a two-column spec table flattened into running text (its header names two phones,
     then each "Label:" is followed by the first phone's values, then the second's): each value's
     column phone, by the value's start. The second half of a row begins where its first value's
@@ -407,12 +539,17 @@ def flattened_columns(body: str, spans, mentions: list[Mention], values) -> dict
     for s, e, _item in spans:
         if body.count(":", s, e) < _MIN_LABELS:
             continue
-        own = mentions[bisect_left(mention_starts, s):bisect_left(mention_starts, e)]
-        labels = [m for m in _LABEL.finditer(body, s, e)
-                  if not any(x.start <= m.start(1) < x.end for x in own)]
+        own = mentions[bisect_left(mention_starts, s) : bisect_left(mention_starts, e)]
+        labels = [
+            m for m in _LABEL.finditer(body, s, e) if not any(x.start <= m.start(1) < x.end for x in own)
+        ]
         if len(labels) < _MIN_LABELS:
             continue
-        header = [m for m in own if m.start < labels[0].start() and m.kind == DEVICE and m.subject and not m.alias_only]
+        header = [
+            m
+            for m in own
+            if m.start < labels[0].start() and m.kind == DEVICE and m.subject and not m.alias_only
+        ]
         columns: list[Mention] = []
         for m in reversed(header):
             if m.subject not in [c.subject for c in columns]:
@@ -423,8 +560,8 @@ def flattened_columns(body: str, spans, mentions: list[Mention], values) -> dict
             continue
         cells = [Mention(c.start, c.end, DEVICE, c.subject, c.brand, c.text, model=c.model) for c in columns]
         bounds = [m.end() for m in labels] + [e]
-        for label, a, b in zip(labels, bounds, bounds[1:]):
-            row = values[bisect_left(value_starts, a):bisect_left(value_starts, b)]
+        for label, a, b in zip(labels, bounds, bounds[1:], strict=False):
+            row = values[bisect_left(value_starts, a) : bisect_left(value_starts, b)]
             memory = _MEMORY_LABELS.get(label.group(1).lower())
             for v in row:
                 if memory and v.attribute in ("ram", "storage"):
@@ -436,14 +573,20 @@ def flattened_columns(body: str, spans, mentions: list[Mention], values) -> dict
     return out
 
 
-_MEMORY_LABELS = {"ram": "ram", "memory": "ram", "storage": "storage", "rom": "storage", "internal storage": "storage"}
+_MEMORY_LABELS = {
+    "ram": "ram",
+    "memory": "ram",
+    "storage": "storage",
+    "rom": "storage",
+    "internal storage": "storage",
+}
 
 
 def _row_split(kinds: list[str]) -> int | None:
     """Where the second column's values begin in a row's values: halves alike, else where the
     first kind comes again; None when no kind comes twice."""
     n = len(kinds)
-    if n % 2 == 0 and kinds[:n // 2] == kinds[n // 2:]:
+    if n % 2 == 0 and kinds[: n // 2] == kinds[n // 2 :]:
         return n // 2
     again = next((i for i in range(1, n) if kinds[i] == kinds[0]), None)
     if again is None:

@@ -14,9 +14,18 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
-from bot.extract.lexicon import (alternation, context_words, first_letter_guard, fragments, key, lexicon, lowered,
-                                 trie_pattern, word_start)
-from bot.extract.lexicon import load_json
+from bot.extract.lexicon import (
+    alternation,
+    context_words,
+    first_letter_guard,
+    fragments,
+    key,
+    lexicon,
+    load_json,
+    lowered,
+    trie_pattern,
+    word_start,
+)
 from bot.extract.lexicon import pattern as lexicon_pattern
 
 
@@ -26,7 +35,7 @@ class Value:
     end: int
     attribute: str
     value: str
-    number: float = 0.0     # for ram/storage: the amount in GB, to keep the largest
+    number: float = 0.0  # for ram/storage: the amount in GB, to keep the largest
 
 
 class Sentences:
@@ -52,12 +61,35 @@ class Sentences:
 
 _RUN = re.compile(r"\d[\d.,]*(?:\s*-?\s*(?P<u>[A-Za-z]+|''|’’|[\"″”×+/€]))?")
 _UNIT_KINDS = {
-    "inch": ("size",), "inches": ("size",), "in": ("size",), '"': ("size",), "″": ("size",), "”": ("size",), "''": ("size",), "’’": ("size",),
-    "p": ("res_p",), "x": ("wxh",), "×": ("wxh",), "hz": ("hz",),
-    "gb": ("amount", "pair"), "tb": ("amount", "pair"), "gigabyte": ("amount",), "gigabytes": ("amount",),
-    "terabyte": ("amount",), "terabytes": ("amount",), "+": ("pair",), "/": ("pair",),
-    "mp": ("mp",), "mpx": ("mp",), "megapixel": ("mp",), "megapixels": ("mp",), "mega": ("mp",),
-    "mah": ("mah",), "w": ("watt",), "watt": ("watt",), "watts": ("watt",),
+    "inch": ("size",),
+    "inches": ("size",),
+    "in": ("size",),
+    '"': ("size",),
+    "″": ("size",),
+    "”": ("size",),
+    "''": ("size",),
+    "’’": ("size",),
+    "p": ("res_p",),
+    "x": ("wxh",),
+    "×": ("wxh",),
+    "hz": ("hz",),
+    "gb": ("amount", "pair"),
+    "tb": ("amount", "pair"),
+    "gigabyte": ("amount",),
+    "gigabytes": ("amount",),
+    "terabyte": ("amount",),
+    "terabytes": ("amount",),
+    "+": ("pair",),
+    "/": ("pair",),
+    "mp": ("mp",),
+    "mpx": ("mp",),
+    "megapixel": ("mp",),
+    "megapixels": ("mp",),
+    "mega": ("mp",),
+    "mah": ("mah",),
+    "w": ("watt",),
+    "watt": ("watt",),
+    "watts": ("watt",),
 }
 
 
@@ -91,10 +123,12 @@ def scan_numbers(body: str) -> dict[str, list[int]]:
         if found is None:
             continue
         start = m.start()
-        run = body[start:m.end("u")]
+        run = body[start : m.end("u")]
         positions = [start]
         if "," in run or "." in run:
-            positions += [start + i + 1 for i, ch in enumerate(run) if ch in ",." and run[i + 1:i + 2].isdigit()]
+            positions += [
+                start + i + 1 for i, ch in enumerate(run) if ch in ",." and run[i + 1 : i + 2].isdigit()
+            ]
         for kind in found:
             out.setdefault(kind, []).extend(positions)
     return out
@@ -125,7 +159,8 @@ _LET = r"(?P<let>[A-Z]\d{1,3})\b"
 @lru_cache(maxsize=1)
 def _chip_patterns():
     named = re.compile(
-        r"(?P<fam>[A-Z][A-Za-z]{3,11})\s+(?:" + _GEN + "|" + _NUM + "|" + _LET + r"|(?P<elite>8 Elite)\b)")
+        r"(?P<fam>[A-Z][A-Za-z]{3,11})\s+(?:" + _GEN + "|" + _NUM + "|" + _LET + r"|(?P<elite>8 Elite)\b)"
+    )
     bare_gen = re.compile(_GEN.replace("(?P<tier>\\d)", "(?P<tier>\\d)(?<![\\w#.]\\d)", 1))
     tensor = re.compile(r"Tensor(?:\s+(?P<g>G\d))?(?![\w])")
     apple = re.compile(r"A(?P<anum>\d{2})\s+(?P<aed>Bionic|Pro)\b")
@@ -231,19 +266,25 @@ def find_chipsets(body: str) -> list[Value]:
         taken.add(m.start(), m.end())
 
     # Each pattern needs its literal word ("Gen", "Tensor"): without it the scan is skipped.
-    for m in (bare_gen.finditer(body) if "Gen" in body else ()):
+    for m in bare_gen.finditer(body) if "Gen" in body else ():
         if free(m.start(), m.end()):
             out.append(Value(m.start(), m.end(), "chipset", _canonical_chip(_gen_name(m))))
             taken.add(*m.span())
-    for m in (tensor.finditer(body) if "Tensor" in body else ()):
+    for m in tensor.finditer(body) if "Tensor" in body else ():
         if free(m.start(), m.end()) and word_start(body, m.start()):
             name = f"Google Tensor {m.group('g')}" if m.group("g") else "Google Tensor"
             out.append(Value(m.start(), m.end(), "chipset", _canonical_chip(name)))
             taken.add(*m.span())
     for m in apple.finditer(body):
         if free(m.start(), m.end()) and word_start(body, m.start()):
-            out.append(Value(m.start(), m.end(), "chipset",
-                             _canonical_chip(f"Apple A{m.group('anum')} {m.group('aed')}")))
+            out.append(
+                Value(
+                    m.start(),
+                    m.end(),
+                    "chipset",
+                    _canonical_chip(f"Apple A{m.group('anum')} {m.group('aed')}"),
+                )
+            )
             taken.add(*m.span())
     codes = lexicon().specs["chip_model_numbers"]
     for m in code.finditer(body):
@@ -256,12 +297,22 @@ def find_chipsets(body: str) -> list[Value]:
 
 _SCREEN_WORDS = r"(?:display|screen|panel|AMOLED|OLED|LCD|FHD|QHD|HD|LTPO|touchscreen)"
 _SIZE = re.compile(
-    r"\b(?P<n>\d(?<![\d.,]\d)\d?(?:\.\d{1,2})?)\s*(?:-\s*|\s)?(?:inch(?:es)?\b|-in\b|in\b(?=[\s-]+(?:[\w+-]+\s+){0,3}" + _SCREEN_WORDS +
-    r")|(?:[\"″”]|''|’’)(?=\s*(?:[\w+-]+\s+){0,3}" + _SCREEN_WORDS + r"))")  # 6.7″, 6.7'' (two apostrophes)
+    r"\b(?P<n>\d(?<![\d.,]\d)\d?(?:\.\d{1,2})?)\s*(?:-\s*|\s)?(?:inch(?:es)?\b|-in\b|in\b(?=[\s-]+(?:[\w+-]+\s+){0,3}"
+    + _SCREEN_WORDS
+    + r")|(?:[\"″”]|''|’’)(?=\s*(?:[\w+-]+\s+){0,3}"
+    + _SCREEN_WORDS
+    + r"))"
+)  # 6.7″, 6.7'' (two apostrophes)
 # The grammar is here; the words are data (data/lexicon/context.json), read once at import.
 _SECONDARY = re.compile(
-    r"\b(?:" + fragments("secondary_display_words") + "|" + fragments("secondary_display_positions") + r")\b[\s-]*"
-    r"(?:" + fragments("secondary_display_nouns") + ")", re.IGNORECASE)
+    r"\b(?:"
+    + fragments("secondary_display_words")
+    + "|"
+    + fragments("secondary_display_positions")
+    + r")\b[\s-]*"
+    r"(?:" + fragments("secondary_display_nouns") + ")",
+    re.IGNORECASE,
+)
 _SECONDARY_AFTER = re.compile(r"\s*(?:[\w-]+\s+)?(?:" + fragments("secondary_display_words") + r")\b")
 _RES_P = re.compile(r"\b(?P<n>720|1080|1440|2160)p\b")
 _RES_WXH = re.compile(r"\b(?P<w>\d(?<![\w.]\d)\d{2,3})\s*[x×X]\s*(?P<h>\d{3,4})(?![\w.])(?!\s*(?:mm|cm))")
@@ -274,8 +325,13 @@ def _display_patterns():
     # case ("Full HD+", "full-HD+", "FullHD+"); each name is read in all of those forms.
     res_forms = [(_spaced_resolution(p), value) for p, value in _resolutions().items()]
     forms = [f.pattern for f, _ in res_forms]
-    res_words = re.compile(_leading_letters_guard(forms) + r"(?P<w>" + "|".join(sorted(forms, key=len, reverse=True))
-                           + r")(?![\w+])", re.IGNORECASE)
+    res_words = re.compile(
+        _leading_letters_guard(forms)
+        + r"(?P<w>"
+        + "|".join(sorted(forms, key=len, reverse=True))
+        + r")(?![\w+])",
+        re.IGNORECASE,
+    )
     types = {k: v for k, v in specs["display_types"].items() if not k.startswith("_")}
     type_re = re.compile(r"(?P<t>" + alternation(types) + r")(?![\w])")
     return res_words, type_re, types, res_forms
@@ -309,10 +365,17 @@ def find_display(body: str, sentences: Sentences, at: dict | None = None) -> lis
         if not 3.0 <= n <= 16.0:
             continue
         s, e = sentences.bounds(m.start())
-        after = body[m.end():min(e, m.end() + 30)]
+        after = body[m.end() : min(e, m.end() + 30)]
         if _SECONDARY.match(after.lstrip(" -")) or _SECONDARY_AFTER.match(after):
             continue
-        out.append(Value(m.start(), m.end(), "display_size", f"{m.group('n').rstrip('0').rstrip('.') if '.' in m.group('n') else m.group('n')} in"))
+        out.append(
+            Value(
+                m.start(),
+                m.end(),
+                "display_size",
+                f"{m.group('n').rstrip('0').rstrip('.') if '.' in m.group('n') else m.group('n')} in",
+            )
+        )
     res_words, type_re, canon, res_forms = _display_patterns()
     for m in _hits(_RES_P, body, at.get("res_p")):
         if not word_start(body, m.start()) or (m.start() and body[m.start() - 1] == "."):
@@ -335,12 +398,16 @@ def find_display(body: str, sentences: Sentences, at: dict | None = None) -> lis
                 bounds = sentences.bounds(m.start())
                 if bounds not in speaks_of_screens:
                     s, e = bounds
-                    speaks_of_screens[bounds] = bool(_SCREEN_WORD.search(body, s, e) or _RESOLUTION_WORD.search(body, s, e))
+                    speaks_of_screens[bounds] = bool(
+                        _SCREEN_WORD.search(body, s, e) or _RESOLUTION_WORD.search(body, s, e)
+                    )
                 if speaks_of_screens[bounds]:
                     out.append(Value(m.start(), m.end(), "display_resolution", value))
                 break
     for m in type_re.finditer(body):
-        if not word_start(body, m.start()) or (m.start() and body[m.start() - 1] == "-" and m.group("t") == "OLED"):
+        if not word_start(body, m.start()) or (
+            m.start() and body[m.start() - 1] == "-" and m.group("t") == "OLED"
+        ):
             continue
         value = canon[m.group("t")]
         s, e = sentences.bounds(m.start())
@@ -364,7 +431,7 @@ def find_refresh(body: str, sentences: Sentences, at: dict | None = None) -> lis
         n = int(m.group("n"))
         if not 30 <= n <= 240:
             continue
-        before = body[max(0, m.start() - 25):m.start()].lower()
+        before = body[max(0, m.start() - 25) : m.start()].lower()
         if _NOT_REFRESH.match(body, m.end()) or any(w in before for w in _NOT_REFRESH_BEFORE):
             continue
         out.append(Value(m.start(), m.end(), "refresh_rate", f"{n} Hz"))
@@ -374,13 +441,17 @@ def find_refresh(body: str, sentences: Sentences, at: dict | None = None) -> lis
 # --- memory ---------------------------------------------------------------------------------
 
 _AMOUNT = re.compile(r"\b(?P<n>\d(?<![\w.]\d)\d{0,3})\s*(?P<u>GB|TB|gigabytes?|terabytes?|Gb|gb|tb)(?![\w])")
-_PAIR = re.compile(r"\b(?P<a>\d(?<![\w.]\d)\d?)\s*(?:GB|gb)?\s*(?:\+|/)\s*(?P<b>\d{1,4})\s*(?P<u>GB|TB|gb|tb)(?![\w])")
+_PAIR = re.compile(
+    r"\b(?P<a>\d(?<![\w.]\d)\d?)\s*(?:GB|gb)?\s*(?:\+|/)\s*(?P<b>\d{1,4})\s*(?P<u>GB|TB|gb|tb)(?![\w])"
+)
 _RAM_WORD = re.compile(r"\b(?:" + fragments("ram_words") + r")\b", re.IGNORECASE)
 _STORAGE_WORD = re.compile(r"\b(?:" + fragments("storage_words") + r")\b", re.IGNORECASE)
 _LIST_GAP = re.compile(r"^\s*(?:,|/|or|and|,\s*and|,\s*or|\+)?\s*(?:up to\s+)?$", re.IGNORECASE)
 
 
-_ELLIPSIS_GAP = re.compile(r"\b(?:and|while|whereas|but)\s+(?:the|its)\s+(?:[\w+-]+\s+){1,3}(?:gets?|has|with)?\s*$")
+_ELLIPSIS_GAP = re.compile(
+    r"\b(?:and|while|whereas|but)\s+(?:the|its)\s+(?:[\w+-]+\s+){1,3}(?:gets?|has|with)?\s*$"
+)
 
 
 def _gb(n: str, unit: str) -> float:
@@ -394,21 +465,22 @@ def _gb_text(amount: float) -> str:
 
 
 # "... RAM of 12GB", "with 12GB", "up to 1TB", "the RAM will be 12GB", "storage is 256GB".
-_ROLE_LINK_BEFORE = re.compile(r"(?:[:=]|\bof|\bwith|\bup to|\bto|\b(?:is|are|will be|would be|could be|should be))\s*$")
+_ROLE_LINK_BEFORE = re.compile(
+    r"(?:[:=]|\bof|\bwith|\bup to|\bto|\b(?:is|are|will be|would be|could be|should be))\s*$"
+)
 _LABEL_GAP = re.compile(r"\s*[:=–-]?\s*$")
 
 
 def _label_before(body: str, sentence_start: int, at: int) -> str | None:
-    """"ram" or "storage" when that label stands right before the amount at `at` ("RAM 12GB")."""
-    before = body[max(sentence_start, at - 24):at]
+    """ "ram" or "storage" when that label stands right before the amount at `at` ("RAM 12GB")."""
+    before = body[max(sentence_start, at - 24) : at]
     gap = _LABEL_GAP.search(before)
-    head = before[:gap.start()] if gap and gap.start() < len(before) else None
+    head = before[: gap.start()] if gap and gap.start() < len(before) else None
     if not head:
         return None
     for role, pattern in (("ram", _RAM_WORD), ("storage", _STORAGE_WORD)):
-        last = None
-        for last in pattern.finditer(head):
-            pass
+        matches = list(pattern.finditer(head))
+        last = matches[-1] if matches else None
         if last is not None and last.end() == len(head):
             return role
     return None
@@ -424,11 +496,18 @@ def find_memory(body: str, sentences: Sentences, at: dict | None = None) -> list
         if a <= 24 and storage >= 32:
             pairs.add(m.start(), m.end())
             line_start = body.rfind("\n", 0, m.start()) + 1
-            if body.startswith("|", line_start) or body[line_start:m.start()].lstrip().startswith("|"):
+            if body.startswith("|", line_start) or body[line_start : m.start()].lstrip().startswith("|"):
                 continue  # a price table's row: one configuration, not the phone's memory
             out.append(Value(m.start("a"), m.end("a"), "ram", f"{a} GB", float(a)))
-            out.append(Value(m.start("b"), m.end(), "storage", _gb_text(_gb(m.group("b"), m.group("u"))),
-                             _gb(m.group("b"), m.group("u"))))
+            out.append(
+                Value(
+                    m.start("b"),
+                    m.end(),
+                    "storage",
+                    _gb_text(_gb(m.group("b"), m.group("u"))),
+                    _gb(m.group("b"), m.group("u")),
+                )
+            )
     amounts = [m for m in _hits(_AMOUNT, body, at.get("amount")) if m.start() not in pairs]
     roles: list[str | None] = []
     # A spec sheet puts the label first ("RAM 12GB Storage 256GB"): in a sentence whose first
@@ -443,7 +522,7 @@ def find_memory(body: str, sentences: Sentences, at: dict | None = None) -> list
             roles.append(role)
             continue
         nxt = amounts[i + 1].start() if i + 1 < len(amounts) and amounts[i + 1].start() < e else e
-        after = body[m.end():min(nxt, m.end() + 40)]
+        after = body[m.end() : min(nxt, m.end() + 40)]
         ram = _RAM_WORD.search(after)
         sto = _STORAGE_WORD.search(after)
         if ram and (not sto or ram.start() < sto.start()):
@@ -452,7 +531,7 @@ def find_memory(body: str, sentences: Sentences, at: dict | None = None) -> list
             role = "storage"
         if role is None:
             prev_end = amounts[i - 1].end() if i > 0 and amounts[i - 1].end() > s else s
-            before = body[max(prev_end, m.start() - 30):m.start()]
+            before = body[max(prev_end, m.start() - 30) : m.start()]
             last_ram = max((x.end() for x in _RAM_WORD.finditer(before)), default=-1)
             last_sto = max((x.end() for x in _STORAGE_WORD.finditer(before)), default=-1)
             if _ROLE_LINK_BEFORE.search(before) or before.strip() == "":
@@ -466,21 +545,23 @@ def find_memory(body: str, sentences: Sentences, at: dict | None = None) -> list
     for i in range(1, len(amounts)):
         if roles[i] is None and roles[i - 1] is not None:
             s, _e = sentences.bounds(amounts[i].start())
-            gap = body[amounts[i - 1].end():amounts[i].start()]
+            gap = body[amounts[i - 1].end() : amounts[i].start()]
             if amounts[i - 1].start() >= s and len(gap) <= 60 and _ELLIPSIS_GAP.search(gap):
                 roles[i] = roles[i - 1]
     # A list ("8GB, 12GB or 16GB of RAM") takes the role of its last member.
     for i in range(len(amounts) - 2, -1, -1):
         if roles[i] is None and roles[i + 1] is not None:
-            gap = body[amounts[i].end():amounts[i + 1].start()]
+            gap = body[amounts[i].end() : amounts[i + 1].start()]
             if _LIST_GAP.match(gap):
                 roles[i] = roles[i + 1]
-    for m, role in zip(amounts, roles):
+    for m, role in zip(amounts, roles, strict=False):
         amount = _gb(m.group("n"), m.group("u"))
         if role is None:
             if m.group("u").upper().startswith("T") or amount >= 64:
                 s, e = sentences.bounds(m.start())
-                if re.search(r"\b(?:variant|model|version|storage|configuration|option|edition)s?\b", body[s:e], re.I):
+                if re.search(
+                    r"\b(?:variant|model|version|storage|configuration|option|edition)s?\b", body[s:e], re.I
+                ):
                     role = "storage"
         if role is None:
             continue
@@ -494,7 +575,9 @@ def find_memory(body: str, sentences: Sentences, at: dict | None = None) -> list
 
 # --- cameras --------------------------------------------------------------------------------
 
-_MP = re.compile(r"\b(?P<n>\d(?<![\w.]\d)\d{0,2}(?:\.\d)?)\s*-?\s*(?:MP|Mp|mp|MPx|megapixels?|mega-pixels?|-megapixel)(?![\w])")
+_MP = re.compile(
+    r"\b(?P<n>\d(?<![\w.]\d)\d{0,2}(?:\.\d)?)\s*-?\s*(?:MP|Mp|mp|MPx|megapixels?|mega-pixels?|-megapixel)(?![\w])"
+)
 
 
 @lru_cache(maxsize=1)
@@ -515,7 +598,9 @@ _AFTER_CUT = re.compile(r"[,;(]|\band\b|\bwhile\b|\bplus\b")
 _BEFORE_CUT = re.compile(r"[,;)+]|\band\b")
 # "The selfie camera is ...": a sentence led by a camera of one role (the role words of _role_pattern).
 _CAMERA_SUBJECT_LEAD = re.compile(r"\W*(?:[\w-]+,\s+)?(?:the|its)\s+(?:new\s+)?")
-_CAMERA_SUBJECT_NOUN = re.compile(r"(?:[\s-]+(?:facing|angle|zoom))?\s+(?:camera|lens|shooter|snapper|sensor)\b")
+_CAMERA_SUBJECT_NOUN = re.compile(
+    r"(?:[\s-]+(?:facing|angle|zoom))?\s+(?:camera|lens|shooter|snapper|sensor)\b"
+)
 # "50MP (IMX890, with OIS) + 8MP (IMX355, ultra-wide)": the bracket after a figure holds its role.
 _BRACKET_AFTER = re.compile(r"\s*(?:[a-z-]+\s+)?\(([^()]{0,60})\)")  # "2MP units (macro and depth)" too
 _PLUS_AFTER = re.compile(r"\s*(?:\([^()]{0,60}\))?\s*\+\s*\d")
@@ -543,7 +628,8 @@ _SENSOR = re.compile(
     r"(?:(?:Samsung(?:['’]s)?\s+)?ISOCELL\s+|Samsung(?:['’]s)?\s+)(?P<iso>(?:GN|HP|HM|JN|GW|JD|GH|GM|HP)\d{1,2})|"
     r"(?:OmniVision(?:['’]s)?|Omnivision)\s+(?P<ov>OV[A-Z]?\d{2}[A-Z]?)|"
     # "an OV50H main sensor": OmniVision's name without the maker, where a camera word follows
-    r"(?P<ov_bare>OV\d{2}[A-Z])(?=\s+(?:[\w-]+\s+){0,2}(?:sensors?|cameras?|lens|shooter)\b))(?![\w])")
+    r"(?P<ov_bare>OV\d{2}[A-Z])(?=\s+(?:[\w-]+\s+){0,2}(?:sensors?|cameras?|lens|shooter)\b))(?![\w])"
+)
 _SENSOR_LEAD = re.compile(r"(?:" + fragments("sensor_lead_words") + ")")
 _SENSOR_WORD_GATE = ("IMX", "LYT", "ISOCELL", "Samsung", "OmniVision", "Omnivision", "OV")
 
@@ -565,7 +651,8 @@ def _sensor_hits(body: str):
 
 _COUNT = re.compile(  # the lookahead first: offsets where no count word starts pass at once
     r"(?=[dtqpf2-5])\b(?P<w>dual|double|twin|triple|quad|quadruple|penta|two|three|four|five|trio of|[2-5])[\s-]+(?:rear[\s-]+(?:facing[\s-]+)?|back[\s-]+|main[\s-]+|lens[\s-]+)?"
-    r"(?:camera|cam|lens|sensor|shooter|unit)(?P<pl>s|es)?(?![\w-])")
+    r"(?:camera|cam|lens|sensor|shooter|unit)(?P<pl>s|es)?(?![\w-])"
+)
 _COUNT_GATE = re.compile(fragments("camera_count_gate"))
 
 
@@ -578,7 +665,7 @@ def find_cameras(body: str, sentences: Sentences, at: dict | None = None) -> lis
     for i, m in enumerate(mps):
         s, e = sentences.bounds(m.start())
         nxt = mps[i + 1].start() if i + 1 < len(mps) and mps[i + 1].start() < e else e
-        after = low[m.end():min(nxt, m.end() + 45)]
+        after = low[m.end() : min(nxt, m.end() + 45)]
         after = _AFTER_CUT.split(after, maxsplit=1)[0]
         role = None
         found = _first_word(role_re, after)
@@ -589,11 +676,13 @@ def find_cameras(body: str, sentences: Sentences, at: dict | None = None) -> lis
             role = _role(found)
         elif bracket is not None:
             # "50MP (IMX890, with OIS) + 8MP (...)": the first of a list of figures joined by "+" is the main one
-            if _PLUS_AFTER.match(low, m.end(), e) and not _PLUS_BEFORE.search(low, max(s, m.start() - 6), m.start()):
+            if _PLUS_AFTER.match(low, m.end(), e) and not _PLUS_BEFORE.search(
+                low, max(s, m.start() - 6), m.start()
+            ):
                 role = "main_camera"
         else:
             prev = mps[i - 1].end() if i > 0 and mps[i - 1].end() > s else s
-            before = low[max(prev, m.start() - 35):m.start()]
+            before = low[max(prev, m.start() - 35) : m.start()]
             before = _BEFORE_CUT.split(before)[-1]
             words = [w for w in role_re.finditer(before) if word_start(before, w.start())]
             if words:
@@ -629,16 +718,18 @@ def find_cameras(body: str, sentences: Sentences, at: dict | None = None) -> lis
         out.append(Value(m.start(), m.end(), "camera_sensor", value))
     words = lexicon().specs["camera_count_words"]
     low = lowered(body)
-    for m in (_COUNT.finditer(low) if _COUNT_GATE.search(low) else ()):
+    for m in _COUNT.finditer(low) if _COUNT_GATE.search(low) else ():
         if m.start() and (low[m.start() - 1].isalnum() or low[m.start() - 1] in "_-"):
             continue
         word = m.group("w").lower()
         if word in ("two", "three", "four", "five", "2", "3", "4", "5", "trio of") and not m.group("pl"):
             continue
         s, e = sentences.bounds(m.start())
-        tail = body[m.end():min(e, m.end() + 25)].lower()
-        head = body[max(s, m.start() - 20):m.start()].lower()
-        if re.search(r"front|selfie", tail[:15] + head[-12:]) or re.match(r"\s*(?:setup\s+)?on the front", tail):
+        tail = body[m.end() : min(e, m.end() + 25)].lower()
+        head = body[max(s, m.start() - 20) : m.start()].lower()
+        if re.search(r"front|selfie", tail[:15] + head[-12:]) or re.match(
+            r"\s*(?:setup\s+)?on the front", tail
+        ):
             continue
         if word.isdigit() and re.search(r"\bgen\s*$", head):
             continue  # "Snapdragon 8 Gen 2 Rear cameras:": the chip's number
@@ -650,15 +741,19 @@ def find_cameras(body: str, sentences: Sentences, at: dict | None = None) -> lis
 
 _MAH = re.compile(r"\b(?P<n>\d(?<![\w.,]\d)\d?[,.]?\d{3})\s*-?\s*(?:mAh|mah|MAH)(?![\w])")
 _WATT = re.compile(r"\b(?P<n>\d(?<![\w.]\d)\d{0,2})\s*-?\s*(?:W|watts?|Watts?)(?![\w])")
-_CHARGE_WORD = re.compile(r"charg|wired|fast|vooc|hypercharge|supercharge|warp|dash|flash|adapter|charger|brick|\bpd\b|turbo",
-                          re.IGNORECASE)
+_CHARGE_WORD = re.compile(
+    r"charg|wired|fast|vooc|hypercharge|supercharge|warp|dash|flash|adapter|charger|brick|\bpd\b|turbo",
+    re.IGNORECASE,
+)
 
 
 _POWER_CLAUSE_END = re.compile(r"[;(]|,\s*(?:and|but|while|though|although)\b|\b(?:but|while|whereas)\b")
 
 
-_ALTERNATIVE = re.compile(r"instead of|rather than|\bnot\b|n['’]t|up from|down from|versus|\bvs\b|compared|\bthan\b|\bor\b"
-                          r"|\b(?:whereas|while)\b")  # "150W on the Pro, whereas the base model tops out at 100W"
+_ALTERNATIVE = re.compile(
+    r"instead of|rather than|\bnot\b|n['’]t|up from|down from|versus|\bvs\b|compared|\bthan\b|\bor\b"
+    r"|\b(?:whereas|while)\b"
+)  # "150W on the Pro, whereas the base model tops out at 100W"
 
 
 _SEPARATORS = re.compile(r"[,.]")
@@ -672,7 +767,7 @@ def find_power(body: str, sentences: Sentences, at: dict | None = None) -> list[
     out = []
     for m in _hits(_MAH, body, at.get("mah")):
         n = int(_SEPARATORS.sub("", m.group("n")))
-        before = body[max(0, m.start() - 6):m.start()]
+        before = body[max(0, m.start() - 6) : m.start()]
         if not 1000 <= n <= 25000 or _TIMES_BEFORE.search(before):
             continue
         s, e = sentences.bounds(m.start())
@@ -687,14 +782,16 @@ def find_power(body: str, sentences: Sentences, at: dict | None = None) -> list[
         s, e = sentences.bounds(m.start())
         nxt = watts[i + 1].start() if i + 1 < len(watts) and watts[i + 1].start() < e else e
         prev = watts[i - 1].end() if i > 0 and watts[i - 1].end() > s else s
-        after = body[m.end():min(nxt, m.end() + 40)].lower()
+        after = body[m.end() : min(nxt, m.end() + 40)].lower()
         after = _POWER_CLAUSE_END.split(after, maxsplit=1)[0]  # "120W, and there is no wireless charging"
-        before = body[max(prev, m.start() - 25):m.start()].lower()
+        before = body[max(prev, m.start() - 25) : m.start()].lower()
         if "reverse" in after[:25] or "reverse" in before[-20:]:
             continue
         wireless_after = after.find("wireless")
         wired_after = after.find("wired")
-        if wireless_after != -1 and (wired_after == -1 or wireless_after <= wired_after - 2 or wireless_after < wired_after):
+        if wireless_after != -1 and (
+            wired_after == -1 or wireless_after <= wired_after - 2 or wireless_after < wired_after
+        ):
             attribute = "wireless_charging"
         elif wired_after != -1 or _CHARGE_WORD.search(after):
             attribute = "wired_charging"
@@ -702,8 +799,13 @@ def find_power(body: str, sentences: Sentences, at: dict | None = None) -> list[
             attribute = "wireless_charging"
         elif _CHARGE_WORD.search(before):
             attribute = "wired_charging"
-        elif out and out[-1].attribute in ("wired_charging", "wireless_charging") and out[-1].end > s \
-                and m.start() - out[-1].end <= 80 and _ALTERNATIVE.search(body, out[-1].end, m.start()):
+        elif (
+            out
+            and out[-1].attribute in ("wired_charging", "wireless_charging")
+            and out[-1].end > s
+            and m.start() - out[-1].end <= 80
+            and _ALTERNATIVE.search(body, out[-1].end, m.start())
+        ):
             attribute = out[-1].attribute  # "65W wired, instead of the rumored 90W"
         else:
             continue
@@ -713,22 +815,34 @@ def find_power(body: str, sentences: Sentences, at: dict | None = None) -> list[
 
 # --- software -------------------------------------------------------------------------------
 
-_OS = re.compile(r"(?P<os>Android|iOS)(?<![\w]Android)(?<![\w]iOS)\s?(?P<v>\d{1,2})(?:\.\d+)*(?:L)?(?!\w|\.\d)")
+_OS = re.compile(
+    r"(?P<os>Android|iOS)(?<![\w]Android)(?<![\w]iOS)\s?(?P<v>\d{1,2})(?:\.\d+)*(?:L)?(?!\w|\.\d)"
+)
 
 
 @lru_cache(maxsize=1)
 def _skin_pattern():
     skins = lexicon().specs["skins"]
-    return re.compile(r"(?P<skin>" + "|".join(re.escape(s).replace(r"\ ", r"\s?") for s in sorted(skins, key=len, reverse=True))
-                      + r")\s?(?P<v>\d{1,2}(?:\.\d{1,2})?)(?!\w|\.\d)")
+    return re.compile(
+        r"(?P<skin>"
+        + "|".join(re.escape(s).replace(r"\ ", r"\s?") for s in sorted(skins, key=len, reverse=True))
+        + r")\s?(?P<v>\d{1,2}(?:\.\d{1,2})?)(?!\w|\.\d)"
+    )
 
 
 @lru_cache(maxsize=1)
 def _plain_skin_pattern():
     """Skins a maker names without a version ("Hello UI", "My UX")."""
     skins = lexicon().specs.get("skins_without_version", [])
-    return re.compile(r"(?<![\w-])(?P<skin>" + "|".join(re.escape(s).replace(r"\ ", r"\s?") for s in sorted(skins, key=len, reverse=True))
-                      + r")(?![\w-]|\s?\d)") if skins else None
+    return (
+        re.compile(
+            r"(?<![\w-])(?P<skin>"
+            + "|".join(re.escape(s).replace(r"\ ", r"\s?") for s in sorted(skins, key=len, reverse=True))
+            + r")(?![\w-]|\s?\d)"
+        )
+        if skins
+        else None
+    )
 
 
 def find_software(body: str) -> list[Value]:
@@ -743,7 +857,7 @@ def find_software(body: str) -> list[Value]:
         skin = canonical.get(key(skin), skin)
         out.append(Value(m.start(), m.end(), "ui", f"{skin} {m.group('v')}"))
     plain = _plain_skin_pattern()
-    for m in (plain.finditer(body) if plain is not None else ()):
+    for m in plain.finditer(body) if plain is not None else ():
         skin = " ".join(m.group("skin").split())
         out.append(Value(m.start(), m.end(), "ui", canonical.get(key(skin), skin)))
     return out
@@ -751,26 +865,55 @@ def find_software(body: str) -> list[Value]:
 
 # --- prices ---------------------------------------------------------------------------------
 
+
 @lru_cache(maxsize=1)
 def _price_patterns():
     specs = lexicon().specs
     currencies = specs["currencies"]
     symbols = [c for c in currencies if not re.fullmatch(r"[a-z?\\s]+", c)]
     words = [c for c in currencies if re.fullmatch(r"[a-z?\\s]+", c)]
-    symbol_alt = "|".join(sorted((c if "\\" in c else re.escape(c)) for c in symbols if not c.isalpha() or c.isupper() or c in ("Rs", "Rp", "RM")))
+    symbol_alt = "|".join(
+        sorted(
+            (c if "\\" in c else re.escape(c))
+            for c in symbols
+            if not c.isalpha() or c.isupper() or c in ("Rs", "Rp", "RM")
+        )
+    )
     symbol_alt = "|".join(sorted(symbol_alt.split("|"), key=len, reverse=True))
     # Thousands groups of three digits, or of two before another group (Indian "1,49,999"); a last
     # group of one or two digits is the decimal part ("1,199.99", "€8,99").
     amount = r"(?P<amt>\d+(?:[,.](?:\d{3}|\d{2}(?=[,.]\d))(?!\d))*)(?:[.,](?P<dec>\d{1,2}))?(?!\d|[,.]\d)"
-    prefix = re.compile(r"(?P<cur>" + symbol_alt + r")\s?" + amount + r"(?!\s*(?:k|K|m|M|bn|million|billion|trillion)\b)")
+    prefix = re.compile(
+        r"(?P<cur>" + symbol_alt + r")\s?" + amount + r"(?!\s*(?:k|K|m|M|bn|million|billion|trillion)\b)"
+    )
     code_alt = "|".join(sorted([c for c in currencies if c.isupper() and c.isalpha()], key=len, reverse=True))
-    suffix = re.compile(amount + r"\s?(?P<cur>" + "|".join(sorted(words, key=len, reverse=True)) + "|" + code_alt + r"|€)(?![\w])")
+    suffix = re.compile(
+        amount
+        + r"\s?(?P<cur>"
+        + "|".join(sorted(words, key=len, reverse=True))
+        + "|"
+        + code_alt
+        + r"|€)(?![\w])"
+    )
     context = re.compile(lexicon_pattern("specs.json", "price_context"), re.IGNORECASE)
     exclusions = re.compile(lexicon_pattern("specs.json", "price_exclusions"), re.IGNORECASE)
     lookup = []
     for cur, code in currencies.items():
-        lookup.append((re.compile(cur if "\\" in cur or cur.endswith("?") else re.escape(cur) + "$" if not cur.endswith("?") else cur), code))
-    suffix_gate = re.compile(r"\d\s?(?:" + "|".join(sorted(words, key=len, reverse=True)) + "|" + code_alt.lower() + r"|€)\b")
+        lookup.append(
+            (
+                re.compile(
+                    cur
+                    if "\\" in cur or cur.endswith("?")
+                    else re.escape(cur) + "$"
+                    if not cur.endswith("?")
+                    else cur
+                ),
+                code,
+            )
+        )
+    suffix_gate = re.compile(
+        r"\d\s?(?:" + "|".join(sorted(words, key=len, reverse=True)) + "|" + code_alt.lower() + r"|€)\b"
+    )
     return prefix, suffix, context, exclusions, currencies, suffix_gate
 
 
@@ -798,10 +941,14 @@ def _amount(raw: str, dec: str | None) -> str | None:
 _CONVERSION_BEFORE = re.compile(
     r"(?:\(\s*(?:around|about|roughly|approx\.?|approximately|nearly|almost|~|≈|i\.e\.,?|that's|which is)"
     r"|\b(?:converts? to|converted to|equivalent to|equals|equal to|translates to|works out to|in (?:US )?dollars,?)"
-    r"|\b(?:which is|that's|that is) (?:around|about|roughly|approximately|nearly))\s*$", re.IGNORECASE)
+    r"|\b(?:which is|that's|that is) (?:around|about|roughly|approximately|nearly))\s*$",
+    re.IGNORECASE,
+)
 _DIFFERENCE_AFTER = re.compile(
     r"\s*(?:more|less|extra|cheaper|pricier|higher|lower|above|below|over|premium|off|discount|increase|hike|jump|"
-    r"savings?|difference|gap|bump|up|down)\b", re.IGNORECASE)
+    r"savings?|difference|gap|bump|up|down)\b",
+    re.IGNORECASE,
+)
 
 
 # A deal: the price after a cut ("down to $599", "cut it to €549", "get it for £1,049", "save $100"),
@@ -813,29 +960,45 @@ _DEAL_BEFORE = re.compile(
     r"|\b(?:get|grab|buy|snag|pick up|nab)\s+(?:it|one|them|the \w+(?: \w+)?)\s+(?:for|at)"
     r"|\bon sale (?:for|at)|\b(?:deal|sale|offer|discounted|effective) price(?:\s+of|:)?|\bsav(?:e|ing)(?:\s+of)?|\bcashback of"
     r"|\bcoupon(?:\s+of)?|\bdiscount of|\bnow (?:just|only)|\btrade-in (?:value|credit|bonus|offer)s?(?:\s+of)?(?:\s+up to)?"
-    r"|\b(?:under|below|less than|sub-))\s*(?:just\s+|only\s+|a mere\s+)?$", re.IGNORECASE)
+    r"|\b(?:under|below|less than|sub-))\s*(?:just\s+|only\s+|a mere\s+)?$",
+    re.IGNORECASE,
+)
 _DEAL_AFTER = re.compile(
     r"\s*(?:\([^()]{0,24}\b(?:off|discount|saving)\)|with (?:activation|a carrier|trade-in|a trade-in|coupon|a coupon|"
     r"(?:the )?code|bank offers?|an? (?:instant |bank )?discount)|after (?:a |an |the )?(?:\w+ )?(?:discount|cashback|"
-    r"rebate|coupon|trade-in))", re.IGNORECASE)
+    r"rebate|coupon|trade-in))",
+    re.IGNORECASE,
+)
 
 
 # An amount in another currency right after a price, hedged ("CNY 6,999, roughly ₹80,000") or in a
 # bare bracket ("5,499 yuan ($760)"), is that price converted; one joined to a conversion by "or"
 # or "/" ("..., roughly ₹80,000 or $970") too.
-_CONVERSION_HEDGE = r"(?:or\s+)?(?:approximately|approx\.?|around|about|roughly|nearly|almost|close to|some|~|≈)"
-_CONVERSION_LINK = (r"(?:i\.e\.,?|(?:which|that)\s+(?:is|translates to|converts to|works out to|comes to|equals)"
-                    r"|translat\w+ to|convert\w+ to|works out to|equivalent to|equals)")
+_CONVERSION_HEDGE = (
+    r"(?:or\s+)?(?:approximately|approx\.?|around|about|roughly|nearly|almost|close to|some|~|≈)"
+)
+_CONVERSION_LINK = (
+    r"(?:i\.e\.,?|(?:which|that)\s+(?:is|translates to|converts to|works out to|comes to|equals)"
+    r"|translat\w+ to|convert\w+ to|works out to|equivalent to|equals)"
+)
 _CONVERSION_GAP = re.compile(
-    r"\s*[,(–—-]?\s*(?:" + _CONVERSION_LINK + r"(?:\s+" + _CONVERSION_HEDGE + r")?|" + _CONVERSION_HEDGE + r")\s*"
-    r"|\s*\(\s*", re.IGNORECASE)
+    r"\s*[,(–—-]?\s*(?:"
+    + _CONVERSION_LINK
+    + r"(?:\s+"
+    + _CONVERSION_HEDGE
+    + r")?|"
+    + _CONVERSION_HEDGE
+    + r")\s*"
+    r"|\s*\(\s*",
+    re.IGNORECASE,
+)
 _CONVERSION_CHAIN_GAP = re.compile(r"\s*(?:,\s*)?(?:or|/|and)\s*$", re.IGNORECASE)
 
 
 def _converted_amounts(amounts: list[tuple[int, int, str]], sentences: Sentences, body: str) -> set[int]:
     """The starts of the amounts that convert the price before them into another currency."""
     converted: set[int] = set()
-    for (a_start, a_end, a_code), (b_start, _b_end, b_code) in zip(amounts, amounts[1:]):
+    for (a_start, a_end, a_code), (b_start, _b_end, b_code) in zip(amounts, amounts[1:], strict=False):
         if a_code == b_code or b_start - a_end > 40 or sentences.bounds(a_start) != sentences.bounds(b_start):
             continue
         gap = body[a_end:b_start]
@@ -849,8 +1012,12 @@ def find_prices(body: str, sentences: Sentences, at: dict | None = None) -> list
     at = scan_numbers(body) if at is None else at
     found = []
     for pattern in (prefix, suffix):
-        for m in (prefix.finditer(body) if pattern is prefix else _hits(suffix, body, at.get("price"))):
-            if pattern is prefix and m.start() and (body[m.start() - 1].isalnum() or body[m.start() - 1] in "_$"):
+        for m in prefix.finditer(body) if pattern is prefix else _hits(suffix, body, at.get("price")):
+            if (
+                pattern is prefix
+                and m.start()
+                and (body[m.start() - 1].isalnum() or body[m.start() - 1] in "_$")
+            ):
                 continue
             code = _currency_code(m.group("cur"))
             if code:
@@ -870,15 +1037,17 @@ def find_prices(body: str, sentences: Sentences, at: dict | None = None) -> list
             continue
         s, e = sentences.bounds(m.start())
         sentence = body[s:e]
-        near = body[max(s, m.start() - 30):min(e, m.end() + 30)]
+        near = body[max(s, m.start() - 30) : min(e, m.end() + 30)]
         if exclusions.search(near):
             continue
         # A conversion ("CNY 2,999 (around $420)") or a difference ("$100 more than") is no price.
-        if _CONVERSION_BEFORE.search(body, max(s, m.start() - 40), m.start()) or \
-                _DIFFERENCE_AFTER.match(body, m.end(), min(e, m.end() + 30)):
+        if _CONVERSION_BEFORE.search(body, max(s, m.start() - 40), m.start()) or _DIFFERENCE_AFTER.match(
+            body, m.end(), min(e, m.end() + 30)
+        ):
             continue
-        if _DEAL_BEFORE.search(body, max(s, m.start() - 40), m.start()) or \
-                _DEAL_AFTER.match(body, m.end(), min(e, m.end() + 40)):
+        if _DEAL_BEFORE.search(body, max(s, m.start() - 40), m.start()) or _DEAL_AFTER.match(
+            body, m.end(), min(e, m.end() + 40)
+        ):
             continue
         if len(sentence) > 90 and not context.search(sentence):
             continue

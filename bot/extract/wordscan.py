@@ -30,9 +30,14 @@ def _scanner():
     too); the trie takes the longest word at an offset, and the lists starting there are those with a
     word that is a prefix of it."""
     everything = sorted(set().union(*_KINDS.values()))
-    kinds_of = {w: tuple(k for k in sorted(_KINDS) if any(w.startswith(x) for x in _KINDS[k]))
-                for w in everything}
-    return re.compile(first_letter_guard(everything) + r"\b(?=(" + trie_pattern(everything) + "))"), kinds_of, sorted(_KINDS)
+    kinds_of = {
+        w: tuple(k for k in sorted(_KINDS) if any(w.startswith(x) for x in _KINDS[k])) for w in everything
+    }
+    return (
+        re.compile(first_letter_guard(everything) + r"\b(?=(" + trie_pattern(everything) + "))"),
+        kinds_of,
+        sorted(_KINDS),
+    )
 
 
 _SPACES = re.compile(r"\s+")

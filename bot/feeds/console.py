@@ -25,11 +25,15 @@ def _when(moment: str | None) -> str:
 def feed_status_lines(feed: subscriptions.Feed) -> list[str]:
     """A feed's standing in plain text (the Discord side's `/feed list` says the same with
     timestamps and markup, commands/render/feeds.py): polls, pause, failures."""
-    lines = [f"last poll {_when(feed.last_poll_at)} · last new entry {_when(feed.last_new_entry_at)}"
-             f" · " + ("paused" if feed.paused_at else f"next poll {_when(feed.next_poll_at)}")]
+    lines = [
+        f"last poll {_when(feed.last_poll_at)} · last new entry {_when(feed.last_new_entry_at)}"
+        f" · " + ("paused" if feed.paused_at else f"next poll {_when(feed.next_poll_at)}")
+    ]
     if feed.paused_at:
-        lines.append(f"Paused {_when(feed.paused_at)}: {feed.paused_reason or ''}. "
-                     f"`feeds poll {feed.id}` resumes it; `feeds remove {feed.id}` stops following it.")
+        lines.append(
+            f"Paused {_when(feed.paused_at)}: {feed.paused_reason or ''}. "
+            f"`feeds poll {feed.id}` resumes it; `feeds remove {feed.id}` stops following it."
+        )
     if feed.failures:
         lines.append(f"Failing: {feed.failures} polls in a row; last error: {feed.last_error or 'unknown'}")
     elif feed.last_error:
@@ -41,16 +45,27 @@ def _poller(store: Store, allow_private: bool) -> Poller:
     return Poller(serial_runner(store), exempt=EVERY_NETWORK if allow_private else ())
 
 
-async def add(store: Store, url: str, *, backfill: int, interval: int, allow_private: bool,
-              say: Callable[[str], None]) -> int:
+async def add(
+    store: Store, url: str, *, backfill: int, interval: int, allow_private: bool, say: Callable[[str], None]
+) -> int:
     poller = _poller(store, allow_private)
     try:
         document, parsed = await poller.read_feed(url)
-        feed = subscriptions.add_feed(store, guild_id=None, url=document.url, title=parsed.title,
-                                      site_url=parsed.site_url, kind=parsed.kind, actor="cli",
-                                      backfill=backfill, interval_minutes=interval)
-        say(f"Following #{feed.id} {feed.name} ({parsed.kind}, {len(parsed.entries)} entries); "
-            f"polling it now.")
+        feed = subscriptions.add_feed(
+            store,
+            guild_id=None,
+            url=document.url,
+            title=parsed.title,
+            site_url=parsed.site_url,
+            kind=parsed.kind,
+            actor="cli",
+            backfill=backfill,
+            interval_minutes=interval,
+        )
+        say(
+            f"Following #{feed.id} {feed.name} ({parsed.kind}, {len(parsed.entries)} entries); "
+            f"polling it now."
+        )
         for outcome in await poller.poll_feeds([feed]):
             say(outcome.line())
     finally:
@@ -69,16 +84,27 @@ def list_feeds(store: Store, say: Callable[[str], None]) -> int:
     return 0
 
 
-async def poll(store: Store, given: list[str], *, watch: bool, allow_private: bool,
-               say: Callable[[str], None], tick: float) -> int:
+async def poll(
+    store: Store,
+    given: list[str],
+    *,
+    watch: bool,
+    allow_private: bool,
+    say: Callable[[str], None],
+    tick: float,
+) -> int:
     """Poll the named feeds now (paused ones resumed), or every due one; with `watch`, forever."""
     poller = _poller(store, allow_private)
     failed = False
     try:
         now = datetime.now(UTC)
         if given:
-            feeds = [subscriptions.resume_feed(store, subscriptions.find_feed(store, None, g).id,
-                                               actor="cli", now=now) for g in given]
+            feeds = [
+                subscriptions.resume_feed(
+                    store, subscriptions.find_feed(store, None, g).id, actor="cli", now=now
+                )
+                for g in given
+            ]
             outcomes = await poller.poll_feeds(feeds, now)
         else:
             outcomes = await poller.poll_due(now)
@@ -102,19 +128,29 @@ def remove(store: Store, given: str, say: Callable[[str], None]) -> int:
     return 0
 
 
-def run_feeds_command(store: Store, args, *, allow_private: bool, tick: float,
-                      say: Callable[[str], None]) -> int:
+def run_feeds_command(
+    store: Store, args, *, allow_private: bool, tick: float, say: Callable[[str], None]
+) -> int:
     """The `feeds` subcommands; a FeedError is the user's mistake, told plainly."""
     try:
         if args.feeds_command == "add":
-            return asyncio.run(add(store, args.url, backfill=args.backfill,
-                                   interval=args.interval, allow_private=allow_private, say=say))
+            return asyncio.run(
+                add(
+                    store,
+                    args.url,
+                    backfill=args.backfill,
+                    interval=args.interval,
+                    allow_private=allow_private,
+                    say=say,
+                )
+            )
         if args.feeds_command == "list":
             return list_feeds(store, say)
         if args.feeds_command == "remove":
             return remove(store, args.feed, say)
-        return asyncio.run(poll(store, args.feeds, watch=args.watch,
-                                allow_private=allow_private, say=say, tick=tick))
+        return asyncio.run(
+            poll(store, args.feeds, watch=args.watch, allow_private=allow_private, say=say, tick=tick)
+        )
     except ArticleError as error:  # FeedError and FetchError: told plainly
         say(f"error: {error}")
         return 1

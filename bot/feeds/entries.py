@@ -24,8 +24,10 @@ def entry_article(entry: FeedEntry, outlet: str | None, page_text: str | None = 
         raise FeedError(f"the entry {entry.title or entry.url or entry.key} has no text")
     size = len(text.encode("utf-8"))
     if size > MAX_ARTICLE_BYTES:
-        raise FeedError(f"the entry {entry.title or entry.url} is {size:,} bytes; an article may be "
-                        f"at most {MAX_ARTICLE_BYTES:,} bytes")
+        raise FeedError(
+            f"the entry {entry.title or entry.url} is {size:,} bytes; an article may be "
+            f"at most {MAX_ARTICLE_BYTES:,} bytes"
+        )
     if entry.full or not page_text:
         # Feed content has no header lines; a blank line keeps a "Key: value" first line as text.
         text = "\n\n" + text if ":" in text.split("\n", 1)[0] else text
@@ -36,9 +38,14 @@ def entry_article(entry: FeedEntry, outlet: str | None, page_text: str | None = 
         except ArticleError:
             published = None  # a feed's impossible date: inferred from the text instead
     try:
-        article = parse_article(text, "pending", url=entry.url, title=entry.title,
-                                published=published,
-                                published_basis=FEED_DATE_BASIS if published else None)
+        article = parse_article(
+            text,
+            "pending",
+            url=entry.url,
+            title=entry.title,
+            published=published,
+            published_basis=FEED_DATE_BASIS if published else None,
+        )
     except ArticleError as error:
         raise FeedError(f"the entry {entry.title or entry.url}: {error}") from None
     article.outlet = outlet or article.outlet

@@ -77,8 +77,7 @@ def cpu_worker() -> ProcessPoolExecutor:
     say killed by the system, is replaced)."""
     global _worker
     if _worker is None or getattr(_worker, "_broken", False):
-        _worker = ProcessPoolExecutor(max_workers=1, mp_context=get_context("spawn"),
-                                      initializer=_warm_up)
+        _worker = ProcessPoolExecutor(max_workers=1, mp_context=get_context("spawn"), initializer=_warm_up)
     return _worker
 
 
@@ -143,18 +142,23 @@ def _host(url: str) -> str:
 
 def _newest(entries: list[FeedEntry], count: int) -> list[FeedEntry]:
     """The `count` newest entries by date (undated ones as listed, feeds list newest first)."""
-    ranked = sorted(enumerate(entries), key=lambda pair: (pair[1].published or "", -pair[0]),
-                    reverse=True)
+    ranked = sorted(enumerate(entries), key=lambda pair: (pair[1].published or "", -pair[0]), reverse=True)
     return [entry for _, entry in ranked[:count]]
 
 
 class Poller:
     """Polls the store's feeds; one per bot (or command line run), holding the per-host limits."""
 
-    def __init__(self, run: StoreRunner, *, exempt: Sequence[Network] = (),
-                 feeds_at_once: int = FEEDS_AT_ONCE, rng: random.Random | None = None,
-                 owner: str = leases.THIS_PROCESS,
-                 lease_seconds: float = leases.DEFAULT_LEASE_SECONDS):
+    def __init__(
+        self,
+        run: StoreRunner,
+        *,
+        exempt: Sequence[Network] = (),
+        feeds_at_once: int = FEEDS_AT_ONCE,
+        rng: random.Random | None = None,
+        owner: str = leases.THIS_PROCESS,
+        lease_seconds: float = leases.DEFAULT_LEASE_SECONDS,
+    ):
         """`owner` and `lease_seconds`: the lease each poll is taken under (bot/leases.py), so
         of several processes on one store (bot processes, `feeds poll --watch`) one polls a
         feed at a time."""
@@ -192,23 +196,28 @@ class Poller:
         async with self._host_locks[_host(url)]:
             yield
 
-    async def get(self, url: str, *, max_bytes: int, what: str,
-                  headers: dict[str, str] | None = None) -> FetchedDocument:
+    async def get(
+        self, url: str, *, max_bytes: int, what: str, headers: dict[str, str] | None = None
+    ) -> FetchedDocument:
         if self._client is None:
             self._client = await fetch_client()
         async with self._turn(url):
             self.requests += 1
-            return await fetch_document(url, client=self._client, exempt=self.exempt,
-                                        max_bytes=max_bytes, headers=headers, what=what)
+            return await fetch_document(
+                url, client=self._client, exempt=self.exempt, max_bytes=max_bytes, headers=headers, what=what
+            )
 
     async def read_feed(self, url: str) -> tuple[FetchedDocument, ParsedFeed]:
         """Fetch and parse a feed url (for `/feed add` and `/feed preview`), or FeedError."""
         document = await self.get(url, max_bytes=MAX_FEED_BYTES, what="the feed")
         if document.status != 200:
-            raise FeedError(f"{document.url} answered {document.status} "
-                            f"{document.response.reason_phrase}; check that it opens in a browser.")
-        parsed = await self.in_worker(parse_feed, document.body, document.url,
-                                         document.headers.get("content-type", ""))
+            raise FeedError(
+                f"{document.url} answered {document.status} "
+                f"{document.response.reason_phrase}; check that it opens in a browser."
+            )
+        parsed = await self.in_worker(
+            parse_feed, document.body, document.url, document.headers.get("content-type", "")
+        )
         return document, parsed
 
     async def page_text(self, entry: FeedEntry) -> str:
@@ -216,8 +225,9 @@ class Poller:
         document = await self.get(entry.url, max_bytes=MAX_ARTICLE_BYTES, what="the linked page")
         if document.status != 200:
             raise FetchError(f"{document.url} answered {document.status}")
-        return await self.in_worker(document_text, document.body, document.url,
-                                    document.headers.multi_items())
+        return await self.in_worker(
+            document_text, document.body, document.url, document.headers.multi_items()
+        )
 
     # Polling ------------------------------------------------------------------------------------
 
@@ -232,19 +242,18 @@ class Poller:
         (shards, or `feeds poll --watch` beside the bot) one polls; None when another holds it.
         Each feed is taken under its own lease as well (`poll_feeds`), which also keeps a poll
         started by a command (`/feed add`, `/feed poll`) in another process from doubling it."""
-        async with leases.held(self.run, POLLER_LEASE, owner or self.owner,
-                               self.lease_seconds) as lease:
+        async with leases.held(self.run, POLLER_LEASE, owner or self.owner, self.lease_seconds) as lease:
             if lease is None:
                 return None
             return await self.poll_due()
 
-    async def poll_feeds(self, feeds: list[Feed], now: datetime | None = None, *,
-                         only_due: bool = False) -> list[PollOutcome]:
+    async def poll_feeds(
+        self, feeds: list[Feed], now: datetime | None = None, *, only_due: bool = False
+    ) -> list[PollOutcome]:
         """Poll these feeds, a bounded number at once. With `only_due`, a feed no longer due
         when its turn comes (another process polled it meanwhile) is left out."""
         now = now or datetime.now(UTC)
-        outcomes = await asyncio.gather(*(self._poll_bounded(feed, now, only_due)
-                                          for feed in feeds))
+        outcomes = await asyncio.gather(*(self._poll_bounded(feed, now, only_due) for feed in feeds))
         return [outcome for outcome in outcomes if outcome is not None]
 
     async def _poll_bounded(self, feed: Feed, now: datetime, only_due: bool) -> PollOutcome | None:
@@ -252,11 +261,14 @@ class Poller:
             return PollOutcome(feed.id, feed.name, "waiting", error="it is being polled right now")
         self._polling.add(feed.id)
         try:
-            async with self._feeds_at_once, leases.held(self.run, f"feed:{feed.id}", self.owner,
-                                                        self.lease_seconds) as lease:
+            async with (
+                self._feeds_at_once,
+                leases.held(self.run, f"feed:{feed.id}", self.owner, self.lease_seconds) as lease,
+            ):
                 if lease is None:
-                    return PollOutcome(feed.id, feed.name, "waiting",
-                                       error="another process is polling it right now")
+                    return PollOutcome(
+                        feed.id, feed.name, "waiting", error="another process is polling it right now"
+                    )
                 current = await self.run(subscriptions.feed, feed.id)
                 if current is None or current.removed_at or (only_due and not is_due(current, now)):
                     return None
@@ -273,43 +285,57 @@ class Poller:
         not_before = self._host_not_before.get(host)
         if not_before and not_before > now:
             await self.run(subscriptions.update_feed, feed.id, {"next_poll_at": iso(not_before)})
-            return PollOutcome(feed.id, feed.name, "waiting",
-                               error=f"{host} asked to wait until {iso(not_before)}")
+            return PollOutcome(
+                feed.id, feed.name, "waiting", error=f"{host} asked to wait until {iso(not_before)}"
+            )
         headers = {}
         if feed.etag:
             headers["If-None-Match"] = feed.etag
         if feed.last_modified:
             headers["If-Modified-Since"] = feed.last_modified
         try:
-            document = await self.get(feed.url, headers=headers, max_bytes=MAX_FEED_BYTES,
-                                      what="the feed")
+            document = await self.get(feed.url, headers=headers, max_bytes=MAX_FEED_BYTES, what="the feed")
         except FetchError as error:
             return await self._failed(feed, now, str(error), None)
         moved = await self._follow_permanent_redirect(feed, document)
         if document.status == 304:
-            return await self._succeeded(feed, now, document, PollOutcome(
-                feed.id, feed.name, "unchanged"), moved)
+            return await self._succeeded(
+                feed, now, document, PollOutcome(feed.id, feed.name, "unchanged"), moved
+            )
         if document.status in RETRY_AFTER_STATUSES:
             wait = retry_after(document.headers.get("retry-after"), now)
             if wait:
                 self._host_not_before[host] = now + wait
-            return await self._failed(feed, now, f"the site answered {document.status} "
-                                      f"({'too many requests' if document.status == 429 else 'unavailable'})"
-                                      + (f" and asked to wait {int(wait.total_seconds())} s"
-                                         if wait else ""), document.status, wait=wait)
+            return await self._failed(
+                feed,
+                now,
+                f"the site answered {document.status} "
+                f"({'too many requests' if document.status == 429 else 'unavailable'})"
+                + (f" and asked to wait {int(wait.total_seconds())} s" if wait else ""),
+                document.status,
+                wait=wait,
+            )
         if document.status != 200:
-            return await self._failed(feed, now, f"the feed answered {document.status} "
-                                      f"{document.response.reason_phrase}", document.status)
+            return await self._failed(
+                feed,
+                now,
+                f"the feed answered {document.status} {document.response.reason_phrase}",
+                document.status,
+            )
         try:
-            parsed = await self.in_worker(parse_feed, document.body, document.url,
-                                             document.headers.get("content-type", ""))
+            parsed = await self.in_worker(
+                parse_feed, document.body, document.url, document.headers.get("content-type", "")
+            )
         except FeedError as error:
             return await self._failed(feed, now, str(error), document.status)
         if parsed.problem:
             log.info("feed %s read with repairs: %s", feed.url, parsed.problem)
         outcome = await self._store_entries(feed, parsed)
-        changes = {"title": feed.title or parsed.title, "kind": parsed.kind,
-                   "site_url": parsed.site_url or feed.site_url}
+        changes = {
+            "title": feed.title or parsed.title,
+            "kind": parsed.kind,
+            "site_url": parsed.site_url or feed.site_url,
+        }
         return await self._succeeded(feed, now, document, outcome, moved, changes)
 
     async def _follow_permanent_redirect(self, feed: Feed, document: FetchedDocument) -> dict:
@@ -320,13 +346,26 @@ class Poller:
         log.info("feed %s moved permanently to %s", feed.url, document.url)
         return {"url": document.url, "url_key": normalised_url(document.url)}
 
-    async def _succeeded(self, feed: Feed, now: datetime, document: FetchedDocument,
-                         outcome: PollOutcome, moved: dict, changes: dict | None = None) -> PollOutcome:
+    async def _succeeded(
+        self,
+        feed: Feed,
+        now: datetime,
+        document: FetchedDocument,
+        outcome: PollOutcome,
+        moved: dict,
+        changes: dict | None = None,
+    ) -> PollOutcome:
         interval = timedelta(minutes=feed.interval_minutes)
-        update = {"last_poll_at": iso(now), "last_success_at": iso(now),
-                  "last_status": str(document.status), "failures": 0,
-                  "gone_since": None, "next_poll_at": iso(now + with_jitter(interval, self.rng)),
-                  **(changes or {}), **moved}
+        update = {
+            "last_poll_at": iso(now),
+            "last_success_at": iso(now),
+            "last_status": str(document.status),
+            "failures": 0,
+            "gone_since": None,
+            "next_poll_at": iso(now + with_jitter(interval, self.rng)),
+            **(changes or {}),
+            **moved,
+        }
         if document.status == 200:
             # With entries still to retry, the next poll must get the feed again, not a 304.
             keep = not outcome.pending
@@ -334,44 +373,61 @@ class Poller:
             update["last_modified"] = document.headers.get("last-modified") if keep else None
         if outcome.stored:
             update["last_new_entry_at"] = iso(now)
-        await self.run(subscriptions.update_feed, feed.id, update,
-                       audit="feed.moved" if moved else None)
+        await self.run(subscriptions.update_feed, feed.id, update, audit="feed.moved" if moved else None)
         return outcome
 
-    async def _failed(self, feed: Feed, now: datetime, error: str, status: int | None, *,
-                      wait: timedelta | None = None) -> PollOutcome:
+    async def _failed(
+        self, feed: Feed, now: datetime, error: str, status: int | None, *, wait: timedelta | None = None
+    ) -> PollOutcome:
         failures = (feed.failures or 0) + 1
         gone_since = (feed.gone_since or iso(now)) if status in GONE_STATUSES else None
         interval = timedelta(minutes=feed.interval_minutes)
         next_poll = now + max(wait or timedelta(0), with_jitter(backoff(interval, failures), self.rng))
-        update = {"last_poll_at": iso(now), "last_status": str(status or "error"),
-                  "last_error": error, "failures": failures, "gone_since": gone_since,
-                  "next_poll_at": iso(next_poll)}
-        reason = pause_reason(status, failures, datetime.fromisoformat(gone_since)
-                              if gone_since else None, now, error)
+        update = {
+            "last_poll_at": iso(now),
+            "last_status": str(status or "error"),
+            "last_error": error,
+            "failures": failures,
+            "gone_since": gone_since,
+            "next_poll_at": iso(next_poll),
+        }
+        reason = pause_reason(
+            status, failures, datetime.fromisoformat(gone_since) if gone_since else None, now, error
+        )
         log.warning("feed %s (%s): %s (%d in a row)", feed.id, feed.url, error, failures)
         if reason:
-            update.update({"paused_at": iso(now), "paused_reason": reason,
-                           "notice": NOTICE_DUE if feed.guild_id is not None else NOTICE_LISTED})
+            update.update(
+                {
+                    "paused_at": iso(now),
+                    "paused_reason": reason,
+                    "notice": NOTICE_DUE if feed.guild_id is not None else NOTICE_LISTED,
+                }
+            )
             log.warning("feed %s (%s) paused: %s", feed.id, feed.url, reason)
-        await self.run(subscriptions.update_feed, feed.id, update,
-                       audit="feed.pause" if reason else None)
-        return PollOutcome(feed.id, feed.name, "paused" if reason else "failed",
-                           error=reason or error)
+        await self.run(subscriptions.update_feed, feed.id, update, audit="feed.pause" if reason else None)
+        return PollOutcome(feed.id, feed.name, "paused" if reason else "failed", error=reason or error)
 
     # Entries ------------------------------------------------------------------------------------
 
     async def _store_entries(self, feed: Feed, parsed: ParsedFeed) -> PollOutcome:
         outcome = PollOutcome(feed.id, feed.name, "new")
         entries = parsed.entries
-        states = await self.run(subscriptions.entry_states, feed.id, feed.guild_id,
-                                [(entry.key, entry.url) for entry in entries])
+        states = await self.run(
+            subscriptions.entry_states, feed.id, feed.guild_id, [(entry.key, entry.url) for entry in entries]
+        )
         known = [entry for entry in entries if states[entry.key].article_id]
-        marks = [(entry.key, entry.url, states[entry.key].article_id) for entry in known
-                 if not states[entry.key].seen]
+        marks = [
+            (entry.key, entry.url, states[entry.key].article_id)
+            for entry in known
+            if not states[entry.key].seen
+        ]
         outcome.duplicates = len(marks)
-        fresh = [entry for entry in entries if not states[entry.key].article_id
-                 and not (states[entry.key].seen and states[entry.key].attempts == 0)]
+        fresh = [
+            entry
+            for entry in entries
+            if not states[entry.key].article_id
+            and not (states[entry.key].seen and states[entry.key].attempts == 0)
+        ]
         if feed.first_poll:
             chosen = {entry.key for entry in _newest(fresh, feed.backfill)}
             left_out = [entry for entry in fresh if entry.key not in chosen]
@@ -399,10 +455,17 @@ class Poller:
             try:
                 page_text = await self.page_text(entry)
             except (FetchError, ArticleError) as error:
-                attempts = await self.run(subscriptions.entry_failed, feed.id, entry.key,
-                                          entry.url, str(error))
-                log.info("feed %s: the page of %s failed (%d of %d): %s", feed.id, entry.url,
-                         attempts, MAX_ENTRY_ATTEMPTS, error)
+                attempts = await self.run(
+                    subscriptions.entry_failed, feed.id, entry.key, entry.url, str(error)
+                )
+                log.info(
+                    "feed %s: the page of %s failed (%d of %d): %s",
+                    feed.id,
+                    entry.url,
+                    attempts,
+                    MAX_ENTRY_ATTEMPTS,
+                    error,
+                )
                 if attempts < MAX_ENTRY_ATTEMPTS:
                     return PENDING
                 if not entry.summary:
@@ -417,20 +480,19 @@ class Poller:
             claims = await self.in_worker(extract_claims, article)
         except ArticleError as error:  # the extractor failed on it: a bug, logged, tried again
             log.error("feed %s: entry %s: %s", feed.id, entry.key, error)
-            attempts = await self.run(subscriptions.entry_failed, feed.id, entry.key, entry.url,
-                                      str(error))
+            attempts = await self.run(subscriptions.entry_failed, feed.id, entry.key, entry.url, str(error))
             if attempts < MAX_ENTRY_ATTEMPTS:
                 return PENDING
             await self.run(subscriptions.mark_entries, feed.id, [(entry.key, entry.url, None)])
             return None
-        result = await self.run(subscriptions.store_entry, feed.id, entry.key, article, claims,
-                                guild_id=feed.guild_id)
+        result = await self.run(
+            subscriptions.store_entry, feed.id, entry.key, article, claims, guild_id=feed.guild_id
+        )
         return result.stored
 
     # Preview ------------------------------------------------------------------------------------
 
-    async def preview(self, url: str, limit: int = PREVIEW_ENTRIES) -> tuple[ParsedFeed,
-                                                                              list[EntryPreview]]:
+    async def preview(self, url: str, limit: int = PREVIEW_ENTRIES) -> tuple[ParsedFeed, list[EntryPreview]]:
         """The newest entries of a feed and the claims they would give; nothing is stored."""
         _, parsed = await self.read_feed(url)
         previews = []

@@ -52,12 +52,14 @@ def retry_after(value: str | None, now: datetime) -> timedelta | None:
     return min(wait, MAX_RETRY_AFTER)
 
 
-def pause_reason(status: int | None, failures: int, gone_since: datetime | None,
-                 now: datetime, error: str) -> str | None:
+def pause_reason(
+    status: int | None, failures: int, gone_since: datetime | None, now: datetime, error: str
+) -> str | None:
     """Why a failing feed is paused now, or None to keep polling it."""
     if status in GONE_STATUSES and gone_since and now - gone_since >= PAUSE_WHEN_GONE_FOR:
-        return (f"the feed has answered {status} ({'gone' if status == 410 else 'not found'}) "
-                f"for more than a day")
+        return (
+            f"the feed has answered {status} ({'gone' if status == 410 else 'not found'}) for more than a day"
+        )
     if failures >= PAUSE_AFTER_FAILURES:
         return f"{failures} polls in a row failed; the last: {error}"
     return None

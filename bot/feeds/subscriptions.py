@@ -71,8 +71,9 @@ def iso(moment: datetime) -> str:
 
 
 def _feeds(store: Store, where: str, params: list) -> list[Feed]:
-    rows = store.db.execute(f"SELECT {FEED_COLUMNS} FROM feeds WHERE removed_at IS NULL AND "
-                            f"{where} ORDER BY id", params).fetchall()
+    rows = store.db.execute(
+        f"SELECT {FEED_COLUMNS} FROM feeds WHERE removed_at IS NULL AND {where} ORDER BY id", params
+    ).fetchall()
     return [Feed(*row) for row in rows]
 
 
@@ -98,37 +99,66 @@ def find_feed(store: Store, guild_id: int | None, given: str) -> Feed:
         if given == str(candidate.id) or normalised_url(given) == candidate.url_key:
             return candidate
     where = "this server" if guild_id is not None else "the command line"
-    raise FeedError(f"No feed “{given}” is followed by {where}; "
-                    + ("`/feed list` shows them." if guild_id is not None
-                       else "`feeds list` shows them."))
+    raise FeedError(
+        f"No feed “{given}” is followed by {where}; "
+        + ("`/feed list` shows them." if guild_id is not None else "`feeds list` shows them.")
+    )
 
 
-def add_feed(store: Store, *, guild_id: int | None, url: str, title: str | None,
-             site_url: str | None, kind: str, actor: str, backfill: int = DEFAULT_BACKFILL,
-             interval_minutes: int = DEFAULT_INTERVAL_MINUTES,
-             now: datetime | None = None) -> Feed:
+def add_feed(
+    store: Store,
+    *,
+    guild_id: int | None,
+    url: str,
+    title: str | None,
+    site_url: str | None,
+    kind: str,
+    actor: str,
+    backfill: int = DEFAULT_BACKFILL,
+    interval_minutes: int = DEFAULT_INTERVAL_MINUTES,
+    now: datetime | None = None,
+) -> Feed:
     """Follow a checked feed; its first poll is due at once."""
     if not MIN_INTERVAL_MINUTES <= interval_minutes <= MAX_INTERVAL_MINUTES:
-        raise FeedError(f"A feed is polled every {MIN_INTERVAL_MINUTES} to "
-                        f"{MAX_INTERVAL_MINUTES} minutes, not {interval_minutes}.")
+        raise FeedError(
+            f"A feed is polled every {MIN_INTERVAL_MINUTES} to "
+            f"{MAX_INTERVAL_MINUTES} minutes, not {interval_minutes}."
+        )
     if not 0 <= backfill <= MAX_BACKFILL:
-        raise FeedError(f"backfill is how many of the feed's current entries to store now: "
-                        f"0 to {MAX_BACKFILL}, not {backfill}.")
+        raise FeedError(
+            f"backfill is how many of the feed's current entries to store now: "
+            f"0 to {MAX_BACKFILL}, not {backfill}."
+        )
     key = normalised_url(url)
     with store.db.atomic():
         existing = _feeds(store, "guild_id IS ? AND url_key = ?", [guild_id, key])
         if existing:
-            raise FeedError(f"{existing[0].name} is already followed here (feed "
-                            f"#{existing[0].id}).")
+            raise FeedError(f"{existing[0].name} is already followed here (feed #{existing[0].id}).")
         if guild_id is not None and len(feeds_of(store, guild_id)) >= MAX_FEEDS_PER_SERVER:
-            raise FeedError(f"This server follows {MAX_FEEDS_PER_SERVER} feeds, the most it may; "
-                            f"`/feed remove` one first.")
-        feed_id = store.db["feeds"].insert({
-            "guild_id": guild_id, "url": url, "url_key": key, "title": title,
-            "site_url": site_url, "kind": kind, "interval_minutes": interval_minutes,
-            "backfill": backfill, "added_by": actor, "added_at": utc_now(), "failures": 0,
-            "next_poll_at": iso(now or datetime.now(UTC)),
-        }).last_pk
+            raise FeedError(
+                f"This server follows {MAX_FEEDS_PER_SERVER} feeds, the most it may; "
+                f"`/feed remove` one first."
+            )
+        feed_id = (
+            store.db["feeds"]
+            .insert(
+                {
+                    "guild_id": guild_id,
+                    "url": url,
+                    "url_key": key,
+                    "title": title,
+                    "site_url": site_url,
+                    "kind": kind,
+                    "interval_minutes": interval_minutes,
+                    "backfill": backfill,
+                    "added_by": actor,
+                    "added_at": utc_now(),
+                    "failures": 0,
+                    "next_poll_at": iso(now or datetime.now(UTC)),
+                }
+            )
+            .last_pk
+        )
         store.record(actor, "feed.add", f"feed:{feed_id}", guild_id, url)
     return feed(store, feed_id)
 
@@ -147,9 +177,18 @@ def resume_feed(store: Store, feed_id: int, *, actor: str, now: datetime) -> Fee
     with store.db.atomic():
         found = feed(store, feed_id)
         if found and found.paused_at:
-            store.db["feeds"].update(feed_id, {
-                "paused_at": None, "paused_reason": None, "notice": None, "failures": 0,
-                "gone_since": None, "notice_message_id": None, "next_poll_at": iso(now)})
+            store.db["feeds"].update(
+                feed_id,
+                {
+                    "paused_at": None,
+                    "paused_reason": None,
+                    "notice": None,
+                    "failures": 0,
+                    "gone_since": None,
+                    "notice_message_id": None,
+                    "next_poll_at": iso(now),
+                },
+            )
             store.record(actor, "feed.resume", f"feed:{feed_id}", found.guild_id)
     return feed(store, feed_id)
 
@@ -159,7 +198,8 @@ def due_feeds(store: Store, now: datetime) -> list[Feed]:
     rows = store.db.execute(
         f"SELECT {FEED_COLUMNS} FROM feeds WHERE removed_at IS NULL AND paused_at IS NULL "
         f"AND (next_poll_at IS NULL OR next_poll_at <= ?) ORDER BY next_poll_at, id",
-        [iso(now)]).fetchall()
+        [iso(now)],
+    ).fetchall()
     return [Feed(*row) for row in rows]
 
 
@@ -169,16 +209,21 @@ def update_feed(store: Store, feed_id: int, changes: dict, *, audit: str | None 
         store.db["feeds"].update(feed_id, changes)
         if audit:
             found = feed(store, feed_id)
-            store.record("feeds", audit, f"feed:{feed_id}",
-                         found.guild_id if found else None,
-                         changes.get("paused_reason") or changes.get("url"))
+            store.record(
+                "feeds",
+                audit,
+                f"feed:{feed_id}",
+                found.guild_id if found else None,
+                changes.get("paused_reason") or changes.get("url"),
+            )
     return feed(store, feed_id)
 
 
 def url_taken(store: Store, guild_id: int | None, url: str, feed_id: int) -> bool:
     """Whether another feed of the same owner already follows a url (a redirect's target)."""
-    return bool(_feeds(store, "guild_id IS ? AND url_key = ? AND id != ?",
-                       [guild_id, normalised_url(url), feed_id]))
+    return bool(
+        _feeds(store, "guild_id IS ? AND url_key = ? AND id != ?", [guild_id, normalised_url(url), feed_id])
+    )
 
 
 # Entries --------------------------------------------------------------------------------------
@@ -194,25 +239,30 @@ class EntryState:
     seen: bool = False
 
 
-def entry_states(store: Store, feed_id: int, guild_id: int | None,
-                 entries: list[tuple[str, str | None]]) -> dict[str, EntryState]:
+def entry_states(
+    store: Store, feed_id: int, guild_id: int | None, entries: list[tuple[str, str | None]]
+) -> dict[str, EntryState]:
     """For each (key, url) of a poll's entries, what the store knows: this feed saw it, another
     feed stored it (same id) or an article has its url, in what this feed's server sees."""
     states = {}
     for key, url in entries:
-        row = store.db.execute("SELECT article_id, attempts FROM feed_entries WHERE feed_id = ? "
-                               "AND entry_key = ?", [feed_id, key]).fetchone()
+        row = store.db.execute(
+            "SELECT article_id, attempts FROM feed_entries WHERE feed_id = ? AND entry_key = ?",
+            [feed_id, key],
+        ).fetchone()
         if row and row[0]:
             states[key] = EntryState(row[0], row[1], True)
             continue
         other = store.db.execute(
             "SELECT fe.article_id FROM feed_entries fe JOIN articles a ON a.id = fe.article_id "
             "WHERE fe.entry_key = ? AND (a.guild_id IS NULL OR a.guild_id IS ?) LIMIT 1",
-            [key, guild_id]).fetchone()
+            [key, guild_id],
+        ).fetchone()
         if other is None and url:
             other = store.db.execute(
-                "SELECT id FROM articles WHERE url_key = ? AND (guild_id IS NULL OR guild_id IS ?)"
-                " LIMIT 1", [normalised_url(url), guild_id]).fetchone()
+                "SELECT id FROM articles WHERE url_key = ? AND (guild_id IS NULL OR guild_id IS ?) LIMIT 1",
+                [normalised_url(url), guild_id],
+            ).fetchone()
         states[key] = EntryState(other[0] if other else None, row[1] if row else 0, bool(row))
     return states
 
@@ -226,7 +276,8 @@ def mark_entries(store: Store, feed_id: int, marks: list[tuple[str, str | None, 
                 "INSERT INTO feed_entries (feed_id, entry_key, url_key, article_id, attempts, "
                 "seen_at) VALUES (?, ?, ?, ?, 0, ?) ON CONFLICT (feed_id, entry_key) DO UPDATE "
                 "SET article_id = coalesce(excluded.article_id, article_id)",
-                [feed_id, key, normalised_url(url), article_id, now])
+                [feed_id, key, normalised_url(url), article_id, now],
+            )
 
 
 def entry_failed(store: Store, feed_id: int, key: str, url: str | None, error: str) -> int:
@@ -236,13 +287,16 @@ def entry_failed(store: Store, feed_id: int, key: str, url: str | None, error: s
             "INSERT INTO feed_entries (feed_id, entry_key, url_key, attempts, last_error, seen_at) "
             "VALUES (?, ?, ?, 1, ?, ?) ON CONFLICT (feed_id, entry_key) DO UPDATE "
             "SET attempts = attempts + 1, last_error = excluded.last_error",
-            [feed_id, key, normalised_url(url), error, utc_now()])
-        return store.db.execute("SELECT attempts FROM feed_entries WHERE feed_id = ? AND "
-                                "entry_key = ?", [feed_id, key]).fetchone()[0]
+            [feed_id, key, normalised_url(url), error, utc_now()],
+        )
+        return store.db.execute(
+            "SELECT attempts FROM feed_entries WHERE feed_id = ? AND entry_key = ?", [feed_id, key]
+        ).fetchone()[0]
 
 
-def store_entry(store: Store, feed_id: int, key: str, article: Article, claims: list[Claim], *,
-                guild_id: int | None) -> AddResult:
+def store_entry(
+    store: Store, feed_id: int, key: str, article: Article, claims: list[Claim], *, guild_id: int | None
+) -> AddResult:
     """Store an entry's article with its claims (or find it is a duplicate), then mark the entry.
 
     The article is one transaction (`add_article`); marking the entry is another, and a crash

@@ -32,8 +32,13 @@ from bot.names import name_key
 
 BUSY_TIMEOUT = 10.0  # seconds a write waits for another writer before it gives up
 # Errors of the code, not of the file or the disk: they keep their own type and traceback.
-PROGRAMMING_ERRORS = (sqlite3.IntegrityError, sqlite3.ProgrammingError, sqlite3.InterfaceError,
-                      sqlite3.DataError)
+PROGRAMMING_ERRORS = (
+    sqlite3.IntegrityError,
+    sqlite3.ProgrammingError,
+    sqlite3.InterfaceError,
+    sqlite3.DataError,
+)
+
 
 def utc_now() -> str:
     """Now, in UTC, as the store writes moments: ISO 8601 to the second."""
@@ -52,31 +57,90 @@ def normalised_url(url: str | None) -> str | None:
 
 def _schema_v1(db: sqlite_utils.Database) -> None:
     """The first schema: articles, subjects, aliases, claims, digests."""
-    db["articles"].create({
-        "id": str, "url": str, "url_key": str, "title": str, "outlet": str, "published": str,
-        "published_basis": str, "body": str, "sha256": str, "guild_id": int, "added_by": str,
-        "added_at": str, "removed_at": str, "removed_by": str,
-    }, pk="id")
-    db["subjects"].create({"id": int, "name": str, "key": str, "brand": str, "kind": str},
-                          pk="id", not_null={"name", "key", "kind"})
-    db["claims"].create({
-        "id": int, "article_id": str, "subject_id": int, "attribute": str, "value": str,
-        "status": str, "quote": str, "start": int, "end": int, "mention": str, "created_at": str,
-        "retracted_at": str, "retracted_by": str, "reason": str,
-    }, pk="id", foreign_keys=[("article_id", "articles", "id"), ("subject_id", "subjects", "id")])
-    db["aliases"].create({"id": int, "alias": str, "key": str, "subject_id": int, "claim_id": int},
-                         pk="id", foreign_keys=[("subject_id", "subjects", "id"),
-                                                ("claim_id", "claims", "id")])
-    db["subscriptions"].create({
-        "id": int, "guild_id": int, "channel_id": int, "cadence": str, "time": str,
-        "timezone": str, "device": str, "created_by": str, "created_at": str,
-        "last_claim_id": int, "failing_reason": str, "failing_since": str, "removed_at": str,
-    }, pk="id")
-    db["deliveries"].create({
-        "id": int, "subscription_id": int, "window": str, "claims_from": int,
-        "claims_through": int, "status": str, "message_ids": str, "attempts": int,
-        "last_error": str, "created_at": str, "posted_at": str,
-    }, pk="id", foreign_keys=[("subscription_id", "subscriptions", "id")])
+    db["articles"].create(
+        {
+            "id": str,
+            "url": str,
+            "url_key": str,
+            "title": str,
+            "outlet": str,
+            "published": str,
+            "published_basis": str,
+            "body": str,
+            "sha256": str,
+            "guild_id": int,
+            "added_by": str,
+            "added_at": str,
+            "removed_at": str,
+            "removed_by": str,
+        },
+        pk="id",
+    )
+    db["subjects"].create(
+        {"id": int, "name": str, "key": str, "brand": str, "kind": str},
+        pk="id",
+        not_null={"name", "key", "kind"},
+    )
+    db["claims"].create(
+        {
+            "id": int,
+            "article_id": str,
+            "subject_id": int,
+            "attribute": str,
+            "value": str,
+            "status": str,
+            "quote": str,
+            "start": int,
+            "end": int,
+            "mention": str,
+            "created_at": str,
+            "retracted_at": str,
+            "retracted_by": str,
+            "reason": str,
+        },
+        pk="id",
+        foreign_keys=[("article_id", "articles", "id"), ("subject_id", "subjects", "id")],
+    )
+    db["aliases"].create(
+        {"id": int, "alias": str, "key": str, "subject_id": int, "claim_id": int},
+        pk="id",
+        foreign_keys=[("subject_id", "subjects", "id"), ("claim_id", "claims", "id")],
+    )
+    db["subscriptions"].create(
+        {
+            "id": int,
+            "guild_id": int,
+            "channel_id": int,
+            "cadence": str,
+            "time": str,
+            "timezone": str,
+            "device": str,
+            "created_by": str,
+            "created_at": str,
+            "last_claim_id": int,
+            "failing_reason": str,
+            "failing_since": str,
+            "removed_at": str,
+        },
+        pk="id",
+    )
+    db["deliveries"].create(
+        {
+            "id": int,
+            "subscription_id": int,
+            "window": str,
+            "claims_from": int,
+            "claims_through": int,
+            "status": str,
+            "message_ids": str,
+            "attempts": int,
+            "last_error": str,
+            "created_at": str,
+            "posted_at": str,
+        },
+        pk="id",
+        foreign_keys=[("subscription_id", "subscriptions", "id")],
+    )
     db["subjects"].create_index(["key"], unique=True)
     db["articles"].create_index(["sha256"])
     db["articles"].create_index(["url_key"])
@@ -91,8 +155,10 @@ def _schema_v2(db: sqlite_utils.Database) -> None:
     """Full-text search on article bodies and claim quotes, and the audit log."""
     db["articles"].enable_fts(["title", "body"], create_triggers=True, tokenize="porter")
     db["claims"].enable_fts(["quote"], create_triggers=True, tokenize="porter")
-    db["audit"].create({"id": int, "at": str, "guild_id": int, "actor": str, "action": str,
-                        "target": str, "detail": str}, pk="id")
+    db["audit"].create(
+        {"id": int, "at": str, "guild_id": int, "actor": str, "action": str, "target": str, "detail": str},
+        pk="id",
+    )
     db["audit"].create_index(["target"])
 
 
@@ -103,10 +169,14 @@ def _schema_v3(db: sqlite_utils.Database) -> None:
     retraction) and checks each article's visibility and date from another, never reading a
     quote or a body it does not show; "the latest reports" reads articles by date.
     """
-    db["claims"].create_index(["subject_id", "attribute", "value", "status", "article_id",
-                               "retracted_at"], index_name="idx_claims_tally", if_not_exists=True)
-    db["articles"].create_index(["id", "removed_at", "guild_id", "published"],
-                                index_name="idx_articles_visible", if_not_exists=True)
+    db["claims"].create_index(
+        ["subject_id", "attribute", "value", "status", "article_id", "retracted_at"],
+        index_name="idx_claims_tally",
+        if_not_exists=True,
+    )
+    db["articles"].create_index(
+        ["id", "removed_at", "guild_id", "published"], index_name="idx_articles_visible", if_not_exists=True
+    )
     db["articles"].create_index(["published"], if_not_exists=True)
 
 
@@ -126,30 +196,39 @@ def _schema_v4(db: sqlite_utils.Database) -> None:
     the quote (or the id) changes, so copying article fields does not rewrite the search index.
     """
     db.execute("DROP TRIGGER IF EXISTS claims_au")
-    db.execute("CREATE TRIGGER claims_au AFTER UPDATE OF id, quote ON claims BEGIN "
-               "INSERT INTO claims_fts (claims_fts, rowid, quote) "
-               "VALUES ('delete', old.rowid, old.quote); "
-               "INSERT INTO claims_fts (rowid, quote) VALUES (new.rowid, new.quote); END")
+    db.execute(
+        "CREATE TRIGGER claims_au AFTER UPDATE OF id, quote ON claims BEGIN "
+        "INSERT INTO claims_fts (claims_fts, rowid, quote) "
+        "VALUES ('delete', old.rowid, old.quote); "
+        "INSERT INTO claims_fts (rowid, quote) VALUES (new.rowid, new.quote); END"
+    )
     db.execute("ALTER TABLE claims ADD COLUMN published TEXT")
     db.execute("ALTER TABLE claims ADD COLUMN guild_id INTEGER")
     db.execute("ALTER TABLE claims ADD COLUMN article_removed INTEGER NOT NULL DEFAULT 0")
-    copy = ("UPDATE claims SET (published, guild_id, article_removed) = "
-            "(SELECT a.published, a.guild_id, a.removed_at IS NOT NULL FROM articles a "
-            "WHERE a.id = claims.article_id)")
+    copy = (
+        "UPDATE claims SET (published, guild_id, article_removed) = "
+        "(SELECT a.published, a.guild_id, a.removed_at IS NOT NULL FROM articles a "
+        "WHERE a.id = claims.article_id)"
+    )
     db.execute(copy)
     for event in ("INSERT", "UPDATE OF article_id"):
         name = "claims_copy_article_on_" + event.split()[0].lower()
-        db.execute(f"CREATE TRIGGER {name} AFTER {event} ON claims BEGIN "
-                   f"{copy} WHERE claims.id = new.id; END")
-    db.execute("CREATE TRIGGER articles_copy_to_claims "
-               "AFTER UPDATE OF published, guild_id, removed_at ON articles BEGIN "
-               "UPDATE claims SET published = new.published, guild_id = new.guild_id, "
-               "article_removed = new.removed_at IS NOT NULL WHERE article_id = new.id; END")
+        db.execute(
+            f"CREATE TRIGGER {name} AFTER {event} ON claims BEGIN {copy} WHERE claims.id = new.id; END"
+        )
+    db.execute(
+        "CREATE TRIGGER articles_copy_to_claims "
+        "AFTER UPDATE OF published, guild_id, removed_at ON articles BEGIN "
+        "UPDATE claims SET published = new.published, guild_id = new.guild_id, "
+        "article_removed = new.removed_at IS NOT NULL WHERE article_id = new.id; END"
+    )
     db.execute("DROP INDEX IF EXISTS idx_claims_tally")
     db.execute("DROP INDEX IF EXISTS idx_claims_subject_id_attribute")
-    db.execute("CREATE INDEX idx_claims_value_groups ON claims (subject_id, attribute, "
-               "lower(trim(value)), status = 'denied', status = 'confirmed', published, id, "
-               "article_id, guild_id, article_removed, retracted_at, status, value)")
+    db.execute(
+        "CREATE INDEX idx_claims_value_groups ON claims (subject_id, attribute, "
+        "lower(trim(value)), status = 'denied', status = 'confirmed', published, id, "
+        "article_id, guild_id, article_removed, retracted_at, status, value)"
+    )
 
 
 def _schema_v5(db: sqlite_utils.Database) -> None:
@@ -163,26 +242,40 @@ def _schema_v5(db: sqlite_utils.Database) -> None:
     changes that can hide a claim from a guild (retracted, article removed, guild or subject
     changed, deleted): while it stands still, a subject a guild could see stays visible.
     """
-    db.execute("CREATE TABLE names_version (id INTEGER PRIMARY KEY CHECK (id = 1), "
-               "added INTEGER NOT NULL, changed INTEGER NOT NULL, hidden INTEGER NOT NULL)")
+    db.execute(
+        "CREATE TABLE names_version (id INTEGER PRIMARY KEY CHECK (id = 1), "
+        "added INTEGER NOT NULL, changed INTEGER NOT NULL, hidden INTEGER NOT NULL)"
+    )
     db.execute("INSERT INTO names_version (id, added, changed, hidden) VALUES (1, 0, 0, 0)")
-    db.execute("CREATE TRIGGER subjects_names_insert AFTER INSERT ON subjects "
-               "BEGIN UPDATE names_version SET added = added + 1; END")
+    db.execute(
+        "CREATE TRIGGER subjects_names_insert AFTER INSERT ON subjects "
+        "BEGIN UPDATE names_version SET added = added + 1; END"
+    )
     changed = "UPDATE names_version SET changed = changed + 1"
-    for table, event in (("subjects", "UPDATE"), ("subjects", "DELETE"), ("aliases", "INSERT"),
-                         ("aliases", "UPDATE"), ("aliases", "DELETE")):
-        db.execute(f"CREATE TRIGGER {table}_names_{event.lower()} AFTER {event} ON {table} "
-                   f"BEGIN {changed}; END")
-    db.execute(f"CREATE TRIGGER claims_names_alias AFTER UPDATE OF retracted_at, article_removed, "
-               f"guild_id, attribute ON claims WHEN new.attribute = 'alias' OR "
-               f"old.attribute = 'alias' BEGIN {changed}; END")
+    for table, event in (
+        ("subjects", "UPDATE"),
+        ("subjects", "DELETE"),
+        ("aliases", "INSERT"),
+        ("aliases", "UPDATE"),
+        ("aliases", "DELETE"),
+    ):
+        db.execute(
+            f"CREATE TRIGGER {table}_names_{event.lower()} AFTER {event} ON {table} BEGIN {changed}; END"
+        )
+    db.execute(
+        f"CREATE TRIGGER claims_names_alias AFTER UPDATE OF retracted_at, article_removed, "
+        f"guild_id, attribute ON claims WHEN new.attribute = 'alias' OR "
+        f"old.attribute = 'alias' BEGIN {changed}; END"
+    )
     hidden = "UPDATE names_version SET hidden = hidden + 1"
-    db.execute(f"CREATE TRIGGER claims_hidden_update AFTER UPDATE OF retracted_at, "
-               f"article_removed, guild_id, subject_id ON claims WHEN "
-               f"(old.retracted_at IS NULL AND new.retracted_at IS NOT NULL) "
-               f"OR new.article_removed > old.article_removed "
-               f"OR old.guild_id IS NOT new.guild_id OR old.subject_id IS NOT new.subject_id "
-               f"BEGIN {hidden}; END")
+    db.execute(
+        f"CREATE TRIGGER claims_hidden_update AFTER UPDATE OF retracted_at, "
+        f"article_removed, guild_id, subject_id ON claims WHEN "
+        f"(old.retracted_at IS NULL AND new.retracted_at IS NOT NULL) "
+        f"OR new.article_removed > old.article_removed "
+        f"OR old.guild_id IS NOT new.guild_id OR old.subject_id IS NOT new.subject_id "
+        f"BEGIN {hidden}; END"
+    )
     db.execute(f"CREATE TRIGGER claims_hidden_delete AFTER DELETE ON claims BEGIN {hidden}; END")
 
 
@@ -195,22 +288,58 @@ def _schema_v6(db: sqlite_utils.Database) -> None:
     feed once (by its id, else its url), and the article it became, so a re-dated or re-ordered
     feed adds nothing; `attempts` counts entries whose linked page could not be fetched yet.
     """
-    db["feeds"].create({
-        "id": int, "guild_id": int, "url": str, "url_key": str, "title": str, "site_url": str,
-        "kind": str, "interval_minutes": int, "backfill": int, "etag": str, "last_modified": str,
-        "added_by": str, "added_at": str, "last_poll_at": str, "last_status": str,
-        "last_success_at": str, "last_new_entry_at": str, "next_poll_at": str,
-        "last_error": str, "failures": int, "gone_since": str, "paused_at": str,
-        "paused_reason": str, "notice": str,
-        "notice_message_id": int, "removed_at": str,
-    }, pk="id", defaults={"failures": 0})
-    db.execute("CREATE UNIQUE INDEX idx_feeds_followed ON feeds (coalesce(guild_id, 0), url_key) "
-               "WHERE removed_at IS NULL")
+    db["feeds"].create(
+        {
+            "id": int,
+            "guild_id": int,
+            "url": str,
+            "url_key": str,
+            "title": str,
+            "site_url": str,
+            "kind": str,
+            "interval_minutes": int,
+            "backfill": int,
+            "etag": str,
+            "last_modified": str,
+            "added_by": str,
+            "added_at": str,
+            "last_poll_at": str,
+            "last_status": str,
+            "last_success_at": str,
+            "last_new_entry_at": str,
+            "next_poll_at": str,
+            "last_error": str,
+            "failures": int,
+            "gone_since": str,
+            "paused_at": str,
+            "paused_reason": str,
+            "notice": str,
+            "notice_message_id": int,
+            "removed_at": str,
+        },
+        pk="id",
+        defaults={"failures": 0},
+    )
+    db.execute(
+        "CREATE UNIQUE INDEX idx_feeds_followed ON feeds (coalesce(guild_id, 0), url_key) "
+        "WHERE removed_at IS NULL"
+    )
     db["feeds"].create_index(["next_poll_at"])
-    db["feed_entries"].create({
-        "id": int, "feed_id": int, "entry_key": str, "url_key": str, "article_id": str,
-        "attempts": int, "last_error": str, "seen_at": str,
-    }, pk="id", foreign_keys=[("feed_id", "feeds", "id")], defaults={"attempts": 0})
+    db["feed_entries"].create(
+        {
+            "id": int,
+            "feed_id": int,
+            "entry_key": str,
+            "url_key": str,
+            "article_id": str,
+            "attempts": int,
+            "last_error": str,
+            "seen_at": str,
+        },
+        pk="id",
+        foreign_keys=[("feed_id", "feeds", "id")],
+        defaults={"attempts": 0},
+    )
     db["feed_entries"].create_index(["feed_id", "entry_key"], unique=True)
     db["feed_entries"].create_index(["entry_key"])
     db["feed_entries"].create_index(["article_id"])
@@ -219,8 +348,11 @@ def _schema_v6(db: sqlite_utils.Database) -> None:
 def _schema_v7(db: sqlite_utils.Database) -> None:
     """Leases (bot/leases.py), for work that one of several processes does, and who posted each
     delivery (`posted_by`, the lease owner), so a delivery finished by another process says so."""
-    db["leases"].create({"name": str, "owner": str, "expires_at": float, "taken_at": str},
-                        pk="name", not_null={"owner", "expires_at"})
+    db["leases"].create(
+        {"name": str, "owner": str, "expires_at": float, "taken_at": str},
+        pk="name",
+        not_null={"owner", "expires_at"},
+    )
     db.execute("ALTER TABLE deliveries ADD COLUMN posted_by TEXT")
 
 
@@ -228,14 +360,22 @@ def _schema_v8(db: sqlite_utils.Database) -> None:
     """`command_syncs`: the hash of the command tree last synced to each place (an application's
     global commands, or one server's), so the bot syncs only when its commands changed: Discord
     rate-limits command creation, and its own examples advise against syncing on every start."""
-    db.execute("CREATE TABLE command_syncs (scope TEXT PRIMARY KEY, payload_hash TEXT NOT NULL, "
-               "synced_at TEXT NOT NULL)")
+    db.execute(
+        "CREATE TABLE command_syncs (scope TEXT PRIMARY KEY, payload_hash TEXT NOT NULL, "
+        "synced_at TEXT NOT NULL)"
+    )
 
 
-MIGRATIONS: tuple[Callable[[sqlite_utils.Database], None], ...] = (_schema_v1, _schema_v2,
-                                                                   _schema_v3, _schema_v4,
-                                                                   _schema_v5, _schema_v6, _schema_v7,
-                                                                   _schema_v8)
+MIGRATIONS: tuple[Callable[[sqlite_utils.Database], None], ...] = (
+    _schema_v1,
+    _schema_v2,
+    _schema_v3,
+    _schema_v4,
+    _schema_v5,
+    _schema_v6,
+    _schema_v7,
+    _schema_v8,
+)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -295,26 +435,34 @@ def store_error(error: BaseException, path: Path, busy_timeout: float = BUSY_TIM
     name = getattr(error, "sqlite_errorname", "") or ""
     text = str(error)
     if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "database is locked" in text:
-        return StoreBusy(f"the store {path} was kept locked by another program writing to it for "
-                         f"more than {busy_timeout:g} s; nothing was written, try again")
+        return StoreBusy(
+            f"the store {path} was kept locked by another program writing to it for "
+            f"more than {busy_timeout:g} s; nothing was written, try again"
+        )
     if name.startswith("SQLITE_FULL") or "disk is full" in text:
-        return StoreFull(f"the disk holding the store {path} is full; free some space (nothing "
-                         f"half-written was kept)")
+        return StoreFull(
+            f"the disk holding the store {path} is full; free some space (nothing half-written was kept)"
+        )
     if path.is_dir():
         return StoreError(f"{path} is a folder; give the store's file, e.g. {path / 'claims.db'}")
     if name.startswith("SQLITE_READONLY") or (
-            (name.startswith("SQLITE_CANTOPEN") or isinstance(error, PermissionError))
-            and _read_only_place(path)):
-        return StoreError(f"the store {path} is read-only (the file, its folder or the disk it is "
-                          f"on); Receipts needs to write to it")
+        (name.startswith("SQLITE_CANTOPEN") or isinstance(error, PermissionError)) and _read_only_place(path)
+    ):
+        return StoreError(
+            f"the store {path} is read-only (the file, its folder or the disk it is "
+            f"on); Receipts needs to write to it"
+        )
     if name == "SQLITE_NOTADB" or "file is not a database" in text:
         return StoreError(f"{path} is not a Receipts store: the file is not an SQLite database")
     if name.startswith("SQLITE_CORRUPT") or "malformed" in text:
-        return StoreError(f"the store {path} is damaged (truncated or corrupted); restore it from "
-                          f"a backup or give another --db")
+        return StoreError(
+            f"the store {path} is damaged (truncated or corrupted); restore it from "
+            f"a backup or give another --db"
+        )
     if name.startswith("SQLITE_CANTOPEN"):
-        return StoreError(f"the store {path} cannot be opened; check that its folder exists and "
-                          f"can be written")
+        return StoreError(
+            f"the store {path} cannot be opened; check that its folder exists and can be written"
+        )
     return StoreError(f"the store {path} cannot be used: {text}")
 
 
@@ -356,8 +504,10 @@ def migrate(db: sqlite_utils.Database, up_to: int = SCHEMA_VERSION) -> int:
     """Run the migrations this file lacks, each in its own transaction; returns the version."""
     version = db.execute("PRAGMA user_version").fetchone()[0]
     if version > SCHEMA_VERSION:
-        raise StoreError(f"this store was made by a newer Receipts (schema {version}); "
-                         f"this one knows schema {SCHEMA_VERSION}")
+        raise StoreError(
+            f"this store was made by a newer Receipts (schema {version}); "
+            f"this one knows schema {SCHEMA_VERSION}"
+        )
     for number in range(version + 1, up_to + 1):
         with db.atomic():
             MIGRATIONS[number - 1](db)
@@ -455,7 +605,8 @@ class Store:
         row = self.db.execute(
             "SELECT id FROM articles WHERE (sha256 = ? OR (url_key IS NOT NULL AND url_key = ?)) "
             "AND (guild_id IS NULL OR guild_id IS ?) LIMIT 1",
-            [article.sha256, normalised_url(article.url), guild_id]).fetchone()
+            [article.sha256, normalised_url(article.url), guild_id],
+        ).fetchone()
         return row[0] if row else None
 
     def _free_article_id(self, article_id: str, sha256: str) -> str:
@@ -464,8 +615,9 @@ class Store:
             return article_id
         return f"{article_id}-{sha256[:10]}"
 
-    def add_article(self, article: Article, claims: Iterable[Claim], *, guild_id: int | None = None,
-                    added_by: str = "cli") -> AddResult:
+    def add_article(
+        self, article: Article, claims: Iterable[Claim], *, guild_id: int | None = None, added_by: str = "cli"
+    ) -> AddResult:
         """Store an article and all its claims in one transaction: all of it, or nothing."""
         with self.write():
             duplicate = self.find_duplicate(article, guild_id)
@@ -473,23 +625,33 @@ class Store:
                 return AddResult(article_id=duplicate, duplicate_of=duplicate)
             article_id = self._free_article_id(article.id, article.sha256)
             now = utc_now()
-            self._insert("articles", {
-                "id": article_id, "url": article.url, "url_key": normalised_url(article.url),
-                "title": article.title, "outlet": article.outlet, "published": article.published,
-                "published_basis": article.published_basis, "body": article.body,
-                "sha256": article.sha256, "guild_id": guild_id, "added_by": added_by,
-                "added_at": now,
-            })
+            self._insert(
+                "articles",
+                {
+                    "id": article_id,
+                    "url": article.url,
+                    "url_key": normalised_url(article.url),
+                    "title": article.title,
+                    "outlet": article.outlet,
+                    "published": article.published,
+                    "published_basis": article.published_basis,
+                    "body": article.body,
+                    "sha256": article.sha256,
+                    "guild_id": guild_id,
+                    "added_by": added_by,
+                    "added_at": now,
+                },
+            )
             count = 0
             for claim in claims:
                 self._insert_claim(article_id, claim, now)
                 count += 1
-            self.record(added_by, "article.add", f"article:{article_id}", guild_id,
-                        f"{count} claims")
+            self.record(added_by, "article.add", f"article:{article_id}", guild_id, f"{count} claims")
         return AddResult(article_id=article_id, claims=count)
 
-    def redate_article(self, article: Article, claims: Iterable[Claim], *, actor: str,
-                       guild_id: int | None = None) -> RedateResult:
+    def redate_article(
+        self, article: Article, claims: Iterable[Claim], *, actor: str, guild_id: int | None = None
+    ) -> RedateResult:
         """Give a stored article another date and replace its claims with `claims` (extracted
         against that date), in one transaction, audited.
 
@@ -501,44 +663,75 @@ class Store:
             if row is None:
                 raise StoreError(f"no article {article.id} is stored")
             if row["sha256"] != article.sha256:
-                raise StoreError(f"article {article.id} changed while its claims were read "
-                                 f"again; try again")
+                raise StoreError(f"article {article.id} changed while its claims were read again; try again")
             retracted = {
                 (attribute, value, start, end): (at, by, reason)
                 for attribute, value, start, end, at, by, reason in self.db.execute(
                     'SELECT attribute, value, start, "end", retracted_at, retracted_by, reason '
-                    "FROM claims WHERE article_id = ? AND retracted_at IS NOT NULL", [article.id])}
-            before = self.db.execute("SELECT count(*) FROM claims WHERE article_id = ?",
-                                     [article.id]).fetchone()[0]
-            self.db.execute("DELETE FROM aliases WHERE claim_id IN "
-                            "(SELECT id FROM claims WHERE article_id = ?)", [article.id])
+                    "FROM claims WHERE article_id = ? AND retracted_at IS NOT NULL",
+                    [article.id],
+                )
+            }
+            before = self.db.execute(
+                "SELECT count(*) FROM claims WHERE article_id = ?", [article.id]
+            ).fetchone()[0]
+            self.db.execute(
+                "DELETE FROM aliases WHERE claim_id IN (SELECT id FROM claims WHERE article_id = ?)",
+                [article.id],
+            )
             self.db.execute("DELETE FROM claims WHERE article_id = ?", [article.id])
-            self.db.execute("UPDATE articles SET published = ?, published_basis = ? WHERE id = ?",
-                            [article.published, article.published_basis, article.id])
+            self.db.execute(
+                "UPDATE articles SET published = ?, published_basis = ? WHERE id = ?",
+                [article.published, article.published_basis, article.id],
+            )
             now = utc_now()
             count = 0
             for claim in claims:
                 claim_id = self._insert_claim(article.id, claim, now)
                 kept = retracted.get((claim.attribute, claim.value, claim.start, claim.end))
                 if kept:
-                    self.db.execute("UPDATE claims SET retracted_at = ?, retracted_by = ?, "
-                                    "reason = ? WHERE id = ?", [*kept, claim_id])
+                    self.db.execute(
+                        "UPDATE claims SET retracted_at = ?, retracted_by = ?, reason = ? WHERE id = ?",
+                        [*kept, claim_id],
+                    )
                 count += 1
-            self.record(actor, "article.redate", f"article:{article.id}", guild_id,
-                        f"{article.published} (was {row['published'] or 'unknown'}, "
-                        f"{row['published_basis']}); claims read again: {before} -> {count}")
+            self.record(
+                actor,
+                "article.redate",
+                f"article:{article.id}",
+                guild_id,
+                f"{article.published} (was {row['published'] or 'unknown'}, "
+                f"{row['published_basis']}); claims read again: {before} -> {count}",
+            )
         return RedateResult(article.id, row["published"], article.published, before, count)
 
     def _insert_claim(self, article_id: str, claim: Claim, now: str) -> int:
         subject_id = self._subject_id(claim.subject, claim.subject_kind, claim.brand)
-        claim_id = self._insert("claims", {
-            "article_id": article_id, "subject_id": subject_id, "attribute": claim.attribute,
-            "value": claim.value, "status": claim.status, "quote": claim.quote,
-            "start": claim.start, "end": claim.end, "mention": claim.mention, "created_at": now,
-        })
+        claim_id = self._insert(
+            "claims",
+            {
+                "article_id": article_id,
+                "subject_id": subject_id,
+                "attribute": claim.attribute,
+                "value": claim.value,
+                "status": claim.status,
+                "quote": claim.quote,
+                "start": claim.start,
+                "end": claim.end,
+                "mention": claim.mention,
+                "created_at": now,
+            },
+        )
         if claim.attribute == "alias":
-            self._insert("aliases", {"alias": claim.value, "key": name_key(claim.value),
-                                     "subject_id": subject_id, "claim_id": claim_id})
+            self._insert(
+                "aliases",
+                {
+                    "alias": claim.value,
+                    "key": name_key(claim.value),
+                    "subject_id": subject_id,
+                    "claim_id": claim_id,
+                },
+            )
         return claim_id
 
     def _insert(self, table: str, row: dict) -> int:
@@ -546,8 +739,9 @@ class Store:
         made storing an article cost more than extracting it."""
         columns = ", ".join(f'"{column}"' for column in row)
         marks = ", ".join("?" * len(row))
-        cursor = self.db.conn.execute(f'INSERT INTO "{table}" ({columns}) VALUES ({marks})',
-                                      list(row.values()))
+        cursor = self.db.conn.execute(
+            f'INSERT INTO "{table}" ({columns}) VALUES ({marks})', list(row.values())
+        )
         return cursor.lastrowid
 
     def _subject_id(self, name: str, kind: str, brand: str | None) -> int:
@@ -566,13 +760,23 @@ class Store:
 
     # The audit log ----------------------------------------------------------------------------
 
-    def record(self, actor: str, action: str, target: str, guild_id: int | None = None,
-               detail: str | None = None) -> None:
+    def record(
+        self, actor: str, action: str, target: str, guild_id: int | None = None, detail: str | None = None
+    ) -> None:
         """Add a line to the audit log: who did what, to what, when (in the caller's transaction,
         when there is one)."""
         with self.db.atomic():
-            self._insert("audit", {"at": utc_now(), "guild_id": guild_id, "actor": actor,
-                                   "action": action, "target": target, "detail": detail})
+            self._insert(
+                "audit",
+                {
+                    "at": utc_now(),
+                    "guild_id": guild_id,
+                    "actor": actor,
+                    "action": action,
+                    "target": target,
+                    "detail": detail,
+                },
+            )
 
     def history(self, target: str) -> list[dict]:
         """The audit log of one target (`claim:12`, `article:x`), oldest first."""

@@ -29,12 +29,13 @@ def subscription_row(store: Store, subscription_id: int) -> dict:
     return store.db["subscriptions"].get(subscription_id)
 
 
-def channel_subscription_id(store: Store, guild_id: int, channel_id: int,
-                            device: str | None) -> int | None:
+def channel_subscription_id(store: Store, guild_id: int, channel_id: int, device: str | None) -> int | None:
     """The active subscription of a channel for a device (None: all devices), if there is one."""
     row = store.db.execute(
         "SELECT id FROM subscriptions WHERE removed_at IS NULL AND guild_id = ? "
-        "AND channel_id = ? AND device IS ?", [guild_id, channel_id, device]).fetchone()
+        "AND channel_id = ? AND device IS ?",
+        [guild_id, channel_id, device],
+    ).fetchone()
     return row[0] if row else None
 
 
@@ -65,21 +66,29 @@ def last_posted(store: Store, subscription_id: int) -> str | None:
     """When the subscription's last digest was posted, if ever."""
     return store.db.execute(
         "SELECT max(posted_at) FROM deliveries WHERE subscription_id = ? AND status = 'posted'",
-        [subscription_id]).fetchone()[0]
+        [subscription_id],
+    ).fetchone()[0]
 
 
 def open_delivery(store: Store, subscription_id: int) -> dict | None:
     """The subscription's latest delivery still to post (pending, failed or blocked), if any."""
-    rows = list(store.db["deliveries"].rows_where(
-        f"subscription_id = ? AND status IN ({','.join('?' * len(OPEN_STATUSES))})",
-        [subscription_id, *OPEN_STATUSES], order_by="id DESC", limit=1))
+    rows = list(
+        store.db["deliveries"].rows_where(
+            f"subscription_id = ? AND status IN ({','.join('?' * len(OPEN_STATUSES))})",
+            [subscription_id, *OPEN_STATUSES],
+            order_by="id DESC",
+            limit=1,
+        )
+    )
     return rows[0] if rows else None
 
 
 def window_delivery(store: Store, subscription_id: int, window: str) -> tuple | None:
     """The (status, attempts) of the subscription's delivery for a window, if it has one."""
-    return store.db.execute("SELECT status, attempts FROM deliveries WHERE subscription_id = ? "
-                            "AND window = ?", [subscription_id, window]).fetchone()
+    return store.db.execute(
+        "SELECT status, attempts FROM deliveries WHERE subscription_id = ? AND window = ?",
+        [subscription_id, window],
+    ).fetchone()
 
 
 def delivery_row(store: Store, delivery_id: int) -> dict:
@@ -89,18 +98,31 @@ def delivery_row(store: Store, delivery_id: int) -> dict:
 
 def window_has_delivery(store: Store, subscription_id: int, window: str) -> bool:
     """Whether the subscription already has a delivery row for this window."""
-    return bool(store.db["deliveries"].count_where("subscription_id = ? AND window = ?",
-                                                   [subscription_id, window]))
+    return bool(
+        store.db["deliveries"].count_where("subscription_id = ? AND window = ?", [subscription_id, window])
+    )
 
 
-def insert_delivery(store: Store, subscription_id: int, window: str, claims_from: int,
-                    claims_through: int, status: str) -> dict:
+def insert_delivery(
+    store: Store, subscription_id: int, window: str, claims_from: int, claims_through: int, status: str
+) -> dict:
     """A new delivery row (no page posted yet); returns it."""
-    delivery_id = store.db["deliveries"].insert({
-        "subscription_id": subscription_id, "window": window, "claims_from": claims_from,
-        "claims_through": claims_through, "status": status, "message_ids": "[]", "attempts": 0,
-        "created_at": utc_now(),
-    }).last_pk
+    delivery_id = (
+        store.db["deliveries"]
+        .insert(
+            {
+                "subscription_id": subscription_id,
+                "window": window,
+                "claims_from": claims_from,
+                "claims_through": claims_through,
+                "status": status,
+                "message_ids": "[]",
+                "attempts": 0,
+                "created_at": utc_now(),
+            }
+        )
+        .last_pk
+    )
     return store.db["deliveries"].get(delivery_id)
 
 
@@ -117,5 +139,4 @@ def message_ids(row: dict) -> list[int]:
 def add_message_id(store: Store, delivery_id: int, message_id: int) -> None:
     """Record a posted page's message id after those before it."""
     row = store.db["deliveries"].get(delivery_id)
-    store.db["deliveries"].update(delivery_id, {
-        "message_ids": json.dumps(message_ids(row) + [message_id])})
+    store.db["deliveries"].update(delivery_id, {"message_ids": json.dumps(message_ids(row) + [message_id])})

@@ -7,13 +7,13 @@ from bot.store import Store, utc_now
 
 def synced_hash(store: Store, scope: str) -> str | None:
     """The hash of the payload last synced to `scope`, or None when nothing was synced there."""
-    row = store.db.execute("SELECT payload_hash FROM command_syncs WHERE scope = ?",
-                           [scope]).fetchone()
+    row = store.db.execute("SELECT payload_hash FROM command_syncs WHERE scope = ?", [scope]).fetchone()
     return row[0] if row else None
 
 
 def record_sync(store: Store, scope: str, payload_hash: str) -> None:
     """Remember that the payload with this hash is what `scope` now has."""
     with store.write():
-        store.db["command_syncs"].upsert({"scope": scope, "payload_hash": payload_hash,
-                                          "synced_at": utc_now()}, pk="scope")
+        store.db["command_syncs"].upsert(
+            {"scope": scope, "payload_hash": payload_hash, "synced_at": utc_now()}, pk="scope"
+        )

@@ -27,8 +27,7 @@ from commands.render.receipt import receipt_line
 
 PAGE_MARK_ROOM = len(" (999/999)")
 FOOTER_ROOM = 64
-COLORS = {"spec": 0x5865F2, "timeline": 0x57F287, "sources": 0xFEE75C, "search": 0xEB459E,
-          "claim": 0x3BA55C}
+COLORS = {"spec": 0x5865F2, "timeline": 0x57F287, "sources": 0xFEE75C, "search": 0xEB459E, "claim": 0x3BA55C}
 ERROR_COLOR = 0xED4245
 
 
@@ -38,13 +37,12 @@ def to_discord_pages(answer: Answer) -> list[list[dict]]:
         return [[_failure_embed(answer)]]
     title = shorten(answer.title, TITLE_LIMIT - PAGE_MARK_ROOM)
     room = MESSAGE_EMBED_CHARS - len(title) - PAGE_MARK_ROOM - FOOTER_ROOM
-    blocks = [f"*{shorten(escape(note), min(room, DESCRIPTION_LIMIT) - 2)}*"
-              for note in answer.notes]
+    blocks = [f"*{shorten(escape(note), min(room, DESCRIPTION_LIMIT) - 2)}*" for note in answer.notes]
     blocks += [item_block(answer.command, item, room) for item in answer.items]
-    pages = [[blocks for _, blocks in page]
-             for page in pack([(None, blocks or ["Nothing to show."])], room)]
-    return [_page_embeds(answer, title, page, number, len(pages))
-            for number, page in enumerate(pages, start=1)]
+    pages = [[blocks for _, blocks in page] for page in pack([(None, blocks or ["Nothing to show."])], room)]
+    return [
+        _page_embeds(answer, title, page, number, len(pages)) for number, page in enumerate(pages, start=1)
+    ]
 
 
 def item_block(command: str, item: Item, room: int = DESCRIPTION_LIMIT) -> str:
@@ -61,8 +59,7 @@ def item_block(command: str, item: Item, room: int = DESCRIPTION_LIMIT) -> str:
     return f"{head}\n> “{quote}”\n{tail}{history}"[:limit]
 
 
-def _page_embeds(answer: Answer, title: str, page: list[list[str]], number: int,
-                 count: int) -> list[dict]:
+def _page_embeds(answer: Answer, title: str, page: list[list[str]], number: int, count: int) -> list[dict]:
     color = COLORS.get(answer.command, COLORS["spec"])
     embeds = [{"description": BLOCK_SEPARATOR.join(blocks), "color": color} for blocks in page]
     embeds[0]["title"] = title + (f" ({number}/{count})" if count > 1 else "")
@@ -76,5 +73,8 @@ def _page_embeds(answer: Answer, title: str, page: list[list[str]], number: int,
 def _failure_embed(answer: Answer) -> dict:
     lines = [escape(answer.error or "")]
     lines += [f"• {escape(suggestion)}" for suggestion in answer.suggestions]
-    return {"title": "No answer", "description": shorten("\n".join(lines), DESCRIPTION_LIMIT),
-            "color": ERROR_COLOR}
+    return {
+        "title": "No answer",
+        "description": shorten("\n".join(lines), DESCRIPTION_LIMIT),
+        "color": ERROR_COLOR,
+    }

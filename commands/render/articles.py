@@ -15,7 +15,8 @@ def date_line(published: str | None, basis: str | None) -> str:
     if not published:
         return "Date: **unknown**: no date was found in the article. Set it, or its claims sort last."
     where = {"header": "from the article", "moderator": "set by a moderator"}.get(
-        basis or "", (basis or "").removeprefix("inferred: ").strip() or "inferred")
+        basis or "", (basis or "").removeprefix("inferred: ").strip() or "inferred"
+    )
     if basis and basis.startswith("inferred"):
         return f"Date: **{published}**, inferred ({escape(where)}). Confirm it or set the right one."
     return f"Date: **{published}** ({where})."
@@ -26,24 +27,36 @@ def article_added_pages(added: ArticleAdded) -> list[list[dict]]:
     name = link(added.title or added.article_id, added.url)
     if added.duplicate:
         title = f"Already stored as {added.article_id}"
-        intro = (f"{name} was added before; nothing changed. If its date is wrong, "
-                 f"`/article redate article:{added.article_id} date:YYYY-MM-DD` corrects it and "
-                 f"reads its claims again.")
+        intro = (
+            f"{name} was added before; nothing changed. If its date is wrong, "
+            f"`/article redate article:{added.article_id} date:YYYY-MM-DD` corrects it and "
+            f"reads its claims again."
+        )
     elif added.redated_from:
         title = f"Redated {added.article_id}"
-        intro = (f"{name}: the date was {added.redated_from}; its claims were read again against "
-                 f"the new one: {len(added.claims)} claims.")
+        intro = (
+            f"{name}: the date was {added.redated_from}; its claims were read again against "
+            f"the new one: {len(added.claims)} claims."
+        )
     else:
         title = f"Added {added.article_id}"
         intro = f"{name}: {len(added.claims)} claims found."
     lines = [intro, date_line(added.published, added.published_basis)]
-    claims = [f"#{claim.claim_id} **{escape(claim.subject)}** · {claim.attribute}: "
-              f"{escape(claim.value)} ({claim.status})" for claim in added.claims]
+    claims = [
+        f"#{claim.claim_id} **{escape(claim.subject)}** · {claim.attribute}: "
+        f"{escape(claim.value)} ({claim.status})"
+        for claim in added.claims
+    ]
     if not claims:
-        claims = ["No claims were found: the article names no device with a value Receipts can "
-                  "quote. It is stored and searchable with `/search`."]
-    return embed_pages(title, [("Article", lines), ("Claims", claims)],
-                       footer=f"/article remove article:{added.article_id} undoes this")
+        claims = [
+            "No claims were found: the article names no device with a value Receipts can "
+            "quote. It is stored and searchable with `/search`."
+        ]
+    return embed_pages(
+        title,
+        [("Article", lines), ("Claims", claims)],
+        footer=f"/article remove article:{added.article_id} undoes this",
+    )
 
 
 def article_list_pages(articles: list[ArticleSummary]) -> list[list[dict]]:
@@ -51,19 +64,26 @@ def article_list_pages(articles: list[ArticleSummary]) -> list[list[dict]]:
     lines = []
     for article in articles:
         state = " · **removed**" if article.removed_at else ""
-        lines.append(f"`{article.article_id}` {link(article.title or 'untitled', article.url)}\n"
-                     f"{article.published or 'date unknown'} · {article.claims} claims · added "
-                     f"{(article.added_at or '')[:10]}{state}")
+        lines.append(
+            f"`{article.article_id}` {link(article.title or 'untitled', article.url)}\n"
+            f"{article.published or 'date unknown'} · {article.claims} claims · added "
+            f"{(article.added_at or '')[:10]}{state}"
+        )
     if not lines:
         lines = ["No articles were added in this server yet; `/article add` adds one."]
-    return embed_pages(f"Articles added in this server ({len(articles)})", [("Articles", lines)],
-                       footer="Seeds and command-line articles are shared and not listed")
+    return embed_pages(
+        f"Articles added in this server ({len(articles)})",
+        [("Articles", lines)],
+        footer="Seeds and command-line articles are shared and not listed",
+    )
 
 
 def article_removed(removed: ArticleSummary) -> str:
     """The reply to `/article remove`: what no longer counts, and how to undo it."""
-    return (f"Removed `{removed.article_id}`: its {removed.claims} claims no longer "
-            f"count. `/article restore article:{removed.article_id}` brings it back.")
+    return (
+        f"Removed `{removed.article_id}`: its {removed.claims} claims no longer "
+        f"count. `/article restore article:{removed.article_id}` brings it back."
+    )
 
 
 def article_restored(restored: ArticleSummary) -> str:

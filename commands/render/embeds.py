@@ -46,9 +46,9 @@ def shorten(text: str, limit: int) -> str:
     off from the character it escaped is dropped, so it cannot show or escape the ellipsis."""
     if len(text) <= limit:
         return text
-    cut = text[:max(0, limit - len(ELLIPSIS))]
-    if " " in cut[len(cut) // 2:]:
-        cut = cut[:cut.rindex(" ")]
+    cut = text[: max(0, limit - len(ELLIPSIS))]
+    if " " in cut[len(cut) // 2 :]:
+        cut = cut[: cut.rindex(" ")]
     return cut.rstrip("\\") + ELLIPSIS
 
 
@@ -67,14 +67,18 @@ def link(text: str, url: str | None) -> str:
 def embed_length(embed: dict) -> int:
     """The characters Discord counts towards the 6,000 of a message."""
     fields = embed.get("fields", [])
-    return (len(embed.get("title", "")) + len(embed.get("description", ""))
-            + len(embed.get("footer", {}).get("text", ""))
-            + len(embed.get("author", {}).get("name", ""))
-            + sum(len(field["name"]) + len(field["value"]) for field in fields))
+    return (
+        len(embed.get("title", ""))
+        + len(embed.get("description", ""))
+        + len(embed.get("footer", {}).get("text", ""))
+        + len(embed.get("author", {}).get("name", ""))
+        + sum(len(field["name"]) + len(field["value"]) for field in fields)
+    )
 
 
-def pack(sections: list[tuple[str | None, list[str]]], room: int, *,
-         description_limit: int = DESCRIPTION_LIMIT) -> list[list[tuple[str | None, list[str]]]]:
+def pack(
+    sections: list[tuple[str | None, list[str]]], room: int, *, description_limit: int = DESCRIPTION_LIMIT
+) -> list[list[tuple[str | None, list[str]]]]:
     """The one page packer: blocks of text into embeds, and embeds into pages (one message each).
 
     A block is never split. An embed holds blocks of one section (the section's heading is its
@@ -90,8 +94,12 @@ def pack(sections: list[tuple[str | None, list[str]]], room: int, *,
             page = pages[-1]
             joined = len(BLOCK_SEPARATOR) + len(block)
             opened = len(heading or "") + len(block)
-            if (page and not starts_section and used + joined <= room
-                    and len(BLOCK_SEPARATOR.join(page[-1][1])) + joined <= description_limit):
+            if (
+                page
+                and not starts_section
+                and used + joined <= room
+                and len(BLOCK_SEPARATOR.join(page[-1][1])) + joined <= description_limit
+            ):
                 page[-1][1].append(block)
                 used += joined
             elif page and used + opened <= room and len(page) < EMBEDS_PER_MESSAGE:
@@ -106,8 +114,9 @@ def pack(sections: list[tuple[str | None, list[str]]], room: int, *,
     return pages
 
 
-def embed_pages(title: str, sections: list[tuple[str, list[str]]], *, footer: str = "",
-                url: str | None = None) -> list[list[dict]]:
+def embed_pages(
+    title: str, sections: list[tuple[str, list[str]]], *, footer: str = "", url: str | None = None
+) -> list[list[dict]]:
     """Sections (a heading and its lines) as pages of embeds; each page fits one message.
 
     Every page starts with the title (as the first embed's author) and ends with the footer and
@@ -116,13 +125,28 @@ def embed_pages(title: str, sections: list[tuple[str, list[str]]], *, footer: st
     author = {"name": shorten(title, AUTHOR_LIMIT)}
     if url:
         author["url"] = url
-    cut = [(shorten(heading, TITLE_LIMIT),
-            [line if len(line) <= DESCRIPTION_LIMIT else line[: DESCRIPTION_LIMIT - 1] + ELLIPSIS
-             for line in lines]) for heading, lines in sections]
-    packed = pack(cut, PAGE_BUDGET - len(author["name"]) - len(footer),
-                  description_limit=min(DESCRIPTION_LIMIT, PAGE_BUDGET // 2))
-    pages = [[{"title": heading, "description": BLOCK_SEPARATOR.join(blocks), "color": COLOUR}
-              for heading, blocks in page] for page in packed]
+    cut = [
+        (
+            shorten(heading, TITLE_LIMIT),
+            [
+                line if len(line) <= DESCRIPTION_LIMIT else line[: DESCRIPTION_LIMIT - 1] + ELLIPSIS
+                for line in lines
+            ],
+        )
+        for heading, lines in sections
+    ]
+    packed = pack(
+        cut,
+        PAGE_BUDGET - len(author["name"]) - len(footer),
+        description_limit=min(DESCRIPTION_LIMIT, PAGE_BUDGET // 2),
+    )
+    pages = [
+        [
+            {"title": heading, "description": BLOCK_SEPARATOR.join(blocks), "color": COLOUR}
+            for heading, blocks in page
+        ]
+        for page in packed
+    ]
     if not pages[-1]:
         pages[-1].append({"description": "Nothing to show.", "color": COLOUR})
     for number, page in enumerate(pages, start=1):

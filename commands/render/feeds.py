@@ -24,24 +24,36 @@ def _when(moment: str | None, markdown: bool) -> str:
 
 def resume_hint(feed: Feed, markdown: bool = True) -> str:
     if markdown:
-        return (f"`/feed poll feed:{feed.id}` polls it now and resumes it once it works again; "
-                f"`/feed remove feed:{feed.id}` stops following it")
+        return (
+            f"`/feed poll feed:{feed.id}` polls it now and resumes it once it works again; "
+            f"`/feed remove feed:{feed.id}` stops following it"
+        )
     return f"`feeds poll {feed.id}` resumes it; `feeds remove {feed.id}` stops following it"
 
 
 def feed_status_lines(feed: Feed, now: datetime, *, markdown: bool = True) -> list[str]:
     """Last poll, last new entry, next poll, the last error and the failures in a row."""
     text = escape if markdown else (lambda value: value)
-    lines = [f"last poll {_when(feed.last_poll_at, markdown)} · last new entry "
-             f"{_when(feed.last_new_entry_at, markdown)} · "
-             + ("**paused**" if feed.paused_at and markdown else "paused" if feed.paused_at
-                else f"next poll {_when(feed.next_poll_at, markdown)}")]
+    lines = [
+        f"last poll {_when(feed.last_poll_at, markdown)} · last new entry "
+        f"{_when(feed.last_new_entry_at, markdown)} · "
+        + (
+            "**paused**"
+            if feed.paused_at and markdown
+            else "paused"
+            if feed.paused_at
+            else f"next poll {_when(feed.next_poll_at, markdown)}"
+        )
+    ]
     if feed.paused_at:
-        lines.append(f"Paused {_when(feed.paused_at, markdown)}: {text(feed.paused_reason or '')}."
-                     f" {resume_hint(feed, markdown)}.")
+        lines.append(
+            f"Paused {_when(feed.paused_at, markdown)}: {text(feed.paused_reason or '')}."
+            f" {resume_hint(feed, markdown)}."
+        )
     if feed.failures:
-        lines.append(f"Failing: {feed.failures} polls in a row; last error: "
-                     f"{text(feed.last_error or 'unknown')}")
+        lines.append(
+            f"Failing: {feed.failures} polls in a row; last error: {text(feed.last_error or 'unknown')}"
+        )
     elif feed.last_error:
         lines.append(f"Working again; the last error was: {text(feed.last_error)}")
     return lines
@@ -52,23 +64,32 @@ def feed_list_pages(feeds: Sequence[Feed], now: datetime) -> list[list[dict]]:
     lines = []
     for feed in feeds:
         status = "\n".join(feed_status_lines(feed, now))
-        lines.append(f"**#{feed.id}** {link(feed.name, feed.site_url or feed.url)} · "
-                     f"every {feed.interval_minutes} min\n{escape(feed.url)}\n{status}")
+        lines.append(
+            f"**#{feed.id}** {link(feed.name, feed.site_url or feed.url)} · "
+            f"every {feed.interval_minutes} min\n{escape(feed.url)}\n{status}"
+        )
     if not lines:
         lines = ["This server follows no feeds; `/feed add url:` follows one."]
-    return embed_pages(f"Feeds followed in this server ({len(feeds)})", [("Feeds", lines)],
-                       footer="New entries become articles of this server · /feed poll, "
-                              "/feed remove")
+    return embed_pages(
+        f"Feeds followed in this server ({len(feeds)})",
+        [("Feeds", lines)],
+        footer="New entries become articles of this server · /feed poll, /feed remove",
+    )
 
 
 def pause_notice_pages(feed: Feed) -> list[list[dict]]:
     """The one message a server's moderators get when one of its feeds is paused."""
-    lines = [f"{link(feed.name, feed.site_url or feed.url)} is **paused**: "
-             f"{escape(feed.paused_reason or 'it kept failing')}.",
-             f"Its url: {escape(feed.url)}",
-             f"Nothing more is fetched from it until a moderator acts: {resume_hint(feed)}."]
-    return embed_pages("Receipts: a feed stopped working", [("Feed paused", lines)],
-                       footer="Moderators are told once; /feed list shows it until then")
+    lines = [
+        f"{link(feed.name, feed.site_url or feed.url)} is **paused**: "
+        f"{escape(feed.paused_reason or 'it kept failing')}.",
+        f"Its url: {escape(feed.url)}",
+        f"Nothing more is fetched from it until a moderator acts: {resume_hint(feed)}.",
+    ]
+    return embed_pages(
+        "Receipts: a feed stopped working",
+        [("Feed paused", lines)],
+        footer="Moderators are told once; /feed list shows it until then",
+    )
 
 
 def poll_reply(outcomes: Sequence[PollOutcome]) -> str:
@@ -84,20 +105,27 @@ def preview_pages(url: str, parsed: ParsedFeed, previews: Sequence[EntryPreview]
     for preview in previews:
         entry = preview.entry
         heading = shorten(entry.title or entry.url or "untitled entry", 200)
-        lines = [f"{link('the entry', entry.url)} · {entry.published or 'date unknown'} · "
-                 + ("full text in the feed" if entry.full else "summary only: the page was read")]
+        lines = [
+            f"{link('the entry', entry.url)} · {entry.published or 'date unknown'} · "
+            + ("full text in the feed" if entry.full else "summary only: the page was read")
+        ]
         if preview.error:
             lines.append(f"Would not be stored: {escape(preview.error)}")
         for claim in preview.claims[:CLAIMS_PER_ENTRY]:
-            lines.append(f"**{escape(claim.subject)}** · {claim.attribute}: "
-                         f"{escape(claim.value)} ({claim.status})")
+            lines.append(
+                f"**{escape(claim.subject)}** · {claim.attribute}: {escape(claim.value)} ({claim.status})"
+            )
         if len(preview.claims) > CLAIMS_PER_ENTRY:
             lines.append(f"…and {len(preview.claims) - CLAIMS_PER_ENTRY} more claims")
         elif not preview.claims and not preview.error:
             lines.append("No claims: it names no device with a value Receipts can quote.")
         sections.append((heading, lines))
     if not sections:
-        sections = [("No entries", ["The feed is readable but has no entries yet."]), ]
-    return embed_pages(f"Preview of {parsed.title or url} ({parsed.kind}, "
-                       f"{len(parsed.entries)} entries)", sections,
-                       footer="Nothing was stored · /feed add follows it")
+        sections = [
+            ("No entries", ["The feed is readable but has no entries yet."]),
+        ]
+    return embed_pages(
+        f"Preview of {parsed.title or url} ({parsed.kind}, {len(parsed.entries)} entries)",
+        sections,
+        footer="Nothing was stored · /feed add follows it",
+    )

@@ -11,8 +11,7 @@ from bot.answers.sourcing import clean_url, is_web_url
 from commands.render.embeds import escape, link
 
 
-def receipt_line(name: str, url: str | None, published: str | None,
-                 claim_id: int | None = None) -> str:
+def receipt_line(name: str, url: str | None, published: str | None, claim_id: int | None = None) -> str:
     """The receipt of a quote: its source (linked when it has a web url), date and claim."""
     source = link(name, clean_url(url)) if is_web_url(url) else escape(name)
     parts = [source, published or "date unknown"]  # an ISO date: nothing in it to escape

@@ -18,10 +18,14 @@ MOD = moderation.actor_name(42)
 
 def copies(store: Store) -> dict[int, tuple]:
     """Each claim's copies of its article's fields, beside the article's own."""
-    return {row[0]: row[1:] for row in store.db.execute(
-        "SELECT c.id, c.published, c.guild_id, c.article_removed, "
-        "a.published, a.guild_id, a.removed_at IS NOT NULL "
-        "FROM claims c JOIN articles a ON a.id = c.article_id")}
+    return {
+        row[0]: row[1:]
+        for row in store.db.execute(
+            "SELECT c.id, c.published, c.guild_id, c.article_removed, "
+            "a.published, a.guild_id, a.removed_at IS NOT NULL "
+            "FROM claims c JOIN articles a ON a.id = c.article_id"
+        )
+    }
 
 
 def assert_in_sync(store: Store) -> None:
@@ -35,12 +39,24 @@ def current_ram(store: Store, guild_id: int | None = HOME) -> str | None:
 
 
 def two_reports(store: Store) -> None:
-    put(store, Written("older", "2021-01-05", said=[
-        Said(PHONE, "ram", "8 GB", "confirmed", "The Nova 3 has 8 GB of RAM, its maker says.")]),
-        guild_id=HOME)
-    put(store, Written("newer", "2021-02-05", said=[
-        Said(PHONE, "ram", "12 GB", "confirmed", "The Nova 3 ships with 12 GB of RAM.")]),
-        guild_id=HOME)
+    put(
+        store,
+        Written(
+            "older",
+            "2021-01-05",
+            said=[Said(PHONE, "ram", "8 GB", "confirmed", "The Nova 3 has 8 GB of RAM, its maker says.")],
+        ),
+        guild_id=HOME,
+    )
+    put(
+        store,
+        Written(
+            "newer",
+            "2021-02-05",
+            said=[Said(PHONE, "ram", "12 GB", "confirmed", "The Nova 3 ships with 12 GB of RAM.")],
+        ),
+        guild_id=HOME,
+    )
 
 
 def test_removing_restoring_and_redating_an_article_keeps_its_claims_copies(store):
@@ -86,14 +102,30 @@ def test_the_migration_fills_the_copies_of_claims_stored_before_it(tmp_path):
     db = sqlite_utils.Database(path)
     migrate(db, up_to=3)
     db["subjects"].insert({"id": 1, "name": PHONE, "key": "contosonova3", "kind": "device"})
-    for article_id, published, guild, removed in (("public", "2021-01-05", None, None),
-                                                  ("own", "2021-02-05", HOME, None),
-                                                  ("gone", "2021-03-05", HOME, "2021-04-01")):
-        db["articles"].insert({"id": article_id, "published": published, "guild_id": guild,
-                               "removed_at": removed, "body": f"Body of {article_id}."})
-        db["claims"].insert({"article_id": article_id, "subject_id": 1, "attribute": "ram",
-                             "value": f"{len(article_id)} GB", "status": "confirmed",
-                             "quote": f"A quote from the {article_id} article."})
+    for article_id, published, guild, removed in (
+        ("public", "2021-01-05", None, None),
+        ("own", "2021-02-05", HOME, None),
+        ("gone", "2021-03-05", HOME, "2021-04-01"),
+    ):
+        db["articles"].insert(
+            {
+                "id": article_id,
+                "published": published,
+                "guild_id": guild,
+                "removed_at": removed,
+                "body": f"Body of {article_id}.",
+            }
+        )
+        db["claims"].insert(
+            {
+                "article_id": article_id,
+                "subject_id": 1,
+                "attribute": "ram",
+                "value": f"{len(article_id)} GB",
+                "status": "confirmed",
+                "quote": f"A quote from the {article_id} article.",
+            }
+        )
     db.close()
 
     with Store(path) as store:

@@ -17,8 +17,15 @@ PROJECT_ROOT = Path(__file__).resolve().parents[2]
 def run_bot(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess:
     env = {k: v for k, v in os.environ.items() if k not in ("DISCORD_TOKEN", "RECEIPTS_DB")}
     env["COLUMNS"] = "80"
-    return subprocess.run([sys.executable, "-m", "bot", *args], input=stdin, capture_output=True,
-                          text=True, env=env, cwd=PROJECT_ROOT, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "bot", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=PROJECT_ROOT,
+        timeout=120,
+    )
 
 
 def test_ask_json_prints_the_answer_as_data(pixel_store):
@@ -36,8 +43,12 @@ def test_ask_prints_text_and_fails_on_an_unknown_device(pixel_store):
 
 
 def test_console_answers_commands_until_quit(pixel_store):
-    result = run_bot("console", "--db", str(pixel_store.path),
-                     stdin="/spec 11 Pro\nsources 11 pro\nquit\n/spec never reached\n")
+    result = run_bot(
+        "console",
+        "--db",
+        str(pixel_store.path),
+        stdin="/spec 11 Pro\nsources 11 pro\nquit\n/spec never reached\n",
+    )
     assert result.returncode == 0, result.stderr
     assert "Sources · " + PIXEL in result.stdout
     assert "never reached" not in result.stdout
@@ -65,7 +76,6 @@ def test_a_claim_number_of_thousands_of_digits_is_refused_and_the_console_goes_o
     asked = run_bot("ask", "--db", str(pixel_store.path), f"/claim {huge}")
     assert asked.returncode == 1 and "Traceback" not in asked.stderr, asked.stderr
     assert "not a claim number" in asked.stdout and huge not in asked.stdout
-    result = run_bot("console", "--db", str(pixel_store.path),
-                     stdin=f"/claim {huge}\n/spec 11 Pro\nquit\n")
+    result = run_bot("console", "--db", str(pixel_store.path), stdin=f"/claim {huge}\n/spec 11 Pro\nquit\n")
     assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
     assert "not a claim number" in result.stdout and PIXEL in result.stdout

@@ -7,9 +7,17 @@ from tests.answers.conftest import PIXEL, PIXEL_ALIAS, Said, Written, put
 
 
 def galaxy_lineup(store, names):
-    put(store, Written("lineup", "2031-01-05", said=[
-        Said(name, "chipset", "Snapdragon 9 Gen 1", "rumored", f"The {name} gets a new chip.")
-        for name in names]))
+    put(
+        store,
+        Written(
+            "lineup",
+            "2031-01-05",
+            said=[
+                Said(name, "chipset", "Snapdragon 9 Gen 1", "rumored", f"The {name} gets a new chip.")
+                for name in names
+            ],
+        ),
+    )
 
 
 def test_case_spacing_and_endings_are_forgiven(pixel_store):
@@ -77,9 +85,23 @@ def test_autocomplete_gives_the_device_once_for_its_alias(pixel_store):
 
 
 def test_names_only_one_guild_has_stay_in_that_guild(store):
-    put(store, Written("private", "2031-02-01", said=[
-        Said("Nothing Phone 5", "chipset", "Snapdragon 9 Gen 2", "rumored",
-             "The Nothing Phone 5 gets a new chip.")]), guild_id=1)
+    put(
+        store,
+        Written(
+            "private",
+            "2031-02-01",
+            said=[
+                Said(
+                    "Nothing Phone 5",
+                    "chipset",
+                    "Snapdragon 9 Gen 2",
+                    "rumored",
+                    "The Nothing Phone 5 gets a new chip.",
+                )
+            ],
+        ),
+        guild_id=1,
+    )
     assert resolve_subject(store, "Nothing Phone 5", guild_id=1).found
     assert not resolve_subject(store, "Nothing Phone 5", guild_id=2).found
     assert "Nothing Phone 5" in autocomplete(store, "nothing", guild_id=1)
@@ -88,7 +110,20 @@ def test_names_only_one_guild_has_stay_in_that_guild(store):
 
 def test_a_new_article_is_seen_by_the_next_lookup(pixel_store):
     assert not resolve_subject(pixel_store, "Pixel 12").found
-    put(pixel_store, Written("later", "2031-05-01", said=[
-        Said("Google Pixel 12", "chipset", "Google Tensor G7", "rumored",
-             "The Pixel 12 gets Tensor G7.")]))
+    put(
+        pixel_store,
+        Written(
+            "later",
+            "2031-05-01",
+            said=[
+                Said(
+                    "Google Pixel 12",
+                    "chipset",
+                    "Google Tensor G7",
+                    "rumored",
+                    "The Pixel 12 gets Tensor G7.",
+                )
+            ],
+        ),
+    )
     assert resolve_subject(pixel_store, "Pixel 12").subject.name == "Google Pixel 12"

@@ -26,14 +26,24 @@ PHONE = "Samsung Galaxy Z Fold 9"
 
 def long_sentence(number: int, length: int) -> str:
     start = f"Report {number}: the {PHONE} is said to have {number} GB of RAM, "
-    words = ("and *markdown* [chars] `like` these > keep coming " * (length // 40 + 1))
-    return (start + words)[:length - 1] + "."
+    words = "and *markdown* [chars] `like` these > keep coming " * (length // 40 + 1)
+    return (start + words)[: length - 1] + "."
 
 
 def many_claims_answer(store, count: int = 200, length: int = 1000):
-    put(store, Written("long", "2031-04-01", outlet="Long Reads", url="https://long.example/a",
-                       said=[Said(PHONE, "ram", f"{number} GB", "rumored",
-                                  long_sentence(number, length)) for number in range(count)]))
+    put(
+        store,
+        Written(
+            "long",
+            "2031-04-01",
+            outlet="Long Reads",
+            url="https://long.example/a",
+            said=[
+                Said(PHONE, "ram", f"{number} GB", "rumored", long_sentence(number, length))
+                for number in range(count)
+            ],
+        ),
+    )
     return spec(store, PHONE)
 
 
@@ -97,16 +107,29 @@ def test_the_terminal_answer_fits_80_columns_and_shows_every_receipt(pixel_store
 
 
 def test_the_terminal_prints_quotes_as_written(store):
-    put(store, Written("brackets", "2031-01-01", said=[
-        Said(PHONE, "ram", "8 GB", "rumored", "A [bold]8 GB[/bold] option is rumored.")]))
+    put(
+        store,
+        Written(
+            "brackets",
+            "2031-01-01",
+            said=[Said(PHONE, "ram", "8 GB", "rumored", "A [bold]8 GB[/bold] option is rumored.")],
+        ),
+    )
     console = Console(width=80, record=True, color_system=None)
     print_answer(spec(store, PHONE), console)
     assert "[bold]8 GB[/bold]" in console.export_text()
 
 
 def test_json_is_serialisable_for_every_command(pixel_store):
-    for text in ("/spec 11 Pro", "/timeline 11 Pro", "/timeline", "/sources 11 Pro", "/claim 1",
-                 "/search camera", "/spec nothing such"):
+    for text in (
+        "/spec 11 Pro",
+        "/timeline 11 Pro",
+        "/timeline",
+        "/sources 11 Pro",
+        "/claim 1",
+        "/search camera",
+        "/spec nothing such",
+    ):
         json.dumps(run_query(pixel_store, text).to_json())
 
 
@@ -131,8 +154,15 @@ CLEAN = "https://www.news.example/story/fold-9-leak?id=7"
 
 
 def receipt_answer(store, **header):
-    put(store, Written("fold-leak", "2031-05-02", **header, said=[
-        Said(PHONE, "battery", "5000 mAh", "rumored", f"The {PHONE} gets a 5,000mAh battery.")]))
+    put(
+        store,
+        Written(
+            "fold-leak",
+            "2031-05-02",
+            **header,
+            said=[Said(PHONE, "battery", "5000 mAh", "rumored", f"The {PHONE} gets a 5,000mAh battery.")],
+        ),
+    )
     return spec(store, PHONE)
 
 

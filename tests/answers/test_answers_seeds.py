@@ -42,11 +42,15 @@ def device(seeded) -> tuple[str, str, list[dict]]:
     lines = gold_lines()
     alias_line = next(line for line in lines if line["attribute"] == "alias")
     name = alias_line["subject_any"][0]
-    companies = {row[0] for row in seeded.db.execute(
-        "SELECT name FROM subjects WHERE kind = 'company'")}
-    about = [line for line in lines if name in line["subject_any"]
-             and line["subject_any"][0] not in companies
-             and line["attribute"] != "alias" and not line.get("optional")]
+    companies = {row[0] for row in seeded.db.execute("SELECT name FROM subjects WHERE kind = 'company'")}
+    about = [
+        line
+        for line in lines
+        if name in line["subject_any"]
+        and line["subject_any"][0] not in companies
+        and line["attribute"] != "alias"
+        and not line.get("optional")
+    ]
     return name, alias_line["value"], about
 
 
@@ -67,8 +71,7 @@ def expected_current(store, lines: list[dict]) -> set[str]:
     confirmed = [line for line in lines if line["status_any"] == ["confirmed"]]
     pool = confirmed or [line for line in lines if "denied" not in line["status_any"]]
     newest = max(published(store, line["article"]) for line in pool)
-    return set().union(*(values_of(line) for line in pool
-                         if published(store, line["article"]) == newest))
+    return set().union(*(values_of(line) for line in pool if published(store, line["article"]) == newest))
 
 
 def test_spec_lists_every_gold_value_and_the_current_one_by_the_rule(seeded, device):
@@ -80,8 +83,7 @@ def test_spec_lists_every_gold_value_and_the_current_one_by_the_rule(seeded, dev
         shown = {item.value for item in answer.lines if item.attribute == attribute}
         for line in lines:
             assert values_of(line) & shown, (attribute, line["value"], shown)
-        current = {item.value for item in answer.lines if item.attribute == attribute
-                   and item.current}
+        current = {item.value for item in answer.lines if item.attribute == attribute and item.current}
         assert current & expected_current(seeded, lines), (attribute, current)
     for item in answer.lines:
         assert item.quote and item.article and item.published
@@ -101,6 +103,8 @@ def test_the_timeline_dates_each_gold_claim(seeded, device):
     for line in about:
         event = line["attribute"] == "launch_date"
         when = values_of(line) if event else {published(seeded, line["article"])}
-        assert any(item.attribute == line["attribute"] and item.value in values_of(line)
-                   and item.date in when for item in answer.items), line
+        assert any(
+            item.attribute == line["attribute"] and item.value in values_of(line) and item.date in when
+            for item in answer.items
+        ), line
     assert all(item.quote and item.article and item.published for item in answer.items)

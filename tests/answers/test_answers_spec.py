@@ -19,11 +19,26 @@ def current_value(answer, attribute):
     return current[0].value if current else None
 
 
-def report(store: Store, article: str, published: str, value: str, status: str,
-           attribute: str = "ram", guild_id: int | None = None) -> int:
+def report(
+    store: Store,
+    article: str,
+    published: str,
+    value: str,
+    status: str,
+    attribute: str = "ram",
+    guild_id: int | None = None,
+) -> int:
     sentence = f"{article}: the {PHONE} has {value} ({status})."
-    return put(store, Written(article, published, outlet=f"Outlet {article}", said=[
-        Said(PHONE, attribute, value, status, sentence)]), guild_id=guild_id)[0]
+    return put(
+        store,
+        Written(
+            article,
+            published,
+            outlet=f"Outlet {article}",
+            said=[Said(PHONE, attribute, value, status, sentence)],
+        ),
+        guild_id=guild_id,
+    )[0]
 
 
 def test_every_line_carries_its_receipt(pixel_store):
@@ -113,12 +128,11 @@ def test_company_context_is_shown_but_does_not_beat_the_device(pixel_store):
 
 
 def test_an_attribute_or_a_friendly_word_narrows_the_answer(pixel_store):
-    assert {line.attribute for line in run_query(pixel_store, "/spec 11 Pro chipset").lines} \
-        == {"chipset"}
-    assert {line.attribute for line in run_query(pixel_store, "/spec 11 XL chip").lines} \
-        == {"chipset"}
-    assert {line.attribute for line in run_query(pixel_store, "/spec Pixel 11 Pro camera").lines} \
-        == {"main_camera"}
+    assert {line.attribute for line in run_query(pixel_store, "/spec 11 Pro chipset").lines} == {"chipset"}
+    assert {line.attribute for line in run_query(pixel_store, "/spec 11 XL chip").lines} == {"chipset"}
+    assert {line.attribute for line in run_query(pixel_store, "/spec Pixel 11 Pro camera").lines} == {
+        "main_camera"
+    }
     answer = run_query(pixel_store, "/spec 11 Pro main camera")
     assert answer.subject == PIXEL and {line.attribute for line in answer.lines} == {"main_camera"}
 
@@ -132,5 +146,15 @@ def test_json_follows_the_contract(pixel_store):
     data = run_query(pixel_store, "/spec 11 Pro").to_json()
     assert data["command"] == "spec" and data["subject"] == PIXEL and data["matched"] == "11 Pro"
     first = data["lines"][0]
-    assert list(first)[:10] == ["attribute", "value", "status", "current", "sources", "quote",
-                                "article", "source", "published", "claim_id"]
+    assert list(first)[:10] == [
+        "attribute",
+        "value",
+        "status",
+        "current",
+        "sources",
+        "quote",
+        "article",
+        "source",
+        "published",
+        "claim_id",
+    ]

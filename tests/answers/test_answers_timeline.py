@@ -38,11 +38,11 @@ def test_the_same_report_by_several_outlets_is_one_item(pixel_store):
 
 
 def test_events_after_today_are_upcoming(pixel_store):
-    events = [item for item in timeline(pixel_store, PIXEL, today=BEFORE_LAUNCH).items
-              if item.kind == "event"]
+    events = [
+        item for item in timeline(pixel_store, PIXEL, today=BEFORE_LAUNCH).items if item.kind == "event"
+    ]
     assert events and all(item.upcoming for item in events)
-    events = [item for item in timeline(pixel_store, PIXEL, today=AFTER_LAUNCH).items
-              if item.kind == "event"]
+    events = [item for item in timeline(pixel_store, PIXEL, today=AFTER_LAUNCH).items if item.kind == "event"]
     assert not any(item.upcoming for item in events)
 
 
@@ -54,8 +54,14 @@ def test_a_series_timeline_includes_its_devices(pixel_store):
 
 def test_the_whole_store_newest_first_and_limited(pixel_store):
     for number in range(12):
-        put(pixel_store, Written(f"filler{number}", f"2029-01-{number + 10}", said=[
-            Said("Motorola Edge 90", "ram", f"{number} GB", "rumored", f"Edge RAM {number}.")]))
+        put(
+            pixel_store,
+            Written(
+                f"filler{number}",
+                f"2029-01-{number + 10}",
+                said=[Said("Motorola Edge 90", "ram", f"{number} GB", "rumored", f"Edge RAM {number}.")],
+            ),
+        )
     answer = timeline(pixel_store, today=BEFORE_LAUNCH, limit=5)
     assert len(answer.items) <= 5 and answer.notes
     dates = [item.date for item in answer.items]
@@ -66,5 +72,15 @@ def test_the_whole_store_newest_first_and_limited(pixel_store):
 def test_json_items_follow_the_contract(pixel_store):
     data = run_query(pixel_store, "/timeline 11 Pro", today=BEFORE_LAUNCH).to_json()
     assert data["command"] == "timeline" and data["subject"] == PIXEL
-    assert list(data["items"][0])[:10] == ["date", "precision", "kind", "attribute", "value",
-                                           "status", "quote", "article", "source", "published"]
+    assert list(data["items"][0])[:10] == [
+        "date",
+        "precision",
+        "kind",
+        "attribute",
+        "value",
+        "status",
+        "quote",
+        "article",
+        "source",
+        "published",
+    ]

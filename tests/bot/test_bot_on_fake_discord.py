@@ -56,10 +56,17 @@ async def world(store, tmp_path):
         mods = guild.add_role("Mods", Permission.MANAGE_MESSAGES)
         alice = guild.add_member(fake.add_user("alice"))
         moderator = guild.add_member(fake.add_user("mo"), roles=[mods])
-        settings = Settings(discord_token=fake.token, db_path=tmp_path / "claims.db",
-                            dev_guild=guild.id, log_level="INFO", discord_api=fake.api_base,
-                            discord_gateway=fake.gateway_url, discord_cdn=fake.url + "/cdn",
-                            allow_private_urls=True, digest_interval=0.05)
+        settings = Settings(
+            discord_token=fake.token,
+            db_path=tmp_path / "claims.db",
+            dev_guild=guild.id,
+            log_level="INFO",
+            discord_api=fake.api_base,
+            discord_gateway=fake.gateway_url,
+            discord_cdn=fake.url + "/cdn",
+            allow_private_urls=True,
+            digest_interval=0.05,
+        )
         bot = FastBot(settings, store, guild_ready_timeout=0.05)
         running = asyncio.create_task(bot.start(settings.discord_token))
         try:
@@ -75,16 +82,26 @@ async def world(store, tmp_path):
 
 
 async def command(world, user, name, options=None, channel=None):
-    record = await world.fake.send_command(world.guild.id, (channel or world.general).id,
-                                           user.id, name, options or {})
+    record = await world.fake.send_command(
+        world.guild.id, (channel or world.general).id, user.id, name, options or {}
+    )
     callback = await world.fake.wait_for_callback(record, timeout=5)
     return record, callback
 
 
 async def test_the_bot_syncs_its_commands_to_the_dev_guild(world):
     names = {c["name"] for c in world.fake.commands[world.guild.id]}
-    assert names == {"spec", "timeline", "sources", "search", "claim", "article",
-                     "moderate-claim", "digest", "feed"}
+    assert names == {
+        "spec",
+        "timeline",
+        "sources",
+        "search",
+        "claim",
+        "article",
+        "moderate-claim",
+        "digest",
+        "feed",
+    }
 
 
 async def test_an_answer_is_an_embed_that_mentions_no_one(world, store):
@@ -110,8 +127,9 @@ async def test_a_moderator_adds_an_article_from_a_url(world, store):
     await site.start()
     port = site._server.sockets[0].getsockname()[1]
     try:
-        record, callback = await command(world, world.moderator, "article add",
-                                         {"url": f"http://127.0.0.1:{port}/x9"})
+        record, callback = await command(
+            world, world.moderator, "article add", {"url": f"http://127.0.0.1:{port}/x9"}
+        )
         assert callback.type == 5  # deferred: fetching may take longer than 3 s
         [reply] = await world.fake.wait_for_followups(record, timeout=10)
     finally:
@@ -122,8 +140,12 @@ async def test_a_moderator_adds_an_article_from_a_url(world, store):
 
 async def test_a_digest_goes_to_its_channel_and_a_blocked_channel_shows_as_failing(world, store):
     for channel in (world.general, world.readonly):
-        _, callback = await command(world, world.moderator, "digest subscribe", {
-            "channel": channel.id, "cadence": "daily", "time": "00:00", "timezone": "UTC"})
+        _, callback = await command(
+            world,
+            world.moderator,
+            "digest subscribe",
+            {"channel": channel.id, "cadence": "daily", "time": "00:00", "timezone": "UTC"},
+        )
         assert callback.data["flags"] & EPHEMERAL, callback.data
     earlier = (datetime.now(UTC) - timedelta(days=2)).isoformat(timespec="seconds")
 
@@ -135,11 +157,19 @@ async def test_a_digest_goes_to_its_channel_and_a_blocked_channel_shows_as_faili
     await world.bot.run_store(stored_article, "digest-news", device="Contoso Q1")
 
     def posted():
-        return [m for m in world.fake.messages.values()
-                if int(m["channel_id"]) == world.general.id and m["embeds"]]
+        return [
+            m
+            for m in world.fake.messages.values()
+            if int(m["channel_id"]) == world.general.id and m["embeds"]
+        ]
 
-    await world.fake.wait_until(lambda: posted() and store.db.execute(
-        "SELECT count(*) FROM deliveries WHERE status = 'blocked'").fetchone()[0], timeout=5)
+    await world.fake.wait_until(
+        lambda: (
+            posted()
+            and store.db.execute("SELECT count(*) FROM deliveries WHERE status = 'blocked'").fetchone()[0]
+        ),
+        timeout=5,
+    )
     assert "Contoso Q1" in str(posted()[0]["embeds"])
     _, callback = await command(world, world.moderator, "digest list")
     assert "Failing" in str(callback.data["embeds"]) and "Send Messages" in str(callback.data["embeds"])
@@ -147,28 +177,33 @@ async def test_a_digest_goes_to_its_channel_and_a_blocked_channel_shows_as_faili
 
 def inputs(modal_callback):
     """The custom ids of a modal's text inputs, in order."""
-    return [component["custom_id"] for row in modal_callback.data["components"]
-            for component in row["components"]]
+    return [
+        component["custom_id"] for row in modal_callback.data["components"] for component in row["components"]
+    ]
 
 
 async def test_a_pasted_undated_article_gets_its_date_set_with_a_button(world, store):
     record, callback = await command(world, world.moderator, "article add")
     assert callback.type == 9  # the modal: url, title, date, text
     url, title, date, text = inputs(callback)
-    submitted = await world.fake.submit_modal(callback.data["custom_id"], {
-        url: "", title: "Contoso X5 leak", date: "",
-        text: "The Contoso X5 will come with a 5000mAh battery, a leak says."})
+    submitted = await world.fake.submit_modal(
+        callback.data["custom_id"],
+        {
+            url: "",
+            title: "Contoso X5 leak",
+            date: "",
+            text: "The Contoso X5 will come with a 5000mAh battery, a leak says.",
+        },
+    )
     [reply] = await world.fake.wait_for_followups(submitted, timeout=5)
     assert reply["flags"] & EPHEMERAL and "unknown" in str(reply["embeds"])
     buttons = {c["label"]: c["custom_id"] for row in reply["components"] for c in row["components"]}
     assert set(buttons) == {"Set the date…"}
 
-    stranger = await world.fake.press_button(int(reply["id"]), buttons["Set the date…"],
-                                             world.alice.id)
+    stranger = await world.fake.press_button(int(reply["id"]), buttons["Set the date…"], world.alice.id)
     assert "Only the person who asked" in (await world.fake.wait_for_callback(stranger)).data["content"]
 
-    pressed = await world.fake.press_button(int(reply["id"]), buttons["Set the date…"],
-                                            world.moderator.id)
+    pressed = await world.fake.press_button(int(reply["id"]), buttons["Set the date…"], world.moderator.id)
     modal = await world.fake.wait_for_callback(pressed)
     [published] = inputs(modal)
     settled = await world.fake.submit_modal(modal.data["custom_id"], {published: "2022-06-29"})

@@ -25,8 +25,7 @@ PUBLIC = {"spec", "timeline", "sources", "search", "claim"}
 
 @pytest.fixture
 async def bot(store, tmp_path):
-    settings = Settings(discord_token=None, db_path=tmp_path / "claims.db", dev_guild=None,
-                        log_level="INFO")
+    settings = Settings(discord_token=None, db_path=tmp_path / "claims.db", dev_guild=None, log_level="INFO")
     async with ReceiptsBot(settings, store) as opened:
         await opened.load_command_groups()
         yield opened
@@ -47,10 +46,16 @@ def check_name(name):
 
 
 def test_every_module_of_commands_is_an_extension():
-    assert extension_names() == ["commands.article", "commands.claim", "commands.digest",
-                                 "commands.feed",
-                                 "commands.search", "commands.sources", "commands.spec",
-                                 "commands.timeline"]
+    assert extension_names() == [
+        "commands.article",
+        "commands.claim",
+        "commands.digest",
+        "commands.feed",
+        "commands.search",
+        "commands.sources",
+        "commands.spec",
+        "commands.timeline",
+    ]
 
 
 async def test_the_tree_payload_follows_discords_rules(bot):
@@ -70,8 +75,7 @@ async def test_the_tree_payload_follows_discords_rules(bot):
             for choice in option.get("choices", []):
                 assert 1 <= len(choice["name"]) <= 100 and len(str(choice["value"])) <= 100
             assert depth <= 3
-            required = [o.get("required", False) for o in option.get("options", [])
-                        if o["type"] > 2]
+            required = [o.get("required", False) for o in option.get("options", []) if o["type"] > 2]
             assert required == sorted(required, reverse=True), "required options come first"
 
 
@@ -85,20 +89,28 @@ async def test_moderator_groups_are_hidden_by_default_and_server_only(bot):
             assert command["default_member_permissions"] is None
 
 
-def interaction(manage_messages=False, manage_guild=False, administrator=False, guild_id=1, *,
-                in_channel: discord.Permissions | None = None, roles_known=True):
+def interaction(
+    manage_messages=False,
+    manage_guild=False,
+    administrator=False,
+    guild_id=1,
+    *,
+    in_channel: discord.Permissions | None = None,
+    roles_known=True,
+):
     """A member's interaction: the flags are their server-wide permissions (from roles); the
     channel's permissions are the same unless `in_channel` says otherwise."""
-    permissions = discord.Permissions(manage_messages=manage_messages, manage_guild=manage_guild,
-                                      administrator=administrator)
+    permissions = discord.Permissions(
+        manage_messages=manage_messages, manage_guild=manage_guild, administrator=administrator
+    )
     guild = SimpleNamespace(default_role=SimpleNamespace(id=guild_id) if roles_known else None)
     member = SimpleNamespace(id=7, guild=guild, guild_permissions=permissions)
-    return SimpleNamespace(guild_id=guild_id, permissions=in_channel or permissions, user=member,
-                           extras={})
+    return SimpleNamespace(guild_id=guild_id, permissions=in_channel or permissions, user=member, extras={})
 
 
-@pytest.mark.parametrize("flags", [{"manage_messages": True}, {"manage_guild": True},
-                                   {"administrator": True}])
+@pytest.mark.parametrize(
+    "flags", [{"manage_messages": True}, {"manage_guild": True}, {"administrator": True}]
+)
 def test_the_runtime_check_lets_moderators_in(flags):
     assert require_moderator(interaction(**flags)) is True
 
@@ -114,8 +126,7 @@ def test_the_runtime_check_reads_server_wide_permissions_not_the_channels():
     granted_here = discord.Permissions(manage_messages=True, manage_guild=True)
     with pytest.raises(NotModerator, match="Only moderators"):
         require_moderator(interaction(in_channel=granted_here))
-    assert require_moderator(interaction(manage_messages=True,
-                                         in_channel=discord.Permissions.none())) is True
+    assert require_moderator(interaction(manage_messages=True, in_channel=discord.Permissions.none())) is True
     with pytest.raises(NotModerator, match="roles"):
         require_moderator(interaction(manage_messages=True, roles_known=False))
 
@@ -128,27 +139,33 @@ async def test_every_moderator_command_runs_the_runtime_check(bot):
             assert await command._check_can_run(interaction(manage_guild=True))
 
 
-@pytest.mark.parametrize("error, expected", [
-    (NotModerator(NOT_MODERATOR), "Only moderators"),
-    (app_commands.NoPrivateMessage(), "in a server"),
-    (ActionRefused("No article `x` was added in this server"), "No article `x`"),
-    (FetchError("example.com is a private address"), "private address"),
-    (DigestError("“25:00” is not a time of day"), "not a time of day"),
-    (NoSuchDigest(777, "Contoso Y7", ["all devices"]),
-     "<#777> has no digest for Contoso Y7; it has: all devices."),
-])
+@pytest.mark.parametrize(
+    "error, expected",
+    [
+        (NotModerator(NOT_MODERATOR), "Only moderators"),
+        (app_commands.NoPrivateMessage(), "in a server"),
+        (ActionRefused("No article `x` was added in this server"), "No article `x`"),
+        (FetchError("example.com is a private address"), "private address"),
+        (DigestError("“25:00” is not a time of day"), "not a time of day"),
+        (
+            NoSuchDigest(777, "Contoso Y7", ["all devices"]),
+            "<#777> has no digest for Contoso Y7; it has: all devices.",
+        ),
+    ],
+)
 def test_expected_failures_tell_the_user_what_to_do_without_a_traceback(error, expected):
     message, unexpected = failure_message(error)
     assert expected in message and not unexpected
 
 
 def test_an_unexpected_failure_is_logged_and_the_user_is_told_so():
-    wrapped = app_commands.CommandInvokeError(SimpleNamespace(name="spec"),
-                                              KeyError("boom"))
+    wrapped = app_commands.CommandInvokeError(SimpleNamespace(name="spec"), KeyError("boom"))
     message, unexpected = failure_message(wrapped)
     assert unexpected and "went wrong on my side" in message and "boom" not in message
-    assert failure_message(app_commands.CommandInvokeError(
-        SimpleNamespace(name="x"), ActionRefused("nope")))[1] is False
+    assert (
+        failure_message(app_commands.CommandInvokeError(SimpleNamespace(name="x"), ActionRefused("nope")))[1]
+        is False
+    )
 
 
 def clicker(user_id):
@@ -174,8 +191,9 @@ async def test_pages_turn_only_for_the_person_who_asked_and_stay_in_range():
 
 
 async def test_one_page_is_sent_without_buttons_and_never_with_mentions():
-    response = SimpleNamespace(is_done=lambda: False,
-                               send_message=AsyncMock(return_value=SimpleNamespace(resource=None)))
+    response = SimpleNamespace(
+        is_done=lambda: False, send_message=AsyncMock(return_value=SimpleNamespace(resource=None))
+    )
     asked = SimpleNamespace(user=SimpleNamespace(id=7), response=response, extras={})
     await send_pages(asked, [[{"title": "only"}]])
     sent = response.send_message.await_args.kwargs

@@ -50,6 +50,7 @@ class Channel:
 def runner(store):
     async def run(function, *args):
         return function(store, *args)
+
     return run
 
 
@@ -57,11 +58,20 @@ async def tick(store, channel, now):
     return await digests.deliver_due(runner(store), now, channel.post, render=digest_pages)
 
 
-def subscribe(store, now, *, guild_id=HOME, cadence="daily", at="09:00", zone="UTC", device=None,
-              channel_id=CHANNEL):
-    subscription, _ = digests.subscribe(store, guild_id=guild_id, channel_id=channel_id,
-                                        cadence=cadence, at=at, zone=zone, device=device,
-                                        actor=ACTOR, now=now)
+def subscribe(
+    store, now, *, guild_id=HOME, cadence="daily", at="09:00", zone="UTC", device=None, channel_id=CHANNEL
+):
+    subscription, _ = digests.subscribe(
+        store,
+        guild_id=guild_id,
+        channel_id=channel_id,
+        cadence=cadence,
+        at=at,
+        zone=zone,
+        device=device,
+        actor=ACTOR,
+        now=now,
+    )
     return subscription
 
 
@@ -69,19 +79,21 @@ def deliveries(store):
     return list(store.db["deliveries"].rows_where(order_by="id"))
 
 
-@pytest.mark.parametrize("cadence, at, zone, now, expected", [
-    ("daily", "09:00", "UTC", "2024-05-06T10:00", "2024-05-06T09:00"),
-    ("daily", "09:00", "UTC", "2024-05-06T08:59", "2024-05-05T09:00"),
-    ("daily", "09:00", "Europe/Berlin", "2024-05-06T07:30", "2024-05-06T07:00"),
-    ("daily", "23:30", "America/New_York", "2024-05-06T02:00", "2024-05-05T03:30"),
-    ("weekly", "09:00", "UTC", "2024-05-08T12:00", "2024-05-06T09:00"),
-    ("weekly", "09:00", "UTC", "2024-05-06T08:00", "2024-04-29T09:00"),
-    # Berlin moves its clocks on 2024-03-31: 09:00 is 08:00 UTC before and 07:00 UTC after.
-    ("daily", "09:00", "Europe/Berlin", "2024-03-31T07:30", "2024-03-31T07:00"),
-    ("daily", "09:00", "Europe/Berlin", "2024-03-30T08:30", "2024-03-30T08:00"),
-])
-def test_the_due_window_is_the_latest_scheduled_time_at_or_before_now(cadence, at, zone, now,
-                                                                       expected):
+@pytest.mark.parametrize(
+    "cadence, at, zone, now, expected",
+    [
+        ("daily", "09:00", "UTC", "2024-05-06T10:00", "2024-05-06T09:00"),
+        ("daily", "09:00", "UTC", "2024-05-06T08:59", "2024-05-05T09:00"),
+        ("daily", "09:00", "Europe/Berlin", "2024-05-06T07:30", "2024-05-06T07:00"),
+        ("daily", "23:30", "America/New_York", "2024-05-06T02:00", "2024-05-05T03:30"),
+        ("weekly", "09:00", "UTC", "2024-05-08T12:00", "2024-05-06T09:00"),
+        ("weekly", "09:00", "UTC", "2024-05-06T08:00", "2024-04-29T09:00"),
+        # Berlin moves its clocks on 2024-03-31: 09:00 is 08:00 UTC before and 07:00 UTC after.
+        ("daily", "09:00", "Europe/Berlin", "2024-03-31T07:30", "2024-03-31T07:00"),
+        ("daily", "09:00", "Europe/Berlin", "2024-03-30T08:30", "2024-03-30T08:00"),
+    ],
+)
+def test_the_due_window_is_the_latest_scheduled_time_at_or_before_now(cadence, at, zone, now, expected):
     moment = datetime.fromisoformat(now).replace(tzinfo=UTC)
     window = digests.latest_window(cadence, at, zone, moment)
     assert window == datetime.fromisoformat(expected).replace(tzinfo=UTC)
@@ -124,7 +136,10 @@ async def test_a_due_digest_posts_new_claims_grouped_by_device_with_source_and_d
     assert "before" not in text.lower()  # only claims added after subscribing
     [row] = deliveries(store)
     assert (row["status"], json.loads(row["message_ids"]), row["window"]) == (
-        "posted", [5001], "2024-05-06T09:00+00:00")
+        "posted",
+        [5001],
+        "2024-05-06T09:00+00:00",
+    )
     assert nonce == f"rd{row['id']}p0" and len(nonce) <= 25
     assert store.db["subscriptions"].get(1)["last_claim_id"] == row["claims_through"]
 
@@ -160,8 +175,12 @@ async def test_a_restart_in_the_middle_of_a_long_digest_posts_only_the_missing_p
     with Store(path) as store:
         subscribe(store, MONDAY)
         for number in range(40):
-            stored_article(store, f"news-{number}", device=f"Contoso X{number}",
-                           values=[("battery", f"{4000 + number} mAh"), ("ram", "12 GB")])
+            stored_article(
+                store,
+                f"news-{number}",
+                device=f"Contoso X{number}",
+                values=[("battery", f"{4000 + number} mAh"), ("ram", "12 GB")],
+            )
         channel.crash_after = 1
         with pytest.raises(BotStopped):
             await tick(store, channel, MONDAY + timedelta(hours=9))
@@ -229,8 +248,7 @@ async def test_digest_list_shows_the_channel_of_a_failure_reason_as_a_channel(st
     stored_article(store, "first")
     channel = Channel()
     # The reason quotes Discord's own words, which must stay text, around the bot's mention.
-    channel.failure = DeliveryFailed("Discord refused my post in <#999> (**Missing** `Access`)",
-                                     blocked=True)
+    channel.failure = DeliveryFailed("Discord refused my post in <#999> (**Missing** `Access`)", blocked=True)
     await tick(store, channel, MONDAY + timedelta(hours=9))
     statuses = digests.list_subscriptions(store, HOME, MONDAY + timedelta(hours=10))
     [[embed]] = subscription_list_pages(statuses)
@@ -278,11 +296,11 @@ async def test_a_stuck_digest_holds_no_other_and_is_posted_once_later(store):
     deadline = 0.2
 
     started = asyncio.get_running_loop().time()
-    outcomes = await digests.deliver_due(runner(store), MONDAY + timedelta(hours=9), channel.post, render=digest_pages,
-                                         deadline=deadline)
+    outcomes = await digests.deliver_due(
+        runner(store), MONDAY + timedelta(hours=9), channel.post, render=digest_pages, deadline=deadline
+    )
     assert asyncio.get_running_loop().time() - started < deadline * 5
-    assert {o.subscription_id: o.status for o in outcomes} == {stuck.id: "failed",
-                                                              other.id: "posted"}
+    assert {o.subscription_id: o.status for o in outcomes} == {stuck.id: "failed", other.id: "posted"}
     assert [subscription_id for subscription_id, _, _ in channel.posts] == [other.id]
     [open_row] = [r for r in deliveries(store) if r["subscription_id"] == stuck.id]
     assert open_row["status"] == "failed" and "0.2 s" in open_row["last_error"]
@@ -290,8 +308,7 @@ async def test_a_stuck_digest_holds_no_other_and_is_posted_once_later(store):
     channel.released.set()  # Discord answers again
     await tick(store, channel, MONDAY + timedelta(hours=9, minutes=1))
     await tick(store, channel, MONDAY + timedelta(hours=9, minutes=2))
-    assert sorted(subscription_id for subscription_id, _, _ in channel.posts) == sorted(
-        [other.id, stuck.id])
+    assert sorted(subscription_id for subscription_id, _, _ in channel.posts) == sorted([other.id, stuck.id])
     assert {r["status"] for r in deliveries(store)} == {"posted"}
 
 
@@ -302,21 +319,36 @@ async def test_a_digest_due_while_another_is_stuck_goes_out_at_once_and_none_twi
     stored_article(store, "news")
     channel = StuckChannel(1001)
     busy: set[int] = set()
-    first = asyncio.create_task(digests.deliver_due(
-        runner(store), MONDAY + timedelta(hours=9), channel.post, render=digest_pages, deadline=30, busy=busy))
+    first = asyncio.create_task(
+        digests.deliver_due(
+            runner(store),
+            MONDAY + timedelta(hours=9),
+            channel.post,
+            render=digest_pages,
+            deadline=30,
+            busy=busy,
+        )
+    )
     while channel.stuck_posts == 0:
         await asyncio.sleep(0.01)
     other = subscribe(store, MONDAY, channel_id=1002)
     stored_article(store, "more", device="Contoso Y7")
-    second = await asyncio.wait_for(digests.deliver_due(
-        runner(store), MONDAY + timedelta(hours=9, minutes=1), channel.post, render=digest_pages, deadline=30,
-        busy=busy), timeout=5)
+    second = await asyncio.wait_for(
+        digests.deliver_due(
+            runner(store),
+            MONDAY + timedelta(hours=9, minutes=1),
+            channel.post,
+            render=digest_pages,
+            deadline=30,
+            busy=busy,
+        ),
+        timeout=5,
+    )
     assert [(o.subscription_id, o.status) for o in second] == [(other.id, "posted")]
     assert not first.done()
     channel.released.set()
     assert [(o.subscription_id, o.status) for o in await first] == [(stuck.id, "posted")]
-    assert sorted(subscription_id for subscription_id, _, _ in channel.posts) == sorted(
-        [stuck.id, other.id])
+    assert sorted(subscription_id for subscription_id, _, _ in channel.posts) == sorted([stuck.id, other.id])
     assert [r["status"] for r in deliveries(store)] == ["posted", "posted"] and busy == set()
 
 
@@ -353,15 +385,26 @@ def test_an_unknown_device_is_refused(store):
 
 def test_subscribing_again_changes_the_schedule_and_unsubscribing_ends_it(store):
     first = subscribe(store, MONDAY)
-    again, replaced = digests.subscribe(store, guild_id=HOME, channel_id=CHANNEL, cadence="weekly",
-                                        at="18:00", zone="Asia/Kolkata", device=None, actor=ACTOR)
+    again, replaced = digests.subscribe(
+        store,
+        guild_id=HOME,
+        channel_id=CHANNEL,
+        cadence="weekly",
+        at="18:00",
+        zone="Asia/Kolkata",
+        device=None,
+        actor=ACTOR,
+    )
     assert replaced and again.id == first.id and again.schedule == "every Monday at 18:00 (Asia/Kolkata)"
     with pytest.raises(DigestError, match="no digest"):
         digests.unsubscribe(store, guild_id=OTHER, channel_id=CHANNEL, device=None, actor=ACTOR)
     digests.unsubscribe(store, guild_id=HOME, channel_id=CHANNEL, device=None, actor=ACTOR)
     assert digests.subscriptions(store, HOME) == []
     assert [r["action"] for r in store.history(f"subscription:{first.id}")] == [
-        "digest.subscribe", "digest.subscribe", "digest.unsubscribe"]
+        "digest.subscribe",
+        "digest.subscribe",
+        "digest.unsubscribe",
+    ]
 
 
 def test_a_server_sees_only_its_own_subscriptions(store):

@@ -35,13 +35,22 @@ class Channel:
 def runner(store):
     async def run(function, *args):
         return function(store, *args)
+
     return run
 
 
 def subscribe_instant(store, now=START):
-    subscription, _ = digests.subscribe(store, guild_id=HOME, channel_id=CHANNEL,
-                                        cadence="instant", at=None, zone=None, device=None,
-                                        actor="discord:1", now=now)
+    subscription, _ = digests.subscribe(
+        store,
+        guild_id=HOME,
+        channel_id=CHANNEL,
+        cadence="instant",
+        at=None,
+        zone=None,
+        device=None,
+        actor="discord:1",
+        now=now,
+    )
     return subscription
 
 
@@ -70,7 +79,9 @@ async def test_minutes_with_nothing_new_write_no_rows_and_post_nothing(store):
     subscribe_instant(store)
     channel = Channel()
     for minute in range(1, 30):
-        await digests.deliver_due(runner(store), START + timedelta(minutes=minute), channel.post, render=digest_pages)
+        await digests.deliver_due(
+            runner(store), START + timedelta(minutes=minute), channel.post, render=digest_pages
+        )
     assert channel.posts == [] and rows(store) == []
     stored_article(store, "other-server", guild_id=HOME + 1, device="OnePlus 45")
     await digests.deliver_due(runner(store), START + timedelta(minutes=31), channel.post, render=digest_pages)
@@ -84,21 +95,36 @@ async def test_a_failed_post_is_retried_and_posted_once_across_a_restart(tmp_pat
     with Store(path) as store:
         subscribe_instant(store)
         stored_article(store, "leak", guild_id=HOME, device="Nothing Phone 7")
-        [failed] = await digests.deliver_due(runner(store), START + timedelta(minutes=1),
-                                             channel.post, render=digest_pages)
+        [failed] = await digests.deliver_due(
+            runner(store), START + timedelta(minutes=1), channel.post, render=digest_pages
+        )
         assert failed.status == "failed" and channel.posts == []
     with Store(path) as reopened:  # the bot restarted
         for second in (5, 10, 70, 130):
-            await digests.deliver_due(runner(reopened), START + timedelta(minutes=1, seconds=second),
-                                      channel.post, render=digest_pages)
+            await digests.deliver_due(
+                runner(reopened),
+                START + timedelta(minutes=1, seconds=second),
+                channel.post,
+                render=digest_pages,
+            )
         assert len(channel.posts) == 1 and rows(reopened) == ["posted"]
         stored_article(reopened, "later", guild_id=HOME, device="OnePlus 46")
-        await digests.deliver_due(runner(reopened), START + timedelta(minutes=4), channel.post, render=digest_pages)
+        await digests.deliver_due(
+            runner(reopened), START + timedelta(minutes=4), channel.post, render=digest_pages
+        )
         assert len(channel.posts) == 2 and "OnePlus 46" in json.dumps(channel.posts[1][0])
         assert "Nothing Phone 7" not in json.dumps(channel.posts[1][0])
 
 
 def test_daily_and_weekly_still_need_a_time_and_a_zone(store):
     with pytest.raises(DigestError, match="needs a time of day"):
-        digests.subscribe(store, guild_id=HOME, channel_id=CHANNEL, cadence="daily", at=None,
-                          zone="UTC", device=None, actor="discord:1")
+        digests.subscribe(
+            store,
+            guild_id=HOME,
+            channel_id=CHANNEL,
+            cadence="daily",
+            at=None,
+            zone="UTC",
+            device=None,
+            actor="discord:1",
+        )

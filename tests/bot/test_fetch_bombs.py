@@ -36,8 +36,7 @@ def gzip_of_zeros(size: int) -> bytes:
         crc = zlib.crc32(bytes(MiB), crc)
     header = b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\xff"
     final_block = b"\x03\x00"
-    return (header + block * (size // MiB) + final_block
-            + struct.pack("<II", crc, size & 0xFFFFFFFF))
+    return header + block * (size // MiB) + final_block + struct.pack("<II", crc, size & 0xFFFFFFFF)
 
 
 def deflate_of_zeros(size: int) -> bytes:
@@ -68,28 +67,30 @@ def bombs() -> dict[str, tuple[str, bytes]]:
 async def base(http_server, bombs):
     async def bomb(request):
         coding, body = bombs[request.path]
-        return web.Response(body=body, headers={"Content-Encoding": coding,
-                                                "Content-Type": "text/plain"})
+        return web.Response(body=body, headers={"Content-Encoding": coding, "Content-Type": "text/plain"})
 
     async def article(request):
         codings = [c.strip() for c in request.query["codings"].split(",")]
         body = ARTICLE.encode()
         for coding in codings:
-            body = {"gzip": gzip.compress, "deflate": zlib.compress, "br": brotli.compress,
-                    "identity": bytes}[coding](body)
-        return web.Response(body=body, headers={"Content-Encoding": request.query["codings"],
-                                                "Content-Type": "text/plain"})
+            body = {
+                "gzip": gzip.compress,
+                "deflate": zlib.compress,
+                "br": brotli.compress,
+                "identity": bytes,
+            }[coding](body)
+        return web.Response(
+            body=body, headers={"Content-Encoding": request.query["codings"], "Content-Type": "text/plain"}
+        )
 
     async def raw_deflate(request):
         compressor = zlib.compressobj(6, zlib.DEFLATED, -zlib.MAX_WBITS)
         body = compressor.compress(ARTICLE.encode()) + compressor.flush()
-        return web.Response(body=body, headers={"Content-Encoding": "deflate",
-                                                "Content-Type": "text/plain"})
+        return web.Response(body=body, headers={"Content-Encoding": "deflate", "Content-Type": "text/plain"})
 
     async def endless(request):
         """Empty stored deflate blocks: bytes keep coming and never decode to anything."""
-        response = web.StreamResponse(headers={"Content-Encoding": "deflate",
-                                               "Content-Type": "text/plain"})
+        response = web.StreamResponse(headers={"Content-Encoding": "deflate", "Content-Type": "text/plain"})
         await response.prepare(request)
         await response.write(b"\x78\x9c")
         for _ in range(400):
@@ -97,8 +98,10 @@ async def base(http_server, bombs):
         return response
 
     async def other(request):
-        return web.Response(body=b"\x00" * 64, headers={"Content-Encoding": request.query["coding"],
-                                                        "Content-Type": "text/plain"})
+        return web.Response(
+            body=b"\x00" * 64,
+            headers={"Content-Encoding": request.query["coding"], "Content-Type": "text/plain"},
+        )
 
     app = web.Application()
     for path in bombs:
@@ -123,8 +126,9 @@ async def test_a_decompression_bomb_is_refused_in_bounded_memory(base, bombs, pa
     assert peak < PEAK_MEMORY_LIMIT, f"peak {peak:,} bytes"
 
 
-@pytest.mark.parametrize("codings", ["gzip", "deflate", "br", "identity", "gzip, gzip",
-                                     "gzip, br", "deflate, gzip, br"])
+@pytest.mark.parametrize(
+    "codings", ["gzip", "deflate", "br", "identity", "gzip, gzip", "gzip, br", "deflate, gzip, br"]
+)
 async def test_compressed_pages_read_as_their_text(base, codings):
     page = await fetch_article_text(f"{base}/article?codings={codings}", exempt=LOCALHOST_ONLY)
     assert page.text == ARTICLE
@@ -140,10 +144,14 @@ async def test_a_compressed_body_that_never_decodes_to_anything_is_cut_off(base)
         await fetch_article_text(f"{base}/endless", exempt=LOCALHOST_ONLY)
 
 
-@pytest.mark.parametrize("coding, message", [
-    ("zstd", "compressed as zstd"), ("compress", "compressed as compress"),
-    ("gzip, gzip, gzip, gzip", "compressed 4 times over"),
-])
+@pytest.mark.parametrize(
+    "coding, message",
+    [
+        ("zstd", "compressed as zstd"),
+        ("compress", "compressed as compress"),
+        ("gzip, gzip, gzip, gzip", "compressed 4 times over"),
+    ],
+)
 async def test_codings_that_are_not_read_are_refused_with_a_reason(base, coding, message):
     with pytest.raises(FetchError, match=message):
         await fetch_article_text(f"{base}/other?coding={coding}", exempt=LOCALHOST_ONLY)

@@ -25,8 +25,7 @@ def pages(label: str, seen: list) -> web.Application:
         seen.append((request.path, request.headers.get("Host")))
         if request.path == "/hop":
             raise web.HTTPFound(f"{request.scheme}://{NAME}:{request.url.port}/final")
-        return web.Response(text=f"The {label} server answered {request.path}.",
-                            content_type="text/plain")
+        return web.Response(text=f"The {label} server answered {request.path}.", content_type="text/plain")
 
     app = web.Application()
     app.router.add_get("/{name}", page)
@@ -78,8 +77,9 @@ def steady_resolver(calls: list):
 async def test_a_name_that_rebinds_to_loopback_is_fetched_from_the_address_checked(servers):
     port, public_seen, internal_seen = await servers()
     calls = []
-    page = await fetch_article_text(f"http://{NAME}:{port}/article", exempt=EXEMPT,
-                                    resolve=rebinding_resolver(calls))
+    page = await fetch_article_text(
+        f"http://{NAME}:{port}/article", exempt=EXEMPT, resolve=rebinding_resolver(calls)
+    )
     assert page.text == "The public server answered /article."
     assert public_seen == [("/article", f"{NAME}:{port}")]
     assert internal_seen == [] and calls == [NAME]
@@ -88,8 +88,9 @@ async def test_a_name_that_rebinds_to_loopback_is_fetched_from_the_address_check
 async def test_every_redirect_hop_connects_to_the_address_checked(servers):
     port, public_seen, internal_seen = await servers()
     calls = []
-    page = await fetch_article_text(f"http://{NAME}:{port}/hop", exempt=EXEMPT,
-                                    resolve=steady_resolver(calls))
+    page = await fetch_article_text(
+        f"http://{NAME}:{port}/hop", exempt=EXEMPT, resolve=steady_resolver(calls)
+    )
     assert page.url == f"http://{NAME}:{port}/final"
     assert page.text == "The public server answered /final."
     assert [path for path, _ in public_seen] == ["/hop", "/final"]
@@ -99,8 +100,7 @@ async def test_every_redirect_hop_connects_to_the_address_checked(servers):
 async def test_a_redirect_whose_name_now_answers_loopback_is_refused_before_any_request(servers):
     port, public_seen, internal_seen = await servers()
     with pytest.raises(FetchError, match="loopback"):
-        await fetch_article_text(f"http://{NAME}:{port}/hop", exempt=EXEMPT,
-                                 resolve=rebinding_resolver([]))
+        await fetch_article_text(f"http://{NAME}:{port}/hop", exempt=EXEMPT, resolve=rebinding_resolver([]))
     assert [path for path, _ in public_seen] == ["/hop"] and internal_seen == []
 
 
@@ -111,7 +111,8 @@ def certificate_authority():
 
 @pytest.mark.parametrize("certified_name, works", [(NAME, True), ("other.example", False)])
 async def test_https_to_the_checked_address_verifies_the_certificate_for_the_name(
-        servers, certificate_authority, certified_name, works):
+    servers, certificate_authority, certified_name, works
+):
     server_context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
     certificate_authority.issue_cert(certified_name).configure_cert(server_context)
     client_context = ssl.create_default_context()
@@ -119,13 +120,15 @@ async def test_https_to_the_checked_address_verifies_the_certificate_for_the_nam
     port, public_seen, internal_seen = await servers(server_context)
     url = f"https://{NAME}:{port}/article"
     if works:
-        page = await fetch_article_text(url, exempt=EXEMPT, resolve=steady_resolver([]),
-                                        ssl_context=client_context)
+        page = await fetch_article_text(
+            url, exempt=EXEMPT, resolve=steady_resolver([]), ssl_context=client_context
+        )
         assert page.text == "The public server answered /article."
         assert public_seen == [("/article", f"{NAME}:{port}")]
     else:
         with pytest.raises(FetchError, match="certificate that could not be verified.*localhost"):
-            await fetch_article_text(url, exempt=EXEMPT, resolve=steady_resolver([]),
-                                     ssl_context=client_context)
+            await fetch_article_text(
+                url, exempt=EXEMPT, resolve=steady_resolver([]), ssl_context=client_context
+            )
         assert public_seen == []
     assert internal_seen == []

@@ -91,16 +91,28 @@ class Process:
         return message_id
 
     async def tick(self, now=DUE):
-        return await digests.deliver_due(self.run, now, self.post, render=digest_pages,
-                                           worker=self.worker)
+        return await digests.deliver_due(self.run, now, self.post, render=digest_pages, worker=self.worker)
 
 
 def long_digest(store, guild_id=1, channel_id=10):
-    digests.subscribe(store, guild_id=guild_id, channel_id=channel_id, cadence="daily",
-                      at="09:00", zone="UTC", device=None, actor="test", now=MONDAY)
+    digests.subscribe(
+        store,
+        guild_id=guild_id,
+        channel_id=channel_id,
+        cadence="daily",
+        at="09:00",
+        zone="UTC",
+        device=None,
+        actor="test",
+        now=MONDAY,
+    )
     for number in range(40):
-        stored_article(store, f"news-{guild_id}-{number}", device=f"Contoso X{number}",
-                       values=[("battery", f"{4000 + number} mAh")])
+        stored_article(
+            store,
+            f"news-{guild_id}-{number}",
+            device=f"Contoso X{number}",
+            values=[("battery", f"{4000 + number} mAh")],
+        )
 
 
 async def test_a_killed_process_s_delivery_is_finished_by_another_after_its_lease_runs_out(tmp_path):
@@ -168,9 +180,17 @@ async def test_a_process_delivers_only_the_digests_of_the_servers_its_shards_hol
     even = Process(path, "even", posted, holds=lambda guild_id: guild_id % 2 == 0)
     odd = Process(path, "odd", posted, holds=lambda guild_id: guild_id % 2 == 1)
     for guild_id in (1, 2, 3, 4):
-        digests.subscribe(even.store, guild_id=guild_id, channel_id=guild_id * 10,
-                          cadence="daily", at="09:00", zone="UTC", device=None, actor="test",
-                          now=MONDAY)
+        digests.subscribe(
+            even.store,
+            guild_id=guild_id,
+            channel_id=guild_id * 10,
+            cadence="daily",
+            at="09:00",
+            zone="UTC",
+            device=None,
+            actor="test",
+            now=MONDAY,
+        )
     stored_article(even.store, "shared-news")
     assert sorted(o.subscription_id for o in await even.tick()) == [2, 4]
     assert sorted(guild for _, guild, _ in posted) == [2, 4]
@@ -187,8 +207,17 @@ async def test_an_instant_digest_takes_no_lease_while_nothing_new_is_stored(tmp_
     path = tmp_path / "claims.db"
     posted: list = []
     process = Process(path, "only", posted)
-    digests.subscribe(process.store, guild_id=1, channel_id=10, cadence="instant", at=None,
-                      zone=None, device=None, actor="test", now=MONDAY)
+    digests.subscribe(
+        process.store,
+        guild_id=1,
+        channel_id=10,
+        cadence="instant",
+        at=None,
+        zone=None,
+        device=None,
+        actor="test",
+        now=MONDAY,
+    )
     taken = []
     take = leases.take
 

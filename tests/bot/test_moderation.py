@@ -16,25 +16,41 @@ MOD = moderation.actor_name(42)
 
 
 def visible_claims(store, guild_id):
-    return {row[0] for row in store.db.execute(
-        "SELECT c.id FROM claims c JOIN articles a ON a.id = c.article_id "
-        "WHERE c.retracted_at IS NULL AND a.removed_at IS NULL "
-        "AND (a.guild_id IS NULL OR a.guild_id = ?)", [guild_id])}
+    return {
+        row[0]
+        for row in store.db.execute(
+            "SELECT c.id FROM claims c JOIN articles a ON a.id = c.article_id "
+            "WHERE c.retracted_at IS NULL AND a.removed_at IS NULL "
+            "AND (a.guild_id IS NULL OR a.guild_id = ?)",
+            [guild_id],
+        )
+    }
 
 
-@pytest.mark.parametrize("manage_messages, manage_guild, administrator, allowed", [
-    (True, False, False, True), (False, True, False, True), (False, False, True, True),
-    (False, False, False, False),
-])
-def test_moderators_have_manage_messages_or_manage_server(manage_messages, manage_guild,
-                                                          administrator, allowed):
-    assert moderation.is_moderator(manage_messages=manage_messages, manage_guild=manage_guild,
-                                   administrator=administrator) is allowed
+@pytest.mark.parametrize(
+    "manage_messages, manage_guild, administrator, allowed",
+    [
+        (True, False, False, True),
+        (False, True, False, True),
+        (False, False, True, True),
+        (False, False, False, False),
+    ],
+)
+def test_moderators_have_manage_messages_or_manage_server(
+    manage_messages, manage_guild, administrator, allowed
+):
+    assert (
+        moderation.is_moderator(
+            manage_messages=manage_messages, manage_guild=manage_guild, administrator=administrator
+        )
+        is allowed
+    )
 
 
 def test_an_article_added_in_a_server_is_seen_only_there(store):
-    added = moderation.add_article(store, article_text(extra="Home news."), guild_id=HOME,
-                                   actor=MOD, name="leak.txt")
+    added = moderation.add_article(
+        store, article_text(extra="Home news."), guild_id=HOME, actor=MOD, name="leak.txt"
+    )
     assert added.article_id == "leak" and not added.duplicate
     assert store.article("leak")["guild_id"] == HOME
     assert [a.article_id for a in moderation.list_articles(store, HOME)] == ["leak"]
@@ -59,21 +75,18 @@ def test_ids_come_from_the_file_the_url_or_the_title():
 
 
 def test_an_undated_article_shows_its_date_needs_confirming_and_a_moderator_sets_it(store):
-    added = moderation.add_article(store, article_text(date=None), guild_id=HOME, actor=MOD,
-                                   title="Undated")
+    added = moderation.add_article(store, article_text(date=None), guild_id=HOME, actor=MOD, title="Undated")
     assert added.published is None and added.date_needs_confirming
     with pytest.raises(ActionRefused, match="No date was found"):
         moderation.set_article_date(store, added.article_id, None, guild_id=HOME, actor=MOD)
-    fixed = moderation.set_article_date(store, added.article_id, "2022-06-29", guild_id=HOME,
-                                        actor=MOD)
+    fixed = moderation.set_article_date(store, added.article_id, "2022-06-29", guild_id=HOME, actor=MOD)
     assert (fixed.published, fixed.published_basis) == ("2022-06-29", "moderator")
     assert not fixed.date_needs_confirming
     assert store.history(f"article:{added.article_id}")[-1]["action"] == "article.redate"
 
 
 def test_an_inferred_date_can_be_confirmed(store):
-    body = ("The Contoso X2 teaser went up today.\n\n— Contoso (@contoso) May 23, 2022\n\n"
-            "More to come.")
+    body = "The Contoso X2 teaser went up today.\n\n— Contoso (@contoso) May 23, 2022\n\nMore to come."
     added = moderation.add_article(store, body, guild_id=HOME, actor=MOD, title="Teaser")
     assert added.published == "2022-05-23" and added.published_basis.startswith("inferred")
     assert added.date_needs_confirming
@@ -83,8 +96,9 @@ def test_an_inferred_date_can_be_confirmed(store):
 
 
 def test_the_moderators_date_wins_over_the_articles(store):
-    added = moderation.add_article(store, article_text(date="2023-01-10"), guild_id=HOME,
-                                   actor=MOD, published="2023-01-09")
+    added = moderation.add_article(
+        store, article_text(date="2023-01-10"), guild_id=HOME, actor=MOD, published="2023-01-09"
+    )
     assert (added.published, added.published_basis) == ("2023-01-09", "moderator")
 
 
@@ -108,7 +122,10 @@ def test_remove_and_restore_an_article(store):
     moderation.restore_article(store, "mine", guild_id=HOME, actor=MOD)
     assert set(claims) <= visible_claims(store, HOME)
     assert [row["action"] for row in store.history("article:mine")] == [
-        "article.add", "article.remove", "article.restore"]
+        "article.add",
+        "article.remove",
+        "article.restore",
+    ]
     assert store.history("article:mine")[1]["detail"] == "spam"
 
 
@@ -147,7 +164,9 @@ def test_retract_and_restore_a_claim(store):
     with pytest.raises(ActionRefused, match="not retracted"):
         moderation.restore_claim(store, claims[0], guild_id=HOME, actor=MOD)
     assert [(r["action"], r["actor"], r["guild_id"]) for r in store.history(f"claim:{claims[0]}")] == [
-        ("claim.retract", MOD, HOME), ("claim.restore", MOD, HOME)]
+        ("claim.retract", MOD, HOME),
+        ("claim.restore", MOD, HOME),
+    ]
 
 
 def test_autocomplete_offers_only_this_servers_articles(store):
@@ -158,14 +177,22 @@ def test_autocomplete_offers_only_this_servers_articles(store):
 
 
 def embed_chars(embed):
-    return (len(embed.get("title", "")) + len(embed.get("description", ""))
-            + len(embed.get("footer", {}).get("text", "")) + len(embed.get("author", {}).get("name", "")))
+    return (
+        len(embed.get("title", ""))
+        + len(embed.get("description", ""))
+        + len(embed.get("footer", {}).get("text", ""))
+        + len(embed.get("author", {}).get("name", ""))
+    )
 
 
 def test_a_long_article_list_pages_within_discords_limits(store):
     for number in range(120):
-        stored_article(store, f"home-{number:03d}-{'long-name-' * 3}", guild_id=HOME,
-                       url=f"https://news.example/{number}")
+        stored_article(
+            store,
+            f"home-{number:03d}-{'long-name-' * 3}",
+            guild_id=HOME,
+            url=f"https://news.example/{number}",
+        )
     pages = article_list_pages(moderation.list_articles(store, HOME))
     assert len(pages) > 1
     for number, page in enumerate(pages, start=1):
@@ -177,8 +204,9 @@ def test_a_long_article_list_pages_within_discords_limits(store):
 
 
 def test_the_added_reply_shows_the_claims_and_the_date_used(store):
-    added = moderation.add_article(store, article_text(extra="Reply."), guild_id=HOME, actor=MOD,
-                                   url="https://news.example/x2")
+    added = moderation.add_article(
+        store, article_text(extra="Reply."), guild_id=HOME, actor=MOD, url="https://news.example/x2"
+    )
     [page] = article_added_pages(added)
     text = str(page)
     assert "2023-01-10" in text and "from the article" in text
@@ -187,9 +215,13 @@ def test_the_added_reply_shows_the_claims_and_the_date_used(store):
 
 
 def test_a_pasted_url_with_a_password_is_stored_without_it(store):
-    added = moderation.add_article(store, article_text("Contoso Y7"),
-                                   guild_id=HOME, actor=MOD,
-                                   url="https://alice:s3cret@news.example/pixel-9")
+    added = moderation.add_article(
+        store,
+        article_text("Contoso Y7"),
+        guild_id=HOME,
+        actor=MOD,
+        url="https://alice:s3cret@news.example/pixel-9",
+    )
     assert added.url == "https://news.example/pixel-9"
     stored = store.db.execute("SELECT group_concat(url) FROM articles").fetchone()[0]
     assert "s3cret" not in stored and "alice" not in stored
@@ -198,8 +230,7 @@ def test_a_pasted_url_with_a_password_is_stored_without_it(store):
 @pytest.mark.parametrize("junk", ["\x00", "\ufffd" * 6])
 def test_pasted_text_that_looks_binary_is_refused(store, junk):
     with pytest.raises(ActionRefused, match="binary"):
-        moderation.add_article(store, article_text("Contoso Y8", extra=junk * 3), guild_id=HOME,
-                               actor=MOD)
+        moderation.add_article(store, article_text("Contoso Y8", extra=junk * 3), guild_id=HOME, actor=MOD)
     assert store.db.execute("SELECT count(*) FROM articles").fetchone()[0] == 0
 
 

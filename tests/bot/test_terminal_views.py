@@ -20,9 +20,17 @@ URL = "https://www.news.example/x2-leak?utm_source=feed"
 def store_with_a_digest(path):
     with Store(path) as store:
         stored_article(store, "x2-news", guild_id=HOME, url=URL)
-        digests.subscribe(store, guild_id=HOME, channel_id=CHANNEL, cadence="daily", at="09:00",
-                          zone="UTC", device=None, actor="discord:1",
-                          now=datetime(2024, 5, 6, tzinfo=UTC))
+        digests.subscribe(
+            store,
+            guild_id=HOME,
+            channel_id=CHANNEL,
+            cadence="daily",
+            at="09:00",
+            zone="UTC",
+            device=None,
+            actor="discord:1",
+            now=datetime(2024, 5, 6, tzinfo=UTC),
+        )
         stored_article(store, "y7-news", guild_id=HOME, device="Contoso Y7")
         return (moderation.list_articles(store, HOME), digests.preview(store, guild_id=HOME))
 

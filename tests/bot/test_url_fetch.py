@@ -115,13 +115,16 @@ async def test_localhost_by_name_is_refused_too(base):
         await fetch_article_text(f"http://localhost:{port}/plain")
 
 
-@pytest.mark.parametrize("target, kind", [
-    ("http://10.20.30.40/secret", "private"),
-    ("http://169.254.169.254/latest/meta-data/", "link-local"),
-    ("http://127.0.0.2/admin", "loopback"),
-    ("http://[::1]/", "loopback"),
-    ("http://0.0.0.0/", "unspecified"),
-])
+@pytest.mark.parametrize(
+    "target, kind",
+    [
+        ("http://10.20.30.40/secret", "private"),
+        ("http://169.254.169.254/latest/meta-data/", "link-local"),
+        ("http://127.0.0.2/admin", "loopback"),
+        ("http://[::1]/", "loopback"),
+        ("http://0.0.0.0/", "unspecified"),
+    ],
+)
 async def test_a_redirect_to_a_refused_address_is_refused(base, target, kind):
     with pytest.raises(FetchError, match=kind):
         await fetch_article_text(f"{base}/redirect?to={target}", exempt=LOCALHOST_ONLY)
@@ -152,11 +155,20 @@ async def test_only_http_urls_are_fetched(url):
         await fetch_article_text(url)
 
 
-@pytest.mark.parametrize("address, refused", [
-    ("8.8.8.8", False), ("2606:4700::1111", False), ("192.168.1.1", True), ("172.16.0.1", True),
-    ("100.64.0.1", True), ("224.0.0.1", True), ("::ffff:10.0.0.1", True), ("fe80::1", True),
-    ("240.0.0.1", True),
-])
+@pytest.mark.parametrize(
+    "address, refused",
+    [
+        ("8.8.8.8", False),
+        ("2606:4700::1111", False),
+        ("192.168.1.1", True),
+        ("172.16.0.1", True),
+        ("100.64.0.1", True),
+        ("224.0.0.1", True),
+        ("::ffff:10.0.0.1", True),
+        ("fe80::1", True),
+        ("240.0.0.1", True),
+    ],
+)
 def test_which_addresses_are_refused(address, refused):
     assert (refusal_reason(ipaddress.ip_address(address)) is not None) is refused
 
@@ -167,28 +179,37 @@ def test_an_exempt_network_is_allowed():
         check_address("127.0.0.1", "localhost")
 
 
-@pytest.mark.parametrize("address, embedded", [
-    ("::ffff:127.0.0.1", "127.0.0.1"),            # IPv4-mapped
-    ("::ffff:0:7f00:1", "127.0.0.1"),             # IPv4-translated (SIIT)
-    ("::7f00:1", "127.0.0.1"),                    # IPv4-compatible
-    ("::a9fe:a9fe", "169.254.169.254"),           # IPv4-compatible, the metadata address
-    ("2002:7f00:1::", "127.0.0.1"),               # 6to4
-    ("2002:c0a8:101::1", "192.168.1.1"),          # 6to4
-    ("2001:0:4136:e378:8000:63bf:80ff:fffe", "127.0.0.1"),  # Teredo, client 127.0.0.1
-    ("2001:0:a00:1::f7f7:f7f7", "10.0.0.1"),      # Teredo, server 10.0.0.1
-    ("64:ff9b::7f00:1", "127.0.0.1"),             # NAT64
-    ("64:ff9b::a00:1", "10.0.0.1"),               # NAT64
-    ("64:ff9b:1::c0a8:101", "192.168.1.1"),       # local-use NAT64
-])
+@pytest.mark.parametrize(
+    "address, embedded",
+    [
+        ("::ffff:127.0.0.1", "127.0.0.1"),  # IPv4-mapped
+        ("::ffff:0:7f00:1", "127.0.0.1"),  # IPv4-translated (SIIT)
+        ("::7f00:1", "127.0.0.1"),  # IPv4-compatible
+        ("::a9fe:a9fe", "169.254.169.254"),  # IPv4-compatible, the metadata address
+        ("2002:7f00:1::", "127.0.0.1"),  # 6to4
+        ("2002:c0a8:101::1", "192.168.1.1"),  # 6to4
+        ("2001:0:4136:e378:8000:63bf:80ff:fffe", "127.0.0.1"),  # Teredo, client 127.0.0.1
+        ("2001:0:a00:1::f7f7:f7f7", "10.0.0.1"),  # Teredo, server 10.0.0.1
+        ("64:ff9b::7f00:1", "127.0.0.1"),  # NAT64
+        ("64:ff9b::a00:1", "10.0.0.1"),  # NAT64
+        ("64:ff9b:1::c0a8:101", "192.168.1.1"),  # local-use NAT64
+    ],
+)
 def test_an_address_that_embeds_ipv4_is_judged_by_the_embedded_address(address, embedded):
     with pytest.raises(FetchError, match=embedded.replace(".", r"\.")):
         check_address(address, f"[{address}]")
 
 
-@pytest.mark.parametrize("address", [
-    "::ffff:8.8.8.8", "2002:808:808::1", "2001:0:808:808::f7f7:f7f7", "64:ff9b::808:808",
-    "64:ff9b:1::808:808",
-])
+@pytest.mark.parametrize(
+    "address",
+    [
+        "::ffff:8.8.8.8",
+        "2002:808:808::1",
+        "2001:0:808:808::f7f7:f7f7",
+        "64:ff9b::808:808",
+        "64:ff9b:1::808:808",
+    ],
+)
 def test_an_address_that_embeds_a_public_ipv4_address_passes(address):
     assert refusal_reason(ipaddress.ip_address(address)) is None
 
@@ -216,9 +237,7 @@ async def test_a_refused_url_is_not_echoed_with_its_password(url):
 
 
 # With NULs, or (an HTML page of unknown charset is read leniently) only bytes that are not UTF-8.
-@pytest.mark.parametrize("media_type, first_byte", [
-    ("text/plain", 0), ("text/html", 0), ("text/html", 0x80)])
+@pytest.mark.parametrize("media_type, first_byte", [("text/plain", 0), ("text/html", 0), ("text/html", 0x80)])
 async def test_a_page_of_binary_data_is_refused(base, media_type, first_byte):
     with pytest.raises(FetchError, match="looks like binary data"):
-        await fetch_article_text(f"{base}/noise?type={media_type}&from={first_byte}",
-                                 exempt=LOCALHOST_ONLY)
+        await fetch_article_text(f"{base}/noise?type={media_type}&from={first_byte}", exempt=LOCALHOST_ONLY)

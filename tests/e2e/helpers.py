@@ -40,10 +40,17 @@ def copy_store(source: Path, target: Path) -> Path:
 
 
 def bot_settings(fake: FakeDiscord, db_path: Path, **overrides) -> Settings:
-    settings = Settings(discord_token=fake.token, db_path=db_path, dev_guild=None,
-                        log_level="INFO", discord_api=fake.api_base,
-                        discord_gateway=fake.gateway_url, discord_cdn=fake.url + "/cdn",
-                        allow_private_urls=True, digest_interval=0.05)
+    settings = Settings(
+        discord_token=fake.token,
+        db_path=db_path,
+        dev_guild=None,
+        log_level="INFO",
+        discord_api=fake.api_base,
+        discord_gateway=fake.gateway_url,
+        discord_cdn=fake.url + "/cdn",
+        allow_private_urls=True,
+        digest_interval=0.05,
+    )
     return replace(settings, **overrides)
 
 
@@ -81,6 +88,7 @@ async def fake_discord(*, check_api: bool = True, **options) -> AsyncIterator[Fa
             violations = discord_api().violations(fake.requests)
             assert violations == [], "\n".join(map(str, violations))
 
+
 @dataclass
 class Server:
     """A guild of the fake and the people the tests act as."""
@@ -104,11 +112,11 @@ def add_server(fake: FakeDiscord, name: str, shard: int | None = None) -> Server
     return Server(guild, general, moderator, member)
 
 
-async def run_command(fake: FakeDiscord, server: Server, user: Member, name: str,
-                      options: dict | None = None, channel=None) -> tuple[InteractionRecord, Callback]:
+async def run_command(
+    fake: FakeDiscord, server: Server, user: Member, name: str, options: dict | None = None, channel=None
+) -> tuple[InteractionRecord, Callback]:
     """A member runs a slash command; the interaction and the bot's callback."""
-    record = await fake.send_command(server.id, (channel or server.general).id, user.id, name,
-                                     options or {})
+    record = await fake.send_command(server.id, (channel or server.general).id, user.id, name, options or {})
     return record, await fake.wait_for_callback(record, timeout=ANSWER_TIMEOUT)
 
 
@@ -121,8 +129,9 @@ async def answer_message(fake: FakeDiscord, record: InteractionRecord) -> dict:
     return record.original
 
 
-async def ask(fake: FakeDiscord, server: Server, user: Member, name: str,
-              options: dict | None = None) -> dict:
+async def ask(
+    fake: FakeDiscord, server: Server, user: Member, name: str, options: dict | None = None
+) -> dict:
     record, _ = await run_command(fake, server, user, name, options)
     return await answer_message(fake, record)
 
@@ -131,8 +140,12 @@ def embed_text(message: dict) -> str:
     """What a reader sees of a message: its content and every embed's text."""
     parts = [message.get("content") or ""]
     for embed in message["embeds"]:
-        parts += [(embed.get("author") or {}).get("name", ""), embed.get("title", ""),
-                  embed.get("description", ""), (embed.get("footer") or {}).get("text", "")]
+        parts += [
+            (embed.get("author") or {}).get("name", ""),
+            embed.get("title", ""),
+            embed.get("description", ""),
+            (embed.get("footer") or {}).get("text", ""),
+        ]
         parts += [f"{field['name']}\n{field['value']}" for field in embed.get("fields") or []]
     return "\n".join(parts)
 
@@ -179,8 +192,9 @@ def receipts_of(message: dict) -> list[Receipt]:
             assert len(quotes) == 1 and len(tails) == 1, f"a block without its receipt:\n{block}"
             source, date, *rest = [unescape(part) for part in tails[0]["parts"].split(" · ")]
             claim_ids = [int(m.group(1)) for m in map(CLAIM_PART.match, rest) if m]
-            found.append(Receipt(unescape(quotes[0]["quote"]), source, date,
-                                 claim_ids[0] if claim_ids else None))
+            found.append(
+                Receipt(unescape(quotes[0]["quote"]), source, date, claim_ids[0] if claim_ids else None)
+            )
     return found
 
 
@@ -196,7 +210,9 @@ def assert_receipts_are_true(message: dict, store: Store) -> list[Receipt]:
             continue
         quote, published, body = store.db.execute(
             "SELECT c.quote, a.published, a.body FROM claims c JOIN articles a "
-            "ON a.id = c.article_id WHERE c.id = ?", [receipt.claim_id]).fetchone()
+            "ON a.id = c.article_id WHERE c.id = ?",
+            [receipt.claim_id],
+        ).fetchone()
         shown = squeeze(receipt.quote).removesuffix(ELLIPSIS)
         assert squeeze(quote).startswith(shown) and shown in squeeze(body), receipt
         assert receipt.date == published, (receipt, published)
@@ -215,12 +231,15 @@ def text_inputs(modal: dict) -> list[str]:
     return found
 
 
-async def paste_article(fake: FakeDiscord, server: Server, text: str, *, title: str = "",
-                        published: str = "", url: str = "") -> dict:
+async def paste_article(
+    fake: FakeDiscord, server: Server, text: str, *, title: str = "", published: str = "", url: str = ""
+) -> dict:
     """A moderator runs /article add with nothing, fills in the form and submits it; the reply."""
     opened, callback = await run_command(fake, server, server.moderator, "article add")
     assert callback.type == 9, f"/article add opened no form: {callback}"
     url_input, title_input, date_input, text_input = text_inputs(callback.data)
-    submitted = await fake.submit_modal(callback.data["custom_id"], {
-        url_input: url, title_input: title, date_input: published, text_input: text})
+    submitted = await fake.submit_modal(
+        callback.data["custom_id"],
+        {url_input: url, title_input: title, date_input: published, text_input: text},
+    )
     return await answer_message(fake, submitted)

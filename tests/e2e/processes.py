@@ -25,14 +25,19 @@ READY_LINE = "connected as"  # ReceiptsBot.on_ready
 def bot_environment(fake: FakeDiscord, db_path: Path, **settings: str) -> dict[str, str]:
     """The environment of a bot process pointed at the fake, with none of the developer's own
     settings; `settings` are more keys."""
-    env = {key: value for key, value in os.environ.items()
-           if not key.startswith(("DISCORD_", "RECEIPTS_"))}
-    env.update({
-        "DISCORD_TOKEN": fake.token, "RECEIPTS_DB": str(db_path),
-        "RECEIPTS_DISCORD_API": fake.api_base, "RECEIPTS_DISCORD_GATEWAY": fake.gateway_url,
-        "RECEIPTS_DISCORD_CDN": fake.url + "/cdn", "RECEIPTS_ALLOW_PRIVATE_URLS": "1",
-        "LOG_LEVEL": "INFO", "PYTHONUNBUFFERED": "1",
-    })
+    env = {key: value for key, value in os.environ.items() if not key.startswith(("DISCORD_", "RECEIPTS_"))}
+    env.update(
+        {
+            "DISCORD_TOKEN": fake.token,
+            "RECEIPTS_DB": str(db_path),
+            "RECEIPTS_DISCORD_API": fake.api_base,
+            "RECEIPTS_DISCORD_GATEWAY": fake.gateway_url,
+            "RECEIPTS_DISCORD_CDN": fake.url + "/cdn",
+            "RECEIPTS_ALLOW_PRIVATE_URLS": "1",
+            "LOG_LEVEL": "INFO",
+            "PYTHONUNBUFFERED": "1",
+        }
+    )
     env.update(settings)
     return env
 
@@ -53,8 +58,12 @@ class BotProcess:
         self._log_offset = self.log_path.stat().st_size if self.log_path.exists() else 0
         with self.log_path.open("ab") as log:
             self.process = await asyncio.create_subprocess_exec(
-                *self.command, stdout=log, stderr=asyncio.subprocess.STDOUT, env=self.env,
-                cwd=self.log_path.parent)
+                *self.command,
+                stdout=log,
+                stderr=asyncio.subprocess.STDOUT,
+                env=self.env,
+                cwd=self.log_path.parent,
+            )
         await self.wait_ready(fake, timeout)
         return self
 
@@ -62,7 +71,7 @@ class BotProcess:
         return self.log_path.read_text(errors="replace") if self.log_path.exists() else ""
 
     def log_of_this_run(self) -> str:
-        return self.log()[self._log_offset:] if self.log_path.exists() else ""
+        return self.log()[self._log_offset :] if self.log_path.exists() else ""
 
     async def wait_ready(self, fake: FakeDiscord | None, timeout: float) -> None:
         """Until it logged that it is ready and (with `fake`) its shards have sessions."""
@@ -95,12 +104,28 @@ class BotProcess:
                 await self.kill()
 
 
-def bot_process(fake: FakeDiscord, db_path: Path, folder: Path, shard_ids: tuple[int, ...],
-                shard_count: int, name: str | None = None, **settings: str) -> BotProcess:
+def bot_process(
+    fake: FakeDiscord,
+    db_path: Path,
+    folder: Path,
+    shard_ids: tuple[int, ...],
+    shard_count: int,
+    name: str | None = None,
+    **settings: str,
+) -> BotProcess:
     """A bot process (not started) running `shard_ids` of `shard_count` shards."""
     name = name or "shards-" + "-".join(map(str, shard_ids))
-    command = [sys.executable, "-m", "bot", "run", "--shards", str(shard_count),
-               "--shard-ids", ",".join(map(str, shard_ids))]
+    command = [
+        sys.executable,
+        "-m",
+        "bot",
+        "run",
+        "--shards",
+        str(shard_count),
+        "--shard-ids",
+        ",".join(map(str, shard_ids)),
+    ]
     folder.mkdir(parents=True, exist_ok=True)
-    return BotProcess(name, command, bot_environment(fake, db_path, **settings),
-                      folder / f"{name}.log", tuple(shard_ids))
+    return BotProcess(
+        name, command, bot_environment(fake, db_path, **settings), folder / f"{name}.log", tuple(shard_ids)
+    )

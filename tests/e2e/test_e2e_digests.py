@@ -28,25 +28,35 @@ TICKS_AFTER_RESTART = 10  # digest loop runs of the restarted bot that must post
 
 async def make_due(fake, bot, server, channel, device: str) -> None:
     """A daily digest of `channel`, new claims for it, and its first window already passed."""
-    _, callback = await run_command(fake, server, server.moderator, "digest subscribe", {
-        "channel": channel.id, "cadence": "daily", "time": "00:00", "timezone": "UTC"})
+    _, callback = await run_command(
+        fake,
+        server,
+        server.moderator,
+        "digest subscribe",
+        {"channel": channel.id, "cadence": "daily", "time": "00:00", "timezone": "UTC"},
+    )
     assert "Subscribed" in callback.data["content"], callback.data
-    await paste_article(fake, server, ARTICLE.format(device=device), title=f"{device} leak",
-                        published="2023-01-10")
+    await paste_article(
+        fake, server, ARTICLE.format(device=device), title=f"{device} leak", published="2023-01-10"
+    )
     earlier = (datetime.now(UTC) - timedelta(days=2)).isoformat(timespec="seconds")
 
     def backdate(store):
         with store.db.atomic():
-            store.db.execute("UPDATE subscriptions SET created_at = ? WHERE channel_id = ?",
-                             [earlier, channel.id])
+            store.db.execute(
+                "UPDATE subscriptions SET created_at = ? WHERE channel_id = ?", [earlier, channel.id]
+            )
 
     await bot.run_store(backdate)
 
 
 def posted_in(fake, channel) -> list[dict]:
     """Messages the bot posted in a channel itself (not interaction replies)."""
-    return [m for m in fake.messages.values()
-            if int(m["channel_id"]) == channel.id and "interaction_metadata" not in m]
+    return [
+        m
+        for m in fake.messages.values()
+        if int(m["channel_id"]) == channel.id and "interaction_metadata" not in m
+    ]
 
 
 def delivery_statuses(bot) -> list[str]:
@@ -63,8 +73,9 @@ async def test_a_due_digest_is_posted_once_through_a_429_and_a_500_and_not_again
         settings = bot_settings(fake, db_path)
         async with running_bot(settings) as bot:
             await make_due(fake, bot, server, digests, "Nothing Phone 7")
-            await fake.wait_until(lambda: "posted" in delivery_statuses(bot), timeout=10,
-                                  what="the digest posted")
+            await fake.wait_until(
+                lambda: "posted" in delivery_statuses(bot), timeout=10, what="the digest posted"
+            )
             assert (rate_limit.hits, server_error.hits) == (1, 1)
             assert [r.status for r in fake.requests.matching("POST", path)] == [429, 500, 200]
             [digest] = posted_in(fake, digests)
@@ -72,8 +83,11 @@ async def test_a_due_digest_is_posted_once_through_a_429_and_a_500_and_not_again
 
         async with running_bot(settings) as restarted:
             loop = restarted.get_cog("Digest").deliver
-            await fake.wait_until(lambda: loop.current_loop >= TICKS_AFTER_RESTART,
-                                  timeout=ANSWER_TIMEOUT, what="the restarted digest loop running")
+            await fake.wait_until(
+                lambda: loop.current_loop >= TICKS_AFTER_RESTART,
+                timeout=ANSWER_TIMEOUT,
+                what="the restarted digest loop running",
+            )
             assert posted_in(fake, digests) == [digest]
             assert delivery_statuses(restarted) == ["posted"]
 
@@ -88,9 +102,14 @@ async def test_a_403_on_the_post_marks_the_subscription_failing_with_the_reason(
             # Discord's 403 can tell it.
             news.set_overwrite(server.guild.members[fake.bot_user.id], deny=Permission.SEND_MESSAGES)
             await make_due(fake, bot, server, news, "Nothing Phone 8")
-            await fake.wait_until(lambda: "blocked" in delivery_statuses(bot),
-                                  timeout=ANSWER_TIMEOUT, what="the delivery blocked")
-            assert [r.status for r in fake.requests.matching("POST", f"/channels/{news.id}/messages")] == [403]
+            await fake.wait_until(
+                lambda: "blocked" in delivery_statuses(bot),
+                timeout=ANSWER_TIMEOUT,
+                what="the delivery blocked",
+            )
+            assert [r.status for r in fake.requests.matching("POST", f"/channels/{news.id}/messages")] == [
+                403
+            ]
             assert posted_in(fake, news) == []
             listed = embed_text(await ask(fake, server, server.moderator, "digest list"))
             assert "Failing" in listed and "Missing Permissions" in listed, listed
@@ -110,10 +129,16 @@ async def test_a_digest_stuck_on_5xx_holds_no_other_and_is_posted_once_later(db_
             bot.get_cog("Digest").delivery_deadline = 0.5
             await make_due(fake, bot, server, stuck, "Nothing Phone 7")
             await make_due(fake, bot, server, other, "Nothing Phone 8")
-            await fake.wait_until(lambda: posted_in(fake, other), timeout=3.5,
-                                  what="the other digest posted while one channel is stuck")
-            await fake.wait_until(lambda: delivery_statuses(bot).count("posted") == 2, timeout=10,
-                                  what="the stuck digest posted at last")
+            await fake.wait_until(
+                lambda: posted_in(fake, other),
+                timeout=3.5,
+                what="the other digest posted while one channel is stuck",
+            )
+            await fake.wait_until(
+                lambda: delivery_statuses(bot).count("posted") == 2,
+                timeout=10,
+                what="the stuck digest posted at last",
+            )
             assert (landed_late.hits, server_errors.hits) == (1, 2)
             [digest] = posted_in(fake, stuck)
             assert "Nothing Phone 7" in embed_text(digest)

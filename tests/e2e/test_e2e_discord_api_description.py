@@ -35,24 +35,31 @@ async def test_every_request_and_answer_follows_discords_api_description(db_path
             _, form = await run_command(fake, server, server.moderator, "article add")
             assert form.type == FORM
             await make_due(fake, bot, server, digests, "Nothing Phone 6")
-            await fake.wait_until(lambda: "posted" in delivery_statuses(bot),
-                                  timeout=ANSWER_TIMEOUT, what="the digest posted")
-            fake.faults.add("POST", "/interactions/{interaction_id}/{token}/callback", status=404,
-                            body={"code": 10062, "message": "Unknown interaction"})
-            refused = await fake.send_command(server.id, server.general.id, server.member.id,
-                                              "timeline")
+            await fake.wait_until(
+                lambda: "posted" in delivery_statuses(bot), timeout=ANSWER_TIMEOUT, what="the digest posted"
+            )
+            fake.faults.add(
+                "POST",
+                "/interactions/{interaction_id}/{token}/callback",
+                status=404,
+                body={"code": 10062, "message": "Unknown interaction"},
+            )
+            refused = await fake.send_command(server.id, server.general.id, server.member.id, "timeline")
             await fake.wait_for_callback(refused, timeout=ANSWER_TIMEOUT)  # the failure, reported
             assert fake.requests.matching("POST", "/interactions/*/*/callback", status=404)
             seen = {(r.method, r.route, r.status) for r in fake.requests}
-            callbacks = [r for r in fake.requests.matching("POST", "/interactions/*/*/callback")
-                         if r.status == 200]
+            callbacks = [
+                r for r in fake.requests.matching("POST", "/interactions/*/*/callback") if r.status == 200
+            ]
             problems = discord_api().violations(fake.requests)
     answered = {r.json["type"] for r in callbacks}
     assert {4, DEFERRED, FORM} <= answered, answered  # make_due pastes an article: form, defer
-    for needed in (("PUT", "/applications/{application_id}/commands", 200),
-                   ("POST", "/webhooks/{application_id}/{token}", 200),
-                   ("POST", "/channels/{channel_id}/messages", 429),
-                   ("POST", "/channels/{channel_id}/messages", 200)):
+    for needed in (
+        ("PUT", "/applications/{application_id}/commands", 200),
+        ("POST", "/webhooks/{application_id}/{token}", 200),
+        ("POST", "/channels/{channel_id}/messages", 429),
+        ("POST", "/channels/{channel_id}/messages", 200),
+    ):
         assert needed in seen, needed
     assert problems == [], "\n".join(map(str, problems))
 
@@ -65,21 +72,40 @@ def test_the_copied_description_has_an_operation_for_every_route_of_the_fake():
 
 
 def recorded(method: str, path: str, body, status: int, answer) -> RecordedRequest:
-    return RecordedRequest(method=method, path=path, query={}, headers={}, json=body, files=[],
-                           at=0.0, route=path, status=status, answer=answer)
+    return RecordedRequest(
+        method=method,
+        path=path,
+        query={},
+        headers={},
+        json=body,
+        files=[],
+        at=0.0,
+        route=path,
+        status=status,
+        answer=answer,
+    )
 
 
 def test_answers_and_requests_that_discord_would_not_give_are_caught():
-    command = {"id": "1", "application_id": "2", "version": "3", "type": 1, "name": "spec",
-               "description": "A phone's specs", "default_member_permissions": "8192",
-               "integration_types": [0]}
+    command = {
+        "id": "1",
+        "application_id": "2",
+        "version": "3",
+        "type": 1,
+        "name": "spec",
+        "description": "A phone's specs",
+        "default_member_permissions": "8192",
+        "integration_types": [0],
+    }
     sync = "/applications/2/commands"
     assert discord_api().check(recorded("PUT", sync, [], 200, [command])) == []
     as_number = {**command, "default_member_permissions": 8192}
     assert discord_api().check(recorded("PUT", sync, [], 200, [as_number]))
     assert discord_api().check(recorded("PUT", sync, [], 200, [{**command, "integration_types": None}]))
     deferred = {"interaction": {"id": "4", "type": 2}, "resource": {"type": 5}}
-    assert discord_api().check(recorded("POST", "/interactions/4/token/callback", {"type": 5}, 200,
-                                        deferred))
-    assert discord_api().check(recorded("POST", "/interactions/4/token/callback",
-                                        {"type": 5, "data": {"flags": "ephemeral"}}, 204, None))
+    assert discord_api().check(recorded("POST", "/interactions/4/token/callback", {"type": 5}, 200, deferred))
+    assert discord_api().check(
+        recorded(
+            "POST", "/interactions/4/token/callback", {"type": 5, "data": {"flags": "ephemeral"}}, 204, None
+        )
+    )

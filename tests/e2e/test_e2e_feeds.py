@@ -42,27 +42,41 @@ async def site():
 
 
 def news(site: Site, devices: list[str]) -> list[Entry]:
-    return [Entry(id=f"e-{n}", url=f"{site.base}/news/{n}", title=f"{device} leak",
-                  published=datetime(2024, 2, 1 + n, tzinfo=UTC),
-                  content=f"<p>The {device} will come with a 5000mAh battery, a tipster says. "
-                          f"It is also said to pack 12GB of RAM.</p>")
-            for n, device in enumerate(devices)]
+    return [
+        Entry(
+            id=f"e-{n}",
+            url=f"{site.base}/news/{n}",
+            title=f"{device} leak",
+            published=datetime(2024, 2, 1 + n, tzinfo=UTC),
+            content=f"<p>The {device} will come with a 5000mAh battery, a tipster says. "
+            f"It is also said to pack 12GB of RAM.</p>",
+        )
+        for n, device in enumerate(devices)
+    ]
 
 
 def feed_articles(bot) -> list[tuple]:
-    return bot.store.db.execute("SELECT id, guild_id, title FROM articles WHERE added_by LIKE "
-                                "'feed:%' ORDER BY id").fetchall()
+    return bot.store.db.execute(
+        "SELECT id, guild_id, title FROM articles WHERE added_by LIKE 'feed:%' ORDER BY id"
+    ).fetchall()
 
 
 def posted_in(fake, channel) -> list[dict]:
-    return [m for m in fake.messages.values()
-            if int(m["channel_id"]) == channel.id and "interaction_metadata" not in m]
+    return [
+        m
+        for m in fake.messages.values()
+        if int(m["channel_id"]) == channel.id and "interaction_metadata" not in m
+    ]
 
 
 async def test_moderators_follow_list_preview_poll_and_remove_a_feed(db_path, site):
     site.put_rss("/feed.xml", "Test Mobile Wire", news(site, ["Nothing Phone 7", "OnePlus 44"]))
-    site.put("/", '<!doctype html><html><head><link rel="alternate" type="application/rss+xml" '
-                  'href="/feed.xml"></head><body>Home</body></html>', "text/html")
+    site.put(
+        "/",
+        '<!doctype html><html><head><link rel="alternate" type="application/rss+xml" '
+        'href="/feed.xml"></head><body>Home</body></html>',
+        "text/html",
+    )
     async with fake_discord() as fake:
         server = add_server(fake, "A")
         async with running_bot(bot_settings(fake, db_path, feed_tick=0.05)) as bot:
@@ -70,35 +84,39 @@ async def test_moderators_follow_list_preview_poll_and_remove_a_feed(db_path, si
             assert f"its feed is at {site.base}/feed.xml" in pointed["content"]
             assert feed_articles(bot) == []
 
-            preview = embed_text(await ask(fake, server, server.moderator, "feed preview",
-                                           {"url": site.base + "/feed.xml"}))
+            preview = embed_text(
+                await ask(fake, server, server.moderator, "feed preview", {"url": site.base + "/feed.xml"})
+            )
             assert "Nothing Phone 7" in preview and "battery: 5000 mAh" in preview
             assert "Nothing was stored" in preview and feed_articles(bot) == []
 
-            added = await ask(fake, server, server.moderator, "feed add",
-                              {"url": site.base + "/feed.xml", "backfill": 5})
+            added = await ask(
+                fake, server, server.moderator, "feed add", {"url": site.base + "/feed.xml", "backfill": 5}
+            )
             assert "Following **#1 Test Mobile Wire** (RSS 2.0)" in added["content"], added
-            await fake.wait_until(lambda: len(feed_articles(bot)) == 2, timeout=ANSWER_TIMEOUT,
-                                  what="the feed's entries stored")
+            await fake.wait_until(
+                lambda: len(feed_articles(bot)) == 2, timeout=ANSWER_TIMEOUT, what="the feed's entries stored"
+            )
             assert {row[1] for row in feed_articles(bot)} == {server.id}
 
             listed = embed_text(await ask(fake, server, server.moderator, "feed list"))
             assert "Test Mobile Wire" in listed and "last poll <t:" in listed, listed
 
-            site.put_rss("/feed.xml", "Test Mobile Wire",
-                         news(site, ["Nothing Phone 7", "OnePlus 44", "Honor Magic 31"]))
+            site.put_rss(
+                "/feed.xml",
+                "Test Mobile Wire",
+                news(site, ["Nothing Phone 7", "OnePlus 44", "Honor Magic 31"]),
+            )
             polled = await ask(fake, server, server.moderator, "feed poll", {"feed": "1"})
             assert "1 new articles" in polled["content"], polled
             assert len(feed_articles(bot)) == 3
 
             with pytest.raises(PermissionError):  # hidden from members by default
-                await fake.send_command(server.id, server.general.id, server.member.id,
-                                        "feed list", {})
+                await fake.send_command(server.id, server.general.id, server.member.id, "feed list", {})
 
             removed = await ask(fake, server, server.moderator, "feed remove", {"feed": "1"})
             assert "No longer following #1" in removed["content"]
-            assert "follows no feeds" in embed_text(await ask(fake, server, server.moderator,
-                                                              "feed list"))
+            assert "follows no feeds" in embed_text(await ask(fake, server, server.moderator, "feed list"))
             assert len(feed_articles(bot)) == 3  # its articles stay
 
 
@@ -108,12 +126,17 @@ async def test_a_feed_gone_for_a_day_is_paused_and_the_moderators_told_once(db_p
         server = add_server(fake, "A")
         alerts = server.guild.add_channel("alerts")
         async with running_bot(bot_settings(fake, db_path, feed_tick=0.05)) as bot:
-            await ask(fake, server, server.moderator, "digest subscribe",
-                      {"channel": alerts.id, "cadence": "weekly", "time": "09:00",
-                       "timezone": "UTC"})
+            await ask(
+                fake,
+                server,
+                server.moderator,
+                "digest subscribe",
+                {"channel": alerts.id, "cadence": "weekly", "time": "09:00", "timezone": "UTC"},
+            )
             await ask(fake, server, server.moderator, "feed add", {"url": site.base + "/feed.xml"})
-            await fake.wait_until(lambda: len(feed_articles(bot)) == 1, timeout=ANSWER_TIMEOUT,
-                                  what="the first poll")
+            await fake.wait_until(
+                lambda: len(feed_articles(bot)) == 1, timeout=ANSWER_TIMEOUT, what="the first poll"
+            )
             del site.resources["/feed.xml"]
             polled = await ask(fake, server, server.moderator, "feed poll", {})
             assert "404" in polled["content"], polled
@@ -121,16 +144,21 @@ async def test_a_feed_gone_for_a_day_is_paused_and_the_moderators_told_once(db_p
 
             def gone_for_a_day(store):
                 with store.db.atomic():
-                    store.db.execute("UPDATE feeds SET gone_since = ?, next_poll_at = ?",
-                                     [a_day_ago, a_day_ago])
+                    store.db.execute(
+                        "UPDATE feeds SET gone_since = ?, next_poll_at = ?", [a_day_ago, a_day_ago]
+                    )
 
             await bot.run_store(gone_for_a_day)
-            await fake.wait_until(lambda: posted_in(fake, alerts), timeout=ANSWER_TIMEOUT,
-                                  what="the pause notice")
+            await fake.wait_until(
+                lambda: posted_in(fake, alerts), timeout=ANSWER_TIMEOUT, what="the pause notice"
+            )
             loop = bot.get_cog("FeedGroup").poll_due
             ticks = loop.current_loop
-            await fake.wait_until(lambda: loop.current_loop >= ticks + TICKS_AFTER,
-                                  timeout=ANSWER_TIMEOUT, what="more feed loop runs")
+            await fake.wait_until(
+                lambda: loop.current_loop >= ticks + TICKS_AFTER,
+                timeout=ANSWER_TIMEOUT,
+                what="more feed loop runs",
+            )
             [notice] = posted_in(fake, alerts)
             text = embed_text(notice)
             assert "Fading News" in text and "paused" in text and "for more than a day" in text
@@ -148,8 +176,9 @@ async def test_instant_claims_are_posted_once_through_a_500_and_a_restart(db_pat
         server_error = fake.faults.server_error("POST", path)
         settings = bot_settings(fake, db_path, feed_tick=0.05)
         async with running_bot(settings) as bot:
-            subscribed = await ask(fake, server, server.moderator, "digest subscribe",
-                                   {"channel": live.id, "cadence": "instant"})
+            subscribed = await ask(
+                fake, server, server.moderator, "digest subscribe", {"channel": live.id, "cadence": "instant"}
+            )
             assert "within a minute" in subscribed["content"], subscribed
             earlier = (datetime.now(UTC) - timedelta(minutes=2)).isoformat(timespec="seconds")
 
@@ -159,8 +188,7 @@ async def test_instant_claims_are_posted_once_through_a_500_and_a_restart(db_pat
 
             await bot.run_store(made_earlier)
             await ask(fake, server, server.moderator, "feed add", {"url": site.base + "/feed.xml"})
-            await fake.wait_until(lambda: posted_in(fake, live), timeout=10,
-                                  what="the instant post")
+            await fake.wait_until(lambda: posted_in(fake, live), timeout=10, what="the instant post")
             assert server_error.hits == 1
             assert [r.status for r in fake.requests.matching("POST", path)] == [500, 200]
             [post] = posted_in(fake, live)
@@ -170,6 +198,9 @@ async def test_instant_claims_are_posted_once_through_a_500_and_a_restart(db_pat
 
         async with running_bot(settings) as restarted:
             loop = restarted.get_cog("Digest").deliver
-            await fake.wait_until(lambda: loop.current_loop >= TICKS_AFTER,
-                                  timeout=ANSWER_TIMEOUT, what="the restarted digest loop")
+            await fake.wait_until(
+                lambda: loop.current_loop >= TICKS_AFTER,
+                timeout=ANSWER_TIMEOUT,
+                what="the restarted digest loop",
+            )
             assert posted_in(fake, live) == [post]

@@ -21,8 +21,10 @@ from tests.fakediscord import Permission
 from tests.fakediscord.messages import EPHEMERAL
 
 NOT_MODERATOR = "Only moderators"
-ARTICLE = ("The {device} will come with a 5000mAh battery, a reliable tipster says. "
-           "It is also said to pack 12GB of RAM and a 6.7-inch display.")
+ARTICLE = (
+    "The {device} will come with a 5000mAh battery, a reliable tipster says. "
+    "It is also said to pack 12GB of RAM and a 6.7-inch display."
+)
 SUB_COMMAND, SUB_COMMAND_GROUP, STRING, INTEGER, CHANNEL = 1, 2, 3, 4, 7
 
 
@@ -47,21 +49,25 @@ def moderator_commands(fake) -> list[tuple[str, list[dict]]]:
 def snapshot(store: Store) -> dict[str, list]:
     """Everything a moderator command may change."""
     tables = ("articles", "claims", "subscriptions", "deliveries", "audit")
-    return {table: store.db.execute(f"SELECT * FROM {table} ORDER BY rowid").fetchall()
-            for table in tables}
+    return {table: store.db.execute(f"SELECT * FROM {table} ORDER BY rowid").fetchall() for table in tables}
 
 
 async def own_article(world, server, device: str) -> tuple[str, list[int]]:
     """An article the server's moderator pasted: its id and its claim ids (from the store)."""
-    reply = await paste_article(world.fake, server, ARTICLE.format(device=device),
-                                title=f"{device} leak", published="2023-01-10")
+    reply = await paste_article(
+        world.fake, server, ARTICLE.format(device=device), title=f"{device} leak", published="2023-01-10"
+    )
     assert reply["flags"] & EPHEMERAL
-    article_id, = world.bot.store.db.execute(
-        "SELECT id FROM articles WHERE guild_id = ? ORDER BY added_at DESC LIMIT 1",
-        [server.id]).fetchone()
+    (article_id,) = world.bot.store.db.execute(
+        "SELECT id FROM articles WHERE guild_id = ? ORDER BY added_at DESC LIMIT 1", [server.id]
+    ).fetchone()
     assert article_id in embed_text(reply)
-    claim_ids = [row[0] for row in world.bot.store.db.execute(
-        "SELECT id FROM claims WHERE article_id = ? ORDER BY id", [article_id])]
+    claim_ids = [
+        row[0]
+        for row in world.bot.store.db.execute(
+            "SELECT id FROM claims WHERE article_id = ? ORDER BY id", [article_id]
+        )
+    ]
     return article_id, claim_ids
 
 
@@ -69,19 +75,31 @@ async def test_a_member_is_refused_every_moderator_command_even_when_the_server_
     a = world.a
     article_id, claim_ids = await own_article(world, a, "Nothing Phone 3")
     assert claim_ids, "the pasted article gave no claims to retract"
-    _, subscribed = await run_command(world.fake, a, a.moderator, "digest subscribe", {
-        "channel": a.general.id, "cadence": "daily", "time": "09:00", "timezone": "UTC"})
+    _, subscribed = await run_command(
+        world.fake,
+        a,
+        a.moderator,
+        "digest subscribe",
+        {"channel": a.general.id, "cadence": "daily", "time": "09:00", "timezone": "UTC"},
+    )
     assert subscribed.data["flags"] & EPHEMERAL and NOT_MODERATOR not in subscribed.data["content"]
     for top in {c["name"] for c in world.fake.commands[None] if c["default_member_permissions"]}:
         a.guild.show_command(top)  # a server admin showed it to everyone
-    values = {"article": article_id, "id": claim_ids[0], "channel": a.general.id,
-              "reason": "wrong", "time": "10:00", "timezone": "UTC", "url": "https://example.com/a",
-              "date": "2023-01-11", "feed": "1"}
+    values = {
+        "article": article_id,
+        "id": claim_ids[0],
+        "channel": a.general.id,
+        "reason": "wrong",
+        "time": "10:00",
+        "timezone": "UTC",
+        "url": "https://example.com/a",
+        "date": "2023-01-11",
+        "feed": "1",
+    }
     before = snapshot(reader)
 
     commands = moderator_commands(world.fake)
-    assert {path.split()[0] for path, _ in commands} == {"article", "moderate-claim", "digest",
-                                                         "feed"}
+    assert {path.split()[0] for path, _ in commands} == {"article", "moderate-claim", "digest", "feed"}
     for path, schema in commands:
         options = {}
         for option in schema:
@@ -95,8 +113,9 @@ async def test_a_member_is_refused_every_moderator_command_even_when_the_server_
         assert NOT_MODERATOR in callback.data["content"], (path, callback.data)
         for option in schema:
             if option.get("autocomplete"):
-                typed = await world.fake.send_autocomplete(a.id, a.general.id, a.member.id, path,
-                                                           {option["name"]: ""}, focused=option["name"])
+                typed = await world.fake.send_autocomplete(
+                    a.id, a.general.id, a.member.id, path, {option["name"]: ""}, focused=option["name"]
+                )
                 offered = (await world.fake.wait_for_callback(typed)).data["choices"]
                 if option["name"] == "article":
                     assert offered == [], f"/{path} shows a member the server's articles"
@@ -106,12 +125,14 @@ async def test_a_member_is_refused_every_moderator_command_even_when_the_server_
 async def test_an_article_pasted_in_a_server_shows_its_claims_in_spec_there(world, reader):
     article_id, claim_ids = await own_article(world, world.a, "Nothing Phone 5")
     assert claim_ids, "no claims were found in the pasted article"
-    device, = reader.db.execute(
-        "SELECT s.name FROM claims c JOIN subjects s ON s.id = c.subject_id WHERE c.id = ?",
-        [claim_ids[0]]).fetchone()
+    (device,) = reader.db.execute(
+        "SELECT s.name FROM claims c JOIN subjects s ON s.id = c.subject_id WHERE c.id = ?", [claim_ids[0]]
+    ).fetchone()
     stored = reader.db.execute(
         "SELECT c.id, c.attribute FROM claims c JOIN subjects s ON s.id = c.subject_id "
-        "WHERE c.article_id = ? AND s.name = ?", [article_id, device]).fetchall()
+        "WHERE c.article_id = ? AND s.name = ?",
+        [article_id, device],
+    ).fetchall()
 
     answer = await ask(world.fake, world.a, world.a.member, "spec", {"device": device})
     shown = {receipt.claim_id for receipt in assert_receipts_are_true(answer, reader)}
@@ -132,16 +153,20 @@ def what_b_sees(message: dict, asked: dict) -> tuple[str, set[int]]:
 async def test_server_b_never_sees_an_article_pasted_in_server_a(world, reader):
     article_id, claim_ids = await own_article(world, world.a, "Nothing Phone 9")
     assert claim_ids, "no claims were found in the pasted article"
-    device, = reader.db.execute(
-        "SELECT s.name FROM claims c JOIN subjects s ON s.id = c.subject_id WHERE c.id = ?",
-        [claim_ids[0]]).fetchone()
-    quote, = reader.db.execute("SELECT quote FROM claims WHERE id = ?", [claim_ids[0]]).fetchone()
+    (device,) = reader.db.execute(
+        "SELECT s.name FROM claims c JOIN subjects s ON s.id = c.subject_id WHERE c.id = ?", [claim_ids[0]]
+    ).fetchone()
+    (quote,) = reader.db.execute("SELECT quote FROM claims WHERE id = ?", [claim_ids[0]]).fetchone()
     word = max((w for w in quote.split() if w.isalpha()), key=len)
     a, b = world.a, world.b
 
-    for name, options in (("spec", {"device": device}), ("sources", {"device": device}),
-                          ("search", {"text": device}), ("search", {"text": word}),
-                          ("timeline", {})):
+    for name, options in (
+        ("spec", {"device": device}),
+        ("sources", {"device": device}),
+        ("search", {"text": device}),
+        ("search", {"text": word}),
+        ("timeline", {}),
+    ):
         seen_in_a = await ask(world.fake, a, a.member, name, options)
         seen_in_b = await ask(world.fake, b, b.member, name, options)
         if name != "timeline":  # the latest news may be the seeds' if they are dated later
@@ -154,13 +179,15 @@ async def test_server_b_never_sees_an_article_pasted_in_server_a(world, reader):
     assert article_id not in str(listed_in_b["embeds"])
     assert article_id in str((await ask(world.fake, a, a.moderator, "article list"))["embeds"])
 
-    typed = await world.fake.send_autocomplete(b.id, b.general.id, b.member.id, "spec",
-                                               {"device": device}, focused="device")
+    typed = await world.fake.send_autocomplete(
+        b.id, b.general.id, b.member.id, "spec", {"device": device}, focused="device"
+    )
     offered = (await world.fake.wait_for_callback(typed, timeout=ANSWER_TIMEOUT)).data["choices"]
     assert device not in [choice["name"] for choice in offered]
 
-    removed, callback = await run_command(world.fake, b, b.moderator, "article remove",
-                                          {"article": article_id, "reason": "not ours"})
+    removed, callback = await run_command(
+        world.fake, b, b.moderator, "article remove", {"article": article_id, "reason": "not ours"}
+    )
     refusal = await answer_message(world.fake, removed)
     assert refusal["flags"] & EPHEMERAL and "No article" in refusal["content"]
     assert reader.article(article_id)["removed_at"] is None
@@ -173,8 +200,13 @@ async def test_manage_messages_in_one_channel_does_not_make_a_server_moderator(w
     a = world.a
     article_id, claim_ids = await own_article(world, a, "Nothing Phone 7")
     assert claim_ids, "the pasted article gave no claims to retract"
-    _, subscribed = await run_command(world.fake, a, a.moderator, "digest subscribe", {
-        "channel": a.general.id, "cadence": "daily", "time": "09:00", "timezone": "UTC"})
+    _, subscribed = await run_command(
+        world.fake,
+        a,
+        a.moderator,
+        "digest subscribe",
+        {"channel": a.general.id, "cadence": "daily", "time": "09:00", "timezone": "UTC"},
+    )
     assert NOT_MODERATOR not in subscribed.data["content"]
     desk = a.guild.add_channel("news-desk")
     desk.set_overwrite(a.member, allow=Permission.MANAGE_MESSAGES | Permission.MANAGE_GUILD)
@@ -182,9 +214,11 @@ async def test_manage_messages_in_one_channel_does_not_make_a_server_moderator(w
         a.guild.show_command(top)
     before = snapshot(reader)
 
-    for path, options in (("article remove", {"article": article_id, "reason": "mine now"}),
-                          ("moderate-claim retract", {"id": claim_ids[0], "reason": "mine now"}),
-                          ("digest unsubscribe", {"channel": a.general.id})):
+    for path, options in (
+        ("article remove", {"article": article_id, "reason": "mine now"}),
+        ("moderate-claim retract", {"id": claim_ids[0], "reason": "mine now"}),
+        ("digest unsubscribe", {"channel": a.general.id}),
+    ):
         record, callback = await run_command(world.fake, a, a.member, path, options, channel=desk)
         assert callback.type == 4 and callback.data["flags"] & EPHEMERAL, (path, callback)
         assert NOT_MODERATOR in callback.data["content"], (path, callback.data)
@@ -192,17 +226,26 @@ async def test_manage_messages_in_one_channel_does_not_make_a_server_moderator(w
 
     # The same member, given Manage Messages server-wide, may.
     a.guild.roles[a.guild.id].permissions |= Permission.MANAGE_MESSAGES
-    await world.fake.dispatch("GUILD_ROLE_UPDATE", {
-        "guild_id": str(a.id), "role": a.guild.roles[a.guild.id].payload()})
-    record, callback = await run_command(world.fake, a, a.member, "moderate-claim retract",
-                                         {"id": claim_ids[0], "reason": "misread"}, channel=desk)
+    await world.fake.dispatch(
+        "GUILD_ROLE_UPDATE", {"guild_id": str(a.id), "role": a.guild.roles[a.guild.id].payload()}
+    )
+    record, callback = await run_command(
+        world.fake,
+        a,
+        a.member,
+        "moderate-claim retract",
+        {"id": claim_ids[0], "reason": "misread"},
+        channel=desk,
+    )
     assert "is retracted" in (await answer_message(world.fake, record))["content"]
 
 
 async def test_a_claim_number_past_the_store_integers_is_answered_plainly(world):
     a = world.a
-    for path, options in (("moderate-claim retract", {"id": 2**63, "reason": "wrong"}),
-                          ("moderate-claim restore", {"id": 2**64 + 5})):
+    for path, options in (
+        ("moderate-claim retract", {"id": 2**63, "reason": "wrong"}),
+        ("moderate-claim restore", {"id": 2**64 + 5}),
+    ):
         record, _ = await run_command(world.fake, a, a.moderator, path, options)
         answer = await answer_message(world.fake, record)
         assert answer["flags"] & EPHEMERAL and "No claim" in answer["content"], (path, answer)

@@ -30,7 +30,8 @@ def busiest_device(store: Store) -> tuple[str, str]:
         "SELECT s.name, c.attribute FROM claims c JOIN subjects s ON s.id = c.subject_id "
         "JOIN articles a ON a.id = c.article_id WHERE s.kind = 'device' AND a.guild_id IS NULL "
         "AND c.attribute != 'alias' GROUP BY s.id, c.attribute "
-        "ORDER BY count(*) OVER (PARTITION BY s.id) DESC, count(*) DESC LIMIT 1").fetchone()
+        "ORDER BY count(*) OVER (PARTITION BY s.id) DESC, count(*) DESC LIMIT 1"
+    ).fetchone()
 
 
 def a_claim(store: Store) -> tuple[int, str]:
@@ -38,15 +39,19 @@ def a_claim(store: Store) -> tuple[int, str]:
     device, _ = busiest_device(store)
     claim_id, quote = store.db.execute(
         "SELECT c.id, c.quote FROM claims c JOIN subjects s ON s.id = c.subject_id "
-        "WHERE s.name = ? ORDER BY c.id LIMIT 1", [device]).fetchone()
+        "WHERE s.name = ? ORDER BY c.id LIMIT 1",
+        [device],
+    ).fetchone()
     words = [word for word in quote.split() if word.isalpha()]
     return claim_id, max(words, key=len)
 
 
 QUESTIONS = {
     "spec": lambda store: ("spec", {"device": busiest_device(store)[0]}),
-    "spec with an attribute": lambda store: ("spec", {"device": busiest_device(store)[0],
-                                                      "attribute": busiest_device(store)[1]}),
+    "spec with an attribute": lambda store: (
+        "spec",
+        {"device": busiest_device(store)[0], "attribute": busiest_device(store)[1]},
+    ),
     "timeline of a device": lambda store: ("timeline", {"subject": busiest_device(store)[0]}),
     "timeline of the latest news": lambda store: ("timeline", {}),
     "sources": lambda store: ("sources", {"device": busiest_device(store)[0]}),
@@ -57,8 +62,9 @@ QUESTIONS = {
 
 def public_commands(fake) -> set[str]:
     """The synced commands any member sees: no default_member_permissions."""
-    return {command["name"] for command in fake.commands[None]
-            if command["default_member_permissions"] is None}
+    return {
+        command["name"] for command in fake.commands[None] if command["default_member_permissions"] is None
+    }
 
 
 async def test_the_questions_cover_every_public_command(world, reader):
@@ -76,7 +82,8 @@ def next_page_button(message: dict) -> str | None:
 
 @pytest.mark.parametrize("question", QUESTIONS)
 async def test_a_public_command_answers_in_time_with_a_quote_a_source_and_a_date_on_every_line(
-        world, reader, question):
+    world, reader, question
+):
     name, options = QUESTIONS[question](reader)
     record, _ = await run_command(world.fake, world.a, world.a.member, name, options)
     assert record.latency < DISCORD_DEADLINE
@@ -99,11 +106,26 @@ def store_devices(store: Store, names: list[str]) -> None:
     """Shared articles with one claim each, so that many subjects can be offered."""
     for number, name in enumerate(names):
         body = f"The {name} will come with a 5000mAh battery, a leak says."
-        article = Article(id=f"many-{number}", body=body, title=f"{name} leak",
-                          published="2023-01-10", published_basis="header", sha256=f"many{number}")
-        claim = Claim(article=article.id, subject=name, attribute="battery", value="5000 mAh",
-                      status="rumored", quote=body, start=0, end=len(body),
-                      published=article.published, published_basis="header")
+        article = Article(
+            id=f"many-{number}",
+            body=body,
+            title=f"{name} leak",
+            published="2023-01-10",
+            published_basis="header",
+            sha256=f"many{number}",
+        )
+        claim = Claim(
+            article=article.id,
+            subject=name,
+            attribute="battery",
+            value="5000 mAh",
+            status="rumored",
+            quote=body,
+            start=0,
+            end=len(body),
+            published=article.published,
+            published_basis="header",
+        )
         assert store.add_article(article, [claim], added_by="test").stored
 
 
@@ -119,8 +141,12 @@ def autocomplete_options(fake) -> list[tuple[str, str, bool]]:
                 found.append((path, option["name"], moderators))
 
     for command in fake.commands[None]:
-        walk(command, command["name"], command.get("options") or [],
-             command["default_member_permissions"] is not None)
+        walk(
+            command,
+            command["name"],
+            command.get("options") or [],
+            command["default_member_permissions"] is not None,
+        )
     return found
 
 
@@ -133,8 +159,9 @@ async def test_autocomplete_answers_at_most_25_choices_for_every_option(world, r
         server = world.a
         user = server.moderator if moderators else server.member
         for text in ("", typed, "x"):
-            record = await world.fake.send_autocomplete(server.id, server.general.id, user.id,
-                                                        path, {option: text}, focused=option)
+            record = await world.fake.send_autocomplete(
+                server.id, server.general.id, user.id, path, {option: text}, focused=option
+            )
             callback = await world.fake.wait_for_callback(record, timeout=ANSWER_TIMEOUT)
             assert callback.type == AUTOCOMPLETE_RESULT and record.latency < DISCORD_DEADLINE
             choices = callback.data["choices"]

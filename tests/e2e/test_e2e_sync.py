@@ -63,8 +63,17 @@ async def test_python_m_bot_sync_syncs_even_when_nothing_changed(db_path):
         env = bot_process_env(fake)
         for args in (("sync",), ("sync",), ("sync", "--guild", str(a.id))):
             child = await asyncio.create_subprocess_exec(
-                sys.executable, "-m", "bot", *args, "--db", str(db_path), cwd=PROJECT_ROOT,
-                env=env, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE)
+                sys.executable,
+                "-m",
+                "bot",
+                *args,
+                "--db",
+                str(db_path),
+                cwd=PROJECT_ROOT,
+                env=env,
+                stdout=asyncio.subprocess.PIPE,
+                stderr=asyncio.subprocess.PIPE,
+            )
             out, err = await asyncio.wait_for(child.communicate(), timeout=60)
             assert child.returncode == 0, err.decode()
             assert out.decode().startswith("Synced "), out.decode()

@@ -67,7 +67,9 @@ def write_fixture(lines: list[str], path: Path = FIXTURE) -> None:
 
 
 def main(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--generated", type=int, default=GENERATED_COUNT, help="how many generated articles")
     parser.add_argument("--seed", type=int, default=GENERATED_SEED)
     parser.add_argument("--out", type=Path, default=FIXTURE)
@@ -76,7 +78,9 @@ def main(argv: list[str]) -> int:
     lines = current_lines(args.generated, args.seed)
     if args.check:
         expected = read_fixture(args.out)
-        differing = [new.split('"claims"')[0] for new, old in zip(lines, expected, strict=False) if new != old]
+        differing = [
+            new.split('"claims"')[0] for new, old in zip(lines, expected, strict=False) if new != old
+        ]
         if differing or len(lines) != len(expected):
             print(f"{len(differing)} of {len(expected)} articles differ; first: {differing[:3]}")
             return 1

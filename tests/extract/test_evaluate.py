@@ -24,7 +24,9 @@ from tests.conftest import run_cli
 
 CASES = Path(__file__).parent / "evaluate_cases"
 REFERENCE_SCORER = PROJECT_ROOT.parent / "shared" / "gold" / "score.py"
-SUMMARY = re.compile(r"F1 ([\d.]+) \(precision ([\d.]+) of (\d+), recall ([\d.]+) of (\d+), status ([\d.]+)\) dates (\d+)/(\d+)")
+SUMMARY = re.compile(
+    r"F1 ([\d.]+) \(precision ([\d.]+) of (\d+), recall ([\d.]+) of (\d+), status ([\d.]+)\) dates (\d+)/(\d+)"
+)
 
 ARTICLE = """url: https://phones.example/galaxy-s30-ultra-hands-on
 date: 2025-03-14
@@ -50,8 +52,13 @@ def test_every_figure_miss_and_false_claim_is_the_reference_scorers(name):
     gold, claims, dates = case_files(name)
     recorded = (CASES / name / "score_py.txt").read_text(encoding="utf-8").splitlines()
     if REFERENCE_SCORER.is_file():
-        live = subprocess.run([sys.executable, str(REFERENCE_SCORER), str(gold), str(claims), "--dates", str(dates)],
-                              capture_output=True, text=True, timeout=60, check=True)
+        live = subprocess.run(
+            [sys.executable, str(REFERENCE_SCORER), str(gold), str(claims), "--dates", str(dates)],
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=True,
+        )
         assert live.stdout.splitlines() == recorded, "score.py changed: record its output again"
     assert reference_report(scored(name)) == recorded
 
@@ -74,9 +81,14 @@ def test_json_gives_the_figures_the_reference_scorer_prints():
     assert done.returncode == 0, done.stderr
     figures = json.loads(done.stdout)
     f1, precision, claim_count, recall, required, status, dates_right, dates_total = SUMMARY.search(
-        (CASES / "rules" / "score_py.txt").read_text()).groups()
-    assert (f"{figures['f1']:.3f}", f"{figures['precision']:.3f}", f"{figures['recall']:.3f}",
-            f"{figures['status']:.3f}") == (f1, precision, recall, status)
+        (CASES / "rules" / "score_py.txt").read_text()
+    ).groups()
+    assert (
+        f"{figures['f1']:.3f}",
+        f"{figures['precision']:.3f}",
+        f"{figures['recall']:.3f}",
+        f"{figures['status']:.3f}",
+    ) == (f1, precision, recall, status)
     assert (figures["claims"], figures["required"]) == (int(claim_count), int(required))
     assert (figures["dates"]["right"], figures["dates"]["total"]) == (int(dates_right), int(dates_total))
     assert figures["articles"]["nova_leak"]["date"]["right"] is True
@@ -110,10 +122,24 @@ def test_articles_are_scored_as_their_extract_json_output_is(tmp_path):
     article.write_text(ARTICLE, encoding="utf-8")
     gold = tmp_path / "gold.jsonl"
     device = ["Samsung Galaxy S30 Ultra"]
-    lines = [{"article": "s30", "subject_any": device, "attribute": "chipset", "value": "Snapdragon 8 Gen 2",
-              "status_any": ["confirmed"], "quote_contains": "powered by"},
-             {"article": "s30", "subject_any": device, "attribute": "battery", "value": "5000 mAh",
-              "status_any": ["confirmed"], "quote_contains": "battery"}]
+    lines = [
+        {
+            "article": "s30",
+            "subject_any": device,
+            "attribute": "chipset",
+            "value": "Snapdragon 8 Gen 2",
+            "status_any": ["confirmed"],
+            "quote_contains": "powered by",
+        },
+        {
+            "article": "s30",
+            "subject_any": device,
+            "attribute": "battery",
+            "value": "5000 mAh",
+            "status_any": ["confirmed"],
+            "quote_contains": "battery",
+        },
+    ]
     gold.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
     extracted = run_cli("extract", str(article), "--json")
     assert extracted.returncode == 0, extracted.stderr
@@ -128,25 +154,43 @@ def test_articles_are_scored_as_their_extract_json_output_is(tmp_path):
     assert figures["claims"] == len(extracted.stdout.splitlines()) > 0
     assert figures["required"] == 2 and figures["recall"] <= 0.5, "the article says nothing of a battery"
     assert {"kind": "missed", "attribute": "battery"}.items() <= next(
-        miss for miss in figures["misses"] if miss["attribute"] == "battery").items()
+        miss for miss in figures["misses"] if miss["attribute"] == "battery"
+    ).items()
     if REFERENCE_SCORER.is_file():
-        reference = subprocess.run([sys.executable, str(REFERENCE_SCORER), str(gold), str(claims)],
-                                   capture_output=True, text=True, timeout=60, check=True)
+        reference = subprocess.run(
+            [sys.executable, str(REFERENCE_SCORER), str(gold), str(claims)],
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=True,
+        )
         plain = run_cli("evaluate", str(gold), str(article))
         assert plain.stdout.strip().splitlines()[-1] == reference.stdout.strip().splitlines()[-1]
 
 
-@pytest.mark.parametrize(("line", "message"), [
-    ('{"article": "a", "subject_any": ["Orbit 9"], "attribute": "ram", "value": "8 GB"', "line 2: not JSON"),
-    ('{"article": "a", "subject_any": ["Orbit 9"], "attribute": "ram", "value": "8 GB", "status_any": ["rumored"]}',
-     "line 2: missing quote_contains"),
-    ('{"article": "a", "subject_any": "Orbit 9", "attribute": "ram", "value": "8 GB", "optional": true}',
-     "line 2: subject_any must be a non-empty list"),
-    ('["a list"]', "line 2: a JSON object is expected"),
-])
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        (
+            '{"article": "a", "subject_any": ["Orbit 9"], "attribute": "ram", "value": "8 GB"',
+            "line 2: not JSON",
+        ),
+        (
+            '{"article": "a", "subject_any": ["Orbit 9"], "attribute": "ram", "value": "8 GB", "status_any": ["rumored"]}',
+            "line 2: missing quote_contains",
+        ),
+        (
+            '{"article": "a", "subject_any": "Orbit 9", "attribute": "ram", "value": "8 GB", "optional": true}',
+            "line 2: subject_any must be a non-empty list",
+        ),
+        ('["a list"]', "line 2: a JSON object is expected"),
+    ],
+)
 def test_a_bad_gold_line_is_named_with_its_file_and_line(tmp_path, line, message):
-    good = ('{"article": "a", "subject_any": ["Orbit 9"], "attribute": "os", "value": "Android 20", '
-            '"status_any": ["rumored"], "quote_contains": "Android"}')
+    good = (
+        '{"article": "a", "subject_any": ["Orbit 9"], "attribute": "os", "value": "Android 20", '
+        '"status_any": ["rumored"], "quote_contains": "Android"}'
+    )
     gold = tmp_path / "gold.jsonl"
     gold.write_text(f"{good}\n{line}\n", encoding="utf-8")
     claims = tmp_path / "claims.jsonl"

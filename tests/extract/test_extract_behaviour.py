@@ -21,17 +21,20 @@ def status_of(body: str, attribute: str, value: str, published: str | None = "20
     return {c.status for c in claims_of(body, published) if c.attribute == attribute and c.value == value}
 
 
-@pytest.mark.parametrize("text, subject", [
-    ("The Galaxy S23 Ultra has a 5,000mAh battery.", "Samsung Galaxy S23 Ultra"),
-    ("The iPhone 14 Pro Max has a 4,323mAh battery.", "Apple iPhone 14 Pro Max"),
-    ("The Pixel 7 Pro has a 5,000mAh battery.", "Google Pixel 7 Pro"),
-    ("The OnePlus 11 has a 5,000mAh battery.", "OnePlus 11"),
-    ("The Nothing Phone (1) has a 4,500mAh battery.", "Nothing Phone (1)"),
-    ("The Redmi Note 12S has a 5,000mAh battery.", "Xiaomi Redmi Note 12S"),
-    ("The Mi 11 Ultra has a 5,000mAh battery.", "Xiaomi Mi 11 Ultra"),
-    ("The vivo X90 Pro has a 4,870mAh battery.", "vivo X90 Pro"),
-    ("The Honor Magic5 Pro has a 5,100mAh battery.", "Honor Magic5 Pro"),
-])
+@pytest.mark.parametrize(
+    "text, subject",
+    [
+        ("The Galaxy S23 Ultra has a 5,000mAh battery.", "Samsung Galaxy S23 Ultra"),
+        ("The iPhone 14 Pro Max has a 4,323mAh battery.", "Apple iPhone 14 Pro Max"),
+        ("The Pixel 7 Pro has a 5,000mAh battery.", "Google Pixel 7 Pro"),
+        ("The OnePlus 11 has a 5,000mAh battery.", "OnePlus 11"),
+        ("The Nothing Phone (1) has a 4,500mAh battery.", "Nothing Phone (1)"),
+        ("The Redmi Note 12S has a 5,000mAh battery.", "Xiaomi Redmi Note 12S"),
+        ("The Mi 11 Ultra has a 5,000mAh battery.", "Xiaomi Mi 11 Ultra"),
+        ("The vivo X90 Pro has a 4,870mAh battery.", "vivo X90 Pro"),
+        ("The Honor Magic5 Pro has a 5,100mAh battery.", "Honor Magic5 Pro"),
+    ],
+)
 def test_devices_of_many_brands_get_canonical_names(text, subject):
     assert {c.subject for c in claims_of(text) if c.attribute == "battery"} == {subject}
 
@@ -42,8 +45,10 @@ def test_rumored_device_not_in_catalogue_is_found():
 
 
 def test_brandless_mentions_take_the_article_brand_and_typos_are_tolerated():
-    body = ("Xiaomi is preparing the Xiaomi 13 Ultra. The 13 UItra is said to use a 1-inch sensor "
-            "and a 5,000mAh battery. The 13 Pro gets 120W charging.")
+    body = (
+        "Xiaomi is preparing the Xiaomi 13 Ultra. The 13 UItra is said to use a 1-inch sensor "
+        "and a 5,000mAh battery. The 13 Pro gets 120W charging."
+    )
     found = facts(body)
     assert ("Xiaomi 13 Ultra", "battery", "5000 mAh") in found
     assert ("Xiaomi 13 Pro", "wired_charging", "120 W") in found
@@ -64,7 +69,7 @@ def test_comparisons_do_not_swap_specs():
 
 
 def test_compared_device_never_becomes_the_topic():
-    body = ("The Galaxy S23 Ultra is an upgrade over the S22 Ultra. It has a 200MP main camera.")
+    body = "The Galaxy S23 Ultra is an upgrade over the S22 Ultra. It has a 200MP main camera."
     found = facts(body)
     assert ("Samsung Galaxy S23 Ultra", "main_camera", "200 MP") in found
     assert not any("S22" in subject for subject, _a, _v in found)
@@ -79,14 +84,27 @@ def test_two_devices_in_one_sentence():
 
 
 def test_bullet_list_under_a_device():
-    body = ("Leaked OnePlus 12 specifications:\n- 6.82-inch LTPO AMOLED display\n- Snapdragon 8 Gen 3\n"
-            "- 16GB RAM and 512GB storage\n- 5,400mAh battery with 100W wired and 50W wireless charging\n"
-            "- 50MP main, 48MP ultrawide and 64MP periscope telephoto cameras\n- Android 14 with ColorOS 14")
+    body = (
+        "Leaked OnePlus 12 specifications:\n- 6.82-inch LTPO AMOLED display\n- Snapdragon 8 Gen 3\n"
+        "- 16GB RAM and 512GB storage\n- 5,400mAh battery with 100W wired and 50W wireless charging\n"
+        "- 50MP main, 48MP ultrawide and 64MP periscope telephoto cameras\n- Android 14 with ColorOS 14"
+    )
     found = facts(body)
-    for fact in [("display_size", "6.82 in"), ("display_type", "LTPO AMOLED"), ("chipset", "Snapdragon 8 Gen 3"),
-                 ("ram", "16 GB"), ("storage", "512 GB"), ("battery", "5400 mAh"), ("wired_charging", "100 W"),
-                 ("wireless_charging", "50 W"), ("main_camera", "50 MP"), ("ultrawide_camera", "48 MP"),
-                 ("telephoto_camera", "64 MP"), ("os", "Android 14"), ("ui", "ColorOS 14")]:
+    for fact in [
+        ("display_size", "6.82 in"),
+        ("display_type", "LTPO AMOLED"),
+        ("chipset", "Snapdragon 8 Gen 3"),
+        ("ram", "16 GB"),
+        ("storage", "512 GB"),
+        ("battery", "5400 mAh"),
+        ("wired_charging", "100 W"),
+        ("wireless_charging", "50 W"),
+        ("main_camera", "50 MP"),
+        ("ultrawide_camera", "48 MP"),
+        ("telephoto_camera", "64 MP"),
+        ("os", "Android 14"),
+        ("ui", "ColorOS 14"),
+    ]:
         assert ("OnePlus 12",) + fact in found, fact
     assert status_of(body, "battery", "5400 mAh") == {"rumored"}
 
@@ -107,10 +125,14 @@ def test_ram_and_storage_with_memory_types_keep_the_largest():
     assert ("Samsung Galaxy S23", "ram", "8 GB") not in found
 
 
-@pytest.mark.parametrize("phrase", ["Snapdragon 8 Plus Gen 1", "Snapdragon 8+ Gen 1", "Snapdragon 8 Gen 1+",
-                                    "Snapdagon 8 Gen 1+", "SM8475"])
+@pytest.mark.parametrize(
+    "phrase",
+    ["Snapdragon 8 Plus Gen 1", "Snapdragon 8+ Gen 1", "Snapdragon 8 Gen 1+", "Snapdagon 8 Gen 1+", "SM8475"],
+)
 def test_chipset_spellings_normalise_to_the_catalogue(phrase):
-    assert ("Xiaomi 12T Pro", "chipset", "Snapdragon 8+ Gen 1") in facts(f"The Xiaomi 12T Pro uses the {phrase}.")
+    assert ("Xiaomi 12T Pro", "chipset", "Snapdragon 8+ Gen 1") in facts(
+        f"The Xiaomi 12T Pro uses the {phrase}."
+    )
 
 
 def test_denials_and_corrections():
@@ -121,8 +143,10 @@ def test_denials_and_corrections():
 
 
 def test_status_follows_the_clause_cue():
-    body = ("Samsung officially confirmed the Galaxy S24 will have a 6.2-inch display, "
-            "and a tipster claims it will pack a 4,000mAh battery. We're anticipating 25W charging.")
+    body = (
+        "Samsung officially confirmed the Galaxy S24 will have a 6.2-inch display, "
+        "and a tipster claims it will pack a 4,000mAh battery. We're anticipating 25W charging."
+    )
     assert status_of(body, "display_size", "6.2 in") == {"confirmed"}
     assert status_of(body, "battery", "4000 mAh") == {"rumored"}
     assert status_of(body, "wired_charging", "25 W") == {"speculated"}
@@ -156,12 +180,17 @@ def test_alias_claims():
 
 def test_launch_dates_keep_their_precision_and_ignore_names():
     assert ("Samsung Galaxy S23", "launch_date", "2023-02-01") in facts(
-        "Samsung will unveil the Galaxy S23 on Wednesday, February 1.", published="2023-01-20")
+        "Samsung will unveil the Galaxy S23 on Wednesday, February 1.", published="2023-01-20"
+    )
     assert ("Apple iPhone 15", "launch_date", "2023-09") in facts(
-        "The iPhone 15 is expected to launch in September this year.", published="2023-05-10")
+        "The iPhone 15 is expected to launch in September this year.", published="2023-05-10"
+    )
     assert ("Google Pixel 8", "launch_date", "2023-10") in facts(
-        "The Pixel 8 will launch early next month.", published="2023-09-12")
-    no_dates = facts("Lei Jun said the 12S will launch with a 6.7-inch screen and a 6 in the name.", published="2022-06-01")
+        "The Pixel 8 will launch early next month.", published="2023-09-12"
+    )
+    no_dates = facts(
+        "Lei Jun said the 12S will launch with a 6.7-inch screen and a 6 in the name.", published="2022-06-01"
+    )
     assert not any(attribute == "launch_date" for _s, attribute, _v in no_dates)
 
 
@@ -171,8 +200,10 @@ def test_no_claims_without_subjects_or_values():
 
 
 def test_possessive_value_of_a_compared_brandless_model_is_dropped():
-    body = ("Samsung unveiled the Galaxy S23 Ultra. Its 200MP main camera is an upgrade over the S22 Ultra's "
-            "108MP sensor, and the S19 Pro's 12MP one.")
+    body = (
+        "Samsung unveiled the Galaxy S23 Ultra. Its 200MP main camera is an upgrade over the S22 Ultra's "
+        "108MP sensor, and the S19 Pro's 12MP one."
+    )
     found = facts(body)
     assert ("Samsung Galaxy S23 Ultra", "main_camera", "200 MP") in found
     assert not any(value in ("108 MP", "12 MP") for _s, _a, value in found)

@@ -26,20 +26,24 @@ def test_family_word_glued_to_the_number_is_a_name():
 
 
 def test_a_name_after_a_preposition_does_not_take_the_topic():
-    body = ("The Motorola Edge 40 uses a new 50MP sensor, which doubles the light intake of the Motorola Edge 30’s "
-            "camera. Under the hood is a Dimensity 8020 with 8GB of RAM. The battery is 4,400mAh.")
+    body = (
+        "The Motorola Edge 40 uses a new 50MP sensor, which doubles the light intake of the Motorola Edge 30’s "
+        "camera. Under the hood is a Dimensity 8020 with 8GB of RAM. The battery is 4,400mAh."
+    )
     assert subjects_of(body, "battery") == {"Motorola Edge 40"}
     assert subjects_of(body, "chipset") == {"Motorola Edge 40"}
 
 
 def test_a_name_after_like_a_shrunken_does_not_take_the_topic():
-    body = ("The Galaxy A54 looks like a shrunken Galaxy S23. It has a 5,000mAh battery.")
+    body = "The Galaxy A54 looks like a shrunken Galaxy S23. It has a 5,000mAh battery."
     assert subjects_of(body, "battery") == {"Samsung Galaxy A54"}
 
 
 def test_the_pro_and_the_regular_model_are_family_members():
-    body = ("The Galaxy S23 and Galaxy S23 Ultra will use the Snapdragon 8 Gen 2, with the Ultra getting "
-            "12GB of RAM and the regular model 8GB, according to a leak.")
+    body = (
+        "The Galaxy S23 and Galaxy S23 Ultra will use the Snapdragon 8 Gen 2, with the Ultra getting "
+        "12GB of RAM and the regular model 8GB, according to a leak."
+    )
     found = facts(body, "2022-01-10")
     assert ("Samsung Galaxy S23 Ultra", "ram", "12 GB") in found
     assert ("Samsung Galaxy S23", "ram", "8 GB") in found
@@ -63,8 +67,10 @@ def test_respectively_pairs_values_in_order():
 
 
 def test_both_keeps_both_values_for_each_device():
-    body = ("The Galaxy S23 has 8GB of RAM, while the Galaxy S23+ has 8GB too. "
-            "Both use the Exynos 2200 in Europe and the Snapdragon 8 Gen 2 elsewhere.")
+    body = (
+        "The Galaxy S23 has 8GB of RAM, while the Galaxy S23+ has 8GB too. "
+        "Both use the Exynos 2200 in Europe and the Snapdragon 8 Gen 2 elsewhere."
+    )
     found = facts(body, "2022-02-10")
     for phone in ("Samsung Galaxy S23", "Samsung Galaxy S23+"):
         assert (phone, "chipset", "Exynos 2200") in found
@@ -72,22 +78,35 @@ def test_both_keeps_both_values_for_each_device():
 
 
 def test_both_pro_models_take_only_the_pro_members():
-    body = ("Xiaomi has launched the Redmi Note 12 Pro and Redmi Note 12 Pro+ in India, alongside the cheaper "
-            "Redmi Note 12. Both Pro models get a 6.67-inch AMOLED display.")
-    assert subjects_of(body, "display_size", "2023-01-10") == {"Xiaomi Redmi Note 12 Pro", "Xiaomi Redmi Note 12 Pro+"}
+    body = (
+        "Xiaomi has launched the Redmi Note 12 Pro and Redmi Note 12 Pro+ in India, alongside the cheaper "
+        "Redmi Note 12. Both Pro models get a 6.67-inch AMOLED display."
+    )
+    assert subjects_of(body, "display_size", "2023-01-10") == {
+        "Xiaomi Redmi Note 12 Pro",
+        "Xiaomi Redmi Note 12 Pro+",
+    }
 
 
 def test_the_two_smaller_models_without_a_pair_named_together():
-    body = ("Samsung unveiled the Galaxy S23 series today.\n\nGalaxy S23 Ultra\n\nThe Galaxy S23 Ultra has a 5,000mAh "
-            "battery.\n\nGalaxy S23 and S23+\n\nThe Galaxy S23 gets 8GB of RAM. The S23+ is bigger. "
-            "The two smaller models share a triple camera with a 50MP main sensor.")
+    body = (
+        "Samsung unveiled the Galaxy S23 series today.\n\nGalaxy S23 Ultra\n\nThe Galaxy S23 Ultra has a 5,000mAh "
+        "battery.\n\nGalaxy S23 and S23+\n\nThe Galaxy S23 gets 8GB of RAM. The S23+ is bigger. "
+        "The two smaller models share a triple camera with a 50MP main sensor."
+    )
     assert subjects_of(body, "main_camera", "2022-02-10") == {"Samsung Galaxy S23", "Samsung Galaxy S23+"}
 
 
 def test_preorder_and_update_dates_are_no_launch_dates():
-    body = ("Apple unveiled the iPhone 14 Pro today. Pre-orders begin Friday, September 9. "
-            "The phone ships with iOS 16, which arrives as a free update on September 12.")
-    assert not [c for c in claims_of(body, "2022-09-07") if c.attribute == "launch_date" and c.value in ("2022-09-09", "2022-09-12")]
+    body = (
+        "Apple unveiled the iPhone 14 Pro today. Pre-orders begin Friday, September 9. "
+        "The phone ships with iOS 16, which arrives as a free update on September 12."
+    )
+    assert not [
+        c
+        for c in claims_of(body, "2022-09-07")
+        if c.attribute == "launch_date" and c.value in ("2022-09-09", "2022-09-12")
+    ]
 
 
 def test_renamed_without_to_or_as_gives_an_alias():

@@ -58,7 +58,9 @@ def test_four_times_the_text_costs_about_four_times_the_work(phrase):
     small = calls_to_extract(phrase * (SMALL // len(phrase)))
     large = calls_to_extract(phrase * (GROWTH * SMALL // len(phrase)))
     # Linear work grows x4 (a little less, for the fixed part); a quadratic step makes it x10 or more.
-    assert large <= small * GROWTH * 1.25, f"{phrase!r}: {small:,} units of work, then {large:,} for {GROWTH}x the text"
+    assert large <= small * GROWTH * 1.25, (
+        f"{phrase!r}: {small:,} units of work, then {large:,} for {GROWTH}x the text"
+    )
 
 
 def test_chip_spans_taken_answer_as_the_plain_overlap_test():

@@ -12,13 +12,86 @@ from bot.extract.pipeline import run_pipeline
 from bot.extract.sentences import split_sentences
 from bot.models import Article
 
-WORDS = ["Xiaomi", "12S", "Ultra", "Galaxy", "S23", "iPhone", "14", "Pro", "Max", "Pixel", "7", "the", "it",
-         "rumored", "not", "July", "4", "Monday", "(23)", "50MP", "main", "camera", "120W", "wireless",
-         "12GB", "RAM", "256GB", "storage", "$799", "CNY", "5,999", "Snapdragon", "8+", "Gen", "1", "6.7-inch",
-         "AMOLED", "120Hz", "5,000mAh", "Android", "13", "MIUI", "14", "Leica", "with", "partnership", ".", ",",
-         "\n", "\n\n", "- ", "—", "(@Xiaomi)", "May", "23,", "2022", "formerly", "known", "as", "“", "”", "'s",
-         "compared", "to", "than", "today,", "next", "month", "launch", "could", "expected", "\x00", "\x1b",
-         "\u200b", "İ", "ß", "🙂", "\t"]
+WORDS = [
+    "Xiaomi",
+    "12S",
+    "Ultra",
+    "Galaxy",
+    "S23",
+    "iPhone",
+    "14",
+    "Pro",
+    "Max",
+    "Pixel",
+    "7",
+    "the",
+    "it",
+    "rumored",
+    "not",
+    "July",
+    "4",
+    "Monday",
+    "(23)",
+    "50MP",
+    "main",
+    "camera",
+    "120W",
+    "wireless",
+    "12GB",
+    "RAM",
+    "256GB",
+    "storage",
+    "$799",
+    "CNY",
+    "5,999",
+    "Snapdragon",
+    "8+",
+    "Gen",
+    "1",
+    "6.7-inch",
+    "AMOLED",
+    "120Hz",
+    "5,000mAh",
+    "Android",
+    "13",
+    "MIUI",
+    "14",
+    "Leica",
+    "with",
+    "partnership",
+    ".",
+    ",",
+    "\n",
+    "\n\n",
+    "- ",
+    "—",
+    "(@Xiaomi)",
+    "May",
+    "23,",
+    "2022",
+    "formerly",
+    "known",
+    "as",
+    "“",
+    "”",
+    "'s",
+    "compared",
+    "to",
+    "than",
+    "today,",
+    "next",
+    "month",
+    "launch",
+    "could",
+    "expected",
+    "\x00",
+    "\x1b",
+    "\u200b",
+    "İ",
+    "ß",
+    "🙂",
+    "\t",
+]
 
 
 def check(body: str, published: str | None = "2022-06-29") -> None:
@@ -26,10 +99,11 @@ def check(body: str, published: str | None = "2022-06-29") -> None:
     # The unguarded path: `extract` turns a crash into no claims (logged) for production; here a
     # crash must fail the test.
     claims = run_pipeline(article)
-    assert [(c.subject, c.attribute, c.value, c.start) for c in claims] == \
-        [(c.subject, c.attribute, c.value, c.start) for c in extract(article)]
+    assert [(c.subject, c.attribute, c.value, c.start) for c in claims] == [
+        (c.subject, c.attribute, c.value, c.start) for c in extract(article)
+    ]
     for claim in claims:
-        assert claim.quote == body[claim.start:claim.end]
+        assert claim.quote == body[claim.start : claim.end]
         assert 0 <= claim.start < claim.end <= len(body)
         assert claim.subject and claim.attribute and claim.value
         assert claim.status in ("confirmed", "rumored", "speculated", "denied")
@@ -65,7 +139,7 @@ def test_parse_article_then_extract(text):
     except ValueError:
         return
     for claim in run_pipeline(article):
-        assert claim.quote == article.body[claim.start:claim.end]
+        assert claim.quote == article.body[claim.start : claim.end]
 
 
 def test_one_huge_line_without_sentence_ends():
@@ -73,7 +147,7 @@ def test_one_huge_line_without_sentence_ends():
     claims = run_pipeline(Article(id="big", body=body, published="2022-06-29", published_basis="header"))
     assert claims
     for claim in claims[:200]:
-        assert claim.quote == body[claim.start:claim.end]
+        assert claim.quote == body[claim.start : claim.end]
         assert claim.end - claim.start <= 1200
 
 

@@ -27,7 +27,9 @@ def test_a_weekday_spoken_of_as_coming_is_the_next_such_day():
 
 
 def test_a_postponed_launch_is_dated_by_its_new_month():
-    found = launch_dates("A new report says the launch of the Honor Magic V2 was pushed back from July to September.")
+    found = launch_dates(
+        "A new report says the launch of the Honor Magic V2 was pushed back from July to September."
+    )
     assert ("Honor Magic V2", "2023-09") in found
     assert ("Honor Magic V2", "2023-07") not in found
 
@@ -54,26 +56,35 @@ def test_a_maker_that_announced_the_phone_today():
 
 
 def test_a_chip_launch_is_not_the_phone_launch():
-    found = launch_dates("The Asus ROG Phone 8 will use the Snapdragon 8 Gen 3. This chipset is expected to be "
-                         "launched in October at Qualcomm's summit.")
+    found = launch_dates(
+        "The Asus ROG Phone 8 will use the Snapdragon 8 Gen 3. This chipset is expected to be "
+        "launched in October at Qualcomm's summit."
+    )
     assert found == set()
 
 
 def test_mass_production_is_not_a_launch():
-    found = launch_dates("Oppo is preparing mass production of the Oppo Find X7 in November, for a launch next year.")
+    found = launch_dates(
+        "Oppo is preparing mass production of the Oppo Find X7 in November, for a launch next year."
+    )
     assert ("Oppo Find X7", "2023-11") not in found
     assert ("Oppo Find X7", "2024") in found
 
 
 def test_a_makers_habit_is_no_launch_date():
-    found = launch_dates("The Apple iPhone 15 is near. Apple has released phones in September since it launched "
-                         "the iPhone 4S and tends to ship them a week later.", "2023-08-01")
+    found = launch_dates(
+        "The Apple iPhone 15 is near. Apple has released phones in September since it launched "
+        "the iPhone 4S and tends to ship them a week later.",
+        "2023-08-01",
+    )
     assert not [f for f in found if f[1].startswith(("2022-09", "2023-09"))]
 
 
 def test_production_before_a_launch_with_its_own_date():
-    found = launch_dates("Oppo is gearing up for mass production of its new phones in November, for a "
-                         "January 2024 launch of the Oppo Find X7.")
+    found = launch_dates(
+        "Oppo is gearing up for mass production of its new phones in November, for a "
+        "January 2024 launch of the Oppo Find X7."
+    )
     assert ("Oppo Find X7", "2024-01") in found
     assert ("Oppo Find X7", "2023-11") not in found
 
@@ -84,21 +95,27 @@ def test_an_event_year_next_to_the_word_event_only_is_no_launch_year():
 
 
 def test_a_cancelled_launch_event_is_no_launch_date():
-    found = launch_dates("Motorola called off the Moto X40 launch event earlier this month over a dispute.",
-                         "2023-08-20")
+    found = launch_dates(
+        "Motorola called off the Moto X40 launch event earlier this month over a dispute.", "2023-08-20"
+    )
     assert found == set()
 
 
 def test_a_past_showcase_is_no_launch():
-    found = launch_dates("The Redmi K70 was showcased back in March alongside the Redmi K70 Pro.", "2023-08-01")
+    found = launch_dates(
+        "The Redmi K70 was showcased back in March alongside the Redmi K70 Pro.", "2023-08-01"
+    )
     assert found == set()
 
 
-@pytest.mark.parametrize("clause", [
-    "the Dimensity 9200, which was announced in November",
-    "the Dimensity 9200 chip, launched in November by MediaTek",
-    "the Dimensity 9200 SoC that MediaTek unveiled in November",
-])
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "the Dimensity 9200, which was announced in November",
+        "the Dimensity 9200 chip, launched in November by MediaTek",
+        "the Dimensity 9200 SoC that MediaTek unveiled in November",
+    ],
+)
 def test_a_chip_launched_in_a_relative_clause_is_not_the_phone(clause):
     found = launch_dates(f"The vivo X90 uses {clause}.", "2023-02-01")
     assert found == set()
@@ -115,8 +132,10 @@ def test_a_phone_that_arrived_back_in_a_month_was_launched_then():
 
 
 def test_each_clause_keeps_its_own_tense():
-    found = launch_dates("Realme launched the Realme 11 Pro in June, and the Realme 12 Pro will follow in January.",
-                         "2023-10-10")
+    found = launch_dates(
+        "Realme launched the Realme 11 Pro in June, and the Realme 12 Pro will follow in January.",
+        "2023-10-10",
+    )
     assert ("Realme 11 Pro", "2023-06") in found
     assert ("Realme 12 Pro", "2024-01") in found
 

@@ -18,10 +18,18 @@ def facts(body: str, published: str | None = "2023-08-01") -> set[tuple[str, str
     return {(c.subject, c.attribute, c.value) for c in claims_of(body, published)}
 
 
-@pytest.mark.parametrize("words, value", [
-    ("full-HD+", "1080p"), ("FullHD+", "1080p"), ("Full HD+", "1080p"), ("full HD", "1080p"),
-    ("QHD+", "1440p"), ("2K", "1440p"), ("HD+", "720p"),
-])
+@pytest.mark.parametrize(
+    "words, value",
+    [
+        ("full-HD+", "1080p"),
+        ("FullHD+", "1080p"),
+        ("Full HD+", "1080p"),
+        ("full HD", "1080p"),
+        ("QHD+", "1440p"),
+        ("2K", "1440p"),
+        ("HD+", "720p"),
+    ],
+)
 def test_resolution_words_in_their_written_forms(words, value):
     found = facts(f"The Motorola Edge 40 Neo has a 6.55-inch {words} pOLED display.")
     resolutions = {v for s, a, v in found if a == "display_resolution"}
@@ -34,8 +42,10 @@ def test_a_one_and_a_half_k_panel_has_no_resolution_form():
 
 
 def test_a_conversion_written_after_a_comma_is_no_price():
-    found = facts("The Honor Magic6 Pro went on sale in China at CNY 5,699, roughly ₹66,000 or $790, "
-                  "while the Honor Magic6 costs CNY 4,399, about ₹51,000.")
+    found = facts(
+        "The Honor Magic6 Pro went on sale in China at CNY 5,699, roughly ₹66,000 or $790, "
+        "while the Honor Magic6 costs CNY 4,399, about ₹51,000."
+    )
     prices = {(s, v) for s, a, v in found if a == "price"}
     assert ("Honor Magic6 Pro", "CNY 5699") in prices
     assert ("Honor Magic6", "CNY 4399") in prices
@@ -54,17 +64,22 @@ def test_an_approximate_price_alone_is_still_a_price():
 
 
 def test_two_charging_figures_for_two_models_in_one_sentence():
-    found = facts("According to a certification listing, the Realme GT5 Pro supports 150W fast charging, "
-                  "whereas the Realme GT5 will top out at 100W.")
+    found = facts(
+        "According to a certification listing, the Realme GT5 Pro supports 150W fast charging, "
+        "whereas the Realme GT5 will top out at 100W."
+    )
     assert ("Realme GT5 Pro", "wired_charging", "150 W") in found
     assert ("Realme GT5", "wired_charging", "100 W") in found
 
 
-@pytest.mark.parametrize("body", [
-    "Huawei Nova 12 Ultra key specs: Chipset Kirin 9000SL RAM 12GB Storage 1TB Battery 4,600 mAh",
-    "Huawei Nova 12 Ultra key specs:\nRAM 12GB.\nStorage 1TB.",
-    "On the Huawei Nova 12 Ultra, the RAM will be 12GB and 1TB of internal storage.",
-])
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Huawei Nova 12 Ultra key specs: Chipset Kirin 9000SL RAM 12GB Storage 1TB Battery 4,600 mAh",
+        "Huawei Nova 12 Ultra key specs:\nRAM 12GB.\nStorage 1TB.",
+        "On the Huawei Nova 12 Ultra, the RAM will be 12GB and 1TB of internal storage.",
+    ],
+)
 def test_memory_labels_before_their_values(body):
     found = facts(body)
     assert ("Huawei Nova 12 Ultra", "ram", "12 GB") in found
@@ -93,7 +108,7 @@ def test_two_list_prices_in_brackets_of_the_same_currency_stay():
     assert ("Honor Magic6 Pro", "price", "USD 1099") in found
 
 
-@pytest.mark.parametrize("size", ["6.7″", "6.7\"", "6.7''", "6.7’’", "6.7-inch", "6.7 inches"])
+@pytest.mark.parametrize("size", ["6.7″", '6.7"', "6.7''", "6.7’’", "6.7-inch", "6.7 inches"])
 def test_display_sizes_in_their_written_forms(size):
     found = facts(f"The Motorola Edge 40 Neo has a {size} pOLED display.")
     assert ("Motorola Edge 40 Neo", "display_size", "6.7 in") in found

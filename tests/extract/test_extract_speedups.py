@@ -11,13 +11,70 @@ from bot.extract import sentences as S
 from bot.extract import values as V
 from bot.extract.mentions import Taken
 
-PIECES = ["6.7-inch", "6.1\" OLED", "6.4 in display", "1,080 x 2,400", "2400×1080", "1440p", "90Hz", "1-120 Hz",
-          "8GB/256GB", "12/512GB", "16 GB + 1 TB", "24GB", "50MP", "200-megapixel", "13 mega-pixel", "4,500mAh",
-          "5.000 mAh", "33W", "7.5W", "65 watts", "$1,199.99", "€899", "£749", "₹39,999", "3,999 yuan", "899 EUR",
-          "1,299,000 won", "8,99 €", "Sony IMX890", "Samsung ISOCELL HP3", "OmniVision OV64B", "LYT-700", "x 2",
-          "the phone", "has a", "and", ",", ";", "RAM", "storage", "display", "camera", "ultrawide", "selfie",
-          "charging", "wireless", "battery", "costs", "priced at", ".", "Mr. Lee", "e.g. this", "U.S. price",
-          "\"Nice.\" Then", "Why?", "Wow!", "…", "\n", "\n\n", "\n \n", "- a bullet", "1) an item"]
+PIECES = [
+    "6.7-inch",
+    '6.1" OLED',
+    "6.4 in display",
+    "1,080 x 2,400",
+    "2400×1080",
+    "1440p",
+    "90Hz",
+    "1-120 Hz",
+    "8GB/256GB",
+    "12/512GB",
+    "16 GB + 1 TB",
+    "24GB",
+    "50MP",
+    "200-megapixel",
+    "13 mega-pixel",
+    "4,500mAh",
+    "5.000 mAh",
+    "33W",
+    "7.5W",
+    "65 watts",
+    "$1,199.99",
+    "€899",
+    "£749",
+    "₹39,999",
+    "3,999 yuan",
+    "899 EUR",
+    "1,299,000 won",
+    "8,99 €",
+    "Sony IMX890",
+    "Samsung ISOCELL HP3",
+    "OmniVision OV64B",
+    "LYT-700",
+    "x 2",
+    "the phone",
+    "has a",
+    "and",
+    ",",
+    ";",
+    "RAM",
+    "storage",
+    "display",
+    "camera",
+    "ultrawide",
+    "selfie",
+    "charging",
+    "wireless",
+    "battery",
+    "costs",
+    "priced at",
+    ".",
+    "Mr. Lee",
+    "e.g. this",
+    "U.S. price",
+    '"Nice." Then',
+    "Why?",
+    "Wow!",
+    "…",
+    "\n",
+    "\n\n",
+    "\n \n",
+    "- a bullet",
+    "1) an item",
+]
 
 
 def texts(n: int = 400):
@@ -30,18 +87,33 @@ def spans(matches):
     return [(m.start(), m.end(), m.group(0)) for m in matches]
 
 
-@pytest.mark.parametrize("kind, pattern", [
-    ("size", V._SIZE), ("res_p", V._RES_P), ("wxh", V._RES_WXH), ("hz", V._HZ), ("pair", V._PAIR),
-    ("amount", V._AMOUNT), ("mp", V._MP), ("mah", V._MAH), ("watt", V._WATT)])
+@pytest.mark.parametrize(
+    "kind, pattern",
+    [
+        ("size", V._SIZE),
+        ("res_p", V._RES_P),
+        ("wxh", V._RES_WXH),
+        ("hz", V._HZ),
+        ("pair", V._PAIR),
+        ("amount", V._AMOUNT),
+        ("mp", V._MP),
+        ("mah", V._MAH),
+        ("watt", V._WATT),
+    ],
+)
 def test_unit_patterns_tried_where_their_unit_follows_find_what_a_full_scan_finds(kind, pattern):
     for text in texts():
-        assert spans(V._hits(pattern, text, V.scan_numbers(text).get(kind))) == spans(pattern.finditer(text)), text
+        assert spans(V._hits(pattern, text, V.scan_numbers(text).get(kind))) == spans(
+            pattern.finditer(text)
+        ), text
 
 
 def test_suffix_prices_from_the_number_scan_are_those_of_a_full_scan():
     suffix = V._price_patterns()[1]
     for text in texts():
-        assert spans(V._hits(suffix, text, V.scan_numbers(text).get("price"))) == spans(suffix.finditer(text)), text
+        assert spans(V._hits(suffix, text, V.scan_numbers(text).get("price"))) == spans(
+            suffix.finditer(text)
+        ), text
 
 
 def test_sensors_from_their_lead_words_are_those_of_a_full_scan():
@@ -51,10 +123,13 @@ def test_sensors_from_their_lead_words_are_those_of_a_full_scan():
 
 def test_sentence_ends_and_paragraphs_are_those_of_the_plain_patterns():
     import re
+
     plain_paragraph = re.compile(r"(?:[^\n]|\n(?![ \t]*\n))+")
     for text in texts():
         assert spans(S._ends(text, 0, len(text))) == spans(S._END.finditer(text, 0, len(text))), text
-        assert [m.span() for m in S._PARAGRAPH.finditer(text)] == [m.span() for m in plain_paragraph.finditer(text)]
+        assert [m.span() for m in S._PARAGRAPH.finditer(text)] == [
+            m.span() for m in plain_paragraph.finditer(text)
+        ]
 
 
 def test_taken_spans_answer_as_the_plain_overlap_test():
@@ -76,19 +151,54 @@ def test_the_shared_word_scan_gives_what_each_list_s_own_scan_gives():
     from bot.extract.patterns import patterns
     from bot.extract.pipeline import launch_spans, word_scan_ready
     from bot.extract.status import Cues
+
     word_scan_ready()
     launch = patterns().launch
-    words = ["It", "the phone", "The company", "Samsung", "Xiaomi has confirmed", "its CEO said", "they",
-             "both phones", "the two new models", "is expected to", "rumored", "relaunched", "launches",
-             "on sale", "pre-order", "we’re anticipating", "we're", "Lei  Jun", "the\nfirm announced",
-             "according to Apple", "Honor", "this device", "all three phones", "leaks", "may", "May"]
+    words = [
+        "It",
+        "the phone",
+        "The company",
+        "Samsung",
+        "Xiaomi has confirmed",
+        "its CEO said",
+        "they",
+        "both phones",
+        "the two new models",
+        "is expected to",
+        "rumored",
+        "relaunched",
+        "launches",
+        "on sale",
+        "pre-order",
+        "we’re anticipating",
+        "we're",
+        "Lei  Jun",
+        "the\nfirm announced",
+        "according to Apple",
+        "Honor",
+        "this device",
+        "all three phones",
+        "leaks",
+        "may",
+        "May",
+    ]
     rng = random.Random(11)
-    for text in list(texts(200)) + ["".join(rng.choice(words) + rng.choice([" ", "  ", ", ", ". ", "\n"])
-                                            for _ in range(rng.randint(1, 30))) for _ in range(400)]:
+    for text in list(texts(200)) + [
+        "".join(
+            rng.choice(words) + rng.choice([" ", "  ", ", ", ". ", "\n"]) for _ in range(rng.randint(1, 30))
+        )
+        for _ in range(400)
+    ]:
         low = lowered(text)
         hits = wordscan.scan(low)
         assert Cues(text, low, hits).cues == Cues(text, low).cues, text
         a, b = MentionFinder(text, low, hits).find()[0], MentionFinder(text, low).find()[0]
-        assert [(m.start, m.end, m.kind, m.subject) for m in a] == [(m.start, m.end, m.kind, m.subject) for m in b]
-        plain = [m.span() for m in launch.finditer(low) if low.startswith("launch", m.start()) or word_start(low, m.start())]
+        assert [(m.start, m.end, m.kind, m.subject) for m in a] == [
+            (m.start, m.end, m.kind, m.subject) for m in b
+        ]
+        plain = [
+            m.span()
+            for m in launch.finditer(low)
+            if low.startswith("launch", m.start()) or word_start(low, m.start())
+        ]
         assert launch_spans(launch, low, hits) == plain, text

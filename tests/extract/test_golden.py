@@ -15,7 +15,7 @@ from golden import FIXTURE, GENERATED_COUNT, article_files, current_lines, read_
 def test_the_fixture_covers_every_seed_and_held_out_article_and_the_generated_ones():
     labels = [json.loads(x)["article"] for x in read_fixture()]
     files = [p.relative_to(FIXTURE.parents[3]).as_posix() for p in article_files()]
-    assert labels[:len(files)] == files
+    assert labels[: len(files)] == files
     assert len(labels) == len(files) + GENERATED_COUNT
     assert any(label.startswith("seeds/") for label in labels)
 
@@ -34,4 +34,5 @@ def test_extraction_output_is_byte_identical_to_the_golden_fixture():
                 f"change: python tests/extract/golden.py)\n"
                 f"  missing now: {sorted(old_claims - new_claims)[:5]}\n"
                 f"  new: {sorted(new_claims - old_claims)[:5]}"
-                + ("\n  (same claims, another order)" if new_claims == old_claims else ""))
+                + ("\n  (same claims, another order)" if new_claims == old_claims else "")
+            )

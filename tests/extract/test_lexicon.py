@@ -36,7 +36,9 @@ def test_a_word_list_inside_an_object_is_checked_too(tmp_path):
 
 def test_a_pattern_that_does_not_compile_is_refused_with_its_key(tmp_path):
     path = write(tmp_path, "specs.json", {"patterns": {"price_context": "(?:priced|costs"}})
-    with pytest.raises(LexiconError, match=r"specs\.json: patterns\.price_context: .*not a valid regular expression"):
+    with pytest.raises(
+        LexiconError, match=r"specs\.json: patterns\.price_context: .*not a valid regular expression"
+    ):
         read_lexicon_file(path)
 
 
@@ -44,7 +46,11 @@ def test_a_scanned_pattern_must_list_the_literal_words_it_starts_with(tmp_path):
     path = write(tmp_path, "specs.json", {"patterns": {"launch_words": {"pattern": "unveil\\w*"}}})
     with pytest.raises(LexiconError, match=r"specs\.json: patterns\.launch_words\.starts"):
         read_lexicon_file(path)
-    path = write(tmp_path, "specs.json", {"patterns": {"launch_words": {"pattern": "unveil\\w*", "starts": ["Unveil"]}}})
+    path = write(
+        tmp_path,
+        "specs.json",
+        {"patterns": {"launch_words": {"pattern": "unveil\\w*", "starts": ["Unveil"]}}},
+    )
     with pytest.raises(LexiconError, match=r"patterns\.launch_words\.starts\[0\]: 'Unveil'"):
         read_lexicon_file(path)
 

@@ -37,16 +37,21 @@ def test_sentences_then_values_run_alone_on_a_fresh_state():
     read_sentences(doc)
     assert [doc.body[s:e] for s, e, _ in doc.spans] == ["Its battery is 4,321mAh.", "It charges at 77W."]
     find_values(doc)
-    assert [(v.attribute, v.value) for v in doc.values] == [("battery", "4321 mAh"), ("wired_charging", "77 W")]
+    assert [(v.attribute, v.value) for v in doc.values] == [
+        ("battery", "4321 mAh"),
+        ("wired_charging", "77 W"),
+    ]
 
 
 def test_posts_mark_a_maker_s_own_post_official_and_its_signature_line():
-    body = ("Tease of the week.\n\nOur next phone has the brightest screen we ever made.\n"
-            "— Samsung (@Samsung) March 3, 2025")
+    body = (
+        "Tease of the week.\n\nOur next phone has the brightest screen we ever made.\n"
+        "— Samsung (@Samsung) March 3, 2025"
+    )
     doc = new_state(article(body))
     read_sentences(doc)
     read_posts(doc)
-    (sig_start, sig_end), = doc.posts.signatures
+    ((sig_start, sig_end),) = doc.posts.signatures
     assert body[sig_start:sig_end].startswith("— Samsung (@Samsung)")
     assert doc.posts.official(body.index("Our next phone"))
     assert not doc.posts.official(body.index("Tease"))
@@ -59,7 +64,9 @@ def test_mentions_name_a_branded_device():
 
 
 def test_references_resolve_it_to_the_topic_of_the_sentence_before():
-    doc = analyse(article("The Xiaomi 19 Ultra is on its way. It has a huge 7,200mAh cell."), until="references")
+    doc = analyse(
+        article("The Xiaomi 19 Ultra is on its way. It has a huge 7,200mAh cell."), until="references"
+    )
     first, second = doc.references
     assert first.topic is None
     assert second.topic is not None and second.topic.subject == "Xiaomi 19 Ultra"
@@ -68,8 +75,9 @@ def test_references_resolve_it_to_the_topic_of_the_sentence_before():
 
 
 def test_subjects_never_give_a_compared_device_s_value_to_the_topic():
-    doc = analyse(article("The Moto G99 gets a 6,100mAh battery, up from the Moto G98's 5,100mAh."),
-                  until="subjects")
+    doc = analyse(
+        article("The Moto G99 gets a 6,100mAh battery, up from the Moto G98's 5,100mAh."), until="subjects"
+    )
     given = [(a.subject.subject, a.value) for a in doc.subjects if a.attribute == "battery"]
     assert given == [("Motorola Moto G99", "6100 mAh")]
 

@@ -44,8 +44,7 @@ def pointer_part(name: str) -> str:
 def path_pattern(template: str) -> re.Pattern[str]:
     """``/channels/{channel_id}/messages`` as a regex over real paths."""
     pieces = re.split(r"(\{[^/{}]+\})", template)
-    return re.compile("".join("[^/]+" if piece.startswith("{") else re.escape(piece)
-                              for piece in pieces))
+    return re.compile("".join("[^/]+" if piece.startswith("{") else re.escape(piece) for piece in pieces))
 
 
 @dataclass(frozen=True)
@@ -66,10 +65,12 @@ class ApiDescription:
     def __init__(self, spec: dict) -> None:
         self.spec = spec
         self.registry = Registry().with_resource(
-            BASE_URI, Resource.from_contents(spec, default_specification=DRAFT202012))
+            BASE_URI, Resource.from_contents(spec, default_specification=DRAFT202012)
+        )
         # Literal segments win over parameters: /messages/@original before /messages/{message_id}.
-        self._paths = sorted(((path_pattern(path), path) for path in spec["paths"]),
-                             key=lambda item: item[1].count("{"))
+        self._paths = sorted(
+            ((path_pattern(path), path) for path in spec["paths"]), key=lambda item: item[1].count("{")
+        )
         self._validators: dict[str, Draft202012Validator] = {}
 
     @classmethod
@@ -120,15 +121,16 @@ class ApiDescription:
     def _problems(self, schema_pointer: str, value: Any) -> list[str]:
         validator = self._validators.get(schema_pointer)
         if validator is None:
-            validator = Draft202012Validator({"$ref": f"{BASE_URI}#{schema_pointer}"},
-                                             registry=self.registry)
+            validator = Draft202012Validator({"$ref": f"{BASE_URI}#{schema_pointer}"}, registry=self.registry)
             self._validators[schema_pointer] = validator
         errors = sorted(validator.iter_errors(value), key=lambda e: list(e.absolute_path))
-        return [f"{'/'.join(map(str, error.absolute_path)) or '(root)'}: {deepest(error)}"
-                for error in errors]
+        return [
+            f"{'/'.join(map(str, error.absolute_path)) or '(root)'}: {deepest(error)}" for error in errors
+        ]
 
     def check(self, request: RecordedRequest) -> list[Violation]:
         """What of one request and its answer the description does not allow."""
+
         def violation(side: str, problem: str) -> Violation:
             return Violation(request.method, request.path, request.status, side, problem)
 
@@ -145,19 +147,25 @@ class ApiDescription:
             return found  # not answered, or a server error (injected by a fault): not described
         response = self.response(operation, request.status)
         if response is None:
-            return found + [violation("answer", f"status {request.status} is not an answer of "
-                                                f"this operation")]
+            return found + [
+                violation("answer", f"status {request.status} is not an answer of this operation")
+            ]
         pointer, entry = response
         if JSON in entry.get("content", {}):
-            found += [violation("answer", problem) for problem in self._problems(
-                f"{pointer}/content/{pointer_part(JSON)}/schema", request.answer)]
+            found += [
+                violation("answer", problem)
+                for problem in self._problems(
+                    f"{pointer}/content/{pointer_part(JSON)}/schema", request.answer
+                )
+            ]
         elif request.answer is not None:
             found.append(violation("answer", "a body where the description has none"))
         return found
 
     def violations(self, requests: Iterable[RecordedRequest]) -> list[Violation]:
-        return [problem for request in requests if request.route is not None
-                for problem in self.check(request)]
+        return [
+            problem for request in requests if request.route is not None for problem in self.check(request)
+        ]
 
 
 @functools.cache
@@ -172,9 +180,13 @@ def fake_routes() -> list[tuple[str, str]]:
     from .server import FakeDiscord
 
     app = HttpApi(FakeDiscord()).build_app()
-    return sorted({(route.method, route.resource.canonical.removeprefix(API_PREFIX))
-                   for route in app.router.routes()
-                   if route.method != "HEAD" and route.resource.canonical.startswith(API_PREFIX)})
+    return sorted(
+        {
+            (route.method, route.resource.canonical.removeprefix(API_PREFIX))
+            for route in app.router.routes()
+            if route.method != "HEAD" and route.resource.canonical.startswith(API_PREFIX)
+        }
+    )
 
 
 def extract(spec: dict, routes: Iterable[tuple[str, str]]) -> dict:
@@ -204,8 +216,11 @@ def extract(spec: dict, routes: Iterable[tuple[str, str]]) -> dict:
                     pending.append(components[kind][name])
             pending.extend(value for key, value in node.items() if key != "$ref")
     header = {key: spec[key] for key in ("openapi", "info", "externalDocs", "servers") if key in spec}
-    return {**header, "paths": paths,
-            "components": {kind: dict(sorted(found.items())) for kind, found in sorted(components.items())}}
+    return {
+        **header,
+        "paths": paths,
+        "components": {kind: dict(sorted(found.items())) for kind, found in sorted(components.items())},
+    }
 
 
 def deepest(error) -> str:
@@ -218,8 +233,9 @@ def deepest(error) -> str:
             branches.setdefault(sub.relative_schema_path[0], []).append(sub)
 
         def closeness(errors: list) -> tuple:
-            mismatched = any(e.validator in ("enum", "const", "type") and len(e.relative_path) <= 1
-                             for e in errors)
+            mismatched = any(
+                e.validator in ("enum", "const", "type") and len(e.relative_path) <= 1 for e in errors
+            )
             return (not mismatched, max(len(e.absolute_path) for e in errors), -len(errors))
 
         error = max(max(branches.values(), key=closeness), key=lambda e: len(e.absolute_path))
@@ -230,5 +246,4 @@ if __name__ == "__main__":
     full = json.loads(Path(sys.argv[1]).read_text(encoding="utf-8"))
     part = extract(full, fake_routes())
     SPEC_FILE.write_text(json.dumps(part, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-    print(f"{SPEC_FILE}: {len(part['paths'])} paths, "
-          f"{sum(map(len, part['components'].values()))} components")
+    print(f"{SPEC_FILE}: {len(part['paths'])} paths, {sum(map(len, part['components'].values()))} components")

@@ -21,7 +21,9 @@ from .wire import json_response
 @cache
 def compile_path_pattern(pattern: str) -> re.Pattern[str]:
     pieces = re.split(r"(\{[^/{}]*\}|\*)", pattern)
-    regex = "".join("[^/]+" if piece == "*" or piece.startswith("{") else re.escape(piece) for piece in pieces)
+    regex = "".join(
+        "[^/]+" if piece == "*" or piece.startswith("{") else re.escape(piece) for piece in pieces
+    )
     return re.compile(regex)
 
 
@@ -66,7 +68,13 @@ class Faults:
         self.armed: list[Fault] = []
 
     def add(
-        self, method: str, path: str, *, status: int, body: dict, times: int = 1,
+        self,
+        method: str,
+        path: str,
+        *,
+        status: int,
+        body: dict,
+        times: int = 1,
         headers: dict[str, str] | None = None,
     ) -> Fault:
         fault = Fault(method, path, status, body, times, headers or {})
@@ -75,7 +83,13 @@ class Faults:
         return fault
 
     def rate_limit(
-        self, method: str, path: str, *, times: int = 1, retry_after: float = 0.05, is_global: bool = False,
+        self,
+        method: str,
+        path: str,
+        *,
+        times: int = 1,
+        retry_after: float = 0.05,
+        is_global: bool = False,
         bucket: str = "fakebucket",
     ) -> Fault:
         """429s shaped like Discord's, with every header discord.py reads.
@@ -92,15 +106,24 @@ class Faults:
         }
         if is_global:
             headers["X-RateLimit-Global"] = "true"
-        body = {"message": "You are being rate limited.", "retry_after": retry_after, "global": is_global,
-                "code": 0}
+        body = {
+            "message": "You are being rate limited.",
+            "retry_after": retry_after,
+            "global": is_global,
+            "code": 0,
+        }
         fault = self.add(method, path, status=429, body=body, times=times, headers=headers)
         fault.retry_after = retry_after
         return fault
 
     def server_error(self, method: str, path: str, *, times: int = 1, status: int = 500) -> Fault:
-        return self.add(method, path, status=status, body={"message": "500: Internal Server Error", "code": 0},
-                        times=times)
+        return self.add(
+            method,
+            path,
+            status=status,
+            body={"message": "500: Internal Server Error", "code": 0},
+            times=times,
+        )
 
     def slow(self, method: str, path: str, *, seconds: float, times: int = 1) -> Fault:
         """The route does its work at once (a message is created) but answers ``seconds`` later,
@@ -110,7 +133,13 @@ class Faults:
         return fault
 
     def forbidden(
-        self, method: str, path: str, *, times: int = 1, code: int = 50013, message: str = "Missing Permissions"
+        self,
+        method: str,
+        path: str,
+        *,
+        times: int = 1,
+        code: int = 50013,
+        message: str = "Missing Permissions",
     ) -> Fault:
         return self.add(method, path, status=403, body={"message": message, "code": code}, times=times)
 

@@ -27,7 +27,16 @@ from aiohttp import WSMsgType, web
 if TYPE_CHECKING:
     from .server import FakeDiscord
 
-DISPATCH, HEARTBEAT, IDENTIFY, RESUME, RECONNECT, INVALID_SESSION, HELLO, HEARTBEAT_ACK = 0, 1, 2, 6, 7, 9, 10, 11
+DISPATCH, HEARTBEAT, IDENTIFY, RESUME, RECONNECT, INVALID_SESSION, HELLO, HEARTBEAT_ACK = (
+    0,
+    1,
+    2,
+    6,
+    7,
+    9,
+    10,
+    11,
+)
 
 
 def stream_compressor(kind: str | None) -> Callable[[bytes], bytes] | None:
@@ -63,15 +72,21 @@ def shard_of(guild_id: int, shard_count: int) -> int:
 
 
 def valid_shard(shard: Any) -> bool:
-    return (isinstance(shard, list) and len(shard) == 2 and all(isinstance(n, int) for n in shard)
-            and 0 <= shard[0] < shard[1])
+    return (
+        isinstance(shard, list)
+        and len(shard) == 2
+        and all(isinstance(n, int) for n in shard)
+        and 0 <= shard[0] < shard[1]
+    )
 
 
 class Connection:
     """One websocket; the lock keeps frames in stream order when several tasks send."""
 
     def __init__(
-        self, ws: web.WebSocketResponse, transport: asyncio.Transport | None,
+        self,
+        ws: web.WebSocketResponse,
+        transport: asyncio.Transport | None,
         compress: Callable[[bytes], bytes] | None,
     ) -> None:
         self.ws = ws
@@ -164,8 +179,9 @@ class Gateway:
         for session in reversed(self.sessions):
             if not session.invalidated and session.holds(guild_id):
                 return session
-        raise RuntimeError(f"no gateway session holds guild {guild_id}: is the bot connected "
-                           "with the shard that holds it?")
+        raise RuntimeError(
+            f"no gateway session holds guild {guild_id}: is the bot connected with the shard that holds it?"
+        )
 
     async def handle(self, request: web.Request) -> web.StreamResponse:
         ws = web.WebSocketResponse(max_msg_size=0)
@@ -225,8 +241,11 @@ class Gateway:
         ready = {
             "v": 10,
             "user": {**fake.bot_user.payload(), "verified": True, "mfa_enabled": False, "email": None},
-            "guilds": [{"id": str(guild_id), "unavailable": True} for guild_id in fake.guilds
-                       if session.holds(guild_id)],
+            "guilds": [
+                {"id": str(guild_id), "unavailable": True}
+                for guild_id in fake.guilds
+                if session.holds(guild_id)
+            ],
             "session_id": session.id,
             "session_type": "normal",
             "resume_gateway_url": fake.gateway_url,

@@ -111,7 +111,11 @@ class HttpApi:
             ("POST", "/webhooks/{application_id}/{token}", self.post_followup),
             ("GET", "/webhooks/{application_id}/{token}/messages/{message_id}", self.get_webhook_message),
             ("PATCH", "/webhooks/{application_id}/{token}/messages/{message_id}", self.patch_webhook_message),
-            ("DELETE", "/webhooks/{application_id}/{token}/messages/{message_id}", self.delete_webhook_message),
+            (
+                "DELETE",
+                "/webhooks/{application_id}/{token}/messages/{message_id}",
+                self.delete_webhook_message,
+            ),
             ("GET", "/channels/{channel_id}", self.get_channel),
             ("GET", "/channels/{channel_id}/messages", self.get_channel_messages),
             ("POST", "/channels/{channel_id}/messages", self.post_channel_message),
@@ -133,12 +137,22 @@ class HttpApi:
         if request.path == "/gateway":
             return await handler(request)
         fake = self.fake
-        path = request.path.removeprefix(API_PREFIX) if request.path.startswith(API_PREFIX + "/") else request.path
+        path = (
+            request.path.removeprefix(API_PREFIX)
+            if request.path.startswith(API_PREFIX + "/")
+            else request.path
+        )
         body, files = await read_body(request)
         route = None if request.match_info.http_exception else request.match_info.route.resource.canonical
         record = RecordedRequest(
-            method=request.method, path=path, query=dict(request.query), headers=dict(request.headers), json=body,
-            files=files, at=time.monotonic(), route=None if route is None else route.removeprefix(API_PREFIX),
+            method=request.method,
+            path=path,
+            query=dict(request.query),
+            headers=dict(request.headers),
+            json=body,
+            files=files,
+            at=time.monotonic(),
+            route=None if route is None else route.removeprefix(API_PREFIX),
         )
         current.set(record)
         fake.requests.append(record)
@@ -176,14 +190,20 @@ class HttpApi:
         return json_response({"url": self.fake.gateway_url})
 
     async def get_gateway_bot(self, request: web.Request) -> web.Response:
-        limit = {"total": 1000, "remaining": 999, "reset_after": 14_400_000,
-                 "max_concurrency": self.fake.max_concurrency}
-        return json_response({"url": self.fake.gateway_url, "shards": self.fake.shards,
-                              "session_start_limit": limit})
+        limit = {
+            "total": 1000,
+            "remaining": 999,
+            "reset_after": 14_400_000,
+            "max_concurrency": self.fake.max_concurrency,
+        }
+        return json_response(
+            {"url": self.fake.gateway_url, "shards": self.fake.shards, "session_start_limit": limit}
+        )
 
     async def get_current_user(self, request: web.Request) -> web.Response:
-        return json_response({**self.fake.bot_user.payload(), "verified": True, "mfa_enabled": False,
-                              "locale": "en-US"})
+        return json_response(
+            {**self.fake.bot_user.payload(), "verified": True, "mfa_enabled": False, "locale": "en-US"}
+        )
 
     async def get_application(self, request: web.Request) -> web.Response:
         fake = self.fake
@@ -303,8 +323,12 @@ class HttpApi:
         if kind in (1, 8) or request.query.get("with_response") not in ("1", "true", "True"):
             return web.Response(status=204)
         ephemeral = record.original is not None and bool(record.original["flags"] & EPHEMERAL)
-        interaction = {"id": str(record.id), "type": record.type, "response_message_loading": kind == 5,
-                       "response_message_ephemeral": ephemeral}
+        interaction = {
+            "id": str(record.id),
+            "type": record.type,
+            "response_message_loading": kind == 5,
+            "response_message_ephemeral": ephemeral,
+        }
         answer: dict = {"interaction": interaction}
         if record.original is not None and kind != 9:
             interaction["response_message_id"] = record.original["id"]
@@ -314,23 +338,37 @@ class HttpApi:
             answer["resource"] = {"type": kind, "message": record.original}
         return json_response(answer)
 
-    def _interaction_message(self, record: InteractionRecord, body: dict, files: list[UploadedFile], *,
-                             flags: int = 0) -> dict:
+    def _interaction_message(
+        self, record: InteractionRecord, body: dict, files: list[UploadedFile], *, flags: int = 0
+    ) -> dict:
         fake = self.fake
         payload = record.payload
         user = payload["member"]["user"]
-        metadata = {"id": str(record.id), "type": record.type, "user": user,
-                    "authorizing_integration_owners": payload["authorizing_integration_owners"]}
+        metadata = {
+            "id": str(record.id),
+            "type": record.type,
+            "user": user,
+            "authorizing_integration_owners": payload["authorizing_integration_owners"],
+        }
         if record.trigger is not None:  # a form's submission names the interaction that opened it
             trigger = record.trigger
             metadata["triggering_interaction_metadata"] = {
-                "id": str(trigger.id), "type": trigger.type, "user": trigger.payload["member"]["user"],
-                "authorizing_integration_owners": trigger.payload["authorizing_integration_owners"]}
+                "id": str(trigger.id),
+                "type": trigger.type,
+                "user": trigger.payload["member"]["user"],
+                "authorizing_integration_owners": trigger.payload["authorizing_integration_owners"],
+            }
         if record.message is not None:
             metadata["interacted_message_id"] = record.message["id"]
         message = build_message(
-            fake.new_id(), int(payload["channel_id"]), int(payload["guild_id"]), fake.bot_user.payload(), body,
-            attachments_for(files, fake.new_id, fake.url), flags=flags, webhook_id=fake.application_id,
+            fake.new_id(),
+            int(payload["channel_id"]),
+            int(payload["guild_id"]),
+            fake.bot_user.payload(),
+            body,
+            attachments_for(files, fake.new_id, fake.url),
+            flags=flags,
+            webhook_id=fake.application_id,
             interaction=metadata,
         )
         fake.messages[int(message["id"])] = message
@@ -421,8 +459,11 @@ class HttpApi:
         self._require(guild, channel_id, Permission.READ_MESSAGE_HISTORY)
         query = request.query
         before, after = int(query.get("before", 1 << 63)), int(query.get("after", 0))
-        found = [m for m in self.fake.messages.values()
-                 if int(m["channel_id"]) == channel_id and after < int(m["id"]) < before]
+        found = [
+            m
+            for m in self.fake.messages.values()
+            if int(m["channel_id"]) == channel_id and after < int(m["id"]) < before
+        ]
         return json_response(found[::-1][: int(query.get("limit", 50))])  # newest first, like Discord
 
     async def post_channel_message(self, request: web.Request) -> web.Response:
@@ -438,11 +479,20 @@ class HttpApi:
             # Discord: the message the same author sent with this nonce in the past few minutes
             # is returned, and no new one is created.
             sent = fake.nonces.get((channel_id, str(nonce)))
-            if sent is not None and time.monotonic() - sent[0] < NONCE_MEMORY \
-                    and int(sent[1]["id"]) in fake.messages:
+            if (
+                sent is not None
+                and time.monotonic() - sent[0] < NONCE_MEMORY
+                and int(sent[1]["id"]) in fake.messages
+            ):
                 return json_response(sent[1])
-        message = build_message(fake.new_id(), channel_id, guild.id, fake.bot_user.payload(), body,
-                                attachments_for(files, fake.new_id, fake.url))
+        message = build_message(
+            fake.new_id(),
+            channel_id,
+            guild.id,
+            fake.bot_user.payload(),
+            body,
+            attachments_for(files, fake.new_id, fake.url),
+        )
         if nonce is not None:
             message["nonce"] = nonce
             fake.nonces[(channel_id, str(nonce))] = (time.monotonic(), message)

@@ -23,8 +23,9 @@ def find_command(commands: Mapping[int | None, list[dict]], guild_id: int, name:
             if command["name"] == name and command.get("type", 1) == 1:
                 return command
     synced = sorted({command["name"] for scoped in commands.values() for command in scoped})
-    raise LookupError(f"no synced command {name!r} for guild {guild_id}; synced: {synced} "
-                      "(did the bot sync its tree?)")
+    raise LookupError(
+        f"no synced command {name!r} for guild {guild_id}; synced: {synced} (did the bot sync its tree?)"
+    )
 
 
 def walk_path(command: dict, path: Sequence[str]) -> list[dict]:
@@ -55,7 +56,12 @@ def nest(chain: list[dict], leaf: list[dict]) -> list[dict]:
 
 
 def encode_options(
-    schema: list[dict], values: Mapping[str, Any], guild: Guild, user_id: int, resolved: dict, *,
+    schema: list[dict],
+    values: Mapping[str, Any],
+    guild: Guild,
+    user_id: int,
+    resolved: dict,
+    *,
     focused: str | None = None,
 ) -> list[dict]:
     """Typed option payloads; users, channels and roles also land in ``resolved``."""
@@ -127,13 +133,17 @@ def modal_submission(components: list[dict], fields: Mapping[str, Any]) -> list[
         if kind == ACTION_ROW:
             submitted.append({"type": kind, "components": modal_submission(component["components"], fields)})
         elif kind == LABEL:
-            submitted.append({"type": kind, "component": modal_submission([component["component"]], fields)[0]})
+            submitted.append(
+                {"type": kind, "component": modal_submission([component["component"]], fields)[0]}
+            )
         elif kind == TEXT_INPUT:
             custom_id = component["custom_id"]
             submitted.append({"type": kind, "custom_id": custom_id, "value": str(fields.get(custom_id, ""))})
         elif kind == STRING_SELECT:
             custom_id = component["custom_id"]
-            submitted.append({"type": kind, "custom_id": custom_id, "values": list(fields.get(custom_id, []))})
+            submitted.append(
+                {"type": kind, "custom_id": custom_id, "values": list(fields.get(custom_id, []))}
+            )
         else:
             submitted.append({"type": kind})
     return submitted

@@ -15,12 +15,22 @@ from .state import utc_now_iso
 
 EPHEMERAL, LOADING = 1 << 6, 1 << 7
 # Flags a sender may set; others (LOADING, crossposted, ...) are Discord's to set.
-SETTABLE_FLAGS = EPHEMERAL | (1 << 2) | (1 << 12) | (1 << 15)  # ephemeral, suppress embeds, silent, components v2
+SETTABLE_FLAGS = (
+    EPHEMERAL | (1 << 2) | (1 << 12) | (1 << 15)
+)  # ephemeral, suppress embeds, silent, components v2
 
 
 def build_message(
-    message_id: int, channel_id: int, guild_id: int | None, author: dict, body: dict, attachments: list[dict], *,
-    flags: int = 0, webhook_id: int | None = None, interaction: dict | None = None,
+    message_id: int,
+    channel_id: int,
+    guild_id: int | None,
+    author: dict,
+    body: dict,
+    attachments: list[dict],
+    *,
+    flags: int = 0,
+    webhook_id: int | None = None,
+    interaction: dict | None = None,
 ) -> dict:
     message = {
         "id": str(message_id),
@@ -55,6 +65,7 @@ def build_message(
 def number_components(components: list[dict]) -> None:
     """Give each component without one the next free ``id`` of its message, depth first, as
     Discord does."""
+
     def walk(items: list[dict]):
         for item in items:
             yield item
@@ -78,7 +89,9 @@ def apply_edit(message: dict, body: dict, attachments: list[dict], *, edited: bo
     for key in ("content", "embeds", "components"):
         if key in body:
             # A copy: the request as recorded stays what the bot sent.
-            message[key] = copy.deepcopy(body[key]) if body[key] is not None else ("" if key == "content" else [])
+            message[key] = (
+                copy.deepcopy(body[key]) if body[key] is not None else ("" if key == "content" else [])
+            )
     # What Discord fills in: every embed has a type, every component a number in its message.
     message["embeds"] = [{"type": "rich", **embed} for embed in message["embeds"]]
     number_components(message["components"])
@@ -98,7 +111,13 @@ def attachments_for(files: list[UploadedFile], new_id: Callable[[], int], base_u
         name = upload.filename or "file"
         url = f"{base_url}/attachments/{attachment_id}/{name}"
         attachments.append(
-            {"id": str(attachment_id), "filename": name, "size": len(upload.content), "url": url, "proxy_url": url}
+            {
+                "id": str(attachment_id),
+                "filename": name,
+                "size": len(upload.content),
+                "url": url,
+                "proxy_url": url,
+            }
         )
     return attachments
 
@@ -139,7 +158,9 @@ def invalid_message(body: dict, *, files: int = 0, edit: bool = False) -> dict |
         ]
         fields = embed.get("fields") or []
         if len(fields) > 25:
-            problems.append((f"embeds.{index}.fields", "BASE_TYPE_MAX_LENGTH", "Must be 25 or fewer in length."))
+            problems.append(
+                (f"embeds.{index}.fields", "BASE_TYPE_MAX_LENGTH", "Must be 25 or fewer in length.")
+            )
         for number, item in enumerate(fields):
             texts.append((f"fields.{number}.name", item.get("name"), 256))
             texts.append((f"fields.{number}.value", item.get("value"), 1024))
@@ -150,7 +171,9 @@ def invalid_message(body: dict, *, files: int = 0, edit: bool = False) -> dict |
         problems.append(("embeds", "MAX_EMBED_SIZE_EXCEEDED", "Embed size exceeds maximum size of 6000"))
     if problems:
         return form_error(problems)
-    if not edit and not (body.get("content") or embeds or body.get("components") or body.get("poll") or files):
+    if not edit and not (
+        body.get("content") or embeds or body.get("components") or body.get("poll") or files
+    ):
         return {"code": 50006, "message": "Cannot send an empty message"}
     return None
 
@@ -163,7 +186,8 @@ def invalid_choices(choices: list[dict]) -> dict | None:
     for index, choice in enumerate(choices):
         name = choice.get("name")
         if not isinstance(name, str) or not 1 <= len(name) <= 100:
-            problems.append((f"data.choices.{index}.name", "BASE_TYPE_BAD_LENGTH",
-                             "Must be between 1 and 100 in length."))
+            problems.append(
+                (f"data.choices.{index}.name", "BASE_TYPE_BAD_LENGTH", "Must be between 1 and 100 in length.")
+            )
         _check_length(problems, f"data.choices.{index}.value", choice.get("value"), 100)
     return form_error(problems)

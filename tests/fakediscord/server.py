@@ -31,9 +31,15 @@ class FakeDiscord:
     """
 
     def __init__(
-        self, *, token: str = "fake-bot-token", bot_name: str = "Receipts", heartbeat_interval_ms: int = 41250,
-        interaction_deadline: float = 3.0, application_flags: int = DEFAULT_APPLICATION_FLAGS,
-        shards: int = 1, max_concurrency: int = 1,
+        self,
+        *,
+        token: str = "fake-bot-token",
+        bot_name: str = "Receipts",
+        heartbeat_interval_ms: int = 41250,
+        interaction_deadline: float = 3.0,
+        application_flags: int = DEFAULT_APPLICATION_FLAGS,
+        shards: int = 1,
+        max_concurrency: int = 1,
     ) -> None:
         self.token = token
         self.shards = shards  # what GET /gateway/bot recommends; guilds go by each session's own
@@ -124,8 +130,14 @@ class FakeDiscord:
     # -- acting as members ---------------------------------------------------------------------
 
     async def send_command(
-        self, guild_id: int, channel_id: int, user_id: int, name: str,
-        options: Mapping[str, Any] | Sequence[dict] | None = None, *, locale: str = "en-US",
+        self,
+        guild_id: int,
+        channel_id: int,
+        user_id: int,
+        name: str,
+        options: Mapping[str, Any] | Sequence[dict] | None = None,
+        *,
+        locale: str = "en-US",
     ) -> InteractionRecord:
         """A member runs a slash command. ``name`` may carry a subcommand path ("settings set").
         A command the member cannot see (``Guild.sees_command``) raises PermissionError.
@@ -135,8 +147,15 @@ class FakeDiscord:
         return await self._deliver(2, guild_id, channel_id, user_id, data, locale=locale)
 
     async def send_autocomplete(
-        self, guild_id: int, channel_id: int, user_id: int, name: str, options: Mapping[str, Any], focused: str,
-        *, locale: str = "en-US",
+        self,
+        guild_id: int,
+        channel_id: int,
+        user_id: int,
+        name: str,
+        options: Mapping[str, Any],
+        focused: str,
+        *,
+        locale: str = "en-US",
     ) -> InteractionRecord:
         """A member types into option ``focused`` (its value in ``options`` is the text so far)."""
         if focused not in options:
@@ -149,7 +168,9 @@ class FakeDiscord:
         message = self.messages[message_id]
         available = interactions.custom_ids(message["components"])
         if custom_id not in available:
-            raise LookupError(f"message {message_id} has no component {custom_id!r}; it has {sorted(available)}")
+            raise LookupError(
+                f"message {message_id} has no component {custom_id!r}; it has {sorted(available)}"
+            )
         data = {"custom_id": custom_id, "component_type": 2}
         guild_id, channel_id = int(message["guild_id"]), int(message["channel_id"])
         return await self._deliver(3, guild_id, channel_id, user_id, data, message=message)
@@ -158,8 +179,11 @@ class FakeDiscord:
         """The member the bot last showed modal ``custom_id`` fills it in with ``fields``
         (text input custom_id -> text) and submits it."""
         opened = next(
-            (r for r in reversed(self.interactions.values())
-             if r.callback and r.callback.type == 9 and r.callback.data["custom_id"] == custom_id),
+            (
+                r
+                for r in reversed(self.interactions.values())
+                if r.callback and r.callback.type == 9 and r.callback.data["custom_id"] == custom_id
+            ),
             None,
         )
         if opened is None:
@@ -171,12 +195,22 @@ class FakeDiscord:
         data = {"custom_id": custom_id, "components": interactions.modal_submission(modal, fields)}
         payload = opened.payload
         return await self._deliver(
-            5, int(payload["guild_id"]), int(payload["channel_id"]), int(payload["member"]["user"]["id"]), data,
-            message=opened.message, locale=payload["locale"], trigger=opened,
+            5,
+            int(payload["guild_id"]),
+            int(payload["channel_id"]),
+            int(payload["member"]["user"]["id"]),
+            data,
+            message=opened.message,
+            locale=payload["locale"],
+            trigger=opened,
         )
 
     def _command_data(
-        self, guild_id: int, user_id: int, name: str, options: Mapping[str, Any] | Sequence[dict],
+        self,
+        guild_id: int,
+        user_id: int,
+        name: str,
+        options: Mapping[str, Any] | Sequence[dict],
         focused: str | None = None,
     ) -> dict:
         command_name, *path = name.split()
@@ -185,15 +219,22 @@ class FakeDiscord:
             raise PermissionError(
                 f"user {user_id} does not see /{command_name} (default_member_permissions "
                 f"{command['default_member_permissions']}), so Discord would not send it; "
-                f"guild.show_command({command_name!r}) is the server override that shows it")
+                f"guild.show_command({command_name!r}) is the server override that shows it"
+            )
         data: dict = {"id": command["id"], "name": command_name, "type": 1}
         if "guild_id" in command:
             data["guild_id"] = command["guild_id"]
         if isinstance(options, Mapping):
             resolved: dict = {}
             chain = interactions.walk_path(command, path)
-            leaf = interactions.encode_options(interactions.leaf_schema(command, chain), options,
-                                               self.guilds[guild_id], user_id, resolved, focused=focused)
+            leaf = interactions.encode_options(
+                interactions.leaf_schema(command, chain),
+                options,
+                self.guilds[guild_id],
+                user_id,
+                resolved,
+                focused=focused,
+            )
             data["options"] = interactions.nest(chain, leaf)
             if resolved:
                 data["resolved"] = resolved
@@ -202,8 +243,16 @@ class FakeDiscord:
         return data
 
     async def _deliver(
-        self, kind: int, guild_id: int, channel_id: int, user_id: int, data: dict, *,
-        message: dict | None = None, locale: str = "en-US", trigger: InteractionRecord | None = None,
+        self,
+        kind: int,
+        guild_id: int,
+        channel_id: int,
+        user_id: int,
+        data: dict,
+        *,
+        message: dict | None = None,
+        locale: str = "en-US",
+        trigger: InteractionRecord | None = None,
     ) -> InteractionRecord:
         guild = self.guilds[guild_id]
         channel = guild.channels[channel_id]
@@ -232,8 +281,15 @@ class FakeDiscord:
         if message is not None:
             payload["message"] = message
         session = self.gateway.session_for(guild_id)
-        record = InteractionRecord(interaction_id, token, payload, sent_at=time.monotonic(), message=message,
-                                   trigger=trigger, session=session)
+        record = InteractionRecord(
+            interaction_id,
+            token,
+            payload,
+            sent_at=time.monotonic(),
+            message=message,
+            trigger=trigger,
+            session=session,
+        )
         self.interactions[interaction_id] = record
         self.interactions_by_token[token] = record
         await session.dispatch("INTERACTION_CREATE", payload)
@@ -257,15 +313,19 @@ class FakeDiscord:
 
     async def wait_for_callback(self, interaction: InteractionRecord | int, timeout: float = 3.0) -> Callback:
         record = interaction if isinstance(interaction, InteractionRecord) else self.interactions[interaction]
-        await self.wait_until(lambda: record.callback is not None, timeout,
-                              f"callback for interaction {record.id}")
+        await self.wait_until(
+            lambda: record.callback is not None, timeout, f"callback for interaction {record.id}"
+        )
         return record.callback
 
     async def wait_for_followups(
         self, interaction: InteractionRecord, count: int = 1, timeout: float = 3.0
     ) -> list[dict]:
-        await self.wait_until(lambda: len(interaction.followups) >= count, timeout,
-                              f"{count} follow-up(s) for interaction {interaction.id}")
+        await self.wait_until(
+            lambda: len(interaction.followups) >= count,
+            timeout,
+            f"{count} follow-up(s) for interaction {interaction.id}",
+        )
         return interaction.followups
 
     def followups(self, token: str) -> list[dict]:

@@ -183,7 +183,12 @@ class Overwrite:
     deny: int = 0
 
     def payload(self) -> dict:
-        return {"id": str(self.id), "type": self.type, "allow": str(int(self.allow)), "deny": str(int(self.deny))}
+        return {
+            "id": str(self.id),
+            "type": self.type,
+            "allow": str(int(self.allow)),
+            "deny": str(int(self.deny)),
+        }
 
 
 @dataclass
@@ -249,10 +254,20 @@ class Guild:
         return role
 
     def add_channel(
-        self, name: str, *, type: int = ChannelType.TEXT, topic: str | None = None, parent: Channel | None = None
+        self,
+        name: str,
+        *,
+        type: int = ChannelType.TEXT,
+        topic: str | None = None,
+        parent: Channel | None = None,
     ) -> Channel:
         channel = Channel(
-            self.new_id(), self.id, name, type, position=len(self.channels), topic=topic,
+            self.new_id(),
+            self.id,
+            name,
+            type,
+            position=len(self.channels),
+            topic=topic,
             parent_id=None if parent is None else parent.id,
         )
         self.channels[channel.id] = channel

@@ -45,8 +45,11 @@ class Served:
 def rss(title: str, entries: list[Entry], *, link: str = "/") -> str:
     items = []
     for entry in entries:
-        parts = [f"<title>{escape(entry.title)}</title>", f"<link>{escape(entry.url)}</link>",
-                 f'<guid isPermaLink="false">{escape(entry.id)}</guid>']
+        parts = [
+            f"<title>{escape(entry.title)}</title>",
+            f"<link>{escape(entry.url)}</link>",
+            f'<guid isPermaLink="false">{escape(entry.id)}</guid>',
+        ]
         if entry.published:
             parts.append(f"<pubDate>{format_datetime(entry.published, usegmt=True)}</pubDate>")
         if entry.summary:
@@ -54,17 +57,22 @@ def rss(title: str, entries: list[Entry], *, link: str = "/") -> str:
         if entry.content:
             parts.append(f"<content:encoded><![CDATA[{entry.content}]]></content:encoded>")
         items.append("<item>" + "".join(parts) + "</item>")
-    return ('<?xml version="1.0" encoding="utf-8"?>\n<rss version="2.0" '
-            'xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel>'
-            f"<title>{escape(title)}</title><link>{escape(link)}</link>"
-            f"<description>test feed</description>{''.join(items)}</channel></rss>")
+    return (
+        '<?xml version="1.0" encoding="utf-8"?>\n<rss version="2.0" '
+        'xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel>'
+        f"<title>{escape(title)}</title><link>{escape(link)}</link>"
+        f"<description>test feed</description>{''.join(items)}</channel></rss>"
+    )
 
 
 def atom(title: str, entries: list[Entry], *, link: str = "/") -> str:
     items = []
     for entry in entries:
-        parts = [f"<title>{escape(entry.title)}</title>", f'<link href="{escape(entry.url)}"/>',
-                 f"<id>{escape(entry.id)}</id>"]
+        parts = [
+            f"<title>{escape(entry.title)}</title>",
+            f'<link href="{escape(entry.url)}"/>',
+            f"<id>{escape(entry.id)}</id>",
+        ]
         if entry.published:
             parts.append(f"<updated>{entry.published.isoformat()}</updated>")
         if entry.summary:
@@ -72,9 +80,11 @@ def atom(title: str, entries: list[Entry], *, link: str = "/") -> str:
         if entry.content:
             parts.append(f'<content type="html">{escape(entry.content)}</content>')
         items.append("<entry>" + "".join(parts) + "</entry>")
-    return ('<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom">'
-            f'<title>{escape(title)}</title><link href="{escape(link)}"/><id>urn:test</id>'
-            f"<updated>2024-01-01T00:00:00Z</updated>{''.join(items)}</feed>")
+    return (
+        '<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom">'
+        f'<title>{escape(title)}</title><link href="{escape(link)}"/><id>urn:test</id>'
+        f"<updated>2024-01-01T00:00:00Z</updated>{''.join(items)}</feed>"
+    )
 
 
 def json_feed(title: str, entries: list[Entry], *, link: str = "/") -> str:
@@ -88,15 +98,18 @@ def json_feed(title: str, entries: list[Entry], *, link: str = "/") -> str:
         if entry.content:
             item["content_html"] = entry.content
         items.append(item)
-    return json.dumps({"version": "https://jsonfeed.org/version/1.1", "title": title,
-                       "home_page_url": link, "items": items})
+    return json.dumps(
+        {"version": "https://jsonfeed.org/version/1.1", "title": title, "home_page_url": link, "items": items}
+    )
 
 
 def page(title: str, paragraphs: list[str]) -> str:
     body = "".join(f"<p>{escape(p)}</p>" for p in paragraphs)
-    return (f"<!doctype html><html><head><title>{escape(title)}</title></head><body>"
-            f"<nav>Home · News</nav><article><h1>{escape(title)}</h1>{body}</article>"
-            f"<footer>© test site</footer></body></html>")
+    return (
+        f"<!doctype html><html><head><title>{escape(title)}</title></head><body>"
+        f"<nav>Home · News</nav><article><h1>{escape(title)}</h1>{body}</article>"
+        f"<footer>© test site</footer></body></html>"
+    )
 
 
 @dataclass
@@ -130,11 +143,18 @@ class Site:
     def put(self, path: str, text: str, content_type: str, *, validators: bool = True) -> None:
         """Serve text at a path; a changed body gets a new ETag and Last-Modified."""
         self.version += 1
-        stamp = format_datetime(datetime(2024, 1, 1, tzinfo=UTC).replace(
-            second=self.version % 60, minute=self.version // 60 % 60), usegmt=True)
-        self.resources[path] = Resource(text.encode("utf-8"), content_type,
-                                        f'"v{self.version}"' if validators else None,
-                                        stamp if validators else None)
+        stamp = format_datetime(
+            datetime(2024, 1, 1, tzinfo=UTC).replace(
+                second=self.version % 60, minute=self.version // 60 % 60
+            ),
+            usegmt=True,
+        )
+        self.resources[path] = Resource(
+            text.encode("utf-8"),
+            content_type,
+            f'"v{self.version}"' if validators else None,
+            stamp if validators else None,
+        )
 
     def put_rss(self, path: str, title: str, entries: list[Entry], **options) -> None:
         self.put(path, rss(title, entries, link=self.base + "/"), "application/rss+xml", **options)
@@ -148,8 +168,9 @@ class Site:
     def put_page(self, path: str, title: str, paragraphs: list[str]) -> None:
         self.put(path, page(title, paragraphs), "text/html; charset=utf-8")
 
-    def script(self, path: str, status: int, headers: dict[str, str] | None = None,
-               times: int = 1, body: bytes = b"") -> None:
+    def script(
+        self, path: str, status: int, headers: dict[str, str] | None = None, times: int = 1, body: bytes = b""
+    ) -> None:
         """Answer the next `times` requests of a path with this status before the normal answer."""
         queue = self.scripts.setdefault(path, deque())
         queue.extend(Script(status, headers or {}, body) for _ in range(times))
@@ -166,8 +187,15 @@ class Site:
             response = self._answer(request)
         finally:
             self.in_flight -= 1
-        self.served.append(Served(request.method, request.path, dict(request.headers),
-                                  response.status, response.headers.get("Content-Encoding")))
+        self.served.append(
+            Served(
+                request.method,
+                request.path,
+                dict(request.headers),
+                response.status,
+                response.headers.get("Content-Encoding"),
+            )
+        )
         return response
 
     def _answer(self, request: web.Request) -> web.Response:
@@ -181,8 +209,10 @@ class Site:
         validators = {}
         if resource.etag:
             validators = {"ETag": resource.etag, "Last-Modified": resource.last_modified}
-            if (request.headers.get("If-None-Match") == resource.etag
-                    or request.headers.get("If-Modified-Since") == resource.last_modified):
+            if (
+                request.headers.get("If-None-Match") == resource.etag
+                or request.headers.get("If-Modified-Since") == resource.last_modified
+            ):
                 return web.Response(status=304, headers=validators)
         body, headers = resource.body, {"Content-Type": resource.content_type, **validators}
         if "gzip" in request.headers.get("Accept-Encoding", ""):

@@ -43,8 +43,7 @@ async def test_a_due_feed_is_fetched_once_by_two_processes_polling_at_once(store
 
 async def test_a_feed_whose_poller_died_is_polled_once_its_lease_runs_out(store, site):
     site.put_rss("/feed", "Example Mobile News", entries(2, base=site.base))
-    survivor = Poller(serial_runner(store), exempt=LOCALHOST_ONLY, owner="survivor",
-                      lease_seconds=LEASE)
+    survivor = Poller(serial_runner(store), exempt=LOCALHOST_ONLY, owner="survivor", lease_seconds=LEASE)
     try:
         feed = await follow(store, survivor, site, "/feed")
         # A process killed in the middle of its poll: the lease stays until it runs out.

@@ -21,48 +21,74 @@ GUILD = 4242
 
 
 def claim_text(device: str, battery: int = 5000) -> str:
-    return (f"The {device} will come with a {battery}mAh battery, a tipster says. "
-            f"It is also said to pack 12GB of RAM.")
+    return (
+        f"The {device} will come with a {battery}mAh battery, a tipster says. "
+        f"It is also said to pack 12GB of RAM."
+    )
 
 
-def entries(count: int, *, full: bool = True, prefix: str = "OnePlus", start: int = 1,
-            base: str = "") -> list[Entry]:
+def entries(
+    count: int, *, full: bool = True, prefix: str = "OnePlus", start: int = 1, base: str = ""
+) -> list[Entry]:
     """Entries newest first, as feeds list them; each names a device of its own."""
     made, slug = [], prefix.lower().replace(" ", "-")
     for number in range(start, start + count):
         device = f"{prefix} {number + 40}"
         text = f"<p>{claim_text(device)}</p><p>More about the {device} follows soon.</p>"
-        made.append(Entry(id=f"{slug}-{number}", url=f"{base}/news/{slug}-{number}",
-                          title=f"{device} leak", published=NOW - timedelta(days=start + count - number),
-                          summary=f"A short note on the {device}.",
-                          content=text if full else None))
+        made.append(
+            Entry(
+                id=f"{slug}-{number}",
+                url=f"{base}/news/{slug}-{number}",
+                title=f"{device} leak",
+                published=NOW - timedelta(days=start + count - number),
+                summary=f"A short note on the {device}.",
+                content=text if full else None,
+            )
+        )
     return list(reversed(made))
 
 
 async def follow(store, poller, site, path, *, guild_id=GUILD, backfill=25, interval=15):
     document, parsed = await poller.read_feed(site.base + path)
-    return subscriptions.add_feed(store, guild_id=guild_id, url=document.url, title=parsed.title,
-                                  site_url=parsed.site_url, kind=parsed.kind, actor="test",
-                                  backfill=backfill, interval_minutes=interval, now=NOW)
+    return subscriptions.add_feed(
+        store,
+        guild_id=guild_id,
+        url=document.url,
+        title=parsed.title,
+        site_url=parsed.site_url,
+        kind=parsed.kind,
+        actor="test",
+        backfill=backfill,
+        interval_minutes=interval,
+        now=NOW,
+    )
 
 
 def feed_articles(store, feed_id=None):
     sql = "SELECT id, title, url, outlet, published, published_basis, body, guild_id FROM articles"
-    rows = store.db.execute(sql + (" WHERE added_by = ?" if feed_id else " WHERE added_by LIKE 'feed:%'"),
-                            [f"feed:{feed_id}"] if feed_id else []).fetchall()
-    return [dict(zip(("id", "title", "url", "outlet", "published", "basis", "body", "guild"), row, strict=False))
-            for row in rows]
+    rows = store.db.execute(
+        sql + (" WHERE added_by = ?" if feed_id else " WHERE added_by LIKE 'feed:%'"),
+        [f"feed:{feed_id}"] if feed_id else [],
+    ).fetchall()
+    return [
+        dict(zip(("id", "title", "url", "outlet", "published", "basis", "body", "guild"), row, strict=False))
+        for row in rows
+    ]
 
 
 def claim_values(store, article_id):
-    return {(row[0], row[1]) for row in store.db.execute(
-        "SELECT attribute, value FROM claims WHERE article_id = ?", [article_id])}
+    return {
+        (row[0], row[1])
+        for row in store.db.execute("SELECT attribute, value FROM claims WHERE article_id = ?", [article_id])
+    }
 
 
-@pytest.mark.parametrize("kind, put", [("RSS 2.0", "put_rss"), ("Atom 1.0", "put_atom"),
-                                       ("JSON Feed 1.1", "put_json")])
+@pytest.mark.parametrize(
+    "kind, put", [("RSS 2.0", "put_rss"), ("Atom 1.0", "put_atom"), ("JSON Feed 1.1", "put_json")]
+)
 async def test_full_content_entries_become_articles_with_their_fields_and_claims(
-        store, poller, site, kind, put):
+    store, poller, site, kind, put
+):
     written = entries(3, base=site.base)
     getattr(site, put)("/feed", "Example Mobile News", written)
     feed = await follow(store, poller, site, "/feed")
@@ -84,9 +110,15 @@ async def test_summary_only_entries_take_the_linked_pages_text(store, poller, si
     written = entries(2, full=False, base=site.base)
     for entry in written:
         device = entry.title.removesuffix(" leak")
-        site.put_page(entry.url.removeprefix(site.base), entry.title,
-                      [claim_text(device, 4800), f"The {device} is expected in spring, the "
-                       f"report adds, with a new hinge design for the lineup."])
+        site.put_page(
+            entry.url.removeprefix(site.base),
+            entry.title,
+            [
+                claim_text(device, 4800),
+                f"The {device} is expected in spring, the "
+                f"report adds, with a new hinge design for the lineup.",
+            ],
+        )
     site.put_atom("/atom.xml", "Summary Site", written)
     feed = await follow(store, poller, site, "/atom.xml")
     [outcome] = await poller.poll_feeds([feed], NOW)
@@ -94,8 +126,9 @@ async def test_summary_only_entries_take_the_linked_pages_text(store, poller, si
     for article in feed_articles(store, feed.id):
         assert "4800mAh" in article["body"] and "A short note" not in article["body"]
         assert ("battery", "4800 mAh") in claim_values(store, article["id"])
-    assert sorted(served.path for served in site.served if served.path.startswith("/news/")) == \
-        sorted(entry.url.removeprefix(site.base) for entry in written)
+    assert sorted(served.path for served in site.served if served.path.startswith("/news/")) == sorted(
+        entry.url.removeprefix(site.base) for entry in written
+    )
 
 
 async def test_an_unchanged_feed_is_asked_for_conditionally_and_answers_304(store, poller, site):
@@ -195,14 +228,20 @@ async def test_a_gzipped_feed_is_read(store, poller, site):
 
 
 async def test_a_malformed_feed_with_entities_and_relative_links_is_still_read(store, poller, site):
-    body = ('<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel>'
-            "<title>Q&A Mobile</title><link>/</link>"
-            "<item><title>Honor Magic 55 &amp; more</title><link>/news/z5</link>"
-            "<guid>z5</guid><description>" + claim_text("Honor Magic 55") +
-            " &copy; Q&A</description></item></channel></rss>")
+    body = (
+        '<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel>'
+        "<title>Q&A Mobile</title><link>/</link>"
+        "<item><title>Honor Magic 55 &amp; more</title><link>/news/z5</link>"
+        "<guid>z5</guid><description>"
+        + claim_text("Honor Magic 55")
+        + " &copy; Q&A</description></item></channel></rss>"
+    )
     site.put("/broken", body, "application/rss+xml")
-    site.put_page("/news/z5", "Honor Magic 55", [claim_text("Honor Magic 55"),
-                                                 "The maker has said nothing about it yet."])
+    site.put_page(
+        "/news/z5",
+        "Honor Magic 55",
+        [claim_text("Honor Magic 55"), "The maker has said nothing about it yet."],
+    )
     feed = await follow(store, poller, site, "/broken")
     [outcome] = await poller.poll_feeds([feed], NOW)
     [article] = feed_articles(store, feed.id)
@@ -213,9 +252,12 @@ async def test_a_malformed_feed_with_entities_and_relative_links_is_still_read(s
 
 
 async def test_a_page_of_html_that_links_its_feed_is_pointed_to_it(poller, site):
-    site.put("/", '<!doctype html><html><head><title>Site</title><link rel="alternate" '
-             'type="application/rss+xml" href="/feeds/all.xml"></head><body>Hi</body></html>',
-             "text/html")
+    site.put(
+        "/",
+        '<!doctype html><html><head><title>Site</title><link rel="alternate" '
+        'type="application/rss+xml" href="/feeds/all.xml"></head><body>Hi</body></html>',
+        "text/html",
+    )
     with pytest.raises(FeedError, match=f"that page is HTML; its feed is at {site.base}/feeds/all.xml"):
         await poller.read_feed(site.base + "/")
     site.put("/plain", "<!doctype html><html><body>No feed here</body></html>", "text/html")
@@ -288,8 +330,7 @@ async def test_the_same_entry_under_a_new_id_or_url_is_found_by_url_or_body(stor
     feed = await follow(store, poller, site, "/feed")
     await poller.poll_feeds([feed], NOW)
     new_id = Entry(id="another-id", url=entry.url, title=entry.title, content=entry.content)
-    new_url = Entry(id="third-id", url=site.base + "/moved/1", title=entry.title,
-                    content=entry.content)
+    new_url = Entry(id="third-id", url=site.base + "/moved/1", title=entry.title, content=entry.content)
     site.put_rss("/feed", "News", [new_id, new_url])
     [outcome] = await poller.poll_feeds([subscriptions.feed(store, feed.id)], NOW + timedelta(hours=1))
     assert (outcome.stored, outcome.duplicates) == (0, 2)
@@ -301,8 +342,9 @@ async def test_a_feed_that_re_dates_and_re_orders_its_entries_adds_nothing(store
     site.put_rss("/feed", "News", written)
     feed = await follow(store, poller, site, "/feed")
     await poller.poll_feeds([feed], NOW)
-    shuffled = [Entry(e.id, e.url, e.title, NOW + timedelta(days=3), e.summary, e.content)
-                for e in reversed(written)]
+    shuffled = [
+        Entry(e.id, e.url, e.title, NOW + timedelta(days=3), e.summary, e.content) for e in reversed(written)
+    ]
     site.put_rss("/feed", "News", shuffled)
     [outcome] = await poller.poll_feeds([subscriptions.feed(store, feed.id)], NOW + timedelta(hours=1))
     assert (outcome.status, outcome.stored) == ("new", 0)
@@ -311,8 +353,14 @@ async def test_a_feed_that_re_dates_and_re_orders_its_entries_adds_nothing(store
 
 async def test_duplicate_guids_in_one_feed_count_once(store, poller, site):
     [entry] = entries(1, base=site.base)
-    copy = Entry(entry.id, site.base + "/news/copy", entry.title + " (again)", entry.published,
-                 entry.summary, "<p>" + claim_text("Motorola Edge 77") + "</p>")
+    copy = Entry(
+        entry.id,
+        site.base + "/news/copy",
+        entry.title + " (again)",
+        entry.published,
+        entry.summary,
+        "<p>" + claim_text("Motorola Edge 77") + "</p>",
+    )
     site.put_rss("/feed", "News", [entry, copy])
     feed = await follow(store, poller, site, "/feed")
     [outcome] = await poller.poll_feeds([feed], NOW)
@@ -332,8 +380,7 @@ async def test_backfill_stores_the_newest_entries_and_leaves_the_others_out(stor
     assert later.stored == 1 and len(feed_articles(store)) == 3
 
 
-async def test_a_summary_only_entry_whose_page_fails_is_retried_then_kept_as_its_summary(
-        store, poller, site):
+async def test_a_summary_only_entry_whose_page_fails_is_retried_then_kept_as_its_summary(store, poller, site):
     [entry] = entries(1, full=False, base=site.base)
     entry.summary = claim_text("Nothing Phone 9")
     site.put_rss("/feed", "News", [entry])
@@ -362,7 +409,8 @@ async def test_feeds_of_two_servers_keep_their_articles_apart(store, poller, sit
 
 
 async def test_backfill_applies_to_the_first_poll_that_reads_the_feed_even_after_failures(
-        store, poller, site):
+    store, poller, site
+):
     site.put_rss("/feed", "News", entries(5, base=site.base))
     feed = await follow(store, poller, site, "/feed", backfill=1)
     site.script("/feed", 500)
@@ -372,12 +420,14 @@ async def test_backfill_applies_to_the_first_poll_that_reads_the_feed_even_after
 
 
 async def test_a_feed_in_a_wrong_declared_encoding_is_still_read(store, poller, site):
-    body = ('<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel>'
-            "<title>Café Móvil</title><item><title>Honor Magic 31 – café edition</title>"
-            "<link>/news/cafe</link><guid>cafe</guid><content:encoded "
-            'xmlns:content="http://purl.org/rss/1.0/modules/content/">'
-            "<![CDATA[<p>" + claim_text("Honor Magic 31") + " Déjà vu.</p>]]></content:encoded>"
-            "</item></channel></rss>")
+    body = (
+        '<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel>'
+        "<title>Café Móvil</title><item><title>Honor Magic 31 – café edition</title>"
+        "<link>/news/cafe</link><guid>cafe</guid><content:encoded "
+        'xmlns:content="http://purl.org/rss/1.0/modules/content/">'
+        "<![CDATA[<p>" + claim_text("Honor Magic 31") + " Déjà vu.</p>]]></content:encoded>"
+        "</item></channel></rss>"
+    )
     site.put("/latin", "", "application/rss+xml")
     site.resources["/latin"].body = body.encode("cp1252")  # says utf-8, is not
     feed = await follow(store, poller, site, "/latin")
@@ -390,8 +440,7 @@ async def test_a_feed_in_a_wrong_declared_encoding_is_still_read(store, poller, 
 
 async def test_a_compressed_feed_that_decodes_past_the_cap_is_refused(poller, site):
     bomb = gzip.compress(b"<rss>" + b" " * (MAX_FEED_BYTES + 100_000) + b"</rss>")
-    site.script("/bomb", 200, {"Content-Encoding": "gzip",
-                               "Content-Type": "application/rss+xml"}, body=bomb)
+    site.script("/bomb", 200, {"Content-Encoding": "gzip", "Content-Type": "application/rss+xml"}, body=bomb)
     assert len(bomb) < MAX_FEED_BYTES // 100
     with pytest.raises(FetchError, match="the feed at .* is larger than 5,000,000 bytes"):
         await poller.read_feed(site.base + "/bomb")
@@ -406,9 +455,11 @@ async def test_a_feed_url_with_a_password_is_refused_before_any_request(poller, 
 async def test_one_request_at_a_time_reaches_a_host_however_many_feeds_it_has(store, poller, site):
     followed = []
     for number in range(4):
-        site.put_rss(f"/feed{number}", f"Feed {number}",
-                     entries(2, full=False, prefix="Honor Magic", start=10 * number + 1,
-                             base=site.base))
+        site.put_rss(
+            f"/feed{number}",
+            f"Feed {number}",
+            entries(2, full=False, prefix="Honor Magic", start=10 * number + 1, base=site.base),
+        )
         followed.append(await follow(store, poller, site, f"/feed{number}"))
     for entry_path in [f"/news/honor-magic-{10 * n + k}" for n in range(4) for k in (1, 2)]:
         site.put_page(entry_path, "Story", [claim_text("Honor Magic 99"), entry_path])
