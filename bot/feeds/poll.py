@@ -171,7 +171,8 @@ class Poller:
         self._feeds_at_once = asyncio.Semaphore(feeds_at_once)
         self._host_locks: defaultdict[str, asyncio.Lock] = defaultdict(asyncio.Lock)
         self._host_not_before: dict[str, datetime] = {}
-        self._polling: set[int] = set()
+        # One poll of a feed at a time in this process (leases keep other processes out).
+        self._polling: dict[int, asyncio.Lock] = defaultdict(asyncio.Lock)
         self._client: httpx.AsyncClient | None = None
 
     async def aclose(self) -> None:
@@ -257,11 +258,12 @@ class Poller:
         return [outcome for outcome in outcomes if outcome is not None]
 
     async def _poll_bounded(self, feed: Feed, now: datetime, only_due: bool) -> PollOutcome | None:
-        if feed.id in self._polling:
-            return PollOutcome(feed.id, feed.name, "waiting", error="it is being polled right now")
-        self._polling.add(feed.id)
+        turn = self._polling[feed.id]
+        if only_due and turn.locked():
+            return None  # the loop's poll is redundant: the feed is being polled right now
         try:
             async with (
+                turn,
                 self._feeds_at_once,
                 leases.held(self.run, f"feed:{feed.id}", self.owner, self.lease_seconds) as lease,
             ):
@@ -276,8 +278,6 @@ class Poller:
         except Exception as error:  # noqa: BLE001 - one feed's bug must not stop the others
             log.exception("polling feed %s (%s) failed", feed.id, feed.url)
             return await self._failed(feed, now, f"an error on Receipts' side ({error})", None)
-        finally:
-            self._polling.discard(feed.id)
 
     async def poll_feed(self, feed: Feed, now: datetime) -> PollOutcome:
         """One poll of one feed: fetch (conditionally), store what is new, write the outcome."""

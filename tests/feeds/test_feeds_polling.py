@@ -3,6 +3,7 @@ conditional GETs, the statuses a site answers with, and an entry stored once whe
 
 from __future__ import annotations
 
+import asyncio
 import gzip
 from datetime import UTC, datetime, timedelta
 
@@ -482,3 +483,11 @@ async def test_of_two_processes_on_one_store_only_the_lease_holder_polls(store, 
     leases.release(store, POLLER_LEASE, "the other process")
     [outcome] = await poller.poll_due_once("this process")
     assert outcome.stored == 1 and leases.holder(store, POLLER_LEASE) is None
+
+
+async def test_a_poll_asked_for_while_the_feed_is_being_polled_waits_its_turn(store, poller, site):
+    site.put_rss("/feed", "Example Mobile News", entries(3, base=site.base))
+    feed = await follow(store, poller, site, "/feed")
+    first, second = await asyncio.gather(poller.poll_feeds([feed], NOW), poller.poll_feeds([feed], NOW))
+    assert [outcome.status for outcome in first + second if outcome.status == "waiting"] == []
+    assert len(feed_articles(store, feed.id)) == 3
