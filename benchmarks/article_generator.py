@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import random
 
+from bot.extract.dates import MONTHS
+
 BRANDS = {
     "Samsung": ["Galaxy S{n} Ultra", "Galaxy S{n}+", "Galaxy A{n2}", "Galaxy Z Fold {f}"],
     "Apple": ["iPhone {i} Pro Max", "iPhone {i} Pro", "iPhone {i}"],
@@ -58,20 +60,6 @@ FILLER = [
     "Let us know in the comments what you think about it.",
     "Carriers in the US and Europe have not yet shared their plans.",
     "Software support is promised for four years of major updates.",
-]
-MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
 ]
 
 
