@@ -160,20 +160,7 @@ class _Discourse:
                 and m.text.lower() == "they"
             ):
                 # "Both handsets pack ... They run ...": "they" goes on with the same devices.
-                first = self.previous_group[0]
-                resolved.append(
-                    Mention(
-                        m.start,
-                        m.end,
-                        DEVICE,
-                        first.subject,
-                        first.brand,
-                        m.text,
-                        model=first.model,
-                        ref=True,
-                        group=tuple(self.previous_group),
-                    )
-                )
+                resolved.append(group_reference(m, self.previous_group))
                 continue
             if (
                 m.kind == REF_SERIES
@@ -183,21 +170,7 @@ class _Discourse:
             ):
                 # "Both phones", "the two models": each device of the last pair named together;
                 # "both Pro models" those of them with the word, "the two smaller models" the first two.
-                group = group_members(m.text, self.last_group)
-                first = group[0]
-                resolved.append(
-                    Mention(
-                        m.start,
-                        m.end,
-                        DEVICE,
-                        first.subject,
-                        first.brand,
-                        m.text,
-                        model=first.model,
-                        ref=True,
-                        group=tuple(group),
-                    )
-                )
+                resolved.append(group_reference(m, group_members(m.text, self.last_group)))
                 continue
             if target is not None:
                 kind = SERIES if target.kind == SERIES else COMPANY if target.kind == COMPANY else m.kind
@@ -353,3 +326,20 @@ def read_discourse(doc: ArticleState) -> list[SentenceContext]:
         if not is_item:
             state.lead_in_status = sentence_status
     return out
+
+
+def group_reference(reference: Mention, group: list[Mention]) -> Mention:
+    """A reference to several devices at once ("both phones", "they"): it names the first of them
+    and carries the whole group, so each device takes the sentence's values."""
+    first = group[0]
+    return Mention(
+        reference.start,
+        reference.end,
+        DEVICE,
+        first.subject,
+        first.brand,
+        reference.text,
+        model=first.model,
+        ref=True,
+        group=tuple(group),
+    )
