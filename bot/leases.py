@@ -7,8 +7,9 @@ seconds). The holder renews it while it works; a process that dies stops renewin
 runs out and the next process to take it resumes from what the work itself recorded (a
 delivery's posted message ids), never from the start.
 
-Taking and renewing are each one statement in a write transaction, so two owners never hold a
-lease at once, as long as the processes read one clock (they share a machine with the store).
+Taking and renewing are each one statement in a write transaction (their SQL is
+`bot.store.leases`), so two owners never hold a lease at once, as long as the processes read one
+clock (they share a machine with the store).
 The functions take the `Store` first, so the bot runs them with `run_store` like other store work.
 """
 
@@ -25,7 +26,8 @@ from contextlib import asynccontextmanager, suppress
 from dataclasses import dataclass
 from typing import Any
 
-from bot.store import Store, utc_now
+from bot.store import Store
+from bot.store import leases as sql
 
 log = logging.getLogger("receipts.leases")
 
@@ -47,40 +49,27 @@ THIS_PROCESS = process_owner()  # the owner name of work taken with no other nam
 def take(store: Store, name: str, owner: str, seconds: float, now: float | None = None) -> bool:
     """Hold the lease `name` for `seconds` if it is free, expired, or already `owner`'s."""
     now = time.time() if now is None else now
-    with store.db.atomic():
-        cursor = store.db.conn.execute(
-            "INSERT INTO leases (name, owner, expires_at, taken_at) VALUES (?, ?, ?, ?) "
-            "ON CONFLICT (name) DO UPDATE SET owner = excluded.owner, "
-            "expires_at = excluded.expires_at, taken_at = excluded.taken_at "
-            "WHERE leases.owner = excluded.owner OR leases.expires_at <= ?",
-            [name, owner, now + seconds, utc_now(), now],
-        )
-    return cursor.rowcount == 1
+    with store.write():
+        return sql.claim_lease(store, name, owner, now + seconds, now)
 
 
 def renew(store: Store, name: str, owner: str, seconds: float, now: float | None = None) -> bool:
     """Extend `owner`'s lease; False when another owner has taken it since (it had expired)."""
     now = time.time() if now is None else now
-    with store.db.atomic():
-        cursor = store.db.conn.execute(
-            "UPDATE leases SET expires_at = ? WHERE name = ? AND owner = ?", [now + seconds, name, owner]
-        )
-    return cursor.rowcount == 1
+    with store.write():
+        return sql.extend_lease(store, name, owner, now + seconds)
 
 
 def release(store: Store, name: str, owner: str) -> None:
     """Give the lease up (the work is done or handed back); another owner's lease is left alone."""
-    with store.db.atomic():
-        store.db.conn.execute("DELETE FROM leases WHERE name = ? AND owner = ?", [name, owner])
+    with store.write():
+        sql.drop_lease(store, name, owner)
 
 
 def holder(store: Store, name: str, now: float | None = None) -> str | None:
     """Who holds the lease now; None when it is free or has expired."""
     now = time.time() if now is None else now
-    row = store.db.execute(
-        "SELECT owner FROM leases WHERE name = ? AND expires_at > ?", [name, now]
-    ).fetchone()
-    return row[0] if row else None
+    return sql.lease_holder(store, name, now)
 
 
 @dataclass

@@ -1,5 +1,5 @@
-"""The store's side of feeds: following, listing and removing feeds, their poll results, and the
-entries seen, each change one transaction with its audit line.
+"""Following, listing and removing feeds, their poll results, and the entries seen, each change
+one transaction with its audit line; the SQL of each is a named function of `bot.store.feeds`.
 
 A feed belongs to a server (`guild_id`), whose articles its entries become, or to no server when
 it was added from the command line (its articles are seen everywhere, as command-line articles
@@ -8,12 +8,13 @@ are). The same url can be followed once per server.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from bot.feeds import FeedError
 from bot.models import Article, Claim
 from bot.store import AddResult, Store, normalised_url, utc_now
+from bot.store import feeds as sql
 
 DEFAULT_INTERVAL_MINUTES = 15
 MIN_INTERVAL_MINUTES = 5
@@ -63,32 +64,26 @@ class Feed:
         return self.last_success_at is None
 
 
-FEED_COLUMNS = ", ".join(field.name for field in fields(Feed))
-
-
 def iso(moment: datetime) -> str:
     return moment.astimezone(UTC).isoformat(timespec="seconds")
 
 
-def _feeds(store: Store, where: str, params: list) -> list[Feed]:
-    rows = store.db.execute(
-        f"SELECT {FEED_COLUMNS} FROM feeds WHERE removed_at IS NULL AND {where} ORDER BY id", params
-    ).fetchall()
-    return [Feed(*row) for row in rows]
+def _feed_list(rows: list[dict]) -> list[Feed]:
+    return [Feed(**row) for row in rows]
 
 
 def feed(store: Store, feed_id: int) -> Feed | None:
-    found = _feeds(store, "id = ?", [feed_id])
-    return found[0] if found else None
+    row = sql.followed_feed(store, feed_id)
+    return Feed(**row) if row else None
 
 
 def feeds_of(store: Store, guild_id: int | None) -> list[Feed]:
     """The feeds a server follows, or (None) the command line's."""
-    return _feeds(store, "guild_id IS ?", [guild_id])
+    return _feed_list(sql.feeds_of(store, guild_id))
 
 
 def all_feeds(store: Store) -> list[Feed]:
-    return _feeds(store, "1", [])
+    return _feed_list(sql.all_feeds(store))
 
 
 def find_feed(store: Store, guild_id: int | None, given: str) -> Feed:
@@ -130,8 +125,8 @@ def add_feed(
             f"0 to {MAX_BACKFILL}, not {backfill}."
         )
     key = normalised_url(url)
-    with store.db.atomic():
-        existing = _feeds(store, "guild_id IS ? AND url_key = ?", [guild_id, key])
+    with store.write():
+        existing = _feed_list(sql.feeds_following(store, guild_id, url))
         if existing:
             raise FeedError(f"{existing[0].name} is already followed here (feed #{existing[0].id}).")
         if guild_id is not None and len(feeds_of(store, guild_id)) >= MAX_FEEDS_PER_SERVER:
@@ -139,25 +134,22 @@ def add_feed(
                 f"This server follows {MAX_FEEDS_PER_SERVER} feeds, the most it may; "
                 f"`/feed remove` one first."
             )
-        feed_id = (
-            store.db["feeds"]
-            .insert(
-                {
-                    "guild_id": guild_id,
-                    "url": url,
-                    "url_key": key,
-                    "title": title,
-                    "site_url": site_url,
-                    "kind": kind,
-                    "interval_minutes": interval_minutes,
-                    "backfill": backfill,
-                    "added_by": actor,
-                    "added_at": utc_now(),
-                    "failures": 0,
-                    "next_poll_at": iso(now or datetime.now(UTC)),
-                }
-            )
-            .last_pk
+        feed_id = sql.insert_feed(
+            store,
+            {
+                "guild_id": guild_id,
+                "url": url,
+                "url_key": key,
+                "title": title,
+                "site_url": site_url,
+                "kind": kind,
+                "interval_minutes": interval_minutes,
+                "backfill": backfill,
+                "added_by": actor,
+                "added_at": utc_now(),
+                "failures": 0,
+                "next_poll_at": iso(now or datetime.now(UTC)),
+            },
         )
         store.record(actor, "feed.add", f"feed:{feed_id}", guild_id, url)
     return feed(store, feed_id)
@@ -165,19 +157,20 @@ def add_feed(
 
 def remove_feed(store: Store, *, guild_id: int | None, given: str, actor: str) -> Feed:
     """Stop following a feed; the articles it brought stay."""
-    with store.db.atomic():
+    with store.write():
         found = find_feed(store, guild_id, given)
-        store.db["feeds"].update(found.id, {"removed_at": utc_now()})
+        sql.mark_feed_removed(store, found.id)
         store.record(actor, "feed.remove", f"feed:{found.id}", guild_id, found.url)
     return found
 
 
 def resume_feed(store: Store, feed_id: int, *, actor: str, now: datetime) -> Feed:
     """Unpause a feed (a moderator asked for a poll): its failures start again from none."""
-    with store.db.atomic():
+    with store.write():
         found = feed(store, feed_id)
         if found and found.paused_at:
-            store.db["feeds"].update(
+            sql.update_feed(
+                store,
                 feed_id,
                 {
                     "paused_at": None,
@@ -195,18 +188,13 @@ def resume_feed(store: Store, feed_id: int, *, actor: str, now: datetime) -> Fee
 
 def due_feeds(store: Store, now: datetime) -> list[Feed]:
     """The feeds whose next poll has come, soonest first; paused ones wait for a moderator."""
-    rows = store.db.execute(
-        f"SELECT {FEED_COLUMNS} FROM feeds WHERE removed_at IS NULL AND paused_at IS NULL "
-        f"AND (next_poll_at IS NULL OR next_poll_at <= ?) ORDER BY next_poll_at, id",
-        [iso(now)],
-    ).fetchall()
-    return [Feed(*row) for row in rows]
+    return _feed_list(sql.feeds_due(store, iso(now)))
 
 
 def update_feed(store: Store, feed_id: int, changes: dict, *, audit: str | None = None) -> Feed:
     """Write a poll's outcome; `audit` adds a line to the audit log (a new url, a pause)."""
-    with store.db.atomic():
-        store.db["feeds"].update(feed_id, changes)
+    with store.write():
+        sql.update_feed(store, feed_id, changes)
         if audit:
             found = feed(store, feed_id)
             store.record(
@@ -221,9 +209,7 @@ def update_feed(store: Store, feed_id: int, changes: dict, *, audit: str | None 
 
 def url_taken(store: Store, guild_id: int | None, url: str, feed_id: int) -> bool:
     """Whether another feed of the same owner already follows a url (a redirect's target)."""
-    return bool(
-        _feeds(store, "guild_id IS ? AND url_key = ? AND id != ?", [guild_id, normalised_url(url), feed_id])
-    )
+    return bool(sql.feeds_following(store, guild_id, url, other_than=feed_id))
 
 
 # Entries --------------------------------------------------------------------------------------
@@ -246,52 +232,29 @@ def entry_states(
     feed stored it (same id) or an article has its url, in what this feed's server sees."""
     states = {}
     for key, url in entries:
-        row = store.db.execute(
-            "SELECT article_id, attempts FROM feed_entries WHERE feed_id = ? AND entry_key = ?",
-            [feed_id, key],
-        ).fetchone()
+        row = sql.seen_entry(store, feed_id, key)
         if row and row[0]:
             states[key] = EntryState(row[0], row[1], True)
             continue
-        other = store.db.execute(
-            "SELECT fe.article_id FROM feed_entries fe JOIN articles a ON a.id = fe.article_id "
-            "WHERE fe.entry_key = ? AND (a.guild_id IS NULL OR a.guild_id IS ?) LIMIT 1",
-            [key, guild_id],
-        ).fetchone()
+        other = sql.article_of_entry(store, key, guild_id)
         if other is None and url:
-            other = store.db.execute(
-                "SELECT id FROM articles WHERE url_key = ? AND (guild_id IS NULL OR guild_id IS ?) LIMIT 1",
-                [normalised_url(url), guild_id],
-            ).fetchone()
-        states[key] = EntryState(other[0] if other else None, row[1] if row else 0, bool(row))
+            other = sql.article_at_url(store, url, guild_id)
+        states[key] = EntryState(other, row[1] if row else 0, bool(row))
     return states
 
 
 def mark_entries(store: Store, feed_id: int, marks: list[tuple[str, str | None, str | None]]) -> None:
     """Remember entries as seen by a feed, with the article each is (None: skipped by backfill)."""
     now = utc_now()
-    with store.db.atomic():
+    with store.write():
         for key, url, article_id in marks:
-            store.db.execute(
-                "INSERT INTO feed_entries (feed_id, entry_key, url_key, article_id, attempts, "
-                "seen_at) VALUES (?, ?, ?, ?, 0, ?) ON CONFLICT (feed_id, entry_key) DO UPDATE "
-                "SET article_id = coalesce(excluded.article_id, article_id)",
-                [feed_id, key, normalised_url(url), article_id, now],
-            )
+            sql.mark_entry(store, feed_id, key, url, article_id, now)
 
 
 def entry_failed(store: Store, feed_id: int, key: str, url: str | None, error: str) -> int:
     """Count a failed attempt at an entry's page; returns the attempts so far."""
-    with store.db.atomic():
-        store.db.execute(
-            "INSERT INTO feed_entries (feed_id, entry_key, url_key, attempts, last_error, seen_at) "
-            "VALUES (?, ?, ?, 1, ?, ?) ON CONFLICT (feed_id, entry_key) DO UPDATE "
-            "SET attempts = attempts + 1, last_error = excluded.last_error",
-            [feed_id, key, normalised_url(url), error, utc_now()],
-        )
-        return store.db.execute(
-            "SELECT attempts FROM feed_entries WHERE feed_id = ? AND entry_key = ?", [feed_id, key]
-        ).fetchone()[0]
+    with store.write():
+        return sql.count_entry_failure(store, feed_id, key, url, error)
 
 
 def store_entry(
@@ -309,9 +272,9 @@ def store_entry(
 
 def pending_notices(store: Store) -> list[Feed]:
     """Paused feeds whose server's moderators have not been told yet."""
-    return _feeds(store, "notice = ?", [NOTICE_DUE])
+    return _feed_list(sql.feeds_with_notice(store, NOTICE_DUE))
 
 
 def record_notice(store: Store, feed_id: int, status: str, message_id: int | None = None) -> None:
-    with store.db.atomic():
-        store.db["feeds"].update(feed_id, {"notice": status, "notice_message_id": message_id})
+    with store.write():
+        sql.update_feed(store, feed_id, {"notice": status, "notice_message_id": message_id})
