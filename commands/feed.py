@@ -204,7 +204,7 @@ class FeedGroup(
     )
     async def list_feeds(self, interaction: discord.Interaction) -> None:
         feeds = await receipts(interaction).read_store(subscriptions.feeds_of, interaction.guild_id)
-        await send_pages(interaction, pages.feed_list_pages(feeds, datetime.now(UTC)), ephemeral=True)
+        await send_pages(interaction, pages.feed_list_pages(feeds), ephemeral=True)
 
     @app_commands.command(name="remove", description="Stop following a feed (its articles stay)")
     @app_commands.describe(feed="The feed (see /feed list)")

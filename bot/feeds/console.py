@@ -14,31 +14,21 @@ from datetime import UTC, datetime
 from bot.articles import ArticleError
 from bot.feeds import subscriptions
 from bot.feeds.poll import Poller, serial_runner
+from bot.feeds.status import StatusStyle, feed_status_lines
 from bot.fetch import EVERY_NETWORK
 from bot.store import Store
 
 
-def _when(moment: str | None) -> str:
-    return moment[:16].replace("T", " ") + " UTC" if moment else "never"
+def _utc_minute(moment: str) -> str:
+    return moment[:16].replace("T", " ") + " UTC"
 
 
-def feed_status_lines(feed: subscriptions.Feed) -> list[str]:
-    """A feed's standing in plain text (the Discord side's `/feed list` says the same with
-    timestamps and markup, commands/render/feeds.py): polls, pause, failures."""
-    lines = [
-        f"last poll {_when(feed.last_poll_at)} · last new entry {_when(feed.last_new_entry_at)}"
-        f" · " + ("paused" if feed.paused_at else f"next poll {_when(feed.next_poll_at)}")
-    ]
-    if feed.paused_at:
-        lines.append(
-            f"Paused {_when(feed.paused_at)}: {feed.paused_reason or ''}. "
-            f"`feeds poll {feed.id}` resumes it; `feeds remove {feed.id}` stops following it."
-        )
-    if feed.failures:
-        lines.append(f"Failing: {feed.failures} polls in a row; last error: {feed.last_error or 'unknown'}")
-    elif feed.last_error:
-        lines.append(f"Working again; the last error was: {feed.last_error}")
-    return lines
+def _resume_hint(feed: subscriptions.Feed) -> str:
+    return f"`feeds poll {feed.id}` resumes it; `feeds remove {feed.id}` stops following it"
+
+
+# A feed's status in plain text; `/feed list` says the same in Discord (commands/render/feeds.py).
+PLAIN = StatusStyle(moment=_utc_minute, text=str, paused="paused", resume_hint=_resume_hint)
 
 
 def _poller(store: Store, allow_private: bool) -> Poller:
@@ -79,7 +69,7 @@ def list_feeds(store: Store, say: Callable[[str], None]) -> int:
         say("No feeds are followed from the command line; `feeds add URL` follows one.")
     for feed in feeds:
         say(f"#{feed.id} {feed.name}\n    {feed.url}")
-        for line in feed_status_lines(feed):
+        for line in feed_status_lines(feed, PLAIN):
             say(f"    {line}")
     return 0
 

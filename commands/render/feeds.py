@@ -8,62 +8,34 @@ from datetime import datetime
 
 from bot.feeds.parse import ParsedFeed
 from bot.feeds.poll import EntryPreview, PollOutcome
+from bot.feeds.status import StatusStyle, feed_status_lines
 from bot.feeds.subscriptions import Feed
 from commands.render.embeds import embed_pages, escape, link, shorten
 
 CLAIMS_PER_ENTRY = 8
 
 
-def _when(moment: str | None, markdown: bool) -> str:
-    if not moment:
-        return "never"
-    if markdown:
-        return f"<t:{int(datetime.fromisoformat(moment).timestamp())}:R>"
-    return moment[:16].replace("T", " ") + " UTC"
+def _relative_time(moment: str) -> str:
+    return f"<t:{int(datetime.fromisoformat(moment).timestamp())}:R>"
 
 
-def resume_hint(feed: Feed, markdown: bool = True) -> str:
-    if markdown:
-        return (
-            f"`/feed poll feed:{feed.id}` polls it now and resumes it once it works again; "
-            f"`/feed remove feed:{feed.id}` stops following it"
-        )
-    return f"`feeds poll {feed.id}` resumes it; `feeds remove {feed.id}` stops following it"
+def resume_hint(feed: Feed) -> str:
+    """The commands that bring a paused feed back, or stop following it."""
+    return (
+        f"`/feed poll feed:{feed.id}` polls it now and resumes it once it works again; "
+        f"`/feed remove feed:{feed.id}` stops following it"
+    )
 
 
-def feed_status_lines(feed: Feed, now: datetime, *, markdown: bool = True) -> list[str]:
-    """Last poll, last new entry, next poll, the last error and the failures in a row."""
-    text = escape if markdown else (lambda value: value)
-    lines = [
-        f"last poll {_when(feed.last_poll_at, markdown)} · last new entry "
-        f"{_when(feed.last_new_entry_at, markdown)} · "
-        + (
-            "**paused**"
-            if feed.paused_at and markdown
-            else "paused"
-            if feed.paused_at
-            else f"next poll {_when(feed.next_poll_at, markdown)}"
-        )
-    ]
-    if feed.paused_at:
-        lines.append(
-            f"Paused {_when(feed.paused_at, markdown)}: {text(feed.paused_reason or '')}."
-            f" {resume_hint(feed, markdown)}."
-        )
-    if feed.failures:
-        lines.append(
-            f"Failing: {feed.failures} polls in a row; last error: {text(feed.last_error or 'unknown')}"
-        )
-    elif feed.last_error:
-        lines.append(f"Working again; the last error was: {text(feed.last_error)}")
-    return lines
+# A feed's status as `/feed list` shows it: Discord timestamps, Markdown escaped, paused in bold.
+MARKDOWN = StatusStyle(moment=_relative_time, text=escape, paused="**paused**", resume_hint=resume_hint)
 
 
-def feed_list_pages(feeds: Sequence[Feed], now: datetime) -> list[list[dict]]:
+def feed_list_pages(feeds: Sequence[Feed]) -> list[list[dict]]:
     """`/feed list`: every feed of the server and how it is doing."""
     lines = []
     for feed in feeds:
-        status = "\n".join(feed_status_lines(feed, now))
+        status = "\n".join(feed_status_lines(feed, MARKDOWN))
         lines.append(
             f"**#{feed.id}** {link(feed.name, feed.site_url or feed.url)} · "
             f"every {feed.interval_minutes} min\n{escape(feed.url)}\n{status}"
