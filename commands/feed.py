@@ -49,8 +49,6 @@ from commands.render import feeds as pages
 
 log = logging.getLogger("receipts.feed")
 
-UTC = UTC
-
 
 async def feed_choices(interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
     """This server's feeds, for moderators: "#3 Example News", by number or a piece of the name."""
