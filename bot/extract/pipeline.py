@@ -65,6 +65,7 @@ from bot.extract.subjects import (
     subjects_for,
     table_cells,
 )
+from bot.extract.subjects import leads as subject_leads
 from bot.extract.values import Sentences, Value
 from bot.extract.values import find_values as _find_values
 from bot.models import Article, Claim
@@ -74,8 +75,9 @@ __all__ = ["PIPELINE", "Stage", "analyse", "new_state", "run_pipeline"]
 
 @lru_cache(maxsize=1)
 def word_scan_ready() -> bool:
-    """Registers the word lists of the shared scan once: cues, makers, companies, references, launch words."""
-    for kind, words in {**status_leads(), **mention_leads()}.items():
+    """Registers the word lists of the shared scan once: cues, makers, companies, references,
+    predecessor and generic phrases, launch words."""
+    for kind, words in {**status_leads(), **mention_leads(), **subject_leads()}.items():
         wordscan.register(kind, words)
     wordscan.register("launch", pattern_starts("specs.json", "launch_words"))
     return True

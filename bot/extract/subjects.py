@@ -7,7 +7,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 
-from bot.extract.lexicon import context_words, fragments, key, lexicon
+from bot.extract import wordscan
+from bot.extract.lexicon import context_words, fragments, key, lexicon, pattern_entries
 from bot.extract.mentions import (
     COMPANY,
     COMPANY_REF,
@@ -92,6 +93,17 @@ _GENERIC_AFTER = re.compile(
 )
 
 
+def leads() -> dict[str, list[str]]:
+    """The words a predecessor phrase and a generic phrase ("some rival phones") start with, for
+    the shared word scan: a value with none of them near it skips those searches (the 1 MB
+    sentence of one chip name repeated spent a second in them). Only literal words can be scanned
+    for, so these lists must have no patterns."""
+    for name in ("predecessor_phrases", "generic_devices"):
+        if pattern_entries("context.json", name):
+            raise ValueError(f"context.json: {name} is scanned for its words; it can have no patterns")
+    return {"predecessor": context_words("predecessor_phrases"), "generic": context_words("generic_devices")}
+
+
 def in_object_position(low: str, m: Mention, s: int) -> bool:
     """Whether a name follows a preposition in its sentence ("on the Y", "of the Y's camera",
     "alongside the cheaper Z"): then it is not what the sentence is about."""
@@ -121,7 +133,10 @@ def compared_value(doc, v: Value, mentions: list[Mention], s: int, compare_befor
             )
         ):
             return True
-    lead = _PREDECESSOR.search(doc.low, max(s, v.start - 160), v.start)
+    lead_from = max(s, v.start - 160)
+    if not wordscan.any_in(doc.word_hits["predecessor"], lead_from, v.start):
+        return False
+    lead = _PREDECESSOR.search(doc.low, lead_from, v.start)
     return lead is not None and not any(
         lead.end() <= m.start < v.start for m in mentions if m.kind != COMPANY
     )
@@ -151,8 +166,11 @@ def said_of_other_phones(doc, v: Value, mentions: list[Mention], s: int) -> bool
     """A value said of phones named only generically ("the 120W some rival phones offer", "a few
     other flagships with the X chip"): nobody's."""
     low = doc.low
-    if _GENERIC_AFTER.match(low, v.end, v.end + 60):
+    generic = doc.word_hits["generic"]
+    if wordscan.any_in(generic, v.end, v.end + 60) and _GENERIC_AFTER.match(low, v.end, v.end + 60):
         return True
+    if not wordscan.any_in(generic, max(s, v.start - 80), v.start):
+        return False
     last = max((m.end for m in mentions if m.end <= v.start), default=s)
     return _GENERIC_BEFORE.search(low, max(last, v.start - 80), v.start) is not None
 

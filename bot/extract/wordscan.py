@@ -11,6 +11,7 @@ every match of the pattern starts with one of its lead words at a word boundary.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 
 from bot.extract.lexicon import first_letter_guard, trie_pattern
@@ -72,3 +73,10 @@ def matches_at(pattern: re.Pattern, text: str, positions):
             out.append(m)
             after = m.end() if m.end() > at else at + 1
     return out
+
+
+def any_in(positions: list[int], start: int, end: int) -> bool:
+    """Whether a scanned offset lies in [start, end): a search that must start at one of them is
+    skipped where none does."""
+    i = bisect_left(positions, start)
+    return i < len(positions) and positions[i] < end

@@ -202,3 +202,46 @@ def test_the_shared_word_scan_gives_what_each_list_s_own_scan_gives():
             if low.startswith("launch", m.start()) or word_start(low, m.start())
         ]
         assert launch_spans(launch, low, hits) == plain, text
+
+
+def test_predecessor_and_generic_phrases_start_where_the_shared_word_scan_saw_their_words():
+    from bot.extract import subjects, wordscan
+    from bot.extract.lexicon import lowered
+    from bot.extract.pipeline import word_scan_ready
+
+    word_scan_ready()
+    words = [
+        "its predecessor",
+        "The previous-generation model",
+        "last year’s phone",
+        "the older models",
+        "some rival phones",
+        "a few  other flagships",
+        "several competing handsets",
+        "most devices",
+        "others",
+        "somewhat",
+        "the phone",
+        "has a",
+        "50MP",
+        "4,500mAh",
+        "like",
+        "on",
+    ]
+    rng = random.Random(12)
+    for _ in range(300):
+        low = lowered(
+            "".join(
+                rng.choice(words) + rng.choice([" ", "  ", ", ", ". ", "\n"])
+                for _ in range(rng.randint(1, 25))
+            )
+        )
+        hits = wordscan.scan(low)
+        for start in range(len(low)):
+            for end in (start + 20, start + 60, start + 160):
+                if subjects._PREDECESSOR.search(low, start, end):
+                    assert wordscan.any_in(hits["predecessor"], start, end), (low, start, end)
+                if subjects._GENERIC_BEFORE.search(low, start, end) or subjects._GENERIC_AFTER.match(
+                    low, start, end
+                ):
+                    assert wordscan.any_in(hits["generic"], start, end), (low, start, end)
