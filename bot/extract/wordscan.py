@@ -13,8 +13,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from functools import lru_cache
+from itertools import chain
 
-from bot.extract.lexicon import first_letter_guard, trie_pattern
+from bot.extract.lexicon import trie_pattern
 
 _KINDS: dict[str, set[str]] = {}
 
@@ -29,16 +30,20 @@ def register(kind: str, words) -> None:
 def _scanner():
     """One trie of every list's words (a lookahead, so that words starting inside others are found
     too); the trie takes the longest word at an offset, and the lists starting there are those with a
-    word that is a prefix of it."""
+    word that is a prefix of it. Every word starts with a word character, so a word start is the
+    text's start or an offset after a non-word character: led by that character, the regex engine
+    jumps from one to the next instead of trying every offset (a third of the scan's time)."""
     everything = sorted(set().union(*_KINDS.values()))
+    if not all(_WORD_CHAR.match(w) for w in everything):
+        raise ValueError("the shared word scan takes words that start with a letter or digit")
     kinds_of = {
         w: tuple(k for k in sorted(_KINDS) if any(w.startswith(x) for x in _KINDS[k])) for w in everything
     }
-    return (
-        re.compile(first_letter_guard(everything) + r"\b(?=(" + trie_pattern(everything) + "))"),
-        kinds_of,
-        sorted(_KINDS),
-    )
+    lookahead = r"(?=(" + trie_pattern(everything) + "))"
+    return re.compile(lookahead), re.compile(r"\W" + lookahead), kinds_of, sorted(_KINDS)
+
+
+_WORD_CHAR = re.compile(r"\w")
 
 
 _SPACES = re.compile(r"\s+")
@@ -46,14 +51,15 @@ _SPACES = re.compile(r"\s+")
 
 def scan(low: str) -> dict[str, list[int]]:
     """Offsets (word starts) where each registered list has a lead word, by kind."""
-    pattern, kinds_of, kinds = _scanner()
+    at_start, after_non_word, kinds_of, kinds = _scanner()
     out: dict[str, list[int]] = {k: [] for k in kinds}
-    for m in pattern.finditer(low):
+    first = at_start.match(low)
+    for m in chain((first,) if first else (), after_non_word.finditer(low)):
         word = m.group(1)
         found = kinds_of.get(word)
         if found is None:  # spaces other than one " " inside the word
             found = kinds_of[_SPACES.sub(" ", word)]
-        at = m.start()
+        at = m.start(1)
         for k in found:
             out[k].append(at)
     return out
