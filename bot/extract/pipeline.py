@@ -257,6 +257,13 @@ def assign_subjects(doc: ArticleState) -> None:
     for sentence, sent_values in _sentence_values(doc):
         s, e = sentence.start, sentence.end
         resolved = sentence.resolved
+        if (
+            not resolved
+            and sentence.topic is None
+            and not doc.table_cells
+            and not chip_led(doc, sentence, sent_values)
+        ):
+            continue  # naming nothing, before any topic: no value of it has a subject
         best_memory: dict[tuple[str, str], tuple[float, Value, object]] = {}
         segment = low[s:e]
         wish_hits = (

@@ -180,6 +180,7 @@ def _chip_family(word: str) -> str | None:
     return families[best[0]] if best else None
 
 
+@lru_cache(maxsize=512)
 def _canonical_chip(name: str) -> str:
     return lexicon().chipsets_by_key.get(key(name), name)
 
