@@ -245,3 +245,17 @@ def test_predecessor_and_generic_phrases_start_where_the_shared_word_scan_saw_th
                     low, start, end
                 ):
                     assert wordscan.any_in(hits["generic"], start, end), (low, start, end)
+
+
+def test_whole_names_in_a_headline_are_where_a_regex_of_the_name_finds_them():
+    import re
+
+    from bot.extract.status import _whole_name_offsets
+
+    rng = random.Random(13)
+    pieces = ["pixel", "9", "pro", "+", "9a", " ", "_", "é", "xl", "pixel 9"]
+    for _ in range(3000):
+        low = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        words = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 3)))
+        plain = [m.start() for m in re.finditer(r"(?<![\w+])" + re.escape(words) + r"(?![\w+])", low)]
+        assert list(_whole_name_offsets(words, low)) == plain, (words, low)
