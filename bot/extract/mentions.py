@@ -610,9 +610,8 @@ class MentionFinder:
         for m in p["brandless"].finditer(body):
             s, model = m.start(), m.group("model")
             two_letters = model[:2].isalpha() and model[2:3].isdigit()  # "the CE5", "the GT7"
-            if not any(c.isdigit() for c in model) or (
-                model[0].isalpha() and not model[1:2].isdigit() and not two_letters
-            ):
+            no_number = model.rstrip("+").isalpha()  # letters, digits and a last "+": letters alone
+            if no_number or (model[0].isalpha() and not model[1:2].isdigit() and not two_letters):
                 continue
             if s and (body[s - 1].isalnum() or body[s - 1] in "@#/.,$€£¥-_"):
                 continue
