@@ -380,10 +380,12 @@ def assign_launch_dates(doc: ArticleState) -> None:
         launch_hits = all_launch[li:lj]
         if not launch_hits or sentence.in_signature:
             continue
-        sentence_tense = _dates.tense(body[s:e])
+        sentence_tense = None  # read when the sentence has a launch date at all
         for c in _dates.candidates(body, s, e):
             if not _launch_context(doc, c, launch_hits, pats.past_block):
                 continue
+            if sentence_tense is None:
+                sentence_tense = _dates.tense(body[s:e])
             prefer = _dates.tense_at(body, s, e, c.start(), sentence_tense)
             resolved_date = _dates.resolve_candidate(c, doc.published, prefer)
             if not resolved_date:
