@@ -187,11 +187,7 @@ class Cues:
 
     def in_span(self, start: int, end: int) -> list[tuple[int, int, str]]:
         i = bisect_left(self.starts, start)
-        out = []
-        while i < len(self.cues) and self.cues[i][0] < end:
-            out.append(self.cues[i])
-            i += 1
-        return out
+        return self.cues[i : bisect_left(self.starts, end, i)]
 
     def negated(self, sent_start: int, pos: int, value_end: int) -> bool:
         """Whether a negation governs the value: "not the 108MP sensor", "instead of 90W"."""
