@@ -30,17 +30,17 @@ def register(kind: str, words) -> None:
 def _scanner():
     """One trie of every list's words (a lookahead, so that words starting inside others are found
     too); the trie takes the longest word at an offset, and the lists starting there are those with a
-    word that is a prefix of it. Every word starts with a word character, so a word start is the
+    word that is a prefix of it. When every word starts with a word character, a word start is the
     text's start or an offset after a non-word character: led by that character, the regex engine
     jumps from one to the next instead of trying every offset (a third of the scan's time)."""
     everything = sorted(set().union(*_KINDS.values()))
-    if not all(_WORD_CHAR.match(w) for w in everything):
-        raise ValueError("the shared word scan takes words that start with a letter or digit")
     kinds_of = {
         w: tuple(k for k in sorted(_KINDS) if any(w.startswith(x) for x in _KINDS[k])) for w in everything
     }
     lookahead = r"(?=(" + trie_pattern(everything) + "))"
-    return re.compile(lookahead), re.compile(r"\W" + lookahead), kinds_of, sorted(_KINDS)
+    if all(_WORD_CHAR.match(w) for w in everything):
+        return re.compile(lookahead), re.compile(r"\W" + lookahead), kinds_of, sorted(_KINDS)
+    return None, re.compile(r"\b" + lookahead), kinds_of, sorted(_KINDS)  # a word such as "'ll"
 
 
 _WORD_CHAR = re.compile(r"\w")
@@ -53,7 +53,7 @@ def scan(low: str) -> dict[str, list[int]]:
     """Offsets (word starts) where each registered list has a lead word, by kind."""
     at_start, after_non_word, kinds_of, kinds = _scanner()
     out: dict[str, list[int]] = {k: [] for k in kinds}
-    first = at_start.match(low)
+    first = at_start.match(low) if at_start is not None else None
     for m in chain((first,) if first else (), after_non_word.finditer(low)):
         word = m.group(1)
         found = kinds_of.get(word)
