@@ -259,3 +259,24 @@ def test_whole_names_in_a_headline_are_where_a_regex_of_the_name_finds_them():
         words = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 3)))
         plain = [m.start() for m in re.finditer(r"(?<![\w+])" + re.escape(words) + r"(?![\w+])", low)]
         assert list(_whole_name_offsets(words, low)) == plain, (words, low)
+
+
+def test_the_word_scan_finds_at_word_boundaries_what_it_finds_after_non_word_characters():
+    """The non-word-led scan needs every word to start with a letter or digit; a list with a word
+    like "'ll" makes it fall back to the word-boundary scan, with the same offsets for the rest."""
+    from bot.extract import wordscan
+    from bot.extract.lexicon import lowered
+    from bot.extract.pipeline import word_scan_ready
+
+    word_scan_ready()
+    text = lowered("It'll launch: the phone, they say, is expected soon.\nSamsung has confirmed it")
+    led = wordscan.scan(text)
+    wordscan.register("test_apostrophe", ["'ll"])
+    try:
+        assert wordscan._scanner()[0] is None  # the fallback
+        bounded = wordscan.scan(text)
+    finally:
+        del wordscan._KINDS["test_apostrophe"]
+        wordscan._scanner.cache_clear()
+    assert bounded.pop("test_apostrophe") == [text.index("'ll")]
+    assert bounded == led and any(led.values())
