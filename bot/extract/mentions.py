@@ -123,8 +123,8 @@ def patterns() -> dict[str, re.Pattern]:
         r"(?P<var>" + variants + r"*)(?P<typo>\s+[A-Z][A-Za-z]{3,6}(?![\w]))?"
         r"(?P<series>\s+(?:" + series_nouns + r")\b)?"
     )
-    brandless = re.compile(
-        r"\b(?P<model>(?:[A-Z]{2}[0-9]{1,3}|[A-Z0-9][0-9]{0,3})[A-Za-z]?\+?)(?![\w+])"
+    brandless = re.compile(  # the lookahead first: offsets where no model can start pass at once
+        r"(?=[A-Z0-9])\b(?P<model>(?:[A-Z]{2}[0-9]{1,3}|[A-Z0-9][0-9]{0,3})[A-Za-z]?\+?)(?![\w+])"
         r"(?:(?P<var>" + variants + r"+)|\s+(?P<typo>[A-Z][A-Za-z]{3,6})(?![\w]))?"
         r"(?P<series>\s+(?:" + series_nouns + r")\b)?"
     )
@@ -610,9 +610,8 @@ class MentionFinder:
         for m in p["brandless"].finditer(body):
             s, model = m.start(), m.group("model")
             two_letters = model[:2].isalpha() and model[2:3].isdigit()  # "the CE5", "the GT7"
-            if not any(c.isdigit() for c in model) or (
-                model[0].isalpha() and not model[1:2].isdigit() and not two_letters
-            ):
+            no_number = model.rstrip("+").isalpha()  # letters, digits and a last "+": letters alone
+            if no_number or (model[0].isalpha() and not model[1:2].isdigit() and not two_letters):
                 continue
             if s and (body[s - 1].isalnum() or body[s - 1] in "@#/.,$€£¥-_"):
                 continue

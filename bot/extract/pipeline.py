@@ -65,6 +65,7 @@ from bot.extract.subjects import (
     subjects_for,
     table_cells,
 )
+from bot.extract.subjects import leads as subject_leads
 from bot.extract.values import Sentences, Value
 from bot.extract.values import find_values as _find_values
 from bot.models import Article, Claim
@@ -74,8 +75,9 @@ __all__ = ["PIPELINE", "Stage", "analyse", "new_state", "run_pipeline"]
 
 @lru_cache(maxsize=1)
 def word_scan_ready() -> bool:
-    """Registers the word lists of the shared scan once: cues, makers, companies, references, launch words."""
-    for kind, words in {**status_leads(), **mention_leads()}.items():
+    """Registers the word lists of the shared scan once: cues, makers, companies, references,
+    predecessor and generic phrases, launch words."""
+    for kind, words in {**status_leads(), **mention_leads(), **subject_leads()}.items():
         wordscan.register(kind, words)
     wordscan.register("launch", pattern_starts("specs.json", "launch_words"))
     return True
@@ -255,6 +257,13 @@ def assign_subjects(doc: ArticleState) -> None:
     for sentence, sent_values in _sentence_values(doc):
         s, e = sentence.start, sentence.end
         resolved = sentence.resolved
+        if (
+            not resolved
+            and sentence.topic is None
+            and not doc.table_cells
+            and not chip_led(doc, sentence, sent_values)
+        ):
+            continue  # naming nothing, before any topic: no value of it has a subject
         best_memory: dict[tuple[str, str], tuple[float, Value, object]] = {}
         segment = low[s:e]
         wish_hits = (
@@ -371,10 +380,12 @@ def assign_launch_dates(doc: ArticleState) -> None:
         launch_hits = all_launch[li:lj]
         if not launch_hits or sentence.in_signature:
             continue
-        sentence_tense = _dates.tense(body[s:e])
+        sentence_tense = None  # read when the sentence has a launch date at all
         for c in _dates.candidates(body, s, e):
             if not _launch_context(doc, c, launch_hits, pats.past_block):
                 continue
+            if sentence_tense is None:
+                sentence_tense = _dates.tense(body[s:e])
             prefer = _dates.tense_at(body, s, e, c.start(), sentence_tense)
             resolved_date = _dates.resolve_candidate(c, doc.published, prefer)
             if not resolved_date:

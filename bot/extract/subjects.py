@@ -7,7 +7,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 
-from bot.extract.lexicon import context_words, fragments, key, lexicon
+from bot.extract import wordscan
+from bot.extract.lexicon import context_words, fragments, key, lexicon, pattern_entries
 from bot.extract.mentions import (
     COMPANY,
     COMPANY_REF,
@@ -92,6 +93,24 @@ _GENERIC_AFTER = re.compile(
 )
 
 
+def leads() -> dict[str, list[str]]:
+    """The words a predecessor phrase and a generic phrase ("some rival phones") start with, for
+    the shared word scan: a value with none of them near it skips those searches (the 1 MB
+    sentence of one chip name repeated spent a second in them). Only literal words can be scanned
+    for: a list that also holds patterns is left out, and its search always runs."""
+    lists = {"predecessor": "predecessor_phrases", "generic": "generic_devices"}
+    return {
+        kind: context_words(name) for kind, name in lists.items() if not pattern_entries("context.json", name)
+    }
+
+
+def _none_near(doc, kind: str, start: int, end: int) -> bool:
+    """Whether the shared word scan saw no lead word of `kind` in [start, end) (never, when the
+    kind is not scanned)."""
+    hits = doc.word_hits.get(kind)
+    return hits is not None and not wordscan.any_in(hits, start, end)
+
+
 def in_object_position(low: str, m: Mention, s: int) -> bool:
     """Whether a name follows a preposition in its sentence ("on the Y", "of the Y's camera",
     "alongside the cheaper Z"): then it is not what the sentence is about."""
@@ -121,7 +140,10 @@ def compared_value(doc, v: Value, mentions: list[Mention], s: int, compare_befor
             )
         ):
             return True
-    lead = _PREDECESSOR.search(doc.low, max(s, v.start - 160), v.start)
+    lead_from = max(s, v.start - 160)
+    if _none_near(doc, "predecessor", lead_from, v.start):
+        return False
+    lead = _PREDECESSOR.search(doc.low, lead_from, v.start)
     return lead is not None and not any(
         lead.end() <= m.start < v.start for m in mentions if m.kind != COMPANY
     )
@@ -151,8 +173,10 @@ def said_of_other_phones(doc, v: Value, mentions: list[Mention], s: int) -> bool
     """A value said of phones named only generically ("the 120W some rival phones offer", "a few
     other flagships with the X chip"): nobody's."""
     low = doc.low
-    if _GENERIC_AFTER.match(low, v.end, v.end + 60):
+    if not _none_near(doc, "generic", v.end, v.end + 60) and _GENERIC_AFTER.match(low, v.end, v.end + 60):
         return True
+    if _none_near(doc, "generic", max(s, v.start - 80), v.start):
+        return False
     last = max((m.end for m in mentions if m.end <= v.start), default=s)
     return _GENERIC_BEFORE.search(low, max(last, v.start - 80), v.start) is not None
 

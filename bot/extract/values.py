@@ -180,6 +180,7 @@ def _chip_family(word: str) -> str | None:
     return families[best[0]] if best else None
 
 
+@lru_cache(maxsize=512)
 def _canonical_chip(name: str) -> str:
     return lexicon().chipsets_by_key.get(key(name), name)
 
@@ -832,11 +833,13 @@ def _skin_pattern():
 
 @lru_cache(maxsize=1)
 def _plain_skin_pattern():
-    """Skins a maker names without a version ("Hello UI", "My UX")."""
+    """Skins a maker names without a version ("Hello UI", "My UX"). The lookahead for their first
+    letters goes before the look-behind: offsets where no skin starts then pass at once."""
     skins = lexicon().specs.get("skins_without_version", [])
     return (
         re.compile(
-            r"(?<![\w-])(?P<skin>"
+            first_letter_guard(skins)
+            + r"(?<![\w-])(?P<skin>"
             + "|".join(re.escape(s).replace(r"\ ", r"\s?") for s in sorted(skins, key=len, reverse=True))
             + r")(?![\w-]|\s?\d)"
         )

@@ -11,9 +11,11 @@ every match of the pattern starts with one of its lead words at a word boundary.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
+from itertools import chain
 
-from bot.extract.lexicon import first_letter_guard, trie_pattern
+from bot.extract.lexicon import trie_pattern
 
 _KINDS: dict[str, set[str]] = {}
 
@@ -28,16 +30,20 @@ def register(kind: str, words) -> None:
 def _scanner():
     """One trie of every list's words (a lookahead, so that words starting inside others are found
     too); the trie takes the longest word at an offset, and the lists starting there are those with a
-    word that is a prefix of it."""
+    word that is a prefix of it. When every word starts with a word character, a word start is the
+    text's start or an offset after a non-word character: led by that character, the regex engine
+    jumps from one to the next instead of trying every offset (a third of the scan's time)."""
     everything = sorted(set().union(*_KINDS.values()))
     kinds_of = {
         w: tuple(k for k in sorted(_KINDS) if any(w.startswith(x) for x in _KINDS[k])) for w in everything
     }
-    return (
-        re.compile(first_letter_guard(everything) + r"\b(?=(" + trie_pattern(everything) + "))"),
-        kinds_of,
-        sorted(_KINDS),
-    )
+    lookahead = r"(?=(" + trie_pattern(everything) + "))"
+    if all(_WORD_CHAR.match(w) for w in everything):
+        return re.compile(lookahead), re.compile(r"\W" + lookahead), kinds_of, sorted(_KINDS)
+    return None, re.compile(r"\b" + lookahead), kinds_of, sorted(_KINDS)  # a word such as "'ll"
+
+
+_WORD_CHAR = re.compile(r"\w")
 
 
 _SPACES = re.compile(r"\s+")
@@ -45,14 +51,15 @@ _SPACES = re.compile(r"\s+")
 
 def scan(low: str) -> dict[str, list[int]]:
     """Offsets (word starts) where each registered list has a lead word, by kind."""
-    pattern, kinds_of, kinds = _scanner()
+    at_start, after_non_word, kinds_of, kinds = _scanner()
     out: dict[str, list[int]] = {k: [] for k in kinds}
-    for m in pattern.finditer(low):
+    first = at_start.match(low) if at_start is not None else None
+    for m in chain((first,) if first else (), after_non_word.finditer(low)):
         word = m.group(1)
         found = kinds_of.get(word)
         if found is None:  # spaces other than one " " inside the word
             found = kinds_of[_SPACES.sub(" ", word)]
-        at = m.start()
+        at = m.start(1)
         for k in found:
             out[k].append(at)
     return out
@@ -72,3 +79,10 @@ def matches_at(pattern: re.Pattern, text: str, positions):
             out.append(m)
             after = m.end() if m.end() > at else at + 1
     return out
+
+
+def any_in(positions: list[int], start: int, end: int) -> bool:
+    """Whether a scanned offset lies in [start, end): a search that must start at one of them is
+    skipped where none does."""
+    i = bisect_left(positions, start)
+    return i < len(positions) and positions[i] < end

@@ -202,3 +202,81 @@ def test_the_shared_word_scan_gives_what_each_list_s_own_scan_gives():
             if low.startswith("launch", m.start()) or word_start(low, m.start())
         ]
         assert launch_spans(launch, low, hits) == plain, text
+
+
+def test_predecessor_and_generic_phrases_start_where_the_shared_word_scan_saw_their_words():
+    from bot.extract import subjects, wordscan
+    from bot.extract.lexicon import lowered
+    from bot.extract.pipeline import word_scan_ready
+
+    word_scan_ready()
+    words = [
+        "its predecessor",
+        "The previous-generation model",
+        "last year’s phone",
+        "the older models",
+        "some rival phones",
+        "a few  other flagships",
+        "several competing handsets",
+        "most devices",
+        "others",
+        "somewhat",
+        "the phone",
+        "has a",
+        "50MP",
+        "4,500mAh",
+        "like",
+        "on",
+    ]
+    rng = random.Random(12)
+    for _ in range(300):
+        low = lowered(
+            "".join(
+                rng.choice(words) + rng.choice([" ", "  ", ", ", ". ", "\n"])
+                for _ in range(rng.randint(1, 25))
+            )
+        )
+        hits = wordscan.scan(low)
+        for start in range(len(low)):
+            for end in (start + 20, start + 60, start + 160):
+                if subjects._PREDECESSOR.search(low, start, end):
+                    assert wordscan.any_in(hits["predecessor"], start, end), (low, start, end)
+                if subjects._GENERIC_BEFORE.search(low, start, end) or subjects._GENERIC_AFTER.match(
+                    low, start, end
+                ):
+                    assert wordscan.any_in(hits["generic"], start, end), (low, start, end)
+
+
+def test_whole_names_in_a_headline_are_where_a_regex_of_the_name_finds_them():
+    import re
+
+    from bot.extract.status import _whole_name_offsets
+
+    rng = random.Random(13)
+    pieces = ["pixel", "9", "pro", "+", "9a", " ", "_", "é", "xl", "pixel 9"]
+    for _ in range(3000):
+        low = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        words = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 3)))
+        plain = [m.start() for m in re.finditer(r"(?<![\w+])" + re.escape(words) + r"(?![\w+])", low)]
+        assert list(_whole_name_offsets(words, low)) == plain, (words, low)
+
+
+def test_the_word_scan_finds_at_word_boundaries_what_it_finds_after_non_word_characters():
+    """The non-word-led scan needs every word to start with a letter or digit; a list with a word
+    like "'ll" makes it fall back to the word-boundary scan, with the same offsets for the rest."""
+    from bot.extract import wordscan
+    from bot.extract.lexicon import lowered
+    from bot.extract.pipeline import word_scan_ready
+
+    word_scan_ready()
+    text = lowered("It'll launch: the phone, they say, is expected soon.\nSamsung has confirmed it")
+    led = wordscan.scan(text)
+    wordscan.register("test_apostrophe", ["'ll"])
+    try:
+        assert wordscan._scanner()[0] is None  # the fallback
+        bounded = wordscan.scan(text)
+    finally:
+        del wordscan._KINDS["test_apostrophe"]
+        wordscan._scanner.cache_clear()
+    assert bounded.pop("test_apostrophe") == [text.index("'ll")]
+    assert bounded == led and any(led.values())
