@@ -28,9 +28,16 @@ from heapq import merge
 
 from rapidfuzz import fuzz, process
 
-from bot.answers.receipts import subject_is_visible
 from bot.names import name_key
 from bot.store import Store
+from bot.store.answers import (
+    alias_links,
+    names_stamp,
+    store_stamp,
+    subject_is_visible,
+    subjects_after,
+    subjects_newest_first,
+)
 
 _TOKEN = re.compile(r"[a-z]+|[0-9]+|\+")
 SUGGESTIONS = 5
@@ -173,7 +180,7 @@ class NameIndex:
         """Every subject. One with no claims the guild can see (none yet, or its article
         removed or redated away) is no name to offer: `visible` asks that per query, so a
         subject's first claim changes no name and the index is kept."""
-        for row in store.db.execute("SELECT id, name, key, kind, brand FROM subjects ORDER BY id DESC"):
+        for row in subjects_newest_first(store):
             self._take_subject(Subject(*row))
             self.newest_first.append(row[0])
 
@@ -197,11 +204,7 @@ class NameIndex:
         """Take in the subjects added since the index was read, without reading the others
         again; False when that would not be the same as a rebuild (a new name an alias already
         uses, or so many new entries that the unsorted tail should be sorted in)."""
-        rows = store.db.execute(
-            "SELECT id, name, key, kind, brand FROM subjects WHERE id > ? ORDER BY id",
-            [max(self.subjects, default=0)],
-        ).fetchall()
-        new = [Subject(*row) for row in rows]
+        new = [Subject(*row) for row in subjects_after(store, max(self.subjects, default=0))]
         alias_keys = {name_key(row.alias) for row in self.alias_rows}
         tail = len(self.entries) - self.sorted_count
         if any(subject.key in alias_keys or subject.key in self.by_key for subject in new) or tail + 4 * len(
@@ -231,12 +234,10 @@ class NameIndex:
 
     @staticmethod
     def _read_aliases(store: Store) -> list[AliasRow]:
-        rows = store.db.execute(
-            "SELECT l.alias, l.subject_id, l.claim_id, c.guild_id, "
-            "c.retracted_at IS NULL AND c.article_removed = 0 FROM aliases l "
-            "JOIN claims c ON c.id = l.claim_id"
-        )
-        return [AliasRow(alias, sid, cid, guild, bool(alive)) for alias, sid, cid, guild, alive in rows]
+        return [
+            AliasRow(alias, sid, cid, guild, bool(alive))
+            for alias, sid, cid, guild, alive in alias_links(store)
+        ]
 
     def _build_match_keys(self) -> None:
         """Sorted (key, spaced name, subject id) of full names and endings; buckets for fuzz."""
@@ -414,18 +415,6 @@ def _starts_at_boundary(name: str, base: str) -> bool:
 
 
 _indexes: weakref.WeakKeyDictionary[Store, NameIndex] = weakref.WeakKeyDictionary()
-
-
-def store_stamp(store: Store) -> tuple[int, int]:
-    """Changes whenever this store's content may have changed, by any connection."""
-    data_version = store.db.execute("PRAGMA data_version").fetchone()[0]
-    return data_version, store.db.conn.total_changes
-
-
-def names_stamp(store: Store) -> tuple[tuple[int, int], int]:
-    """((subjects added, other name changes), changes that hid a claim): see `_schema_v5`."""
-    added, changed, hidden = store.db.execute("SELECT added, changed, hidden FROM names_version").fetchone()
-    return (added, changed), hidden
 
 
 def name_index(store: Store) -> NameIndex:

@@ -1,0 +1,357 @@
+"""The SQL of answers: the claims an answer reads with their receipts, the names the name index
+keeps, and the value groups `/spec` counts, every one seen through one guild's eyes.
+
+The visibility rule is written once, in `visible_to`: an article is seen by a guild when it is
+public (guild_id IS NULL) or that guild's own, and was not removed; a claim is seen when its
+article is and it was not retracted. A claim carries copies of its article's guild, date and
+removal (kept equal by the store's triggers, `_schema_v4`), so its visibility is read without its
+article. Queries are built as `Sql` pieces, each with its own parameters, so no condition depends
+on where its `?` sits. `bot.answers` turns the rows into answers; every statement it needs is a
+named function here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from bot.store import Store
+
+
+@dataclass(frozen=True)
+class Sql:
+    """SQL text with the parameters of its `?`s: pieces joined with `+` keep every parameter
+    beside its placeholder, so no condition depends on where it sits in a query."""
+
+    text: str
+    params: tuple = ()
+
+    def __add__(self, other: Sql | str) -> Sql:
+        other = other if isinstance(other, Sql) else Sql(other)
+        return Sql(self.text + other.text, self.params + other.params)
+
+    def __radd__(self, other: str) -> Sql:
+        return Sql(other) + self
+
+
+def visible_to(guild_id: int | None, *, claim: str | None = None, article: str | None = None) -> Sql:
+    """The visibility rule, the one place it is written: what the guild sees.
+
+    Of an article (`article` its alias): public (guild_id IS NULL) or the guild's own, and not
+    removed. Of a claim (`claim` its alias): its article is seen and it was not retracted; the
+    claim's copies of its article's guild and removal are read, not the article.
+    """
+    if claim is not None:
+        return Sql(
+            f"{claim}.retracted_at IS NULL AND {claim}.article_removed = 0 "
+            f"AND ({claim}.guild_id IS NULL OR {claim}.guild_id = ?)",
+            (guild_id,),
+        )
+    return Sql(
+        f"{article}.removed_at IS NULL AND ({article}.guild_id IS NULL OR {article}.guild_id = ?)",
+        (guild_id,),
+    )
+
+
+def in_list(column: str, values: Iterable) -> Sql:
+    """`column IN (?, ...)` with its values."""
+    values = tuple(values)
+    return Sql(f"{column} IN ({placeholders(len(values))})", values)
+
+
+def placeholders(count: int) -> str:
+    """`?, ?, ?` for `count` values."""
+    return ",".join("?" * count)
+
+
+def rows(store: Store, query: Sql) -> list[tuple]:
+    """What a query returns."""
+    return store.db.execute(query.text, query.params).fetchall()
+
+
+# Claims with their receipts ---------------------------------------------------------------------
+
+# The columns of a claim row, in the order of `bot.answers.receipts.ClaimRow`: what the claim
+# says, about what, and where it was said.
+CLAIM_COLUMNS = (
+    "c.id, c.subject_id, s.name, c.attribute, c.value, c.status, c.quote, c.mention, "
+    "a.id, coalesce(a.outlet, a.title, a.url, a.id), a.url, a.published, a.title, "
+    "a.outlet"
+)
+CLAIM_FROM = "claims c JOIN articles a ON a.id = c.article_id JOIN subjects s ON s.id = c.subject_id"
+
+
+def _only_attributes(attributes: Iterable[str] | None) -> Sql:
+    """` AND c.attribute IN (...)` when some attributes are asked for, else nothing."""
+    wanted = list(attributes or ())
+    return " AND " + in_list("c.attribute", wanted) if wanted else Sql("")
+
+
+def claims_about(
+    store: Store, subject_ids: Iterable[int], guild_id: int | None, attributes: Iterable[str] | None = None
+) -> list[tuple]:
+    """The visible claims about these subjects, optionally only of some attributes."""
+    ids = list(subject_ids)
+    if not ids:
+        return []
+    query = (
+        f"SELECT {CLAIM_COLUMNS} FROM {CLAIM_FROM} WHERE "
+        + in_list("c.subject_id", ids)
+        + " AND "
+        + visible_to(guild_id, claim="c")
+    )
+    return rows(store, query + _only_attributes(attributes))
+
+
+def company_context(
+    store: Store,
+    company_id: int,
+    subject_ids: Iterable[int],
+    guild_id: int | None,
+    attributes: Iterable[str] | None = None,
+) -> list[tuple]:
+    """The visible claims about a company made in articles that speak of these subjects: what a
+    company said counts for a device only where the device was spoken of."""
+    query = (
+        Sql(
+            f"SELECT {CLAIM_COLUMNS} FROM {CLAIM_FROM} WHERE c.subject_id = ? AND "
+            f"c.article_id IN (SELECT article_id FROM claims WHERE ",
+            (company_id,),
+        )
+        + in_list("subject_id", subject_ids)
+        + ") AND "
+        + visible_to(guild_id, claim="c")
+    )
+    return rows(store, query + _only_attributes(attributes))
+
+
+def claims_by_id(store: Store, claim_ids: Iterable[int], guild_id: int | None) -> list[tuple]:
+    """The visible claims with these ids, with their receipts."""
+    ids = list(claim_ids)
+    if not ids:
+        return []
+    return rows(
+        store,
+        f"SELECT {CLAIM_COLUMNS} FROM {CLAIM_FROM} WHERE "
+        + in_list("c.id", ids)
+        + " AND "
+        + visible_to(guild_id, claim="c"),
+    )
+
+
+def latest_claims(store: Store, guild_id: int | None, limit: int) -> list[tuple]:
+    """The visible claims of the most recently published articles, newest first."""
+    return rows(
+        store,
+        f"SELECT {CLAIM_COLUMNS} FROM {CLAIM_FROM} WHERE "
+        + visible_to(guild_id, claim="c")
+        + Sql(" ORDER BY a.published DESC, c.id DESC LIMIT ?", (limit,)),
+    )
+
+
+def subject_is_visible(store: Store, subject_id: int, guild_id: int | None) -> bool:
+    """Whether the guild can see at least one claim about this subject: a subject with none is
+    no name to offer it."""
+    query = (
+        Sql("SELECT EXISTS (SELECT 1 FROM claims c WHERE c.subject_id = ? AND ", (subject_id,))
+        + visible_to(guild_id, claim="c")
+        + ")"
+    )
+    return bool(rows(store, query)[0][0])
+
+
+def claims_between(
+    store: Store, first_id: int, last_id: int, guild_id: int | None, *, subject_id: int | None = None
+) -> list[tuple]:
+    """The visible claims with ids from `first_id` to `last_id` (of one subject, when given), in
+    the order they were added: what a digest covers."""
+    query = Sql(
+        f"SELECT {CLAIM_COLUMNS} FROM {CLAIM_FROM} WHERE c.id BETWEEN ? AND ? AND ", (first_id, last_id)
+    ) + visible_to(guild_id, claim="c")
+    if subject_id is not None:
+        query += Sql(" AND c.subject_id = ?", (subject_id,))
+    return rows(store, query + " ORDER BY c.id")
+
+
+def claim_with_retraction(store: Store, claim_id: int, guild_id: int | None) -> tuple | None:
+    """A claim whose article the guild sees, retracted or not, as its claim row followed by
+    (retracted_at, retracted_by, reason): `/claim` shows a retracted claim too, marked."""
+    query = Sql(
+        f"SELECT {CLAIM_COLUMNS}, c.retracted_at, c.retracted_by, c.reason "
+        f"FROM {CLAIM_FROM} WHERE c.id = ? AND ",
+        (claim_id,),
+    ) + visible_to(guild_id, article="a")
+    found = rows(store, query)
+    return found[0] if found else None
+
+
+def claims_matching(store: Store, fts_query: str, guild_id: int | None, limit: int) -> list[tuple]:
+    """The visible claims whose quote matches a full-text query, best first."""
+    return rows(
+        store,
+        Sql(
+            f"SELECT {CLAIM_COLUMNS} FROM {CLAIM_FROM} JOIN claims_fts "
+            f"ON claims_fts.rowid = c.id WHERE claims_fts MATCH ? AND ",
+            (fts_query,),
+        )
+        + visible_to(guild_id, claim="c")
+        + Sql(" ORDER BY claims_fts.rank LIMIT ?", (limit,)),
+    )
+
+
+def articles_matching(
+    store: Store, fts_query: str, guild_id: int | None, limit: int, snippet_words: int
+) -> list[tuple]:
+    """The visible articles whose title or body matches a full-text query, best first: (id,
+    source, url, published, title, outlet, the passage around the words)."""
+    return rows(
+        store,
+        Sql(
+            "SELECT a.id, coalesce(a.outlet, a.title, a.url, a.id), a.url, a.published, a.title, "
+            f"a.outlet, snippet(articles_fts, 1, '', '', '…', {snippet_words}) FROM articles_fts "
+            f"JOIN articles a ON a.rowid = articles_fts.rowid WHERE articles_fts MATCH ? AND ",
+            (fts_query,),
+        )
+        + visible_to(guild_id, article="a")
+        + Sql(" ORDER BY articles_fts.rank LIMIT ?", (limit,)),
+    )
+
+
+# Names, for the name index ----------------------------------------------------------------------
+
+
+def subjects_newest_first(store: Store) -> list[tuple]:
+    """Every subject as (id, name, key, kind, brand), the most recently added first."""
+    return store.db.execute("SELECT id, name, key, kind, brand FROM subjects ORDER BY id DESC").fetchall()
+
+
+def subjects_after(store: Store, subject_id: int) -> list[tuple]:
+    """The subjects added after `subject_id`, as (id, name, key, kind, brand), oldest first: what
+    a kept name index takes in without reading the others again."""
+    return store.db.execute(
+        "SELECT id, name, key, kind, brand FROM subjects WHERE id > ? ORDER BY id", [subject_id]
+    ).fetchall()
+
+
+def alias_links(store: Store) -> list[tuple]:
+    """Every alias as (alias, subject id, claim id, the claim's guild, whether the claim stands):
+    the name index decides per guild which of them it sees, without a query per guild."""
+    return store.db.execute(
+        "SELECT l.alias, l.subject_id, l.claim_id, c.guild_id, "
+        "c.retracted_at IS NULL AND c.article_removed = 0 FROM aliases l "
+        "JOIN claims c ON c.id = l.claim_id"
+    ).fetchall()
+
+
+def store_stamp(store: Store) -> tuple[int, int]:
+    """Changes whenever this store's content may have changed, by any connection
+    (`PRAGMA data_version` for the others, `total_changes` for this one)."""
+    data_version = store.db.execute("PRAGMA data_version").fetchone()[0]
+    return data_version, store.db.conn.total_changes
+
+
+def names_stamp(store: Store) -> tuple[tuple[int, int], int]:
+    """((subjects added, other name changes), changes that hid a claim): see `_schema_v5`."""
+    added, changed, hidden = store.db.execute("SELECT added, changed, hidden FROM names_version").fetchone()
+    return (added, changed), hidden
+
+
+# /spec's value groups ---------------------------------------------------------------------------
+
+
+def value_group_sums(
+    store: Store,
+    subjects: Iterable[tuple[int, int]],
+    company: tuple[int, int] | None,
+    guild_id: int | None,
+    attributes: Iterable[str] | None,
+) -> list[tuple]:
+    """The visible claims of some subjects, added up by value group, in SQL: only the few rows per
+    group come back, not the thousands of claims of a heavy device.
+
+    `subjects` are (subject id, scope rank); `company` is (company id, scope rank), whose claims
+    count only when made in an article that speaks of one of the subjects. Each row is (scope
+    rank, attribute, value key, denial, the article of each claim as JSON, newest date, the
+    weightiest claim as "<confirmed 0|1><published> <id:012>"); a value said of several subjects
+    comes once for each.
+    """
+    subjects = list(subjects)
+    wanted = list(attributes or ())
+    parts = [
+        _value_group_sums(
+            scope_rank,
+            lambda claim, sid=sid: Sql(f"{claim}.subject_id = ?", (sid,)),
+            guild_id,
+            wanted,
+            weightiest_from_index=True,
+        )
+        for sid, scope_rank in subjects
+    ]
+    if company is not None:
+        company_id, scope_rank = company
+        ids = [sid for sid, _ in subjects]
+
+        def in_family_article(claim: str) -> Sql:
+            return (
+                Sql(
+                    f"{claim}.subject_id = ? AND {claim}.article_id IN (SELECT article_id FROM claims WHERE ",
+                    (company_id,),
+                )
+                + in_list("subject_id", ids)
+                + ")"
+            )
+
+        parts.append(
+            _value_group_sums(scope_rank, in_family_article, guild_id, wanted, weightiest_from_index=False)
+        )
+    query = parts[0]
+    for part in parts[1:]:
+        query += " UNION ALL " + part
+    return rows(store, query)
+
+
+def _value_group_sums(
+    scope_rank: int,
+    claims_of: Callable[[str], Sql],
+    guild_id: int | None,
+    wanted: list[str],
+    *,
+    weightiest_from_index: bool,
+) -> Sql:
+    """The SQL adding up one subject's visible claims (`claims_of` a claim alias is the condition
+    choosing them) by value group (see `value_group_sums`).
+
+    Each subject is counted on its own, in the order of `idx_claims_value_groups`, so SQLite adds
+    up a heavy device's thousands of claims without sorting them. The weightiest claim is read
+    from the end of the group in the index when the condition is the subject alone: one step a
+    group instead of a key built for each of thousands of claims. A company's context claims are
+    few, and the condition on their article would be evaluated again for every group, so there
+    the key is built for each.
+    """
+    only = _only_attributes(wanted)
+    if weightiest_from_index:
+        weightiest = (
+            f"(SELECT {_weight('b')} FROM claims b WHERE "
+            + claims_of("b")
+            + " AND b.attribute = c.attribute "
+            "AND lower(trim(b.value)) = lower(trim(c.value)) "
+            "AND (b.status = 'denied') = (c.status = 'denied') AND "
+            + visible_to(guild_id, claim="b")
+            + " ORDER BY b.status = 'confirmed' DESC, b.published DESC, b.id DESC LIMIT 1)"
+        )
+    else:
+        weightiest = Sql(f"max({_weight('c')})")
+    return (
+        f"SELECT {scope_rank}, c.attribute, lower(trim(c.value)), c.status = 'denied', "
+        "json_group_array(c.article_id), max(c.published), " + weightiest + " FROM claims c "
+        "WHERE " + claims_of("c") + " AND " + visible_to(guild_id, claim="c") + only + " GROUP BY 2, 3, 4"
+    )
+
+
+def _weight(claim: str) -> str:
+    """A claim's weight as text that sorts like (confirmed, published, id): the space after the
+    date sorts below any character of a date, so an undated claim weighs least, as in a tuple."""
+    return (
+        f"({claim}.status = 'confirmed') || coalesce({claim}.published, '') || ' ' "
+        f"|| printf('%012d', {claim}.id)"
+    )
