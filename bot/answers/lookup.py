@@ -570,12 +570,14 @@ def autocomplete(store: Store, fragment: str, guild_id: int | None = None, limit
         return [index.subjects[sid].name for sid in names]
     for use in view.alias_keys.get(key, ()):
         offer(use.canonical_id)
+    # each kind of hit is looked for only when the kinds before it gave too few names: the
+    # substring scan and the fuzzy match cost more than the prefix hits of a short fragment
     for hits in (
-        _shortest_first(index, index.prefixed(key)),
-        _shortest_first(index, index.containing(key)),
-        (number for number, _ in index.alike(key, limit=limit * 2, everywhere=False)),
+        lambda: _shortest_first(index, index.prefixed(key)),
+        lambda: _shortest_first(index, index.containing(key)),
+        lambda: [number for number, _ in index.alike(key, limit=limit * 2, everywhere=False)],
     ):
-        for number in hits:
+        for number in hits():
             if offer(index.entries[number][2]):
                 return [index.subjects[sid].name for sid in names]
     return [index.subjects[sid].name for sid in names]
