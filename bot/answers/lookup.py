@@ -11,9 +11,10 @@ guess.
 The names of a store are read once and kept until a name changes (the store's `names_version`,
 which triggers raise when a subject, an alias or an alias claim's standing changes), which keeps
 autocomplete within milliseconds on a store of a million claims, also while another process
-ingests. The memo of the answers' counts and of what a guild
-sees is emptied whenever anything changes (`PRAGMA data_version` for other connections,
-`total_changes` for this one).
+ingests. Whenever anything changes (`PRAGMA data_version` for other connections,
+`total_changes` for this one), the memo of what a guild sees is emptied, and so is the memo of
+the answers' counts, except when the change only added claims: then only the counts about their
+subjects are forgotten (`AnswerMemo`, `_schema_v9`).
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ import re
 import weakref
 from bisect import bisect_left
 from collections import OrderedDict, defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from heapq import merge
 
@@ -32,11 +33,14 @@ from bot.names import name_key
 from bot.store import Store
 from bot.store.answers import (
     alias_links,
+    answers_revised,
+    last_claim_id,
     names_stamp,
     store_stamp,
     subject_is_visible,
     subjects_after,
     subjects_newest_first,
+    subjects_of_claims_after,
 )
 
 _TOKEN = re.compile(r"[a-z]+|[0-9]+|\+")
@@ -73,6 +77,36 @@ class LeastRecentlyUsed(OrderedDict):
         super().__setitem__(key, value)
         if len(self) > self.size:
             self.popitem(last=False)
+
+
+class AnswerMemo:
+    """Answers' counts (see spec.py), each kept with the subjects whose claims it was counted
+    from: a commit that only adds claims forgets the counts of those claims' subjects and keeps
+    the others. Beyond `size`, the least recently used are forgotten."""
+
+    def __init__(self, size: int):
+        self._entries = LeastRecentlyUsed(size)
+
+    def get(self, key):
+        """The value kept for `key`, or None."""
+        return self._entries[key][0] if key in self._entries else None
+
+    def put(self, key, value, depends_on: Iterable[int]) -> None:
+        """Keep `value`, counted from the claims about the subjects `depends_on`."""
+        self._entries[key] = (value, frozenset(depends_on))
+
+    def forget_about(self, subject_ids: set[int]) -> None:
+        """Forget what was counted from claims about any of these subjects."""
+        stale = [key for key, (_, depends) in self._entries.items() if not depends.isdisjoint(subject_ids)]
+        for key in stale:
+            del self._entries[key]
+
+    def clear(self) -> None:
+        """Forget everything."""
+        self._entries.clear()
+
+    def __len__(self) -> int:
+        return len(self._entries)
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,17 +194,31 @@ class NameIndex:
         self.alias_rows = self._read_aliases(store)
         self._build_match_keys()
         self._views: dict[int | None, GuildView] = {}
-        self.memo: LeastRecentlyUsed = LeastRecentlyUsed(MEMO_SIZE)
+        self.memo = AnswerMemo(MEMO_SIZE)
+        # what the memo was counted from: revisions of stored claims, and the last claim added
+        self.revised = answers_revised(store)
+        self.claims_seen = last_claim_id(store)
         # (guild, subject) pairs found visible, and not: a commit can only make the second
         # kind visible, unless it hid a claim (`hidden`)
         self._seen: set[tuple[int | None, int]] = set()
         self._unseen: set[tuple[int | None, int]] = set()
 
-    def store_changed(self, stamp: tuple[int, int], hidden: int) -> None:
-        """Something other than the names changed: forget the counts, and who sees what unless
-        nothing was hidden since (then what a guild saw it still sees)."""
+    def store_changed(self, store: Store, stamp: tuple[int, int], hidden: int, revised: int) -> None:
+        """Something other than the names changed: forget the counts it can change, and who
+        sees what unless nothing was hidden since (then what a guild saw it still sees).
+
+        When claims were only added (no revision), only the counts about their subjects
+        change; otherwise all may. A new subject can join a family (as its series or maker),
+        which the memo's keys hold: a family that changed is counted anew.
+        """
         self.stamp = stamp
-        self.memo.clear()
+        if revised == self.revised:
+            changed, self.claims_seen = subjects_of_claims_after(store, self.claims_seen)
+            self.memo.forget_about(changed)
+        else:
+            self.memo.clear()
+            self.revised = revised
+            self.claims_seen = last_claim_id(store)
         self._unseen.clear()
         if hidden != self.hidden:
             self._seen.clear()
@@ -424,10 +472,11 @@ def name_index(store: Store) -> NameIndex:
     if index is not None and index.stamp == stamp:
         return index
     names, hidden = names_stamp(store)
+    revised = answers_revised(store)
     if index is not None and (
         index.names == names or (index.names[1] == names[1] and index.take_new_subjects(store, names))
     ):
-        index.store_changed(stamp, hidden)
+        index.store_changed(store, stamp, hidden, revised)
     else:
         index = NameIndex(store, stamp, names, hidden)
         _indexes[store] = index

@@ -8,9 +8,9 @@ Which value is current, for one attribute:
 - company-wide context counts only when nothing about the device or its series exists.
 Retracted claims and removed articles never reach this module (bot.store.answers.visible_to).
 
-A device's standings are kept with the store's name index, so they are counted once per store
-version: asking again about a popular phone costs a lookup, and any change to the store (an
-article, a retraction) starts afresh.
+A device's standings are kept with the store's name index, so asking again about a popular phone
+costs a lookup: a commit that only adds claims forgets the standings about their subjects (and
+their families), any other change (a retraction, a removed or redated article) all of them.
 """
 
 from __future__ import annotations
@@ -104,11 +104,7 @@ def spec(store: Store, device: str, attribute: str | None = None, guild_id: int 
     )
     if wanted:
         answer.title += " · " + (label(wanted[0]) if len(wanted) == 1 else attribute.strip())
-    memo = name_index(store).memo
-    memo_key = ("spec", guild_id, subject.id, wanted)
-    if memo_key not in memo:
-        memo[memo_key] = standings(store, family, guild_id, wanted)
-    ordered, receipts = memo[memo_key]
+    ordered, receipts = kept_standings(store, family, guild_id, wanted)
     answer.items = [
         _line(group, standing, scoped_claim(receipts[group.best_id], family))
         for group, standing in ordered
@@ -117,6 +113,31 @@ def spec(store: Store, device: str, attribute: str | None = None, guild_id: int 
     if not answer.items:
         answer.notes.append(f"Nothing about {answer.title} is stored yet.")
     return answer
+
+
+def kept_standings(
+    store: Store, family: Family, guild_id: int | None, attributes: tuple[str, ...] | None
+) -> tuple[list[tuple[ValueGroup, str]], dict[int, ClaimRow]]:
+    """`standings`, from the memo when it was counted since the family's claims last changed.
+
+    Some attributes are taken from the standings of all of them when those are kept: each
+    attribute is counted on its own, so that is what counting only these would give.
+    """
+    memo = name_index(store).memo
+    # the family is part of the key: a subject added since (a series, a maker) can join it
+    members = (tuple(family.scopes.items()), family.company.id if family.company else None)
+    key = ("spec", guild_id, members, attributes)
+    found = memo.get(key)
+    if found is None and attributes:
+        every = memo.get(("spec", guild_id, members, None))
+        if every is not None:
+            ordered, receipts = every
+            return [pair for pair in ordered if pair[0].attribute in attributes], receipts
+    if found is None:
+        found = standings(store, family, guild_id, attributes)
+        depends_on = set(family.scopes) | ({family.company.id} if family.company else set())
+        memo.put(key, found, depends_on)
+    return found
 
 
 def standings(

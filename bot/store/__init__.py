@@ -366,6 +366,37 @@ def _schema_v8(db: sqlite_utils.Database) -> None:
     )
 
 
+def _schema_v9(db: sqlite_utils.Database) -> None:
+    """`answers_version.revised`: a counter the triggers raise on every change to a stored claim
+    or article other than adding one (a retraction, a removal, a redate, a deletion), so a reader
+    keeps the counts it worked out for the devices a commit did not touch.
+
+    A commit that only adds articles is told apart by the counter standing still: the answers it
+    can change are those about the subjects of the claims added (ids above the last one read),
+    and a reader forgets only those. An ingest commits every few milliseconds, and emptying
+    every answer's counts on each commit made a heavy device cost its full count (15 ms) on
+    nearly every `/spec` asked during an ingest. A claim's copies of its article's date, guild
+    and removal (`_schema_v4`) are not counted on the claim: they change when a claim is added
+    (counted by its id) or when its article changes (counted on the article).
+    """
+    db.execute(
+        "CREATE TABLE answers_version (id INTEGER PRIMARY KEY CHECK (id = 1), revised INTEGER NOT NULL)"
+    )
+    db.execute("INSERT INTO answers_version (id, revised) VALUES (1, 0)")
+    revised = "UPDATE answers_version SET revised = revised + 1"
+    claim_columns = (
+        'id, article_id, subject_id, attribute, value, status, quote, start, "end", mention, '
+        "created_at, retracted_at, retracted_by, reason"
+    )
+    for name, event in (
+        ("claims_revised_update", f"UPDATE OF {claim_columns} ON claims"),
+        ("claims_revised_delete", "DELETE ON claims"),
+        ("articles_revised_update", "UPDATE ON articles"),
+        ("articles_revised_delete", "DELETE ON articles"),
+    ):
+        db.execute(f"CREATE TRIGGER {name} AFTER {event} BEGIN {revised}; END")
+
+
 MIGRATIONS: tuple[Callable[[sqlite_utils.Database], None], ...] = (
     _schema_v1,
     _schema_v2,
@@ -375,6 +406,7 @@ MIGRATIONS: tuple[Callable[[sqlite_utils.Database], None], ...] = (
     _schema_v6,
     _schema_v7,
     _schema_v8,
+    _schema_v9,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

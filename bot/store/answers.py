@@ -256,6 +256,27 @@ def names_stamp(store: Store) -> tuple[tuple[int, int], int]:
     return (added, changed), hidden
 
 
+def answers_revised(store: Store) -> int:
+    """How many times a stored claim or article was changed other than added (`_schema_v9`):
+    while it stands still, only the subjects of new claims can answer differently."""
+    return store.db.execute("SELECT revised FROM answers_version").fetchone()[0]
+
+
+def last_claim_id(store: Store) -> int:
+    """The id of the claim added last (0 for none): claims added after it are new to a reader."""
+    return store.db.execute("SELECT coalesce(max(id), 0) FROM claims").fetchone()[0]
+
+
+def subjects_of_claims_after(store: Store, claim_id: int) -> tuple[set[int], int]:
+    """The subjects of the claims added after `claim_id`, and the id of the last of them (or
+    `claim_id` when none was added), read together so no claim falls between the two."""
+    subjects, last = set(), claim_id
+    for subject_id, added in store.db.execute("SELECT subject_id, id FROM claims WHERE id > ?", [claim_id]):
+        subjects.add(subject_id)
+        last = max(last, added)
+    return subjects, last
+
+
 # /spec's value groups ---------------------------------------------------------------------------
 
 
