@@ -15,7 +15,6 @@ their families), any other change (a retraction, a removed or redated article) a
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -191,7 +190,7 @@ def _merged(attribute: str, value_key: str, denial: bool, subjects: list[tuple])
     articles: set[str] = set()
     newest, rank, top_scope = "", (False, "", 0, 0), 0
     for scope_rank, article_list, subject_newest, best in subjects:
-        articles.update(json.loads(article_list))
+        articles.update(article_list)
         newest = max(newest, subject_newest or "")
         rank = max(rank, (best[0] == "1", best[1:-13], scope_rank, int(best[-12:])))
         top_scope = max(top_scope, scope_rank)
