@@ -312,7 +312,7 @@ def value_group_sums(
     query = parts[0]
     for part in parts[1:]:
         query += " UNION ALL " + part
-    found = [(*row[:4], json.loads(row[4]), *row[5:]) for row in rows(store, query)]
+    found = _with_article_lists(rows(store, query))
     if company is not None:
         ids = [sid for sid, _ in subjects]
         if wanted:
@@ -322,8 +322,15 @@ def value_group_sums(
         context = _value_group_sums(
             company[1], in_family_article, guild_id, wanted, weightiest_from_index=False
         )
-        found += [(*row[:4], json.loads(row[4]), *row[5:]) for row in rows(store, context)]
+        found += _with_article_lists(rows(store, context))
     return found
+
+
+def _with_article_lists(sums: list[tuple]) -> list[tuple]:
+    """The sums with their JSON lists of articles read, all in one `json.loads` (a call for each
+    of a heavy device's hundreds of groups cost more than reading them)."""
+    lists = json.loads("[" + ",".join(row[4] for row in sums) + "]")
+    return [(*row[:4], articles, *row[5:]) for row, articles in zip(sums, lists, strict=True)]
 
 
 def _in_articles_of(company_id: int, subject_ids: list[int]) -> Callable[[str], Sql]:
