@@ -187,13 +187,12 @@ def tally(
 
 def _merged(attribute: str, value_key: str, denial: bool, subjects: list[tuple]) -> ValueGroup:
     """One value group from its sums per subject (see `bot.store.answers.value_group_sums`)."""
-    articles: set[str] = set()
-    newest, rank, top_scope = "", (False, "", 0, 0), 0
-    for scope_rank, article_list, subject_newest, best in subjects:
-        articles.update(article_list)
-        newest = max(newest, subject_newest or "")
-        rank = max(rank, (best[0] == "1", best[1:-13], scope_rank, int(best[-12:])))
-        top_scope = max(top_scope, scope_rank)
+    articles = set().union(*(article_list for _, article_list, _, _ in subjects))
+    newest = max(subject_newest or "" for _, _, subject_newest, _ in subjects)
+    rank = max(
+        (best[0] == "1", best[1:-13], scope_rank, int(best[-12:])) for scope_rank, _, _, best in subjects
+    )
+    top_scope = max(scope_rank for scope_rank, _, _, _ in subjects)
     return ValueGroup(attribute, value_key, denial, len(articles), newest, rank, top_scope)
 
 

@@ -299,16 +299,7 @@ def value_group_sums(
     """
     subjects = list(subjects)
     wanted = list(attributes or ())
-    parts = [
-        _value_group_sums(
-            scope_rank,
-            lambda claim, sid=sid: Sql(f"{claim}.subject_id = ?", (sid,)),
-            guild_id,
-            wanted,
-            weightiest_from_index=True,
-        )
-        for sid, scope_rank in subjects
-    ]
+    parts = [_subject_sums(scope_rank, sid, guild_id, wanted) for sid, scope_rank in subjects]
     query = parts[0]
     for part in parts[1:]:
         query += " UNION ALL " + part
@@ -319,9 +310,7 @@ def value_group_sums(
             in_family_article = _in_articles_of(company[0], ids)
         else:
             in_family_article = _in_articles_listed(company[0], _family_articles(store, ids, found))
-        context = _value_group_sums(
-            company[1], in_family_article, guild_id, wanted, weightiest_from_index=False
-        )
+        context = _value_group_sums(company[1], in_family_article, guild_id, wanted)
         found += _with_article_lists(rows(store, context))
     return found
 
@@ -372,7 +361,7 @@ def _family_articles(store: Store, subject_ids: list[int], sums: list[tuple]) ->
     all it can be in. Listing them costs a small partial index (`_schema_v10`) instead of
     reading every claim of the subjects again, 9,000 of them for a heavy phone and its series.
     """
-    articles = {article for row in sums for article in row[4]}
+    articles = set().union(*(row[4] for row in sums))
     articles.update(
         article
         for (article,) in store.db.execute(
@@ -384,41 +373,108 @@ def _family_articles(store: Store, subject_ids: list[int], sums: list[tuple]) ->
     return sorted(articles)
 
 
-def _value_group_sums(
-    scope_rank: int,
-    claims_of: Callable[[str], Sql],
-    guild_id: int | None,
-    wanted: list[str],
-    *,
-    weightiest_from_index: bool,
-) -> Sql:
-    """The SQL adding up one subject's visible claims (`claims_of` a claim alias is the condition
-    choosing them) by value group (see `value_group_sums`).
+def _subject_sums(scope_rank: int, subject_id: int, guild_id: int | None, wanted: list[str]) -> Sql:
+    """The sums of one subject's visible claims: the kept groups of the claims everyone sees
+    (`value_groups`), and the guild's own claims added up as asked. A group with claims of both
+    kinds comes twice, which the caller merges as it merges the groups of several subjects."""
+    kept = Sql(
+        f"SELECT {scope_rank}, c.attribute, c.value_key, c.denial, c.articles, c.newest, c.weightiest "
+        "FROM value_groups c WHERE c.subject_id = ?",
+        (subject_id,),
+    ) + _only_attributes(wanted)
+    if guild_id is None:
+        return kept
+    own = _value_group_sums(
+        scope_rank,
+        lambda claim: Sql(f"{claim}.subject_id = ? AND {claim}.guild_id = ?", (subject_id, guild_id)),
+        guild_id,
+        wanted,
+    )
+    return kept + " UNION ALL " + own
 
-    Each subject is counted on its own, in the order of `idx_claims_value_groups`, so SQLite adds
-    up a heavy device's thousands of claims without sorting them. The weightiest claim is read
-    from the end of the group in the index when the condition is the subject alone: one step a
-    group instead of a key built for each of thousands of claims. A company's context claims are
-    few, and the condition on their article would be evaluated again for every group, so there
-    the key is built for each.
-    """
-    only = _only_attributes(wanted)
-    if weightiest_from_index:
-        weightiest = (
-            f"(SELECT {_weight('b')} FROM claims b WHERE "
-            + claims_of("b")
-            + " AND b.attribute = c.attribute "
-            "AND lower(trim(b.value)) = lower(trim(c.value)) "
-            "AND (b.status = 'denied') = (c.status = 'denied') AND "
-            + visible_to(guild_id, claim="b")
-            + " ORDER BY b.status = 'confirmed' DESC, b.published DESC, b.id DESC LIMIT 1)"
-        )
-    else:
-        weightiest = Sql(f"max({_weight('c')})")
+
+def _value_group_sums(
+    scope_rank: int, claims_of: Callable[[str], Sql], guild_id: int | None, wanted: list[str]
+) -> Sql:
+    """The SQL adding up the visible claims that `claims_of` (a claim alias) chooses, by value
+    group (see `value_group_sums`): for the few claims of a company's context or of a guild."""
     return (
         f"SELECT {scope_rank}, c.attribute, lower(trim(c.value)), c.status = 'denied', "
-        "json_group_array(c.article_id), max(c.published), " + weightiest + " FROM claims c "
-        "WHERE " + claims_of("c") + " AND " + visible_to(guild_id, claim="c") + only + " GROUP BY 2, 3, 4"
+        f"json_group_array(c.article_id), max(c.published), max({_weight('c')}) FROM claims c "
+        "WHERE "
+        + claims_of("c")
+        + " AND "
+        + visible_to(guild_id, claim="c")
+        + _only_attributes(wanted)
+        + " GROUP BY 2, 3, 4"
+    )
+
+
+_VALUE_GROUP_COLUMNS = "subject_id, attribute, value_key, denial, articles, newest, weightiest"
+
+
+def _seen_by_everyone() -> str:
+    """`visible_to` a guild of none (the claims every guild sees), without parameters, for the
+    triggers' SQL."""
+    return visible_to(None, claim="c").text.replace("?", "NULL")
+
+
+def _value_group_sums_by_subject() -> str:
+    """The start of the query adding up claims by subject and value group, as `value_groups`
+    keeps them; the caller adds the conditions after its WHERE."""
+    return (
+        f"SELECT c.subject_id, c.attribute, lower(trim(c.value)), c.status = 'denied', "
+        f"json_group_array(c.article_id), max(c.published), max({_weight('c')}) FROM claims c WHERE "
+    )
+
+
+def count_value_groups(db) -> None:
+    """Fill `value_groups` from every claim (it was empty): what the triggers then keep."""
+    db.execute(
+        f"INSERT INTO value_groups ({_VALUE_GROUP_COLUMNS}) {_value_group_sums_by_subject()}"
+        f"{_seen_by_everyone()} GROUP BY 1, 2, 3, 4"
+    )
+
+
+def create_value_groups(db) -> None:
+    """Make `value_groups` (see `_schema_v11`), fill it, and add the triggers that keep it.
+
+    Its rows are what `_value_group_sums` gives for the claims `visible_to` every guild (no
+    guild's own), one subject at a time; a group is counted again from its claims whenever one
+    of them is added, changed or deleted, so the table stays equal to counting afresh.
+    """
+    db.execute(
+        "CREATE TABLE value_groups (subject_id INTEGER NOT NULL, attribute TEXT, value_key TEXT, "
+        "denial INTEGER, articles TEXT NOT NULL, newest TEXT, weightiest TEXT NOT NULL)"
+    )
+    db.execute("CREATE INDEX idx_value_groups ON value_groups (subject_id, attribute, value_key, denial)")
+    count_value_groups(db)
+    columns, sums, everyone = _VALUE_GROUP_COLUMNS, _value_group_sums_by_subject(), _seen_by_everyone()
+
+    def recount(row: str) -> str:
+        group = (
+            f"subject_id = {row}.subject_id AND attribute IS {row}.attribute "
+            f"AND value_key IS lower(trim({row}.value)) AND denial IS ({row}.status = 'denied')"
+        )
+        claims = (
+            f"c.subject_id = {row}.subject_id AND c.attribute IS {row}.attribute "
+            f"AND lower(trim(c.value)) IS lower(trim({row}.value)) "
+            f"AND (c.status = 'denied') IS ({row}.status = 'denied')"
+        )
+        return (
+            f"DELETE FROM value_groups WHERE {group}; "
+            f"INSERT INTO value_groups ({columns}) {sums}{claims} AND {everyone} GROUP BY 1, 2, 3, 4;"
+        )
+
+    db.execute(f"CREATE TRIGGER value_groups_insert AFTER INSERT ON claims BEGIN {recount('new')} END")
+    db.execute(
+        "CREATE TRIGGER value_groups_update AFTER UPDATE OF id, article_id, subject_id, attribute, value, "
+        f"status, published, guild_id, article_removed, retracted_at ON claims BEGIN {recount('old')} "
+        f"{recount('new')} END"
+    )
+    db.execute(f"CREATE TRIGGER value_groups_delete AFTER DELETE ON claims BEGIN {recount('old')} END")
+    db.execute(
+        "CREATE INDEX idx_claims_guild_own ON claims (subject_id, guild_id) WHERE guild_id IS NOT NULL"
     )
 
 

@@ -1,15 +1,18 @@
 """A reader keeps the `/spec` counts of the devices a commit did not touch (issue 10's latency
 under an ingest): a commit that only adds claims forgets the counts about their subjects, any other
-change all of them, and every answer stays what a reader that kept nothing would give."""
+change all of them, and every answer stays what a reader that kept nothing would give. The store's
+kept tally of the claims everyone sees (`value_groups`) stays what counting afresh gives."""
 
 from __future__ import annotations
 
 import importlib
+import json
 from dataclasses import replace
 
 from bot import moderation
 from bot.answers import spec
-from tests.answers.conftest import Said, Written, put
+from bot.store.answers import count_value_groups
+from tests.answers.conftest import Said, Written, put, remove, restore, retract
 
 PHONE, SERIES, MAKER, OTHER = "Contoso Nova 3 Pro", "Contoso Nova 3 series", "Contoso", "Fabrikam Edge 9"
 HOME = 7
@@ -135,19 +138,47 @@ def test_counts_of_untouched_devices_are_kept_and_every_change_is_followed(store
             store, claim_of(store, "private"), guild_id=HOME, actor="discord:1", reason="wrong"
         ),
         lambda: moderation.restore_claim(store, claim_of(store, "private"), guild_id=HOME, actor="discord:1"),
+        lambda: retract(store, claim_of(store, "phone-more"), "discord:1", "wrong"),
+        lambda: restore(store, claim_of(store, "phone-more"), "discord:1"),
+        lambda: remove(store, "series-more", "discord:1"),
+        lambda: store.db["articles"].update("series-more", {"removed_at": None, "removed_by": None}),
         lambda: store.redate_article(*redated(base, "2021-02-10"), actor="cli"),
+        lambda: store.redate_article(*redated(base, "2021-02-11", said=base.said[1:]), actor="cli"),
     ]
     for number, change in enumerate(changes):
         before = answers(reader)
         change()
         assert as_fresh_reader_answers(store, reader), f"change {number} was not followed"
+        assert kept_groups(store) == counted_afresh(store), f"change {number}: the kept tally drifted"
         assert answers(reader) != before, f"change {number} changed no answer: it tests nothing"
+
+
+def kept_groups(store) -> list[tuple]:
+    """The store's kept tally (`value_groups`), each group's articles in order."""
+    return sorted(
+        (*row[:4], sorted(json.loads(row[4])), *row[5:])
+        for row in store.db.execute(
+            "SELECT subject_id, attribute, value_key, denial, articles, newest, weightiest FROM value_groups"
+        )
+    )
+
+
+def counted_afresh(store) -> list[tuple]:
+    """The kept tally counted again from every claim, as the migration fills it."""
+    with store.write():
+        store.db.execute("DELETE FROM value_groups")
+        count_value_groups(store.db)
+    return kept_groups(store)
 
 
 def claim_of(store, article_id: str) -> int:
     return store.db.execute("SELECT min(id) FROM claims WHERE article_id = ?", [article_id]).fetchone()[0]
 
 
-def redated(written: Written, published: str):
+def redated(written: Written, published: str, said: list[Said] | None = None):
+    """The article with another date (and, given `said`, fewer claims), as a redate reads it."""
     article, claims = replace(written, published=published).article_and_claims()
+    if said is not None:
+        kept = {one.sentence for one in said}
+        claims = [claim for claim in claims if claim.quote in kept]
     return article, claims
