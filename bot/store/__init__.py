@@ -416,15 +416,15 @@ def _schema_v11(db: sqlite_utils.Database) -> None:
     """`value_groups`: `/spec`'s tally of the claims every guild sees, kept by triggers.
 
     `/spec` adds up a device's claims by value group (`bot.store.answers.value_group_sums`);
-    for a heavy phone and its series that was 9,000 claims read and grouped on every ask, and an
-    ingest empties every reader's memo of counts with each commit of a new claim about the
-    phone. The groups of the claims seen by everyone (public, not retracted, article not removed)
-    are now kept in this table, one row a (subject, attribute, value key, denial) with the
-    articles of its claims, the newest date and the weightiest claim, exactly as the query made
-    them; a guild's own claims are few and still added up as it asks. A trigger counts a group
-    again whenever one of its claims is added, changed (retracted, its article removed, redated
-    or moved to a guild: the article's copies on the claim change) or deleted: the group's claims
-    only, read from `idx_claims_value_groups`.
+    for a heavy phone and its series that was 9,000 claims read and grouped each time it was
+    counted (10 ms of a cold `/spec`, and most answers during an ingest are counted cold). The
+    groups of the claims seen by everyone (public, not retracted, article not removed) are now
+    kept in this table, one row a (subject, attribute, value key, denial) with the articles of
+    its claims, the newest date and the weightiest claim, exactly as the query made them; a
+    guild's own claims are few and still added up as it asks. A trigger counts a group again
+    whenever one of its claims is added, changed (retracted, its article removed, redated or
+    moved to a guild: the article's copies on the claim change) or deleted: the group's claims
+    only, read from `idx_claims_value_groups`; adding an article costs about 0.5 ms more.
     """
     from bot.store.answers import create_value_groups
 

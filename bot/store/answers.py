@@ -467,10 +467,23 @@ def create_value_groups(db) -> None:
         )
 
     db.execute(f"CREATE TRIGGER value_groups_insert AFTER INSERT ON claims BEGIN {recount('new')} END")
+    # a claim whose group stays (a retraction, its article's copies) has its group counted once;
+    # one moved to another group (a new subject, value or status) has both counted
+    changed = (
+        "UPDATE OF id, article_id, subject_id, attribute, value, status, published, guild_id, "
+        "article_removed, retracted_at ON claims"
+    )
+    same_group = (
+        "old.subject_id = new.subject_id AND old.attribute IS new.attribute "
+        "AND lower(trim(old.value)) IS lower(trim(new.value)) "
+        "AND (old.status = 'denied') IS (new.status = 'denied')"
+    )
     db.execute(
-        "CREATE TRIGGER value_groups_update AFTER UPDATE OF id, article_id, subject_id, attribute, value, "
-        f"status, published, guild_id, article_removed, retracted_at ON claims BEGIN {recount('old')} "
-        f"{recount('new')} END"
+        f"CREATE TRIGGER value_groups_update AFTER {changed} WHEN {same_group} BEGIN {recount('new')} END"
+    )
+    db.execute(
+        f"CREATE TRIGGER value_groups_move AFTER {changed} WHEN NOT ({same_group}) "
+        f"BEGIN {recount('old')} {recount('new')} END"
     )
     db.execute(f"CREATE TRIGGER value_groups_delete AFTER DELETE ON claims BEGIN {recount('old')} END")
     db.execute(

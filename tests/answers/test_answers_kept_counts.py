@@ -142,6 +142,7 @@ def test_counts_of_untouched_devices_are_kept_and_every_change_is_followed(store
         lambda: restore(store, claim_of(store, "phone-more"), "discord:1"),
         lambda: remove(store, "series-more", "discord:1"),
         lambda: store.db["articles"].update("series-more", {"removed_at": None, "removed_by": None}),
+        lambda: store.db["claims"].update(claim_of(store, "phone-more"), {"value": "10 GB"}),  # another group
         lambda: store.redate_article(*redated(base, "2021-02-10"), actor="cli"),
         lambda: store.redate_article(*redated(base, "2021-02-11", said=base.said[1:]), actor="cli"),
     ]
