@@ -466,9 +466,10 @@ def create_value_groups(db) -> None:
             f"INSERT INTO value_groups ({columns}) {sums}{claims} AND {everyone} GROUP BY 1, 2, 3, 4;"
         )
 
-    db.execute(f"CREATE TRIGGER value_groups_insert AFTER INSERT ON claims BEGIN {recount('new')} END")
     # a claim whose group stays (a retraction, its article's copies) has its group counted once;
-    # one moved to another group (a new subject, value or status) has both counted
+    # one moved to another group (a new subject, value or status) has both counted. A new claim
+    # is counted here too: every insert is followed by the update that copies its article's
+    # fields onto it (`_schema_v4`), so a trigger on inserts would count its group twice.
     changed = (
         "UPDATE OF id, article_id, subject_id, attribute, value, status, published, guild_id, "
         "article_removed, retracted_at ON claims"
