@@ -11,9 +11,10 @@ guess.
 The names of a store are read once and kept until a name changes (the store's `names_version`,
 which triggers raise when a subject, an alias or an alias claim's standing changes), which keeps
 autocomplete within milliseconds on a store of a million claims, also while another process
-ingests. The memo of the answers' counts and of what a guild
-sees is emptied whenever anything changes (`PRAGMA data_version` for other connections,
-`total_changes` for this one).
+ingests. Whenever anything changes (`PRAGMA data_version` for other connections,
+`total_changes` for this one), the memo of what a guild sees is emptied, and so is the memo of
+the answers' counts, except when the change only added claims: then only the counts about their
+subjects are forgotten (`AnswerMemo`, `_schema_v9`).
 """
 
 from __future__ import annotations
@@ -22,15 +23,25 @@ import re
 import weakref
 from bisect import bisect_left
 from collections import OrderedDict, defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from heapq import merge
 
 from rapidfuzz import fuzz, process
 
-from bot.answers.receipts import subject_is_visible
 from bot.names import name_key
 from bot.store import Store
+from bot.store.answers import (
+    alias_links,
+    answers_revised,
+    last_claim_id,
+    names_stamp,
+    store_stamp,
+    subject_is_visible,
+    subjects_after,
+    subjects_newest_first,
+    subjects_of_claims_after,
+)
 
 _TOKEN = re.compile(r"[a-z]+|[0-9]+|\+")
 SUGGESTIONS = 5
@@ -66,6 +77,36 @@ class LeastRecentlyUsed(OrderedDict):
         super().__setitem__(key, value)
         if len(self) > self.size:
             self.popitem(last=False)
+
+
+class AnswerMemo:
+    """Answers' counts (see spec.py), each kept with the subjects whose claims it was counted
+    from: a commit that only adds claims forgets the counts of those claims' subjects and keeps
+    the others. Beyond `size`, the least recently used are forgotten."""
+
+    def __init__(self, size: int):
+        self._entries = LeastRecentlyUsed(size)
+
+    def get(self, key):
+        """The value kept for `key`, or None."""
+        return self._entries[key][0] if key in self._entries else None
+
+    def put(self, key, value, depends_on: Iterable[int]) -> None:
+        """Keep `value`, counted from the claims about the subjects `depends_on`."""
+        self._entries[key] = (value, frozenset(depends_on))
+
+    def forget_about(self, subject_ids: set[int]) -> None:
+        """Forget what was counted from claims about any of these subjects."""
+        stale = [key for key, (_, depends) in self._entries.items() if not depends.isdisjoint(subject_ids)]
+        for key in stale:
+            del self._entries[key]
+
+    def clear(self) -> None:
+        """Forget everything."""
+        self._entries.clear()
+
+    def __len__(self) -> int:
+        return len(self._entries)
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,17 +194,31 @@ class NameIndex:
         self.alias_rows = self._read_aliases(store)
         self._build_match_keys()
         self._views: dict[int | None, GuildView] = {}
-        self.memo: LeastRecentlyUsed = LeastRecentlyUsed(MEMO_SIZE)
+        self.memo = AnswerMemo(MEMO_SIZE)
+        # what the memo was counted from: revisions of stored claims, and the last claim added
+        self.revised = answers_revised(store)
+        self.claims_seen = last_claim_id(store)
         # (guild, subject) pairs found visible, and not: a commit can only make the second
         # kind visible, unless it hid a claim (`hidden`)
         self._seen: set[tuple[int | None, int]] = set()
         self._unseen: set[tuple[int | None, int]] = set()
 
-    def store_changed(self, stamp: tuple[int, int], hidden: int) -> None:
-        """Something other than the names changed: forget the counts, and who sees what unless
-        nothing was hidden since (then what a guild saw it still sees)."""
+    def store_changed(self, store: Store, stamp: tuple[int, int], hidden: int, revised: int) -> None:
+        """Something other than the names changed: forget the counts it can change, and who
+        sees what unless nothing was hidden since (then what a guild saw it still sees).
+
+        When claims were only added (no revision), only the counts about their subjects
+        change; otherwise all may. A new subject can join a family (as its series or maker),
+        which the memo's keys hold: a family that changed is counted anew.
+        """
         self.stamp = stamp
-        self.memo.clear()
+        if revised == self.revised:
+            changed, self.claims_seen = subjects_of_claims_after(store, self.claims_seen)
+            self.memo.forget_about(changed)
+        else:
+            self.memo.clear()
+            self.revised = revised
+            self.claims_seen = last_claim_id(store)
         self._unseen.clear()
         if hidden != self.hidden:
             self._seen.clear()
@@ -173,7 +228,7 @@ class NameIndex:
         """Every subject. One with no claims the guild can see (none yet, or its article
         removed or redated away) is no name to offer: `visible` asks that per query, so a
         subject's first claim changes no name and the index is kept."""
-        for row in store.db.execute("SELECT id, name, key, kind, brand FROM subjects ORDER BY id DESC"):
+        for row in subjects_newest_first(store):
             self._take_subject(Subject(*row))
             self.newest_first.append(row[0])
 
@@ -197,11 +252,7 @@ class NameIndex:
         """Take in the subjects added since the index was read, without reading the others
         again; False when that would not be the same as a rebuild (a new name an alias already
         uses, or so many new entries that the unsorted tail should be sorted in)."""
-        rows = store.db.execute(
-            "SELECT id, name, key, kind, brand FROM subjects WHERE id > ? ORDER BY id",
-            [max(self.subjects, default=0)],
-        ).fetchall()
-        new = [Subject(*row) for row in rows]
+        new = [Subject(*row) for row in subjects_after(store, max(self.subjects, default=0))]
         alias_keys = {name_key(row.alias) for row in self.alias_rows}
         tail = len(self.entries) - self.sorted_count
         if any(subject.key in alias_keys or subject.key in self.by_key for subject in new) or tail + 4 * len(
@@ -231,12 +282,10 @@ class NameIndex:
 
     @staticmethod
     def _read_aliases(store: Store) -> list[AliasRow]:
-        rows = store.db.execute(
-            "SELECT l.alias, l.subject_id, l.claim_id, c.guild_id, "
-            "c.retracted_at IS NULL AND c.article_removed = 0 FROM aliases l "
-            "JOIN claims c ON c.id = l.claim_id"
-        )
-        return [AliasRow(alias, sid, cid, guild, bool(alive)) for alias, sid, cid, guild, alive in rows]
+        return [
+            AliasRow(alias, sid, cid, guild, bool(alive))
+            for alias, sid, cid, guild, alive in alias_links(store)
+        ]
 
     def _build_match_keys(self) -> None:
         """Sorted (key, spaced name, subject id) of full names and endings; buckets for fuzz."""
@@ -416,18 +465,6 @@ def _starts_at_boundary(name: str, base: str) -> bool:
 _indexes: weakref.WeakKeyDictionary[Store, NameIndex] = weakref.WeakKeyDictionary()
 
 
-def store_stamp(store: Store) -> tuple[int, int]:
-    """Changes whenever this store's content may have changed, by any connection."""
-    data_version = store.db.execute("PRAGMA data_version").fetchone()[0]
-    return data_version, store.db.conn.total_changes
-
-
-def names_stamp(store: Store) -> tuple[tuple[int, int], int]:
-    """((subjects added, other name changes), changes that hid a claim): see `_schema_v5`."""
-    added, changed, hidden = store.db.execute("SELECT added, changed, hidden FROM names_version").fetchone()
-    return (added, changed), hidden
-
-
 def name_index(store: Store) -> NameIndex:
     """The store's name index, rebuilt only when its names have changed since it was read."""
     stamp = store_stamp(store)
@@ -435,10 +472,11 @@ def name_index(store: Store) -> NameIndex:
     if index is not None and index.stamp == stamp:
         return index
     names, hidden = names_stamp(store)
+    revised = answers_revised(store)
     if index is not None and (
         index.names == names or (index.names[1] == names[1] and index.take_new_subjects(store, names))
     ):
-        index.store_changed(stamp, hidden)
+        index.store_changed(store, stamp, hidden, revised)
     else:
         index = NameIndex(store, stamp, names, hidden)
         _indexes[store] = index
@@ -581,12 +619,14 @@ def autocomplete(store: Store, fragment: str, guild_id: int | None = None, limit
         return [index.subjects[sid].name for sid in names]
     for use in view.alias_keys.get(key, ()):
         offer(use.canonical_id)
+    # each kind of hit is looked for only when the kinds before it gave too few names: the
+    # substring scan and the fuzzy match cost more than the prefix hits of a short fragment
     for hits in (
-        _shortest_first(index, index.prefixed(key)),
-        _shortest_first(index, index.containing(key)),
-        (number for number, _ in index.alike(key, limit=limit * 2, everywhere=False)),
+        lambda: _shortest_first(index, index.prefixed(key)),
+        lambda: _shortest_first(index, index.containing(key)),
+        lambda: [number for number, _ in index.alike(key, limit=limit * 2, everywhere=False)],
     ):
-        for number in hits:
+        for number in hits():
             if offer(index.entries[number][2]):
                 return [index.subjects[sid].name for sid in names]
     return [index.subjects[sid].name for sid in names]

@@ -9,9 +9,10 @@ from __future__ import annotations
 import re
 
 from bot.answers.model import Answer, Item, failure
-from bot.answers.receipts import articles_matching, claims_matching
+from bot.answers.receipts import claims_matching
 from bot.answers.sourcing import source_name
 from bot.store import Store
+from bot.store.answers import articles_matching
 
 SEARCH_LIMIT = 20
 SNIPPET_WORDS = 32

@@ -6,18 +6,16 @@ Which value is current, for one attribute:
 - a confirmed value beats unconfirmed ones (rumored, speculated); among equals the newest
   article wins;
 - company-wide context counts only when nothing about the device or its series exists.
-Retracted claims and removed articles never reach this module (receipts.visible_to).
+Retracted claims and removed articles never reach this module (bot.store.answers.visible_to).
 
-A device's standings are kept with the store's name index, so they are counted once per store
-version: asking again about a popular phone costs a lookup, and any change to the store (an
-article, a retraction) starts afresh.
+A device's standings are kept with the store's name index, so asking again about a popular phone
+costs a lookup: a commit that only adds claims forgets the standings about their subjects (and
+their families), any other change (a retraction, a removed or redated article) all of them.
 """
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from bot.answers.attributes import attribute_sort_key, attributes_named, label
@@ -33,9 +31,10 @@ from bot.answers.family import (
 )
 from bot.answers.lookup import Resolution, name_index, resolve_subject
 from bot.answers.model import Answer, Item, failure
-from bot.answers.receipts import ClaimRow, Sql, claims_by_id, in_list, visible_to
+from bot.answers.receipts import ClaimRow, claims_by_id
 from bot.models import ATTRIBUTES
 from bot.store import Store
+from bot.store.answers import value_group_sums
 
 
 def not_found(command: str, resolution: Resolution) -> Answer:
@@ -104,11 +103,7 @@ def spec(store: Store, device: str, attribute: str | None = None, guild_id: int 
     )
     if wanted:
         answer.title += " · " + (label(wanted[0]) if len(wanted) == 1 else attribute.strip())
-    memo = name_index(store).memo
-    memo_key = ("spec", guild_id, subject.id, wanted)
-    if memo_key not in memo:
-        memo[memo_key] = standings(store, family, guild_id, wanted)
-    ordered, receipts = memo[memo_key]
+    ordered, receipts = kept_standings(store, family, guild_id, wanted)
     answer.items = [
         _line(group, standing, scoped_claim(receipts[group.best_id], family))
         for group, standing in ordered
@@ -117,6 +112,31 @@ def spec(store: Store, device: str, attribute: str | None = None, guild_id: int 
     if not answer.items:
         answer.notes.append(f"Nothing about {answer.title} is stored yet.")
     return answer
+
+
+def kept_standings(
+    store: Store, family: Family, guild_id: int | None, attributes: tuple[str, ...] | None
+) -> tuple[list[tuple[ValueGroup, str]], dict[int, ClaimRow]]:
+    """`standings`, from the memo when it was counted since the family's claims last changed.
+
+    Some attributes are taken from the standings of all of them when those are kept: each
+    attribute is counted on its own, so that is what counting only these would give.
+    """
+    memo = name_index(store).memo
+    # the family is part of the key: a subject added since (a series, a maker) can join it
+    members = (tuple(family.scopes.items()), family.company.id if family.company else None)
+    key = ("spec", guild_id, members, attributes)
+    found = memo.get(key)
+    if found is None and attributes:
+        every = memo.get(("spec", guild_id, members, None))
+        if every is not None:
+            ordered, receipts = every
+            return [pair for pair in ordered if pair[0].attribute in attributes], receipts
+    if found is None:
+        found = standings(store, family, guild_id, attributes)
+        depends_on = set(family.scopes) | ({family.company.id} if family.company else set())
+        memo.put(key, found, depends_on)
+    return found
 
 
 def standings(
@@ -140,52 +160,24 @@ def standings(
 def tally(
     store: Store, family: Family, guild_id: int | None, attributes: tuple[str, ...] | None
 ) -> list[ValueGroup]:
-    """The value groups of the family's claims and of its company context, counted in SQL.
+    """The value groups of the family's claims and of its company context, counted in SQL
+    (`bot.store.answers.value_group_sums`).
 
-    Each subject is counted on its own, in the order of `idx_claims_value_groups`, so SQLite adds
-    up a heavy device's thousands of claims without sorting them, and finds each group's
-    weightiest claim by reading the index backwards from the group's end. Only the few rows per
-    value group come back, each with the list of its articles; a value said of several subjects
-    (the device and its series) is merged here, and its sources are the distinct articles of its
-    lists (counting them in Python costs less than SQLite's `count(DISTINCT)`). Groups come in
-    (attribute, value, denial) order, the order denials are listed in.
+    Only the few rows per value group come back, each with the list of its articles; a value
+    said of several subjects (the device and its series) is merged here, and its sources are the
+    distinct articles of its lists (counting them in Python costs less than SQLite's
+    `count(DISTINCT)`). Groups come in (attribute, value, denial) order, the order denials are
+    listed in.
     """
-    wanted = list(attributes or ())
-    parts = []
-    for sid, (scope, _) in family.scopes.items():
-        scope_rank = SCOPE_RANK[SERIES_WIDE if scope == SERIES_WIDE else OWN]
-        parts.append(
-            _value_group_sums(
-                scope_rank,
-                lambda claim, sid=sid: Sql(f"{claim}.subject_id = ?", (sid,)),
-                guild_id,
-                wanted,
-                weightiest_from_index=True,
-            )
-        )
-    if family.company is not None:
-        ids = list(family.scopes)
-
-        def in_family_article(claim: str) -> Sql:
-            return (
-                Sql(
-                    f"{claim}.subject_id = ? AND {claim}.article_id IN (SELECT article_id FROM claims WHERE ",
-                    (family.company.id,),
-                )
-                + in_list("subject_id", ids)
-                + ")"
-            )
-
-        parts.append(
-            _value_group_sums(
-                SCOPE_RANK[COMPANY_WIDE], in_family_article, guild_id, wanted, weightiest_from_index=False
-            )
-        )
-    query = parts[0]
-    for part in parts[1:]:
-        query += " UNION ALL " + part
+    subjects = [
+        (sid, SCOPE_RANK[SERIES_WIDE if scope == SERIES_WIDE else OWN])
+        for sid, (scope, _) in family.scopes.items()
+    ]
+    company = None if family.company is None else (family.company.id, SCOPE_RANK[COMPANY_WIDE])
     by_value: dict[tuple[str, str, int], list[tuple]] = defaultdict(list)
-    for scope_rank, attribute, key, denial, *sums in store.db.execute(query.text, query.params):
+    for scope_rank, attribute, key, denial, *sums in value_group_sums(
+        store, subjects, company, guild_id, attributes
+    ):
         by_value[attribute, key, denial].append((scope_rank, *sums))
     return [
         _merged(attribute, key, bool(denial), by_value[attribute, key, denial])
@@ -193,62 +185,14 @@ def tally(
     ]
 
 
-def _value_group_sums(
-    scope_rank: int,
-    claims_of: Callable[[str], Sql],
-    guild_id: int | None,
-    wanted: list[str],
-    *,
-    weightiest_from_index: bool,
-) -> Sql:
-    """The SQL adding up one subject's visible claims (`claims_of` a claim alias is the condition
-    choosing them) by value group: scope rank, attribute, value key, denial, the article of each
-    claim as JSON, newest date, and the weightiest claim (confirmed, then newest, then latest
-    added) as "<confirmed 0|1><published> <id:012>".
-
-    The weightiest claim is read from the end of the group in the index when the condition is
-    the subject alone: one step a group instead of a key built for each of thousands of claims.
-    A company's context claims are few, and the condition on their article would be evaluated
-    again for every group, so there the key is built for each.
-    """
-    only = " AND " + in_list("c.attribute", wanted) if wanted else Sql("")
-    if weightiest_from_index:
-        weightiest = (
-            f"(SELECT {_weight('b')} FROM claims b WHERE "
-            + claims_of("b")
-            + " AND b.attribute = c.attribute "
-            "AND lower(trim(b.value)) = lower(trim(c.value)) "
-            "AND (b.status = 'denied') = (c.status = 'denied') AND "
-            + visible_to(guild_id, claim="b")
-            + " ORDER BY b.status = 'confirmed' DESC, b.published DESC, b.id DESC LIMIT 1)"
-        )
-    else:
-        weightiest = Sql(f"max({_weight('c')})")
-    return (
-        f"SELECT {scope_rank}, c.attribute, lower(trim(c.value)), c.status = 'denied', "
-        "json_group_array(c.article_id), max(c.published), " + weightiest + " FROM claims c "
-        "WHERE " + claims_of("c") + " AND " + visible_to(guild_id, claim="c") + only + " GROUP BY 2, 3, 4"
-    )
-
-
-def _weight(claim: str) -> str:
-    """A claim's weight as text that sorts like (confirmed, published, id): the space after the
-    date sorts below any character of a date, so an undated claim weighs least, as in a tuple."""
-    return (
-        f"({claim}.status = 'confirmed') || coalesce({claim}.published, '') || ' ' "
-        f"|| printf('%012d', {claim}.id)"
-    )
-
-
 def _merged(attribute: str, value_key: str, denial: bool, subjects: list[tuple]) -> ValueGroup:
-    """One value group from its sums per subject (see `_value_group_sums`)."""
-    articles: set[str] = set()
-    newest, rank, top_scope = "", (False, "", 0, 0), 0
-    for scope_rank, article_list, subject_newest, best in subjects:
-        articles.update(json.loads(article_list))
-        newest = max(newest, subject_newest or "")
-        rank = max(rank, (best[0] == "1", best[1:-13], scope_rank, int(best[-12:])))
-        top_scope = max(top_scope, scope_rank)
+    """One value group from its sums per subject (see `bot.store.answers.value_group_sums`)."""
+    articles = set().union(*(article_list for _, article_list, _, _ in subjects))
+    newest = max(subject_newest or "" for _, _, subject_newest, _ in subjects)
+    rank = max(
+        (best[0] == "1", best[1:-13], scope_rank, int(best[-12:])) for scope_rank, _, _, best in subjects
+    )
+    top_scope = max(scope_rank for scope_rank, _, _, _ in subjects)
     return ValueGroup(attribute, value_key, denial, len(articles), newest, rank, top_scope)
 
 

@@ -158,3 +158,53 @@ def test_json_follows_the_contract(pixel_store):
         "published",
         "claim_id",
     ]
+
+
+def test_a_makers_claim_is_context_where_its_article_spoke_of_the_device_even_retracted(tmp_path):
+    maker, other = "Apple", "Apple iPad Air 9"
+    with Store(tmp_path / "context.db") as store:
+        retracted, _ = put(
+            store,
+            Written(
+                "device-retracted",
+                "2031-01-05",
+                said=[
+                    Said(PHONE, "ram", "8 GB", "rumored", f"The {PHONE} may have 8 GB of RAM."),
+                    Said(
+                        maker,
+                        "launch_date",
+                        "2031-09",
+                        "rumored",
+                        "Apple may launch it in September.",
+                        "company",
+                    ),
+                ],
+            ),
+        )
+        retract(store, retracted, "discord:1", "not about this phone")
+        report(store, "device-kept", "2031-01-04", "12 GB", "rumored")
+        put(
+            store,
+            Written(
+                "other-device",
+                "2031-01-06",
+                said=[
+                    Said(other, "ram", "6 GB", "rumored", f"The {other} may have 6 GB of RAM."),
+                    Said(
+                        maker,
+                        "launch_date",
+                        "2031-10",
+                        "rumored",
+                        "Apple may launch it in October.",
+                        "company",
+                    ),
+                ],
+            ),
+        )
+        for attribute in (None, "launch date"):
+            context = [
+                line.value
+                for line in lines_of(spec(store, PHONE, attribute), "launch_date")
+                if line.scope == "company-wide"
+            ]
+            assert context == ["2031-09"], attribute
