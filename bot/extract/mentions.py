@@ -81,6 +81,20 @@ def _variants_pattern() -> str:
     return r"(?:\s*(?:(?i:" + alternation(other) + r")|(?<=\s)(?:" + alternation(roman) + r"))(?![\w+]))"
 
 
+_CAPITALS_RUN = re.compile(r"([a-z]*)([A-Z]{3,})")
+
+
+def restyled_families(families: list[str]) -> list[str]:
+    """A family word written in capitals ("iQOO", "POCO") as writers also type it, capitalised
+    once ("iQoo", "Poco"): the same family, not a word the model pattern can miss."""
+    out = []
+    for word in families:
+        caps = _CAPITALS_RUN.fullmatch(word)
+        if caps:
+            out.append(caps.group(1) + caps.group(2).capitalize())
+    return out
+
+
 _LEADS: dict[str, set] = {}
 
 
@@ -100,7 +114,7 @@ def patterns() -> dict[str, re.Pattern]:
     for brand in lex.brands.values():
         for word in brand.words:
             lead_words += [word] if brand.case_sensitive else case_variants(word)
-        lead_words += brand.families
+        lead_words += brand.families + restyled_families(brand.families)
     lead = trie_pattern(set(lead_words))
     series = trie_pattern(load_series_words())
     variants = _variants_pattern()
@@ -658,7 +672,13 @@ class MentionFinder:
             owner = _BRAND_POSSESSIVE.search(body, max(0, s - 24), s)  # "Xiaomi's 12S Ultra"
             brand = lexicon().word_to_brand.get(owner.group(1).lower()) if owner else None
             # "Vivo's X200 ... OnePlus 13 ... the X200 Pro": a model the article gave one brand keeps it.
-            brand = brand or _brand_named_with(seen_models, key(model)) or brand_at(s)
+            full = key((model + " " + (var or "")).strip())  # "its Hot 10 Play" after the "X Hot 10 Play"
+            brand = (
+                brand
+                or _brand_named_with(seen_models, full)
+                or _brand_named_with(seen_models, key(model))
+                or brand_at(s)
+            )
             if not brand:
                 continue
             add(s, end, brand, (model + " " + (var or "")).strip(), bool(series))

@@ -11,6 +11,7 @@ order. Each stage reads what the stages before it found and sets its own fields:
     launched    devices the article reports as launched (their plain specs are confirmed)
     tables      table cells given to their column's device, flattened two-column tables too
     references  the discourse, sentence by sentence: references resolved, the topic carried
+    launched_references  devices a launch sentence refers to ("it has been unveiled") launched
     subjects    each value handed to the subject its clause is about (a company's to its device)
     dates       launch dates handed to the device launched
     partners    camera partners (Leica, Zeiss ...) of makers
@@ -33,7 +34,7 @@ from bot.extract import dates as _dates
 from bot.extract import wordscan
 from bot.extract.aliases import find_aliases
 from bot.extract.discourse import read_discourse
-from bot.extract.launched import find_launched
+from bot.extract.launched import find_launched, find_launched_by_reference
 from bot.extract.lexicon import fragments, key, lexicon, lowered, pattern_starts, word_start
 from bot.extract.mentions import (
     COMPANY,
@@ -240,6 +241,11 @@ def _sentence_values(doc: ArticleState):
             j += 1
         if own and not sentence.in_signature:
             yield sentence, own
+
+
+def find_launched_by_references(doc: ArticleState) -> None:
+    """Devices a launch sentence refers to without naming them ("it has been unveiled")."""
+    find_launched_by_reference(doc)
 
 
 def assign_subjects(doc: ArticleState) -> None:
@@ -543,6 +549,7 @@ PIPELINE: tuple[Stage, ...] = (
     Stage("launched", find_launched_devices),
     Stage("tables", map_tables),
     Stage("references", resolve_references),
+    Stage("launched_references", find_launched_by_references),
     Stage("subjects", assign_subjects),
     Stage("dates", assign_launch_dates),
     Stage("partners", assign_camera_partners),

@@ -1,0 +1,55 @@
+"""Third round of general mechanisms, each on own sentences: names written longer or in another
+case than the catalogue's, launches reported of a referred-to phone, flattened comparison tables,
+siblings' values, month-and-year launch phrases, model numbers. No text of any real article."""
+
+from __future__ import annotations
+
+from bot.extract import extract
+from bot.models import Article
+
+
+def claims_of(body: str, published: str | None = "2024-06-01"):
+    return extract(Article(id="g3", body=body, published=published, published_basis="header"))
+
+
+def facts(body: str, published: str | None = "2024-06-01") -> set[tuple[str, str, str]]:
+    return {(c.subject, c.attribute, c.value) for c in claims_of(body, published)}
+
+
+def test_a_capitalised_family_word_typed_with_one_capital_is_the_family():
+    found = facts("The iQoo 9 packs a 4,700mAh battery, and the Iqoo 10 gets a 4,800mAh one.", "2022-08-01")
+    assert ("vivo iQOO 9", "battery", "4700 mAh") in found, found
+    assert ("vivo iQOO 10", "battery", "4800 mAh") in found, found
+
+
+def test_play_after_the_model_is_part_of_the_name():
+    body = (
+        "Tecno is bringing the Tecno Spark 9 Play to Kenya next week. "
+        "Its Spark 9 Play packs a 5,000mAh battery and a 6.6-inch screen."
+    )
+    found = facts(body, "2022-08-01")
+    assert ("Tecno Spark 9 Play", "battery", "5000 mAh") in found, found
+    assert not any(s == "Tecno Spark 9" for s, _a, _v in found), found
+
+
+def test_a_launch_reported_of_the_phone_referred_to_confirms_its_specs():
+    body = (
+        "Motorola will reportedly bring the Moto G99 Play to Europe on June 20. "
+        "The handset has already been unveiled in Brazil and it runs Android 14. "
+        "It features a 6.5-inch display and a 5,000mAh battery."
+    )
+    claims = claims_of(body, "2024-06-01")
+    status = {(c.attribute, c.value): c.status for c in claims if c.subject == "Motorola Moto G99 Play"}
+    assert status.get(("os", "Android 14")) == "confirmed", claims
+    assert status.get(("battery", "5000 mAh")) == "confirmed", claims
+
+
+def test_a_launch_still_to_come_of_the_phone_referred_to_keeps_its_specs_rumored():
+    body = (
+        "Motorola will reportedly bring the Moto G99 Play to Europe on June 20. "
+        "It will be unveiled with Android 14 and a 5,000mAh battery."
+    )
+    status = {
+        (c.attribute, c.value): c.status for c in claims_of(body) if c.subject == "Motorola Moto G99 Play"
+    }
+    assert status.get(("battery", "5000 mAh")) == "rumored", status
