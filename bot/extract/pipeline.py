@@ -12,6 +12,7 @@ order. Each stage reads what the stages before it found and sets its own fields:
     tables      table cells given to their column's device, flattened two-column tables too
     references  the discourse, sentence by sentence: references resolved, the topic carried
     launched_references  devices a launch sentence refers to ("it has been unveiled") launched
+    column_cues a run-together table's rows read with their header column's cue
     subjects    each value handed to the subject its clause is about (a company's to its device)
     dates       launch dates handed to the device launched
     partners    camera partners (Leica, Zeiss ...) of makers
@@ -34,6 +35,7 @@ from bot.extract import dates as _dates
 from bot.extract import wordscan
 from bot.extract.aliases import find_aliases
 from bot.extract.discourse import read_discourse
+from bot.extract.glued import carry_column_cues, glued_table_cells
 from bot.extract.launched import find_launched, find_launched_by_reference
 from bot.extract.lexicon import fragments, key, lexicon, lowered, pattern_starts, word_start
 from bot.extract.mentions import (
@@ -212,6 +214,7 @@ def map_tables(doc: ArticleState) -> None:
     flattened into a sentence to each column's device."""
     doc.table_cells = table_cells(doc.body, doc.mentions, doc.values)
     doc.table_cells.update(flattened_columns(doc.body, doc.spans, doc.mentions, doc.values))
+    doc.table_cells.update(glued_table_cells(doc))
 
 
 def resolve_references(doc: ArticleState) -> None:
@@ -246,6 +249,11 @@ def _sentence_values(doc: ArticleState):
 def find_launched_by_references(doc: ArticleState) -> None:
     """Devices a launch sentence refers to without naming them ("it has been unveiled")."""
     find_launched_by_reference(doc)
+
+
+def read_column_cues(doc: ArticleState) -> None:
+    """A run-together table's rows read with their header's column cue ("(rumored)")."""
+    carry_column_cues(doc)
 
 
 def assign_subjects(doc: ArticleState) -> None:
@@ -550,6 +558,7 @@ PIPELINE: tuple[Stage, ...] = (
     Stage("tables", map_tables),
     Stage("references", resolve_references),
     Stage("launched_references", find_launched_by_references),
+    Stage("column_cues", read_column_cues),
     Stage("subjects", assign_subjects),
     Stage("dates", assign_launch_dates),
     Stage("partners", assign_camera_partners),

@@ -53,3 +53,36 @@ def test_a_launch_still_to_come_of_the_phone_referred_to_keeps_its_specs_rumored
         (c.attribute, c.value): c.status for c in claims_of(body) if c.subject == "Motorola Moto G99 Play"
     }
     assert status.get(("battery", "5000 mAh")) == "rumored", status
+
+
+GLUED_TABLE = (
+    "Samsung is expected to unveil the Galaxy A55 soon. Here is how it compares.\n\n"
+    "Galaxy A55 (leaked)Galaxy A54\n"
+    "Price$479$449\n"
+    "Display6.7 inches6.4 inches\n"
+    "ChipsetExynos 1480Exynos 1380\n"
+    "Selfie camera32MP12MP\n"
+    "BatteryTBA5,000mAh\n"
+    "Charging45W25W\n\n"
+    "We will know more at launch."
+)
+
+
+def test_a_run_together_table_gives_each_cell_to_its_column_phone():
+    found = facts(GLUED_TABLE, "2024-02-01")
+    assert ("Samsung Galaxy A55", "display_size", "6.7 in") in found, found
+    assert ("Samsung Galaxy A54", "display_size", "6.4 in") in found, found
+    assert ("Samsung Galaxy A55", "chipset", "Exynos 1480") in found, found
+    assert ("Samsung Galaxy A54", "chipset", "Exynos 1380") in found, found
+    assert ("Samsung Galaxy A55", "front_camera", "32 MP") in found, found
+    assert ("Samsung Galaxy A54", "front_camera", "12 MP") in found, found
+    assert ("Samsung Galaxy A54", "battery", "5000 mAh") in found, found
+    assert ("Samsung Galaxy A55", "battery", "5000 mAh") not in found, found
+    assert ("Samsung Galaxy A55", "wired_charging", "45 W") in found, found
+    assert ("Samsung Galaxy A54", "wired_charging", "25 W") in found, found
+
+
+def test_a_run_together_table_header_cue_is_its_column_s_only():
+    status = {(c.subject, c.attribute): c.status for c in claims_of(GLUED_TABLE, "2024-02-01")}
+    assert status[("Samsung Galaxy A55", "wired_charging")] == "rumored"
+    assert status[("Samsung Galaxy A54", "wired_charging")] == "confirmed"
