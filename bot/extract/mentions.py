@@ -788,6 +788,16 @@ def _phone_n_brands() -> frozenset:
     )
 
 
+_CLAUSE_BREAK_BEFORE = re.compile(r";|,\s*(?:while|whereas|but)\b")
+
+
+def clause_start(body: str, start: int, end: int) -> int:
+    """Where the clause holding `end` begins in [start, end): "an increase over its predecessor,
+    while the X ...": the comparison is over at the clause break; the X is no compared phone."""
+    breaks = [b.end() for b in _CLAUSE_BREAK_BEFORE.finditer(body, start, end)]
+    return breaks[-1] if breaks else start
+
+
 def mark_comparisons(body: str, mentions: list[Mention]) -> None:
     """Flag the mentions that a comparison names ("rivals the 13 Ultra", "than the Galaxy S22")."""
     phrases, determiners, longest = comparison_cues()
@@ -818,6 +828,7 @@ def mark_comparisons(body: str, mentions: list[Mention]) -> None:
             and _LEADING_LIKE.search(body, max(0, comma - 60), comma)
         ):
             window_start = comma + 1
+        window_start = clause_start(body, window_start, m.start)
         words = [
             w.lower().replace("’", "'").rstrip(".") if w.lower() not in ("vs.",) else "vs."
             for w in _WORDS.findall(body, window_start, m.start)

@@ -503,11 +503,17 @@ def model_references(doc, mentions: list[Mention], taken) -> list[Mention]:
         words = base_mention.model.split()
         while len(words) > 1 and words[-1].lower() in variants and not re.fullmatch(r"[IVX]+", words[-1]):
             words.pop()
+        if len(words[-1]) > 1 and words[-1].endswith("+"):
+            words[-1] = words[-1][:-1]  # "the Ultra" after the "S40+" is the S40 Ultra
         base = " ".join(words)
         var = h.group("var")
         model = f"{base}{var}" if var == "+" else f"{base} {var}" if var else base
         name, known = resolve_device(base_mention.brand, model)
-        if not known and key(model) not in doc.seen_models.get(base_mention.brand, set()):
+        if (
+            not known
+            and key(model) not in doc.seen_models.get(base_mention.brand, set())
+            and not (var and family_named(doc.seen_models.get(base_mention.brand, set()), key(base)))
+        ):
             continue
         start = h.start("var") if var else h.start("adj")
         added.append(
@@ -517,6 +523,18 @@ def model_references(doc, mentions: list[Mention], taken) -> list[Mention]:
     if not added:
         return mentions
     return sorted(mentions + added, key=lambda x: x.start)
+
+
+def family_named(seen: set[str], base_key: str) -> bool:
+    """Whether the article named the base model together with a variant of it ("the iPhone 20 and
+    iPhone 20 Pro"): then "the Pro Max" is that family's Pro Max, catalogued or not."""
+    variants = lexicon().variant_lower
+    return base_key in seen and any(
+        k != base_key
+        and k.startswith(base_key)
+        and (k[len(base_key) :] in variants or k[len(base_key) :] == "+")
+        for k in seen
+    )
 
 
 # "Display: 6.8-inch AMOLED 6.8-inch AMOLED Chipset: ...": a label of one to three words and its colon.

@@ -86,3 +86,26 @@ def test_a_run_together_table_header_cue_is_its_column_s_only():
     status = {(c.subject, c.attribute): c.status for c in claims_of(GLUED_TABLE, "2024-02-01")}
     assert status[("Samsung Galaxy A55", "wired_charging")] == "rumored"
     assert status[("Samsung Galaxy A54", "wired_charging")] == "confirmed"
+
+
+def test_siblings_named_in_one_sentence_keep_their_own_values():
+    body = (
+        "A new leak lists the batteries of the whole Galaxy S40 range. The base Galaxy S40 is said to "
+        "pack a 4,100mAh battery, a small bump over its predecessor, while the Galaxy S40+ gets "
+        "4,900mAh, and the Ultra jumps to an impressive 5,200mAh."
+    )
+    found = facts(body, "2029-10-01")
+    assert ("Samsung Galaxy S40", "battery", "4100 mAh") in found, found
+    assert ("Samsung Galaxy S40 Ultra", "battery", "5200 mAh") in found, found
+    assert ("Samsung Galaxy S40+", "battery", "4900 mAh") in found, found
+    assert not {("Samsung Galaxy S40", "battery", v) for v in ("5200 mAh", "4900 mAh")} & found, found
+
+
+def test_a_variant_named_alone_later_is_the_family_s_variant():
+    body = (
+        "The Xiaomi 19 and Xiaomi 19 Pro are tipped for a December launch. "
+        "The Ultra is expected to follow with a 6,000mAh battery."
+    )
+    found = facts(body, "2029-10-01")
+    assert ("Xiaomi 19 Ultra", "battery", "6000 mAh") in found, found
+    assert ("Xiaomi 19 Pro", "battery", "6000 mAh") not in found, found
