@@ -93,6 +93,15 @@ def carried_cue(
     return previous
 
 
+def series_named_before(antecedent: Mention | None, reference: Mention) -> Mention | None:
+    """ "the new X series ..., the tipster says that it will go official": a series named earlier
+    in the sentence is what a singular "it" stands for, not the device the sentences before were
+    about ("the phone" and other nouns keep the topic)."""
+    if antecedent is None or antecedent.kind != SERIES or reference.text.lower() != "it":
+        return None
+    return antecedent
+
+
 class _Discourse:
     """What carries from sentence to sentence while the article is read."""
 
@@ -136,7 +145,7 @@ class _Discourse:
                 target = (
                     antecedent
                     if antecedent is not None and antecedent.kind == DEVICE
-                    else (topic or series_topic)
+                    else series_named_before(antecedent, m) or topic or series_topic
                 )
                 # "the phone" while the topic is a series: the article's own device when it is a member.
                 target = self.doc.salient.member_of(target) or target

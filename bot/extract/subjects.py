@@ -63,7 +63,13 @@ _POSSESSIVE = re.compile(r"['’]s?\b")
 _BUT_CLAUSE = re.compile(r",\s*but\b|;\s")
 _COMPARED_RELATIVE = re.compile(r",?\s*(?:which|that)\b[^;]*")
 _PREDECESSOR = re.compile(r"\b(?:" + fragments("predecessor_phrases") + r")\b")
-_FOUND_IN = re.compile(r"(?i)\s*(?:[\w-]+\s+){0,3}(?:" + fragments("found_in") + r")\s+(?:the\s+|its\s+)?")
+_FOUND_IN = re.compile(
+    r"(?i)\s*(?:[\w-]+\s+){0,3}(?:"
+    + fragments("found_in")
+    + r")\s+(?:the\s+|its\s+)?(?:(?:"
+    + fragments("model_reference_adjectives")
+    + r")\s+)?"
+)
 _FOUND_BEFORE = re.compile(r"(?i)\b(?:" + fragments("found_in") + r")\s+(?:the\s+|its\s+)?$")
 _IN_BEFORE = re.compile(r"(?i)\b(?:in|inside)\s+(?:the\s+|its\s+)?$")
 _PART_AFTER = re.compile(r"\s+(?:" + fragments("part_nouns") + r")\b")

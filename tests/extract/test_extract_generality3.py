@@ -109,3 +109,24 @@ def test_a_variant_named_alone_later_is_the_family_s_variant():
     found = facts(body, "2029-10-01")
     assert ("Xiaomi 19 Ultra", "battery", "6000 mAh") in found, found
     assert ("Xiaomi 19 Pro", "battery", "6000 mAh") not in found, found
+
+
+def test_a_value_supported_on_a_phone_named_after_it_is_that_phone_s():
+    body = (
+        "Certification listings name the OnePlus 19, OnePlus 19R and OnePlus 19 Pro. "
+        "The listings point to 80W charging support on the regular OnePlus 19, similar to the OnePlus 18."
+    )
+    found = facts(body, "2029-09-15")
+    assert ("OnePlus 19", "wired_charging", "80 W") in found, found
+    assert ("OnePlus 19 Pro", "wired_charging", "80 W") not in found, found
+
+
+def test_it_after_a_series_in_its_sentence_is_the_series():
+    body = (
+        "The Pixel 12 Pro packs a 5,100mAh battery. "
+        "While Google has not confirmed the new Pixel 14 series yet, a tipster says that it will go "
+        "official in August next year."
+    )
+    found = facts(body, "2029-09-15")
+    assert ("Google Pixel 12 Pro", "launch_date", "2030-08") not in found, found
+    assert any(s.startswith("Google Pixel 14") and a == "launch_date" and v == "2030-08" for s, a, v in found)
