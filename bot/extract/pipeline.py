@@ -49,6 +49,7 @@ from bot.extract.mentions import (
     mark_comparisons,
 )
 from bot.extract.mentions import leads as mention_leads
+from bot.extract.model_numbers import model_number_aliases
 from bot.extract.partners import camera_partners
 from bot.extract.patterns import patterns
 from bot.extract.salience import COMPANY_ATTRIBUTES, device_for_company, salience
@@ -175,6 +176,7 @@ def read_aliases(doc: ArticleState) -> None:
     tentative models only a comparison kept are dropped."""
     mentions = doc.mentions
     alias_map = find_aliases(doc, mentions)
+    model_number_aliases(doc, mentions)
     if alias_map:
         for canonical_brand, alias_key in [(b, k) for b, ks in doc.aliases.models.items() for k in ks]:
             doc.seen_models.setdefault(canonical_brand, set()).add(alias_key)

@@ -130,3 +130,26 @@ def test_it_after_a_series_in_its_sentence_is_the_series():
     found = facts(body, "2029-09-15")
     assert ("Google Pixel 12 Pro", "launch_date", "2030-08") not in found, found
     assert any(s.startswith("Google Pixel 14") and a == "launch_date" and v == "2030-08" for s, a, v in found)
+
+
+def test_model_numbers_listed_respectively_are_aliases_of_each_phone():
+    body = (
+        "Three phones, believed to be the Galaxy S30, Galaxy S30+ and Galaxy S30 Ultra, have been "
+        "spotted with model numbers SM-S9310, SM-S9360, and SM-S9380, respectively. "
+        "The SM-S9380 is said to have a 5,000mAh battery."
+    )
+    claims = claims_of(body, "2029-09-15")
+    aliases = {(c.subject, c.value, c.status) for c in claims if c.attribute == "alias"}
+    assert ("Samsung Galaxy S30", "SM-S9310", "rumored") in aliases, aliases
+    assert ("Samsung Galaxy S30+", "SM-S9360", "rumored") in aliases, aliases
+    assert ("Samsung Galaxy S30 Ultra", "SM-S9380", "rumored") in aliases, aliases
+    assert not any("SM-" in c.subject for c in claims), claims
+
+
+def test_a_model_number_after_a_phone_in_its_clause_is_its_alias():
+    body = (
+        "The OnePlus 19 appeared with model number PKX110, while the OnePlus 19R shows up as CPH2699 "
+        "on the same site."
+    )
+    aliases = {(c.subject, c.value) for c in claims_of(body, "2029-09-15") if c.attribute == "alias"}
+    assert aliases == {("OnePlus 19", "PKX110"), ("OnePlus 19R", "CPH2699")}, aliases
