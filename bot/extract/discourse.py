@@ -81,6 +81,17 @@ def family_members(mentions: list[Mention], topic: Mention, before: int) -> list
     return out if len(out) >= 2 else []
 
 
+def three_of_the_family(
+    mentions: list[Mention], topic: Mention, reference: Mention, group: list[Mention]
+) -> list[Mention]:
+    """ "All three models" after the X and X+ were named together and the X Ultra after them: the
+    three of the topic's family named before, when the last group named together is not three."""
+    if "three" not in reference.text.lower() or len(group) == 3:
+        return group
+    family = family_members(mentions, topic, reference.start)
+    return family if len(family) == 3 else group
+
+
 def carried_cue(
     paragraph_start: int, sentence_status: str | None, topic: Mention | None, previous: tuple
 ) -> tuple:
@@ -162,6 +173,8 @@ class _Discourse:
                 and topic is not None
             ):
                 self.last_group = family_members(self.doc.mentions, topic, m.start)
+            if m.kind == REF_SERIES and topic is not None and _GROUP_REF.match(m.text):
+                self.last_group = three_of_the_family(self.doc.mentions, topic, m, self.last_group)
             if (
                 m.kind == REF_SERIES
                 and self.previous_group

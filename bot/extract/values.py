@@ -760,6 +760,10 @@ _SEPARATORS = re.compile(r"[,.]")
 _TIMES_BEFORE = re.compile(r"\d\s*[x×]\s*$")
 _CELLS_BEFORE = re.compile(r"dual[- ]cell|two cells|power ?bank", re.I)
 _WIRELESS_BEFORE = re.compile(r"wireless(?:\s+charging)?(?:\s+(?:at|of|up to|speeds? of))*\s*$")
+# The wireless charging a relative clause gives the figure of: "wireless charging (2.0) that offers 15W".
+_WIRELESS_NAMED_BEFORE = re.compile(
+    r"(?i)wireless\s+charging(?:\s+[\d.]+)?\s*,?\s+(?:that|which)\s+[a-z]+\s+(?:up\s+to\s+)?$"
+)
 
 
 def find_power(body: str, sentences: Sentences, at: dict | None = None) -> list[Value]:
@@ -793,6 +797,8 @@ def find_power(body: str, sentences: Sentences, at: dict | None = None) -> list[
             wired_after == -1 or wireless_after <= wired_after - 2 or wireless_after < wired_after
         ):
             attribute = "wireless_charging"
+        elif wired_after == -1 and _WIRELESS_NAMED_BEFORE.search(body, max(prev, m.start() - 60), m.start()):
+            attribute = "wireless_charging"  # "Fast Wireless Charging 2.0 that offers 15W charging speeds"
         elif wired_after != -1 or _CHARGE_WORD.search(after):
             attribute = "wired_charging"
         elif _WIRELESS_BEFORE.search(before):

@@ -153,3 +153,23 @@ def test_a_model_number_after_a_phone_in_its_clause_is_its_alias():
     )
     aliases = {(c.subject, c.value) for c in claims_of(body, "2029-09-15") if c.attribute == "alias"}
     assert aliases == {("OnePlus 19", "PKX110"), ("OnePlus 19R", "CPH2699")}, aliases
+
+
+def test_a_wattage_of_a_wireless_charging_clause_is_wireless():
+    found = facts(
+        "The Pixel 12 supports Qi2 Wireless Charging 2.0 that offers 23W charging speeds.", "2029-09-15"
+    )
+    assert ("Google Pixel 12", "wireless_charging", "23 W") in found, found
+    assert ("Google Pixel 12", "wired_charging", "23 W") not in found, found
+
+
+def test_all_three_models_are_the_family_named_before_when_no_three_were_named_together():
+    body = (
+        "The Xiaomi 21 series is coming next year. Meanwhile the Xiaomi 20 packs a 5,400mAh battery, "
+        "whereas the Xiaomi 20 Pro packs a 5,500mAh one. The Xiaomi 20 Ultra houses a 6,000mAh battery. "
+        "All three models support 50W wireless charging."
+    )
+    found = facts(body, "2029-09-15")
+    for phone in ("Xiaomi 20", "Xiaomi 20 Pro", "Xiaomi 20 Ultra"):
+        assert (phone, "wireless_charging", "50 W") in found, found
+    assert not any(s.startswith("Xiaomi 21") and a == "wireless_charging" for s, a, _v in found), found
