@@ -408,6 +408,7 @@ class MentionFinder:
                 )
                 taken.append((m.start(), m.end("series")))
                 continue
+            model, end = catalogue_longer_name(brand, model, body, end)
             name, _known = resolve_device(brand, model)
             mentions.append(
                 Mention(m.start(), end, DEVICE, name, brand, body[m.start() : end], model=_tidy_model(model))
@@ -699,6 +700,22 @@ _YEAR_AFTER = re.compile(r"\s*\(((?:19|20)\d\d)\)")
 _BRAND_BEFORE = re.compile(r"\b([A-Za-z]+)\s+$")
 _BRAND_POSSESSIVE = re.compile(r"\b([A-Za-z]+)['’]s\s+(?:(?:new|upcoming|latest|own)\s+)?$")
 _NOT_A_PHONE = frozenset(("watch", "tab", "tablet", "pad", "matepad", "buds", "band", "book", "tv", "pencil"))
+
+
+_NEXT_WORDS = re.compile(r"[ \t]+([A-Z0-9][\w+]*)(?:[ \t]+([A-Z0-9][\w+]*))?")
+
+
+def catalogue_longer_name(brand: str, model: str, body: str, end: int) -> tuple[str, int]:
+    """(model, end) of a name the article writes longer than the model pattern read it: one or two
+    capitalised words after it that make a phone the catalogue knows ("Hot 10" + "Play", "A52" +
+    "NFC", "Z3" + "Youth") are part of the name; the longest such name wins."""
+    words = _NEXT_WORDS.match(body, end)
+    if words is None:
+        return model, end
+    for group in (2, 1):
+        if words.group(group) and resolve_device(brand, " ".join([model, *words.groups()[:group]]))[1]:
+            return " ".join([model, *words.groups()[:group]]), words.end(group)
+    return model, end
 
 
 def _named_before(seen_models: dict, brand: str, mkey: str) -> bool:

@@ -173,3 +173,13 @@ def test_all_three_models_are_the_family_named_before_when_no_three_were_named_t
     for phone in ("Xiaomi 20", "Xiaomi 20 Pro", "Xiaomi 20 Ultra"):
         assert (phone, "wireless_charging", "50 W") in found, found
     assert not any(s.startswith("Xiaomi 21") and a == "wireless_charging" for s, a, _v in found), found
+
+
+def test_a_catalogue_name_longer_than_the_model_pattern_reads_wins():
+    found = facts(
+        "Sony's Xperia Z5 Compact packs a 2,700mAh battery; the Samsung Galaxy S5 Active gets 2,800mAh.",
+        "2016-01-10",
+    )
+    assert ("Sony Xperia Z5 Compact", "battery", "2700 mAh") in found, found
+    assert ("Samsung Galaxy S5 Active", "battery", "2800 mAh") in found, found
+    assert not any(s in ("Sony Xperia Z5", "Samsung Galaxy S5") for s, _a, _v in found), found
