@@ -866,6 +866,37 @@ def find_software(body: str) -> list[Value]:
     for m in plain.finditer(body) if plain is not None else ():
         skin = " ".join(m.group("skin").split())
         out.append(Value(m.start(), m.end(), "ui", canonical.get(key(skin), skin)))
+    out += _skins_run(body, {v.start for v in out})
+    return out
+
+
+@lru_cache(maxsize=1)
+def _unversioned_skin_patterns() -> tuple[re.Pattern, re.Pattern]:
+    skins = lexicon().specs["skins"]
+    skin = re.compile(
+        r"(?<![\w-])(?P<skin>"
+        + "|".join(re.escape(s).replace(r"\ ", r"\s?") for s in sorted(skins, key=len, reverse=True))
+        + r")(?![\w-]|\s?\d|['’])"
+    )
+    lead = re.compile(r"(?i)(?:^|[^\w])(?:" + fragments("skin_leads") + r")\s+(?:[\w.-]+\s+){0,3}$")
+    return skin, lead
+
+
+def _skins_run(body: str, taken: set[int]) -> list[Value]:
+    """A skin named without its version where the phone runs it ("runs on Android 11-based
+    OriginOS", "featuring the ROG UI"); not one named for itself ("MIUI's Gallery app")."""
+    skin, lead = _unversioned_skin_patterns()
+    out = []
+    for m in skin.finditer(body):
+        if m.start() in taken:
+            continue
+        if lead.search(body, max(0, m.start() - 48), m.start()):
+            skin_name = " ".join(m.group("skin").split())
+            out.append(
+                Value(
+                    m.start(), m.end(), "ui", lexicon().specs["skin_canonical"].get(key(skin_name), skin_name)
+                )
+            )
     return out
 
 

@@ -183,3 +183,14 @@ def test_a_catalogue_name_longer_than_the_model_pattern_reads_wins():
     assert ("Sony Xperia Z5 Compact", "battery", "2700 mAh") in found, found
     assert ("Samsung Galaxy S5 Active", "battery", "2800 mAh") in found, found
     assert not any(s in ("Sony Xperia Z5", "Samsung Galaxy S5") for s, _a, _v in found), found
+
+
+def test_a_skin_the_phone_runs_is_its_ui_without_a_version():
+    found = facts(
+        "The Oppo Find X10 runs on Android 16-based ColorOS with a few tweaks. "
+        "Oppo also showed HarmonyOS's rival features and says ColorOS's gallery app is new.",
+        "2029-09-15",
+    )
+    assert ("Oppo Find X10", "ui", "ColorOS") in found, found
+    assert not any(a == "ui" and v != "ColorOS" for _s, a, v in found), found
+    assert len([1 for _s, a, _v in found if a == "ui"]) == 1, found
