@@ -194,3 +194,8 @@ def test_a_skin_the_phone_runs_is_its_ui_without_a_version():
     assert ("Oppo Find X10", "ui", "ColorOS") in found, found
     assert not any(a == "ui" and v != "ColorOS" for _s, a, v in found), found
     assert len([1 for _s, a, _v in found if a == "ui"]) == 1, found
+
+
+def test_to_be_revealed_on_a_date_is_a_launch_date():
+    found = facts("The Zenfone 14 series is set to be revealed in Taipei on March 3.", "2029-01-20")
+    assert ("Asus Zenfone 14 series", "launch_date", "2029-03-03") in found, found
