@@ -199,3 +199,9 @@ def test_a_skin_the_phone_runs_is_its_ui_without_a_version():
 def test_to_be_revealed_on_a_date_is_a_launch_date():
     found = facts("The Zenfone 14 series is set to be revealed in Taipei on March 3.", "2029-01-20")
     assert ("Asus Zenfone 14 series", "launch_date", "2029-03-03") in found, found
+
+
+def test_a_hedge_two_words_before_a_confirmation_word_hedges_it():
+    claims = claims_of("The Nothing Phone (9) will likely be announced on October 2.", "2029-09-15")
+    status = {(c.attribute, c.value): c.status for c in claims}
+    assert status.get(("launch_date", "2029-10-02")) == "rumored", claims
