@@ -68,6 +68,8 @@ _FOUND_IN = re.compile(
     + fragments("found_in")
     + r")\s+(?:the\s+|its\s+)?(?:(?:"
     + fragments("model_reference_adjectives")
+    + "|"
+    + fragments("owner_adjectives")
     + r")\s+)?"
 )
 _FOUND_BEFORE = re.compile(r"(?i)\b(?:" + fragments("found_in") + r")\s+(?:the\s+|its\s+)?$")

@@ -205,3 +205,13 @@ def test_a_hedge_two_words_before_a_confirmation_word_hedges_it():
     claims = claims_of("The Nothing Phone (9) will likely be announced on October 2.", "2029-09-15")
     status = {(c.attribute, c.value): c.status for c in claims}
     assert status.get(("launch_date", "2029-10-02")) == "rumored", claims
+
+
+def test_a_value_found_in_the_current_phone_is_that_phone_s():
+    body = (
+        "The Nokia X99 will likely get a Snapdragon 8 Gen 3 chipset, a big step up from the "
+        "Snapdragon 888 found in the current Nokia X98."
+    )
+    found = facts(body, "2024-03-01")
+    assert ("Nokia X99", "chipset", "Snapdragon 8 Gen 3") in found, found
+    assert ("Nokia X99", "chipset", "Snapdragon 888") not in found, found
