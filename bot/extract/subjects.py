@@ -130,8 +130,25 @@ def compared_value(doc, v: Value, mentions: list[Mention], s: int, compare_befor
         ):
             return True
     lead = _PREDECESSOR.search(doc.low, max(s, v.start - 160), v.start)
-    return lead is not None and not any(
-        lead.end() <= m.start < v.start for m in mentions if m.kind != COMPANY
+    if lead is not None and not any(lead.end() <= m.start < v.start for m in mentions if m.kind != COMPANY):
+        return True
+    return _coordinated_with_compared(doc, v, s, compare_before_value)
+
+
+_VALUE_COORDINATION = re.compile(r"\s*(?:,\s*(?:and|or)?|and|or|&|/)\s*(?:the\s+|a\s+)?")
+
+
+def _coordinated_with_compared(doc, v: Value, s: int, compare_before_value) -> bool:
+    """ "similar to its Dimensity 800 and Dimensity 820 siblings": a value joined by "and" to a
+    compared value of its kind is compared too."""
+    before = [x for x in doc.values if s <= x.start and x.end <= v.start and x.attribute == v.attribute]
+    if not before or not _VALUE_COORDINATION.fullmatch(doc.body, before[-1].end, v.start):
+        return False
+    first = before[-1]
+    window = doc.low[max(s, first.start - 40) : first.start]
+    return bool(
+        _COMPARE_GATE.search(window)
+        and compare_before_value.search(doc.body, max(s, first.start - 40), first.start)
     )
 
 

@@ -215,3 +215,12 @@ def test_a_value_found_in_the_current_phone_is_that_phone_s():
     found = facts(body, "2024-03-01")
     assert ("Nokia X99", "chipset", "Snapdragon 8 Gen 3") in found, found
     assert ("Nokia X99", "chipset", "Snapdragon 888") not in found, found
+
+
+def test_values_similar_to_a_sibling_s_and_joined_to_them_are_not_the_phone_s():
+    body = (
+        "The Realme 30 is tipped to use a new Dimensity 8450 chip. It will bring 5G, similar to "
+        "its Dimensity 8350 and Dimensity 8400 siblings."
+    )
+    chips = {v for _s, a, v in facts(body, "2029-09-15") if a == "chipset"}
+    assert chips == {"Dimensity 8450"}, chips
