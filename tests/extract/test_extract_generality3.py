@@ -224,3 +224,10 @@ def test_values_similar_to_a_sibling_s_and_joined_to_them_are_not_the_phone_s():
     )
     chips = {v for _s, a, v in facts(body, "2029-09-15") if a == "chipset"}
     assert chips == {"Dimensity 8450"}, chips
+
+
+def test_a_figure_for_selfies_is_the_front_camera():
+    found = facts(
+        "The Redmi Note 19 might carry a 32-megapixel snapper for selfies and video calls.", "2029-09-15"
+    )
+    assert any(a == "front_camera" and v == "32 MP" for _s, a, v in found), found
