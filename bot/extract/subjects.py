@@ -141,10 +141,16 @@ _VALUE_COORDINATION = re.compile(r"\s*(?:,\s*(?:and|or)?|and|or|&|/)\s*(?:the\s+
 def _coordinated_with_compared(doc, v: Value, s: int, compare_before_value) -> bool:
     """ "similar to its Dimensity 800 and Dimensity 820 siblings": a value joined by "and" to a
     compared value of its kind is compared too."""
-    before = [x for x in doc.values if s <= x.start and x.end <= v.start and x.attribute == v.attribute]
-    if not before or not _VALUE_COORDINATION.fullmatch(doc.body, before[-1].end, v.start):
+    at = bisect_left(doc.values, v.start, key=lambda x: x.start)  # a search, not a scan: linear in all
+    first = doc.values[at - 1] if at > 0 else None
+    if (
+        first is None
+        or first.start < s
+        or first.end > v.start
+        or first.attribute != v.attribute
+        or not _VALUE_COORDINATION.fullmatch(doc.body, first.end, v.start)
+    ):
         return False
-    first = before[-1]
     window = doc.low[max(s, first.start - 40) : first.start]
     return bool(
         _COMPARE_GATE.search(window)
