@@ -164,9 +164,12 @@ def _chip_patterns():
     bare_gen = re.compile(_GEN.replace("(?P<tier>\\d)", "(?P<tier>\\d)(?<![\\w#.]\\d)", 1))
     tensor = re.compile(r"Tensor(?:\s+(?P<g>G\d))?(?![\w])")
     apple = re.compile(r"A(?P<anum>\d{2})\s+(?P<aed>Bionic|Pro)\b")
+    # "the Apple A15 chipset", "Apple's next-generation A19 chip": an A-series chip named without
+    # its edition, by the maker before it or a chip noun after it.
+    apple_bare = re.compile(r"A(?P<anum>\d{2})(?![\w+-])(?P<noun>\s+(?:chip|chipset|processor|SoC)\b)?")
     codes = lexicon().specs["chip_model_numbers"]
     code = re.compile(r"(?P<code>" + alternation(codes) + r")(?:-?[A-Z]{1,2}\d?)?(?![\w])")
-    return named, bare_gen, tensor, apple, code
+    return named, bare_gen, tensor, apple, code, apple_bare
 
 
 @lru_cache(maxsize=512)
@@ -228,7 +231,7 @@ class _TakenSpans:
 
 
 def find_chipsets(body: str) -> list[Value]:
-    named, bare_gen, tensor, apple, code = _chip_patterns()
+    named, bare_gen, tensor, apple, code, apple_bare = _chip_patterns()
     out: list[Value] = []
     taken = _TakenSpans()
     free = taken.free
@@ -286,11 +289,34 @@ def find_chipsets(body: str) -> list[Value]:
                 )
             )
             taken.add(*m.span())
+    for m in apple_bare.finditer(body):
+        if not word_start(body, m.start()) or not free(m.start(), m.end("anum")):
+            continue
+        maker = _WORD_BEFORE.search(body, max(0, m.start() - 16), m.start())
+        if maker and lexicon().word_to_brand.get(maker.group(1).lower()) not in (None, "Apple"):
+            continue  # "the Galaxy A15 processor": a phone of another maker
+        if m.group("noun") or _APPLE_BEFORE.search(body, max(0, m.start() - 32), m.start()):
+            out.append(Value(m.start(), m.end("anum"), "chipset", _apple_chip(m.group("anum"))))
+            taken.add(m.start(), m.end("anum"))
     codes = lexicon().specs["chip_model_numbers"]
     for m in code.finditer(body):
         if free(m.start(), m.end()) and word_start(body, m.start()):
             out.append(Value(m.start(), m.end(), "chipset", _canonical_chip(codes[m.group("code")])))
     return out
+
+
+_APPLE_BEFORE = re.compile(r"Apple(?:['’]s)?\s+(?:[\w-]+\s+){0,2}$")
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)\s+$")
+
+
+def _apple_chip(number: str) -> str:
+    """An A-series chip by its number: the catalogue's edition when it has one ("A15" is the
+    "Apple A15 Bionic"), else the number as said ("Apple A19")."""
+    for edition in ("Bionic", "Fusion"):
+        name = lexicon().chipsets_by_key.get(key(f"Apple A{number} {edition}"))
+        if name:
+            return name
+    return f"Apple A{number}"
 
 
 # --- display --------------------------------------------------------------------------------

@@ -231,3 +231,16 @@ def test_a_figure_for_selfies_is_the_front_camera():
         "The Redmi Note 19 might carry a 32-megapixel snapper for selfies and video calls.", "2029-09-15"
     )
     assert any(a == "front_camera" and v == "32 MP" for _s, a, v in found), found
+
+
+def test_an_apple_chip_named_without_its_edition_is_a_chipset():
+    found = facts(
+        "Apple's iPhone 19 will use Apple's next-generation A23 chip, and the iPhone 19e the older A21 "
+        "chipset, while the Galaxy A23 processor stays the same.",
+        "2029-03-01",
+    )
+    assert ("Apple iPhone 19", "chipset", "Apple A23") in found, found
+    assert any(a == "chipset" and v == "Apple A21" for _s, a, v in found), found
+    assert not any(s.startswith("Samsung") and a == "chipset" for s, a, _v in found), found
+    old = facts("The iPhone 13 mini runs on the Apple A15 chipset.", "2021-10-01")
+    assert ("Apple iPhone 13 mini", "chipset", "Apple A15 Bionic") in old, old
