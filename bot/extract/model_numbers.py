@@ -56,6 +56,9 @@ def model_number_aliases(doc: ArticleState, mentions: list[Mention]) -> None:
                     (m for m in reversed(named) if m.end <= a and not _CLAUSE_BREAK.search(body, m.end, a)),
                     None,
                 )
+                if owner is None and len(named) == 1:
+                    # "a phone surfaced with model number N, ..., the X": the one phone named
+                    owner = named[0]
                 if owner is not None:
                     pairs.append((owner, (a, b)))
         for owner, (a, b) in pairs:

@@ -244,3 +244,18 @@ def test_an_apple_chip_named_without_its_edition_is_a_chipset():
     assert not any(s.startswith("Samsung") and a == "chipset" for s, a, _v in found), found
     old = facts("The iPhone 13 mini runs on the Apple A15 chipset.", "2021-10-01")
     assert ("Apple iPhone 13 mini", "chipset", "Apple A15 Bionic") in old, old
+
+
+def test_a_model_number_in_a_sentence_naming_one_phone_after_it_is_that_phone_s():
+    body = (
+        "A new Xiaomi-made phone surfaced with model number 2409ABC1G, featuring a Snapdragon 8s Gen 4 "
+        "chip, which we believe to be the Poco F8."
+    )
+    aliases = {(c.subject, c.value) for c in claims_of(body, "2029-09-15") if c.attribute == "alias"}
+    assert aliases == {("Xiaomi Poco F8", "2409ABC1G")}, aliases
+
+
+def test_a_codename_given_with_the_phone_is_its_alias():
+    body = "Spotted on Geekbench, the Pixel 12a with the codename Marlin2 scored 1,500 points."
+    aliases = {(c.subject, c.value) for c in claims_of(body, "2029-09-15") if c.attribute == "alias"}
+    assert ("Google Pixel 12a", "Marlin2") in aliases, aliases
