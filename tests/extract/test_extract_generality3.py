@@ -259,3 +259,15 @@ def test_a_codename_given_with_the_phone_is_its_alias():
     body = "Spotted on Geekbench, the Pixel 12a with the codename Marlin2 scored 1,500 points."
     aliases = {(c.subject, c.value) for c in claims_of(body, "2029-09-15") if c.attribute == "alias"}
     assert ("Google Pixel 12a", "Marlin2") in aliases, aliases
+
+
+def test_a_headline_saying_fully_revealed_reports_a_launch():
+    article = Article(
+        id="g3",
+        title="Xperia 12 V Fully Revealed: 6.1-Inch Display, 5,000mAh Battery",
+        body="Sony has lifted the lid on the Xperia 12 V. The Xperia 12 V packs a 5,000mAh battery.",
+        published="2029-05-10",
+        published_basis="header",
+    )
+    status = {(c.subject, c.attribute): c.status for c in extract(article)}
+    assert status.get(("Sony Xperia 12 V", "battery")) == "confirmed", status
