@@ -17,6 +17,11 @@ _GROUP_REF = re.compile(r"(?i)(?:" + fragments("group_references") + r")\b")
 _GROUP_START = re.compile(r"(?:" + fragments("group_references") + r")\b")
 _OLDER_LEAD = re.compile(r"(?i)\b(?:" + fragments("older_name_leads") + r")\s+$")
 _OTHER = re.compile(r"(?i)\bother\b")
+_EXPLETIVE_IT = re.compile(
+    r"\s+(?:is|was|has\s+been)\s+(?:being\s+|also\s+|now\s+)?(?:"
+    + fragments("expletive_it_words")
+    + r")\s+that\b"
+)
 _LARGER = re.compile(fragments("larger_words"))
 _RANKS = tuple((word, rank) for word, rank in context_words("variant_ranks"))
 
@@ -104,6 +109,11 @@ def carried_cue(
     return previous
 
 
+def _unnamed_group(m: Mention) -> bool:
+    """A plural reference that stands for no phone the article names ("the two smartphones")."""
+    return m.ref and m.subject is None and m.kind == REF_SERIES
+
+
 def series_named_before(antecedent: Mention | None, reference: Mention) -> Mention | None:
     """ "the new X series ..., the tipster says that it will go official": a series named earlier
     in the sentence is what a singular "it" stands for, not the device the sentences before were
@@ -133,9 +143,13 @@ class _Discourse:
             if m.kind != REF_DEVICE and m.kind != REF_SERIES:
                 resolved.append(m)
                 continue
-            if _OTHER.search(m.text):
+            if m.kind == REF_DEVICE and m.text.lower() == "it" and _EXPLETIVE_IT.match(self.doc.body, m.end):
+                continue  # "It is being speculated that ...": no phone
+            if _OTHER.search(m.text) or (
+                m.text.lower() == "they" and any(_unnamed_group(x) for x in resolved)
+            ):
                 # "the two other models, which launched in April": not the topic; what is said of
-                # them is a compared phone's.
+                # them is a compared phone's; "they" after "the two smartphones" no phone named.
                 resolved.append(
                     Mention(m.start, m.end, m.kind, None, None, m.text, comparison=True, ref=True)
                 )
@@ -193,6 +207,19 @@ class _Discourse:
                 # "Both phones", "the two models": each device of the last pair named together;
                 # "both Pro models" those of them with the word, "the two smaller models" the first two.
                 resolved.append(group_reference(m, group_members(m.text, self.last_group)))
+                continue
+            if (
+                m.kind == REF_SERIES
+                and target is not None
+                and target.kind == DEVICE
+                and _GROUP_REF.match(m.text)
+                and len(family_members(self.doc.mentions, target, m.start)) < 2
+            ):
+                # "the two smartphones" with no two phones named, nor the topic's siblings: phones
+                # the article does not name, not the one phone it is about
+                resolved.append(
+                    Mention(m.start, m.end, m.kind, None, None, m.text, comparison=True, ref=True)
+                )
                 continue
             if target is not None:
                 kind = SERIES if target.kind == SERIES else COMPANY if target.kind == COMPANY else m.kind

@@ -235,6 +235,10 @@ def subjects_for(
             )  # "the usual 5,000mAh cell found in the OnePlus 11"
     # "(down from 50MP on the Pixel 6)": a name inside a bracket closed before the value is an aside.
     before = [m for m in candidates if m.end <= v.start and not _in_closed_bracket(doc.body, m, v.start)]
+    if not before and any(
+        m.ref and m.subject is None and m.kind == REF_SERIES and m.end <= v.start for m in mentions
+    ):
+        return []  # "both these smartphones could be powered by ...": phones the article does not name
     if before and before[-1].group:
         return [
             Mention(

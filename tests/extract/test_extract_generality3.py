@@ -271,3 +271,15 @@ def test_a_headline_saying_fully_revealed_reports_a_launch():
     )
     status = {(c.subject, c.attribute): c.status for c in extract(article)}
     assert status.get(("Sony Xperia 12 V", "battery")) == "confirmed", status
+
+
+def test_phones_the_article_does_not_name_take_no_values_of_the_phone_it_is_about():
+    body = (
+        "Tecno will launch the Tecno Pova 9 in Nigeria next week. The company also plans two 5G "
+        "smartphones for later this year. The two smartphones will use MediaTek chips, and they will "
+        "cost over $300. It is being speculated that both these smartphones could use the Dimensity 7400. "
+        "The Pova 9 packs a 6,000mAh battery."
+    )
+    found = facts(body, "2029-05-01")
+    assert ("Tecno Pova 9", "battery", "6000 mAh") in found, found
+    assert not any(a in ("price", "chipset") for _s, a, _v in found), found
