@@ -283,3 +283,10 @@ def test_phones_the_article_does_not_name_take_no_values_of_the_phone_it_is_abou
     found = facts(body, "2029-05-01")
     assert ("Tecno Pova 9", "battery", "6000 mAh") in found, found
     assert not any(a in ("price", "chipset") for _s, a, _v in found), found
+
+
+def test_last_week_and_next_week_are_launch_months():
+    launched = facts("The Moto Edge 70 was launched last week in Brazil.", "2029-09-03")
+    assert ("Motorola Moto Edge 70", "launch_date", "2029-08") in launched, launched
+    coming = facts("The Moto Edge 70 will launch next week in Brazil.", "2029-09-27")
+    assert ("Motorola Moto Edge 70", "launch_date", "2029-10") in coming, coming
