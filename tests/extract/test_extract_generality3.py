@@ -290,3 +290,12 @@ def test_last_week_and_next_week_are_launch_months():
     assert ("Motorola Moto Edge 70", "launch_date", "2029-08") in launched, launched
     coming = facts("The Moto Edge 70 will launch next week in Brazil.", "2029-09-27")
     assert ("Motorola Moto Edge 70", "launch_date", "2029-10") in coming, coming
+
+
+def test_a_quoted_name_after_is_is_a_codename_only_where_code_names_are_spoken_of():
+    body = (
+        "In the firmware code, the Pixel 14 is “tigris” and the Pixel 14 Pro is “leo”. "
+        "Our reviewer says the Pixel 13 is “stunning” in daylight."
+    )
+    aliases = {(c.subject, c.value) for c in claims_of(body, "2029-09-15") if c.attribute == "alias"}
+    assert aliases == {("Google Pixel 14", "tigris"), ("Google Pixel 14 Pro", "leo")}, aliases
