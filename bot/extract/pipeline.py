@@ -470,7 +470,32 @@ def status_for(doc: ArticleState, a: Assignment) -> str:
     carried = sentence.carried_cue
     if carried[0] == sentence.paragraph_start and carried[1] and carried[2] == a.subject.subject:
         return carried[1]
+    if a.attribute == "launch_date" and maker_confirms_next(doc, sentence, a.value):
+        return CONFIRMED
     return default_status(doc, a.subject, a.attribute)
+
+
+def maker_confirms_next(doc: ArticleState, sentence, value: str) -> bool:
+    """ "The X is set to launch on April 18. Xiaomi has confirmed the arrival ...": a launch date
+    whose own sentence has no cue is confirmed by the maker's confirmation of the launch in the
+    sentence after it, in the same paragraph, when that sentence gives no other launch date."""
+    at = bisect_left(doc.references, sentence.end, key=lambda x: x.start)
+    if at >= len(doc.references):
+        return False
+    after = doc.references[at]
+    if after.paragraph_start != sentence.paragraph_start:
+        return False
+    cues = doc.statuses.cues.in_span(after.start, after.end)
+    if not cues or any(c[2] != CONFIRMED for c in cues):
+        return False
+    # doc.dates run in sentence order: those of the sentence after are found by a search
+    first = bisect_left(doc.dates, after.start, key=lambda d: d.quote[0])
+    for d in doc.dates[first:]:
+        if d.quote[0] != after.start:
+            break
+        if d.value != value:
+            return False  # it confirms a launch date of its own, not this one
+    return patterns().launch.search(doc.low, after.start, after.end) is not None
 
 
 _LISTING_CUES = ("listed", "listing")

@@ -299,3 +299,27 @@ def test_a_quoted_name_after_is_is_a_codename_only_where_code_names_are_spoken_o
     )
     aliases = {(c.subject, c.value) for c in claims_of(body, "2029-09-15") if c.attribute == "alias"}
     assert aliases == {("Google Pixel 14", "tigris"), ("Google Pixel 14 Pro", "leo")}, aliases
+
+
+def test_a_launch_date_the_maker_confirms_in_the_next_sentence_is_confirmed():
+    confirmed = claims_of(
+        "The Xiaomi 20 Ultra is all set to launch on May 12. Xiaomi, via Weibo, has confirmed the "
+        "arrival of its new flagship.",
+        "2029-05-01",
+    )
+    assert {c.status for c in confirmed if c.attribute == "launch_date"} == {"confirmed"}, confirmed
+    hedged = claims_of(
+        "The Xiaomi 20 Ultra is all set to launch on May 12. A tipster says the launch could slip.",
+        "2029-05-01",
+    )
+    assert {c.status for c in hedged if c.attribute == "launch_date"} == {"rumored"}, hedged
+
+
+def test_a_confirmation_of_another_launch_date_does_not_confirm_this_one():
+    claims = claims_of(
+        "The Xiaomi 20 Ultra will launch on May 12. Xiaomi has confirmed that the Xiaomi 20 Pro will "
+        "launch on June 2.",
+        "2029-05-01",
+    )
+    status = {(c.subject, c.value): c.status for c in claims if c.attribute == "launch_date"}
+    assert status.get(("Xiaomi 20 Ultra", "2029-05-12")) == "rumored", status
