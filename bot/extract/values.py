@@ -1021,13 +1021,14 @@ _DEAL_BEFORE = re.compile(
     r"(?:\b(?:down|dropped|drops|dropping|fallen|falls|fell|cut|cuts|reduced|slashed|discounted|marked down|lowered)"
     r"\s+(?:it\s+|its price\s+|the price\s+|prices?\s+|(?:the\s+)?(?:price of\s+(?:the\s+)?)?(?:[\w+()-]+\s+){1,4})?(?:to|at)"
     r"|\b(?:get|grab|buy|snag|pick up|nab)\s+(?:it|one|them|the \w+(?: \w+)?)\s+(?:for|at)"
-    r"|\bon sale (?:for|at)|\b(?:deal|sale|offer|discounted|effective) price(?:\s+of|:)?|\bsav(?:e|ing)(?:\s+of)?|\bcashback of"
+    r"|\bon sale (?:for|at)|\b(?:deal|sale|offer|discounted|effective) price(?:\s+of|:|\s+(?:starts|starting|comes down|drops)\s+(?:at|to))?|\bsav(?:e|ing)(?:\s+of)?|\bcashback of"
+    r"|\b(?:bank|instant|card) (?:offers?|discounts?|cashback)(?:\s+of)?(?:\s+up to)?"
     r"|\bcoupon(?:\s+of)?|\bdiscount of|\bnow (?:just|only)|\btrade-in (?:value|credit|bonus|offer)s?(?:\s+of)?(?:\s+up to)?"
     r"|\b(?:under|below|less than|sub-))\s*(?:just\s+|only\s+|a mere\s+)?$",
     re.IGNORECASE,
 )
 _DEAL_AFTER = re.compile(
-    r"\s*(?:\([^()]{0,24}\b(?:off|discount|saving)\)|with (?:activation|a carrier|trade-in|a trade-in|coupon|a coupon|"
+    r"\s*(?:\([^()]{0,24}\b(?:off|discount|saving)\)|(?:bank|instant|card|cashback) (?:discount|offer|cashback)|with (?:activation|a carrier|trade-in|a trade-in|coupon|a coupon|"
     r"(?:the )?code|bank offers?|an? (?:instant |bank )?discount)|after (?:a |an |the )?(?:\w+ )?(?:discount|cashback|"
     r"rebate|coupon|trade-in))",
     re.IGNORECASE,

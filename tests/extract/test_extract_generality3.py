@@ -323,3 +323,12 @@ def test_a_confirmation_of_another_launch_date_does_not_confirm_this_one():
     )
     status = {(c.subject, c.value): c.status for c in claims if c.attribute == "launch_date"}
     assert status.get(("Xiaomi 20 Ultra", "2029-05-12")) == "rumored", status
+
+
+def test_bank_offers_and_effective_prices_are_no_list_prices():
+    body = (
+        "The Nord CE9 costs ₹26,999 in India. Bank offers of up to ₹2,000 apply, and the Nord CE9 also "
+        "gets a ₹1,500 bank discount, so its effective price starts at ₹24,999."
+    )
+    prices = {v for _s, a, v in facts(body, "2029-07-01") if a == "price"}
+    assert prices == {"INR 26999"}, prices
