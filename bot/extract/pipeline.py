@@ -66,6 +66,7 @@ from bot.extract.subjects import (
     model_references,
     pair_values,
     said_of_other_phones,
+    starting_price_owners,
     subjects_for,
     table_cells,
 )
@@ -302,12 +303,14 @@ def assign_subjects(doc: ArticleState) -> None:
             ):
                 continue  # "I'd have preferred 144Hz": the writer's wish, no claim
             chosen = paired.get(id(v))
-            for subject in (
+            for subject in starting_price_owners(
+                doc,
+                v,
                 chosen
                 if isinstance(chosen, list)
                 else [chosen]
                 if chosen is not None
-                else subjects_for(doc, v, resolved, sentence.topic, sentence.series_topic)
+                else subjects_for(doc, v, resolved, sentence.topic, sentence.series_topic),
             ):
                 if subject.kind in (COMPANY, COMPANY_REF) and v.attribute not in COMPANY_ATTRIBUTES:
                     subject = device_for_company(subject, None, doc.salient) or subject

@@ -560,6 +560,29 @@ def model_references(doc, mentions: list[Mention], taken) -> list[Mention]:
     return sorted(mentions + added, key=lambda x: x.start)
 
 
+_STARTING_AT = re.compile(r"(?i)\b(?:start(?:s|ing)?|from)\s+(?:at\s+)?(?:just\s+|only\s+)?$")
+
+
+def starting_price_owners(doc, v: Value, subjects: list[Mention]) -> list[Mention]:
+    """ "the X and X Pro ... with a price starting at $499": a starting price of a base model and
+    its variants named together is the base model's, the cheapest of them."""
+    if v.attribute != "price" or len(subjects) < 2:
+        return subjects
+    if not _STARTING_AT.search(doc.body, max(0, v.start - 20), v.start):
+        return subjects
+    keys = {key(m.subject or ""): m for m in subjects if m.kind == DEVICE}
+    variants = lexicon().variant_lower
+    base = next(
+        (
+            m
+            for k, m in keys.items()
+            if all(o == k or (o.startswith(k) and o[len(k) :] in variants) for o in keys)
+        ),
+        None,
+    )
+    return [base] if base is not None and len(keys) == len(subjects) else subjects
+
+
 def family_named(seen: set[str], base_key: str) -> bool:
     """Whether the article named the base model together with a variant of it ("the iPhone 20 and
     iPhone 20 Pro"): then "the Pro Max" is that family's Pro Max, catalogued or not."""

@@ -332,3 +332,9 @@ def test_bank_offers_and_effective_prices_are_no_list_prices():
     )
     prices = {v for _s, a, v in facts(body, "2029-07-01") if a == "price"}
     assert prices == {"INR 26999"}, prices
+
+
+def test_a_starting_price_of_a_base_model_and_its_variant_is_the_base_model_s():
+    body = "Honor launched the Honor 300 and Honor 300 Pro in China with a price starting at CNY 2,999."
+    prices = {(s, v) for s, a, v in facts(body, "2029-07-01") if a == "price"}
+    assert prices == {("Honor 300", "CNY 2999")}, prices
