@@ -20,6 +20,10 @@ _MAKER_SHAPE = re.compile(
 _LEAD = re.compile(
     r"(?i)\b(?:" + "|".join(re.escape(w) for w in context_words("model_number_words")) + r")\s*:?\s+$"
 )
+_SHAPE_LEADS = tuple(
+    re.match(r"[A-Za-z-]*", p).group(0) or p for p in pattern_entries("context.json", "model_numbers")
+)
+_LEAD_WORDS = tuple(w.lower() for w in context_words("model_number_words"))
 _CODE = re.compile(r"(?<![\w-])[A-Z0-9][A-Z0-9-]{2,14}(?![\w-])")
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and|or)?|and|or|/)\s*")
 _MAX_LISTED = 6
@@ -29,8 +33,8 @@ _CLAUSE_BREAK = re.compile(r";|,\s*(?:while|whereas|but)\b|\bwhile\b|\bwhereas\b
 def model_number_aliases(doc: ArticleState, mentions: list[Mention]) -> None:
     """Alias claims (doc.aliases.claims) for the model numbers of each sentence."""
     body = doc.body
-    if not any(c.isdigit() for c in body):
-        return
+    if not any(lead in body for lead in _SHAPE_LEADS) and not any(w in doc.low for w in _LEAD_WORDS):
+        return  # most articles name no model number: two literal gates before any scan
     devices = [
         m
         for m in mentions

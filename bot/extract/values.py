@@ -908,10 +908,20 @@ def _unversioned_skin_patterns() -> tuple[re.Pattern, re.Pattern]:
     return skin, lead
 
 
+@lru_cache(maxsize=1)
+def _skin_first_words() -> tuple[str, ...]:
+    return tuple(sorted({s.split()[0][:4] for s in lexicon().specs["skins"]}))
+
+
 def _skins_run(body: str, taken: set[int]) -> list[Value]:
     """A skin named without its version where the phone runs it ("runs on Android 11-based
     OriginOS", "featuring the ROG UI"); not one named for itself ("MIUI's Gallery app")."""
     skin, lead = _unversioned_skin_patterns()
+    if not any(first in body for first in _skin_first_words()):
+        return []  # a literal gate: most articles name no skin
+    low = body.lower()
+    if not any(word in low for word in context_words("skin_leads")):
+        return []  # nor say a phone runs one
     out = []
     for m in skin.finditer(body):
         if m.start() in taken:
