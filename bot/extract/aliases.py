@@ -73,7 +73,7 @@ _IS_QUOTED = re.compile(r"\s+is\s+[\"“‘]")
 
 
 def _names_code(doc: ArticleState, at: int) -> bool:
-    """Whether the sentence at `at` speaks of code names ('in Android's code, the X is "frankel"')."""
+    """Whether the sentence at `at` speaks of code names ('in the firmware, the X is "tigris"')."""
     s, e = doc.sentences.bounds(at)
     return "code" in doc.low[s:e]
 

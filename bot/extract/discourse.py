@@ -110,12 +110,12 @@ def carried_cue(
 
 
 def _unnamed_group(m: Mention) -> bool:
-    """A plural reference that stands for no phone the article names ("the two smartphones")."""
+    """A plural reference that stands for no phone the article names ("the two handsets")."""
     return m.ref and m.subject is None and m.kind == REF_SERIES
 
 
 def series_named_before(antecedent: Mention | None, reference: Mention) -> Mention | None:
-    """ "the new X series ..., the tipster says that it will go official": a series named earlier
+    """ "nothing is official about the X series, but a leaker expects it in May": a series named earlier
     in the sentence is what a singular "it" stands for, not the device the sentences before were
     about ("the phone" and other nouns keep the topic)."""
     if antecedent is None or antecedent.kind != SERIES or reference.text.lower() != "it":
@@ -144,12 +144,12 @@ class _Discourse:
                 resolved.append(m)
                 continue
             if m.kind == REF_DEVICE and m.text.lower() == "it" and _EXPLETIVE_IT.match(self.doc.body, m.end):
-                continue  # "It is being speculated that ...": no phone
+                continue  # "It is rumoured that ...": no phone
             if _OTHER.search(m.text) or (
                 m.text.lower() == "they" and any(_unnamed_group(x) for x in resolved)
             ):
                 # "the two other models, which launched in April": not the topic; what is said of
-                # them is a compared phone's; "they" after "the two smartphones" no phone named.
+                # them is a compared phone's; "they" after "the two handsets" names no phone either.
                 resolved.append(
                     Mention(m.start, m.end, m.kind, None, None, m.text, comparison=True, ref=True)
                 )
@@ -215,7 +215,7 @@ class _Discourse:
                 and _GROUP_REF.match(m.text)
                 and len(family_members(self.doc.mentions, target, m.start)) < 2
             ):
-                # "the two smartphones" with no two phones named, nor the topic's siblings: phones
+                # "the two handsets" with no two phones named, nor the topic's siblings: phones
                 # the article does not name, not the one phone it is about
                 resolved.append(
                     Mention(m.start, m.end, m.kind, None, None, m.text, comparison=True, ref=True)

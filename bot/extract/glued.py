@@ -14,8 +14,8 @@ from bot.extract.state import ArticleState
 from bot.extract.values import Sentences, Value, find_values
 
 # Where one cell ends and the next begins inside a run-together row: a word or unit before a
-# figure or a currency ("size6.1", "120Hz120Hz", "N/A4,000"), a figure before a currency or a
-# capitalised word ("$499$449", "G3Tensor"), capitals before a capitalised word ("CPUTensor").
+# figure or a currency ("size6.1", "144Hz120Hz", "N/A4,000"), a figure before a currency or a
+# capitalised word ("$499$449", "1480Exynos"), capitals before a capitalised word ("GPUAdreno").
 _CELL_BREAK = re.compile(
     r"(?<=[a-z]{2})(?=[\d$€£¥₹])"
     r"|(?<=[A-Z]{4})(?=\d)"
@@ -139,7 +139,7 @@ def _row_line(body: str, previous_end: int, s: int, e: int, mentions, starts) ->
 
 def _row_cells(body: str, s: int, e: int) -> list[list[Value]]:
     """The values of each cell of a row after its label, each cell read after the label (its
-    context: "Front camera 10.5MP"), their offsets in the body."""
+    context: "Selfie camera 12MP"), their offsets in the body."""
     text = body[s:e]
     breaks = [b.start() for b in _CELL_BREAK.finditer(text)]
     label_end = _LABEL_END.match(text)

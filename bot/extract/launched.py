@@ -34,7 +34,7 @@ _LAUNCHED = re.compile(
 _NOT_LAUNCHED = re.compile(
     r"\b(?:" + fragments("launch_hedges") + r")\s+(?:\w+\s+)?(?:\w+\s+)?$|n['’]t\s+(?:\w+\s+)?$"
 )
-# "has (already) been unveiled" reports a launch; the "been" of "will have been" is a hedge.
+# "has (now) been introduced" reports a launch; the "been" of "will have been" is a hedge.
 _PERFECT_BEFORE = re.compile(r"\b(?:has|have|had)\s+(?:already\s+|now\s+|officially\s+)?been\s+$")
 
 
@@ -241,7 +241,7 @@ _REFERENCE_THEN_VERB = re.compile(r"\s+(?:(?:" + fragments("launch_auxiliaries")
 
 
 def find_launched_by_reference(doc: ArticleState) -> None:
-    """ "The phone has already been unveiled in ...": a launch sentence that names no device but
+    """ "The handset was introduced in Kenya in May": a launch sentence that names no device but
     refers to one ("it", "the smartphone") says the device it stands for was launched. Read after
     the discourse has resolved the references; the sentences that name a device were read before."""
     launched = doc.statuses.launched
@@ -270,8 +270,8 @@ def find_launched_by_reference(doc: ArticleState) -> None:
 
 
 def _end_carried_rumour(sentences, launch) -> None:
-    """The rumour cue carried into a launch report ("reportedly launching the X ... It has been
-    unveiled in ...") ends there: that sentence and the ones after it that carry the same cue
+    """The rumour cue carried into a launch report ("the X is said to come to Europe ... The handset
+    was introduced in Kenya") ends there: that sentence and the ones after it that carry the same cue
     read as what they say themselves."""
     carried = launch.carried_cue
     if not carried[1]:

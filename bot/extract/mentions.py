@@ -673,7 +673,8 @@ class MentionFinder:
             owner = _BRAND_POSSESSIVE.search(body, max(0, s - 24), s)  # "Xiaomi's 12S Ultra"
             brand = lexicon().word_to_brand.get(owner.group(1).lower()) if owner else None
             # "Vivo's X200 ... OnePlus 13 ... the X200 Pro": a model the article gave one brand keeps it.
-            full = key((model + " " + (var or "")).strip())  # "its Hot 10 Play" after the "X Hot 10 Play"
+            # "its Spark 20 Play" after the "Tecno Spark 20 Play": the full name's brand
+            full = key((model + " " + (var or "")).strip())
             brand = (
                 brand
                 or _brand_named_with(seen_models, full)
@@ -707,8 +708,8 @@ _NEXT_WORDS = re.compile(r"[ \t]+([A-Z0-9][\w+]*)(?:[ \t]+([A-Z0-9][\w+]*))?")
 
 def catalogue_longer_name(brand: str, model: str, body: str, end: int) -> tuple[str, int]:
     """(model, end) of a name the article writes longer than the model pattern read it: one or two
-    capitalised words after it that make a phone the catalogue knows ("Hot 10" + "Play", "A52" +
-    "NFC", "Z3" + "Youth") are part of the name; the longest such name wins."""
+    capitalised words after it that make a phone the catalogue knows ("Z5" + "Compact", "S5" +
+    "Active") are part of the name; the longest such name wins."""
     words = _NEXT_WORDS.match(body, end)
     if words is None:
         return model, end
@@ -809,8 +810,8 @@ _CLAUSE_BREAK_BEFORE = re.compile(r";|,\s*(?:while|whereas|but)\b")
 
 
 def clause_start(body: str, start: int, end: int) -> int:
-    """Where the clause holding `end` begins in [start, end): "an increase over its predecessor,
-    while the X ...": the comparison is over at the clause break; the X is no compared phone."""
+    """Where the clause holding `end` begins in [start, end): "a step up from the old model,
+    whereas the X gets ...": the comparison is over at the clause break; the X is no compared phone."""
     breaks = [b.end() for b in _CLAUSE_BREAK_BEFORE.finditer(body, start, end)]
     return breaks[-1] if breaks else start
 

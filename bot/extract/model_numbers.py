@@ -61,7 +61,7 @@ def model_number_aliases(doc: ArticleState, mentions: list[Mention]) -> None:
                     None,
                 )
                 if owner is None and len(named) == 1:
-                    # "a phone surfaced with model number N, ..., the X": the one phone named
+                    # "a benchmark lists model number N; it is thought to be the X": the one phone named
                     owner = named[0]
                 if owner is not None:
                     pairs.append((owner, (a, b)))

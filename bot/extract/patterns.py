@@ -47,7 +47,7 @@ def patterns() -> Patterns:
         + r")*"
         r"(?:"
         + fragments("alias_words")
-        + r"|or(?=\s+[\"“‘])|is(?=\s+[\"“‘]))"  # ', or "Xperia 5 Mark 5"', 'is "frankel"'
+        + r"|or(?=\s+[\"“‘])|is(?=\s+[\"“‘]))"  # ', or "Xperia 5 Mark 5"', 'is "tigris"'
         r"(?:\s+(?:as|to be))?\s+(?:the\s+)?(?:[\"“‘'](?P<qalias>[\w+ -]{2,30})[.,]?[\"”’']|(?P<alias>[A-Z0-9][\w+-]*(?:\s+(?:[A-Z0-9][\w+-]*|\(\d{1,2}\))){0,3}))"
     )
     renamed = re.compile(

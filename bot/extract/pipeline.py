@@ -11,7 +11,7 @@ order. Each stage reads what the stages before it found and sets its own fields:
     launched    devices the article reports as launched (their plain specs are confirmed)
     tables      table cells given to their column's device, flattened two-column tables too
     references  the discourse, sentence by sentence: references resolved, the topic carried
-    launched_references  devices a launch sentence refers to ("it has been unveiled") launched
+    launched_references  devices a launch sentence refers to ("it was introduced") launched
     column_cues a run-together table's rows read with their header column's cue
     subjects    each value handed to the subject its clause is about (a company's to its device)
     dates       launch dates handed to the device launched
@@ -250,7 +250,7 @@ def _sentence_values(doc: ArticleState):
 
 
 def find_launched_by_references(doc: ArticleState) -> None:
-    """Devices a launch sentence refers to without naming them ("it has been unveiled")."""
+    """Devices a launch sentence refers to without naming them ("it was introduced")."""
     find_launched_by_reference(doc)
 
 
@@ -479,7 +479,7 @@ def status_for(doc: ArticleState, a: Assignment) -> str:
 
 
 def maker_confirms_next(doc: ArticleState, sentence, value: str) -> bool:
-    """ "The X is set to launch on April 18. Xiaomi has confirmed the arrival ...": a launch date
+    """ "The X arrives on June 3. The maker has confirmed the launch on its blog": a launch date
     whose own sentence has no cue is confirmed by the maker's confirmation of the launch in the
     sentence after it, in the same paragraph, when that sentence gives no other launch date."""
     at = bisect_left(doc.references, sentence.end, key=lambda x: x.start)

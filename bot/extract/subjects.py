@@ -139,7 +139,7 @@ _VALUE_COORDINATION = re.compile(r"\s*(?:,\s*(?:and|or)?|and|or|&|/)\s*(?:the\s+
 
 
 def _coordinated_with_compared(doc, v: Value, s: int, compare_before_value) -> bool:
-    """ "similar to its Dimensity 800 and Dimensity 820 siblings": a value joined by "and" to a
+    """ "similar to the one in the Exynos 1380 and Exynos 1280": a value joined by "and" to a
     compared value of its kind is compared too."""
     at = bisect_left(doc.values, v.start, key=lambda x: x.start)  # a search, not a scan: linear in all
     first = doc.values[at - 1] if at > 0 else None
@@ -238,7 +238,7 @@ def subjects_for(
     if not before and any(
         m.ref and m.subject is None and m.kind == REF_SERIES and m.end <= v.start for m in mentions
     ):
-        return []  # "both these smartphones could be powered by ...": phones the article does not name
+        return []  # "the two handsets are said to use ...": phones the article does not name
     if before and before[-1].group:
         return [
             Mention(
@@ -564,7 +564,7 @@ _STARTING_AT = re.compile(r"(?i)\b(?:start(?:s|ing)?|from)\s+(?:at\s+)?(?:just\s
 
 
 def starting_price_owners(doc, v: Value, subjects: list[Mention]) -> list[Mention]:
-    """ "the X and X Pro ... with a price starting at $499": a starting price of a base model and
+    """ "the X and X Pro go on sale in China, from $499": a starting price of a base model and
     its variants named together is the base model's, the cheapest of them."""
     if v.attribute != "price" or len(subjects) < 2:
         return subjects

@@ -164,7 +164,7 @@ def _chip_patterns():
     bare_gen = re.compile(_GEN.replace("(?P<tier>\\d)", "(?P<tier>\\d)(?<![\\w#.]\\d)", 1))
     tensor = re.compile(r"Tensor(?:\s+(?P<g>G\d))?(?![\w])")
     apple = re.compile(r"A(?P<anum>\d{2})\s+(?P<aed>Bionic|Pro)\b")
-    # "the Apple A15 chipset", "Apple's next-generation A19 chip": an A-series chip named without
+    # "the Apple A13 chip", "Apple's newest A21 processor": an A-series chip named without
     # its edition, by the maker before it or a chip noun after it.
     apple_bare = re.compile(r"A(?P<anum>\d{2})(?![\w+-])(?P<noun>\s+(?:chip|chipset|processor|SoC)\b)?")
     codes = lexicon().specs["chip_model_numbers"]
@@ -310,8 +310,8 @@ _WORD_BEFORE = re.compile(r"([A-Za-z]+)\s+$")
 
 
 def _apple_chip(number: str) -> str:
-    """An A-series chip by its number: the catalogue's edition when it has one ("A15" is the
-    "Apple A15 Bionic"), else the number as said ("Apple A19")."""
+    """An A-series chip by its number: the catalogue's edition when it has one ("A13" is the
+    "Apple A13 Bionic"), else the number as said ("Apple A21")."""
     for edition in ("Bionic", "Fusion"):
         name = lexicon().chipsets_by_key.get(key(f"Apple A{number} {edition}"))
         if name:
@@ -786,7 +786,7 @@ _SEPARATORS = re.compile(r"[,.]")
 _TIMES_BEFORE = re.compile(r"\d\s*[x×]\s*$")
 _CELLS_BEFORE = re.compile(r"dual[- ]cell|two cells|power ?bank", re.I)
 _WIRELESS_BEFORE = re.compile(r"wireless(?:\s+charging)?(?:\s+(?:at|of|up to|speeds? of))*\s*$")
-# The wireless charging a relative clause gives the figure of: "wireless charging (2.0) that offers 15W".
+# The wireless charging a relative clause gives the figure of: "wireless charging which reaches 20W".
 _WIRELESS_NAMED_BEFORE = re.compile(
     r"(?i)wireless\s+charging(?:\s+[\d.]+)?\s*,?\s+(?:that|which)\s+[a-z]+\s+(?:up\s+to\s+)?$"
 )
@@ -824,7 +824,7 @@ def find_power(body: str, sentences: Sentences, at: dict | None = None) -> list[
         ):
             attribute = "wireless_charging"
         elif wired_after == -1 and _WIRELESS_NAMED_BEFORE.search(body, max(prev, m.start() - 60), m.start()):
-            attribute = "wireless_charging"  # "Fast Wireless Charging 2.0 that offers 15W charging speeds"
+            attribute = "wireless_charging"  # "Qi2 wireless charging which delivers 25W"
         elif wired_after != -1 or _CHARGE_WORD.search(after):
             attribute = "wired_charging"
         elif _WIRELESS_BEFORE.search(before):
@@ -914,8 +914,8 @@ def _skin_first_words() -> tuple[str, ...]:
 
 
 def _skins_run(body: str, taken: set[int]) -> list[Value]:
-    """A skin named without its version where the phone runs it ("runs on Android 11-based
-    OriginOS", "featuring the ROG UI"); not one named for itself ("MIUI's Gallery app")."""
+    """A skin named without its version where the phone runs it ("ships with ColorOS", "running
+    Funtouch OS"); not one named for itself ("HyperOS's new launcher")."""
     skin, lead = _unversioned_skin_patterns()
     if not any(first in body for first in _skin_first_words()):
         return []  # a literal gate: most articles name no skin
