@@ -207,12 +207,12 @@ def test_a_hedge_two_words_before_a_confirmation_word_hedges_it():
 
 def test_a_value_found_in_the_current_phone_is_that_phone_s():
     body = (
-        "A Snapdragon 8 Gen 3 is tipped for the Nokia X99, and reviewers liked the Snapdragon 888 "
+        "A Snapdragon 8 Gen 3 is tipped for the Nokia X99, and reviewers liked the Snapdragon 8 Gen 1 "
         "found in the current Nokia X98."
     )
     found = facts(body, "2024-03-01")
     assert ("Nokia X99", "chipset", "Snapdragon 8 Gen 3") in found, found
-    assert ("Nokia X99", "chipset", "Snapdragon 888") not in found, found
+    assert ("Nokia X99", "chipset", "Snapdragon 8 Gen 1") not in found, found
 
 
 def test_values_similar_to_a_sibling_s_and_joined_to_them_are_not_the_phone_s():
@@ -324,7 +324,7 @@ def test_a_confirmation_of_another_launch_date_does_not_confirm_this_one():
 
 def test_bank_offers_and_effective_prices_are_no_list_prices():
     body = (
-        "The Nord CE9 costs ₹26,999 in India. Bank offers of up to ₹2,000 apply, and the Nord CE9 also "
+        "The Nord CE9 costs ₹26,999 in India. Bank offers of up to ₹2,500 apply, and the Nord CE9 also "
         "gets a ₹1,500 bank discount, so its effective price starts at ₹24,999."
     )
     prices = {v for _s, a, v in facts(body, "2029-07-01") if a == "price"}
