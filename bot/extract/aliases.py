@@ -37,6 +37,8 @@ def find_aliases(doc: ArticleState, mentions: list[Mention]) -> dict[str, str]:
             else:
                 continue
         if forward:
+            if _IS_QUOTED.match(body, m.end) and not _names_code(doc, m.start):
+                continue  # 'the X is "stunning"': a quote, not another name
             raw = (match.group("alias") or match.group("qalias") or "").rstrip(").,;:”\"'’")
             raw = re.sub(r"\s+(?:series|phone|smartphone|model|device)$", "", raw)
             alias_name = alias_name_of(raw, m.brand)
@@ -65,6 +67,15 @@ def find_aliases(doc: ArticleState, mentions: list[Mention]) -> dict[str, str]:
             aliases.models.setdefault(subject.brand, set()).add(key(model))
     _rebadged(doc, devices, mentions, alias_map)
     return alias_map
+
+
+_IS_QUOTED = re.compile(r"\s+is\s+[\"“‘]")
+
+
+def _names_code(doc: ArticleState, at: int) -> bool:
+    """Whether the sentence at `at` speaks of code names ('in the firmware, the X is "tigris"')."""
+    s, e = doc.sentences.bounds(at)
+    return "code" in doc.low[s:e]
 
 
 _NEGATED = re.compile(r"(?i)\b(?:not|never|no longer)\b|n['’]t\b")

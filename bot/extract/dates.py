@@ -64,6 +64,7 @@ _CANDIDATE = re.compile(
     + _YEAR
     + r")(?![\d:]))?(?![\w])"
     r"|(?P<pre4>(?:early|mid|late|end of|the end of|beginning of|the beginning of|start of|the start of)[\s-]*)?(?P<rel4>next|this|last)\s+month\b"
+    r"|(?P<relw>next|this|last)\s+week\b"
     r"|(?:Q[1-4]|H[12]|(?P<pre5>in|by|early|late|mid|end of|the end of|sometime in|during))[\s-]+(?P<year5>"
     + _YEAR
     + r")(?![\w-])"
@@ -412,6 +413,12 @@ def resolve_candidate(m: re.Match, base: date | None, prefer: str) -> tuple[str,
         # one or none; the arithmetic gives the same answers (checked in test_extract_dates.py).
         year, month = _shift_month(base, {"next": 1, "this": 0, "last": -1}[g("rel4")])
         return f"{year:04d}-{month:02d}", "month"
+    if g("relw"):
+        if base is None:
+            return None
+        # "launched last week": the week has no ISO form; the month of its day a week away does
+        day = base + timedelta(days={"next": 7, "this": 0, "last": -7}[g("relw")])
+        return f"{day.year:04d}-{day.month:02d}", "month"
     if g("year9"):
         return g("year9"), "year"
     if g("year5"):

@@ -17,6 +17,11 @@ _GROUP_REF = re.compile(r"(?i)(?:" + fragments("group_references") + r")\b")
 _GROUP_START = re.compile(r"(?:" + fragments("group_references") + r")\b")
 _OLDER_LEAD = re.compile(r"(?i)\b(?:" + fragments("older_name_leads") + r")\s+$")
 _OTHER = re.compile(r"(?i)\bother\b")
+_EXPLETIVE_IT = re.compile(
+    r"\s+(?:is|was|has\s+been)\s+(?:being\s+|also\s+|now\s+)?(?:"
+    + fragments("expletive_it_words")
+    + r")\s+that\b"
+)
 _LARGER = re.compile(fragments("larger_words"))
 _RANKS = tuple((word, rank) for word, rank in context_words("variant_ranks"))
 
@@ -81,6 +86,17 @@ def family_members(mentions: list[Mention], topic: Mention, before: int) -> list
     return out if len(out) >= 2 else []
 
 
+def three_of_the_family(
+    mentions: list[Mention], topic: Mention, reference: Mention, group: list[Mention]
+) -> list[Mention]:
+    """ "All three models" after the X and X+ were named together and the X Ultra after them: the
+    three of the topic's family named before, when the last group named together is not three."""
+    if "three" not in reference.text.lower() or len(group) == 3:
+        return group
+    family = family_members(mentions, topic, reference.start)
+    return family if len(family) == 3 else group
+
+
 def carried_cue(
     paragraph_start: int, sentence_status: str | None, topic: Mention | None, previous: tuple
 ) -> tuple:
@@ -91,6 +107,20 @@ def carried_cue(
     if previous[0] != paragraph_start or (topic and previous[2] != topic.subject):
         return (paragraph_start, None, None)
     return previous
+
+
+def _unnamed_group(m: Mention) -> bool:
+    """A plural reference that stands for no phone the article names ("the two handsets")."""
+    return m.ref and m.subject is None and m.kind == REF_SERIES
+
+
+def series_named_before(antecedent: Mention | None, reference: Mention) -> Mention | None:
+    """ "nothing is official about the X series, but a leaker expects it in May": a series named earlier
+    in the sentence is what a singular "it" stands for, not the device the sentences before were
+    about ("the phone" and other nouns keep the topic)."""
+    if antecedent is None or antecedent.kind != SERIES or reference.text.lower() != "it":
+        return None
+    return antecedent
 
 
 class _Discourse:
@@ -113,9 +143,13 @@ class _Discourse:
             if m.kind != REF_DEVICE and m.kind != REF_SERIES:
                 resolved.append(m)
                 continue
-            if _OTHER.search(m.text):
+            if m.kind == REF_DEVICE and m.text.lower() == "it" and _EXPLETIVE_IT.match(self.doc.body, m.end):
+                continue  # "It is rumoured that ...": no phone
+            if _OTHER.search(m.text) or (
+                m.text.lower() == "they" and any(_unnamed_group(x) for x in resolved)
+            ):
                 # "the two other models, which launched in April": not the topic; what is said of
-                # them is a compared phone's.
+                # them is a compared phone's; "they" after "the two handsets" names no phone either.
                 resolved.append(
                     Mention(m.start, m.end, m.kind, None, None, m.text, comparison=True, ref=True)
                 )
@@ -136,7 +170,7 @@ class _Discourse:
                 target = (
                     antecedent
                     if antecedent is not None and antecedent.kind == DEVICE
-                    else (topic or series_topic)
+                    else series_named_before(antecedent, m) or topic or series_topic
                 )
                 # "the phone" while the topic is a series: the article's own device when it is a member.
                 target = self.doc.salient.member_of(target) or target
@@ -153,6 +187,8 @@ class _Discourse:
                 and topic is not None
             ):
                 self.last_group = family_members(self.doc.mentions, topic, m.start)
+            if m.kind == REF_SERIES and topic is not None and _GROUP_REF.match(m.text):
+                self.last_group = three_of_the_family(self.doc.mentions, topic, m, self.last_group)
             if (
                 m.kind == REF_SERIES
                 and self.previous_group
@@ -171,6 +207,19 @@ class _Discourse:
                 # "Both phones", "the two models": each device of the last pair named together;
                 # "both Pro models" those of them with the word, "the two smaller models" the first two.
                 resolved.append(group_reference(m, group_members(m.text, self.last_group)))
+                continue
+            if (
+                m.kind == REF_SERIES
+                and target is not None
+                and target.kind == DEVICE
+                and _GROUP_REF.match(m.text)
+                and len(family_members(self.doc.mentions, target, m.start)) < 2
+            ):
+                # "the two handsets" with no two phones named, nor the topic's siblings: phones
+                # the article does not name, not the one phone it is about
+                resolved.append(
+                    Mention(m.start, m.end, m.kind, None, None, m.text, comparison=True, ref=True)
+                )
                 continue
             if target is not None:
                 kind = SERIES if target.kind == SERIES else COMPANY if target.kind == COMPANY else m.kind

@@ -7,7 +7,7 @@ import re
 from bisect import bisect_right
 
 from bot.extract.lexicon import context_words, first_letter_guard, fragments, pattern_entries
-from bot.extract.mentions import DEVICE, SERIES, Mention
+from bot.extract.mentions import DEVICE, REF_DEVICE, SERIES, Mention
 from bot.extract.state import ArticleState, Launched
 from bot.extract.status import CONFIRMED, UPCOMING_LAUNCH, headline, launched_in_headline, series_after
 
@@ -34,6 +34,17 @@ _LAUNCHED = re.compile(
 _NOT_LAUNCHED = re.compile(
     r"\b(?:" + fragments("launch_hedges") + r")\s+(?:\w+\s+)?(?:\w+\s+)?$|n['’]t\s+(?:\w+\s+)?$"
 )
+# "has (now) been introduced" reports a launch; the "been" of "will have been" is a hedge.
+_PERFECT_BEFORE = re.compile(r"\b(?:has|have|had)\s+(?:already\s+|now\s+|officially\s+)?been\s+$")
+
+
+def hedged_launch(low: str, s: int, at: int) -> bool:
+    """Whether the launch word at `at` is hedged ("may be announced", "yet to launch")."""
+    if _PERFECT_BEFORE.search(low, max(s, at - 30), at):
+        return False
+    return _NOT_LAUNCHED.search(low, max(s, at - 60), at) is not None
+
+
 # A literal gate before _ON_SALE_PHRASES: its phrases with single spaces ("cut it" also covers "cut its price").
 _ON_SALE_WORDS = tuple(context_words("price_drop_states")) + tuple(
     f"{verb} {obj}" for verb in context_words("price_cut_verbs") for obj in context_words("price_cut_objects")
@@ -223,3 +234,49 @@ def _mark_on_sale(launched: Launched, spans, mentions: list[Mention], low: str, 
             i += 1
             if m.kind == DEVICE and m.subject and not m.comparison and not m.alias_only:
                 launched.devices.add(m.subject)
+
+
+# The reference is the launch verb's subject: only auxiliaries and adverbs between them.
+_REFERENCE_THEN_VERB = re.compile(r"\s+(?:(?:" + fragments("launch_auxiliaries") + r")\s+)*")
+
+
+def find_launched_by_reference(doc: ArticleState) -> None:
+    """ "The handset was introduced in Kenya in May": a launch sentence that names no device but
+    refers to one ("it", "the smartphone") says the device it stands for was launched. Read after
+    the discourse has resolved the references; the sentences that name a device were read before."""
+    launched = doc.statuses.launched
+    low, cues = doc.low, doc.statuses.cues
+    if _LAUNCHED_GATE.search(low) is None:
+        return
+    for sentence in doc.references:
+        if not sentence.refs or any(m.kind in (DEVICE, SERIES) and not m.ref for m in sentence.mentions):
+            continue
+        s, e = sentence.start, sentence.end
+        hit = _LAUNCHED.search(low, s, e)
+        if hit is None or hedged_launch(low, s, hit.start()):
+            continue
+        if any(c[2] != CONFIRMED for c in cues.in_span(s, e)):
+            continue
+        for m in sentence.resolved:
+            if (
+                m.ref
+                and m.kind == REF_DEVICE
+                and m.subject
+                and not m.comparison
+                and _REFERENCE_THEN_VERB.fullmatch(low, m.end, hit.start())
+            ):
+                launched.devices.add(m.subject)
+                _end_carried_rumour(doc.references, sentence)
+
+
+def _end_carried_rumour(sentences, launch) -> None:
+    """The rumour cue carried into a launch report ("the X is said to come to Europe ... The handset
+    was introduced in Kenya") ends there: that sentence and the ones after it that carry the same cue
+    read as what they say themselves."""
+    carried = launch.carried_cue
+    if not carried[1]:
+        return
+    ended = (carried[0], None, None)
+    for sentence in sentences:
+        if sentence.start >= launch.start and sentence.carried_cue is carried:
+            sentence.carried_cue = ended

@@ -81,6 +81,20 @@ def _variants_pattern() -> str:
     return r"(?:\s*(?:(?i:" + alternation(other) + r")|(?<=\s)(?:" + alternation(roman) + r"))(?![\w+]))"
 
 
+_CAPITALS_RUN = re.compile(r"([a-z]*)([A-Z]{3,})")
+
+
+def restyled_families(families: list[str]) -> list[str]:
+    """A family word written in capitals ("iQOO", "POCO") as writers also type it, capitalised
+    once ("iQoo", "Poco"): the same family, not a word the model pattern can miss."""
+    out = []
+    for word in families:
+        caps = _CAPITALS_RUN.fullmatch(word)
+        if caps:
+            out.append(caps.group(1) + caps.group(2).capitalize())
+    return out
+
+
 _LEADS: dict[str, set] = {}
 
 
@@ -100,7 +114,7 @@ def patterns() -> dict[str, re.Pattern]:
     for brand in lex.brands.values():
         for word in brand.words:
             lead_words += [word] if brand.case_sensitive else case_variants(word)
-        lead_words += brand.families
+        lead_words += brand.families + restyled_families(brand.families)
     lead = trie_pattern(set(lead_words))
     series = trie_pattern(load_series_words())
     variants = _variants_pattern()
@@ -394,6 +408,7 @@ class MentionFinder:
                 )
                 taken.append((m.start(), m.end("series")))
                 continue
+            model, end = catalogue_longer_name(brand, model, body, end)
             name, _known = resolve_device(brand, model)
             mentions.append(
                 Mention(m.start(), end, DEVICE, name, brand, body[m.start() : end], model=_tidy_model(model))
@@ -657,7 +672,14 @@ class MentionFinder:
             owner = _BRAND_POSSESSIVE.search(body, max(0, s - 24), s)  # "Xiaomi's 12S Ultra"
             brand = lexicon().word_to_brand.get(owner.group(1).lower()) if owner else None
             # "Vivo's X200 ... OnePlus 13 ... the X200 Pro": a model the article gave one brand keeps it.
-            brand = brand or _brand_named_with(seen_models, key(model)) or brand_at(s)
+            # "its Spark 20 Play" after the "Tecno Spark 20 Play": the full name's brand
+            full = key((model + " " + (var or "")).strip())
+            brand = (
+                brand
+                or _brand_named_with(seen_models, full)
+                or _brand_named_with(seen_models, key(model))
+                or brand_at(s)
+            )
             if not brand:
                 continue
             add(s, end, brand, (model + " " + (var or "")).strip(), bool(series))
@@ -678,6 +700,22 @@ _YEAR_AFTER = re.compile(r"\s*\(((?:19|20)\d\d)\)")
 _BRAND_BEFORE = re.compile(r"\b([A-Za-z]+)\s+$")
 _BRAND_POSSESSIVE = re.compile(r"\b([A-Za-z]+)['’]s\s+(?:(?:new|upcoming|latest|own)\s+)?$")
 _NOT_A_PHONE = frozenset(("watch", "tab", "tablet", "pad", "matepad", "buds", "band", "book", "tv", "pencil"))
+
+
+_NEXT_WORDS = re.compile(r"[ \t]+([A-Z0-9][\w+]*)(?:[ \t]+([A-Z0-9][\w+]*))?")
+
+
+def catalogue_longer_name(brand: str, model: str, body: str, end: int) -> tuple[str, int]:
+    """(model, end) of a name the article writes longer than the model pattern read it: one or two
+    capitalised words after it that make a phone the catalogue knows ("Z5" + "Compact", "S5" +
+    "Active") are part of the name; the longest such name wins."""
+    words = _NEXT_WORDS.match(body, end)
+    if words is None:
+        return model, end
+    for group in (2, 1):
+        if words.group(group) and resolve_device(brand, " ".join([model, *words.groups()[:group]]))[1]:
+            return " ".join([model, *words.groups()[:group]]), words.end(group)
+    return model, end
 
 
 def _named_before(seen_models: dict, brand: str, mkey: str) -> bool:
@@ -767,6 +805,16 @@ def _phone_n_brands() -> frozenset:
     )
 
 
+_CLAUSE_BREAK_BEFORE = re.compile(r";|,\s*(?:while|whereas|but)\b")
+
+
+def clause_start(body: str, start: int, end: int) -> int:
+    """Where the clause holding `end` begins in [start, end): "a step up from the old model,
+    whereas the X gets ...": the comparison is over at the clause break; the X is no compared phone."""
+    breaks = [b.end() for b in _CLAUSE_BREAK_BEFORE.finditer(body, start, end)]
+    return breaks[-1] if breaks else start
+
+
 def mark_comparisons(body: str, mentions: list[Mention]) -> None:
     """Flag the mentions that a comparison names ("rivals the 13 Ultra", "than the Galaxy S22")."""
     phrases, determiners, longest = comparison_cues()
@@ -797,6 +845,7 @@ def mark_comparisons(body: str, mentions: list[Mention]) -> None:
             and _LEADING_LIKE.search(body, max(0, comma - 60), comma)
         ):
             window_start = comma + 1
+        window_start = clause_start(body, window_start, m.start)
         words = [
             w.lower().replace("’", "'").rstrip(".") if w.lower() not in ("vs.",) else "vs."
             for w in _WORDS.findall(body, window_start, m.start)

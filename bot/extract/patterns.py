@@ -45,7 +45,9 @@ def patterns() -> Patterns:
         r"\s*(?:\(\s*|,\s*|\s+|—\s*|–\s*)(?:which (?:was|is|has been) |"
         + "|".join(re.escape(w) + " " for w in context_words("alias_lead_words"))
         + r")*"
-        r"(?:" + fragments("alias_words") + r"|or(?=\s+[\"“‘]))"  # ', or "Xperia 5 Mark 5"'
+        r"(?:"
+        + fragments("alias_words")
+        + r"|or(?=\s+[\"“‘])|is(?=\s+[\"“‘]))"  # ', or "Xperia 5 Mark 5"', 'is "tigris"'
         r"(?:\s+(?:as|to be))?\s+(?:the\s+)?(?:[\"“‘'](?P<qalias>[\w+ -]{2,30})[.,]?[\"”’']|(?P<alias>[A-Z0-9][\w+-]*(?:\s+(?:[A-Z0-9][\w+-]*|\(\d{1,2}\))){0,3}))"
     )
     renamed = re.compile(

@@ -11,6 +11,8 @@ order. Each stage reads what the stages before it found and sets its own fields:
     launched    devices the article reports as launched (their plain specs are confirmed)
     tables      table cells given to their column's device, flattened two-column tables too
     references  the discourse, sentence by sentence: references resolved, the topic carried
+    launched_references  devices a launch sentence refers to ("it was introduced") launched
+    column_cues a run-together table's rows read with their header column's cue
     subjects    each value handed to the subject its clause is about (a company's to its device)
     dates       launch dates handed to the device launched
     partners    camera partners (Leica, Zeiss ...) of makers
@@ -33,7 +35,8 @@ from bot.extract import dates as _dates
 from bot.extract import wordscan
 from bot.extract.aliases import find_aliases
 from bot.extract.discourse import read_discourse
-from bot.extract.launched import find_launched
+from bot.extract.glued import carry_column_cues, glued_table_cells
+from bot.extract.launched import find_launched, find_launched_by_reference
 from bot.extract.lexicon import fragments, key, lexicon, lowered, pattern_starts, word_start
 from bot.extract.mentions import (
     COMPANY,
@@ -46,6 +49,7 @@ from bot.extract.mentions import (
     mark_comparisons,
 )
 from bot.extract.mentions import leads as mention_leads
+from bot.extract.model_numbers import model_number_aliases
 from bot.extract.partners import camera_partners
 from bot.extract.patterns import patterns
 from bot.extract.salience import COMPANY_ATTRIBUTES, device_for_company, salience
@@ -62,6 +66,7 @@ from bot.extract.subjects import (
     model_references,
     pair_values,
     said_of_other_phones,
+    starting_price_owners,
     subjects_for,
     table_cells,
 )
@@ -174,6 +179,7 @@ def read_aliases(doc: ArticleState) -> None:
     tentative models only a comparison kept are dropped."""
     mentions = doc.mentions
     alias_map = find_aliases(doc, mentions)
+    model_number_aliases(doc, mentions)
     if alias_map:
         for canonical_brand, alias_key in [(b, k) for b, ks in doc.aliases.models.items() for k in ks]:
             doc.seen_models.setdefault(canonical_brand, set()).add(alias_key)
@@ -213,6 +219,7 @@ def map_tables(doc: ArticleState) -> None:
     flattened into a sentence to each column's device."""
     doc.table_cells = table_cells(doc.body, doc.mentions, doc.values)
     doc.table_cells.update(flattened_columns(doc.body, doc.spans, doc.mentions, doc.values))
+    doc.table_cells.update(glued_table_cells(doc))
 
 
 def resolve_references(doc: ArticleState) -> None:
@@ -242,6 +249,16 @@ def _sentence_values(doc: ArticleState):
             j += 1
         if own and not sentence.in_signature:
             yield sentence, own
+
+
+def find_launched_by_references(doc: ArticleState) -> None:
+    """Devices a launch sentence refers to without naming them ("it was introduced")."""
+    find_launched_by_reference(doc)
+
+
+def read_column_cues(doc: ArticleState) -> None:
+    """A run-together table's rows read with their header's column cue ("(rumored)")."""
+    carry_column_cues(doc)
 
 
 def assign_subjects(doc: ArticleState) -> None:
@@ -295,12 +312,14 @@ def assign_subjects(doc: ArticleState) -> None:
             ):
                 continue  # "I'd have preferred 144Hz": the writer's wish, no claim
             chosen = paired.get(id(v))
-            for subject in (
+            for subject in starting_price_owners(
+                doc,
+                v,
                 chosen
                 if isinstance(chosen, list)
                 else [chosen]
                 if chosen is not None
-                else subjects_for(doc, v, resolved, sentence.topic, sentence.series_topic)
+                else subjects_for(doc, v, resolved, sentence.topic, sentence.series_topic),
             ):
                 if subject.kind in (COMPANY, COMPANY_REF) and v.attribute not in COMPANY_ATTRIBUTES:
                     subject = device_for_company(subject, None, doc.salient) or subject
@@ -465,7 +484,32 @@ def status_for(doc: ArticleState, a: Assignment) -> str:
     carried = sentence.carried_cue
     if carried[0] == sentence.paragraph_start and carried[1] and carried[2] == a.subject.subject:
         return carried[1]
+    if a.attribute == "launch_date" and maker_confirms_next(doc, sentence, a.value):
+        return CONFIRMED
     return default_status(doc, a.subject, a.attribute)
+
+
+def maker_confirms_next(doc: ArticleState, sentence, value: str) -> bool:
+    """ "The X arrives on June 3. The maker has confirmed the launch on its blog": a launch date
+    whose own sentence has no cue is confirmed by the maker's confirmation of the launch in the
+    sentence after it, in the same paragraph, when that sentence gives no other launch date."""
+    at = bisect_left(doc.references, sentence.end, key=lambda x: x.start)
+    if at >= len(doc.references):
+        return False
+    after = doc.references[at]
+    if after.paragraph_start != sentence.paragraph_start:
+        return False
+    cues = doc.statuses.cues.in_span(after.start, after.end)
+    if not cues or any(c[2] != CONFIRMED for c in cues):
+        return False
+    # doc.dates run in sentence order: those of the sentence after are found by a search
+    first = bisect_left(doc.dates, after.start, key=lambda d: d.quote[0])
+    for d in doc.dates[first:]:
+        if d.quote[0] != after.start:
+            break
+        if d.value != value:
+            return False  # it confirms a launch date of its own, not this one
+    return patterns().launch.search(doc.low, after.start, after.end) is not None
 
 
 _LISTING_CUES = ("listed", "listing")
@@ -554,6 +598,8 @@ PIPELINE: tuple[Stage, ...] = (
     Stage("launched", find_launched_devices),
     Stage("tables", map_tables),
     Stage("references", resolve_references),
+    Stage("launched_references", find_launched_by_references),
+    Stage("column_cues", read_column_cues),
     Stage("subjects", assign_subjects),
     Stage("dates", assign_launch_dates),
     Stage("partners", assign_camera_partners),

@@ -173,6 +173,7 @@ class ArticleState:
     values: list[Value] = field(default_factory=list)
     salient: Salience = field(default_factory=Salience)  # the device the article is about
     table_cells: dict[int, Mention | list[Mention] | None] = field(default_factory=dict)
+    table_row_cues: dict[int, tuple] = field(default_factory=dict)  # a table row's start -> its header's cue
     references: list[SentenceContext] = field(default_factory=list)
     subjects: list[Assignment] = field(default_factory=list)  # values handed to subjects
     dates: list[Assignment] = field(default_factory=list)  # launch dates handed to subjects

@@ -116,7 +116,8 @@ _AS_BEFORE = re.compile(
     + "|".join(re.escape(w) + " " for w in context_words("as_reported_adverbs"))
     + r")*$"
 )
-_HEDGED_BEFORE = re.compile(r"(?:\b(?:" + fragments("confirmation_hedges") + r")|n['’]t)\s+(?:\w+\s+)?$")
+# "will announce", "could possibly be launched": a hedge up to two words before the cue word.
+_HEDGED_BEFORE = re.compile(r"(?:\b(?:" + fragments("confirmation_hedges") + r")|n['’]t)\s+(?:\w+\s+){0,2}$")
 _PERFECT_BEFORE = re.compile(r"\b(?:has|have|had)\s+(?:\w+\s+)?$")
 
 

@@ -64,7 +64,15 @@ _POSSESSIVE = re.compile(r"['’]s?\b")
 _BUT_CLAUSE = re.compile(r",\s*but\b|;\s")
 _COMPARED_RELATIVE = re.compile(r",?\s*(?:which|that)\b[^;]*")
 _PREDECESSOR = re.compile(r"\b(?:" + fragments("predecessor_phrases") + r")\b")
-_FOUND_IN = re.compile(r"(?i)\s*(?:[\w-]+\s+){0,3}(?:" + fragments("found_in") + r")\s+(?:the\s+|its\s+)?")
+_FOUND_IN = re.compile(
+    r"(?i)\s*(?:[\w-]+\s+){0,3}(?:"
+    + fragments("found_in")
+    + r")\s+(?:the\s+|its\s+)?(?:(?:"
+    + fragments("model_reference_adjectives")
+    + "|"
+    + fragments("owner_adjectives")
+    + r")\s+)?"
+)
 _FOUND_BEFORE = re.compile(r"(?i)\b(?:" + fragments("found_in") + r")\s+(?:the\s+|its\s+)?$")
 _IN_BEFORE = re.compile(r"(?i)\b(?:in|inside)\s+(?:the\s+|its\s+)?$")
 _PART_AFTER = re.compile(r"\s+(?:" + fragments("part_nouns") + r")\b")
@@ -141,11 +149,35 @@ def compared_value(doc, v: Value, mentions: list[Mention], s: int, compare_befor
         ):
             return True
     lead_from = max(s, v.start - 160)
-    if _none_near(doc, "predecessor", lead_from, v.start):
+    if not _none_near(doc, "predecessor", lead_from, v.start):
+        lead = _PREDECESSOR.search(doc.low, lead_from, v.start)
+        if lead is not None and not any(
+            lead.end() <= m.start < v.start for m in mentions if m.kind != COMPANY
+        ):
+            return True
+    return _coordinated_with_compared(doc, v, s, compare_before_value)
+
+
+_VALUE_COORDINATION = re.compile(r"\s*(?:,\s*(?:and|or)?|and|or|&|/)\s*(?:the\s+|a\s+)?")
+
+
+def _coordinated_with_compared(doc, v: Value, s: int, compare_before_value) -> bool:
+    """ "similar to the one in the Exynos 1380 and Exynos 1280": a value joined by "and" to a
+    compared value of its kind is compared too."""
+    at = bisect_left(doc.values, v.start, key=lambda x: x.start)  # a search, not a scan: linear in all
+    first = doc.values[at - 1] if at > 0 else None
+    if (
+        first is None
+        or first.start < s
+        or first.end > v.start
+        or first.attribute != v.attribute
+        or not _VALUE_COORDINATION.fullmatch(doc.body, first.end, v.start)
+    ):
         return False
-    lead = _PREDECESSOR.search(doc.low, lead_from, v.start)
-    return lead is not None and not any(
-        lead.end() <= m.start < v.start for m in mentions if m.kind != COMPANY
+    window = doc.low[max(s, first.start - 40) : first.start]
+    return bool(
+        _COMPARE_GATE.search(window)
+        and compare_before_value.search(doc.body, max(s, first.start - 40), first.start)
     )
 
 
@@ -228,6 +260,10 @@ def subjects_for(
             )  # "the usual 5,000mAh cell found in the OnePlus 11"
     # "(down from 50MP on the Pixel 6)": a name inside a bracket closed before the value is an aside.
     before = [m for m in candidates if m.end <= v.start and not _in_closed_bracket(doc.body, m, v.start)]
+    if not before and any(
+        m.ref and m.subject is None and m.kind == REF_SERIES and m.end <= v.start for m in mentions
+    ):
+        return []  # "the two handsets are said to use ...": phones the article does not name
     if before and before[-1].group:
         return [
             Mention(
@@ -527,11 +563,17 @@ def model_references(doc, mentions: list[Mention], taken) -> list[Mention]:
         words = base_mention.model.split()
         while len(words) > 1 and words[-1].lower() in variants and not re.fullmatch(r"[IVX]+", words[-1]):
             words.pop()
+        if len(words[-1]) > 1 and words[-1].endswith("+"):
+            words[-1] = words[-1][:-1]  # "the Ultra" after the "S40+" is the S40 Ultra
         base = " ".join(words)
         var = h.group("var")
         model = f"{base}{var}" if var == "+" else f"{base} {var}" if var else base
         name, known = resolve_device(base_mention.brand, model)
-        if not known and key(model) not in doc.seen_models.get(base_mention.brand, set()):
+        if (
+            not known
+            and key(model) not in doc.seen_models.get(base_mention.brand, set())
+            and not (var and family_named(doc.seen_models.get(base_mention.brand, set()), key(base)))
+        ):
             continue
         start = h.start("var") if var else h.start("adj")
         added.append(
@@ -541,6 +583,41 @@ def model_references(doc, mentions: list[Mention], taken) -> list[Mention]:
     if not added:
         return mentions
     return sorted(mentions + added, key=lambda x: x.start)
+
+
+_STARTING_AT = re.compile(r"(?i)\b(?:start(?:s|ing)?|from)\s+(?:at\s+)?(?:just\s+|only\s+)?$")
+
+
+def starting_price_owners(doc, v: Value, subjects: list[Mention]) -> list[Mention]:
+    """ "the X and X Pro go on sale in China, from $499": a starting price of a base model and
+    its variants named together is the base model's, the cheapest of them."""
+    if v.attribute != "price" or len(subjects) < 2:
+        return subjects
+    if not _STARTING_AT.search(doc.body, max(0, v.start - 20), v.start):
+        return subjects
+    keys = {key(m.subject or ""): m for m in subjects if m.kind == DEVICE}
+    variants = lexicon().variant_lower
+    base = next(
+        (
+            m
+            for k, m in keys.items()
+            if all(o == k or (o.startswith(k) and o[len(k) :] in variants) for o in keys)
+        ),
+        None,
+    )
+    return [base] if base is not None and len(keys) == len(subjects) else subjects
+
+
+def family_named(seen: set[str], base_key: str) -> bool:
+    """Whether the article named the base model together with a variant of it ("the iPhone 20 and
+    iPhone 20 Pro"): then "the Pro Max" is that family's Pro Max, catalogued or not."""
+    variants = lexicon().variant_lower
+    return base_key in seen and any(
+        k != base_key
+        and k.startswith(base_key)
+        and (k[len(base_key) :] in variants or k[len(base_key) :] == "+")
+        for k in seen
+    )
 
 
 # "Display: 6.8-inch AMOLED 6.8-inch AMOLED Chipset: ...": a label of one to three words and its colon.

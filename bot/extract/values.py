@@ -164,9 +164,12 @@ def _chip_patterns():
     bare_gen = re.compile(_GEN.replace("(?P<tier>\\d)", "(?P<tier>\\d)(?<![\\w#.]\\d)", 1))
     tensor = re.compile(r"Tensor(?:\s+(?P<g>G\d))?(?![\w])")
     apple = re.compile(r"A(?P<anum>\d{2})\s+(?P<aed>Bionic|Pro)\b")
+    # "the Apple A13 chip", "Apple's newest A21 processor": an A-series chip named without
+    # its edition, by the maker before it or a chip noun after it.
+    apple_bare = re.compile(r"A(?P<anum>\d{2})(?![\w+-])(?P<noun>\s+(?:chip|chipset|processor|SoC)\b)?")
     codes = lexicon().specs["chip_model_numbers"]
     code = re.compile(r"(?P<code>" + alternation(codes) + r")(?:-?[A-Z]{1,2}\d?)?(?![\w])")
-    return named, bare_gen, tensor, apple, code
+    return named, bare_gen, tensor, apple, code, apple_bare
 
 
 @lru_cache(maxsize=512)
@@ -229,7 +232,7 @@ class _TakenSpans:
 
 
 def find_chipsets(body: str) -> list[Value]:
-    named, bare_gen, tensor, apple, code = _chip_patterns()
+    named, bare_gen, tensor, apple, code, apple_bare = _chip_patterns()
     out: list[Value] = []
     taken = _TakenSpans()
     free = taken.free
@@ -287,11 +290,34 @@ def find_chipsets(body: str) -> list[Value]:
                 )
             )
             taken.add(*m.span())
+    for m in apple_bare.finditer(body):
+        if not word_start(body, m.start()) or not free(m.start(), m.end("anum")):
+            continue
+        maker = _WORD_BEFORE.search(body, max(0, m.start() - 16), m.start())
+        if maker and lexicon().word_to_brand.get(maker.group(1).lower()) not in (None, "Apple"):
+            continue  # "the Galaxy A15 processor": a phone of another maker
+        if m.group("noun") or _APPLE_BEFORE.search(body, max(0, m.start() - 32), m.start()):
+            out.append(Value(m.start(), m.end("anum"), "chipset", _apple_chip(m.group("anum"))))
+            taken.add(m.start(), m.end("anum"))
     codes = lexicon().specs["chip_model_numbers"]
     for m in code.finditer(body):
         if free(m.start(), m.end()) and word_start(body, m.start()):
             out.append(Value(m.start(), m.end(), "chipset", _canonical_chip(codes[m.group("code")])))
     return out
+
+
+_APPLE_BEFORE = re.compile(r"Apple(?:['’]s)?\s+(?:[\w-]+\s+){0,2}$")
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)\s+$")
+
+
+def _apple_chip(number: str) -> str:
+    """An A-series chip by its number: the catalogue's edition when it has one ("A13" is the
+    "Apple A13 Bionic"), else the number as said ("Apple A21")."""
+    for edition in ("Bionic", "Fusion"):
+        name = lexicon().chipsets_by_key.get(key(f"Apple A{number} {edition}"))
+        if name:
+            return name
+    return f"Apple A{number}"
 
 
 # --- display --------------------------------------------------------------------------------
@@ -761,6 +787,10 @@ _SEPARATORS = re.compile(r"[,.]")
 _TIMES_BEFORE = re.compile(r"\d\s*[x×]\s*$")
 _CELLS_BEFORE = re.compile(r"dual[- ]cell|two cells|power ?bank", re.I)
 _WIRELESS_BEFORE = re.compile(r"wireless(?:\s+charging)?(?:\s+(?:at|of|up to|speeds? of))*\s*$")
+# The wireless charging a relative clause gives the figure of: "wireless charging which reaches 20W".
+_WIRELESS_NAMED_BEFORE = re.compile(
+    r"(?i)wireless\s+charging(?:\s+[\d.]+)?\s*,?\s+(?:that|which)\s+[a-z]+\s+(?:up\s+to\s+)?$"
+)
 
 
 def find_power(body: str, sentences: Sentences, at: dict | None = None) -> list[Value]:
@@ -794,6 +824,8 @@ def find_power(body: str, sentences: Sentences, at: dict | None = None) -> list[
             wired_after == -1 or wireless_after <= wired_after - 2 or wireless_after < wired_after
         ):
             attribute = "wireless_charging"
+        elif wired_after == -1 and _WIRELESS_NAMED_BEFORE.search(body, max(prev, m.start() - 60), m.start()):
+            attribute = "wireless_charging"  # "Qi2 wireless charging which delivers 25W"
         elif wired_after != -1 or _CHARGE_WORD.search(after):
             attribute = "wired_charging"
         elif _WIRELESS_BEFORE.search(before):
@@ -863,6 +895,47 @@ def find_software(body: str) -> list[Value]:
     for m in plain.finditer(body) if plain is not None else ():
         skin = " ".join(m.group("skin").split())
         out.append(Value(m.start(), m.end(), "ui", canonical.get(key(skin), skin)))
+    out += _skins_run(body, {v.start for v in out})
+    return out
+
+
+@lru_cache(maxsize=1)
+def _unversioned_skin_patterns() -> tuple[re.Pattern, re.Pattern]:
+    skins = lexicon().specs["skins"]
+    skin = re.compile(
+        r"(?<![\w-])(?P<skin>"
+        + "|".join(re.escape(s).replace(r"\ ", r"\s?") for s in sorted(skins, key=len, reverse=True))
+        + r")(?![\w-]|\s?\d|['’])"
+    )
+    lead = re.compile(r"(?i)(?:^|[^\w])(?:" + fragments("skin_leads") + r")\s+(?:[\w.-]+\s+){0,3}$")
+    return skin, lead
+
+
+@lru_cache(maxsize=1)
+def _skin_first_words() -> tuple[str, ...]:
+    return tuple(sorted({s.split()[0][:4] for s in lexicon().specs["skins"]}))
+
+
+def _skins_run(body: str, taken: set[int]) -> list[Value]:
+    """A skin named without its version where the phone runs it ("ships with ColorOS", "running
+    Funtouch OS"); not one named for itself ("HyperOS's new launcher")."""
+    skin, lead = _unversioned_skin_patterns()
+    if not any(first in body for first in _skin_first_words()):
+        return []  # a literal gate: most articles name no skin
+    low = body.lower()
+    if not any(word in low for word in context_words("skin_leads")):
+        return []  # nor say a phone runs one
+    out = []
+    for m in skin.finditer(body):
+        if m.start() in taken:
+            continue
+        if lead.search(body, max(0, m.start() - 48), m.start()):
+            skin_name = " ".join(m.group("skin").split())
+            out.append(
+                Value(
+                    m.start(), m.end(), "ui", lexicon().specs["skin_canonical"].get(key(skin_name), skin_name)
+                )
+            )
     return out
 
 
@@ -961,13 +1034,14 @@ _DEAL_BEFORE = re.compile(
     r"(?:\b(?:down|dropped|drops|dropping|fallen|falls|fell|cut|cuts|reduced|slashed|discounted|marked down|lowered)"
     r"\s+(?:it\s+|its price\s+|the price\s+|prices?\s+|(?:the\s+)?(?:price of\s+(?:the\s+)?)?(?:[\w+()-]+\s+){1,4})?(?:to|at)"
     r"|\b(?:get|grab|buy|snag|pick up|nab)\s+(?:it|one|them|the \w+(?: \w+)?)\s+(?:for|at)"
-    r"|\bon sale (?:for|at)|\b(?:deal|sale|offer|discounted|effective) price(?:\s+of|:)?|\bsav(?:e|ing)(?:\s+of)?|\bcashback of"
+    r"|\bon sale (?:for|at)|\b(?:deal|sale|offer|discounted|effective) price(?:\s+of|:|\s+(?:starts|starting|comes down|drops)\s+(?:at|to))?|\bsav(?:e|ing)(?:\s+of)?|\bcashback of"
+    r"|\b(?:bank|instant|card) (?:offers?|discounts?|cashback)(?:\s+of)?(?:\s+up to)?"
     r"|\bcoupon(?:\s+of)?|\bdiscount of|\bnow (?:just|only)|\btrade-in (?:value|credit|bonus|offer)s?(?:\s+of)?(?:\s+up to)?"
     r"|\b(?:under|below|less than|sub-))\s*(?:just\s+|only\s+|a mere\s+)?$",
     re.IGNORECASE,
 )
 _DEAL_AFTER = re.compile(
-    r"\s*(?:\([^()]{0,24}\b(?:off|discount|saving)\)|with (?:activation|a carrier|trade-in|a trade-in|coupon|a coupon|"
+    r"\s*(?:\([^()]{0,24}\b(?:off|discount|saving)\)|(?:bank|instant|card|cashback) (?:discount|offer|cashback)|with (?:activation|a carrier|trade-in|a trade-in|coupon|a coupon|"
     r"(?:the )?code|bank offers?|an? (?:instant |bank )?discount)|after (?:a |an |the )?(?:\w+ )?(?:discount|cashback|"
     r"rebate|coupon|trade-in))",
     re.IGNORECASE,
