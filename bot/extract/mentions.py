@@ -417,6 +417,7 @@ class MentionFinder:
 
         # Catalogue phones whose name has no number ("Pixel Fold", "iPhone SE").
         self.find_plain_names(mentions, taken)
+        self.find_brand_led_names(mentions, taken)
         mentions.sort(key=lambda x: x.start)
 
         # Companies, their executives, and "Oppo's next flagship".
@@ -530,6 +531,83 @@ class MentionFinder:
                 name = max(dated or choices, key=lambda x: x[0] or "")[1]
             mentions.append(Mention(s, e, DEVICE, name, brand, body[s:e], model=name[len(brand) + 1 :]))
             taken.append((s, e))
+
+    def find_brand_led_names(self, mentions: list[Mention], taken: Taken) -> None:
+        """A brand and a catalogue name without a number ("Realme GT Neo", "Xiaomi Mix Fold"), and
+        such a name right after a device of the same brand ("the Realme GT 5G and GT Neo"): the
+        longest name the catalogue has for that brand, where no model mention covers the words."""
+        if _number_less_names()[0] is None:
+            return
+        body = self.body
+        word_to_brand = lexicon().word_to_brand
+        brand_words, hits = _brand_word_pattern(), self.hits
+        # The brand words are device lead words: the shared word scan's offsets hold every match.
+        for m in (
+            brand_words.finditer(body) if hits is None else matches_at(brand_words, body, hits["device"])
+        ):
+            s = m.start()
+            if (
+                not word_start(body, s)
+                or (s and body[s - 1] in "@#/")
+                or not taken.free(m.end(), m.end() + 1)
+            ):
+                continue  # mid-word, a handle, or a model mention ("Xiaomi 13") already there
+            brand = word_to_brand[" ".join(m.group(1).split()).lower()]
+            found = self._number_less_name_at(m.end(), brand)
+            if m.group(2):  # "Xiaomi's Mix Fold": the maker stays a mention of its own
+                s = m.end()
+            if found and taken.free(s, found[0]):
+                e, name = found
+                mentions.append(Mention(s, e, DEVICE, name, brand, body[s:e], model=name[len(brand) + 1 :]))
+                taken.append((s, e))
+        devices = sorted((x for x in mentions if x.kind == DEVICE and x.brand), key=lambda x: x.start)
+        while devices:
+            prior = devices.pop(0)
+            link = _SIBLING_LINK.match(body, prior.end)
+            if link is None or not taken.free(link.end(), link.end() + 1):
+                continue
+            found = self._number_less_name_at(link.end(), prior.brand)
+            if found and taken.free(link.end(), found[0]):
+                (e, name), s = found, link.end()
+                sibling = Mention(
+                    s, e, DEVICE, name, prior.brand, body[s:e], model=name[len(prior.brand) + 1 :]
+                )
+                mentions.append(sibling)
+                taken.append((s, e))
+                devices.insert(0, sibling)  # "A, B and C"
+
+    def _number_less_name_at(self, pos: int, brand: str) -> tuple[int, str] | None:
+        """(end, catalogue name) of the brand's number-less name that starts at `pos`, if the words
+        end there: no further name word, series noun ("the Realme GT series") or device noun ("the
+        next OnePlus Nord phone") follows, and a word in lower case is one the catalogue writes so
+        ("nova", not "play"); a network word after it ("5G") is part of the name. A name the
+        catalogue gives several phones ("Razr 2019", "Razr 2022") is the latest announced by the
+        article's date, and none older than context.json's bare_name_max_age_years."""
+        pattern, names = _number_less_names()
+        m = pattern.match(self.low, pos)
+        if m is None or brand not in names[m.group(0)]:
+            return None
+        choices = names[m.group(0)][brand]
+        e = m.end()
+        lower = {w for _announced, name in choices for w in name.split() if w.islower()}
+        if any(w.islower() and w not in lower for w in self.body[pos:e].split()):
+            return None
+        network = _network_after().match(self.body, e)  # "GT Neo 5G": the same phone
+        if network:
+            e = network.end()
+        if _name_goes_on().match(self.body, e):
+            return None
+        year = _YEAR_AFTER.match(self.body, e)
+        if year:
+            named = [c for c in choices if c[1].endswith(f"({year.group(1)})")]
+            if named:
+                choices, e = named, year.end()
+        published = self.published
+        dated = [c for c in choices if not published or not c[0] or c[0] <= published[:7]]
+        announced, name = max(dated or choices, key=lambda c: c[0] or "")
+        if published and announced and int(published[:4]) - int(announced[:4]) > _bare_name_max_age():
+            return None
+        return e, name
 
     def find_brandless(self, taken, brand_at) -> list[Mention]:
         """ "the S23 Ultra", "13 Pro", "the S23 series", "13 UItra": models named without their brand,
@@ -785,6 +863,81 @@ def _plain_names() -> tuple[re.Pattern | None, dict[str, tuple[str, list[tuple[s
     return re.compile(
         first_letter_guard(names) + r"\b(?:" + trie_pattern(names, space=" ") + r")(?![\w+-])"
     ), names
+
+
+_YEAR_SUFFIX = re.compile(r"\s+\((?:19|20)\d\d\)$")
+_SIBLING_LINK = re.compile(r"\s*(?:,\s*(?:(?:and|or)\s+)?|\s(?:and|or|&)\s+)(?:the\s+)?")
+
+
+@lru_cache(maxsize=1)
+def _brand_word_pattern() -> re.Pattern:
+    """The brands' own words, as written ("Realme", "realme", "One Plus"), before a space or a
+    possessive ("Xiaomi's")."""
+    words = {w for b in lexicon().brands.values() for w in b.words}
+    return re.compile(first_letter_guard(words) + r"\b(" + trie_pattern(words) + r")(['’]s)?\s+")
+
+
+@lru_cache(maxsize=1)
+def _bare_name_max_age() -> int:
+    from bot.extract.lexicon import load_json
+
+    return int(load_json("context.json")["bare_name_max_age_years"])
+
+
+@lru_cache(maxsize=1)
+def _network_after() -> re.Pattern:
+    from bot.extract.lexicon import context_words
+
+    return re.compile(r"\s+(?:" + alternation(context_words("network_suffixes")) + r")(?![\w+-])")
+
+
+@lru_cache(maxsize=1)
+def _name_goes_on() -> re.Pattern:
+    from bot.extract.lexicon import context_words
+
+    # "the next OnePlus Nord phone" is a line used as a modifier, not the phone called so.
+    nouns = (
+        load_series_nouns() + context_words("generic_device_nouns") + context_words("company_reference_nouns")
+    )
+    return re.compile(r"(?:\s+(?:[A-Z0-9]|(?:" + alternation(nouns) + r")s?\b)|-(?=\w))")
+
+
+@lru_cache(maxsize=1)
+def _number_less_names() -> tuple[re.Pattern | None, dict[str, dict[str, list]]]:
+    """The catalogue's names whose model has no number but a last network word or a year ("GT Neo",
+    "GT 5G", "Edge (2022)", "Razr 2019"), lower-cased, as one trie pattern; for each, the
+    (announced, name) of each brand. A model is also known without its network word or year
+    ("Nord CE", "Razr") and without a family word before another ("Mix Fold" for "Mi Mix Fold"),
+    where the brand has no such name of its own."""
+    from bot.extract.lexicon import context_words
+
+    lex = lexicon()
+    networks = set(context_words("network_suffixes"))
+    spelled = {b.lower(): b for b in lex.brands}
+    exact: dict[str, dict[str, list]] = {}
+    shorter: dict[str, dict[str, list]] = {}
+    for device in lex.devices_by_key.values():
+        brand = spelled.get(device.brand.lower())
+        if brand is None or not device.name.startswith(device.brand + " "):
+            continue
+        words = _YEAR_SUFFIX.sub("", device.name[len(device.brand) + 1 :]).split()
+        core = words[:-1] if words and (words[-1] in networks or _YEAR_TOKEN.fullmatch(words[-1])) else words
+        if not core or any(c.isdigit() for w in core for c in w):
+            continue
+        entry = (device.announced, device.name)
+        exact.setdefault(" ".join(words).lower(), {}).setdefault(brand, []).append(entry)
+        families = lex.family_words.get(brand, [])
+        forms = [core] if len(core) < len(words) else []
+        if len(core) > 1 and core[0] in families and core[1] in families:
+            forms.append(core[1:])
+        for form in forms:
+            shorter.setdefault(" ".join(form).lower(), {}).setdefault(brand, []).append(entry)
+    for name, by_brand in shorter.items():
+        for brand, entries in by_brand.items():
+            exact.setdefault(name, {}).setdefault(brand, entries)
+    if not exact:
+        return None, {}
+    return re.compile(trie_pattern(exact, space=" ") + r"(?![\w+-])"), exact
 
 
 _PHONE_N = re.compile(
