@@ -24,6 +24,12 @@ _EXPLETIVE_IT = re.compile(
 )
 _LARGER = re.compile(fragments("larger_words"))
 _RANKS = tuple((word, rank) for word, rank in context_words("variant_ranks"))
+_PASSING_WORD = re.compile(r"\b(?:" + fragments("passing_words") + r")\b")
+_RELATIVE_WORD = re.compile(
+    r"\b(?:" + fragments("relative_words") + r")\s+(?!(?:" + fragments("object_determiners") + r")\b)[a-z]"
+)
+_PASSING_BREAK = re.compile(r"[,;:()]|\b(?:" + fragments("passing_clause_breaks") + r")\b")
+_PASSING_REACH = 120  # characters looked back from a name: bounded, so a sentence stays linear
 
 
 def variant_rank(model: str) -> int:
@@ -107,6 +113,22 @@ def carried_cue(
     if previous[0] != paragraph_start or (topic and previous[2] != topic.subject):
         return (paragraph_start, None, None)
     return previous
+
+
+def named_in_passing(doc: ArticleState, m: Mention, since: int) -> bool:
+    """Whether a name after the sentence's subject phone (which ends at `since`) sits in a clause
+    that only mentions it: "the X uses the Snapdragon 7 Gen 3, the same chip as the one in the Y",
+    "..., which also powers the Y", "..., a chip shared with the Y". What follows is still about
+    the X; "..., while the Y gets ..." opens a clause of the Y's own."""
+    low = doc.low
+    clause = max(since, m.start - _PASSING_REACH)
+    for brk in _PASSING_BREAK.finditer(low, clause, m.start):
+        clause = brk.end()
+    return bool(
+        _PASSING_WORD.search(low, clause, m.start)
+        # case matters: "that also powers the Y" relates, "says that Samsung's Y" reports
+        or _RELATIVE_WORD.search(doc.body, clause, m.start)
+    )
 
 
 def _unnamed_group(m: Mention) -> bool:
@@ -267,7 +289,16 @@ class _Discourse:
             self.previous_group = []
         chosen = None
         fallback = None
+        subject = None  # the sentence's subject phone so far: a name, or a reference to a phone
         for m in resolved:
+            if (
+                subject is None
+                and m.ref
+                and m.subject
+                and not m.comparison
+                and m.kind not in (COMPANY, COMPANY_REF)
+            ):
+                subject = m
             # A resolved reference (ref=True) is a new Mention, never one of the sentence's own.
             if m.ref or m.comparison or m.alias_only or m.subject is None or m not in sent_mentions:
                 continue
@@ -279,8 +310,8 @@ class _Discourse:
                 placed = object_position.get(id(m))
                 if placed is None:
                     placed = in_object_position(doc.low, m, s)
-                if not placed:
-                    chosen = m  # the last one in subject position
+                if not placed and (subject is None or not named_in_passing(doc, m, subject.end)):
+                    chosen = subject = m  # the last one in subject position
         if chosen is None and self.topic is None:
             chosen = fallback
         lead = next((m for m in resolved if m.kind != COMPANY), None)
