@@ -464,6 +464,10 @@ _AHEAD_OF_LAUNCH = re.compile(
     r"(?i)[^.;]{0,20}?\b(?:" + fragments("ahead_of_launch") + r")\s+(?:the\s+|its\s+|their\s+)?"
     r"(?:[\w()+-]+\s+){0,4}$"
 )
+_OLDER_PHONE_LAUNCH = re.compile(
+    r"(?i)\b(?:" + fragments("successor_phrases") + r")\s+(?:the\s+|its\s+|their\s+)?(?:[\w()+-]+\s+){1,5}?"
+    r"(?:(?:which|that)\s+)?(?:(?:was|were|had been|first|originally)\s+){0,2}$"
+)
 _EVENT_NOUNS = ("event", "keynote", "presentation", "premiere", "unpacked", "Event", "Keynote", "Unpacked")
 _HABITUAL = re.compile(r"\b(?:" + fragments("habitual_launch_words") + r")\b", re.IGNORECASE)
 _PRODUCTION_BEFORE = re.compile(
@@ -505,6 +509,8 @@ def not_the_phones_launch(
     November", "the Snapdragon 8 Gen 3, which was announced in October"), or something done
     before the launch ("visited the plant in March, ahead of the X launch")."""
     start, end = sentence
+    if _OLDER_PHONE_LAUNCH.search(body, max(start, launch_start - 80), launch_start):
+        return True  # "the successor to the X launched in 2021": the X's launch
     if candidate.end() <= launch_start and _AHEAD_OF_LAUNCH.match(body, candidate.end(), launch_start):
         return True  # "toured the plant in March, ahead of the X launch": done before the launch
     if _SUPERSEDED.search(

@@ -8,8 +8,9 @@ from bisect import bisect_right
 
 from bot.extract.lexicon import context_words, first_letter_guard, fragments, pattern_entries
 from bot.extract.mentions import DEVICE, REF_DEVICE, SERIES, Mention
-from bot.extract.state import ArticleState, Launched
+from bot.extract.state import ArticleState, Assignment, Launched
 from bot.extract.status import CONFIRMED, UPCOMING_LAUNCH, headline, launched_in_headline, series_after
+from bot.extract.subjects import coordinated
 
 # The grammar is here; the words are data (data/lexicon/context.json), read once at import.
 _LAUNCHED_GATE = re.compile(fragments("launched_gate"))
@@ -36,6 +37,17 @@ _NOT_LAUNCHED = re.compile(
 )
 # "has (now) been introduced" reports a launch; the "been" of "will have been" is a hedge.
 _PERFECT_BEFORE = re.compile(r"\b(?:has|have|had)\s+(?:already\s+|now\s+|officially\s+)?been\s+$")
+
+
+_LAUNCHED_NOW = re.compile(
+    r"\b(?:has|have)\s+(?:(?:"
+    + fragments("launch_adverbs")
+    + r")\s+)*(?:been\s+(?:(?:"
+    + fragments("launch_adverbs")
+    + r")\s+)*)?(?:"
+    + fragments("perfect_launch_verbs")
+    + r")\b"
+)
 
 
 def hedged_launch(low: str, s: int, at: int) -> bool:
@@ -280,3 +292,45 @@ def _end_carried_rumour(sentences, launch) -> None:
     for sentence in sentences:
         if sentence.start >= launch.start and sentence.carried_cue is carried:
             sentence.carried_cue = ended
+
+
+def launched_on_publication(doc: ArticleState, found: list[Assignment]) -> list[Assignment]:
+    """ "Oppo has now launched the Reno 20", "the Reno 20 has been unveiled" in the opening
+    paragraph of an article dated in its header, the sentence giving no date: the launch happened
+    on the article's date, a launch date for the device named (unless the article dates it
+    elsewhere)."""
+    if doc.published is None or doc.article.published_basis != "header" or not doc.references:
+        return []
+    dated = {a.subject.subject for a in found}
+    first_paragraph = doc.references[0].paragraph_start
+    out: list[Assignment] = []
+    for sentence in doc.references:
+        if sentence.paragraph_start != first_paragraph:
+            break
+        s, e = sentence.start, sentence.end
+        hit = _LAUNCHED_NOW.search(doc.low, s, e)
+        if (
+            hit is None
+            or sentence.in_signature
+            or _NOT_LAUNCHED.search(doc.low, max(s, hit.start() - 60), hit.start())
+        ):
+            continue
+        if any(c[2] != CONFIRMED for c in doc.statuses.cues.in_span(s, e)):
+            continue
+        devices = [
+            m
+            for m in sentence.resolved
+            if m.kind == DEVICE and m.subject and not m.comparison and not m.alias_only and s <= m.start < e
+        ]
+        after = [m for m in devices if m.start >= hit.end()]
+        before = [m for m in devices if m.end <= hit.start()]
+        subject = after[0] if after else before[-1] if before else None
+        if subject is None:
+            continue
+        for m in coordinated(doc.body, subject, devices):  # "has launched the X and the X Pro"
+            if m.subject in dated:
+                continue
+            dated.add(m.subject)
+            when = doc.published.isoformat()
+            out.append(Assignment((s, e), sentence, m, "launch_date", when, hit.start(), hit.end()))
+    return out

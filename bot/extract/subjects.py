@@ -585,6 +585,62 @@ def model_references(doc, mentions: list[Mention], taken) -> list[Mention]:
     return sorted(mentions + added, key=lambda x: x.start)
 
 
+_HIGHER_MODEL_REF = re.compile(
+    r"\b[Tt]he\s+(?:"
+    + fragments("higher_model_adjectives")
+    + r")\s+(?:"
+    + fragments("model_reference_nouns")
+    + r"|one)\b"
+)
+_RANKS = tuple(context_words("variant_ranks"))
+
+
+def _rank(model: str) -> int:
+    low = model.lower()
+    return next((rank for word, rank in _RANKS if low.endswith(word)), 0)
+
+
+def higher_model_references(doc, mentions: list[Mention], taken) -> list[Mention]:
+    """ "the high-end variant", "the top-end model" after the X and the X Pro were named: the
+    sibling of the highest rank among those named before it (none when one sibling is named)."""
+    body = doc.body
+    if " the " not in body.lower():
+        return mentions
+    hits = list(_HIGHER_MODEL_REF.finditer(body))
+    if not hits:
+        return mentions
+    variants = lexicon().variant_lower
+    # (brand, family base) -> {model: mention} of the siblings named so far, walked once with the hits
+    families: dict[tuple[str, str], dict[str, Mention]] = {}
+    last_family: tuple[str, str] | None = None
+    added = []
+    i = 0
+    for h in hits:
+        while i < len(mentions) and mentions[i].start < h.start():
+            c = mentions[i]
+            i += 1
+            if c.kind != DEVICE or not c.brand or not c.model or c.alias_only or c.comparison:
+                continue
+            words = c.model.split()
+            while len(words) > 1 and words[-1].lower() in variants:
+                words.pop()
+            last_family = (c.brand, key(" ".join(words)).rstrip("+"))
+            families.setdefault(last_family, {})[c.subject] = c
+        siblings = families.get(last_family, {}) if last_family else {}
+        if len(siblings) < 2 or not taken.free(*h.span()):
+            continue
+        best = max(siblings.values(), key=lambda m: _rank(m.model))
+        if _rank(best.model) <= 0:
+            continue
+        added.append(
+            Mention(h.start(), h.end(), DEVICE, best.subject, best.brand, h.group(0), model=best.model)
+        )
+        taken.append(h.span())
+    if not added:
+        return mentions
+    return sorted(mentions + added, key=lambda x: x.start)
+
+
 _STARTING_AT = re.compile(r"(?i)\b(?:start(?:s|ing)?|from)\s+(?:at\s+)?(?:just\s+|only\s+)?$")
 
 

@@ -787,6 +787,9 @@ _SEPARATORS = re.compile(r"[,.]")
 _TIMES_BEFORE = re.compile(r"\d\s*[x×]\s*$")
 _CELLS_BEFORE = re.compile(r"dual[- ]cell|two cells|power ?bank", re.I)
 _WIRELESS_BEFORE = re.compile(r"wireless(?:\s+charging)?(?:\s+(?:at|of|up to|speeds? of))*\s*$")
+_WIRELESS_FEATURE_BEFORE = re.compile(
+    r"(?i)\bwireless\s+charging\s+(?:" + fragments("charging_feature_nouns") + r")\s+(?:at|of|up to)\s+$"
+)
 # The wireless charging a relative clause gives the figure of: "wireless charging which reaches 20W".
 _WIRELESS_NAMED_BEFORE = re.compile(
     r"(?i)wireless\s+charging(?:\s+[\d.]+)?\s*,?\s+(?:that|which)\s+[a-z]+\s+(?:up\s+to\s+)?$"
@@ -828,7 +831,9 @@ def find_power(body: str, sentences: Sentences, at: dict | None = None) -> list[
             attribute = "wireless_charging"  # "Qi2 wireless charging which delivers 25W"
         elif wired_after != -1 or _CHARGE_WORD.search(after):
             attribute = "wired_charging"
-        elif _WIRELESS_BEFORE.search(before):
+        elif _WIRELESS_BEFORE.search(before) or _WIRELESS_FEATURE_BEFORE.search(
+            body, max(prev, m.start() - 50), m.start()
+        ):
             attribute = "wireless_charging"
         elif _CHARGE_WORD.search(before):
             attribute = "wired_charging"

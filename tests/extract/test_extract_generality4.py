@@ -1,0 +1,108 @@
+"""Fourth round of general mechanisms, each on own sentences: another name said of a referred-to
+phone, a predecessor's launch, a launch announced in the opening sentence, the high-end and base
+variants of two siblings, wireless charging figures, euro prices, benchmark comparisons. No text of
+any real article."""
+
+from __future__ import annotations
+
+from bot.extract import extract
+from bot.models import Article
+
+
+def claims_of(body: str, published: str | None = "2024-06-01"):
+    return extract(Article(id="g4", body=body, published=published, published_basis="header"))
+
+
+def facts(body: str, published: str | None = "2024-06-01") -> set[tuple[str, str, str]]:
+    return {(c.subject, c.attribute, c.value) for c in claims_of(body, published)}
+
+
+def test_the_launch_of_a_phone_said_to_be_a_rebadged_other_is_the_phones():
+    body = (
+        "The Poco F9 has shown up in a certification database. "
+        "The listing says the Poco F9 gets a 5,500mAh battery. "
+        "Besides, the device is believed to be a rebadged Redmi K80, and is said to arrive in September."
+    )
+    found = facts(body)
+    assert ("Xiaomi Poco F9", "launch_date", "2024-09") in found or (
+        "Poco F9",
+        "launch_date",
+        "2024-09",
+    ) in found, found
+    assert not any(s.endswith("K80") and a == "launch_date" for s, a, _v in found), found
+
+
+def test_a_launch_dated_after_the_older_phone_a_new_one_succeeds_is_not_the_new_ones():
+    body = (
+        "Tecno has a new budget phone, the Tecno Spark 30, with a 5,000mAh battery. "
+        "The handset is the successor to the Tecno Spark 20 launched in 2023."
+    )
+    found = facts(body)
+    assert not any(s == "Tecno Spark 30" and a == "launch_date" for s, a, _v in found), found
+
+
+def test_a_phone_launched_in_the_opening_paragraph_takes_the_articles_date():
+    body = (
+        "Honor keeps its release pace up. Having shown a new tablet, Honor has now launched the Honor 200 "
+        "and the Honor 200 Pro in China.\n\n"
+        "The Honor 200 Pro packs a 5,200mAh battery."
+    )
+    found = facts(body, "2024-05-27")
+    assert ("Honor 200", "launch_date", "2024-05-27") in found, found
+    assert ("Honor 200 Pro", "launch_date", "2024-05-27") in found, found
+
+
+def test_an_article_without_a_header_date_gives_no_launch_date_from_has_launched():
+    body = "Honor has now launched the Honor 200 in China. It packs a 5,200mAh battery."
+    claims = extract(Article(id="g4", body=body, published="2024-05-27", published_basis="inferred: test"))
+    assert not any(c.attribute == "launch_date" for c in claims), claims
+
+
+def test_a_hedged_opening_launch_gives_no_launch_date():
+    body = "Honor may have launched the Honor 200 in China, a leaker says. It packs a 5,200mAh battery."
+    assert not any(a == "launch_date" for _s, a, _v in facts(body, "2024-05-27"))
+
+
+def test_the_high_end_variant_among_two_siblings_is_the_higher_one():
+    body = (
+        "Oppo has unveiled the Oppo Find X8 and the Oppo Find X8 Pro. "
+        "Their batteries differ, with the top-end model carrying a bigger 5,910mAh cell and "
+        "the base Find X8 making do with a 5,630mAh battery."
+    )
+    found = facts(body)
+    assert ("Oppo Find X8 Pro", "battery", "5910 mAh") in found, found
+    assert ("Oppo Find X8", "battery", "5910 mAh") not in found, found
+    assert ("Oppo Find X8", "battery", "5630 mAh") in found, found
+
+
+def test_the_higher_end_variant_with_one_phone_named_refers_to_nothing_new():
+    body = "Oppo has unveiled the Oppo Find X8. The higher-end variant packs a 5,910mAh battery."
+    found = facts(body)
+    assert not any(s.endswith("Pro") for s, _a, _v in found), found
+
+
+def test_wireless_charging_support_at_a_figure_is_wireless_charging():
+    body = (
+        "Xiaomi has introduced the Xiaomi 15 and the Xiaomi 15 Ultra. Both handsets offer 90W fast "
+        "charging, though only the Xiaomi 15 Ultra gets wireless charging support at 80W."
+    )
+    found = facts(body)
+    assert ("Xiaomi 15 Ultra", "wireless_charging", "80 W") in found, found
+    assert not any(a == "wired_charging" and v == "80 W" for _s, a, v in found), found
+    assert not any(s == "Xiaomi 15" and a == "wireless_charging" for s, a, _v in found), found
+
+
+def test_a_price_in_euros_where_the_phone_is_sold_in_european_markets():
+    body = "The Moto G75 went on sale in European markets for EUR 299, or about Rs 27,000."
+    found = facts(body)
+    assert ("Motorola Moto G75", "price", "EUR 299") in found, found
+
+
+def test_a_regional_price_guess_does_not_make_a_launched_phones_specs_a_guess():
+    body = (
+        "The Moto G75 debuted in Europe in August with Android 14.\n\n"
+        "In India, it might cost under Rs 20,000. It packs a Snapdragon 6 Gen 3 chipset, which many "
+        "makers use in phones of that price."
+    )
+    status = {(c.attribute, c.value): c.status for c in claims_of(body, "2024-10-01")}
+    assert status.get(("chipset", "Snapdragon 6 Gen 3")) == "confirmed", status
