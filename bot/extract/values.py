@@ -683,6 +683,13 @@ _COUNT = re.compile(  # the lookahead first: offsets where no count word starts 
 _COUNT_GATE = re.compile(fragments("camera_count_gate"))
 
 
+def _role_of_previous_figure(low: str, previous_end: int, start: int, word: re.Match) -> bool:
+    """ "a 50MP primary sensor along with 8MP and 2MP secondary ones": the role word right after the
+    figure before (nothing but a hyphen or spaces between them) names that figure's camera, not the
+    next figure's."""
+    return low[previous_end:start].lstrip(" -").startswith(word.group(0))
+
+
 def find_cameras(body: str, sentences: Sentences, at: dict | None = None) -> list[Value]:
     at = scan_numbers(body) if at is None else at
     out: list[Value] = []
@@ -712,7 +719,9 @@ def find_cameras(body: str, sentences: Sentences, at: dict | None = None) -> lis
             before = low[max(prev, m.start() - 35) : m.start()]
             before = _BEFORE_CUT.split(before)[-1]
             words = [w for w in role_re.finditer(before) if word_start(before, w.start())]
-            if words:
+            if words and not (
+                i > 0 and prev > s and _role_of_previous_figure(low, prev, m.start(), words[-1])
+            ):
                 role = _role(words[-1].group(0))
         if role is None and (i == 0 or mps[i - 1].end() <= s):
             # "The selfie camera is tipped to be upgraded to a 50MP sensor": the sentence's subject

@@ -106,3 +106,23 @@ def test_a_regional_price_guess_does_not_make_a_launched_phones_specs_a_guess():
     )
     status = {(c.attribute, c.value): c.status for c in claims_of(body, "2024-10-01")}
     assert status.get(("chipset", "Snapdragon 6 Gen 3")) == "confirmed", status
+
+
+def test_a_role_word_right_after_a_figure_is_that_figures_not_the_next_ones():
+    body = "Around the back, the Oppo A98 is said to carry a 64MP wide sensor together with 5MP and 2MP helper lenses."
+    found = facts(body)
+    assert ("Oppo A98", "main_camera", "64 MP") in found, found
+    assert ("Oppo A98", "main_camera", "5 MP") not in found, found
+
+
+def test_a_role_word_before_a_figure_in_a_spec_row_is_still_its_role():
+    body = "The Oppo A98 spec sheet: Rear: 64MP wide, 8MP ultra-wide (112 degrees) Selfie camera: 32MP"
+    assert ("Oppo A98", "front_camera", "32 MP") in facts(body)
+
+
+def test_a_model_named_with_a_filler_before_series_is_the_series():
+    body = (
+        "After weeks of teasers, the Honor Magic 8 flagship series is now official in China. "
+        "Both models pack a 6,000mAh battery."
+    )
+    assert ("Honor Magic 8 series", "battery", "6000 mAh") in facts(body)
