@@ -80,6 +80,13 @@ _OFFICIAL_LISTING = re.compile(
     + r")\b"
 )
 _OFFICIAL_OWNERS = frozenset(context_words("official_site_owners"))
+_PRODUCT_PAGE = re.compile(
+    r"\b(?:"
+    + fragments("page_nouns")
+    + r")\s+(?:for\s+(?:the\s+)?[\w+() -]{1,40}?\s+)?on\s+(?:the\s+)?(?P<owner>(?:[\w'’-]+\s+){0,3}?)(?:"
+    + fragments("site_nouns")
+    + r")\b"
+)
 
 
 def on_sale_hits(low: str) -> list[int]:
@@ -113,6 +120,7 @@ def find_launched(doc: ArticleState) -> Launched:
     _mark_on_sale(launched, spans, mentions, low, cues)
     _mark_headline_launches(launched, doc)
     _mark_official_listings(launched, spans, mentions, low)
+    _mark_product_pages(launched, doc)
     for m in mentions:
         # "with the release of the X": the X has been launched
         if (
@@ -203,6 +211,44 @@ def _mark_official_listings(launched: Launched, spans, mentions: list[Mention], 
             if official or m.brand.lower() in [
                 re.sub(r"['’]s$", "", w) for w in words
             ]:  # "on Samsung's site"
+                launched.devices.add(m.subject)
+                launched.listed.add(m.subject)
+
+
+def _official_owner(words: list[str], brand: str | None) -> bool:
+    """Whether the owner words of a site ("its India", "Samsung's") name the maker's own site."""
+    if any(w in _OFFICIAL_OWNERS for w in words) or " ".join(words[:2]) in _OFFICIAL_OWNERS:
+        return True
+    return bool(brand) and brand.lower() in [re.sub(r"['’]s$", "", w) for w in words]
+
+
+def _mark_product_pages(launched: Launched, doc: ArticleState) -> None:
+    """Phones with a page on their maker's own site ("the company has set up a dedicated page on its
+    website"): official, their plain specs confirmed; the phone of the sentence, else the article's
+    salient phone. A retailer's page is not the maker's."""
+    low = doc.low
+    if "page" not in low and "microsite" not in low:
+        return
+    spans, mentions = doc.spans, doc.mentions
+    sentence_starts = [sp[0] for sp in spans]
+    starts = [m.start for m in mentions]
+    done = set()
+    for hit in _PRODUCT_PAGE.finditer(low):
+        words = hit.group("owner").split()
+        k = bisect_right(sentence_starts, hit.start()) - 1
+        if k < 0 or (k, tuple(words)) in done:
+            continue
+        done.add((k, tuple(words)))  # each sentence's phones read once per owner, not once per page
+        s, e, _item = spans[k]
+        i = bisect_right(starts, s - 1)
+        named = []
+        while i < len(mentions) and mentions[i].start < e:
+            m = mentions[i]
+            i += 1
+            if m.kind in (DEVICE, SERIES) and m.subject and m.brand and not m.comparison and not m.alias_only:
+                named.append(m)
+        for m in named or ([doc.salient.main] if doc.salient.main is not None else []):
+            if _official_owner(words, m.brand):
                 launched.devices.add(m.subject)
                 launched.listed.add(m.subject)
 

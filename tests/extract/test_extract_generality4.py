@@ -126,3 +126,20 @@ def test_a_model_named_with_a_filler_before_series_is_the_series():
         "Both models pack a 6,000mAh battery."
     )
     assert ("Honor Magic 8 series", "battery", "6000 mAh") in facts(body)
+
+
+PAGE_ARTICLE = (
+    "Samsung will soon bring the Galaxy M56 to India, and the company has already set up a dedicated "
+    "page on {owner} website. The page lists its full specifications.\n\n"
+    "The Galaxy M56 packs a 5,000mAh battery and a 6.7-inch display."
+)
+
+
+def test_a_phone_with_a_page_on_its_makers_site_has_confirmed_specs():
+    status = {(c.attribute, c.value): c.status for c in claims_of(PAGE_ARTICLE.format(owner="its India"))}
+    assert status.get(("battery", "5000 mAh")) == "confirmed", status
+
+
+def test_a_page_on_a_retailers_site_does_not_confirm_the_specs():
+    status = {(c.attribute, c.value): c.status for c in claims_of(PAGE_ARTICLE.format(owner="a retailer's"))}
+    assert status.get(("battery", "5000 mAh")) == "rumored", status
