@@ -464,8 +464,19 @@ _AHEAD_OF_LAUNCH = re.compile(
     r"(?i)[^.;]{0,20}?\b(?:" + fragments("ahead_of_launch") + r")\s+(?:the\s+|its\s+|their\s+)?"
     r"(?:[\w()+-]+\s+){0,4}$"
 )
+# A word of an older phone's name: not a verb's auxiliary ("the successor to the X will launch in
+# July" is the successor's launch).
+_NAME_WORD = (
+    r"(?!(?:" + fragments("launch_hedges") + r"|" + fragments("launch_auxiliaries") + r")\b)[\w()+-]+,?\s+"
+)
 _OLDER_PHONE_LAUNCH = re.compile(
-    r"(?i)\b(?:" + fragments("successor_phrases") + r")\s+(?:the\s+|its\s+|their\s+)?(?:[\w()+-]+\s+){1,5}?"
+    r"(?i)\b(?:(?:"
+    + fragments("successor_phrases")
+    + r")\s+(?:the\s+|its\s+|their\s+)?(?:"
+    + _NAME_WORD
+    + r"){1,5}?|(?:"
+    + fragments("predecessor_phrases")
+    + r")(?:\s*,\s*(?:the\s+)?(?:[\w()+-]+\s+){0,4}[\w()+-]+,)?\s+)"  # "its predecessor, the X, launched"
     r"(?:(?:which|that)\s+)?(?:(?:was|were|had been|first|originally)\s+){0,2}$"
 )
 _EVENT_NOUNS = ("event", "keynote", "presentation", "premiere", "unpacked", "Event", "Keynote", "Unpacked")

@@ -143,3 +143,26 @@ def test_a_phone_with_a_page_on_its_makers_site_has_confirmed_specs():
 def test_a_page_on_a_retailers_site_does_not_confirm_the_specs():
     status = {(c.attribute, c.value): c.status for c in claims_of(PAGE_ARTICLE.format(owner="a retailer's"))}
     assert status.get(("battery", "5000 mAh")) == "rumored", status
+
+
+OLDER_PHONE = "Tecno has a new budget phone, the Tecno Spark 30, with a 5,000mAh battery. {sentence}"
+
+
+def test_a_launch_said_of_the_phone_a_new_one_replaces_or_of_its_predecessor_is_not_the_new_ones():
+    for sentence in (
+        "It replaces the Spark 20, which was introduced in 2023.",
+        "It succeeds the Tecno Spark 20 unveiled in 2023.",
+        "Its predecessor, the Spark 20, debuted in 2023.",
+        "Its predecessor was launched in 2023.",
+    ):
+        found = facts(OLDER_PHONE.format(sentence=sentence))
+        assert not any(s == "Tecno Spark 30" and a == "launch_date" for s, a, _v in found), (sentence, found)
+
+
+def test_the_successors_own_launch_is_still_its_launch():
+    for sentence in (
+        "The successor to the Spark 20 will launch in September.",
+        "Unlike the previous generation, the Tecno Spark 30 launches in September.",
+    ):
+        found = facts(OLDER_PHONE.format(sentence=sentence))
+        assert ("Tecno Spark 30", "launch_date", "2024-09") in found, (sentence, found)
