@@ -76,6 +76,8 @@ def patterns() -> Patterns:
         renamed=renamed,
         rebadged_after=rebadged_after,
         rebadged_before=rebadged_before,
-        rebadged_lead=re.compile(r"(?i:\b(?:an?\s+|the\s+)" + rebadge + r")$"),
+        rebadged_lead=re.compile(
+            r"(?i:\b(?:an?\s+|the\s+)(?:" + rebadge + r"|(?:" + fragments("renamed_adjectives") + r")\s+))$"
+        ),
         wish=re.compile(pattern("cues.json", "wish")),
     )

@@ -590,7 +590,7 @@ _HIGHER_MODEL_REF = re.compile(
     + fragments("higher_model_adjectives")
     + r")\s+(?:"
     + fragments("model_reference_nouns")
-    + r"|one)\b"
+    + r"|one)\b(?!\s+of\b)"  # "the top-end variant of the X" is a configuration of the X
 )
 _RANKS = tuple(context_words("variant_ranks"))
 

@@ -797,7 +797,7 @@ _TIMES_BEFORE = re.compile(r"\d\s*[x×]\s*$")
 _CELLS_BEFORE = re.compile(r"dual[- ]cell|two cells|power ?bank", re.I)
 _WIRELESS_BEFORE = re.compile(r"wireless(?:\s+charging)?(?:\s+(?:at|of|up to|speeds? of))*\s*$")
 _WIRELESS_FEATURE_BEFORE = re.compile(
-    r"(?i)\bwireless\s+charging\s+(?:" + fragments("charging_feature_nouns") + r")\s+(?:at|of|up to)\s+$"
+    r"(?i)\bwireless\s+charging\s+(?:" + fragments("charging_feature_nouns") + r")\s+(?:(?:at|of|up to)\s+)+$"
 )
 # The wireless charging a relative clause gives the figure of: "wireless charging which reaches 20W".
 _WIRELESS_NAMED_BEFORE = re.compile(

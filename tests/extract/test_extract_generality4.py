@@ -166,3 +166,25 @@ def test_the_successors_own_launch_is_still_its_launch():
     ):
         found = facts(OLDER_PHONE.format(sentence=sentence))
         assert ("Tecno Spark 30", "launch_date", "2024-09") in found, (sentence, found)
+
+
+def test_a_renamed_other_after_a_reference_takes_none_of_the_values():
+    body = "The Poco F9 has shown up online. The handset, reportedly a renamed Redmi K80, may launch in September."
+    found = facts(body)
+    assert not any(s.endswith("K80") for s, _a, _v in found), found
+    assert any(a == "launch_date" and v == "2024-09" for _s, a, v in found), found
+
+
+def test_wireless_charging_support_of_up_to_a_figure_is_wireless_charging():
+    body = "Only the Xiaomi 15 Ultra offers wireless charging support of up to 80W."
+    assert ("Xiaomi 15 Ultra", "wireless_charging", "80 W") in facts(body)
+
+
+def test_the_top_end_variant_of_a_phone_is_a_configuration_of_that_phone():
+    body = (
+        "Vivo has launched the Vivo X200 and the Vivo X200 Pro. "
+        "The top-end variant of the Vivo X200 gets 16GB of RAM."
+    )
+    found = facts(body)
+    assert ("vivo X200", "ram", "16 GB") in found, found
+    assert ("vivo X200 Pro", "ram", "16 GB") not in found, found
