@@ -52,8 +52,9 @@ _LAUNCHED_NOW = re.compile(
 
 def hedged_launch(low: str, s: int, at: int) -> bool:
     """Whether the launch word at `at` is hedged ("may be announced", "yet to launch")."""
-    if _PERFECT_BEFORE.search(low, max(s, at - 30), at):
-        return False
+    perfect = _PERFECT_BEFORE.search(low, max(s, at - 30), at)
+    if perfect:  # "has been launched", unless "will have been", "may have been"
+        return _NOT_LAUNCHED.search(low, max(s, perfect.start() - 60), perfect.start()) is not None
     return _NOT_LAUNCHED.search(low, max(s, at - 60), at) is not None
 
 
@@ -145,7 +146,7 @@ def find_launched(doc: ArticleState) -> Launched:
             continue
         done.add(k)
         s, e, _item = spans[k]
-        if _NOT_LAUNCHED.search(low, max(s, hit.start() - 60), hit.start()):
+        if hedged_launch(low, s, hit.start()):
             continue
         if any(c[2] != CONFIRMED for c in cues.in_span(s, e)):
             continue  # "is rumored to have launched", "may be announced"

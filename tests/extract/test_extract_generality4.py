@@ -188,3 +188,16 @@ def test_the_top_end_variant_of_a_phone_is_a_configuration_of_that_phone():
     found = facts(body)
     assert ("vivo X200", "ram", "16 GB") in found, found
     assert ("vivo X200 Pro", "ram", "16 GB") not in found, found
+
+
+def test_a_phone_that_has_been_launched_is_launched_and_its_specs_confirmed():
+    body = "The Nokia G42 has been introduced in Europe. It packs a 5,000mAh battery."
+    status = {(c.attribute, c.value): c.status for c in claims_of(body, "2024-06-20")}
+    assert status.get(("launch_date", "2024-06-20")) == "confirmed", status
+    assert status.get(("battery", "5000 mAh")) == "confirmed", status
+
+
+def test_a_phone_that_will_have_been_launched_is_not_launched_yet():
+    body = "The Nokia G42 will have been introduced in Europe by July. It packs a 5,000mAh battery."
+    status = {(c.attribute, c.value): c.status for c in claims_of(body, "2024-06-20")}
+    assert status.get(("battery", "5000 mAh")) == "rumored", status
