@@ -65,6 +65,7 @@ from bot.extract.subjects import (
     flattened_columns,
     higher_model_references,
     model_references,
+    order_references,
     pair_values,
     said_of_other_phones,
     starting_price_owners,
@@ -167,7 +168,10 @@ def find_mentions(doc: ArticleState) -> None:
     mentions += finder.find_brandless(taken, brand_at)
     mentions.sort(key=lambda x: x.start)
     doc.mentions = drop_part_names(
-        doc, higher_model_references(doc, model_references(doc, mentions, taken), taken)
+        doc,
+        order_references(
+            doc, higher_model_references(doc, model_references(doc, mentions, taken), taken), taken
+        ),
     )
     doc.taken, doc.brand_at, doc.mention_finder = taken, brand_at, finder
 

@@ -585,6 +585,53 @@ def model_references(doc, mentions: list[Mention], taken) -> list[Mention]:
     return sorted(mentions + added, key=lambda x: x.start)
 
 
+_ORDER_REF = re.compile(
+    r"\b(?:(?P<latter>"
+    + fragments("latter_references")
+    + r")|(?P<former>"
+    + fragments("former_references")
+    + r"))\b"
+)
+
+
+def order_references(doc, mentions: list[Mention], taken) -> list[Mention]:
+    """ "the latter" / "the former": the last or the first of the two distinct phones named last
+    before it, in its sentence or the one before (nothing when fewer than two are named there)."""
+    body = doc.body
+    if "latter" not in body and "former" not in body:
+        return mentions
+    hits = list(_ORDER_REF.finditer(body))
+    if not hits:
+        return mentions
+    devices = [
+        m for m in mentions if m.kind == DEVICE and m.subject and not m.alias_only and not m.comparison
+    ]
+    starts = [m.start for m in devices]
+    added = []
+    for h in hits:
+        if not taken.free(*h.span()):
+            continue
+        k = bisect_right(doc.sentences.starts, h.start()) - 1
+        reach = doc.sentences.spans[k - 1][0] if k > 0 else 0  # the sentence before starts here
+        named: list[Mention] = []
+        i = bisect_left(starts, h.start()) - 1
+        stop = max(-1, i - 12)  # a bounded look back: a long run of one name costs no more per hit
+        while i > stop and devices[i].start >= reach and len(named) < 2:
+            if all(devices[i].subject != m.subject for m in named):
+                named.append(devices[i])
+            i -= 1
+        if len(named) < 2:
+            continue
+        chosen = named[0] if h.group("latter") else named[1]
+        added.append(
+            Mention(h.start(), h.end(), DEVICE, chosen.subject, chosen.brand, h.group(0), model=chosen.model)
+        )
+        taken.append(h.span())
+    if not added:
+        return mentions
+    return sorted(mentions + added, key=lambda x: x.start)
+
+
 _HIGHER_MODEL_REF = re.compile(
     r"\b[Tt]he\s+(?:"
     + fragments("higher_model_adjectives")

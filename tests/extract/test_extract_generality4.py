@@ -201,3 +201,21 @@ def test_a_phone_that_will_have_been_launched_is_not_launched_yet():
     body = "The Nokia G42 will have been introduced in Europe by July. It packs a 5,000mAh battery."
     status = {(c.attribute, c.value): c.status for c in claims_of(body, "2024-06-20")}
     assert status.get(("battery", "5000 mAh")) == "rumored", status
+
+
+def test_a_unit_glued_to_its_figure_ends_a_sentence():
+    from bot.extract.sentences import split_sentences
+
+    body = "The Moto G75 charges at 30W. The Moto G85 supports 5G. A. Smith reviewed both."
+    ends = [body[s:e] for s, e, _item in split_sentences(body)]
+    assert ends[:2] == ["The Moto G75 charges at 30W.", "The Moto G85 supports 5G."], ends
+
+
+def test_the_latter_and_the_former_are_the_two_phones_named_last():
+    body = (
+        "The Galaxy M36 is expected to arrive as a follow-up to the Galaxy M35. "
+        "The latter currently sells for Rs. 19,999, and the former could cost about the same."
+    )
+    found = facts(body)
+    assert ("Samsung Galaxy M35", "price", "INR 19999") in found, found
+    assert ("Samsung Galaxy M36", "price", "INR 19999") not in found, found
