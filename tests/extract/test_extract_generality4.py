@@ -219,3 +219,13 @@ def test_the_latter_and_the_former_are_the_two_phones_named_last():
     found = facts(body)
     assert ("Samsung Galaxy M35", "price", "INR 19999") in found, found
     assert ("Samsung Galaxy M36", "price", "INR 19999") not in found, found
+
+
+def test_both_before_a_spec_verb_is_the_two_phones_named_before():
+    body = (
+        "The Moto G75 has a 6.7-inch screen, while the Moto G85 gets a 6.6-inch one. "
+        "Both refresh at up to 144Hz and weigh under 190 grams."
+    )
+    found = facts(body)
+    assert ("Motorola Moto G75", "refresh_rate", "144 Hz") in found, found
+    assert ("Motorola Moto G85", "refresh_rate", "144 Hz") in found, found
