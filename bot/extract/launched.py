@@ -341,6 +341,15 @@ def _end_carried_rumour(sentences, launch) -> None:
             sentence.carried_cue = ended
 
 
+# The words between "has launched" and the phone launched ("has launched its new X"), and between the
+# phone and "has (now) been unveiled": anything else ("the launch date of the X", "that the X will")
+# is not the X launched.
+_OBJECT_GAP = re.compile(
+    r"\s+(?:(?:" + fragments("object_determiners") + r"|" + fragments("reference_adjectives") + r")\s+)*"
+)
+_SUBJECT_GAP = re.compile(r"\s+(?:(?:" + fragments("launch_auxiliaries") + r")\s+)*")
+
+
 def launched_on_publication(doc: ArticleState, found: list[Assignment]) -> list[Assignment]:
     """ "Oppo has now launched the Reno 20", "the Reno 20 has been unveiled" in the opening
     paragraph of an article dated in its header, the sentence giving no date: the launch happened
@@ -369,11 +378,16 @@ def launched_on_publication(doc: ArticleState, found: list[Assignment]) -> list[
             for m in sentence.resolved
             if m.kind == DEVICE and m.subject and not m.comparison and not m.alias_only and s <= m.start < e
         ]
-        after = [m for m in devices if m.start >= hit.end()]
-        before = [m for m in devices if m.end <= hit.start()]
+        low = doc.low
+        after = [
+            m for m in devices if m.start >= hit.end() and _OBJECT_GAP.fullmatch(low, hit.end(), m.start)
+        ]
+        before = [
+            m for m in devices if m.end <= hit.start() and _SUBJECT_GAP.fullmatch(low, m.end, hit.start())
+        ]
         subject = after[0] if after else before[-1] if before else None
-        if subject is None:
-            continue
+        if subject is None or low.startswith(("'s", "’s"), subject.end):
+            continue  # "has unveiled the X's design", "announced that the X will ...": not the X's launch
         for m in coordinated(doc.body, subject, devices):  # "has launched the X and the X Pro"
             if m.subject in dated:
                 continue

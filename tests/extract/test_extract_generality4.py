@@ -229,3 +229,15 @@ def test_both_before_a_spec_verb_is_the_two_phones_named_before():
     found = facts(body)
     assert ("Motorola Moto G75", "refresh_rate", "144 Hz") in found, found
     assert ("Motorola Moto G85", "refresh_rate", "144 Hz") in found, found
+
+
+def test_has_announced_something_else_about_a_phone_gives_it_no_launch_date():
+    for body in (
+        "Samsung has announced that the Galaxy S25 will arrive soon in India.",
+        "Samsung has announced the launch date of the Galaxy S25 in India.",
+        "Samsung has launched a new colour of the Galaxy S24 in India.",
+        "Samsung has unveiled the Galaxy S25's design in a teaser.",
+    ):
+        found = facts(body, "2025-01-10")
+        assert ("Samsung Galaxy S25", "launch_date", "2025-01-10") not in found, (body, found)
+        assert ("Samsung Galaxy S24", "launch_date", "2025-01-10") not in found, (body, found)
