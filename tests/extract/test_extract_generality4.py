@@ -241,3 +241,12 @@ def test_has_announced_something_else_about_a_phone_gives_it_no_launch_date():
         found = facts(body, "2025-01-10")
         assert ("Samsung Galaxy S25", "launch_date", "2025-01-10") not in found, (body, found)
         assert ("Samsung Galaxy S24", "launch_date", "2025-01-10") not in found, (body, found)
+
+
+def test_the_top_variant_among_siblings_is_a_configuration_not_the_higher_sibling():
+    body = (
+        "Samsung has unveiled the Samsung Galaxy S25 and the Samsung Galaxy S25+. "
+        "The Galaxy S25 starts at $799, and the top variant with 512GB storage costs $919."
+    )
+    found = facts(body)
+    assert ("Samsung Galaxy S25+", "storage", "512 GB") not in found, found
