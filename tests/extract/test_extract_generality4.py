@@ -65,31 +65,31 @@ def test_a_hedged_opening_launch_gives_no_launch_date():
 
 def test_the_high_end_variant_among_two_siblings_is_the_higher_one():
     body = (
-        "Oppo has unveiled the Oppo Find X8 and the Oppo Find X8 Pro. "
+        "Oppo has unveiled the Oppo Find X9 and the Oppo Find X9 Pro. "
         "Their batteries differ, with the top-end model carrying a bigger 5,910mAh cell and "
-        "the base Find X8 making do with a 5,630mAh battery."
+        "the base Find X9 making do with a 5,630mAh battery."
     )
     found = facts(body)
-    assert ("Oppo Find X8 Pro", "battery", "5910 mAh") in found, found
-    assert ("Oppo Find X8", "battery", "5910 mAh") not in found, found
-    assert ("Oppo Find X8", "battery", "5630 mAh") in found, found
+    assert ("Oppo Find X9 Pro", "battery", "5910 mAh") in found, found
+    assert ("Oppo Find X9", "battery", "5910 mAh") not in found, found
+    assert ("Oppo Find X9", "battery", "5630 mAh") in found, found
 
 
 def test_the_higher_end_variant_with_one_phone_named_refers_to_nothing_new():
-    body = "Oppo has unveiled the Oppo Find X8. The higher-end variant packs a 5,910mAh battery."
+    body = "Oppo has unveiled the Oppo Find X9. The higher-end variant packs a 5,910mAh battery."
     found = facts(body)
     assert not any(s.endswith("Pro") for s, _a, _v in found), found
 
 
 def test_wireless_charging_support_at_a_figure_is_wireless_charging():
     body = (
-        "Xiaomi has introduced the Xiaomi 15 and the Xiaomi 15 Ultra. Both handsets offer 90W fast "
-        "charging, though only the Xiaomi 15 Ultra gets wireless charging support at 80W."
+        "Xiaomi has introduced the Xiaomi 17 and the Xiaomi 17 Ultra. Both handsets offer 90W fast "
+        "charging, though only the Xiaomi 17 Ultra gets wireless charging support at 80W."
     )
     found = facts(body)
-    assert ("Xiaomi 15 Ultra", "wireless_charging", "80 W") in found, found
+    assert ("Xiaomi 17 Ultra", "wireless_charging", "80 W") in found, found
     assert not any(a == "wired_charging" and v == "80 W" for _s, a, v in found), found
-    assert not any(s == "Xiaomi 15" and a == "wireless_charging" for s, a, _v in found), found
+    assert not any(s == "Xiaomi 17" and a == "wireless_charging" for s, a, _v in found), found
 
 
 def test_a_price_in_euros_where_the_phone_is_sold_in_european_markets():
@@ -176,18 +176,18 @@ def test_a_renamed_other_after_a_reference_takes_none_of_the_values():
 
 
 def test_wireless_charging_support_of_up_to_a_figure_is_wireless_charging():
-    body = "Only the Xiaomi 15 Ultra offers wireless charging support of up to 80W."
-    assert ("Xiaomi 15 Ultra", "wireless_charging", "80 W") in facts(body)
+    body = "Only the Xiaomi 17 Ultra offers wireless charging support of up to 80W."
+    assert ("Xiaomi 17 Ultra", "wireless_charging", "80 W") in facts(body)
 
 
 def test_the_top_end_variant_of_a_phone_is_a_configuration_of_that_phone():
     body = (
-        "Vivo has launched the Vivo X200 and the Vivo X200 Pro. "
-        "The top-end variant of the Vivo X200 gets 16GB of RAM."
+        "Vivo has launched the Vivo X300 and the Vivo X300 Pro. "
+        "The top-end variant of the Vivo X300 gets 16GB of RAM."
     )
     found = facts(body)
-    assert ("vivo X200", "ram", "16 GB") in found, found
-    assert ("vivo X200 Pro", "ram", "16 GB") not in found, found
+    assert ("vivo X300", "ram", "16 GB") in found, found
+    assert ("vivo X300 Pro", "ram", "16 GB") not in found, found
 
 
 def test_a_phone_that_has_been_launched_is_launched_and_its_specs_confirmed():
@@ -233,20 +233,20 @@ def test_both_before_a_spec_verb_is_the_two_phones_named_before():
 
 def test_has_announced_something_else_about_a_phone_gives_it_no_launch_date():
     for body in (
-        "Samsung has announced that the Galaxy S25 will arrive soon in India.",
-        "Samsung has announced the launch date of the Galaxy S25 in India.",
-        "Samsung has launched a new colour of the Galaxy S24 in India.",
-        "Samsung has unveiled the Galaxy S25's design in a teaser.",
+        "Samsung has announced that the Galaxy S27 will arrive soon in India.",
+        "Samsung has announced the launch date of the Galaxy S27 in India.",
+        "Samsung has launched a new colour of the Galaxy S26 in India.",
+        "Samsung has unveiled the Galaxy S27's design in a teaser.",
     ):
         found = facts(body, "2025-01-10")
-        assert ("Samsung Galaxy S25", "launch_date", "2025-01-10") not in found, (body, found)
-        assert ("Samsung Galaxy S24", "launch_date", "2025-01-10") not in found, (body, found)
+        assert ("Samsung Galaxy S27", "launch_date", "2025-01-10") not in found, (body, found)
+        assert ("Samsung Galaxy S26", "launch_date", "2025-01-10") not in found, (body, found)
 
 
 def test_the_top_variant_among_siblings_is_a_configuration_not_the_higher_sibling():
     body = (
-        "Samsung has unveiled the Samsung Galaxy S25 and the Samsung Galaxy S25+. "
-        "The Galaxy S25 starts at $799, and the top variant with 512GB storage costs $919."
+        "Samsung has unveiled the Samsung Galaxy S27 and the Samsung Galaxy S27+. "
+        "The Galaxy S27 starts at $799, and the top variant with 512GB storage costs $919."
     )
     found = facts(body)
-    assert ("Samsung Galaxy S25+", "storage", "512 GB") not in found, found
+    assert ("Samsung Galaxy S27+", "storage", "512 GB") not in found, found
