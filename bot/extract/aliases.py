@@ -5,6 +5,7 @@ rest of the article."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from bot.extract.lexicon import key
 from bot.extract.mentions import DEVICE, Mention, brand_of_lead, resolve_device
@@ -66,6 +67,7 @@ def find_aliases(doc: ArticleState, mentions: list[Mention]) -> dict[str, str]:
             )
             aliases.models.setdefault(subject.brand, set()).add(key(model))
     _rebadged(doc, devices, mentions, alias_map)
+    _rebadged_of_reference(doc, devices)
     return alias_map
 
 
@@ -115,6 +117,27 @@ def _rebadged(
         alias_map[alias_name] = m.subject
         if m.brand and alias_name.startswith(m.brand + " "):
             doc.aliases.models.setdefault(m.brand, set()).add(key(alias_name[len(m.brand) :]))
+
+
+def _rebadged_of_reference(doc: ArticleState, devices: list[Mention]) -> None:
+    """'the handset is tipped to be a rebadged Y, and is expected to launch in May': with no device
+    named before the phrase, Y is still another name of the phone the sentence refers to, so Y
+    takes none of the sentence's values (they go to the referred-to phone)."""
+    lead = patterns().rebadged_lead
+    body = doc.body
+    named = [d.start for d in devices if d.subject and not d.alias_only]
+    for m in devices:
+        if m.alias_only or m.comparison or not m.subject:
+            continue
+        s, _e = doc.sentences.bounds(m.start)
+        match = lead.search(body, max(s, m.start - 60), m.start)
+        if match is None or _NEGATED.search(body, max(s, match.start() - 80), match.start()):
+            continue
+        first = bisect_left(named, s)
+        if first < len(named) and named[first] < match.start():
+            continue  # "the X is a rebadged Y": handled, with its alias claim, by _rebadged
+        m.alias_only = True
+        doc.aliases.spans.append((m.start, m.end))
 
 
 def alias_name_of(raw: str, brand: str | None) -> str | None:

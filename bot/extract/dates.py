@@ -464,6 +464,21 @@ _AHEAD_OF_LAUNCH = re.compile(
     r"(?i)[^.;]{0,20}?\b(?:" + fragments("ahead_of_launch") + r")\s+(?:the\s+|its\s+|their\s+)?"
     r"(?:[\w()+-]+\s+){0,4}$"
 )
+# A word of an older phone's name: not a verb's auxiliary ("the successor to the X will launch in
+# July" is the successor's launch).
+_NAME_WORD = (
+    r"(?!(?:" + fragments("launch_hedges") + r"|" + fragments("launch_auxiliaries") + r")\b)[\w()+-]+,?\s+"
+)
+_OLDER_PHONE_LAUNCH = re.compile(
+    r"(?i)\b(?:(?:"
+    + fragments("successor_phrases")
+    + r")\s+(?:the\s+|its\s+|their\s+)?(?:"
+    + _NAME_WORD
+    + r"){1,5}?|(?:"
+    + fragments("predecessor_phrases")
+    + r")(?:\s*,\s*(?:the\s+)?(?:[\w()+-]+\s+){0,4}[\w()+-]+,)?\s+)"  # "its predecessor, the X, launched"
+    r"(?:(?:which|that)\s+)?(?:(?:was|were|had been|first|originally)\s+){0,2}$"
+)
 _EVENT_NOUNS = ("event", "keynote", "presentation", "premiere", "unpacked", "Event", "Keynote", "Unpacked")
 _HABITUAL = re.compile(r"\b(?:" + fragments("habitual_launch_words") + r")\b", re.IGNORECASE)
 _PRODUCTION_BEFORE = re.compile(
@@ -505,6 +520,8 @@ def not_the_phones_launch(
     November", "the Snapdragon 8 Gen 3, which was announced in October"), or something done
     before the launch ("visited the plant in March, ahead of the X launch")."""
     start, end = sentence
+    if _OLDER_PHONE_LAUNCH.search(body, max(start, launch_start - 80), launch_start):
+        return True  # "the successor to the X launched in 2021": the X's launch
     if candidate.end() <= launch_start and _AHEAD_OF_LAUNCH.match(body, candidate.end(), launch_start):
         return True  # "toured the plant in March, ahead of the X launch": done before the launch
     if _SUPERSEDED.search(

@@ -8,8 +8,9 @@ from bisect import bisect_right
 
 from bot.extract.lexicon import context_words, first_letter_guard, fragments, pattern_entries
 from bot.extract.mentions import DEVICE, REF_DEVICE, SERIES, Mention
-from bot.extract.state import ArticleState, Launched
+from bot.extract.state import ArticleState, Assignment, Launched
 from bot.extract.status import CONFIRMED, UPCOMING_LAUNCH, headline, launched_in_headline, series_after
+from bot.extract.subjects import coordinated
 
 # The grammar is here; the words are data (data/lexicon/context.json), read once at import.
 _LAUNCHED_GATE = re.compile(fragments("launched_gate"))
@@ -38,10 +39,22 @@ _NOT_LAUNCHED = re.compile(
 _PERFECT_BEFORE = re.compile(r"\b(?:has|have|had)\s+(?:already\s+|now\s+|officially\s+)?been\s+$")
 
 
+_LAUNCHED_NOW = re.compile(
+    r"\b(?:has|have)\s+(?:(?:"
+    + fragments("launch_adverbs")
+    + r")\s+)*(?:been\s+(?:(?:"
+    + fragments("launch_adverbs")
+    + r")\s+)*)?(?:"
+    + fragments("perfect_launch_verbs")
+    + r")\b"
+)
+
+
 def hedged_launch(low: str, s: int, at: int) -> bool:
     """Whether the launch word at `at` is hedged ("may be announced", "yet to launch")."""
-    if _PERFECT_BEFORE.search(low, max(s, at - 30), at):
-        return False
+    perfect = _PERFECT_BEFORE.search(low, max(s, at - 30), at)
+    if perfect:  # "has been launched", unless "will have been", "may have been"
+        return _NOT_LAUNCHED.search(low, max(s, perfect.start() - 60), perfect.start()) is not None
     return _NOT_LAUNCHED.search(low, max(s, at - 60), at) is not None
 
 
@@ -68,6 +81,13 @@ _OFFICIAL_LISTING = re.compile(
     + r")\b"
 )
 _OFFICIAL_OWNERS = frozenset(context_words("official_site_owners"))
+_PRODUCT_PAGE = re.compile(
+    r"\b(?:"
+    + fragments("page_nouns")
+    + r")\s+(?:for\s+(?:the\s+)?[\w+() -]{1,40}?\s+)?on\s+(?:the\s+)?(?P<owner>(?:[\w'’-]+\s+){0,3}?)(?:"
+    + fragments("site_nouns")
+    + r")\b"
+)
 
 
 def on_sale_hits(low: str) -> list[int]:
@@ -101,6 +121,7 @@ def find_launched(doc: ArticleState) -> Launched:
     _mark_on_sale(launched, spans, mentions, low, cues)
     _mark_headline_launches(launched, doc)
     _mark_official_listings(launched, spans, mentions, low)
+    _mark_product_pages(launched, doc)
     for m in mentions:
         # "with the release of the X": the X has been launched
         if (
@@ -125,7 +146,7 @@ def find_launched(doc: ArticleState) -> Launched:
             continue
         done.add(k)
         s, e, _item = spans[k]
-        if _NOT_LAUNCHED.search(low, max(s, hit.start() - 60), hit.start()):
+        if hedged_launch(low, s, hit.start()):
             continue
         if any(c[2] != CONFIRMED for c in cues.in_span(s, e)):
             continue  # "is rumored to have launched", "may be announced"
@@ -191,6 +212,44 @@ def _mark_official_listings(launched: Launched, spans, mentions: list[Mention], 
             if official or m.brand.lower() in [
                 re.sub(r"['’]s$", "", w) for w in words
             ]:  # "on Samsung's site"
+                launched.devices.add(m.subject)
+                launched.listed.add(m.subject)
+
+
+def _official_owner(words: list[str], brand: str | None) -> bool:
+    """Whether the owner words of a site ("its India", "Samsung's") name the maker's own site."""
+    if any(w in _OFFICIAL_OWNERS for w in words) or " ".join(words[:2]) in _OFFICIAL_OWNERS:
+        return True
+    return bool(brand) and brand.lower() in [re.sub(r"['’]s$", "", w) for w in words]
+
+
+def _mark_product_pages(launched: Launched, doc: ArticleState) -> None:
+    """Phones with a page on their maker's own site ("the company has set up a dedicated page on its
+    website"): official, their plain specs confirmed; the phone of the sentence, else the article's
+    salient phone. A retailer's page is not the maker's."""
+    low = doc.low
+    if "page" not in low and "microsite" not in low:
+        return
+    spans, mentions = doc.spans, doc.mentions
+    sentence_starts = [sp[0] for sp in spans]
+    starts = [m.start for m in mentions]
+    done = set()
+    for hit in _PRODUCT_PAGE.finditer(low):
+        words = hit.group("owner").split()
+        k = bisect_right(sentence_starts, hit.start()) - 1
+        if k < 0 or (k, tuple(words)) in done:
+            continue
+        done.add((k, tuple(words)))  # each sentence's phones read once per owner, not once per page
+        s, e, _item = spans[k]
+        i = bisect_right(starts, s - 1)
+        named = []
+        while i < len(mentions) and mentions[i].start < e:
+            m = mentions[i]
+            i += 1
+            if m.kind in (DEVICE, SERIES) and m.subject and m.brand and not m.comparison and not m.alias_only:
+                named.append(m)
+        for m in named or ([doc.salient.main] if doc.salient.main is not None else []):
+            if _official_owner(words, m.brand):
                 launched.devices.add(m.subject)
                 launched.listed.add(m.subject)
 
@@ -280,3 +339,59 @@ def _end_carried_rumour(sentences, launch) -> None:
     for sentence in sentences:
         if sentence.start >= launch.start and sentence.carried_cue is carried:
             sentence.carried_cue = ended
+
+
+# The words between "has launched" and the phone launched ("has launched its new X"), and between the
+# phone and "has (now) been unveiled": anything else ("the launch date of the X", "that the X will")
+# is not the X launched.
+_OBJECT_GAP = re.compile(
+    r"\s+(?:(?:" + fragments("object_determiners") + r"|" + fragments("reference_adjectives") + r")\s+)*"
+)
+_SUBJECT_GAP = re.compile(r"\s+(?:(?:" + fragments("launch_auxiliaries") + r")\s+)*")
+
+
+def launched_on_publication(doc: ArticleState, found: list[Assignment]) -> list[Assignment]:
+    """ "Oppo has now launched the Reno 20", "the Reno 20 has been unveiled" in the opening
+    paragraph of an article dated in its header, the sentence giving no date: the launch happened
+    on the article's date, a launch date for the device named (unless the article dates it
+    elsewhere)."""
+    if doc.published is None or doc.article.published_basis != "header" or not doc.references:
+        return []
+    dated = {a.subject.subject for a in found}
+    first_paragraph = doc.references[0].paragraph_start
+    out: list[Assignment] = []
+    for sentence in doc.references:
+        if sentence.paragraph_start != first_paragraph:
+            break
+        s, e = sentence.start, sentence.end
+        hit = _LAUNCHED_NOW.search(doc.low, s, e)
+        if (
+            hit is None
+            or sentence.in_signature
+            or _NOT_LAUNCHED.search(doc.low, max(s, hit.start() - 60), hit.start())
+        ):
+            continue
+        if any(c[2] != CONFIRMED for c in doc.statuses.cues.in_span(s, e)):
+            continue
+        devices = [
+            m
+            for m in sentence.resolved
+            if m.kind == DEVICE and m.subject and not m.comparison and not m.alias_only and s <= m.start < e
+        ]
+        low = doc.low
+        after = [
+            m for m in devices if m.start >= hit.end() and _OBJECT_GAP.fullmatch(low, hit.end(), m.start)
+        ]
+        before = [
+            m for m in devices if m.end <= hit.start() and _SUBJECT_GAP.fullmatch(low, m.end, hit.start())
+        ]
+        subject = after[0] if after else before[-1] if before else None
+        if subject is None or low.startswith(("'s", "’s"), subject.end):
+            continue  # "has unveiled the X's design", "announced that the X will ...": not the X's launch
+        for m in coordinated(doc.body, subject, devices):  # "has launched the X and the X Pro"
+            if m.subject in dated:
+                continue
+            dated.add(m.subject)
+            when = doc.published.isoformat()
+            out.append(Assignment((s, e), sentence, m, "launch_date", when, hit.start(), hit.end()))
+    return out

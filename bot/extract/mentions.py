@@ -12,6 +12,7 @@ from rapidfuzz import fuzz, process
 from bot.extract.lexicon import (
     alternation,
     case_variants,
+    context_words,
     first_letter_guard,
     fragments,
     key,
@@ -119,6 +120,8 @@ def patterns() -> dict[str, re.Pattern]:
     series = trie_pattern(load_series_words())
     variants = _variants_pattern()
     series_nouns = alternation(load_series_nouns())
+    # "the Pura 80 flagship series": a filler word between the model and the series noun
+    series_fillers = r"(?:" + alternation(context_words("series_fillers_after_model")) + r")\s+"
     # A leading \b lets the engine drop mid-word positions at once (the word start is checked again after).
     device = re.compile(
         first_letter_guard(lead_words)
@@ -135,7 +138,7 @@ def patterns() -> dict[str, re.Pattern]:
         + _MODEL_TOKEN
         + r")?)"
         r"(?P<var>" + variants + r"*)(?P<typo>\s+[A-Z][A-Za-z]{3,6}(?![\w]))?"
-        r"(?P<series>\s+(?:" + series_nouns + r")\b)?"
+        r"(?P<series>\s+(?:" + series_fillers + r")?(?:" + series_nouns + r")\b)?"
     )
     brandless = re.compile(  # the lookahead first: offsets where no model can start pass at once
         r"(?=[A-Z0-9])\b(?P<model>(?:[A-Z]{2}[0-9]{1,3}|[A-Z0-9][0-9]{0,3})[A-Za-z]?\+?)(?![\w+])"

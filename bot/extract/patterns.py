@@ -23,6 +23,7 @@ class Patterns:
     renamed: re.Pattern  # "(which was) renamed to" after a device
     rebadged_after: re.Pattern  # "is said to be a rebadged <other>" after a device
     rebadged_before: re.Pattern  # "a rebranded version of <other>, " before a device
+    rebadged_lead: re.Pattern  # "a rebadged " right before a device
     wish: re.Pattern  # "I'd have preferred": the writer's wish
 
 
@@ -75,5 +76,8 @@ def patterns() -> Patterns:
         renamed=renamed,
         rebadged_after=rebadged_after,
         rebadged_before=rebadged_before,
+        rebadged_lead=re.compile(
+            r"(?i:\b(?:an?\s+|the\s+)(?:" + rebadge + r"|(?:" + fragments("renamed_adjectives") + r")\s+))$"
+        ),
         wish=re.compile(pattern("cues.json", "wish")),
     )

@@ -36,7 +36,7 @@ from bot.extract import wordscan
 from bot.extract.aliases import find_aliases
 from bot.extract.discourse import read_discourse
 from bot.extract.glued import carry_column_cues, glued_table_cells
-from bot.extract.launched import find_launched, find_launched_by_reference
+from bot.extract.launched import find_launched, find_launched_by_reference, launched_on_publication
 from bot.extract.lexicon import fragments, key, lexicon, lowered, pattern_starts, word_start
 from bot.extract.mentions import (
     COMPANY,
@@ -63,7 +63,9 @@ from bot.extract.subjects import (
     drop_part_names,
     drop_value_makers,
     flattened_columns,
+    higher_model_references,
     model_references,
+    order_references,
     pair_values,
     said_of_other_phones,
     starting_price_owners,
@@ -165,7 +167,12 @@ def find_mentions(doc: ArticleState) -> None:
 
     mentions += finder.find_brandless(taken, brand_at)
     mentions.sort(key=lambda x: x.start)
-    doc.mentions = drop_part_names(doc, model_references(doc, mentions, taken))
+    doc.mentions = drop_part_names(
+        doc,
+        order_references(
+            doc, higher_model_references(doc, model_references(doc, mentions, taken), taken), taken
+        ),
+    )
     doc.taken, doc.brand_at, doc.mention_finder = taken, brand_at, finder
 
 
@@ -418,6 +425,7 @@ def assign_launch_dates(doc: ArticleState) -> None:
                 found.append(
                     Assignment((s, e), sentence, subject, "launch_date", resolved_date[0], c.start(), c.end())
                 )
+    found += launched_on_publication(doc, found)
     values = {a.value for a in found}
     doc.dates = [
         a for a in found if not (len(a.value) == 4 and any(v.startswith(a.value + "-") for v in values))
@@ -482,11 +490,24 @@ def status_for(doc: ArticleState, a: Assignment) -> str:
     if sentence.is_item and sentence.lead_in_status:
         return sentence.lead_in_status
     carried = sentence.carried_cue
-    if carried[0] == sentence.paragraph_start and carried[1] and carried[2] == a.subject.subject:
+    if (
+        carried[0] == sentence.paragraph_start
+        and carried[1]
+        and carried[2] == a.subject.subject
+        and not _launched_plain(doc, a.subject.subject)
+    ):
         return carried[1]
     if a.attribute == "launch_date" and maker_confirms_next(doc, sentence, a.value):
         return CONFIRMED
     return default_status(doc, a.subject, a.attribute)
+
+
+def _launched_plain(doc: ArticleState, subject: str | None) -> bool:
+    """Whether a sentence without a cue of its own states a plain fact of a launched phone ("it
+    could be priced under $300 there. It packs a Dimensity 7050"): a hedge of the sentence before
+    (a guess at a regional price) does not make the launched phone's specs a guess."""
+    launched = doc.statuses.launched
+    return subject in launched and not launched.is_upcoming(subject)
 
 
 def maker_confirms_next(doc: ArticleState, sentence, value: str) -> bool:

@@ -67,11 +67,12 @@ def _is_abbreviation(text: str, dot: int) -> bool:
         return True
     if len(word) != 1 or not word.isalpha():
         return False
-    # An initial ("J. Smith"), unless a number comes before it: "the Xperia 1 V." ends a sentence.
+    # An initial ("J. Smith"), unless a number comes before it: "the Xperia 1 V." ends a sentence,
+    # and so does a unit glued to its figure ("charges at 15W.", "supports 5G.").
     j = i
     while j > 0 and text[j - 1] == " ":
         j -= 1
-    return not (j < i and j > 0 and text[j - 1].isdigit())
+    return not (j > 0 and text[j - 1].isdigit())
 
 
 def _cut_long(start: int, end: int, body: str):

@@ -585,6 +585,109 @@ def model_references(doc, mentions: list[Mention], taken) -> list[Mention]:
     return sorted(mentions + added, key=lambda x: x.start)
 
 
+_ORDER_REF = re.compile(
+    r"\b(?:(?P<latter>"
+    + fragments("latter_references")
+    + r")|(?P<former>"
+    + fragments("former_references")
+    + r"))\b"
+)
+
+
+def order_references(doc, mentions: list[Mention], taken) -> list[Mention]:
+    """ "the latter" / "the former": the last or the first of the two distinct phones named last
+    before it, in its sentence or the one before (nothing when fewer than two are named there)."""
+    body = doc.body
+    if "latter" not in body and "former" not in body:
+        return mentions
+    hits = list(_ORDER_REF.finditer(body))
+    if not hits:
+        return mentions
+    devices = [
+        m for m in mentions if m.kind == DEVICE and m.subject and not m.alias_only and not m.comparison
+    ]
+    starts = [m.start for m in devices]
+    added = []
+    for h in hits:
+        if not taken.free(*h.span()):
+            continue
+        k = bisect_right(doc.sentences.starts, h.start()) - 1
+        reach = doc.sentences.spans[k - 1][0] if k > 0 else 0  # the sentence before starts here
+        named: list[Mention] = []
+        i = bisect_left(starts, h.start()) - 1
+        stop = max(-1, i - 12)  # a bounded look back: a long run of one name costs no more per hit
+        while i > stop and devices[i].start >= reach and len(named) < 2:
+            if all(devices[i].subject != m.subject for m in named):
+                named.append(devices[i])
+            i -= 1
+        if len(named) < 2:
+            continue
+        chosen = named[0] if h.group("latter") else named[1]
+        added.append(
+            Mention(h.start(), h.end(), DEVICE, chosen.subject, chosen.brand, h.group(0), model=chosen.model)
+        )
+        taken.append(h.span())
+    if not added:
+        return mentions
+    return sorted(mentions + added, key=lambda x: x.start)
+
+
+_HIGHER_MODEL_REF = re.compile(
+    r"\b[Tt]he\s+(?:"
+    + fragments("higher_model_adjectives")
+    + r")\s+(?:"
+    + fragments("model_reference_nouns")
+    + r"|one)\b(?!\s+of\b)"  # "the top-end variant of the X" is a configuration of the X
+)
+_RANKS = tuple(context_words("variant_ranks"))
+
+
+def _rank(model: str) -> int:
+    low = model.lower()
+    return next((rank for word, rank in _RANKS if low.endswith(word)), 0)
+
+
+def higher_model_references(doc, mentions: list[Mention], taken) -> list[Mention]:
+    """ "the high-end variant", "the top-end model" after the X and the X Pro were named: the
+    sibling of the highest rank among those named before it (none when one sibling is named)."""
+    body = doc.body
+    if " the " not in body.lower():
+        return mentions
+    hits = list(_HIGHER_MODEL_REF.finditer(body))
+    if not hits:
+        return mentions
+    variants = lexicon().variant_lower
+    # (brand, family base) -> {model: mention} of the siblings named so far, walked once with the hits
+    families: dict[tuple[str, str], dict[str, Mention]] = {}
+    last_family: tuple[str, str] | None = None
+    added = []
+    i = 0
+    for h in hits:
+        while i < len(mentions) and mentions[i].start < h.start():
+            c = mentions[i]
+            i += 1
+            if c.kind != DEVICE or not c.brand or not c.model or c.alias_only or c.comparison:
+                continue
+            words = c.model.split()
+            while len(words) > 1 and words[-1].lower() in variants:
+                words.pop()
+            last_family = (c.brand, key(" ".join(words)).rstrip("+"))
+            families.setdefault(last_family, {})[c.subject] = c
+        siblings = families.get(last_family, {}) if last_family else {}
+        if len(siblings) < 2 or not taken.free(*h.span()):
+            continue
+        best = max(siblings.values(), key=lambda m: _rank(m.model))
+        if _rank(best.model) <= 0:
+            continue
+        added.append(
+            Mention(h.start(), h.end(), DEVICE, best.subject, best.brand, h.group(0), model=best.model)
+        )
+        taken.append(h.span())
+    if not added:
+        return mentions
+    return sorted(mentions + added, key=lambda x: x.start)
+
+
 _STARTING_AT = re.compile(r"(?i)\b(?:start(?:s|ing)?|from)\s+(?:at\s+)?(?:just\s+|only\s+)?$")
 
 

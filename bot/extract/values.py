@@ -683,6 +683,13 @@ _COUNT = re.compile(  # the lookahead first: offsets where no count word starts 
 _COUNT_GATE = re.compile(fragments("camera_count_gate"))
 
 
+def _role_of_previous_figure(low: str, previous_end: int, start: int, word: re.Match) -> bool:
+    """ "a 50MP primary sensor along with 8MP and 2MP secondary ones": the role word right after the
+    figure before (nothing but a hyphen or spaces between them) names that figure's camera, not the
+    next figure's."""
+    return low[previous_end:start].lstrip(" -").startswith(word.group(0))
+
+
 def find_cameras(body: str, sentences: Sentences, at: dict | None = None) -> list[Value]:
     at = scan_numbers(body) if at is None else at
     out: list[Value] = []
@@ -712,7 +719,9 @@ def find_cameras(body: str, sentences: Sentences, at: dict | None = None) -> lis
             before = low[max(prev, m.start() - 35) : m.start()]
             before = _BEFORE_CUT.split(before)[-1]
             words = [w for w in role_re.finditer(before) if word_start(before, w.start())]
-            if words:
+            if words and not (
+                i > 0 and prev > s and _role_of_previous_figure(low, prev, m.start(), words[-1])
+            ):
                 role = _role(words[-1].group(0))
         if role is None and (i == 0 or mps[i - 1].end() <= s):
             # "The selfie camera is tipped to be upgraded to a 50MP sensor": the sentence's subject
@@ -787,6 +796,9 @@ _SEPARATORS = re.compile(r"[,.]")
 _TIMES_BEFORE = re.compile(r"\d\s*[x×]\s*$")
 _CELLS_BEFORE = re.compile(r"dual[- ]cell|two cells|power ?bank", re.I)
 _WIRELESS_BEFORE = re.compile(r"wireless(?:\s+charging)?(?:\s+(?:at|of|up to|speeds? of))*\s*$")
+_WIRELESS_FEATURE_BEFORE = re.compile(
+    r"(?i)\bwireless\s+charging\s+(?:" + fragments("charging_feature_nouns") + r")\s+(?:(?:at|of|up to)\s+)+$"
+)
 # The wireless charging a relative clause gives the figure of: "wireless charging which reaches 20W".
 _WIRELESS_NAMED_BEFORE = re.compile(
     r"(?i)wireless\s+charging(?:\s+[\d.]+)?\s*,?\s+(?:that|which)\s+[a-z]+\s+(?:up\s+to\s+)?$"
@@ -828,7 +840,9 @@ def find_power(body: str, sentences: Sentences, at: dict | None = None) -> list[
             attribute = "wireless_charging"  # "Qi2 wireless charging which delivers 25W"
         elif wired_after != -1 or _CHARGE_WORD.search(after):
             attribute = "wired_charging"
-        elif _WIRELESS_BEFORE.search(before):
+        elif _WIRELESS_BEFORE.search(before) or _WIRELESS_FEATURE_BEFORE.search(
+            body, max(prev, m.start() - 50), m.start()
+        ):
             attribute = "wireless_charging"
         elif _CHARGE_WORD.search(before):
             attribute = "wired_charging"
