@@ -192,6 +192,9 @@ class NameIndex:
         self.newest_first: list[int] = []
         self._read_subjects(store)
         self.alias_rows = self._read_aliases(store)
+        # the aliases change only with a rebuild: a new subject is checked against them without
+        # working out their keys again (a millisecond on a big store, at every name added)
+        self.alias_name_keys = frozenset(name_key(row.alias) for row in self.alias_rows)
         self._build_match_keys()
         self._views: dict[int | None, GuildView] = {}
         self.memo = AnswerMemo(MEMO_SIZE)
@@ -252,12 +255,12 @@ class NameIndex:
         """Take in the subjects added since the index was read, without reading the others
         again; False when that would not be the same as a rebuild (a new name an alias already
         uses, or so many new entries that the unsorted tail should be sorted in)."""
-        new = [Subject(*row) for row in subjects_after(store, max(self.subjects, default=0))]
-        alias_keys = {name_key(row.alias) for row in self.alias_rows}
+        newest = self.newest_first[0] if self.newest_first else 0  # the highest id
+        new = [Subject(*row) for row in subjects_after(store, newest)]
         tail = len(self.entries) - self.sorted_count
-        if any(subject.key in alias_keys or subject.key in self.by_key for subject in new) or tail + 4 * len(
-            new
-        ) > max(MAX_UNSORTED, self.sorted_count // 20):
+        if any(
+            subject.key in self.alias_name_keys or subject.key in self.by_key for subject in new
+        ) or tail + 4 * len(new) > max(MAX_UNSORTED, self.sorted_count // 20):
             return False
         for subject in new:
             self._take_subject(subject)

@@ -174,26 +174,36 @@ def tally(
         for sid, (scope, _) in family.scopes.items()
     ]
     company = None if family.company is None else (family.company.id, SCOPE_RANK[COMPANY_WIDE])
-    by_value: dict[tuple[str, str, int], list[tuple]] = defaultdict(list)
-    for scope_rank, attribute, key, denial, *sums in value_group_sums(
+    # per value: [article lists, newest, rank, top scope], merged as the rows come
+    by_value: dict[tuple[str, str, int], list] = {}
+    for scope_rank, attribute, key, denial, articles, newest, best in value_group_sums(
         store, subjects, company, guild_id, attributes
     ):
-        by_value[attribute, key, denial].append((scope_rank, *sums))
+        rank = (best[0] == "1", best[1:-13], scope_rank, int(best[-12:]))
+        newest = newest or ""
+        found = by_value.get((attribute, key, denial))
+        if found is None:
+            by_value[attribute, key, denial] = [[articles], newest, rank, scope_rank]
+            continue
+        found[0].append(articles)
+        if newest > found[1]:
+            found[1] = newest
+        if rank > found[2]:
+            found[2] = rank
+        if scope_rank > found[3]:
+            found[3] = scope_rank
     return [
-        _merged(attribute, key, bool(denial), by_value[attribute, key, denial])
-        for attribute, key, denial in sorted(by_value)
+        ValueGroup(
+            attribute,
+            key,
+            bool(denial),
+            len(set(lists[0]) if len(lists) == 1 else set().union(*lists)),
+            newest,
+            rank,
+            top_scope,
+        )
+        for (attribute, key, denial), (lists, newest, rank, top_scope) in sorted(by_value.items())
     ]
-
-
-def _merged(attribute: str, value_key: str, denial: bool, subjects: list[tuple]) -> ValueGroup:
-    """One value group from its sums per subject (see `bot.store.answers.value_group_sums`)."""
-    articles = set().union(*(article_list for _, article_list, _, _ in subjects))
-    newest = max(subject_newest or "" for _, _, subject_newest, _ in subjects)
-    rank = max(
-        (best[0] == "1", best[1:-13], scope_rank, int(best[-12:])) for scope_rank, _, _, best in subjects
-    )
-    top_scope = max(scope_rank for scope_rank, _, _, _ in subjects)
-    return ValueGroup(attribute, value_key, denial, len(articles), newest, rank, top_scope)
 
 
 def attribute_order(groups: list[ValueGroup]) -> list[tuple[ValueGroup, str]]:
@@ -228,10 +238,14 @@ def _standing(group: ValueGroup, current: ValueGroup | None) -> str:
 
 
 def _line(group: ValueGroup, standing: str, claim: Scoped) -> Item:
-    return claim.item(
+    row = claim.row
+    return row.item(
+        subject=row.subject,
+        scope=claim.scope,
+        via=claim.via,
         attribute=group.attribute,
-        value=claim.row.value,
-        status=claim.row.status,
+        value=row.value,
+        status=row.status,
         current=standing == "current",
         sources=group.sources,
         standing=standing,

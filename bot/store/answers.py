@@ -306,10 +306,9 @@ def value_group_sums(
     found = _with_article_lists(rows(store, query))
     if company is not None:
         ids = [sid for sid, _ in subjects]
-        if wanted:
-            in_family_article = _in_articles_of(company[0], ids)
-        else:
-            in_family_article = _in_articles_listed(company[0], _family_articles(store, ids, found))
+        # the sums of only some attributes do not list every article of the subjects
+        every = _every_attribute_sums(store, ids, guild_id) if wanted else found
+        in_family_article = _in_articles_listed(company[0], _family_articles(store, ids, every))
         context = _value_group_sums(company[1], in_family_article, guild_id, wanted)
         found += _with_article_lists(rows(store, context))
     return found
@@ -322,21 +321,21 @@ def _with_article_lists(sums: list[tuple]) -> list[tuple]:
     return [(*row[:4], articles, *row[5:]) for row, articles in zip(sums, lists, strict=True)]
 
 
-def _in_articles_of(company_id: int, subject_ids: list[int]) -> Callable[[str], Sql]:
-    """The condition choosing a company's claims made in an article with a claim about one of
-    the subjects, as a subquery: it lists every claim of the subjects again."""
-
-    def condition(claim: str) -> Sql:
-        return (
-            Sql(
-                f"{claim}.subject_id = ? AND {claim}.article_id IN (SELECT article_id FROM claims WHERE ",
-                (company_id,),
-            )
-            + in_list("subject_id", subject_ids)
-            + ")"
+def _every_attribute_sums(store: Store, subject_ids: list[int], guild_id: int | None) -> list[tuple]:
+    """The article lists of the subjects' sums of every attribute, as `_family_articles` reads
+    them (the rows hold nothing else): the kept groups' lists of the claims everyone sees, and
+    the articles of the guild's own visible claims."""
+    kept = Sql("SELECT NULL, NULL, NULL, NULL, articles FROM value_groups WHERE ") + in_list(
+        "subject_id", subject_ids
+    )
+    if guild_id is not None:
+        kept += (
+            " UNION ALL SELECT NULL, NULL, NULL, NULL, json_group_array(c.article_id) FROM claims c WHERE "
+            + in_list("c.subject_id", subject_ids)
+            + Sql(" AND c.guild_id = ? AND ", (guild_id,))
+            + visible_to(guild_id, claim="c")
         )
-
-    return condition
+    return _with_article_lists(rows(store, kept))
 
 
 def _in_articles_listed(company_id: int, articles: list[str]) -> Callable[[str], Sql]:

@@ -182,3 +182,41 @@ def test_a_kept_index_stops_offering_a_device_whose_only_article_is_removed(stor
     moderation.remove_article(store, "private", guild_id=HOME, actor="discord:1")
     assert OTHER not in autocomplete(reader, "fabrikam", HOME)
     assert name_index(reader) is kept
+
+
+def test_a_new_device_named_as_an_alias_is_not_taken_into_a_kept_index(store):
+    put(
+        store,
+        Written(
+            "alias",
+            "2021-01-06",
+            said=[
+                Said(
+                    PHONE, "alias", "Contoso Vega", "rumored", "The Nova 3 is known inside as Contoso Vega."
+                ),
+                Said(PHONE, "ram", "8 GB", "confirmed", "The Nova 3 has 8 GB of RAM."),
+            ],
+        ),
+    )
+    reader = store.reader()
+    kept = name_index(reader)
+    put(
+        store,
+        Written(
+            "other",
+            "2021-02-05",
+            said=[Said(OTHER, "battery", "5000 mAh", "rumored", "The Edge 9 is said to pack 5000 mAh.")],
+        ),
+    )
+    assert name_index(reader) is kept
+    put(
+        store,
+        Written(
+            "named",
+            "2021-03-05",
+            said=[Said("Contoso Vega", "ram", "6 GB", "rumored", "The Contoso Vega may have 6 GB of RAM.")],
+        ),
+    )
+    rebuilt = name_index(reader)
+    assert rebuilt is not kept
+    assert rebuilt.names == names_stamp(reader)[0]

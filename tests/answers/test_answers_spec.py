@@ -208,3 +208,37 @@ def test_a_makers_claim_is_context_where_its_article_spoke_of_the_device_even_re
                 if line.scope == "company-wide"
             ]
             assert context == ["2031-09"], attribute
+
+
+def test_a_makers_claim_in_a_guilds_own_article_is_that_guilds_context_for_one_attribute(tmp_path):
+    maker = "Apple"
+    with Store(tmp_path / "own-context.db") as store:
+        report(store, "public", "2031-01-04", "12 GB", "rumored")
+        put(
+            store,
+            Written(
+                "private",
+                "2031-01-05",
+                said=[
+                    Said(PHONE, "ram", "8 GB", "rumored", f"The {PHONE} may have 8 GB of RAM."),
+                    Said(
+                        maker,
+                        "launch_date",
+                        "2031-11",
+                        "rumored",
+                        "Apple may launch it in November.",
+                        "company",
+                    ),
+                ],
+            ),
+            guild_id=7,
+        )
+        for guild, expected in ((7, ["2031-11"]), (8, []), (None, [])):
+            # one attribute first: counted on its own, not taken from the kept counts of all
+            for attribute in ("launch date", None):
+                context = [
+                    line.value
+                    for line in lines_of(spec(store, PHONE, attribute, guild_id=guild), "launch_date")
+                    if line.scope == "company-wide"
+                ]
+                assert context == expected, (guild, attribute)
