@@ -49,6 +49,24 @@ _LAUNCHED_NOW = re.compile(
     + r")\b"
 )
 
+# "Today, Nokia is announcing the G42": a launch told in the present tense on the day it happens.
+_LAUNCHED_TODAY = re.compile(
+    r"\b(?:is|are)\s+(?:(?:"
+    + fragments("launch_adverbs")
+    + r")\s+)*(?:"
+    + fragments("progressive_launch_verbs")
+    + r")\b"
+)
+_LAUNCH_DAY = re.compile(r"\b(?:" + fragments("launch_day_words") + r")\b")
+
+
+def _launched_today(low: str, s: int, e: int) -> re.Match | None:
+    """The present-tense launch verb of a sentence that says the launch is today; without such a
+    word, "is launching the X" may be a plan."""
+    if _LAUNCH_DAY.search(low, s, e) is None:
+        return None
+    return _LAUNCHED_TODAY.search(low, s, e)
+
 
 def hedged_launch(low: str, s: int, at: int) -> bool:
     """Whether the launch word at `at` is hedged ("may be announced", "yet to launch")."""
@@ -364,7 +382,7 @@ def launched_on_publication(doc: ArticleState, found: list[Assignment]) -> list[
         if sentence.paragraph_start != first_paragraph:
             break
         s, e = sentence.start, sentence.end
-        hit = _LAUNCHED_NOW.search(doc.low, s, e)
+        hit = _LAUNCHED_NOW.search(doc.low, s, e) or _launched_today(doc.low, s, e)
         if (
             hit is None
             or sentence.in_signature

@@ -392,7 +392,8 @@ def assign_launch_dates(doc: ArticleState) -> None:
     pats = patterns()
     body = doc.body
     all_launch = launch_spans(pats.launch, doc.low, doc.word_hits)
-    if not all_launch:
+    if not all_launch:  # "Today, Nokia is announcing the G42" names no launch word, yet dates a launch
+        doc.dates = launched_on_publication(doc, [])
         return
     found: list[Assignment] = []
     li = 0
