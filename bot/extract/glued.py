@@ -9,7 +9,7 @@ import re
 from bisect import bisect_left
 
 from bot.extract.lexicon import context_words, fragments
-from bot.extract.mentions import DEVICE, Mention
+from bot.extract.mentions import DEVICE, Mention, mentions_within
 from bot.extract.state import ArticleState
 from bot.extract.values import Sentences, Value, find_values
 
@@ -103,7 +103,7 @@ def _header_columns(body: str, span, mentions: list[Mention], starts: list[int])
     s, e, _item = span
     if e - s > _MAX_ROW or body[s:e].rstrip().endswith((".", "!", "?", ",")):
         return None
-    own = mentions[bisect_left(starts, s) : bisect_left(starts, e)]
+    own = mentions_within(mentions, starts, s, e)
     columns: list[Mention] = []
     rest = []
     at = s

@@ -7,7 +7,7 @@ import re
 from bisect import bisect_right
 
 from bot.extract.lexicon import context_words, first_letter_guard, fragments, pattern_entries
-from bot.extract.mentions import DEVICE, REF_DEVICE, SERIES, Mention
+from bot.extract.mentions import DEVICE, REF_DEVICE, SERIES, Mention, mentions_within
 from bot.extract.state import ArticleState, Assignment, Launched
 from bot.extract.status import CONFIRMED, UPCOMING_LAUNCH, headline, launched_in_headline, series_after
 from bot.extract.subjects import coordinated
@@ -168,10 +168,7 @@ def find_launched(doc: ArticleState) -> Launched:
             continue
         if any(c[2] != CONFIRMED for c in cues.in_span(s, e)):
             continue  # "is rumored to have launched", "may be announced"
-        i = bisect_right(starts, s - 1)
-        while i < len(mentions) and mentions[i].start < e:
-            m = mentions[i]
-            i += 1
+        for m in mentions_within(mentions, starts, s, e):
             if m.kind not in (DEVICE, SERIES) or m.comparison or m.alias_only or not m.subject:
                 continue
             if (
@@ -220,16 +217,10 @@ def _mark_official_listings(launched: Launched, spans, mentions: list[Mention], 
         if k < 0:
             continue
         s, e, _item = spans[k]
-        i = bisect_right(starts, s - 1)
-        while i < len(mentions) and mentions[i].start < e:
-            m = mentions[i]
-            i += 1
+        for m in mentions_within(mentions, starts, s, e):
             if m.kind not in (DEVICE, SERIES) or m.comparison or m.alias_only or not m.subject or not m.brand:
                 continue
-            official = any(w in _OFFICIAL_OWNERS for w in words) or " ".join(words[:2]) in _OFFICIAL_OWNERS
-            if official or m.brand.lower() in [
-                re.sub(r"['’]s$", "", w) for w in words
-            ]:  # "on Samsung's site"
+            if _official_owner(words, m.brand):  # "on Samsung's site"
                 launched.devices.add(m.subject)
                 launched.listed.add(m.subject)
 
@@ -259,11 +250,8 @@ def _mark_product_pages(launched: Launched, doc: ArticleState) -> None:
             continue
         done.add((k, tuple(words)))  # each sentence's phones read once per owner, not once per page
         s, e, _item = spans[k]
-        i = bisect_right(starts, s - 1)
         named = []
-        while i < len(mentions) and mentions[i].start < e:
-            m = mentions[i]
-            i += 1
+        for m in mentions_within(mentions, starts, s, e):
             if m.kind in (DEVICE, SERIES) and m.subject and m.brand and not m.comparison and not m.alias_only:
                 named.append(m)
         for m in named or ([doc.salient.main] if doc.salient.main is not None else []):
@@ -285,10 +273,7 @@ def _mark_upcoming(launched: Launched, spans, mentions: list[Mention], low: str)
         if k < 0:
             continue
         s, e, _item = spans[k]
-        i = bisect_right(starts, s - 1)
-        while i < len(mentions) and mentions[i].start < e:
-            m = mentions[i]
-            i += 1
+        for m in mentions_within(mentions, starts, s, e):
             if m.kind in (DEVICE, SERIES) and m.subject and not m.comparison and not m.alias_only:
                 launched.upcoming.add(_series_base(m.subject))
 
@@ -305,10 +290,7 @@ def _mark_on_sale(launched: Launched, spans, mentions: list[Mention], low: str, 
         s, e, _item = spans[k]
         if any(c[2] != CONFIRMED for c in cues.in_span(s, e)):
             continue
-        i = bisect_right(starts, s - 1)
-        while i < len(mentions) and mentions[i].start < e:
-            m = mentions[i]
-            i += 1
+        for m in mentions_within(mentions, starts, s, e):
             if m.kind == DEVICE and m.subject and not m.comparison and not m.alias_only:
                 launched.devices.add(m.subject)
 

@@ -4,6 +4,7 @@ not know), series, companies, and the words that refer back to the current topic
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -57,6 +58,12 @@ class Mention:
         if self.kind in (SERIES, REF_SERIES):
             return "series"
         return "company"
+
+
+def mentions_within(mentions: list[Mention], starts: list[int], s: int, e: int) -> list[Mention]:
+    """The mentions that start in [s, e): `mentions` in text order, `starts` their offsets (found
+    by two binary searches, so a stage that asks sentence by sentence stays linear)."""
+    return mentions[bisect_left(starts, s) : bisect_left(starts, e)]
 
 
 _UNIT_AFTER = (

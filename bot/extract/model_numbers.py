@@ -5,10 +5,9 @@ pairs them in order; a single one goes to the phone named before it in its claus
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 
 from bot.extract.lexicon import context_words, key, lexicon, pattern_entries
-from bot.extract.mentions import DEVICE, Mention
+from bot.extract.mentions import DEVICE, Mention, mentions_within
 from bot.extract.state import ArticleState, Assignment
 from bot.extract.status import CONFIRMED, DENIED, RUMORED
 
@@ -45,7 +44,7 @@ def model_number_aliases(doc: ArticleState, mentions: list[Mention]) -> None:
         codes = _codes(body, s, e)
         if not codes:
             continue
-        own = devices[bisect_left(starts, s) : bisect_left(starts, e)]
+        own = mentions_within(devices, starts, s, e)
         named: list[Mention] = []
         for m in own:
             if m.subject not in [x.subject for x in named]:
