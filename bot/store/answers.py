@@ -300,18 +300,12 @@ def value_group_sums(
     subjects = list(subjects)
     wanted = list(attributes or ())
     parts = [_subject_sums(scope_rank, sid, guild_id, wanted) for sid, scope_rank in subjects]
+    if company is not None:
+        parts.append(_context_sums(company, [sid for sid, _ in subjects], guild_id, wanted))
     query = parts[0]
     for part in parts[1:]:
         query += " UNION ALL " + part
-    found = _with_article_lists(rows(store, query))
-    if company is not None:
-        ids = [sid for sid, _ in subjects]
-        # the sums of only some attributes do not list every article of the subjects
-        every = _every_attribute_sums(store, ids, guild_id) if wanted else found
-        in_family_article = _in_articles_listed(company[0], _family_articles(store, ids, every))
-        context = _value_group_sums(company[1], in_family_article, guild_id, wanted)
-        found += _with_article_lists(rows(store, context))
-    return found
+    return _with_article_lists(rows(store, query))
 
 
 def _with_article_lists(sums: list[tuple]) -> list[tuple]:
@@ -321,55 +315,37 @@ def _with_article_lists(sums: list[tuple]) -> list[tuple]:
     return [(*row[:4], articles, *row[5:]) for row, articles in zip(sums, lists, strict=True)]
 
 
-def _every_attribute_sums(store: Store, subject_ids: list[int], guild_id: int | None) -> list[tuple]:
-    """The article lists of the subjects' sums of every attribute, as `_family_articles` reads
-    them (the rows hold nothing else): the kept groups' lists of the claims everyone sees, and
-    the articles of the guild's own visible claims."""
-    kept = Sql("SELECT NULL, NULL, NULL, NULL, articles FROM value_groups WHERE ") + in_list(
-        "subject_id", subject_ids
+def _context_sums(
+    company: tuple[int, int], subject_ids: list[int], guild_id: int | None, wanted: list[str]
+) -> Sql:
+    """The sums of a company's visible claims made in articles that speak of the subjects: the
+    kept groups of the claims everyone sees (`context_groups`, a row for each subject), and the
+    guild's own claims added up as asked."""
+    company_id, scope_rank = company
+    kept = (
+        Sql(
+            f"SELECT {scope_rank}, c.attribute, c.value_key, c.denial, c.articles, c.newest, c.weightiest "
+            "FROM context_groups c WHERE c.company_id = ? AND ",
+            (company_id,),
+        )
+        + in_list("c.subject_id", subject_ids)
+        + _only_attributes(wanted)
     )
-    if guild_id is not None:
-        kept += (
-            " UNION ALL SELECT NULL, NULL, NULL, NULL, json_group_array(c.article_id) FROM claims c WHERE "
-            + in_list("c.subject_id", subject_ids)
-            + Sql(" AND c.guild_id = ? AND ", (guild_id,))
-            + visible_to(guild_id, claim="c")
-        )
-    return _with_article_lists(rows(store, kept))
+    if guild_id is None:
+        return kept
 
-
-def _in_articles_listed(company_id: int, articles: list[str]) -> Callable[[str], Sql]:
-    """The condition choosing a company's claims made in one of these articles."""
-
-    def condition(claim: str) -> Sql:
-        return Sql(
-            f"{claim}.subject_id = ? AND {claim}.article_id IN (SELECT value FROM json_each(?))",
-            (company_id, json.dumps(articles)),
+    def own_in_family_article(claim: str) -> Sql:
+        return (
+            Sql(
+                f"{claim}.subject_id = ? AND {claim}.guild_id = ? AND EXISTS (SELECT 1 FROM claims f "
+                f"WHERE f.article_id = {claim}.article_id AND ",
+                (company_id, guild_id),
+            )
+            + in_list("f.subject_id", subject_ids)
+            + ")"
         )
 
-    return condition
-
-
-def _family_articles(store: Store, subject_ids: list[int], sums: list[tuple]) -> list[str]:
-    """The articles with a claim about one of the subjects that a company's visible claim can be
-    in, from the subjects' sums of every attribute (`sums`) and the retracted claims.
-
-    A company's claim is visible only where its article is, and then so is every claim of that
-    article that was not retracted (a claim's visibility is its article's, `_schema_v4`): the
-    articles of the subjects' visible claims, counted already, and of their retracted ones are
-    all it can be in. Listing them costs a small partial index (`_schema_v10`) instead of
-    reading every claim of the subjects again, 9,000 of them for a heavy phone and its series.
-    """
-    articles = set().union(*(row[4] for row in sums))
-    articles.update(
-        article
-        for (article,) in store.db.execute(
-            f"SELECT article_id FROM claims WHERE subject_id IN ({placeholders(len(subject_ids))}) "
-            "AND retracted_at IS NOT NULL",
-            subject_ids,
-        )
-    )
-    return sorted(articles)
+    return kept + " UNION ALL " + _value_group_sums(scope_rank, own_in_family_article, guild_id, wanted)
 
 
 def _subject_sums(scope_rank: int, subject_id: int, guild_id: int | None, wanted: list[str]) -> Sql:
@@ -407,6 +383,13 @@ def _value_group_sums(
         + _only_attributes(wanted)
         + " GROUP BY 2, 3, 4"
     )
+
+
+_CONTEXT_GROUP_COLUMNS = "subject_id, company_id, attribute, value_key, denial, articles, newest, weightiest"
+_CHANGED_CLAIM = (
+    "UPDATE OF id, article_id, subject_id, attribute, value, status, published, guild_id, "
+    "article_removed, retracted_at ON claims"
+)
 
 
 _VALUE_GROUP_COLUMNS = "subject_id, attribute, value_key, denial, articles, newest, weightiest"
@@ -469,10 +452,7 @@ def create_value_groups(db) -> None:
     # one moved to another group (a new subject, value or status) has both counted. A new claim
     # is counted here too: every insert is followed by the update that copies its article's
     # fields onto it (`_schema_v4`), so a trigger on inserts would count its group twice.
-    changed = (
-        "UPDATE OF id, article_id, subject_id, attribute, value, status, published, guild_id, "
-        "article_removed, retracted_at ON claims"
-    )
+    changed = _CHANGED_CLAIM
     same_group = (
         "old.subject_id = new.subject_id AND old.attribute IS new.attribute "
         "AND lower(trim(old.value)) IS lower(trim(new.value)) "
@@ -489,6 +469,159 @@ def create_value_groups(db) -> None:
     db.execute(
         "CREATE INDEX idx_claims_guild_own ON claims (subject_id, guild_id) WHERE guild_id IS NOT NULL"
     )
+
+
+def _is_company(subject: str) -> str:
+    return f"(SELECT kind FROM subjects WHERE id = {subject}) = 'company'"
+
+
+def _speaks_of(article: str, subject: str) -> str:
+    """Whether the article has a claim of the subject, in any state: a company's claim counts for
+    the subject there. Whether it is seen is the company claim's own visibility, which is its
+    article's, so the subject's claim need not be visible (a retracted one still speaks)."""
+    return f"EXISTS (SELECT 1 FROM claims x WHERE x.article_id = {article} AND x.subject_id = {subject})"
+
+
+def _context_sums_of(speaker: str) -> str:
+    """The start of the query adding up a company's claims (`c`) as `context_groups` keeps them
+    for the subject `speaker`; the caller adds the FROM clause's rest and the conditions."""
+    return (
+        f"SELECT {speaker}, c.subject_id, c.attribute, lower(trim(c.value)), c.status = 'denied', "
+        f"json_group_array(c.article_id), max(c.published), max({_weight('c')}) FROM "
+    )
+
+
+def count_context_groups(db) -> None:
+    """Fill `context_groups` from every claim (it was empty): what the triggers then keep."""
+    db.execute(
+        f"INSERT INTO context_groups ({_CONTEXT_GROUP_COLUMNS}) {_context_sums_of('f.subject_id')}"
+        "claims c JOIN (SELECT DISTINCT x.article_id, x.subject_id FROM claims x JOIN subjects s "
+        "ON s.id = x.subject_id AND s.kind != 'company') f ON f.article_id = c.article_id "
+        f"WHERE {_is_company('c.subject_id')} AND {_seen_by_everyone()} GROUP BY 1, 2, 3, 4, 5"
+    )
+
+
+def create_context_groups(db) -> None:
+    """Make `context_groups` (see `_schema_v12`), fill it, and add the triggers that keep it.
+
+    Its rows are, for each subject that is not a company and each company, the value groups of
+    the company's claims everyone sees made in an article with a claim of the subject, as
+    `_value_group_sums` adds them up. A row changes when a claim of its company changes (the
+    group counted again for every subject of that claim's article) or when a subject first
+    speaks in an article, or stops (every group of a company's claims in that article counted
+    again for the subject).
+    """
+    db.execute(
+        "CREATE TABLE context_groups (subject_id INTEGER NOT NULL, company_id INTEGER NOT NULL, "
+        "attribute TEXT, value_key TEXT, denial INTEGER, articles TEXT NOT NULL, newest TEXT, "
+        "weightiest TEXT NOT NULL)"
+    )
+    db.execute(
+        "CREATE INDEX idx_context_groups ON context_groups "
+        "(subject_id, company_id, attribute, value_key, denial)"
+    )
+    count_context_groups(db)
+    columns, everyone = _CONTEXT_GROUP_COLUMNS, _seen_by_everyone()
+
+    def recount_for_company_claim(row: str) -> str:
+        group = (
+            f"attribute IS {row}.attribute AND value_key IS lower(trim({row}.value)) "
+            f"AND denial IS ({row}.status = 'denied')"
+        )
+        claims = (
+            f"c.subject_id = {row}.subject_id AND c.attribute IS {row}.attribute "
+            f"AND lower(trim(c.value)) IS lower(trim({row}.value)) "
+            f"AND (c.status = 'denied') IS ({row}.status = 'denied')"
+        )
+        speakers = (
+            f"(SELECT DISTINCT x.subject_id FROM claims x WHERE x.article_id = {row}.article_id "
+            f"AND NOT {_is_company('x.subject_id')}) f"
+        )
+        return (
+            f"DELETE FROM context_groups WHERE company_id = {row}.subject_id AND {group} AND subject_id IN "
+            f"(SELECT subject_id FROM claims WHERE article_id = {row}.article_id); "
+            f"INSERT INTO context_groups ({columns}) {_context_sums_of('f.subject_id')}{speakers} "
+            f"JOIN claims c ON {claims} WHERE {everyone} AND {_speaks_of('c.article_id', 'f.subject_id')} "
+            "GROUP BY 1, 2, 3, 4, 5;"
+        )
+
+    def recount_for_speaker(row: str) -> str:
+        speaker = f"{row}.subject_id"
+        groups_here = (
+            "(SELECT DISTINCT g.subject_id AS company_id, g.attribute AS attribute, "
+            "lower(trim(g.value)) AS value_key, g.status = 'denied' AS denial FROM claims g "
+            f"WHERE g.article_id = {row}.article_id AND {_is_company('g.subject_id')}) g"
+        )
+        claims = (
+            "c.subject_id = g.company_id AND c.attribute IS g.attribute "
+            "AND lower(trim(c.value)) IS g.value_key AND (c.status = 'denied') IS g.denial"
+        )
+        return (
+            f"DELETE FROM context_groups WHERE subject_id = {row}.subject_id AND EXISTS (SELECT 1 FROM "
+            f"claims g WHERE g.article_id = {row}.article_id AND g.subject_id = context_groups.company_id "
+            "AND g.attribute IS context_groups.attribute "
+            "AND lower(trim(g.value)) IS context_groups.value_key "
+            "AND (g.status = 'denied') IS context_groups.denial); "
+            f"INSERT INTO context_groups ({columns}) {_context_sums_of(speaker)}{groups_here} "
+            f"JOIN claims c ON {claims} WHERE {everyone} AND {_speaks_of('c.article_id', speaker)} "
+            "GROUP BY 1, 2, 3, 4, 5;"
+        )
+
+    stays = (
+        "old.subject_id = new.subject_id AND old.article_id = new.article_id "
+        "AND old.attribute IS new.attribute AND lower(trim(old.value)) IS lower(trim(new.value)) "
+        "AND (old.status = 'denied') IS (new.status = 'denied')"
+    )
+    moved = "(old.subject_id != new.subject_id OR old.article_id != new.article_id)"
+    still_speaks = _speaks_of("old.article_id", "old.subject_id")
+    # as for `value_groups`, a new claim is counted by the update that copies its article's
+    # fields onto it; a subject speaking in an article is known at the insert itself
+    for name, event, when, body in (
+        (
+            "context_company_new",
+            _CHANGED_CLAIM,
+            _is_company("new.subject_id"),
+            recount_for_company_claim("new"),
+        ),
+        (
+            "context_company_old",
+            _CHANGED_CLAIM,
+            f"{_is_company('old.subject_id')} AND NOT ({stays})",
+            recount_for_company_claim("old"),
+        ),
+        (
+            "context_company_delete",
+            "DELETE ON claims",
+            _is_company("old.subject_id"),
+            recount_for_company_claim("old"),
+        ),
+        (
+            "context_speaker_insert",
+            "INSERT ON claims",
+            f"NOT {_is_company('new.subject_id')} AND NOT EXISTS (SELECT 1 FROM claims x WHERE "
+            "x.article_id = new.article_id AND x.subject_id = new.subject_id AND x.id != new.id)",
+            recount_for_speaker("new"),
+        ),
+        (
+            "context_speaker_joined",
+            "UPDATE OF subject_id, article_id ON claims",
+            f"{moved} AND NOT {_is_company('new.subject_id')}",
+            recount_for_speaker("new"),
+        ),
+        (
+            "context_speaker_left",
+            "UPDATE OF subject_id, article_id ON claims",
+            f"{moved} AND NOT {_is_company('old.subject_id')} AND NOT {still_speaks}",
+            recount_for_speaker("old"),
+        ),
+        (
+            "context_speaker_delete",
+            "DELETE ON claims",
+            f"NOT {_is_company('old.subject_id')} AND NOT {still_speaks}",
+            recount_for_speaker("old"),
+        ),
+    ):
+        db.execute(f"CREATE TRIGGER {name} AFTER {event} WHEN {when} BEGIN {body} END")
 
 
 def _weight(claim: str) -> str:

@@ -1,7 +1,8 @@
 """A reader keeps the `/spec` counts of the devices a commit did not touch (issue 10's latency
 under an ingest): a commit that only adds claims forgets the counts about their subjects, any other
 change all of them, and every answer stays what a reader that kept nothing would give. The store's
-kept tally of the claims everyone sees (`value_groups`) stays what counting afresh gives."""
+kept tallies of the claims everyone sees, a subject's own (`value_groups`) and its maker's in the
+subject's articles (`context_groups`), stay what counting afresh gives."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from dataclasses import replace
 
 from bot import moderation
 from bot.answers import spec
-from bot.store.answers import count_value_groups
+from bot.store.answers import count_context_groups, count_value_groups
 from tests.answers.conftest import Said, Written, put, remove, restore, retract
 
 PHONE, SERIES, MAKER, OTHER = "Contoso Nova 3 Pro", "Contoso Nova 3 series", "Contoso", "Fabrikam Edge 9"
@@ -145,12 +146,49 @@ def test_counts_of_untouched_devices_are_kept_and_every_change_is_followed(store
         lambda: store.db["claims"].update(claim_of(store, "phone-more"), {"value": "10 GB"}),  # another group
         lambda: store.redate_article(*redated(base, "2021-02-10"), actor="cli"),
         lambda: store.redate_article(*redated(base, "2021-02-11", said=base.said[1:]), actor="cli"),
+        lambda: put(  # the maker again, named before the phone in an article that speaks of it
+            store,
+            Written(
+                "maker-more",
+                "2021-02-12",
+                said=[
+                    Said(MAKER, "os", "Android 12", "confirmed", "Contoso ships Android 12.", "company"),
+                    Said(PHONE, "battery", "5200 mAh", "rumored", "The Nova 3 Pro may get 5200 mAh."),
+                ],
+            ),
+        ),
+        lambda: retract(store, maker_claim(store, "maker-more"), "discord:1", "wrong"),
+        lambda: restore(store, maker_claim(store, "maker-more"), "discord:1"),
+        lambda: store.db["claims"].update(maker_claim(store, "maker-more"), {"value": "Android 13"}),
+        lambda: put(  # the maker in a guild's article about the phone, named before it
+            store,
+            Written(
+                "maker-private",
+                "2021-02-13",
+                said=[
+                    Said(MAKER, "os", "Android 14", "confirmed", "Contoso will ship Android 14.", "company"),
+                    Said(PHONE, "ram", "8 GB", "rumored", "The Nova 3 Pro keeps 8 GB of RAM."),
+                ],
+            ),
+            guild_id=HOME,
+        ),
+        lambda: moderation.remove_article(store, "maker-private", guild_id=HOME, actor="discord:1"),
+        lambda: store.db["claims"].update(  # the phone's claim there goes to another device
+            phone_claim(store, "maker-more"), {"subject_id": subject_id(store, OTHER)}
+        ),
+        lambda: store.db["claims"].update(
+            phone_claim(store, "maker-more", OTHER), {"subject_id": subject_id(store, PHONE)}
+        ),
+        lambda: store.db.execute("DELETE FROM claims WHERE id = ?", [maker_claim(store, "maker-more")]),
     ]
     for number, change in enumerate(changes):
         before = answers(reader)
         change()
         assert as_fresh_reader_answers(store, reader), f"change {number} was not followed"
         assert kept_groups(store) == counted_afresh(store), f"change {number}: the kept tally drifted"
+        assert kept_context(store) == context_counted_afresh(store), (
+            f"change {number}: the kept context drifted"
+        )
         assert answers(reader) != before, f"change {number} changed no answer: it tests nothing"
 
 
@@ -170,6 +208,40 @@ def counted_afresh(store) -> list[tuple]:
         store.db.execute("DELETE FROM value_groups")
         count_value_groups(store.db)
     return kept_groups(store)
+
+
+def kept_context(store) -> list[tuple]:
+    """The store's kept tally of makers' claims in their subjects' articles (`context_groups`)."""
+    return sorted(
+        (*row[:5], sorted(json.loads(row[5])), *row[6:])
+        for row in store.db.execute(
+            "SELECT subject_id, company_id, attribute, value_key, denial, articles, newest, weightiest "
+            "FROM context_groups"
+        )
+    )
+
+
+def context_counted_afresh(store) -> list[tuple]:
+    """The kept context counted again from every claim, as the migration fills it."""
+    with store.write():
+        store.db.execute("DELETE FROM context_groups")
+        count_context_groups(store.db)
+    return kept_context(store)
+
+
+def subject_id(store, name: str) -> int:
+    return store.db.execute("SELECT id FROM subjects WHERE name = ?", [name]).fetchone()[0]
+
+
+def maker_claim(store, article_id: str) -> int:
+    return phone_claim(store, article_id, MAKER)
+
+
+def phone_claim(store, article_id: str, name: str = PHONE) -> int:
+    return store.db.execute(
+        "SELECT c.id FROM claims c JOIN subjects s ON s.id = c.subject_id WHERE c.article_id = ? AND s.name = ?",
+        [article_id, name],
+    ).fetchone()[0]
 
 
 def claim_of(store, article_id: str) -> int:
