@@ -62,48 +62,56 @@ def model_tokens(name: str) -> list[str]:
     return _TOKEN.findall(name.lower())
 
 
-class LeastRecentlyUsed(OrderedDict):
-    """A dict that forgets its least recently used entries beyond a size."""
-
-    def __init__(self, size: int):
-        super().__init__()
-        self.size = size
-
-    def __getitem__(self, key):
-        self.move_to_end(key)
-        return super().__getitem__(key)
-
-    def __setitem__(self, key, value) -> None:
-        super().__setitem__(key, value)
-        if len(self) > self.size:
-            self.popitem(last=False)
-
-
 class AnswerMemo:
     """Answers' counts (see spec.py), each kept with the subjects whose claims it was counted
     from: a commit that only adds claims forgets the counts of those claims' subjects and keeps
-    the others. Beyond `size`, the least recently used are forgotten."""
+    the others. Beyond `size`, the least recently used are forgotten.
+
+    Which counts each subject's claims went into is kept too: during an ingest every commit asks
+    what to forget, and looking at every kept count each time cost more than the few it finds.
+    """
 
     def __init__(self, size: int):
-        self._entries = LeastRecentlyUsed(size)
+        self.size = size
+        self._entries: OrderedDict = OrderedDict()
+        self._counted_from: dict[int, set] = {}
 
     def get(self, key):
         """The value kept for `key`, or None."""
-        return self._entries[key][0] if key in self._entries else None
+        if key not in self._entries:
+            return None
+        self._entries.move_to_end(key)
+        return self._entries[key][0]
 
     def put(self, key, value, depends_on: Iterable[int]) -> None:
         """Keep `value`, counted from the claims about the subjects `depends_on`."""
-        self._entries[key] = (value, frozenset(depends_on))
+        if key in self._entries:
+            self._forget(key)
+        depends = frozenset(depends_on)
+        self._entries[key] = (value, depends)
+        for subject_id in depends:
+            self._counted_from.setdefault(subject_id, set()).add(key)
+        if len(self._entries) > self.size:
+            self._forget(next(iter(self._entries)))
 
     def forget_about(self, subject_ids: set[int]) -> None:
         """Forget what was counted from claims about any of these subjects."""
-        stale = [key for key, (_, depends) in self._entries.items() if not depends.isdisjoint(subject_ids)]
-        for key in stale:
-            del self._entries[key]
+        for subject_id in subject_ids:
+            for key in list(self._counted_from.get(subject_id, ())):
+                self._forget(key)
+
+    def _forget(self, key) -> None:
+        _, depends = self._entries.pop(key)
+        for subject_id in depends:
+            keys = self._counted_from[subject_id]
+            keys.discard(key)
+            if not keys:
+                del self._counted_from[subject_id]
 
     def clear(self) -> None:
         """Forget everything."""
         self._entries.clear()
+        self._counted_from.clear()
 
     def __len__(self) -> int:
         return len(self._entries)
