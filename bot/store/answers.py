@@ -80,6 +80,9 @@ CLAIM_COLUMNS = (
     "a.outlet"
 )
 CLAIM_FROM = "claims c JOIN articles a ON a.id = c.article_id JOIN subjects s ON s.id = c.subject_id"
+# Claims looked up by id read their article's receipt from `idx_articles_receipts` alone, not
+# from the article's row beside its body (`_schema_v12`); SQLite would take the primary key.
+CLAIMS_BY_ID_FROM = CLAIM_FROM.replace("articles a ON", "articles a INDEXED BY idx_articles_receipts ON")
 
 
 def _only_attributes(attributes: Iterable[str] | None) -> Sql:
@@ -133,7 +136,7 @@ def claims_by_id(store: Store, claim_ids: Iterable[int], guild_id: int | None) -
         return []
     return rows(
         store,
-        f"SELECT {CLAIM_COLUMNS} FROM {CLAIM_FROM} WHERE "
+        f"SELECT {CLAIM_COLUMNS} FROM {CLAIMS_BY_ID_FROM} WHERE "
         + in_list("c.id", ids)
         + " AND "
         + visible_to(guild_id, claim="c"),
