@@ -1,0 +1,34 @@
+"""Fifth round of general mechanisms, each on own sentences (no text of any real article)."""
+
+from __future__ import annotations
+
+from bot.extract import extract
+from bot.models import Article
+
+
+def claims_of(body: str, published: str | None = "2024-06-01"):
+    return extract(Article(id="g5", body=body, published=published, published_basis="header"))
+
+
+def facts(body: str, published: str | None = "2024-06-01") -> set[tuple[str, str, str]]:
+    return {(c.subject, c.attribute, c.value) for c in claims_of(body, published)}
+
+
+def test_a_series_word_between_the_family_and_the_number_is_part_of_the_name():
+    body = (
+        "The OnePlus Nord CE 4 will reportedly ship with a 5,500mAh battery. "
+        "The handset may also get a 6.67-inch screen."
+    )
+    found = facts(body)
+    assert ("OnePlus Nord CE 4", "battery", "5500 mAh") in found, found
+    assert ("OnePlus Nord CE 4", "display_size", "6.67 in") in found, found
+    assert not any(s == "OnePlus" for s, _a, _v in found), found
+
+
+def test_other_makers_series_words_name_their_phones():
+    found = facts(
+        "The HTC Desire 24 Pro is tipped to pack a 4,800mAh cell. "
+        "Separately, the vivo NEX 4 could feature a 120Hz panel."
+    )
+    assert ("HTC Desire 24 Pro", "battery", "4800 mAh") in found, found
+    assert ("vivo NEX 4", "refresh_rate", "120 Hz") in found, found
