@@ -969,6 +969,11 @@ def _phone_n_brands() -> frozenset:
 
 
 _CLAUSE_BREAK_BEFORE = re.compile(r";|,\s*(?:while|whereas|but)\b")
+# "Its predecessor, the X, has ...": a name in apposition to a predecessor phrase that opens the
+# sentence is what the sentence is about (an older phone: the discourse never makes it the topic).
+_PREDECESSOR_APPOSITION = re.compile(
+    r"(?i)(?:^|[.!?][\"”’)]?\s+|\n)\s*(?:" + fragments("predecessor_phrases") + r")\s*,?\s*(?:the\s+)?$"
+)
 
 
 def clause_start(body: str, start: int, end: int) -> int:
@@ -994,6 +999,8 @@ def mark_comparisons(body: str, mentions: list[Mention]) -> None:
             continue
         previous = m
         if m.kind not in (DEVICE, SERIES, COMPANY_REF):
+            continue
+        if _PREDECESSOR_APPOSITION.search(body, max(0, m.start - 48), m.start):
             continue
         window_start = max(0, m.start - 48)
         line_start = body.rfind("\n", window_start, m.start)

@@ -32,3 +32,21 @@ def test_other_makers_series_words_name_their_phones():
     )
     assert ("HTC Desire 24 Pro", "battery", "4800 mAh") in found, found
     assert ("vivo NEX 4", "refresh_rate", "120 Hz") in found, found
+
+
+def test_an_older_phone_in_apposition_to_its_predecessor_takes_its_own_values():
+    body = (
+        "The Realme 14 Pro is tipped to pack a 6,000mAh battery. "
+        "Its predecessor, the Realme 13 Pro, runs on a Snapdragon 7s Gen 2 chip. "
+        "The predecessor, Realme 13 Pro, also has a 6.7-inch panel."
+    )
+    found = facts(body)
+    assert ("Realme 14 Pro", "battery", "6000 mAh") in found, found
+    assert not any(s == "Realme 14 Pro" and a in ("chipset", "display_size") for s, a, _v in found), found
+    assert ("Realme 13 Pro", "display_size", "6.7 in") in found, found
+
+
+def test_a_value_said_to_be_like_the_predecessors_stays_the_new_phones():
+    found = facts("The Realme 14 Pro will get a 6.7-inch panel like its predecessor, the Realme 13 Pro.")
+    assert ("Realme 14 Pro", "display_size", "6.7 in") in found, found
+    assert not any(s == "Realme 13 Pro" for s, _a, _v in found), found
