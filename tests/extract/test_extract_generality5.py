@@ -50,3 +50,20 @@ def test_a_value_said_to_be_like_the_predecessors_stays_the_new_phones():
     found = facts("The Realme 14 Pro will get a 6.7-inch panel like its predecessor, the Realme 13 Pro.")
     assert ("Realme 14 Pro", "display_size", "6.7 in") in found, found
     assert not any(s == "Realme 13 Pro" for s, _a, _v in found), found
+
+
+def test_two_values_offered_as_an_open_question_give_no_claim():
+    body = (
+        "The Moto G86 is tipped to pack a 5,200mAh battery. "
+        "We do not know yet whether Motorola will pick an LCD screen or an OLED screen for it. "
+        "It remains to be seen if the handset ships with 8GB or 12GB of RAM."
+    )
+    found = facts(body)
+    assert ("Motorola Moto G86", "battery", "5200 mAh") in found, found
+    assert not any(a in ("display_type", "ram") for _s, a, _v in found), found
+
+
+def test_two_values_joined_by_or_without_a_question_are_still_claims():
+    found = facts("The Moto G86 will come in 8GB or 12GB RAM options and gets an OLED screen.")
+    assert ("Motorola Moto G86", "ram", "12 GB") in found, found
+    assert ("Motorola Moto G86", "display_type", "OLED") in found, found
