@@ -914,7 +914,7 @@ def find_software(body: str) -> list[Value]:
 
 
 @lru_cache(maxsize=1)
-def _unversioned_skin_patterns() -> tuple[re.Pattern, re.Pattern]:
+def _unversioned_skin_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     skins = lexicon().specs["skins"]
     skin = re.compile(
         r"(?<![\w-])(?P<skin>"
@@ -922,7 +922,8 @@ def _unversioned_skin_patterns() -> tuple[re.Pattern, re.Pattern]:
         + r")(?![\w-]|\s?\d|['’])"
     )
     lead = re.compile(r"(?i)(?:^|[^\w])(?:" + fragments("skin_leads") + r")\s+(?:[\w.-]+\s+){0,3}$")
-    return skin, lead
+    trail = re.compile(r"(?i)\s+(?:" + fragments("skin_trails") + r")\b")
+    return skin, lead, trail
 
 
 @lru_cache(maxsize=1)
@@ -932,18 +933,19 @@ def _skin_first_words() -> tuple[str, ...]:
 
 def _skins_run(body: str, taken: set[int]) -> list[Value]:
     """A skin named without its version where the phone runs it ("ships with ColorOS", "running
-    Funtouch OS"); not one named for itself ("HyperOS's new launcher")."""
-    skin, lead = _unversioned_skin_patterns()
+    Funtouch OS", "Android 15 with ColorOS on top"); not one named for itself ("HyperOS's new
+    launcher")."""
+    skin, lead, trail = _unversioned_skin_patterns()
     if not any(first in body for first in _skin_first_words()):
         return []  # a literal gate: most articles name no skin
     low = body.lower()
-    if not any(word in low for word in context_words("skin_leads")):
+    if not any(word in low for word in context_words("skin_leads") + context_words("skin_trails")):
         return []  # nor say a phone runs one
     out = []
     for m in skin.finditer(body):
         if m.start() in taken:
             continue
-        if lead.search(body, max(0, m.start() - 48), m.start()):
+        if lead.search(body, max(0, m.start() - 48), m.start()) or trail.match(body, m.end()):
             skin_name = " ".join(m.group("skin").split())
             out.append(
                 Value(

@@ -67,3 +67,17 @@ def test_two_values_joined_by_or_without_a_question_are_still_claims():
     found = facts("The Moto G86 will come in 8GB or 12GB RAM options and gets an OLED screen.")
     assert ("Motorola Moto G86", "ram", "12 GB") in found, found
     assert ("Motorola Moto G86", "display_type", "OLED") in found, found
+
+
+def test_a_skin_without_version_laid_on_top_of_android_is_the_phones():
+    found = facts(
+        "The Zenfone 12 is expected to pack a 5,500mAh cell. "
+        "Android 15 (with the ZenUI on top of it) should be preinstalled on the handset."
+    )
+    assert ("Asus Zenfone 12", "ui", "ZenUI") in found, found
+    assert ("Asus Zenfone 12", "os", "Android 15") in found, found
+
+
+def test_a_skin_named_for_itself_is_no_claim():
+    found = facts("The Zenfone 12 is expected to pack a 5,500mAh cell. ZenUI on its own has few fans.")
+    assert not any(a == "ui" for _s, a, _v in found), found
