@@ -481,6 +481,9 @@ _ELLIPSIS_GAP = re.compile(
 )
 
 
+_VARIANT_AFTER = re.compile(r"\s*(?:" + fragments("memory_variant_nouns") + r")s?\b", re.IGNORECASE)
+
+
 def _gb(n: str, unit: str) -> float:
     return float(n) * (1024 if unit.upper().startswith("T") else 1)
 
@@ -575,6 +578,14 @@ def find_memory(body: str, sentences: Sentences, at: dict | None = None) -> list
             gap = body[amounts[i - 1].end() : amounts[i].start()]
             if amounts[i - 1].start() >= s and len(gap) <= 60 and _ELLIPSIS_GAP.search(gap):
                 roles[i] = roles[i - 1]
+            # "at least 12GB of RAM, with a 16GB variant too": a variant of the same size range.
+            elif (
+                amounts[i - 1].start() >= s
+                and roles[i - 1] == "ram"
+                and _gb(amounts[i].group("n"), amounts[i].group("u")) <= 32
+                and _VARIANT_AFTER.match(body, amounts[i].end())
+            ):
+                roles[i] = "ram"
     # A list ("8GB, 12GB or 16GB of RAM") takes the role of its last member.
     for i in range(len(amounts) - 2, -1, -1):
         if roles[i] is None and roles[i + 1] is not None:

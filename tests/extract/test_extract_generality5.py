@@ -81,3 +81,17 @@ def test_a_skin_without_version_laid_on_top_of_android_is_the_phones():
 def test_a_skin_named_for_itself_is_no_claim():
     found = facts("The Zenfone 12 is expected to pack a 5,500mAh cell. ZenUI on its own has few fans.")
     assert not any(a == "ui" for _s, a, _v in found), found
+
+
+def test_a_variant_named_after_a_ram_figure_is_ram_too():
+    found = facts(
+        "The Red Magic 11 Pro is expected to pack a 7,000mAh cell. "
+        "Leaks point to at least 12GB of RAM, with a 24GB model also likely to be sold."
+    )
+    assert ("ZTE Red Magic 11 Pro", "ram", "24 GB") in found, found
+
+
+def test_a_storage_sized_variant_after_a_ram_figure_stays_storage():
+    found = facts("The Red Magic 11 Pro could get 16GB of RAM, with a 512GB variant on top.")
+    assert ("ZTE Red Magic 11 Pro", "ram", "16 GB") in found, found
+    assert ("ZTE Red Magic 11 Pro", "storage", "512 GB") in found, found
