@@ -688,7 +688,7 @@ def _sensor_hits(body: str):
 
 
 _COUNT = re.compile(  # the lookahead first: offsets where no count word starts pass at once
-    r"(?=[dtqpf2-5])\b(?P<w>dual|double|twin|triple|quad|quadruple|penta|two|three|four|five|trio of|[2-5])[\s-]+(?:rear[\s-]+(?:facing[\s-]+)?|back[\s-]+|main[\s-]+|lens[\s-]+)?"
+    r"(?=[dtqpf2-5])\b(?P<w>dual|double|twin|triple|quad|quadruple|penta|two|three|four|five|trio of|[2-5])[\s-]+(?:rear[\s-]+(?:facing[\s-]+)?|back[\s-]+|main[\s-]+|lens[\s-]+|image[\s-]+)?"
     r"(?:camera|cam|lens|sensor|shooter|unit)(?P<pl>s|es)?(?![\w-])"
 )
 _COUNT_GATE = re.compile(fragments("camera_count_gate"))
@@ -699,6 +699,24 @@ def _role_of_previous_figure(low: str, previous_end: int, start: int, word: re.M
     figure before (nothing but a hyphen or spaces between them) names that figure's camera, not the
     next figure's."""
     return low[previous_end:start].lstrip(" -").startswith(word.group(0))
+
+
+_SHARED_COUNT_BEFORE = re.compile(r"\b(?:" + fragments("shared_figure_counts") + r")\s+$")
+_SHARED_ROLES = re.compile(r"[^,;.()\d]{0,45}")  # up to the next figure: "dual 50MP and 8MP" is no pair
+
+
+def _shared_figure_roles(low: str, s: int, m: re.Match, bracket, role: str, role_re) -> list[str]:
+    """The other roles of one figure said of several cameras ("two 50MP sensors (main and
+    ultrawide)", "dual 50MP main and ultra-wide cameras"): each role named takes the figure."""
+    if not _SHARED_COUNT_BEFORE.search(low, max(s, m.start() - 14), m.start()):
+        return []
+    listed = bracket.group(1) if bracket is not None else _SHARED_ROLES.match(low, m.end()).group(0)
+    roles = []
+    for word in role_re.finditer(listed):
+        other = _role(word.group(0))
+        if word_start(listed, word.start()) and other not in (role, "_other") and other not in roles:
+            roles.append(other)
+    return roles
 
 
 def find_cameras(body: str, sentences: Sentences, at: dict | None = None) -> list[Value]:
@@ -751,6 +769,8 @@ def find_cameras(body: str, sentences: Sentences, at: dict | None = None) -> lis
             continue
         value = f"{int(n) if n.is_integer() else n} MP"
         out.append(Value(m.start(), m.end(), role, value))
+        for other in _shared_figure_roles(low, s, m, bracket, role, role_re):
+            out.append(Value(m.start(), m.end(), other, value))
     for m in _sensor_hits(body):
         if not word_start(body, m.start()):
             continue

@@ -95,3 +95,25 @@ def test_a_storage_sized_variant_after_a_ram_figure_stays_storage():
     found = facts("The Red Magic 11 Pro could get 16GB of RAM, with a 512GB variant on top.")
     assert ("ZTE Red Magic 11 Pro", "ram", "16 GB") in found, found
     assert ("ZTE Red Magic 11 Pro", "storage", "512 GB") in found, found
+
+
+def test_one_figure_said_of_two_listed_cameras_is_each_ones():
+    found = facts(
+        "The Pixel 10a is tipped to use two 48MP sensors (main and ultra-wide) on the back. "
+        "The Pixel 10 gets dual 50MP primary and telephoto cameras."
+    )
+    assert ("Google Pixel 10a", "main_camera", "48 MP") in found, found
+    assert ("Google Pixel 10a", "ultrawide_camera", "48 MP") in found, found
+    assert ("Google Pixel 10", "telephoto_camera", "50 MP") in found, found
+
+
+def test_a_figure_before_another_figure_is_not_shared():
+    found = facts("The Pixel 10a gets two 48MP and 13MP ultrawide cameras.")
+    assert ("Google Pixel 10a", "ultrawide_camera", "48 MP") not in found, found
+
+
+def test_a_camera_count_of_image_sensors():
+    found = facts(
+        "Leaked renders show a camera island on the back of the Pixel 10a that houses three image sensors."
+    )
+    assert ("Google Pixel 10a", "camera_count", "3") in found, found
