@@ -117,3 +117,16 @@ def test_a_camera_count_of_image_sensors():
         "Leaked renders show a camera island on the back of the Pixel 10a that houses three image sensors."
     )
     assert ("Google Pixel 10a", "camera_count", "3") in found, found
+
+
+def test_a_name_in_apposition_to_its_successor_becomes_the_topic():
+    body = (
+        "Oppo shipped the Oppo Reno 13 in January. "
+        "It has barely been two months and the first details of its successor, the Oppo Reno 14, have leaked. "
+        "This rumoured handset is tipped to get a 6.6-inch screen. "
+        "It is said to pack a 6,200mAh battery."
+    )
+    found = facts(body)
+    assert ("Oppo Reno 14", "display_size", "6.6 in") in found, found
+    assert ("Oppo Reno 14", "battery", "6200 mAh") in found, found
+    assert not any(s == "Oppo Reno 13" and a in ("display_size", "battery") for s, a, _v in found), found
