@@ -130,3 +130,26 @@ def test_a_name_in_apposition_to_its_successor_becomes_the_topic():
     assert ("Oppo Reno 14", "display_size", "6.6 in") in found, found
     assert ("Oppo Reno 14", "battery", "6200 mAh") in found, found
     assert not any(s == "Oppo Reno 13" and a in ("display_size", "battery") for s, a, _v in found), found
+
+
+def status_of(body: str, subject: str, attribute: str) -> set[str]:
+    return {c.status for c in claims_of(body) if c.subject == subject and c.attribute == attribute}
+
+
+def test_a_leaks_evidence_that_confirms_a_spec_makes_it_rumored():
+    body = (
+        "Fresh renders of the Moto G96 have leaked. "
+        "The lettering around the lens module confirms that the Moto G96 packs a 50MP main camera. "
+        "A benchmark listing also confirmed that the Moto G96 has 12GB of RAM."
+    )
+    assert status_of(body, "Motorola Moto G96", "main_camera") == {"rumored"}
+    assert status_of(body, "Motorola Moto G96", "ram") == {"rumored"}
+
+
+def test_the_maker_or_an_official_source_confirming_stays_confirmed():
+    body = (
+        "Motorola has confirmed that the Moto G96 gets a 5,500mAh battery. "
+        "The official teaser video confirms the 6.7-inch screen of the Moto G96."
+    )
+    assert status_of(body, "Motorola Moto G96", "battery") == {"confirmed"}
+    assert status_of(body, "Motorola Moto G96", "display_size") == {"confirmed"}
