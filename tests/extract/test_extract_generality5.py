@@ -153,3 +153,17 @@ def test_the_maker_or_an_official_source_confirming_stays_confirmed():
     )
     assert status_of(body, "Motorola Moto G96", "battery") == {"confirmed"}
     assert status_of(body, "Motorola Moto G96", "display_size") == {"confirmed"}
+
+
+def test_the_maker_sharing_an_invitation_in_a_participle_clause_confirms_the_date():
+    body = (
+        "Asus may be ready to show its next gaming phone early this year, "
+        "with the company sharing an invitation to a ROG Phone 10 event scheduled for April 20."
+    )
+    assert status_of(body, "Asus ROG Phone 10", "launch_date") == {"confirmed"}
+
+
+def test_a_hedged_launch_without_the_maker_sharing_anything_stays_a_guess():
+    body = "Asus may launch the ROG Phone 10 on April 20."
+    statuses = status_of(body, "Asus ROG Phone 10", "launch_date")
+    assert statuses and statuses <= {"speculated", "rumored"}, statuses
