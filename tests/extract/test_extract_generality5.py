@@ -167,3 +167,14 @@ def test_a_hedged_launch_without_the_maker_sharing_anything_stays_a_guess():
     body = "Asus may launch the ROG Phone 10 on April 20."
     statuses = status_of(body, "Asus ROG Phone 10", "launch_date")
     assert statuses and statuses <= {"speculated", "rumored"}, statuses
+
+
+def test_more_series_words_of_catalogue_names():
+    found = facts(
+        "The Tecno Pop 9 is said to get a 5,000mAh cell. "
+        "Meanwhile, the Lava Yuva 4 could pack a 6.56-inch screen. "
+        "The Galaxy Xcover 7 is tipped to come with a 4,050mAh battery."
+    )
+    assert ("Tecno Pop 9", "battery", "5000 mAh") in found, found
+    assert ("Lava Yuva 4", "display_size", "6.56 in") in found, found
+    assert ("Samsung Galaxy Xcover 7", "battery", "4050 mAh") in found, found
