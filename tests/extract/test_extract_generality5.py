@@ -178,3 +178,14 @@ def test_more_series_words_of_catalogue_names():
     assert ("Tecno Pop 9", "battery", "5000 mAh") in found, found
     assert ("Lava Yuva 4", "display_size", "6.56 in") in found, found
     assert ("Samsung Galaxy Xcover 7", "battery", "4050 mAh") in found, found
+
+
+def test_a_model_number_with_an_x_is_a_name_where_the_catalogue_knows_it():
+    found = facts(
+        "The Xiaomi 12X is tipped to pack a 4,500mAh battery. "
+        "The Honor 10X Lite gets a 5,000mAh cell. "
+        "The Honor 200 offers 3x optical zoom."
+    )
+    assert ("Xiaomi 12X", "battery", "4500 mAh") in found, found
+    assert ("Honor 10X Lite", "battery", "5000 mAh") in found, found
+    assert not any(s.startswith("Honor 3") for s, _a, _v in found), found
