@@ -16,6 +16,7 @@ from bot.extract.subjects import VARIANT_OF, in_object_position
 _GROUP_REF = re.compile(r"(?i)(?:" + fragments("group_references") + r")\b")
 _GROUP_START = re.compile(r"(?:" + fragments("group_references") + r")\b")
 _OLDER_LEAD = re.compile(r"(?i)\b(?:" + fragments("older_name_leads") + r")\s+$")
+_NEWER_LEAD = re.compile(r"(?i)\b(?:" + fragments("newer_name_leads") + r")\s+$")
 _OTHER = re.compile(r"(?i)\bother\b")
 _EXPLETIVE_IT = re.compile(
     r"\s+(?:is|was|has\s+been)\s+(?:being\s+|also\s+|now\s+)?(?:"
@@ -323,6 +324,21 @@ class _Discourse:
             and len(doc.body[s : lead.start].split()) <= 3
         ):
             chosen = None  # "The phone is set to join the X and the Y": it stays the topic
+        successor = next(
+            (
+                m
+                for m in sent_mentions
+                if m.kind == DEVICE
+                and m.subject
+                and not m.ref
+                and not m.alias_only
+                and not m.comparison
+                and _NEWER_LEAD.search(doc.body, max(s, m.start - 24), m.start)
+            ),
+            None,
+        )
+        if successor is not None:
+            chosen = successor  # "the renders of its successor, the X, leaked": the newer phone
         if chosen is None:
             own = [
                 m

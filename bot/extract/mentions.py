@@ -375,7 +375,7 @@ class MentionFinder:
                 continue
             model_token = m.group("model")
             if _BAD_TOKEN.match(model_token.split()[0]) and not _catalogue_year_model(
-                brand, lead_rest, model_token
+                brand, lead_rest, model_token, m.group("var") or ""
             ):
                 continue
             variant_text = m.group("var") or ""
@@ -784,6 +784,7 @@ _SERIES_WORD_BEFORE = re.compile(
     r"(?<![\w-])(" + alternation(w for w in load_series_words() if " " not in w and w[0].isupper()) + r")\s+$"
 )
 _YEAR_TOKEN = re.compile(r"(?:19|20)\d\d")
+_TIMES_TOKEN = re.compile(r"\d{1,3}[xX]")
 _YEAR_AFTER = re.compile(r"\s*\(((?:19|20)\d\d)\)")
 _BRAND_BEFORE = re.compile(r"\b([A-Za-z]+)\s+$")
 _BRAND_POSSESSIVE = re.compile(r"\b([A-Za-z]+)['’]s\s+(?:(?:new|upcoming|latest|own)\s+)?$")
@@ -838,11 +839,12 @@ def _brand_named_with(seen_models: dict, mkey: str) -> str | None:
     return brands[0] if len(brands) == 1 else None
 
 
-def _catalogue_year_model(brand: str, lead_rest: str, token: str) -> bool:
-    """ "Razr 2022", "Moto G Power 2023": a year is a model's name when the catalogue has that model."""
-    if not _YEAR_TOKEN.fullmatch(token.split()[0]):
+def _catalogue_year_model(brand: str, lead_rest: str, token: str, variant: str) -> bool:
+    """ "Razr 2022", "Moto G Power 2023", "Xiaomi 12X": a year, or a number with an x that reads
+    like a zoom factor, is a model's name when the catalogue has that model."""
+    if not _YEAR_TOKEN.fullmatch(token.split()[0]) and not _TIMES_TOKEN.fullmatch(token.split()[0]):
         return False
-    return resolve_device(brand, f"{lead_rest} {token}".strip())[1]
+    return any(resolve_device(brand, f"{lead_rest} {name}".strip())[1] for name in (token, token + variant))
 
 
 @lru_cache(maxsize=1)
@@ -969,6 +971,11 @@ def _phone_n_brands() -> frozenset:
 
 
 _CLAUSE_BREAK_BEFORE = re.compile(r";|,\s*(?:while|whereas|but)\b")
+# "Its predecessor, the X, has ...": a name in apposition to a predecessor phrase that opens the
+# sentence is what the sentence is about (an older phone: the discourse never makes it the topic).
+_PREDECESSOR_APPOSITION = re.compile(
+    r"(?i)(?:^|[.!?][\"”’)]?\s+|\n)\s*(?:" + fragments("predecessor_phrases") + r")\s*,?\s*(?:the\s+)?$"
+)
 
 
 def clause_start(body: str, start: int, end: int) -> int:
@@ -994,6 +1001,8 @@ def mark_comparisons(body: str, mentions: list[Mention]) -> None:
             continue
         previous = m
         if m.kind not in (DEVICE, SERIES, COMPANY_REF):
+            continue
+        if _PREDECESSOR_APPOSITION.search(body, max(0, m.start - 48), m.start):
             continue
         window_start = max(0, m.start - 48)
         line_start = body.rfind("\n", window_start, m.start)

@@ -65,6 +65,7 @@ from bot.extract.subjects import (
     flattened_columns,
     higher_model_references,
     model_references,
+    open_choices,
     order_references,
     pair_values,
     said_of_other_phones,
@@ -296,6 +297,7 @@ def assign_subjects(doc: ArticleState) -> None:
             else []
         )
         compared = {id(v) for v in sent_values if compared_value(doc, v, resolved, s, compare_before_value)}
+        compared |= open_choices(doc, s, sent_values) if len(sent_values) >= 2 else set()
         # "The X and X Pro get 3,095mAh, compared to 2,815mAh": a compared value pairs with no device.
         own_values = [v for v in sent_values if id(v) not in compared]
         paired = pair_values(doc, sentence, own_values) if len(own_values) >= 2 else {}

@@ -85,7 +85,7 @@ def patterns():
             + trie_pattern(sorted({m.lower() for m in makers}))
             + r"|the (?:company|firm|brand|manufacturer|maker|Chinese (?:company|brand|giant|firm|maker|OEM))|(?:its|the company['’]s) (?:CEO|founder|chairman|president))"
             r"(?:['’]s (?:CEO|founder|chairman|president|official \w+|Weibo|account|website))?(?:,[^,]{1,60},)?\s+(?:(?:has|have|had|also|now|officially|further|just|finally|recently)\s+){0,3}"
-            r"(?P<verb>announced|announces|confirmed|confirms|revealed|reveals|shared|shares|teased|teases|unveiled|unveils|launched|introduced|stated|said|says|posted|showed|showcased|detailed|published|tweeted)\b"
+            r"(?P<verb>announced|announces|confirmed|confirms|revealed|reveals|shared|shares|teased|teases|unveiled|unveils|launched|introduced|stated|said|says|posted|showed|showcased|detailed|published|tweeted|announcing|confirming|revealing|sharing|teasing|unveiling|showcasing|detailing)\b"
         )
         .lower()
         .replace("(?p<", "(?P<")
@@ -119,6 +119,14 @@ _AS_BEFORE = re.compile(
 # "will announce", "could possibly be launched": a hedge up to two words before the cue word.
 _HEDGED_BEFORE = re.compile(r"(?:\b(?:" + fragments("confirmation_hedges") + r")|n['’]t)\s+(?:\w+\s+){0,2}$")
 _PERFECT_BEFORE = re.compile(r"\b(?:has|have|had)\s+(?:\w+\s+)?$")
+# "The text on the camera module also confirms that ...": the evidence of a leak confirms, not the maker.
+_EVIDENCE_BEFORE = re.compile(
+    r"\b(?:"
+    + fragments("evidence_subjects")
+    + r")\s+(?:[\w-]+\s+){0,2}?(?:(?:also|further|now|apparently|seemingly|reportedly|which)\s+)*$"
+)
+_CONFIRMING = frozenset(context_words("confirming_verbs"))
+_OFFICIAL_NEAR = re.compile(r"\bofficial|\bcompany\b|\bmaker\b|\bmanufacturer\b|\bbrand\b")
 
 
 def _BOUNDARY_OK(text: str, start: int, end: int) -> bool:
@@ -155,6 +163,14 @@ class Cues:
                 continue  # "as expected", "as rumored", "as previously reported": it came true
             if status == CONFIRMED and _HEDGED_BEFORE.search(low, max(0, start - 30), start):
                 continue  # "has not launched", "is expected to have launched", "will announce"
+            if (
+                status == CONFIRMED
+                and word in _CONFIRMING
+                and _EVIDENCE_BEFORE.search(low, max(0, start - 40), start)
+                and not _OFFICIAL_NEAR.search(low, max(0, start - 60), start)
+            ):
+                found.append((start, end, RUMORED))
+                continue
             if status == CONFIRMED and start >= 4 and _PERFECT_BEFORE.search(low, max(0, start - 24), start):
                 found.append((start, end, status))  # "has already confirmed": a verb, not an adjective
                 continue

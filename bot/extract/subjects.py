@@ -201,6 +201,27 @@ def chip_led(doc, sentence, values: list[Value]) -> bool:
     )
 
 
+_OPEN_CHOICE_LEAD = re.compile(r"\b(?:" + fragments("open_choice_leads") + r")\b")
+_CHOICE_OR = re.compile(r"\s*(?:[\w-]+\s+){0,2}?or\s+(?:an?\s+|the\s+)?")
+_CHOICE_BREAK = re.compile(r"[;:]|,\s*(?:but|while|though|although|yet|so)\b|\bbut\b|\bwhile\b|\bwhereas\b")
+
+
+def open_choices(doc, s: int, values: list[Value]) -> set[int]:
+    """The ids of values the writer offers as an open choice ("whether it will get an LCD panel or
+    an AMOLED panel", "unclear if it comes with 12GB or 16GB"): two values of one attribute joined
+    by "or" after a question word in their clause; neither is claimed."""
+    out: set[int] = set()
+    for first, second in zip(values, values[1:], strict=False):
+        if first.attribute != second.attribute or not _CHOICE_OR.fullmatch(doc.body, first.end, second.start):
+            continue
+        leads_before = [
+            m.end() for m in _OPEN_CHOICE_LEAD.finditer(doc.low, max(s, first.start - 120), first.start)
+        ]
+        if leads_before and not _CHOICE_BREAK.search(doc.low, leads_before[-1], first.start):
+            out |= {id(first), id(second)}
+    return out
+
+
 def said_of_other_phones(doc, v: Value, mentions: list[Mention], s: int) -> bool:
     """A value said of phones named only generically ("the 120W some rival phones offer", "a few
     other flagships with the X chip"): nobody's."""

@@ -481,6 +481,9 @@ _ELLIPSIS_GAP = re.compile(
 )
 
 
+_VARIANT_AFTER = re.compile(r"\s*(?:" + fragments("memory_variant_nouns") + r")s?\b", re.IGNORECASE)
+
+
 def _gb(n: str, unit: str) -> float:
     return float(n) * (1024 if unit.upper().startswith("T") else 1)
 
@@ -575,6 +578,14 @@ def find_memory(body: str, sentences: Sentences, at: dict | None = None) -> list
             gap = body[amounts[i - 1].end() : amounts[i].start()]
             if amounts[i - 1].start() >= s and len(gap) <= 60 and _ELLIPSIS_GAP.search(gap):
                 roles[i] = roles[i - 1]
+            # "at least 12GB of RAM, with a 16GB variant too": a variant of the same size range.
+            elif (
+                amounts[i - 1].start() >= s
+                and roles[i - 1] == "ram"
+                and _gb(amounts[i].group("n"), amounts[i].group("u")) <= 32
+                and _VARIANT_AFTER.match(body, amounts[i].end())
+            ):
+                roles[i] = "ram"
     # A list ("8GB, 12GB or 16GB of RAM") takes the role of its last member.
     for i in range(len(amounts) - 2, -1, -1):
         if roles[i] is None and roles[i + 1] is not None:
@@ -677,7 +688,7 @@ def _sensor_hits(body: str):
 
 
 _COUNT = re.compile(  # the lookahead first: offsets where no count word starts pass at once
-    r"(?=[dtqpf2-5])\b(?P<w>dual|double|twin|triple|quad|quadruple|penta|two|three|four|five|trio of|[2-5])[\s-]+(?:rear[\s-]+(?:facing[\s-]+)?|back[\s-]+|main[\s-]+|lens[\s-]+)?"
+    r"(?=[dtqpf2-5])\b(?P<w>dual|double|twin|triple|quad|quadruple|penta|two|three|four|five|trio of|[2-5])[\s-]+(?:rear[\s-]+(?:facing[\s-]+)?|back[\s-]+|main[\s-]+|lens[\s-]+|image[\s-]+)?"
     r"(?:camera|cam|lens|sensor|shooter|unit)(?P<pl>s|es)?(?![\w-])"
 )
 _COUNT_GATE = re.compile(fragments("camera_count_gate"))
@@ -688,6 +699,24 @@ def _role_of_previous_figure(low: str, previous_end: int, start: int, word: re.M
     figure before (nothing but a hyphen or spaces between them) names that figure's camera, not the
     next figure's."""
     return low[previous_end:start].lstrip(" -").startswith(word.group(0))
+
+
+_SHARED_COUNT_BEFORE = re.compile(r"\b(?:" + fragments("shared_figure_counts") + r")\s+$")
+_SHARED_ROLES = re.compile(r"[^,;.()\d]{0,45}")  # up to the next figure: "dual 50MP and 8MP" is no pair
+
+
+def _shared_figure_roles(low: str, s: int, m: re.Match, bracket, role: str, role_re) -> list[str]:
+    """The other roles of one figure said of several cameras ("two 50MP sensors (main and
+    ultrawide)", "dual 50MP main and ultra-wide cameras"): each role named takes the figure."""
+    if not _SHARED_COUNT_BEFORE.search(low, max(s, m.start() - 14), m.start()):
+        return []
+    listed = bracket.group(1) if bracket is not None else _SHARED_ROLES.match(low, m.end()).group(0)
+    roles = []
+    for word in role_re.finditer(listed):
+        other = _role(word.group(0))
+        if word_start(listed, word.start()) and other not in (role, "_other") and other not in roles:
+            roles.append(other)
+    return roles
 
 
 def find_cameras(body: str, sentences: Sentences, at: dict | None = None) -> list[Value]:
@@ -740,6 +769,8 @@ def find_cameras(body: str, sentences: Sentences, at: dict | None = None) -> lis
             continue
         value = f"{int(n) if n.is_integer() else n} MP"
         out.append(Value(m.start(), m.end(), role, value))
+        for other in _shared_figure_roles(low, s, m, bracket, role, role_re):
+            out.append(Value(m.start(), m.end(), other, value))
     for m in _sensor_hits(body):
         if not word_start(body, m.start()):
             continue
@@ -914,7 +945,7 @@ def find_software(body: str) -> list[Value]:
 
 
 @lru_cache(maxsize=1)
-def _unversioned_skin_patterns() -> tuple[re.Pattern, re.Pattern]:
+def _unversioned_skin_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     skins = lexicon().specs["skins"]
     skin = re.compile(
         r"(?<![\w-])(?P<skin>"
@@ -922,7 +953,8 @@ def _unversioned_skin_patterns() -> tuple[re.Pattern, re.Pattern]:
         + r")(?![\w-]|\s?\d|['’])"
     )
     lead = re.compile(r"(?i)(?:^|[^\w])(?:" + fragments("skin_leads") + r")\s+(?:[\w.-]+\s+){0,3}$")
-    return skin, lead
+    trail = re.compile(r"(?i)\s+(?:" + fragments("skin_trails") + r")\b")
+    return skin, lead, trail
 
 
 @lru_cache(maxsize=1)
@@ -932,18 +964,19 @@ def _skin_first_words() -> tuple[str, ...]:
 
 def _skins_run(body: str, taken: set[int]) -> list[Value]:
     """A skin named without its version where the phone runs it ("ships with ColorOS", "running
-    Funtouch OS"); not one named for itself ("HyperOS's new launcher")."""
-    skin, lead = _unversioned_skin_patterns()
+    Funtouch OS", "Android 15 with ColorOS on top"); not one named for itself ("HyperOS's new
+    launcher")."""
+    skin, lead, trail = _unversioned_skin_patterns()
     if not any(first in body for first in _skin_first_words()):
         return []  # a literal gate: most articles name no skin
     low = body.lower()
-    if not any(word in low for word in context_words("skin_leads")):
+    if not any(word in low for word in context_words("skin_leads") + context_words("skin_trails")):
         return []  # nor say a phone runs one
     out = []
     for m in skin.finditer(body):
         if m.start() in taken:
             continue
-        if lead.search(body, max(0, m.start() - 48), m.start()):
+        if lead.search(body, max(0, m.start() - 48), m.start()) or trail.match(body, m.end()):
             skin_name = " ".join(m.group("skin").split())
             out.append(
                 Value(

@@ -1,0 +1,191 @@
+"""Fifth round of general mechanisms, each on own sentences (no text of any real article)."""
+
+from __future__ import annotations
+
+from bot.extract import extract
+from bot.models import Article
+
+
+def claims_of(body: str, published: str | None = "2024-06-01"):
+    return extract(Article(id="g5", body=body, published=published, published_basis="header"))
+
+
+def facts(body: str, published: str | None = "2024-06-01") -> set[tuple[str, str, str]]:
+    return {(c.subject, c.attribute, c.value) for c in claims_of(body, published)}
+
+
+def test_a_series_word_between_the_family_and_the_number_is_part_of_the_name():
+    body = (
+        "The OnePlus Nord CE 4 will reportedly ship with a 5,500mAh battery. "
+        "The handset may also get a 6.67-inch screen."
+    )
+    found = facts(body)
+    assert ("OnePlus Nord CE 4", "battery", "5500 mAh") in found, found
+    assert ("OnePlus Nord CE 4", "display_size", "6.67 in") in found, found
+    assert not any(s == "OnePlus" for s, _a, _v in found), found
+
+
+def test_other_makers_series_words_name_their_phones():
+    found = facts(
+        "The HTC Desire 24 Pro is tipped to pack a 4,800mAh cell. "
+        "Separately, the vivo NEX 4 could feature a 120Hz panel."
+    )
+    assert ("HTC Desire 24 Pro", "battery", "4800 mAh") in found, found
+    assert ("vivo NEX 4", "refresh_rate", "120 Hz") in found, found
+
+
+def test_an_older_phone_in_apposition_to_its_predecessor_takes_its_own_values():
+    body = (
+        "The Realme 14 Pro is tipped to pack a 6,000mAh battery. "
+        "Its predecessor, the Realme 13 Pro, runs on a Snapdragon 7s Gen 2 chip. "
+        "The predecessor, Realme 13 Pro, also has a 6.7-inch panel."
+    )
+    found = facts(body)
+    assert ("Realme 14 Pro", "battery", "6000 mAh") in found, found
+    assert not any(s == "Realme 14 Pro" and a in ("chipset", "display_size") for s, a, _v in found), found
+    assert ("Realme 13 Pro", "display_size", "6.7 in") in found, found
+
+
+def test_a_value_said_to_be_like_the_predecessors_stays_the_new_phones():
+    found = facts("The Realme 14 Pro will get a 6.7-inch panel like its predecessor, the Realme 13 Pro.")
+    assert ("Realme 14 Pro", "display_size", "6.7 in") in found, found
+    assert not any(s == "Realme 13 Pro" for s, _a, _v in found), found
+
+
+def test_two_values_offered_as_an_open_question_give_no_claim():
+    body = (
+        "The Moto G86 is tipped to pack a 5,200mAh battery. "
+        "We do not know yet whether Motorola will pick an LCD screen or an OLED screen for it. "
+        "It remains to be seen if the handset ships with 8GB or 12GB of RAM."
+    )
+    found = facts(body)
+    assert ("Motorola Moto G86", "battery", "5200 mAh") in found, found
+    assert not any(a in ("display_type", "ram") for _s, a, _v in found), found
+
+
+def test_two_values_joined_by_or_without_a_question_are_still_claims():
+    found = facts("The Moto G86 will come in 8GB or 12GB RAM options and gets an OLED screen.")
+    assert ("Motorola Moto G86", "ram", "12 GB") in found, found
+    assert ("Motorola Moto G86", "display_type", "OLED") in found, found
+
+
+def test_a_skin_without_version_laid_on_top_of_android_is_the_phones():
+    found = facts(
+        "The Zenfone 12 is expected to pack a 5,500mAh cell. "
+        "Android 15 (with the ZenUI on top of it) should be preinstalled on the handset."
+    )
+    assert ("Asus Zenfone 12", "ui", "ZenUI") in found, found
+    assert ("Asus Zenfone 12", "os", "Android 15") in found, found
+
+
+def test_a_skin_named_for_itself_is_no_claim():
+    found = facts("The Zenfone 12 is expected to pack a 5,500mAh cell. ZenUI on its own has few fans.")
+    assert not any(a == "ui" for _s, a, _v in found), found
+
+
+def test_a_variant_named_after_a_ram_figure_is_ram_too():
+    found = facts(
+        "The Red Magic 11 Pro is expected to pack a 7,000mAh cell. "
+        "Leaks point to at least 12GB of RAM, with a 24GB model also likely to be sold."
+    )
+    assert ("ZTE Red Magic 11 Pro", "ram", "24 GB") in found, found
+
+
+def test_a_storage_sized_variant_after_a_ram_figure_stays_storage():
+    found = facts("The Red Magic 11 Pro could get 16GB of RAM, with a 512GB variant on top.")
+    assert ("ZTE Red Magic 11 Pro", "ram", "16 GB") in found, found
+    assert ("ZTE Red Magic 11 Pro", "storage", "512 GB") in found, found
+
+
+def test_one_figure_said_of_two_listed_cameras_is_each_ones():
+    found = facts(
+        "The Pixel 10a is tipped to use two 48MP sensors (main and ultra-wide) on the back. "
+        "The Pixel 10 gets dual 50MP primary and telephoto cameras."
+    )
+    assert ("Google Pixel 10a", "main_camera", "48 MP") in found, found
+    assert ("Google Pixel 10a", "ultrawide_camera", "48 MP") in found, found
+    assert ("Google Pixel 10", "telephoto_camera", "50 MP") in found, found
+
+
+def test_a_figure_before_another_figure_is_not_shared():
+    found = facts("The Pixel 10a gets two 48MP and 13MP ultrawide cameras.")
+    assert ("Google Pixel 10a", "ultrawide_camera", "48 MP") not in found, found
+
+
+def test_a_camera_count_of_image_sensors():
+    found = facts(
+        "Leaked renders show a camera island on the back of the Pixel 10a that houses three image sensors."
+    )
+    assert ("Google Pixel 10a", "camera_count", "3") in found, found
+
+
+def test_a_name_in_apposition_to_its_successor_becomes_the_topic():
+    body = (
+        "Oppo shipped the Oppo Reno 13 in January. "
+        "It has barely been two months and the first details of its successor, the Oppo Reno 14, have leaked. "
+        "This rumoured handset is tipped to get a 6.6-inch screen. "
+        "It is said to pack a 6,200mAh battery."
+    )
+    found = facts(body)
+    assert ("Oppo Reno 14", "display_size", "6.6 in") in found, found
+    assert ("Oppo Reno 14", "battery", "6200 mAh") in found, found
+    assert not any(s == "Oppo Reno 13" and a in ("display_size", "battery") for s, a, _v in found), found
+
+
+def status_of(body: str, subject: str, attribute: str) -> set[str]:
+    return {c.status for c in claims_of(body) if c.subject == subject and c.attribute == attribute}
+
+
+def test_a_leaks_evidence_that_confirms_a_spec_makes_it_rumored():
+    body = (
+        "Fresh renders of the Moto G96 have leaked. "
+        "The lettering around the lens module confirms that the Moto G96 packs a 50MP main camera. "
+        "A benchmark listing also confirmed that the Moto G96 has 12GB of RAM."
+    )
+    assert status_of(body, "Motorola Moto G96", "main_camera") == {"rumored"}
+    assert status_of(body, "Motorola Moto G96", "ram") == {"rumored"}
+
+
+def test_the_maker_or_an_official_source_confirming_stays_confirmed():
+    body = (
+        "Motorola has confirmed that the Moto G96 gets a 5,500mAh battery. "
+        "The official teaser video confirms the 6.7-inch screen of the Moto G96."
+    )
+    assert status_of(body, "Motorola Moto G96", "battery") == {"confirmed"}
+    assert status_of(body, "Motorola Moto G96", "display_size") == {"confirmed"}
+
+
+def test_the_maker_sharing_an_invitation_in_a_participle_clause_confirms_the_date():
+    body = (
+        "Asus may be ready to show its next gaming phone early this year, "
+        "with the company sharing an invitation to a ROG Phone 10 event scheduled for April 20."
+    )
+    assert status_of(body, "Asus ROG Phone 10", "launch_date") == {"confirmed"}
+
+
+def test_a_hedged_launch_without_the_maker_sharing_anything_stays_a_guess():
+    body = "Asus may launch the ROG Phone 10 on April 20."
+    statuses = status_of(body, "Asus ROG Phone 10", "launch_date")
+    assert statuses and statuses <= {"speculated", "rumored"}, statuses
+
+
+def test_more_series_words_of_catalogue_names():
+    found = facts(
+        "The Tecno Pop 9 is said to get a 5,000mAh cell. "
+        "Meanwhile, the Lava Yuva 4 could pack a 6.56-inch screen. "
+        "The Galaxy Xcover 7 is tipped to come with a 4,050mAh battery."
+    )
+    assert ("Tecno Pop 9", "battery", "5000 mAh") in found, found
+    assert ("Lava Yuva 4", "display_size", "6.56 in") in found, found
+    assert ("Samsung Galaxy Xcover 7", "battery", "4050 mAh") in found, found
+
+
+def test_a_model_number_with_an_x_is_a_name_where_the_catalogue_knows_it():
+    found = facts(
+        "The Xiaomi 12X is tipped to pack a 4,500mAh battery. "
+        "The Honor 10X Lite gets a 5,000mAh cell. "
+        "The Honor 200 offers 3x optical zoom."
+    )
+    assert ("Xiaomi 12X", "battery", "4500 mAh") in found, found
+    assert ("Honor 10X Lite", "battery", "5000 mAh") in found, found
+    assert not any(s.startswith("Honor 3") for s, _a, _v in found), found
