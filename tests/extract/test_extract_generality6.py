@@ -1,0 +1,47 @@
+"""Sixth round of general mechanisms, each on own sentences: a maker's model-line word between
+its name and the number ("Lava Agni 2", "Micromax In 2c"). No text of any real article."""
+
+from __future__ import annotations
+
+from bot.extract import extract
+from bot.models import Article
+
+
+def claims_of(body: str, published: str | None = "2024-06-01"):
+    return extract(Article(id="g6", body=body, published=published, published_basis="header"))
+
+
+def facts(body: str, published: str | None = "2024-06-01") -> set[tuple[str, str, str]]:
+    return {(c.subject, c.attribute, c.value) for c in claims_of(body, published)}
+
+
+def test_a_catalogue_model_line_word_is_part_of_the_name():
+    body = (
+        "Lava has cut the price of the Lava Agni 2 in India. "
+        "The Lava Agni 2 packs a 4,700mAh battery with 66W charging."
+    )
+    found = facts(body, "2023-09-10")
+    assert ("Lava Agni 2", "battery", "4700 mAh") in found, found
+    assert not any(s in ("Lava", "Lava 2") for s, _a, _v in found), found
+
+
+def test_a_line_word_names_the_catalogue_phone_so_its_plain_specs_are_confirmed():
+    body = "The HTC Desire 22 Pro is now on sale. The HTC Desire 22 Pro has a 4,520mAh battery."
+    claims = [c for c in claims_of(body, "2022-09-01") if c.attribute == "battery"]
+    assert [(c.subject, c.status) for c in claims] == [("HTC Desire 22 Pro", "confirmed")], claims
+
+
+def test_a_brandless_mention_keeps_the_line_word():
+    body = (
+        "Micromax has a new budget phone, the Micromax In 2c, with a 5,000mAh battery. "
+        "The In 2c gets a 6.52-inch display."
+    )
+    found = facts(body, "2022-05-01")
+    assert ("Micromax In 2c", "display_size", "6.52 in") in found, found
+
+
+def test_a_line_word_of_another_brand_names_nothing():
+    body = "Samsung In 10 days will open its new store. The Galaxy S24 has a 4,000mAh battery."
+    found = facts(body)
+    assert not any("In 10" in s for s, _a, _v in found), found
+    assert ("Samsung Galaxy S24", "battery", "4000 mAh") in found, found
