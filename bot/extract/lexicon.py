@@ -266,16 +266,18 @@ def lexicon() -> Lexicon:
     )
 
 
-# A catalogue phone "<brand> <Word> <number>...": the word names one of the brand's model lines.
-_LINE_NAME = re.compile(r"([A-Z][A-Za-z]*) \d")
+# A catalogue phone "<brand> <Word> <number>..." or "<brand> <Word> <series word>...": the word
+# names one of the brand's model lines ("Micromax In 2b", "vivo X Fold2").
+_LINE_NAME = re.compile(r"([A-Z][A-Za-z]*) (\S+)")
 _MIN_LINE_PHONES = 2
 
 
 def _model_lines(devices, brands: dict[str, Brand], series_words: set[str]) -> dict[str, frozenset[str]]:
     """Each brand's model-line words that the lexicon does not list: the capitalised word that at
-    least two of the brand's catalogue phones put between the brand and the number ("Micromax In
-    2b", "Lava Agni 2", "HTC Desire 22"). They are part of a name only right after that brand's
-    word, so a line word that is also an English word ("In") names nothing elsewhere."""
+    least two of the brand's catalogue phones put between the brand and the number or a series
+    word ("Micromax In 2b", "Lava Agni 2", "HTC Desire 22", "vivo X Fold2"). They are part of a
+    name only right after that brand's word, so a line word that is also an English word ("In")
+    names nothing elsewhere."""
     counts: dict[tuple[str, str], int] = {}
     for device in devices:
         if device.kind != "phone":
@@ -286,7 +288,9 @@ def _model_lines(devices, brands: dict[str, Brand], series_words: set[str]) -> d
         m = _LINE_NAME.match(device.name, len(device.brand) + 1)
         if m is None:
             continue
-        word = m.group(1)
+        word, after = m.groups()
+        if not (after[0].isdigit() or after.rstrip("+0123456789") in series_words):
+            continue
         known = series_words | set(brands[brand_name].families) | set(brands[brand_name].words)
         if word not in known:
             counts[(brand_name, word)] = counts.get((brand_name, word), 0) + 1

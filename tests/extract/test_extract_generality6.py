@@ -45,3 +45,13 @@ def test_a_line_word_of_another_brand_names_nothing():
     found = facts(body)
     assert not any("In 10" in s for s, _a, _v in found), found
     assert ("Samsung Galaxy S24", "battery", "4000 mAh") in found, found
+
+
+def test_a_line_word_before_a_series_word_is_part_of_the_name():
+    body = (
+        "Vivo is readying a new foldable. The Vivo X Flip 2 is tipped to pack a 4,400mAh battery, "
+        "and the Vivo X Flip 2 may get 80W charging."
+    )
+    found = facts(body)
+    assert ("vivo X Flip 2", "battery", "4400 mAh") in found, found
+    assert ("vivo X Flip 2", "wired_charging", "80 W") in found, found
