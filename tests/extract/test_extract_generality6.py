@@ -55,3 +55,14 @@ def test_a_line_word_before_a_series_word_is_part_of_the_name():
     found = facts(body)
     assert ("vivo X Flip 2", "battery", "4400 mAh") in found, found
     assert ("vivo X Flip 2", "wired_charging", "80 W") in found, found
+
+
+def test_a_month_of_last_year_is_the_year_before_the_articles():
+    body = "The Redmi Note 14 Pro launched in March last year with a 5,100mAh battery."
+    found = facts(body, "2025-09-10")
+    assert ("Xiaomi Redmi Note 14 Pro", "launch_date", "2024-03") in found or (
+        "Redmi Note 14 Pro",
+        "launch_date",
+        "2024-03",
+    ) in found, found
+    assert not any(a == "launch_date" and v == "2025-03" for _s, a, v in found), found
