@@ -80,6 +80,8 @@ _MAKER_OF_VALUE = ("camera_sensor", "chipset", "ui", "os")
 _RANGE_REFERENCE = re.compile(r"(?i)\b(?:lineup|line-up|range|portfolio)$")
 _RELATIVE_LEAD = re.compile(r"\b(?:on|in|at|by|with)\s+which\s+(?:the\s+)?$")
 _LAUNCH_CLAUSE_BREAK = re.compile(r";|\bbut\b|\bwhereas\b|\bwhile\b")
+# "succeeds the X from March last year": a date right after a name, joined by "from", is that phone's.
+_DATED_NAME = re.compile(r"\s*\(?\s*from\s+")
 _CHIP_LEAD = re.compile(
     r"(?is)(?:.*\bthat\s+)?(?:(?:" + fragments("chip_subject_leads") + r")\s*,?\s*)?"
     r"(?:the\s+|this\s+)?(?:[A-Z][\w-]*['’]s\s+)?"
@@ -227,6 +229,20 @@ def subjects_for(
     nearest device."""
     candidates = [m for m in mentions if not m.comparison and not m.alias_only and m.subject]
     if launch:
+        dated = next(
+            (
+                m
+                for m in mentions
+                if m.kind == DEVICE
+                and m.subject
+                and not m.alias_only
+                and m.end <= v.start
+                and _DATED_NAME.fullmatch(doc.body, m.end, v.start)
+            ),
+            None,
+        )
+        if dated is not None:
+            return [dated]
         devices = [m for m in candidates if m.kind in (DEVICE, SERIES, REF_DEVICE, REF_SERIES)]
         # "The X was released in May but the Y has not launched": the device of the date's clause.
         same_clause = [

@@ -66,3 +66,13 @@ def test_a_month_of_last_year_is_the_year_before_the_articles():
         "2024-03",
     ) in found, found
     assert not any(a == "launch_date" and v == "2025-03" for _s, a, v in found), found
+
+
+def test_a_date_joined_to_an_older_phone_by_from_is_that_phones():
+    body = (
+        "The Moto G86 is coming to replace the Moto G85 from June last year, and the new phone "
+        "will launch in India next month."
+    )
+    found = facts(body, "2025-07-10")
+    assert ("Motorola Moto G85", "launch_date", "2024-06") in found, found
+    assert not any(s.endswith("G86") and v == "2024-06" for s, a, v in found if a == "launch_date"), found
