@@ -80,6 +80,12 @@ _MAKER_OF_VALUE = ("camera_sensor", "chipset", "ui", "os")
 _RANGE_REFERENCE = re.compile(r"(?i)\b(?:lineup|line-up|range|portfolio)$")
 _RELATIVE_LEAD = re.compile(r"\b(?:on|in|at|by|with)\s+which\s+(?:the\s+)?$")
 _LAUNCH_CLAUSE_BREAK = re.compile(r";|\bbut\b|\bwhereas\b|\bwhile\b")
+# "the Snapdragon 888-powered X": a value joined by a hyphen to "powered" (and the like) names its phone next.
+_VALUE_LED = re.compile(
+    r"(?i)(?:\s+(?:SoC|chip|chipset|processor|camera|battery))?\s*[-‑–]\s*(?:"
+    + fragments("value_led_adjectives")
+    + r")\s+(?:the\s+|an?\s+|its\s+)?(?:(?:new|upcoming|latest)\s+)?"
+)
 # "succeeds the X from March last year": a date right after a name, joined by "from", is that phone's.
 _DATED_NAME = re.compile(r"\s*\(?\s*from\s+")
 _CHIP_LEAD = re.compile(
@@ -269,7 +275,10 @@ def subjects_for(
         if (
             owner is not None
             and owner.start - v.end <= 40
-            and _FOUND_IN.fullmatch(doc.body, v.end, owner.start)
+            and (
+                _FOUND_IN.fullmatch(doc.body, v.end, owner.start)
+                or _VALUE_LED.fullmatch(doc.body, v.end, owner.start)
+            )
         ):
             return coordinated(
                 doc.body, owner, candidates

@@ -76,3 +76,14 @@ def test_a_date_joined_to_an_older_phone_by_from_is_that_phones():
     found = facts(body, "2025-07-10")
     assert ("Motorola Moto G85", "launch_date", "2024-06") in found, found
     assert not any(s.endswith("G86") and v == "2024-06" for s, a, v in found if a == "launch_date"), found
+
+
+def test_a_chip_joined_to_powered_belongs_to_the_phone_named_next():
+    body = (
+        "The Galaxy S26 series that includes the Snapdragon 8 Elite-powered Galaxy S26 Ultra and the "
+        "Exynos 2600-powered Galaxy S26 is tipped to arrive in February."
+    )
+    found = facts(body)
+    assert ("Samsung Galaxy S26 Ultra", "chipset", "Snapdragon 8 Elite") in found, found
+    assert ("Samsung Galaxy S26", "chipset", "Exynos 2600") in found, found
+    assert not any(s.endswith("series") and a == "chipset" for s, a, _v in found), found
