@@ -987,6 +987,13 @@ _PHONE_N = re.compile(
     + r")(?![\w+]))?"
 )
 _COORDINATION = re.compile(r"\s*(?:,|and|or|&|,\s*and|,\s*or)\s*(?:the\s+)?")
+_EARLIER_USE = re.compile(
+    r"(?i)\b(?:"
+    + fragments("earlier_use_adverbs")
+    + r")\s+(?:[a-z]+ly\s+)?(?:"
+    + fragments("earlier_use_verbs")
+    + r")\s+(?:on|in|by)\s+(?:the\s+|its\s+)?(?:[\w'’-]+\s+){0,2}?$"
+)
 _LINK_PREPOSITIONS = frozenset(("on", "in", "of", "for", "with"))
 _WORDS = re.compile(r"[\w'’.+-]+")
 
@@ -1065,6 +1072,10 @@ def mark_comparisons(body: str, mentions: list[Mention]) -> None:
                 candidates.append(c - 2)
         # "the same chip as the (pricier) Galaxy S22": "as" after "same" within a few words.
         if "as" in words[-3:] and "same" in words[-9:-1]:
+            m.comparison = True
+            continue
+        # "the sensor was already used on the X": a phone that had the part before.
+        if _EARLIER_USE.search(body, window_start, m.start):
             m.comparison = True
             continue
         for end in candidates:

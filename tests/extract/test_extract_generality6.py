@@ -110,3 +110,14 @@ def test_a_lower_case_led_name_in_brackets_is_an_alias_too():
 def test_a_figure_or_a_catalogue_phone_in_brackets_is_no_alias():
     found = facts("The Pixel 7 comes with 8GB (or 12GB) of RAM. The Galaxy S22 (or Galaxy S22+) is on sale.")
     assert not any(a == "alias" for _s, a, _v in found), found
+
+
+def test_a_phone_that_already_used_a_part_is_not_the_phone_the_article_is_about():
+    body = (
+        "Honor is said to be working on its first flip phone. A tipster claims the device will get a "
+        "4,500mAh battery and a 50MP main camera.\n\n"
+        "That camera was already successfully used on the Honor Magic5 Pro, the tipster adds."
+    )
+    found = facts(body)
+    assert not any(s == "Honor Magic5 Pro" and a == "battery" for s, a, _v in found), found
+    assert any(a == "battery" and v == "4500 mAh" for _s, a, v in found), found
