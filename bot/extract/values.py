@@ -634,6 +634,29 @@ _PLUS_AFTER = re.compile(r"\s*(?:\([^()]{0,60}\))?\s*\+\s*\d")
 _PLUS_BEFORE = re.compile(r"\+\s*$")
 
 
+@lru_cache(maxsize=1)
+def _front_lead() -> re.Pattern:
+    """A front-camera lead ("At the front,") at a sentence's start or a clause's (", and at the front,")."""
+    words = sorted(lexicon().specs["front_camera_leads"], key=len, reverse=True)
+    return re.compile(
+        r"(?:^|[,;]\s*(?:(?:and|while|but|whereas)\s+)?)\W*(?:"
+        + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+        + r")\s*,"
+    )
+
+
+_FIRST_CLAUSE_END = re.compile(r"[;.]|,\s*(?:while|whereas|and|but)\b|\b(?:while|whereas)\b|\b(?:rear|back)\b")
+
+
+def _front_led(low: str, s: int, pos: int) -> bool:
+    """Whether the figure at `pos` is in a clause led by "At the front," (the sentence's first or
+    one after ", and")."""
+    if "front" not in low[s:pos]:
+        return False
+    leads = list(_front_lead().finditer(low[s:pos]))
+    return bool(leads) and _FIRST_CLAUSE_END.search(low, s + leads[-1].end(), pos) is None
+
+
 def _first_word(pattern: re.Pattern, text: str) -> str | None:
     for m in pattern.finditer(text):
         if word_start(text, m.start()):
@@ -730,6 +753,8 @@ def find_cameras(body: str, sentences: Sentences, at: dict | None = None) -> lis
             word = role_re.match(low, lead.end(), m.start()) if lead is not None else None
             if word is not None and _CAMERA_SUBJECT_NOUN.match(low, word.end(), m.start()):
                 role = _role(word.group(0))
+        if role in (None, "main_camera") and _front_led(low, s, m.start()):
+            role = "front_camera"  # "At the front, there's a 16MP wide-angle camera"
         n = float(m.group("n"))
         if role is None:
             if n >= 48 and _CAMERA_NOUN.match(after):

@@ -121,3 +121,23 @@ def test_a_phone_that_already_used_a_part_is_not_the_phone_the_article_is_about(
     found = facts(body)
     assert not any(s == "Honor Magic5 Pro" and a == "battery" for s, a, _v in found), found
     assert any(a == "battery" and v == "4500 mAh" for _s, a, v in found), found
+
+
+def test_a_sentence_led_by_to_the_front_speaks_of_the_front_camera():
+    body = (
+        "The Moto G85 gets a 50MP main camera. To the front, the Moto G85 features a 32MP shooter "
+        "in a waterdrop notch."
+    )
+    found = facts(body)
+    assert ("Motorola Moto G85", "front_camera", "32 MP") in found, found
+
+
+def test_a_clause_led_by_at_the_front_wins_over_a_wide_angle_word():
+    body = (
+        "The Moto G85 has a dual camera setup with a 50MP primary camera, and at the front, there is "
+        "a 16MP wide-angle lens."
+    )
+    found = facts(body)
+    assert ("Motorola Moto G85", "front_camera", "16 MP") in found, found
+    assert ("Motorola Moto G85", "main_camera", "16 MP") not in found, found
+    assert ("Motorola Moto G85", "main_camera", "50 MP") in found, found
