@@ -443,6 +443,25 @@ def find_display(body: str, sentences: Sentences, at: dict | None = None) -> lis
         if value in ("AMOLED", "OLED") and _LTPO.search(body, max(s, m.start() - 20), m.start()):
             value = "LTPO " + value
         out.append(Value(m.start(), m.end(), "display_type", value))
+    if "LTPO" in body:
+        out += _ltpo_alone(body, type_re)
+    return out
+
+
+# "an LTPO inner screen", "the LTPO (Low-Temperature Polycrystalline Oxide) tech": the backplane
+# named without a panel word is the display type LTPO.
+_LTPO_ALONE = re.compile(
+    r"\bLTPO\b(?:\s*\([^()]{0,60}\))?(?:\s+[\w-]+){0,2}?\s+(?:display|screen|panel|tech|technology)s?\b"
+)
+
+
+def _ltpo_alone(body: str, type_re: re.Pattern) -> list[Value]:
+    out = []
+    for m in _LTPO_ALONE.finditer(body):
+        near = body[max(0, m.start() - 20) : m.end()]
+        if type_re.search(near):
+            continue  # "LTPO AMOLED", "AMOLED LTPO display": the panel's type says it
+        out.append(Value(m.start(), m.start() + 4, "display_type", "LTPO"))
     return out
 
 

@@ -141,3 +141,15 @@ def test_a_clause_led_by_at_the_front_wins_over_a_wide_angle_word():
     assert ("Motorola Moto G85", "front_camera", "16 MP") in found, found
     assert ("Motorola Moto G85", "main_camera", "16 MP") not in found, found
     assert ("Motorola Moto G85", "main_camera", "50 MP") in found, found
+
+
+def test_an_ltpo_screen_without_a_panel_word_is_the_display_type_ltpo():
+    body = "The Galaxy Z Fold 7 is said to pack an LTPO main foldable display with a 120Hz refresh rate."
+    found = facts(body)
+    assert ("Samsung Galaxy Z Fold 7", "display_type", "LTPO") in found, found
+
+
+def test_ltpo_next_to_a_panel_word_stays_one_type():
+    found = facts("The Pixel 9 Pro gets a 6.3-inch LTPO OLED display. The Pixel 9 has an AMOLED LTPO screen.")
+    types = sorted(v for _s, a, v in found if a == "display_type")
+    assert types == ["AMOLED", "LTPO OLED"], found
