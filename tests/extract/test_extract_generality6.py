@@ -153,3 +153,22 @@ def test_ltpo_next_to_a_panel_word_stays_one_type():
     found = facts("The Pixel 9 Pro gets a 6.3-inch LTPO OLED display. The Pixel 9 has an AMOLED LTPO screen.")
     types = sorted(v for _s, a, v in found if a == "display_type")
     assert types == ["AMOLED", "LTPO OLED"], found
+
+
+def test_a_rumour_told_of_it_after_an_older_launched_phone_is_the_new_phones():
+    body = (
+        "Vivo is readying the Vivo X Fold 4. The Vivo X Fold 4 is said to weigh under 240 grams. "
+        "The Vivo X Fold2, by contrast, weighs 279 grams. It is tipped to get 120W wired charging."
+    )
+    found = facts(body)
+    assert ("vivo X Fold 4", "wired_charging", "120 W") in found, found
+    assert not any(s == "vivo X Fold2" for s, _a, _v in found), found
+
+
+def test_a_plain_fact_told_of_it_after_an_older_phone_stays_the_older_phones():
+    body = (
+        "Vivo is readying the Vivo X Fold 4. The Vivo X Fold 4 is said to weigh under 240 grams. "
+        "The Vivo X Fold2, by contrast, weighs 279 grams. It has a 4,800mAh battery."
+    )
+    found = facts(body)
+    assert ("vivo X Fold2", "battery", "4800 mAh") in found, found
