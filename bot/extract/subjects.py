@@ -377,9 +377,20 @@ def subjects_for(
             return [topic]
         return coordinated(doc.body, first, candidates)
     if topic is not None:
+        if not mentions and _OTHER_DEVICE_LEAD.match(doc.body, doc.sentences.bounds(v.start)[0], v.start):
+            return []  # "The tablet could be powered by ...": another product, not the topic phone
         # A sentence naming nothing while the topic is a series is about the article's own member of it.
         return [doc.salient.member_of(topic) or topic]
     return []
+
+
+# A sentence led by a product that is no phone ("The tablet", "Its companion smartwatch").
+_OTHER_DEVICE_LEAD = re.compile(
+    r"\W*(?:the|its|this|their|a)\s+(?:(?:new|upcoming|companion|accompanying|rumou?red)\s+)?(?:"
+    + fragments("other_device_nouns")
+    + r")s?\b",
+    re.IGNORECASE,
+)
 
 
 _RELATIVE_BEFORE = re.compile(r",\s*(?:which|that|as)\s+(?:[\w-]+\s+){0,2}$")

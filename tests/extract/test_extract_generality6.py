@@ -172,3 +172,14 @@ def test_a_plain_fact_told_of_it_after_an_older_phone_stays_the_older_phones():
     )
     found = facts(body)
     assert ("vivo X Fold2", "battery", "4800 mAh") in found, found
+
+
+def test_a_sentence_led_by_another_product_gives_the_phone_nothing():
+    body = (
+        "The Xiaomi 15 may get a 5,400mAh battery. The tablet could be powered by a Snapdragon 8s Gen 3 "
+        "chip. Its companion smartwatch may get a 500mAh cell."
+    )
+    found = facts(body)
+    assert ("Xiaomi 15", "battery", "5400 mAh") in found, found
+    assert not any(a == "chipset" for _s, a, _v in found), found
+    assert ("Xiaomi 15", "battery", "500 mAh") not in found, found
