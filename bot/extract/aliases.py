@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from bot.extract.lexicon import key
+from bot.extract.lexicon import key, lexicon
 from bot.extract.mentions import DEVICE, Mention, brand_of_lead, resolve_device
 from bot.extract.patterns import patterns
 from bot.extract.state import ArticleState, Assignment
@@ -46,6 +46,8 @@ def find_aliases(doc: ArticleState, mentions: list[Mention]) -> dict[str, str]:
             subject = m
             if not alias_name or key(alias_name) == key(subject.subject):
                 continue
+            if match.group("bracket_or") and key(alias_name) in lexicon().devices_by_key:
+                continue  # "the Pixel 9 (or Pixel 9 Pro)": a phone of its own, the other choice
             span_end = match.end()
             aliases.spans.append((match.start(), span_end))
             for other in mentions:

@@ -60,7 +60,7 @@ _CANDIDATE = re.compile(
     r"|(?P<pre3>(?:in|by|early|mid|late|end of|the end of|beginning of|the beginning of|start of|the start of|until|during|around|this|next|sometime in|as soon as|to|mid-)\s*)?"
     r"(?P<mon3>"
     + _MONTH_FULL
-    + r")(?:\s+(?:of\s+)?(?P<rel3>this|next)\s+year|,?\s+(?P<year3>"
+    + r")(?:\s+(?:of\s+)?(?P<rel3>this|next|last)\s+year|,?\s+(?P<year3>"
     + _YEAR
     + r")(?![\d:]))?(?![\w])"
     r"|(?P<pre4>(?:early|mid|late|end of|the end of|beginning of|the beginning of|start of|the start of)[\s-]*)?(?P<rel4>next|this|last)\s+month\b"
@@ -402,8 +402,8 @@ def resolve_candidate(m: re.Match, base: date | None, prefer: str) -> tuple[str,
             return f"{int(g('year3')):04d}-{month:02d}", "month"
         if base is None:
             return None
-        if g("rel3"):  # "July this year", "July of next year"
-            return f"{base.year + (1 if g('rel3') == 'next' else 0):04d}-{month:02d}", "month"
+        if g("rel3"):  # "July this year", "July of next year", "July last year"
+            return f"{base.year + {'next': 1, 'this': 0, 'last': -1}[g('rel3')]:04d}-{month:02d}", "month"
         when = _relative(MONTHS[month - 1], base, prefer)
         return (f"{when.year:04d}-{when.month:02d}", "month") if when else None
     if g("rel4"):

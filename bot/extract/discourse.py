@@ -10,7 +10,7 @@ from bot.extract.lexicon import context_words, fragments, key, lexicon
 from bot.extract.mentions import COMPANY, COMPANY_REF, DEVICE, REF_DEVICE, REF_SERIES, SERIES, Mention
 from bot.extract.salience import device_for_company
 from bot.extract.state import ArticleState, SentenceContext
-from bot.extract.status import DENIED
+from bot.extract.status import DENIED, RUMORED
 from bot.extract.subjects import VARIANT_OF, in_object_position
 
 _GROUP_REF = re.compile(r"(?i)(?:" + fragments("group_references") + r")\b")
@@ -158,8 +158,9 @@ class _Discourse:
         self.previous_cue: tuple = (-1, None, None)
         self.lead_in_status: str | None = None
 
-    def resolve(self, sent_mentions: list[Mention]) -> list[Mention]:
-        """The sentence's mentions with each reference replaced by what it refers to."""
+    def resolve(self, sent_mentions: list[Mention], end: int) -> list[Mention]:
+        """The sentence's mentions with each reference replaced by what it refers to (the
+        sentence ends at `end`)."""
         resolved: list[Mention] = []
         topic, series_topic = self.topic, self.series_topic
         for m in sent_mentions:
@@ -195,6 +196,8 @@ class _Discourse:
                     if antecedent is not None and antecedent.kind == DEVICE
                     else series_named_before(antecedent, m) or topic or series_topic
                 )
+                if antecedent is None and target is topic and self._rumour_of_launched(topic, m, end):
+                    target = self.doc.salient.main
                 # "the phone" while the topic is a series: the article's own device when it is a member.
                 target = self.doc.salient.member_of(target) or target
             else:
@@ -259,6 +262,31 @@ class _Discourse:
                     )
                 )
         return resolved
+
+    def _rumour_of_launched(self, topic: Mention | None, reference: Mention, end: int) -> bool:
+        """ "The X2, on the other hand, weighs 279 grams. It is tipped to get 100W charging": a
+        rumour told of "it" while the topic is an older phone already on sale (the catalogue's,
+        announced before the article) is about the unreleased phone the article is about."""
+        doc = self.doc
+        main = doc.salient.main
+        if (
+            topic is None
+            or main is None
+            or topic.kind != DEVICE
+            or main.subject == topic.subject
+            or main.brand != topic.brand
+            or doc.published is None
+        ):
+            return False
+        published = doc.published.isoformat()[:7]
+        by_key = lexicon().devices_by_key
+        older = by_key.get(key(topic.subject or ""))
+        if older is None or not older.announced or older.announced > published:
+            return False
+        newer = by_key.get(key(main.subject or ""))
+        if newer is not None and newer.announced and newer.announced <= published:
+            return False
+        return any(c[2] == RUMORED for c in doc.statuses.cues.in_span(reference.end, end))
 
     def move_on(self, s: int, e: int, sent_mentions: list[Mention], resolved: list[Mention]) -> None:
         """The topic and groups after the sentence: the last name not in a prepositional phrase
@@ -396,7 +424,7 @@ def read_discourse(doc: ArticleState) -> list[SentenceContext]:
             para_index += 1
         para = paras[para_index] if paras else (s, e)
         # A sentence that names nothing changes no topic: only its cue carries forward.
-        resolved = state.resolve(sent_mentions) if sent_mentions else []
+        resolved = state.resolve(sent_mentions, e) if sent_mentions else []
         out.append(
             SentenceContext(
                 s,

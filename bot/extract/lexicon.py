@@ -194,6 +194,7 @@ class Lexicon:
     devices_by_key: dict[str, Device]
     brand_keys: dict[str, set[str]]  # brand -> keys of its catalogue models (without brand)
     chipsets_by_key: dict[str, str]
+    model_lines: dict[str, frozenset[str]]  # brand -> words its catalogue's numbered lines start with
     cues: dict
     specs: dict
     fuzzy_words: list[str] = field(default_factory=list)
@@ -244,6 +245,7 @@ def lexicon() -> Lexicon:
         brand_keys.setdefault(brand_name, set()).add(key(device.name[len(device.brand) :]))
     chipsets_by_key = {key(name): name for name in catalogue.chipsets}
     variants = data["variants"]
+    model_lines = _model_lines(catalogue.devices, brands, set(data["series_words"]))
     fuzzy_words = sorted({w for b in brands.values() for w in b.words + b.families if len(w) >= 5})
     return Lexicon(
         brands=brands,
@@ -257,10 +259,46 @@ def lexicon() -> Lexicon:
         devices_by_key=devices_by_key,
         brand_keys=brand_keys,
         chipsets_by_key=chipsets_by_key,
+        model_lines=model_lines,
         cues=load_json("cues.json"),
         specs=load_json("specs.json"),
         fuzzy_words=fuzzy_words,
     )
+
+
+# A catalogue phone "<brand> <Word> <number>..." or "<brand> <Word> <series word>...": the word
+# names one of the brand's model lines ("Micromax In 2b", "vivo X Fold2").
+_LINE_NAME = re.compile(r"([A-Z][A-Za-z]*) (\S+)")
+_MIN_LINE_PHONES = 2
+
+
+def _model_lines(devices, brands: dict[str, Brand], series_words: set[str]) -> dict[str, frozenset[str]]:
+    """Each brand's model-line words that the lexicon does not list: the capitalised word that at
+    least two of the brand's catalogue phones put between the brand and the number or a series
+    word ("Micromax In 2b", "Lava Agni 2", "HTC Desire 22", "vivo X Fold2"). They are part of a
+    name only right after that brand's word, so a line word that is also an English word ("In")
+    names nothing elsewhere."""
+    counts: dict[tuple[str, str], int] = {}
+    for device in devices:
+        if device.kind != "phone":
+            continue
+        brand_name = next((b for b in brands if b.lower() == device.brand.lower()), None)
+        if brand_name is None or not device.name.lower().startswith(device.brand.lower() + " "):
+            continue
+        m = _LINE_NAME.match(device.name, len(device.brand) + 1)
+        if m is None:
+            continue
+        word, after = m.groups()
+        if not (after[0].isdigit() or after.rstrip("+0123456789") in series_words):
+            continue
+        known = series_words | set(brands[brand_name].families) | set(brands[brand_name].words)
+        if word not in known:
+            counts[(brand_name, word)] = counts.get((brand_name, word), 0) + 1
+    lines: dict[str, set[str]] = {}
+    for (brand_name, word), n in counts.items():
+        if n >= _MIN_LINE_PHONES:
+            lines.setdefault(brand_name, set()).add(word)
+    return {b: frozenset(words) for b, words in lines.items()}
 
 
 @lru_cache(maxsize=256)

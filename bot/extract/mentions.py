@@ -124,7 +124,9 @@ def patterns() -> dict[str, re.Pattern]:
             lead_words += [word] if brand.case_sensitive else case_variants(word)
         lead_words += brand.families + restyled_families(brand.families)
     lead = trie_pattern(set(lead_words))
-    series = trie_pattern(load_series_words())
+    # A brand's catalogue model-line words ("Micromax In 2b") may follow its word too; find()
+    # keeps such a name only after that brand (see _lines_fit).
+    series = trie_pattern(set(load_series_words()) | _line_words())
     variants = _variants_pattern()
     series_nouns = alternation(load_series_nouns())
     # "the Pura 80 flagship series": a filler word between the model and the series noun
@@ -371,7 +373,7 @@ class MentionFinder:
             if not word_start(body, m.start()) or (m.start() and body[m.start() - 1] in "@#/"):
                 continue
             brand, lead_rest = brand_of_lead(m.group("lead"))
-            if brand is None:
+            if brand is None or (lead_rest and not _lines_fit(brand, lead_rest)):
                 continue
             model_token = m.group("model")
             if _BAD_TOKEN.match(model_token.split()[0]) and not _catalogue_year_model(
@@ -718,8 +720,10 @@ class MentionFinder:
                 continue
             if s and (body[s - 1].isalnum() or body[s - 1] in "@#/.,$€£¥-_"):
                 continue
-            family = _SERIES_WORD_BEFORE.search(body, max(0, s - 12), s)
-            if family and free(family.start(1), s):  # "the Note 12 Pro", "its Edge 50 series"
+            family = _SERIES_WORD_BEFORE.search(body, max(0, s - 12), s) or _line_word_before(
+                body, s, brand_at(s)
+            )
+            if family and free(family.start(1), s):  # "the Note 12 Pro", "its Edge 50 series", "the In 2b"
                 s, model = family.start(1), f"{family.group(1)} {model}"
             the = body[max(0, s - 4) : s] in ("the ", "The ")
             var, typo, series = m.group("var"), m.group("typo"), m.group("series")
@@ -783,6 +787,33 @@ _LEADING_LIKE = re.compile(r"(?i)(?:^|[.!?]\s+|\n)(?:just\s+|much\s+)?(?:like|un
 _SERIES_WORD_BEFORE = re.compile(
     r"(?<![\w-])(" + alternation(w for w in load_series_words() if " " not in w and w[0].isupper()) + r")\s+$"
 )
+_WORD_BEFORE = re.compile(r"(?<![\w-])([A-Z][A-Za-z]*)\s+$")
+
+
+@lru_cache(maxsize=1)
+def _line_words() -> frozenset:
+    """Every brand's catalogue model-line words (lexicon().model_lines)."""
+    return frozenset(w for words in lexicon().model_lines.values() for w in words)
+
+
+def _lines_fit(brand: str, lead_rest: str) -> bool:
+    """Whether each model-line word of a matched lead is one of this brand's lines: "Micromax In
+    2b" is a name, "Samsung In 10" is not."""
+    lines = _line_words()
+    general = set(load_series_words())
+    own = lexicon().model_lines.get(brand, frozenset())
+    return all(w in own for w in lead_rest.split() if w in lines and w not in general)
+
+
+def _line_word_before(body: str, s: int, brand: str | None):
+    """A model-line word of `brand` right before a brand-less model ("the In 2b"), as a match."""
+    own = lexicon().model_lines.get(brand or "")
+    if not own:
+        return None
+    m = _WORD_BEFORE.search(body, max(0, s - 12), s)
+    return m if m and m.group(1) in own else None
+
+
 _YEAR_TOKEN = re.compile(r"(?:19|20)\d\d")
 _TIMES_TOKEN = re.compile(r"\d{1,3}[xX]")
 _YEAR_AFTER = re.compile(r"\s*\(((?:19|20)\d\d)\)")
@@ -958,6 +989,13 @@ _PHONE_N = re.compile(
     + r")(?![\w+]))?"
 )
 _COORDINATION = re.compile(r"\s*(?:,|and|or|&|,\s*and|,\s*or)\s*(?:the\s+)?")
+_EARLIER_USE = re.compile(
+    r"(?i)\b(?:"
+    + fragments("earlier_use_adverbs")
+    + r")\s+(?:[a-z]+ly\s+)?(?:"
+    + fragments("earlier_use_verbs")
+    + r")\s+(?:on|in|by)\s+(?:the\s+|its\s+)?(?:[\w'’-]+\s+){0,2}?$"
+)
 _LINK_PREPOSITIONS = frozenset(("on", "in", "of", "for", "with"))
 _WORDS = re.compile(r"[\w'’.+-]+")
 
@@ -1043,6 +1081,10 @@ def mark_comparisons(body: str, mentions: list[Mention]) -> None:
                 candidates.append(c - 2)
         # "the same chip as the (pricier) Galaxy S22": "as" after "same" within a few words.
         if "as" in words[-3:] and "same" in words[-9:-1]:
+            m.comparison = True
+            continue
+        # "the sensor was already used on the X": a phone that had the part before.
+        if _EARLIER_USE.search(body, window_start, m.start):
             m.comparison = True
             continue
         for end in candidates:

@@ -48,8 +48,9 @@ def patterns() -> Patterns:
         + r")*"
         r"(?:"
         + fragments("alias_words")
-        + r"|or(?=\s+[\"“‘])|is(?=\s+[\"“‘]))"  # ', or "Xperia 5 Mark 5"', 'is "tigris"'
-        r"(?:\s+(?:as|to be))?\s+(?:the\s+)?(?:[\"“‘'](?P<qalias>[\w+ -]{2,30})[.,]?[\"”’']|(?P<alias>[A-Z0-9][\w+-]*(?:\s+(?:[A-Z0-9][\w+-]*|\(\d{1,2}\))){0,3}))"
+        + r"|or(?=\s+[\"“‘])|is(?=\s+[\"“‘])"  # ', or "Xperia 5 Mark 5"', 'is "tigris"'
+        r"|(?<=\()(?P<bracket_or>or)(?=\s+(?:[A-Z]|[a-z]{1,2}[A-Z])))"  # "the X (or Y)": another name, never a figure ("(or 12GB)")
+        r"(?:\s+(?:as|to be))?\s+(?:the\s+)?(?:[\"“‘'](?P<qalias>[\w+ -]{2,30})[.,]?[\"”’']|(?P<alias>(?:[A-Z0-9]|[a-z]{1,2}[A-Z])[\w+-]*(?:\s+(?:[A-Z0-9][\w+-]*|\(\d{1,2}\))){0,3}))"
     )
     renamed = re.compile(
         r"\s*(?:\(\s*|,\s*|\s+)?(?:which |that )?(?:(?:was|is|has been|will be|had been|got|gets|is being|now)\s+)*"

@@ -80,6 +80,14 @@ _MAKER_OF_VALUE = ("camera_sensor", "chipset", "ui", "os")
 _RANGE_REFERENCE = re.compile(r"(?i)\b(?:lineup|line-up|range|portfolio)$")
 _RELATIVE_LEAD = re.compile(r"\b(?:on|in|at|by|with)\s+which\s+(?:the\s+)?$")
 _LAUNCH_CLAUSE_BREAK = re.compile(r";|\bbut\b|\bwhereas\b|\bwhile\b")
+# "the Snapdragon 888-powered X": a value joined by a hyphen to "powered" (and the like) names its phone next.
+_VALUE_LED = re.compile(
+    r"(?i)(?:\s+(?:SoC|chip|chipset|processor|camera|battery))?\s*[-‑–]\s*(?:"
+    + fragments("value_led_adjectives")
+    + r")\s+(?:the\s+|an?\s+|its\s+)?(?:(?:new|upcoming|latest)\s+)?"
+)
+# "succeeds the X from March last year": a date right after a name, joined by "from", is that phone's.
+_DATED_NAME = re.compile(r"\s*\(?\s*from\s+")
 _CHIP_LEAD = re.compile(
     r"(?is)(?:.*\bthat\s+)?(?:(?:" + fragments("chip_subject_leads") + r")\s*,?\s*)?"
     r"(?:the\s+|this\s+)?(?:[A-Z][\w-]*['’]s\s+)?"
@@ -248,6 +256,20 @@ def subjects_for(
     nearest device."""
     candidates = [m for m in mentions if not m.comparison and not m.alias_only and m.subject]
     if launch:
+        dated = next(
+            (
+                m
+                for m in mentions
+                if m.kind == DEVICE
+                and m.subject
+                and not m.alias_only
+                and m.end <= v.start
+                and _DATED_NAME.fullmatch(doc.body, m.end, v.start)
+            ),
+            None,
+        )
+        if dated is not None:
+            return [dated]
         devices = [m for m in candidates if m.kind in (DEVICE, SERIES, REF_DEVICE, REF_SERIES)]
         # "The X was released in May but the Y has not launched": the device of the date's clause.
         same_clause = [
@@ -274,7 +296,10 @@ def subjects_for(
         if (
             owner is not None
             and owner.start - v.end <= 40
-            and _FOUND_IN.fullmatch(doc.body, v.end, owner.start)
+            and (
+                _FOUND_IN.fullmatch(doc.body, v.end, owner.start)
+                or _VALUE_LED.fullmatch(doc.body, v.end, owner.start)
+            )
         ):
             return coordinated(
                 doc.body, owner, candidates
@@ -373,9 +398,20 @@ def subjects_for(
             return [topic]
         return coordinated(doc.body, first, candidates)
     if topic is not None:
+        if not mentions and _OTHER_DEVICE_LEAD.match(doc.body, doc.sentences.bounds(v.start)[0], v.start):
+            return []  # "The tablet could be powered by ...": another product, not the topic phone
         # A sentence naming nothing while the topic is a series is about the article's own member of it.
         return [doc.salient.member_of(topic) or topic]
     return []
+
+
+# A sentence led by a product that is no phone ("The tablet", "Its companion smartwatch").
+_OTHER_DEVICE_LEAD = re.compile(
+    r"\W*(?:the|its|this|their|a)\s+(?:(?:new|upcoming|companion|accompanying|rumou?red)\s+)?(?:"
+    + fragments("other_device_nouns")
+    + r")s?\b",
+    re.IGNORECASE,
+)
 
 
 _RELATIVE_BEFORE = re.compile(r",\s*(?:which|that|as)\s+(?:[\w-]+\s+){0,2}$")

@@ -443,6 +443,25 @@ def find_display(body: str, sentences: Sentences, at: dict | None = None) -> lis
         if value in ("AMOLED", "OLED") and _LTPO.search(body, max(s, m.start() - 20), m.start()):
             value = "LTPO " + value
         out.append(Value(m.start(), m.end(), "display_type", value))
+    if "LTPO" in body:
+        out += _ltpo_alone(body, type_re)
+    return out
+
+
+# "an LTPO inner screen", "the LTPO (Low-Temperature Polycrystalline Oxide) tech": the backplane
+# named without a panel word is the display type LTPO.
+_LTPO_ALONE = re.compile(
+    r"\bLTPO\b(?:\s*\([^()]{0,60}\))?(?:\s+[\w-]+){0,2}?\s+(?:display|screen|panel|tech|technology)s?\b"
+)
+
+
+def _ltpo_alone(body: str, type_re: re.Pattern) -> list[Value]:
+    out = []
+    for m in _LTPO_ALONE.finditer(body):
+        near = body[max(0, m.start() - 20) : m.end()]
+        if type_re.search(near):
+            continue  # "LTPO AMOLED", "AMOLED LTPO display": the panel's type says it
+        out.append(Value(m.start(), m.start() + 4, "display_type", "LTPO"))
     return out
 
 
@@ -645,6 +664,29 @@ _PLUS_AFTER = re.compile(r"\s*(?:\([^()]{0,60}\))?\s*\+\s*\d")
 _PLUS_BEFORE = re.compile(r"\+\s*$")
 
 
+@lru_cache(maxsize=1)
+def _front_lead() -> re.Pattern:
+    """A front-camera lead ("At the front,") at a sentence's start or a clause's (", and at the front,")."""
+    words = sorted(lexicon().specs["front_camera_leads"], key=len, reverse=True)
+    return re.compile(
+        r"(?:^|[,;]\s*(?:(?:and|while|but|whereas)\s+)?)\W*(?:"
+        + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+        + r")\s*,"
+    )
+
+
+_FIRST_CLAUSE_END = re.compile(r"[;.]|,\s*(?:while|whereas|and|but)\b|\b(?:while|whereas)\b|\b(?:rear|back)\b")
+
+
+def _front_led(low: str, s: int, pos: int) -> bool:
+    """Whether the figure at `pos` is in a clause led by "At the front," (the sentence's first or
+    one after ", and")."""
+    if "front" not in low[s:pos]:
+        return False
+    leads = list(_front_lead().finditer(low[s:pos]))
+    return bool(leads) and _FIRST_CLAUSE_END.search(low, s + leads[-1].end(), pos) is None
+
+
 def _first_word(pattern: re.Pattern, text: str) -> str | None:
     for m in pattern.finditer(text):
         if word_start(text, m.start()):
@@ -759,6 +801,8 @@ def find_cameras(body: str, sentences: Sentences, at: dict | None = None) -> lis
             word = role_re.match(low, lead.end(), m.start()) if lead is not None else None
             if word is not None and _CAMERA_SUBJECT_NOUN.match(low, word.end(), m.start()):
                 role = _role(word.group(0))
+        if role in (None, "main_camera") and _front_led(low, s, m.start()):
+            role = "front_camera"  # "At the front, there's a 16MP wide-angle camera"
         n = float(m.group("n"))
         if role is None:
             if n >= 48 and _CAMERA_NOUN.match(after):
