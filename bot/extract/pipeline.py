@@ -37,6 +37,7 @@ from bot.extract.aliases import find_aliases
 from bot.extract.discourse import read_discourse
 from bot.extract.glued import carry_column_cues, glued_table_cells
 from bot.extract.launched import find_launched, find_launched_by_reference, launched_on_publication
+from bot.extract.launched import leads as launched_leads
 from bot.extract.lexicon import fragments, key, lexicon, lowered, pattern_starts, word_start
 from bot.extract.mentions import (
     COMPANY,
@@ -83,8 +84,8 @@ __all__ = ["PIPELINE", "Stage", "analyse", "new_state", "run_pipeline"]
 @lru_cache(maxsize=1)
 def word_scan_ready() -> bool:
     """Registers the word lists of the shared scan once: cues, makers, companies, references,
-    predecessor and generic phrases, launch words."""
-    for kind, words in {**status_leads(), **mention_leads(), **subject_leads()}.items():
+    predecessor and generic phrases, launch words, launch reports."""
+    for kind, words in {**status_leads(), **mention_leads(), **subject_leads(), **launched_leads()}.items():
         wordscan.register(kind, words)
     wordscan.register("launch", pattern_starts("specs.json", "launch_words"))
     return True

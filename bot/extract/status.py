@@ -355,6 +355,13 @@ _UPCOMING_CASE = (
     )
     else 0
 )
+# The words every match starts with, for the shared word scan (none when the list holds patterns,
+# or when the match ignores case: the scan reads the lowered body as written).
+UPCOMING_LEADS = (
+    []
+    if pattern_entries("context.json", "upcoming_launch_leads") or _UPCOMING_CASE
+    else context_words("upcoming_launch_leads") + ["ahead", "upcoming"]
+)
 _UPCOMING_GUARD = (
     ""
     if pattern_entries("context.json", "upcoming_launch_leads")

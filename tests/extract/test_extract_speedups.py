@@ -247,6 +247,52 @@ def test_predecessor_and_generic_phrases_start_where_the_shared_word_scan_saw_th
                     assert wordscan.any_in(hits["generic"], start, end), (low, start, end)
 
 
+def test_launch_reports_from_the_shared_word_scan_are_those_of_the_plain_scans():
+    from bot.extract import launched, wordscan
+    from bot.extract.lexicon import lowered
+    from bot.extract.pipeline import word_scan_ready
+    from bot.extract.status import UPCOMING_LAUNCH
+
+    word_scan_ready()
+    words = [
+        "The Nova 5 has been launched",
+        "has  now officially unveiled",
+        "is now official",
+        "are here",
+        "went official",
+        "hasn't launched",
+        "Phones are on sale",
+        "island",
+        "took the wraps off",
+        "is set to launch",
+        "will be officially announced",
+        "ahead of its India launch",
+        "the upcoming model",
+        "preparing to unveil",
+        "washed",
+        "gone",
+        "it",
+        "12GB",
+    ]
+    rng = random.Random(13)
+    for _ in range(300):
+        text = "".join(
+            rng.choice(words) + rng.choice([" ", "  ", ", ", ". ", "\n", "-"])
+            for _ in range(rng.randint(1, 25))
+        )
+        low = lowered(text)
+        hits = wordscan.scan(low)
+        for kind, pattern in (("launched", launched._LAUNCHED), ("upcoming", UPCOMING_LAUNCH)):
+            assert [m.span() for m in wordscan.matches_at(pattern, low, hits[kind])] == [
+                m.span() for m in pattern.finditer(low)
+            ], text
+        for start in range(0, len(low), 7):
+            for end in (start + 30, start + 90, len(low)):
+                found = wordscan.search_at(launched._LAUNCHED, low, hits["launched"], start, end)
+                plain = launched._LAUNCHED.search(low, start, end)
+                assert (found and found.span()) == (plain and plain.span()), (text, start, end)
+
+
 def test_whole_names_in_a_headline_are_where_a_regex_of_the_name_finds_them():
     import re
 
