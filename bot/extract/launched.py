@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from bot.extract.lexicon import context_words, first_letter_guard, fragments, pattern_entries
+from bot.extract.lexicon import context_words, first_letter_guard, fragments, pattern_entries, word_gate
 from bot.extract.mentions import DEVICE, REF_DEVICE, SERIES, Mention, mentions_within
 from bot.extract.state import ArticleState, Assignment, Launched
 from bot.extract.status import (
@@ -21,7 +21,7 @@ from bot.extract.subjects import coordinated
 from bot.extract.wordscan import matches_at, search_at
 
 # The grammar is here; the words are data (data/lexicon/context.json), read once at import.
-_LAUNCHED_GATE = re.compile(fragments("launched_gate"))
+_LAUNCHED_GATE = word_gate("launched_gate")
 # Offsets where no launch phrase can start are passed at once (unless the list holds patterns).
 _LAUNCHED_LEADS = (
     []
@@ -179,7 +179,7 @@ def find_launched(doc: ArticleState) -> Launched:
             and _RELEASE_HAPPENED.search(low, max(0, m.start - 40), m.start)
         ):
             launched.devices.add(m.subject)
-    if _LAUNCHED_GATE.search(low) is None:
+    if not _LAUNCHED_GATE(low):
         return launched
     starts = [m.start for m in mentions]
     hits = _launch_reports(doc)
@@ -336,7 +336,7 @@ def find_launched_by_reference(doc: ArticleState) -> None:
     the discourse has resolved the references; the sentences that name a device were read before."""
     launched = doc.statuses.launched
     low, cues = doc.low, doc.statuses.cues
-    if _LAUNCHED_GATE.search(low) is None:
+    if not _LAUNCHED_GATE(low):
         return
     for sentence in doc.references:
         if not sentence.refs or any(m.kind in (DEVICE, SERIES) and not m.ref for m in sentence.mentions):

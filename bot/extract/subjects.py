@@ -8,7 +8,7 @@ import re
 from bisect import bisect_left, bisect_right
 
 from bot.extract import wordscan
-from bot.extract.lexicon import context_words, fragments, key, lexicon, pattern_entries
+from bot.extract.lexicon import context_words, fragments, key, lexicon, pattern_entries, word_gate
 from bot.extract.mentions import (
     COMPANY,
     COMPANY_REF,
@@ -29,7 +29,7 @@ _PREPOSITION_BEFORE = re.compile(
     r"\s+(?:the\s+|its\s+|a\s+)?|\blast year['’]s\s+|\bthe previous\s+)$",
     re.IGNORECASE,
 )
-_COMPARE_GATE = re.compile(fragments("comparison_gate"))
+_COMPARE_GATE = word_gate("comparison_gate")
 _AFTER_COMPARED = re.compile(
     r"(?:['’]s?\s+(?:[\w-]+\s+){0,2}|\s*\(\s*|\s*,\s*which\s+(?:[\w-]+\s+){0,3}?(?:at\s+|for\s+)?(?:an?\s+|the\s+)?"
     r"|\s*,\s*with\s+(?:an?\s+|the\s+)?|\s+(?:with|and its|has|had)\s+(?:an?\s+|the\s+|its\s+)?)"
@@ -136,7 +136,7 @@ def compared_value(doc, v: Value, mentions: list[Mention], s: int, compare_befor
     name ("Last year's model made do with ...")."""
     body = doc.body
     window = doc.low[max(s, v.start - 40) : v.start]
-    if _COMPARE_GATE.search(window) and compare_before_value.search(body, max(s, v.start - 40), v.start):
+    if _COMPARE_GATE(window) and compare_before_value.search(body, max(s, v.start - 40), v.start):
         return True
     for m in mentions:
         if (
@@ -176,8 +176,7 @@ def _coordinated_with_compared(doc, v: Value, s: int, compare_before_value) -> b
         return False
     window = doc.low[max(s, first.start - 40) : first.start]
     return bool(
-        _COMPARE_GATE.search(window)
-        and compare_before_value.search(doc.body, max(s, first.start - 40), first.start)
+        _COMPARE_GATE(window) and compare_before_value.search(doc.body, max(s, first.start - 40), first.start)
     )
 
 

@@ -24,6 +24,7 @@ from bot.extract.lexicon import (
     load_json,
     lowered,
     trie_pattern,
+    word_gate,
     word_start,
 )
 from bot.extract.lexicon import pattern as lexicon_pattern
@@ -680,7 +681,7 @@ _COUNT = re.compile(  # the lookahead first: offsets where no count word starts 
     r"(?=[dtqpf2-5])\b(?P<w>dual|double|twin|triple|quad|quadruple|penta|two|three|four|five|trio of|[2-5])[\s-]+(?:rear[\s-]+(?:facing[\s-]+)?|back[\s-]+|main[\s-]+|lens[\s-]+)?"
     r"(?:camera|cam|lens|sensor|shooter|unit)(?P<pl>s|es)?(?![\w-])"
 )
-_COUNT_GATE = re.compile(fragments("camera_count_gate"))
+_COUNT_GATE = word_gate("camera_count_gate")
 
 
 def _role_of_previous_figure(low: str, previous_end: int, start: int, word: re.Match) -> bool:
@@ -754,7 +755,7 @@ def find_cameras(body: str, sentences: Sentences, at: dict | None = None) -> lis
         out.append(Value(m.start(), m.end(), "camera_sensor", value))
     words = lexicon().specs["camera_count_words"]
     low = lowered(body)
-    for m in _COUNT.finditer(low) if _COUNT_GATE.search(low) else ():
+    for m in _COUNT.finditer(low) if _COUNT_GATE(low) else ():
         if m.start() and (low[m.start() - 1].isalnum() or low[m.start() - 1] in "_-"):
             continue
         word = m.group("w").lower()

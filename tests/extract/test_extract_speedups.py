@@ -326,3 +326,21 @@ def test_the_word_scan_finds_at_word_boundaries_what_it_finds_after_non_word_cha
         wordscan._scanner.cache_clear()
     assert bounded.pop("test_apostrophe") == [text.index("'ll")]
     assert bounded == led and any(led.values())
+
+
+@pytest.mark.parametrize("name", ["comparison_gate", "launched_gate", "camera_count_gate"])
+def test_a_word_gate_answers_as_a_search_for_its_words_and_patterns(name):
+    import re
+
+    from bot.extract.lexicon import fragments, word_gate
+
+    gate, plain = word_gate(name), re.compile(fragments(name))
+    pieces = ["compared to", "versus", "as fast as", "as  big as", "cam ", "camera", "unit", "is here"]
+    pieces += ["on sale", "from", "basal", "has a", "vs.", "camcorder", "cam\n", "lens", "debuted", "x"]
+    rng = random.Random(14)
+    for _ in range(2000):
+        text = "".join(
+            rng.choice(pieces) + rng.choice([" ", "", "  ", ","]) for _ in range(rng.randint(0, 6))
+        )
+        text = text[rng.randint(0, 3) :]
+        assert gate(text) == (plain.search(text) is not None), text
