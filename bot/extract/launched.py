@@ -65,12 +65,13 @@ _LAUNCHED_TODAY = re.compile(
     + r")\b"
 )
 _LAUNCH_DAY = re.compile(r"\b(?:" + fragments("launch_day_words") + r")\b")
+_LAUNCH_DAY_GATE = word_gate("launch_day_words")
 
 
 def _launched_today(low: str, s: int, e: int) -> re.Match | None:
     """The present-tense launch verb of a sentence that says the launch is today; without such a
     word, "is launching the X" may be a plan."""
-    if _LAUNCH_DAY.search(low, s, e) is None:
+    if not _LAUNCH_DAY_GATE.in_span(low, s, e) or _LAUNCH_DAY.search(low, s, e) is None:
         return None
     return _LAUNCHED_TODAY.search(low, s, e)
 

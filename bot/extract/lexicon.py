@@ -311,6 +311,13 @@ class WordGate:
             self.patterns is not None and self.patterns.search(text) is not None
         )
 
+    def in_span(self, text: str, start: int, end: int) -> bool:
+        """The gate on text[start:end] as a regex search from `start` to `end` sees it: false only
+        where no regex holding one of the words or patterns can match in that span."""
+        return any(text.find(word, start, end) != -1 for word in self.words) or (
+            self.patterns is not None and self.patterns.search(text, start, end) is not None
+        )
+
 
 @cache
 def word_gate(name: str) -> WordGate:

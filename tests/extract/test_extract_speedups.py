@@ -4,6 +4,7 @@ plain scan it replaces, on own sentences with odd spacing and punctuation."""
 from __future__ import annotations
 
 import random
+import re
 
 import pytest
 
@@ -328,7 +329,9 @@ def test_the_word_scan_finds_at_word_boundaries_what_it_finds_after_non_word_cha
     assert bounded == led and any(led.values())
 
 
-@pytest.mark.parametrize("name", ["comparison_gate", "launched_gate", "camera_count_gate"])
+@pytest.mark.parametrize(
+    "name", ["comparison_gate", "launched_gate", "camera_count_gate", "launch_day_words"]
+)
 def test_a_word_gate_answers_as_a_search_for_its_words_and_patterns(name):
     import re
 
@@ -336,7 +339,19 @@ def test_a_word_gate_answers_as_a_search_for_its_words_and_patterns(name):
 
     gate, plain = word_gate(name), re.compile(fragments(name))
     pieces = ["compared to", "versus", "as fast as", "as  big as", "cam ", "camera", "unit", "is here"]
-    pieces += ["on sale", "from", "basal", "has a", "vs.", "camcorder", "cam\n", "lens", "debuted", "x"]
+    pieces += [
+        "on sale",
+        "from",
+        "basal",
+        "has a",
+        "vs.",
+        "camcorder",
+        "cam\n",
+        "lens",
+        "debuted",
+        "x",
+        "today",
+    ]
     rng = random.Random(14)
     for _ in range(2000):
         text = "".join(
@@ -344,3 +359,36 @@ def test_a_word_gate_answers_as_a_search_for_its_words_and_patterns(name):
         )
         text = text[rng.randint(0, 3) :]
         assert gate(text) == (plain.search(text) is not None), text
+        start = rng.randint(0, len(text))
+        end = rng.randint(start, len(text))
+        assert gate.in_span(text, start, end) == (plain.search(text, start, end) is not None), text
+
+
+def test_a_body_the_rebadge_gates_pass_over_holds_no_rebadged_phrase():
+    from bot.extract.patterns import patterns
+
+    p = patterns()
+    pieces = ["the Nova 7", "is a", "ReBadged", "rebranded version of", "a renamed", "the", "Relabelled"]
+    pieces += ["Zeta 5 Pro", "said to be", ",", "re-badged", "version", "of", "it", "not"]
+    rng = random.Random(15)
+    for _ in range(1500):
+        text = " ".join(rng.choice(pieces) for _ in range(rng.randint(1, 12)))
+        for gate, found in (
+            (p.rebadge_word, [p.rebadged_after.search(text), p.rebadged_before.search(text)]),
+            (p.rebadge_or_renamed_word, [re.compile(p.rebadged_lead.pattern[:-1]).search(text)]),
+        ):
+            if gate.search(text) is None:
+                assert found == [None] * len(found), text
+
+
+def test_a_clause_starts_where_the_plain_clause_break_scan_says():
+    from bot.extract.mentions import _CLAUSE_BREAK_BEFORE, clause_start
+
+    pieces = ["the X", ",", ";", " while", ", whereas", ",but", " but", "and", "up from", "\n"]
+    rng = random.Random(16)
+    for _ in range(1500):
+        text = "".join(rng.choice(pieces) + rng.choice(["", " ", "  "]) for _ in range(rng.randint(1, 12)))
+        start = rng.randint(0, len(text))
+        end = rng.randint(start, len(text))
+        breaks = [b.end() for b in _CLAUSE_BREAK_BEFORE.finditer(text, start, end)]
+        assert clause_start(text, start, end) == (breaks[-1] if breaks else start), text
