@@ -38,7 +38,7 @@ from bot.extract.discourse import read_discourse
 from bot.extract.glued import carry_column_cues, glued_table_cells
 from bot.extract.launched import find_launched, find_launched_by_reference, launched_on_publication
 from bot.extract.launched import leads as launched_leads
-from bot.extract.lexicon import fragments, key, lexicon, lowered, pattern_starts, word_start
+from bot.extract.lexicon import key, lexicon, lowered, pattern_starts, word_gate, word_start
 from bot.extract.mentions import (
     COMPANY,
     COMPANY_REF,
@@ -341,7 +341,7 @@ def assign_subjects(doc: ArticleState) -> None:
             out.append(Assignment((s, e), sentence, subject, attribute, v.value, v.start, v.end))
 
 
-_NOT_LAUNCH_DATE = re.compile(fragments("not_launch_date"))
+_NOT_LAUNCH_DATE = word_gate("not_launch_date")  # its words by `in`, its patterns by one regex
 
 
 def launch_spans(launch: re.Pattern, low: str, hits: dict) -> list[tuple[int, int]]:
@@ -368,7 +368,7 @@ def _launch_context(doc: ArticleState, c, launch_hits, past_block) -> bool:
         return False
     if past_block.search(body, max(0, c.start() - 40), c.start()):
         return False
-    if _NOT_LAUNCH_DATE.search(doc.low, max(0, c.start() - 60), c.start()):
+    if _NOT_LAUNCH_DATE.in_span(doc.low, max(0, c.start() - 60), c.start()):
         return False  # "Pre-orders begin Friday, ...", "arrives as a free update ... on ..."
     tight = bool(c.group("td") or c.group("wd7"))
     sentence = None

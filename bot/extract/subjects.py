@@ -632,12 +632,14 @@ def order_references(doc, mentions: list[Mention], taken) -> list[Mention]:
 
 
 _HIGHER_MODEL_REF = re.compile(
-    r"\b[Tt]he\s+(?:"
+    r"(?=[Tt])\b[Tt]he\s+(?:"
     + fragments("higher_model_adjectives")
     + r")\s+(?:"
     + fragments("model_reference_nouns")
     + r"|one)\b(?!\s+of\b)"  # "the top-end variant of the X" is a configuration of the X
 )
+# Every match holds one of these words: a body without any (most) is not scanned.
+_HIGHER_MODEL_GATE = word_gate("higher_model_adjectives")
 _RANKS = tuple(context_words("variant_ranks"))
 
 
@@ -652,7 +654,7 @@ def higher_model_references(doc, mentions: list[Mention], taken) -> list[Mention
     body = doc.body
     if " the " not in body.lower():
         return mentions
-    hits = list(_HIGHER_MODEL_REF.finditer(body))
+    hits = list(_HIGHER_MODEL_REF.finditer(body)) if _HIGHER_MODEL_GATE(body) else []
     if not hits:
         return mentions
     variants = lexicon().variant_lower

@@ -330,11 +330,17 @@ def test_the_word_scan_finds_at_word_boundaries_what_it_finds_after_non_word_cha
 
 
 @pytest.mark.parametrize(
-    "name", ["comparison_gate", "launched_gate", "camera_count_gate", "launch_day_words"]
+    "name",
+    [
+        "comparison_gate",
+        "launched_gate",
+        "camera_count_gate",
+        "launch_day_words",
+        "not_launch_date",
+        "higher_model_adjectives",
+    ],
 )
 def test_a_word_gate_answers_as_a_search_for_its_words_and_patterns(name):
-    import re
-
     from bot.extract.lexicon import fragments, word_gate
 
     gate, plain = word_gate(name), re.compile(fragments(name))
@@ -352,6 +358,7 @@ def test_a_word_gate_answers_as_a_search_for_its_words_and_patterns(name):
         "x",
         "today",
     ]
+    pieces += ["pre-order", "beta", "betas", "a deal", "premium", "top-end", "more  expensive", "update"]
     rng = random.Random(14)
     for _ in range(2000):
         text = "".join(
@@ -392,3 +399,19 @@ def test_a_clause_starts_where_the_plain_clause_break_scan_says():
         end = rng.randint(start, len(text))
         breaks = [b.end() for b in _CLAUSE_BREAK_BEFORE.finditer(text, start, end)]
         assert clause_start(text, start, end) == (breaks[-1] if breaks else start), text
+
+
+def test_skins_named_without_a_version_are_those_of_the_scan_without_its_guard():
+    from bot.extract.lexicon import first_letter_guard, lexicon
+
+    skins = lexicon().specs["skins"]
+    guarded = V._unversioned_skin_patterns()[0]
+    plain = re.compile(guarded.pattern[len(first_letter_guard(skins)) :])
+    assert guarded.pattern.startswith("(?=[") and plain.pattern.startswith("(?<!")
+    pieces = skins + ["runs on", "ships with", "-", "14", "’s", "the", "X", "OS", "UI"]
+    rng = random.Random(17)
+    for _ in range(1000):
+        text = "".join(
+            rng.choice(pieces) + rng.choice(["", " ", "  ", "-", "\n"]) for _ in range(rng.randint(1, 10))
+        )
+        assert [m.span() for m in guarded.finditer(text)] == [m.span() for m in plain.finditer(text)], text
