@@ -415,3 +415,28 @@ def test_skins_named_without_a_version_are_those_of_the_scan_without_its_guard()
             rng.choice(pieces) + rng.choice(["", " ", "  ", "-", "\n"]) for _ in range(rng.randint(1, 10))
         )
         assert [m.span() for m in guarded.finditer(text)] == [m.span() for m in plain.finditer(text)], text
+
+
+def test_the_cue_tries_match_what_the_cue_words_longest_first_match():
+    from bot.extract import status
+    from bot.extract.lexicon import lexicon, pattern_entries
+
+    def plain_group(name):
+        items = {(w.lower(), re.escape(w.lower())) for w in lexicon().cues[name]}
+        items |= {(e["pattern"].lower(),) * 2 for e in pattern_entries("cues.json", name)}
+        ordered = [regex for _text, regex in sorted(items, key=lambda t: len(t[0]), reverse=True)]
+        return f"(?P<{name}>(?:" + "|".join(ordered) + r")(?![\w'’-]))"
+
+    plain = re.compile("|".join(plain_group(name) for name in status._ORDER))
+    cue = status.patterns()[0]
+    words = [w.lower() for name in status._ORDER for w in lexicon().cues[name]]
+    words += ["if it turns out to be true", "debunked", "speculation", "officially confirmed", "the", "x"]
+    rng = random.Random(18)
+    for _ in range(300):
+        text = "".join(
+            rng.choice(words)[: rng.choice([None, None, -1, 3])] + rng.choice([" ", "", "-", ". ", "'s "])
+            for _ in range(rng.randint(1, 8))
+        )
+        for at in range(len(text)):
+            a, b = cue.match(text, at), plain.match(text, at)
+            assert (a and (a.span(), a.lastgroup)) == (b and (b.span(), b.lastgroup)), (text, at)
