@@ -6,22 +6,29 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from bot.extract.lexicon import context_words, first_letter_guard, fragments, pattern_entries
+from bot.extract.lexicon import context_words, first_letter_guard, fragments, pattern_entries, word_gate
 from bot.extract.mentions import DEVICE, REF_DEVICE, SERIES, Mention, mentions_within
 from bot.extract.state import ArticleState, Assignment, Launched
-from bot.extract.status import CONFIRMED, UPCOMING_LAUNCH, headline, launched_in_headline, series_after
+from bot.extract.status import (
+    CONFIRMED,
+    UPCOMING_LAUNCH,
+    UPCOMING_LEADS,
+    headline,
+    launched_in_headline,
+    series_after,
+)
 from bot.extract.subjects import coordinated
+from bot.extract.wordscan import matches_at, search_at
 
 # The grammar is here; the words are data (data/lexicon/context.json), read once at import.
-_LAUNCHED_GATE = re.compile(fragments("launched_gate"))
+_LAUNCHED_GATE = word_gate("launched_gate")
 # Offsets where no launch phrase can start are passed at once (unless the list holds patterns).
-_LAUNCHED_GUARD = (
-    ""
+_LAUNCHED_LEADS = (
+    []
     if pattern_entries("context.json", "launched_verbs")
-    else first_letter_guard(
-        context_words("launched_verbs") + ["has", "have", "had", "is", "are", "goes", "went", "gone"]
-    )
+    else context_words("launched_verbs") + ["has", "have", "had", "is", "are", "goes", "went", "gone"]
 )
+_LAUNCHED_GUARD = first_letter_guard(_LAUNCHED_LEADS) if _LAUNCHED_LEADS else ""
 _LAUNCHED = re.compile(
     _LAUNCHED_GUARD
     + r"(?:\b(?:(?:has|have|had)\s+(?:"
@@ -58,14 +65,37 @@ _LAUNCHED_TODAY = re.compile(
     + r")\b"
 )
 _LAUNCH_DAY = re.compile(r"\b(?:" + fragments("launch_day_words") + r")\b")
+_LAUNCH_DAY_GATE = word_gate("launch_day_words")
 
 
 def _launched_today(low: str, s: int, e: int) -> re.Match | None:
     """The present-tense launch verb of a sentence that says the launch is today; without such a
     word, "is launching the X" may be a plan."""
-    if _LAUNCH_DAY.search(low, s, e) is None:
+    if not _LAUNCH_DAY_GATE.in_span(low, s, e) or _LAUNCH_DAY.search(low, s, e) is None:
         return None
     return _LAUNCHED_TODAY.search(low, s, e)
+
+
+def leads() -> dict[str, list[str]]:
+    """The words a launch report (_LAUNCHED) and a launch still to come (UPCOMING_LAUNCH) start
+    with, for the shared word scan: each is then tried only where one of its words starts a word,
+    not at every offset of the body (and again in each sentence that refers to a phone). Only
+    literal words can be scanned for: when a list holds patterns, its kind is not registered and
+    the plain scan runs."""
+    lists = {"launched": _LAUNCHED_LEADS, "upcoming": UPCOMING_LEADS}
+    return {kind: [w.lower() for w in words] for kind, words in lists.items() if words}
+
+
+def _launch_reports(doc: ArticleState) -> list[re.Match]:
+    """What _LAUNCHED.finditer(doc.low) gives, tried at the shared scan's lead words."""
+    at = doc.word_hits.get("launched")
+    return list(_LAUNCHED.finditer(doc.low)) if at is None else matches_at(_LAUNCHED, doc.low, at)
+
+
+def _launch_report_in(doc: ArticleState, s: int, e: int) -> re.Match | None:
+    """What _LAUNCHED.search(doc.low, s, e) gives, tried at the shared scan's lead words."""
+    at = doc.word_hits.get("launched")
+    return _LAUNCHED.search(doc.low, s, e) if at is None else search_at(_LAUNCHED, doc.low, at, s, e)
 
 
 def hedged_launch(low: str, s: int, at: int) -> bool:
@@ -135,7 +165,7 @@ def find_launched(doc: ArticleState) -> Launched:
     sale for a while is a launched phone); kept in doc.statuses.launched."""
     launched = doc.statuses.launched = Launched()
     spans, mentions, low, cues = doc.spans, doc.mentions, doc.low, doc.statuses.cues
-    _mark_upcoming(launched, spans, mentions, low)
+    _mark_upcoming(launched, spans, mentions, low, doc.word_hits)
     _mark_on_sale(launched, spans, mentions, low, cues)
     _mark_headline_launches(launched, doc)
     _mark_official_listings(launched, spans, mentions, low)
@@ -150,10 +180,10 @@ def find_launched(doc: ArticleState) -> Launched:
             and _RELEASE_HAPPENED.search(low, max(0, m.start - 40), m.start)
         ):
             launched.devices.add(m.subject)
-    if _LAUNCHED_GATE.search(low) is None:
+    if not _LAUNCHED_GATE(low):
         return launched
     starts = [m.start for m in mentions]
-    hits = list(_LAUNCHED.finditer(low))
+    hits = _launch_reports(doc)
     if not hits:
         return launched
     sentence_starts = [sp[0] for sp in spans]
@@ -260,11 +290,13 @@ def _mark_product_pages(launched: Launched, doc: ArticleState) -> None:
                 launched.listed.add(m.subject)
 
 
-def _mark_upcoming(launched: Launched, spans, mentions: list[Mention], low: str) -> None:
+def _mark_upcoming(launched: Launched, spans, mentions: list[Mention], low: str, word_hits: dict) -> None:
     """The devices and series whose launch the article says is still to come."""
     if "launch" not in low and "upcoming" not in low and "debut" not in low and "unveil" not in low:
         return
-    hits = [m.start() for m in UPCOMING_LAUNCH.finditer(low)]
+    at = word_hits.get("upcoming")
+    found = UPCOMING_LAUNCH.finditer(low) if at is None else matches_at(UPCOMING_LAUNCH, low, at)
+    hits = [m.start() for m in found]
     if not hits:
         return
     sentence_starts = [sp[0] for sp in spans]
@@ -305,13 +337,13 @@ def find_launched_by_reference(doc: ArticleState) -> None:
     the discourse has resolved the references; the sentences that name a device were read before."""
     launched = doc.statuses.launched
     low, cues = doc.low, doc.statuses.cues
-    if _LAUNCHED_GATE.search(low) is None:
+    if not _LAUNCHED_GATE(low):
         return
     for sentence in doc.references:
         if not sentence.refs or any(m.kind in (DEVICE, SERIES) and not m.ref for m in sentence.mentions):
             continue
         s, e = sentence.start, sentence.end
-        hit = _LAUNCHED.search(low, s, e)
+        hit = _launch_report_in(doc, s, e)
         if hit is None or hedged_launch(low, s, hit.start()):
             continue
         if any(c[2] != CONFIRMED for c in cues.in_span(s, e)):

@@ -24,6 +24,11 @@ class Patterns:
     rebadged_after: re.Pattern  # "is said to be a rebadged <other>" after a device
     rebadged_before: re.Pattern  # "a rebranded version of <other>, " before a device
     rebadged_lead: re.Pattern  # "a rebadged " right before a device
+    # A rebadge word (and a renamed adjective) in any case: a body without one holds no match of
+    # rebadged_after and rebadged_before (nor of rebadged_lead), so one search of the body spares
+    # the searches made at each device.
+    rebadge_word: re.Pattern
+    rebadge_or_renamed_word: re.Pattern
     wish: re.Pattern  # "I'd have preferred": the writer's wish
 
 
@@ -79,6 +84,10 @@ def patterns() -> Patterns:
         rebadged_before=rebadged_before,
         rebadged_lead=re.compile(
             r"(?i:\b(?:an?\s+|the\s+)(?:" + rebadge + r"|(?:" + fragments("renamed_adjectives") + r")\s+))$"
+        ),
+        rebadge_word=re.compile(fragments("rebadge_words"), re.IGNORECASE),
+        rebadge_or_renamed_word=re.compile(
+            fragments("rebadge_words") + "|" + fragments("renamed_adjectives"), re.IGNORECASE
         ),
         wish=re.compile(pattern("cues.json", "wish")),
     )

@@ -37,7 +37,8 @@ from bot.extract.aliases import find_aliases
 from bot.extract.discourse import read_discourse
 from bot.extract.glued import carry_column_cues, glued_table_cells
 from bot.extract.launched import find_launched, find_launched_by_reference, launched_on_publication
-from bot.extract.lexicon import fragments, key, lexicon, lowered, pattern_starts, word_start
+from bot.extract.launched import leads as launched_leads
+from bot.extract.lexicon import key, lexicon, lowered, pattern_starts, word_gate, word_start
 from bot.extract.mentions import (
     COMPANY,
     COMPANY_REF,
@@ -84,8 +85,8 @@ __all__ = ["PIPELINE", "Stage", "analyse", "new_state", "run_pipeline"]
 @lru_cache(maxsize=1)
 def word_scan_ready() -> bool:
     """Registers the word lists of the shared scan once: cues, makers, companies, references,
-    predecessor and generic phrases, launch words."""
-    for kind, words in {**status_leads(), **mention_leads(), **subject_leads()}.items():
+    predecessor and generic phrases, launch words, launch reports."""
+    for kind, words in {**status_leads(), **mention_leads(), **subject_leads(), **launched_leads()}.items():
         wordscan.register(kind, words)
     wordscan.register("launch", pattern_starts("specs.json", "launch_words"))
     return True
@@ -342,7 +343,7 @@ def assign_subjects(doc: ArticleState) -> None:
             out.append(Assignment((s, e), sentence, subject, attribute, v.value, v.start, v.end))
 
 
-_NOT_LAUNCH_DATE = re.compile(fragments("not_launch_date"))
+_NOT_LAUNCH_DATE = word_gate("not_launch_date")  # its words by `in`, its patterns by one regex
 
 
 def launch_spans(launch: re.Pattern, low: str, hits: dict) -> list[tuple[int, int]]:
@@ -369,7 +370,7 @@ def _launch_context(doc: ArticleState, c, launch_hits, past_block) -> bool:
         return False
     if past_block.search(body, max(0, c.start() - 40), c.start()):
         return False
-    if _NOT_LAUNCH_DATE.search(doc.low, max(0, c.start() - 60), c.start()):
+    if _NOT_LAUNCH_DATE.in_span(doc.low, max(0, c.start() - 60), c.start()):
         return False  # "Pre-orders begin Friday, ...", "arrives as a free update ... on ..."
     tight = bool(c.group("td") or c.group("wd7"))
     sentence = None

@@ -43,14 +43,29 @@ def _prefix(word: str) -> str:
 
 def _cue_alternatives(status: str) -> tuple[list[str], set[str]]:
     """A status's cues as regular expressions, longest first (a longer cue wins over one it
-    starts with: "expected to" before "expected"), and the prefixes the prefilter looks for."""
+    starts with: "expected to" before "expected"), and the prefixes the prefilter looks for.
+    Each run of literal cues between two patterns in that order is one trie: of the words that
+    match at an offset one starts with the other, and the trie, like the order, tries the longer
+    first; the engine then follows one branch per character instead of trying every word."""
     lex = lexicon()
-    items = {(w.lower(), re.escape(w.lower())) for w in lex.cues[status]}
+    items = {(w.lower(), True) for w in lex.cues[status]}
     prefixes = {_prefix(w.lower()) for w in lex.cues[status]}
     for entry in pattern_entries("cues.json", status):
-        items.add((entry["pattern"].lower(), entry["pattern"].lower()))
+        items.add((entry["pattern"].lower(), False))
         prefixes.update(_prefix(w) for w in entry["starts"])
-    return [regex for _text, regex in sorted(items, key=lambda t: len(t[0]), reverse=True)], prefixes
+    alternatives: list[str] = []
+    run: list[str] = []
+    for text, literal in sorted(items, key=lambda t: len(t[0]), reverse=True):
+        if literal:
+            run.append(text)
+            continue
+        if run:
+            alternatives.append(trie_pattern(run, space=" "))
+            run = []
+        alternatives.append(text)
+    if run:
+        alternatives.append(trie_pattern(run, space=" "))
+    return alternatives, prefixes
 
 
 _LEADS: dict[str, set] = {}
@@ -370,6 +385,13 @@ _UPCOMING_CASE = (
         for w in context_words(name) + pattern_entries("context.json", name)
     )
     else 0
+)
+# The words every match starts with, for the shared word scan (none when the list holds patterns,
+# or when the match ignores case: the scan reads the lowered body as written).
+UPCOMING_LEADS = (
+    []
+    if pattern_entries("context.json", "upcoming_launch_leads") or _UPCOMING_CASE
+    else context_words("upcoming_launch_leads") + ["ahead", "upcoming"]
 )
 _UPCOMING_GUARD = (
     ""

@@ -8,7 +8,7 @@ import re
 from bisect import bisect_left, bisect_right
 
 from bot.extract import wordscan
-from bot.extract.lexicon import context_words, fragments, key, lexicon, pattern_entries
+from bot.extract.lexicon import context_words, fragments, key, lexicon, pattern_entries, word_gate
 from bot.extract.mentions import (
     COMPANY,
     COMPANY_REF,
@@ -29,7 +29,7 @@ _PREPOSITION_BEFORE = re.compile(
     r"\s+(?:the\s+|its\s+|a\s+)?|\blast year['’]s\s+|\bthe previous\s+)$",
     re.IGNORECASE,
 )
-_COMPARE_GATE = re.compile(fragments("comparison_gate"))
+_COMPARE_GATE = word_gate("comparison_gate")
 _AFTER_COMPARED = re.compile(
     r"(?:['’]s?\s+(?:[\w-]+\s+){0,2}|\s*\(\s*|\s*,\s*which\s+(?:[\w-]+\s+){0,3}?(?:at\s+|for\s+)?(?:an?\s+|the\s+)?"
     r"|\s*,\s*with\s+(?:an?\s+|the\s+)?|\s+(?:with|and its|has|had)\s+(?:an?\s+|the\s+|its\s+)?)"
@@ -144,7 +144,7 @@ def compared_value(doc, v: Value, mentions: list[Mention], s: int, compare_befor
     name ("Last year's model made do with ...")."""
     body = doc.body
     window = doc.low[max(s, v.start - 40) : v.start]
-    if _COMPARE_GATE.search(window) and compare_before_value.search(body, max(s, v.start - 40), v.start):
+    if _COMPARE_GATE(window) and compare_before_value.search(body, max(s, v.start - 40), v.start):
         return True
     for m in mentions:
         if (
@@ -184,8 +184,7 @@ def _coordinated_with_compared(doc, v: Value, s: int, compare_before_value) -> b
         return False
     window = doc.low[max(s, first.start - 40) : first.start]
     return bool(
-        _COMPARE_GATE.search(window)
-        and compare_before_value.search(doc.body, max(s, first.start - 40), first.start)
+        _COMPARE_GATE(window) and compare_before_value.search(doc.body, max(s, first.start - 40), first.start)
     )
 
 
@@ -690,12 +689,14 @@ def order_references(doc, mentions: list[Mention], taken) -> list[Mention]:
 
 
 _HIGHER_MODEL_REF = re.compile(
-    r"\b[Tt]he\s+(?:"
+    r"(?=[Tt])\b[Tt]he\s+(?:"
     + fragments("higher_model_adjectives")
     + r")\s+(?:"
     + fragments("model_reference_nouns")
     + r"|one)\b(?!\s+of\b)"  # "the top-end variant of the X" is a configuration of the X
 )
+# Every match holds one of these words: a body without any (most) is not scanned.
+_HIGHER_MODEL_GATE = word_gate("higher_model_adjectives")
 _RANKS = tuple(context_words("variant_ranks"))
 
 
@@ -710,7 +711,7 @@ def higher_model_references(doc, mentions: list[Mention], taken) -> list[Mention
     body = doc.body
     if " the " not in body.lower():
         return mentions
-    hits = list(_HIGHER_MODEL_REF.finditer(body))
+    hits = list(_HIGHER_MODEL_REF.finditer(body)) if _HIGHER_MODEL_GATE(body) else []
     if not hits:
         return mentions
     variants = lexicon().variant_lower

@@ -81,6 +81,20 @@ def matches_at(pattern: re.Pattern, text: str, positions):
     return out
 
 
+def search_at(pattern: re.Pattern, text: str, positions: list[int], start: int, end: int) -> re.Match | None:
+    """What `pattern.search(text, start, end)` gives, trying `pattern` only at the `positions`
+    (sorted, a superset of the offsets where a match can start) in [start, end)."""
+    match = pattern.match
+    for i in range(bisect_left(positions, start), len(positions)):
+        at = positions[i]
+        if at >= end:
+            break
+        m = match(text, at, end)
+        if m is not None:
+            return m
+    return None
+
+
 def any_in(positions: list[int], start: int, end: int) -> bool:
     """Whether a scanned offset lies in [start, end): a search that must start at one of them is
     skipped where none does."""

@@ -4,6 +4,7 @@ plain scan it replaces, on own sentences with odd spacing and punctuation."""
 from __future__ import annotations
 
 import random
+import re
 
 import pytest
 
@@ -247,6 +248,52 @@ def test_predecessor_and_generic_phrases_start_where_the_shared_word_scan_saw_th
                     assert wordscan.any_in(hits["generic"], start, end), (low, start, end)
 
 
+def test_launch_reports_from_the_shared_word_scan_are_those_of_the_plain_scans():
+    from bot.extract import launched, wordscan
+    from bot.extract.lexicon import lowered
+    from bot.extract.pipeline import word_scan_ready
+    from bot.extract.status import UPCOMING_LAUNCH
+
+    word_scan_ready()
+    words = [
+        "The Nova 5 has been launched",
+        "has  now officially unveiled",
+        "is now official",
+        "are here",
+        "went official",
+        "hasn't launched",
+        "Phones are on sale",
+        "island",
+        "took the wraps off",
+        "is set to launch",
+        "will be officially announced",
+        "ahead of its India launch",
+        "the upcoming model",
+        "preparing to unveil",
+        "washed",
+        "gone",
+        "it",
+        "12GB",
+    ]
+    rng = random.Random(13)
+    for _ in range(300):
+        text = "".join(
+            rng.choice(words) + rng.choice([" ", "  ", ", ", ". ", "\n", "-"])
+            for _ in range(rng.randint(1, 25))
+        )
+        low = lowered(text)
+        hits = wordscan.scan(low)
+        for kind, pattern in (("launched", launched._LAUNCHED), ("upcoming", UPCOMING_LAUNCH)):
+            assert [m.span() for m in wordscan.matches_at(pattern, low, hits[kind])] == [
+                m.span() for m in pattern.finditer(low)
+            ], text
+        for start in range(0, len(low), 7):
+            for end in (start + 30, start + 90, len(low)):
+                found = wordscan.search_at(launched._LAUNCHED, low, hits["launched"], start, end)
+                plain = launched._LAUNCHED.search(low, start, end)
+                assert (found and found.span()) == (plain and plain.span()), (text, start, end)
+
+
 def test_whole_names_in_a_headline_are_where_a_regex_of_the_name_finds_them():
     import re
 
@@ -280,3 +327,116 @@ def test_the_word_scan_finds_at_word_boundaries_what_it_finds_after_non_word_cha
         wordscan._scanner.cache_clear()
     assert bounded.pop("test_apostrophe") == [text.index("'ll")]
     assert bounded == led and any(led.values())
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "comparison_gate",
+        "launched_gate",
+        "camera_count_gate",
+        "launch_day_words",
+        "not_launch_date",
+        "higher_model_adjectives",
+    ],
+)
+def test_a_word_gate_answers_as_a_search_for_its_words_and_patterns(name):
+    from bot.extract.lexicon import fragments, word_gate
+
+    gate, plain = word_gate(name), re.compile(fragments(name))
+    pieces = ["compared to", "versus", "as fast as", "as  big as", "cam ", "camera", "unit", "is here"]
+    pieces += [
+        "on sale",
+        "from",
+        "basal",
+        "has a",
+        "vs.",
+        "camcorder",
+        "cam\n",
+        "lens",
+        "debuted",
+        "x",
+        "today",
+    ]
+    pieces += ["pre-order", "beta", "betas", "a deal", "premium", "top-end", "more  expensive", "update"]
+    rng = random.Random(14)
+    for _ in range(2000):
+        text = "".join(
+            rng.choice(pieces) + rng.choice([" ", "", "  ", ","]) for _ in range(rng.randint(0, 6))
+        )
+        text = text[rng.randint(0, 3) :]
+        assert gate(text) == (plain.search(text) is not None), text
+        start = rng.randint(0, len(text))
+        end = rng.randint(start, len(text))
+        assert gate.in_span(text, start, end) == (plain.search(text, start, end) is not None), text
+
+
+def test_a_body_the_rebadge_gates_pass_over_holds_no_rebadged_phrase():
+    from bot.extract.patterns import patterns
+
+    p = patterns()
+    pieces = ["the Nova 7", "is a", "ReBadged", "rebranded version of", "a renamed", "the", "Relabelled"]
+    pieces += ["Zeta 5 Pro", "said to be", ",", "re-badged", "version", "of", "it", "not"]
+    rng = random.Random(15)
+    for _ in range(1500):
+        text = " ".join(rng.choice(pieces) for _ in range(rng.randint(1, 12)))
+        for gate, found in (
+            (p.rebadge_word, [p.rebadged_after.search(text), p.rebadged_before.search(text)]),
+            (p.rebadge_or_renamed_word, [re.compile(p.rebadged_lead.pattern[:-1]).search(text)]),
+        ):
+            if gate.search(text) is None:
+                assert found == [None] * len(found), text
+
+
+def test_a_clause_starts_where_the_plain_clause_break_scan_says():
+    from bot.extract.mentions import _CLAUSE_BREAK_BEFORE, clause_start
+
+    pieces = ["the X", ",", ";", " while", ", whereas", ",but", " but", "and", "up from", "\n"]
+    rng = random.Random(16)
+    for _ in range(1500):
+        text = "".join(rng.choice(pieces) + rng.choice(["", " ", "  "]) for _ in range(rng.randint(1, 12)))
+        start = rng.randint(0, len(text))
+        end = rng.randint(start, len(text))
+        breaks = [b.end() for b in _CLAUSE_BREAK_BEFORE.finditer(text, start, end)]
+        assert clause_start(text, start, end) == (breaks[-1] if breaks else start), text
+
+
+def test_skins_named_without_a_version_are_those_of_the_scan_without_its_guard():
+    from bot.extract.lexicon import first_letter_guard, lexicon
+
+    skins = lexicon().specs["skins"]
+    guarded = V._unversioned_skin_patterns()[0]
+    plain = re.compile(guarded.pattern[len(first_letter_guard(skins)) :])
+    assert guarded.pattern.startswith("(?=[") and plain.pattern.startswith("(?<!")
+    pieces = skins + ["runs on", "ships with", "-", "14", "’s", "the", "X", "OS", "UI"]
+    rng = random.Random(17)
+    for _ in range(1000):
+        text = "".join(
+            rng.choice(pieces) + rng.choice(["", " ", "  ", "-", "\n"]) for _ in range(rng.randint(1, 10))
+        )
+        assert [m.span() for m in guarded.finditer(text)] == [m.span() for m in plain.finditer(text)], text
+
+
+def test_the_cue_tries_match_what_the_cue_words_longest_first_match():
+    from bot.extract import status
+    from bot.extract.lexicon import lexicon, pattern_entries
+
+    def plain_group(name):
+        items = {(w.lower(), re.escape(w.lower())) for w in lexicon().cues[name]}
+        items |= {(e["pattern"].lower(),) * 2 for e in pattern_entries("cues.json", name)}
+        ordered = [regex for _text, regex in sorted(items, key=lambda t: len(t[0]), reverse=True)]
+        return f"(?P<{name}>(?:" + "|".join(ordered) + r")(?![\w'’-]))"
+
+    plain = re.compile("|".join(plain_group(name) for name in status._ORDER))
+    cue = status.patterns()[0]
+    words = [w.lower() for name in status._ORDER for w in lexicon().cues[name]]
+    words += ["if it turns out to be true", "debunked", "speculation", "officially confirmed", "the", "x"]
+    rng = random.Random(18)
+    for _ in range(300):
+        text = "".join(
+            rng.choice(words)[: rng.choice([None, None, -1, 3])] + rng.choice([" ", "", "-", ". ", "'s "])
+            for _ in range(rng.randint(1, 8))
+        )
+        for at in range(len(text)):
+            a, b = cue.match(text, at), plain.match(text, at)
+            assert (a and (a.span(), a.lastgroup)) == (b and (b.span(), b.lastgroup)), (text, at)
