@@ -1,0 +1,43 @@
+"""A value followed by "for the X" is the X's, as "found in the X" already was: listed sizes and
+prices ("6.2 inches for the A, 6.7 inches for the B") each go to the phone named after them, not
+to the phone named before them. Own sentences, no text of any real article."""
+
+from __future__ import annotations
+
+from bot.extract import extract
+from bot.models import Article
+
+
+def facts(body: str, published: str = "2025-01-10") -> set[tuple[str, str, str]]:
+    article = Article(id="owner", body=body, published=published, published_basis="header")
+    return {(c.subject, c.attribute, c.value) for c in extract(article)}
+
+
+def test_values_listed_with_for_go_to_the_phone_after_each():
+    body = (
+        "Samsung is readying three phones. The screens are said to measure 6.2 inches for the "
+        "Galaxy S25, 6.7 inches for the Galaxy S25+ and 6.9 inches for the Galaxy S25 Ultra."
+    )
+    found = {(s, v) for s, a, v in facts(body) if a == "display_size"}
+    assert found == {
+        ("Samsung Galaxy S25", "6.2 in"),
+        ("Samsung Galaxy S25+", "6.7 in"),
+        ("Samsung Galaxy S25 Ultra", "6.9 in"),
+    }, found
+
+
+def test_a_price_for_the_phone_named_after_it_is_that_phones():
+    body = (
+        "Google announced the Pixel 9 and the Pixel 9 Pro today. "
+        "Prices start at $799 for the Pixel 9 Pro and $649 for the Pixel 9."
+    )
+    found = {(s, v) for s, a, v in facts(body, "2024-08-13") if a == "price"}
+    assert ("Google Pixel 9 Pro", "USD 799") in found, found
+    assert ("Google Pixel 9", "USD 649") in found, found
+    assert ("Google Pixel 9", "USD 799") not in found, found
+
+
+def test_for_before_a_word_that_names_no_phone_changes_nothing():
+    body = "The OnePlus 13 costs $899 for the base model, with a 6,000mAh battery."
+    found = facts(body, "2025-01-07")
+    assert ("OnePlus 13", "price", "USD 899") in found, found
