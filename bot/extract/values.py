@@ -1113,6 +1113,7 @@ _CONVERSION_BEFORE = re.compile(
     r"|\b(?:which is|that's|that is) (?:around|about|roughly|approximately|nearly))\s*$",
     re.IGNORECASE,
 )
+_COMPARED_PRICE_BEFORE = re.compile(r"(?i)\b(?:" + fragments("compared_price_words") + r")\b")
 _DIFFERENCE_AFTER = re.compile(
     r"\s*(?:more|less|extra|cheaper|pricier|higher|lower|above|below|over|premium|off|discount|increase|hike|jump|"
     r"savings?|difference|gap|bump|up|down)\b",
@@ -1208,7 +1209,7 @@ def find_prices(body: str, sentences: Sentences, at: dict | None = None) -> list
         s, e = sentences.bounds(m.start())
         sentence = body[s:e]
         near = body[max(s, m.start() - 30) : min(e, m.end() + 30)]
-        if exclusions.search(near):
+        if exclusions.search(near) or _COMPARED_PRICE_BEFORE.search(body, max(s, m.start() - 30), m.start()):
             continue
         # A conversion ("CNY 2,999 (around $420)") or a difference ("$100 more than") is no price.
         if _CONVERSION_BEFORE.search(body, max(s, m.start() - 40), m.start()) or _DIFFERENCE_AFTER.match(

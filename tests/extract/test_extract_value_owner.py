@@ -41,3 +41,16 @@ def test_for_before_a_word_that_names_no_phone_changes_nothing():
     body = "The OnePlus 13 costs $899 for the base model, with a 6,000mAh battery."
     found = facts(body, "2025-01-07")
     assert ("OnePlus 13", "price", "USD 899") in found, found
+
+
+def prices(body: str, published: str = "2024-05-01") -> set[tuple[str, str]]:
+    return {(s, v) for s, a, v in facts(body, published) if a == "price"}
+
+
+def test_a_price_said_before_cheaper_than_a_rival_is_the_phones_own():
+    found = prices("The Galaxy A35 launched at $399 — a full $50 cheaper than the Galaxy A55.")
+    assert found == {("Samsung Galaxy A35", "USD 399")}, found
+
+
+def test_a_price_after_cheaper_than_is_the_rivals_and_no_claim():
+    assert prices("The Galaxy A35 is cheaper than the $449 Galaxy A55.") == set()
