@@ -1076,7 +1076,17 @@ def mark_comparisons(body: str, mentions: list[Mention]) -> None:
                     candidates.append(end)
                     changed = True
                     break
-        candidates += [c - 1 for c in list(candidates) if c - 1 >= 0]
+        # then a word that describes the name, or an adverb and such a word, and the
+        # determiner before them ("succeeds the popular X", "than the hugely popular X")
+        for c in list(candidates):
+            end = c - 1
+            if end < 0:
+                continue
+            candidates.append(end)
+            if end > 0 and words[end - 1].endswith("ly") and words[end - 1].isalpha():
+                end -= 1
+            if words[end].isalpha() and end > 0 and (words[end - 1],) in determiners:
+                candidates.append(end - 1)
         # "up from 90Hz on the Moto G54", "than the 4,500mAh in the Galaxy S23": a value and a
         # preposition between the comparison words and the name.
         for c in list(candidates):
