@@ -405,7 +405,11 @@ class MentionFinder:
                 )
                 if x
             )
-            if m.group("series") and (not typo or end == m.end("typo") or not m.group("typo")):
+            if (
+                m.group("series")
+                and (not typo or end == m.end("typo") or not m.group("typo"))
+                and not _last_of_listed_models(body, m.start(), m.group("series"))
+            ):
                 name = _series_name(brand, model)
                 mentions.append(
                     Mention(
@@ -784,6 +788,18 @@ _RUN_ON_VARIANT = re.compile(
 )
 _GLUED_WORD = re.compile(r"(?<=\d)(?:and|the|with|was|has|for)$")
 _LEADING_LIKE = re.compile(r"(?i)(?:^|[.!?]\s+|\n)(?:just\s+|much\s+)?(?:like|unlike)\s[^,.\n]*$")
+_LISTED_BEFORE = re.compile(r"(?:,|\band|&)\s*(?:the\s+)?$")
+_LISTED_MODEL_NOUNS = frozenset(context_words("listed_model_nouns"))
+
+
+def _last_of_listed_models(body: str, start: int, series: str) -> bool:
+    """ "the X, Y and Z models": a plural noun after the last of several names counts the
+    models named, it does not make the last one a series."""
+    return series.strip().lower() in _LISTED_MODEL_NOUNS and bool(
+        _LISTED_BEFORE.search(body, max(0, start - 8), start)
+    )
+
+
 _SERIES_WORD_BEFORE = re.compile(
     r"(?<![\w-])(" + alternation(w for w in load_series_words() if " " not in w and w[0].isupper()) + r")\s+$"
 )
