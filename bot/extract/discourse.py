@@ -14,6 +14,7 @@ from bot.extract.status import DENIED, RUMORED
 from bot.extract.subjects import VARIANT_OF, in_object_position
 
 _GROUP_REF = re.compile(r"(?i)(?:" + fragments("group_references") + r")\b")
+_PLAIN_GROUP_REF = re.compile(r"(?i)they|these\s+(?:" + fragments("group_reference_nouns") + r")")
 _GROUP_START = re.compile(r"(?:" + fragments("group_references") + r")\b")
 _OLDER_LEAD = re.compile(r"(?i)\b(?:" + fragments("older_name_leads") + r")\s+$")
 _NEWER_LEAD = re.compile(r"(?i)\b(?:" + fragments("newer_name_leads") + r")\s+$")
@@ -155,6 +156,7 @@ class _Discourse:
         self.series_topic: Mention | None = None
         self.last_group: list[Mention] = []  # the last devices named together
         self.previous_group: list[Mention] = []  # the devices "they" went on about
+        self.group_just_named: list[Mention] = []  # the devices the sentence before named together
         self.previous_cue: tuple = (-1, None, None)
         self.lead_in_status: str | None = None
 
@@ -223,6 +225,11 @@ class _Discourse:
             ):
                 # "Both handsets pack ... They run ...": "they" goes on with the same devices.
                 resolved.append(group_reference(m, self.previous_group))
+                continue
+            if m.kind == REF_SERIES and self.group_just_named and _PLAIN_GROUP_REF.fullmatch(m.text):
+                # "The X, Y and Z will launch in May. They (these phones) use ...": the phones
+                # just named, not the last of them
+                resolved.append(group_reference(m, self.group_just_named))
                 continue
             if (
                 m.kind == REF_SERIES
@@ -311,6 +318,7 @@ class _Discourse:
                     named.append(m)
         if len(named) >= 2:
             self.last_group = named
+        self.group_just_named = named if len(named) >= 2 else []
         sentence_group = next((m.group for m in resolved if m.group), None)
         if sentence_group:
             self.previous_group = list(sentence_group)
