@@ -1,0 +1,27 @@
+"""A skin named without its version is the phone's when 'based on' Android follows it, also after
+a closing quote or a comma ('"HyperOS" based on Android 15', 'One UI, based on Android 15').
+Own sentences, no text of any real article."""
+
+from __future__ import annotations
+
+from bot.extract import extract
+from bot.models import Article
+
+
+def skins(body: str) -> set[tuple[str, str]]:
+    article = Article(id="skin", body=body, published="2025-02-20", published_basis="header")
+    return {(c.subject, c.value) for c in extract(article) if c.attribute == "ui"}
+
+
+def test_a_quoted_skin_based_on_android_is_the_phones():
+    found = skins('The Xiaomi 15 runs Xiaomi\'s new "HyperOS" based on Android 15.')
+    assert found == {("Xiaomi 15", "HyperOS")}, found
+
+
+def test_a_skin_then_a_comma_and_based_on_is_the_phones():
+    found = skins("The Galaxy A56 ships with One UI, based on Android 15.")
+    assert found == {("Samsung Galaxy A56", "One UI")}, found
+
+
+def test_a_skin_named_for_itself_is_no_claim():
+    assert skins("HyperOS's new launcher is based on a grid of widgets.") == set()
