@@ -241,6 +241,20 @@ def said_of_other_phones(doc, v: Value, mentions: list[Mention], s: int) -> bool
     return _GENERIC_BEFORE.search(low, max(last, v.start - 80), v.start) is not None
 
 
+_SLASH = re.compile(r"\s*/\s*")
+
+
+def _slashed_values_end(doc, v: Value) -> int:
+    """Where a run of values joined by slashes that starts at `v` ends ("$799 / £799 / AU$1,499
+    for the X"): a phrase after the run names the owner of every value in it."""
+    end = v.end
+    at = bisect_left(doc.values, v.start, key=lambda x: x.start) + 1
+    while at < len(doc.values) and _SLASH.fullmatch(doc.body, end, doc.values[at].start):
+        end = doc.values[at].end
+        at += 1
+    return end
+
+
 def subjects_for(
     doc,
     v: Value,
@@ -291,13 +305,14 @@ def subjects_for(
                 ]
             return coordinated(doc.body, best, candidates)
     if not launch:
-        owner = next((m for m in candidates if m.start >= v.end and m.kind == DEVICE), None)
+        end = _slashed_values_end(doc, v)
+        owner = next((m for m in candidates if m.start >= end and m.kind == DEVICE), None)
         if (
             owner is not None
-            and owner.start - v.end <= 40
+            and owner.start - end <= 40
             and (
-                _FOUND_IN.fullmatch(doc.body, v.end, owner.start)
-                or _VALUE_LED.fullmatch(doc.body, v.end, owner.start)
+                _FOUND_IN.fullmatch(doc.body, end, owner.start)
+                or _VALUE_LED.fullmatch(doc.body, end, owner.start)
             )
         ):
             return coordinated(

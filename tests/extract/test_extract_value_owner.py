@@ -54,3 +54,15 @@ def test_a_price_said_before_cheaper_than_a_rival_is_the_phones_own():
 
 def test_a_price_after_cheaper_than_is_the_rivals_and_no_claim():
     assert prices("The Galaxy A35 is cheaper than the $449 Galaxy A55.") == set()
+
+
+def test_values_joined_by_slashes_all_go_to_the_phone_after_them():
+    found = prices(
+        "Prices should stay where they were: $799 / £799 for the Pixel 9 and $999 / £999 for the Pixel 9 Pro."
+    )
+    assert found == {
+        ("Google Pixel 9", "USD 799"),
+        ("Google Pixel 9", "GBP 799"),
+        ("Google Pixel 9 Pro", "USD 999"),
+        ("Google Pixel 9 Pro", "GBP 999"),
+    }, found
