@@ -147,12 +147,12 @@ def patterns() -> dict[str, re.Pattern]:
         + _MODEL_TOKEN
         + r")?)"
         r"(?P<var>" + variants + r"*)(?P<typo>\s+[A-Z][A-Za-z]{3,6}(?![\w]))?"
-        r"(?P<series>\s+(?:" + series_fillers + r")?(?:" + series_nouns + r")\b)?"
+        r"(?P<series>(?:\s+|-)(?:" + series_fillers + r")?(?:" + series_nouns + r")\b)?"
     )
     brandless = re.compile(  # the lookahead first: offsets where no model can start pass at once
         r"(?=[A-Z0-9])\b(?P<model>(?:[A-Z]{2}[0-9]{1,3}|[A-Z0-9][0-9]{0,3})[A-Za-z]?\+?)(?![\w+])"
         r"(?:(?P<var>" + variants + r"+)|\s+(?P<typo>[A-Z][A-Za-z]{3,6})(?![\w]))?"
-        r"(?P<series>\s+(?:" + series_nouns + r")\b)?"
+        r"(?P<series>(?:\s+|-)(?:" + series_nouns + r")\b)?"
     )
     company_parts = []
     company_words: list[str] = []

@@ -1,0 +1,18 @@
+"""A series noun joined to the model by a hyphen ('its 15-series phones') names the series, as
+with a space; the maker does not take the series' launch. Own sentences, no real article."""
+
+from __future__ import annotations
+
+from bot.extract import extract
+from bot.models import Article
+
+
+def test_a_hyphenated_series_takes_its_launch_date():
+    article = Article(
+        id="hyphen",
+        body="Xiaomi has confirmed that its 15-series smartphones will launch globally on March 2.",
+        published="2025-02-20",
+        published_basis="header",
+    )
+    found = {(c.subject, c.attribute, c.value) for c in extract(article)}
+    assert found == {("Xiaomi 15 series", "launch_date", "2025-03-02")}, found
