@@ -718,7 +718,7 @@ class MentionFinder:
                 continue
             if s and (body[s - 1].isalnum() or body[s - 1] in "@#/.,$€£¥-_"):
                 continue
-            family = _SERIES_WORD_BEFORE.search(body, max(0, s - 12), s)
+            family = _SERIES_WORD_BEFORE.search(body, max(0, s - 20), s)
             if family and free(family.start(1), s):  # "the Note 12 Pro", "its Edge 50 series"
                 s, model = family.start(1), f"{family.group(1)} {model}"
             the = body[max(0, s - 4) : s] in ("the ", "The ")
@@ -780,8 +780,10 @@ _RUN_ON_VARIANT = re.compile(
 )
 _GLUED_WORD = re.compile(r"(?<=\d)(?:and|the|with|was|has|for)$")
 _LEADING_LIKE = re.compile(r"(?i)(?:^|[.!?]\s+|\n)(?:just\s+|much\s+)?(?:like|unlike)\s[^,.\n]*$")
+_ONE_SERIES_WORD = alternation(w for w in load_series_words() if " " not in w and w[0].isupper())
+# "the Note 12", and two of them: "the Z Fold 6", "the GT Neo 5"
 _SERIES_WORD_BEFORE = re.compile(
-    r"(?<![\w-])(" + alternation(w for w in load_series_words() if " " not in w and w[0].isupper()) + r")\s+$"
+    r"(?<![\w-])((?:" + _ONE_SERIES_WORD + r")(?:\s+(?:" + _ONE_SERIES_WORD + r"))?)\s+$"
 )
 _YEAR_TOKEN = re.compile(r"(?:19|20)\d\d")
 _TIMES_TOKEN = re.compile(r"\d{1,3}[xX]")

@@ -189,3 +189,14 @@ def test_a_model_number_with_an_x_is_a_name_where_the_catalogue_knows_it():
     assert ("Xiaomi 12X", "battery", "4500 mAh") in found, found
     assert ("Honor 10X Lite", "battery", "5000 mAh") in found, found
     assert not any(s.startswith("Honor 3") for s, _a, _v in found), found
+
+
+def test_a_brandless_name_of_two_series_words_keeps_the_brand_it_was_named_with():
+    body = (
+        "The Galaxy Z Flip 7 will reportedly ship with a 4,300mAh battery, up from the Galaxy Z Flip 6. "
+        "Rivals like the Honor Magic V5 support 66W charging.\n\n"
+        "The Z Flip 6 started at $1,099, and the Z Flip 7 may cost more."
+    )
+    found = facts(body)
+    assert ("Samsung Galaxy Z Flip 6", "price", "USD 1099") in found, found
+    assert not any(s.startswith("Honor") and a == "price" for s, a, _v in found), found
