@@ -200,3 +200,13 @@ def test_a_brandless_name_of_two_series_words_keeps_the_brand_it_was_named_with(
     found = facts(body)
     assert ("Samsung Galaxy Z Flip 6", "price", "USD 1099") in found, found
     assert not any(s.startswith("Honor") and a == "price" for s, a, _v in found), found
+
+
+def test_the_brands_phone_named_only_in_a_comparison_takes_the_brands_specs():
+    body = (
+        "The Galaxy Z Fold 7 is tipped to keep 25W charging, while rivals like the Vivo X Fold 5 support 80W. "
+        "The Vivo phone also packs a 6,000mAh battery."
+    )
+    found = facts(body)
+    assert ("vivo X Fold 5", "battery", "6000 mAh") in found, found
+    assert not any(s == "vivo" for s, _a, _v in found), found
