@@ -107,6 +107,9 @@ def _unit_kinds() -> dict[str, tuple[str, ...]]:
         for word in {plain, plain + "s"} if cur.endswith("s?") else {plain}:
             if re.fullmatch(r"[A-Za-z]+|€", word):
                 kinds[word.lower()] = kinds.get(word.lower(), ()) + ("price",)
+    for adjective in context_words("currency_adjectives"):  # "8,999 Chinese yuan"
+        first = re.match(r"[A-Za-z]+", adjective).group(0).lower()
+        kinds[first] = tuple(dict.fromkeys(kinds.get(first, ()) + ("price",)))
     return kinds
 
 
@@ -1012,7 +1015,9 @@ def _price_patterns():
     code_alt = "|".join(sorted([c for c in currencies if c.isupper() and c.isalpha()], key=len, reverse=True))
     suffix = re.compile(
         amount
-        + r"\s?(?P<cur>"
+        + r"\s?(?:(?:"
+        + fragments("currency_adjectives")
+        + r")\s+)?(?P<cur>"
         + "|".join(sorted(words, key=len, reverse=True))
         + "|"
         + code_alt

@@ -210,3 +210,18 @@ def test_the_brands_phone_named_only_in_a_comparison_takes_the_brands_specs():
     found = facts(body)
     assert ("vivo X Fold 5", "battery", "6000 mAh") in found, found
     assert not any(s == "vivo" for s, _a, _v in found), found
+
+
+def test_a_price_in_a_currency_named_with_its_country_and_its_conversion():
+    body = (
+        "Honor on Friday launched the Honor Magic V5 in China. "
+        "The foldable costs 8,999 Chinese yuan ($1,250) for the base model."
+    )
+    found = facts(body)
+    assert ("Honor Magic V5", "price", "CNY 8999") in found, found
+    assert not any(a == "price" and v.startswith("USD") for _s, a, v in found), found
+
+
+def test_a_currency_of_another_country_is_not_read_as_its_namesake():
+    found = facts("The Honor Magic V5 costs 9,999 Hong Kong dollars in the city.")
+    assert not any(a == "price" and v.startswith("USD") for _s, a, v in found), found
