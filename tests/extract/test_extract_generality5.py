@@ -225,3 +225,33 @@ def test_a_price_in_a_currency_named_with_its_country_and_its_conversion():
 def test_a_currency_of_another_country_is_not_read_as_its_namesake():
     found = facts("The Honor Magic V5 costs 9,999 Hong Kong dollars in the city.")
     assert not any(a == "price" and v.startswith("USD") for _s, a, v in found), found
+
+
+def test_a_weekday_before_the_launch_verb_dates_the_launch():
+    # 2025-03-04 is a Tuesday.
+    found = facts(
+        "Oppo on Tuesday launched the Oppo Find N5 in China. It packs a 5,600mAh battery.", "2025-03-04"
+    )
+    assert ("Oppo Find N5", "launch_date", "2025-03-04") in found, found
+    found = facts(
+        "On Monday, Oppo unveiled the Oppo Find N5 in China. It packs a 5,600mAh battery.", "2025-03-04"
+    )
+    assert ("Oppo Find N5", "launch_date", "2025-03-03") in found, found
+
+
+def test_a_weekday_far_from_the_launch_verb_dates_nothing():
+    found = facts(
+        "On Monday, Oppo said in a statement to investors that its sales grew, and it launched the Oppo Find N5.",
+        "2025-03-04",
+    )
+    assert not any(a == "launch_date" and v == "2025-03-03" for _s, a, v in found), found
+
+
+def test_a_weekday_before_a_past_launch_verb_is_not_read_as_next_week():
+    # 2025-03-06 is a Thursday.
+    found = facts(
+        "Vivo on Thursday unveiled the Vivo X300 Ultra, weeks before Apple is expected to release a rival.",
+        "2025-03-06",
+    )
+    assert ("vivo X300 Ultra", "launch_date", "2025-03-06") in found, found
+    assert not any(a == "launch_date" and v == "2025-03-13" for _s, a, v in found), found
