@@ -255,3 +255,14 @@ def test_a_weekday_before_a_past_launch_verb_is_not_read_as_next_week():
     )
     assert ("vivo X300 Ultra", "launch_date", "2025-03-06") in found, found
     assert not any(a == "launch_date" and v == "2025-03-13" for _s, a, v in found), found
+
+
+def test_a_phone_named_in_a_since_clause_does_not_take_the_topic():
+    body = (
+        "The Pixel 10a will reportedly use the Tensor G5 chip, a first for the line, "
+        "since the Pixel 9a made do with an older chip. "
+        "The phone is also tipped to get a 6.3-inch screen."
+    )
+    found = facts(body)
+    assert ("Google Pixel 10a", "display_size", "6.3 in") in found, found
+    assert not any(s == "Google Pixel 9a" and a == "display_size" for s, a, _v in found), found
