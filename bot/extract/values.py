@@ -810,7 +810,9 @@ def find_cameras(body: str, sentences: Sentences, at: dict | None = None) -> lis
 # --- power ----------------------------------------------------------------------------------
 
 _MAH = re.compile(r"\b(?P<n>\d(?<![\w.,]\d)\d?[,.]?\d{3})\s*-?\s*(?:mAh|mah|MAH)(?![\w])")
-_WATT = re.compile(r"\b(?P<n>\d(?<![\w.]\d)\d{0,2})\s*-?\s*(?:W|watts?|Watts?)(?![\w])")
+_WATT = re.compile(
+    r"\b(?P<n>\d(?<![\w.]\d)\d{0,2}(?:\.\d)?)\s*-?\s*(?:W|watts?|Watts?)(?![\w])"
+)  # "22.5W" too
 _CHARGE_WORD = re.compile(
     r"charg|wired|fast|vooc|hypercharge|supercharge|warp|dash|flash|adapter|charger|brick|\bpd\b|turbo",
     re.IGNORECASE,
@@ -829,7 +831,9 @@ _ALTERNATIVE = re.compile(
 _SEPARATORS = re.compile(r"[,.]")
 _TIMES_BEFORE = re.compile(r"\d\s*[x×]\s*$")
 _CELLS_BEFORE = re.compile(r"dual[- ]cell|two cells|power ?bank", re.I)
-_WIRELESS_BEFORE = re.compile(r"wireless(?:\s+charging)?(?:\s+(?:at|of|up to|speeds? of))*\s*$")
+_WIRELESS_BEFORE = re.compile(
+    r"wireless(?:\s+charging)?,?(?:\s+(?:at|of|up to|speeds? of))*\s*$"
+)  # "wireless charging, at 15W"
 _WIRELESS_FEATURE_BEFORE = re.compile(
     r"(?i)\bwireless\s+charging\s+(?:" + fragments("charging_feature_nouns") + r")\s+(?:(?:at|of|up to)\s+)+$"
 )
@@ -853,7 +857,7 @@ def find_power(body: str, sentences: Sentences, at: dict | None = None) -> list[
         out.append(Value(m.start(), m.end(), "battery", f"{n} mAh"))
     watts = list(_hits(_WATT, body, at.get("watt")))
     for i, m in enumerate(watts):
-        n = int(m.group("n"))
+        n = float(m.group("n"))
         if not 5 <= n <= 300:
             continue
         s, e = sentences.bounds(m.start())
@@ -890,7 +894,7 @@ def find_power(body: str, sentences: Sentences, at: dict | None = None) -> list[
             attribute = out[-1].attribute  # "65W wired, instead of the rumored 90W"
         else:
             continue
-        out.append(Value(m.start(), m.end(), attribute, f"{n} W"))
+        out.append(Value(m.start(), m.end(), attribute, f"{int(n) if n.is_integer() else n} W"))
     return out
 
 

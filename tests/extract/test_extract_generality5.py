@@ -266,3 +266,12 @@ def test_a_phone_named_in_a_since_clause_does_not_take_the_topic():
     found = facts(body)
     assert ("Google Pixel 10a", "display_size", "6.3 in") in found, found
     assert not any(s == "Google Pixel 9a" and a == "display_size" for s, a, _v in found), found
+
+
+def test_charging_figures_with_a_decimal():
+    found = facts(
+        "The Pixel 10a is said to get 23W wired and 7.5W wireless charging. The Galaxy A17 supports 22.5W charging."
+    )
+    assert ("Google Pixel 10a", "wireless_charging", "7.5 W") in found, found
+    assert ("Google Pixel 10a", "wired_charging", "23 W") in found, found
+    assert ("Samsung Galaxy A17", "wired_charging", "22.5 W") in found, found
