@@ -69,7 +69,7 @@ _CANDIDATE = re.compile(
     + _YEAR
     + r")(?![\w-])"
     r"|(?P<rel6>(?:early |late |later |sometime )?(?:this|next) year)\b"
-    r"|(?P<pre7>on|this|next|coming|this coming|last|past)\s+(?P<wd7>"
+    r"|(?P<pre7>[Oo]n|this|next|coming|this coming|last|past)\s+(?P<wd7>"
     + _WEEKDAY
     + r")(?!,?\s+(?:the\s+)?(?:"
     + _MONTH_DAY
@@ -439,7 +439,7 @@ def resolve_candidate(m: re.Match, base: date | None, prefer: str) -> tuple[str,
             return None
         if g("pre7") in ("last", "past"):  # "last Tuesday": before the article's day
             return (base - timedelta(days=(base.weekday() - weekday) % 7 or 7)).isoformat(), "day"
-        if prefer == "past" and g("pre7") in ("on", "this"):
+        if prefer == "past" and g("pre7").lower() in ("on", "this"):
             # "unveiled the X at its event on Tuesday": the last Tuesday, the day itself included.
             return (base - timedelta(days=(base.weekday() - weekday) % 7)).isoformat(), "day"
         parsed = _dateparse(g("wd7"), base, "future", "absolute-time")

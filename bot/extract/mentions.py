@@ -724,7 +724,7 @@ class MentionFinder:
                 continue
             if s and (body[s - 1].isalnum() or body[s - 1] in "@#/.,$€£¥-_"):
                 continue
-            family = _SERIES_WORD_BEFORE.search(body, max(0, s - 12), s) or _line_word_before(
+            family = _SERIES_WORD_BEFORE.search(body, max(0, s - 20), s) or _line_word_before(
                 body, s, brand_at(s)
             )
             if family and free(family.start(1), s):  # "the Note 12 Pro", "its Edge 50 series", "the In 2b"
@@ -800,8 +800,10 @@ def _last_of_listed_models(body: str, start: int, series: str) -> bool:
     )
 
 
+_ONE_SERIES_WORD = alternation(w for w in load_series_words() if " " not in w and w[0].isupper())
+# "the Note 12", and two of them: "the Z Fold 6", "the GT Neo 5"
 _SERIES_WORD_BEFORE = re.compile(
-    r"(?<![\w-])(" + alternation(w for w in load_series_words() if " " not in w and w[0].isupper()) + r")\s+$"
+    r"(?<![\w-])((?:" + _ONE_SERIES_WORD + r")(?:\s+(?:" + _ONE_SERIES_WORD + r"))?)\s+$"
 )
 _WORD_BEFORE = re.compile(r"(?<![\w-])([A-Z][A-Za-z]*)\s+$")
 

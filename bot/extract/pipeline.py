@@ -344,6 +344,9 @@ def assign_subjects(doc: ArticleState) -> None:
 
 
 _NOT_LAUNCH_DATE = word_gate("not_launch_date")  # its words by `in`, its patterns by one regex
+_DAY_BEFORE_LAUNCH = re.compile(
+    r",?\s+(?:[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*)?\s+)?(?:(?:officially|finally|also)\s+)?"
+)
 
 
 def launch_spans(launch: re.Pattern, low: str, hits: dict) -> list[tuple[int, int]]:
@@ -363,6 +366,17 @@ def launch_spans(launch: re.Pattern, low: str, hits: dict) -> list[tuple[int, in
     ]
 
 
+def _day_before_launch_verb(body: str, c, launch_start: int) -> bool:
+    """ "Xiaomi on Tuesday launched the X", "On Monday, Honor unveiled the Y": a weekday right
+    before the launch verb, with at most the launching maker's name between (a news report's day,
+    never a day to come: that is "will launch")."""
+    return bool(
+        c.group("wd7")
+        and 0 <= launch_start - c.end() <= 30
+        and _DAY_BEFORE_LAUNCH.fullmatch(body, c.end(), launch_start)
+    )
+
+
 def _launch_context(doc: ArticleState, c, launch_hits, past_block) -> bool:
     """Whether a date is near enough a launch word of its sentence to be a launch date."""
     body = doc.body
@@ -379,6 +393,7 @@ def _launch_context(doc: ArticleState, c, launch_hits, past_block) -> bool:
             near = 0 <= c.start() - b <= 30 or (
                 c.group("td") and 0 <= a - c.end() <= 12 and body[c.end() : a].strip(" '’s") == ""
             )
+            near = near or _day_before_launch_verb(body, c, a)
         else:
             near = -90 <= c.start() - b <= 90 or 0 <= a - c.end() <= 60
         if not near:
@@ -416,7 +431,11 @@ def assign_launch_dates(doc: ArticleState) -> None:
                 continue
             if sentence_tense is None:
                 sentence_tense = _dates.tense(body[s:e])
-            prefer = _dates.tense_at(body, s, e, c.start(), sentence_tense)
+            prefer = (
+                "past"
+                if any(_day_before_launch_verb(body, c, a) for a, _b in launch_hits)
+                else _dates.tense_at(body, s, e, c.start(), sentence_tense)
+            )
             resolved_date = _dates.resolve_candidate(c, doc.published, prefer)
             if not resolved_date:
                 continue

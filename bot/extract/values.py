@@ -108,6 +108,9 @@ def _unit_kinds() -> dict[str, tuple[str, ...]]:
         for word in {plain, plain + "s"} if cur.endswith("s?") else {plain}:
             if re.fullmatch(r"[A-Za-z]+|€", word):
                 kinds[word.lower()] = kinds.get(word.lower(), ()) + ("price",)
+    for adjective in context_words("currency_adjectives"):  # "8,999 Chinese yuan"
+        first = re.match(r"[A-Za-z]+", adjective).group(0).lower()
+        kinds[first] = tuple(dict.fromkeys(kinds.get(first, ()) + ("price",)))
     return kinds
 
 
@@ -852,7 +855,9 @@ def find_cameras(body: str, sentences: Sentences, at: dict | None = None) -> lis
 # --- power ----------------------------------------------------------------------------------
 
 _MAH = re.compile(r"\b(?P<n>\d(?<![\w.,]\d)\d?[,.]?\d{3})\s*-?\s*(?:mAh|mah|MAH)(?![\w])")
-_WATT = re.compile(r"\b(?P<n>\d(?<![\w.]\d)\d{0,2})\s*-?\s*(?:W|watts?|Watts?)(?![\w])")
+_WATT = re.compile(
+    r"\b(?P<n>\d(?<![\w.]\d)\d{0,2}(?:\.\d)?)\s*-?\s*(?:W|watts?|Watts?)(?![\w])"
+)  # "22.5W" too
 _CHARGE_WORD = re.compile(
     r"charg|wired|fast|vooc|hypercharge|supercharge|warp|dash|flash|adapter|charger|brick|\bpd\b|turbo",
     re.IGNORECASE,
@@ -871,7 +876,9 @@ _ALTERNATIVE = re.compile(
 _SEPARATORS = re.compile(r"[,.]")
 _TIMES_BEFORE = re.compile(r"\d\s*[x×]\s*$")
 _CELLS_BEFORE = re.compile(r"dual[- ]cell|two cells|power ?bank", re.I)
-_WIRELESS_BEFORE = re.compile(r"wireless(?:\s+charging)?(?:\s+(?:at|of|up to|speeds? of))*\s*$")
+_WIRELESS_BEFORE = re.compile(
+    r"wireless(?:\s+charging)?,?(?:\s+(?:at|of|up to|speeds? of))*\s*$"
+)  # "wireless charging, at 15W"
 _WIRELESS_FEATURE_BEFORE = re.compile(
     r"(?i)\bwireless\s+charging\s+(?:" + fragments("charging_feature_nouns") + r")\s+(?:(?:at|of|up to)\s+)+$"
 )
@@ -895,7 +902,7 @@ def find_power(body: str, sentences: Sentences, at: dict | None = None) -> list[
         out.append(Value(m.start(), m.end(), "battery", f"{n} mAh"))
     watts = list(_hits(_WATT, body, at.get("watt")))
     for i, m in enumerate(watts):
-        n = int(m.group("n"))
+        n = float(m.group("n"))
         if not 5 <= n <= 300:
             continue
         s, e = sentences.bounds(m.start())
@@ -932,7 +939,7 @@ def find_power(body: str, sentences: Sentences, at: dict | None = None) -> list[
             attribute = out[-1].attribute  # "65W wired, instead of the rumored 90W"
         else:
             continue
-        out.append(Value(m.start(), m.end(), attribute, f"{n} W"))
+        out.append(Value(m.start(), m.end(), attribute, f"{int(n) if n.is_integer() else n} W"))
     return out
 
 
@@ -1058,7 +1065,9 @@ def _price_patterns():
     code_alt = "|".join(sorted([c for c in currencies if c.isupper() and c.isalpha()], key=len, reverse=True))
     suffix = re.compile(
         amount
-        + r"\s?(?P<cur>"
+        + r"\s?(?:(?:"
+        + fragments("currency_adjectives")
+        + r")\s+)?(?P<cur>"
         + "|".join(sorted(words, key=len, reverse=True))
         + "|"
         + code_alt

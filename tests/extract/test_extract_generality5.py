@@ -189,3 +189,89 @@ def test_a_model_number_with_an_x_is_a_name_where_the_catalogue_knows_it():
     assert ("Xiaomi 12X", "battery", "4500 mAh") in found, found
     assert ("Honor 10X Lite", "battery", "5000 mAh") in found, found
     assert not any(s.startswith("Honor 3") for s, _a, _v in found), found
+
+
+def test_a_brandless_name_of_two_series_words_keeps_the_brand_it_was_named_with():
+    body = (
+        "The Galaxy Z Flip 7 will reportedly ship with a 4,300mAh battery, up from the Galaxy Z Flip 6. "
+        "Rivals like the Honor Magic V5 support 66W charging.\n\n"
+        "The Z Flip 6 started at $1,099, and the Z Flip 7 may cost more."
+    )
+    found = facts(body)
+    assert ("Samsung Galaxy Z Flip 6", "price", "USD 1099") in found, found
+    assert not any(s.startswith("Honor") and a == "price" for s, a, _v in found), found
+
+
+def test_the_brands_phone_named_only_in_a_comparison_takes_the_brands_specs():
+    body = (
+        "The Galaxy Z Fold 7 is tipped to keep 25W charging, while rivals like the Vivo X Fold 5 support 80W. "
+        "The Vivo phone also packs a 6,000mAh battery."
+    )
+    found = facts(body)
+    assert ("vivo X Fold 5", "battery", "6000 mAh") in found, found
+    assert not any(s == "vivo" for s, _a, _v in found), found
+
+
+def test_a_price_in_a_currency_named_with_its_country_and_its_conversion():
+    body = (
+        "Honor on Friday launched the Honor Magic V5 in China. "
+        "The foldable costs 8,999 Chinese yuan ($1,250) for the base model."
+    )
+    found = facts(body)
+    assert ("Honor Magic V5", "price", "CNY 8999") in found, found
+    assert not any(a == "price" and v.startswith("USD") for _s, a, v in found), found
+
+
+def test_a_currency_of_another_country_is_not_read_as_its_namesake():
+    found = facts("The Honor Magic V5 costs 9,999 Hong Kong dollars in the city.")
+    assert not any(a == "price" and v.startswith("USD") for _s, a, v in found), found
+
+
+def test_a_weekday_before_the_launch_verb_dates_the_launch():
+    # 2025-03-04 is a Tuesday.
+    found = facts(
+        "Oppo on Tuesday launched the Oppo Find N5 in China. It packs a 5,600mAh battery.", "2025-03-04"
+    )
+    assert ("Oppo Find N5", "launch_date", "2025-03-04") in found, found
+    found = facts(
+        "On Monday, Oppo unveiled the Oppo Find N5 in China. It packs a 5,600mAh battery.", "2025-03-04"
+    )
+    assert ("Oppo Find N5", "launch_date", "2025-03-03") in found, found
+
+
+def test_a_weekday_far_from_the_launch_verb_dates_nothing():
+    found = facts(
+        "On Monday, Oppo said in a statement to investors that its sales grew, and it launched the Oppo Find N5.",
+        "2025-03-04",
+    )
+    assert not any(a == "launch_date" and v == "2025-03-03" for _s, a, v in found), found
+
+
+def test_a_weekday_before_a_past_launch_verb_is_not_read_as_next_week():
+    # 2025-03-06 is a Thursday.
+    found = facts(
+        "Vivo on Thursday unveiled the Vivo X300 Ultra, weeks before Apple is expected to release a rival.",
+        "2025-03-06",
+    )
+    assert ("vivo X300 Ultra", "launch_date", "2025-03-06") in found, found
+    assert not any(a == "launch_date" and v == "2025-03-13" for _s, a, v in found), found
+
+
+def test_a_phone_named_in_a_since_clause_does_not_take_the_topic():
+    body = (
+        "The Pixel 10a will reportedly use the Tensor G5 chip, a first for the line, "
+        "since the Pixel 9a made do with an older chip. "
+        "The phone is also tipped to get a 6.3-inch screen."
+    )
+    found = facts(body)
+    assert ("Google Pixel 10a", "display_size", "6.3 in") in found, found
+    assert not any(s == "Google Pixel 9a" and a == "display_size" for s, a, _v in found), found
+
+
+def test_charging_figures_with_a_decimal():
+    found = facts(
+        "The Pixel 10a is said to get 23W wired and 7.5W wireless charging. The Galaxy A17 supports 22.5W charging."
+    )
+    assert ("Google Pixel 10a", "wireless_charging", "7.5 W") in found, found
+    assert ("Google Pixel 10a", "wired_charging", "23 W") in found, found
+    assert ("Samsung Galaxy A17", "wired_charging", "22.5 W") in found, found
