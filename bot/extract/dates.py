@@ -550,9 +550,28 @@ def not_the_phones_launch(
 
 
 def candidates(body: str, start: int, end: int):
-    """The date phrases of body[start:end]. A dateline's day is the article's: where the sentence
-    dates the event itself ("March 9 (Agency): ... on March 8"), the dateline is not the event's
-    day; where it does not ("May 13 (Agency) – X on Tuesday launched"), it is."""
+    """The date phrases of body[start:end], but for a quarter or a half of a year ("Q1 2025", "the
+    first quarter of next year": no form of CLAIMS.md, and the year alone would claim more
+    precision about the launch's time than the phrase gives up). A dateline's day is the
+    article's: where the sentence dates the event itself ("March 9 (Agency): ... on March 8"),
+    the dateline is not the event's day; where it does not ("May 13 (Agency) – X on Tuesday
+    launched"), it is."""
+    return (m for m in _candidates(body, start, end) if not _part_of_year(body, m))
+
+
+def _part_of_year(body: str, m: re.Match) -> bool:
+    if m.group("year5") and body[m.start()] in "QH":
+        return True
+    return bool(
+        (m.group("rel6") or m.group("year5"))
+        and _PART_OF_YEAR.search(body, max(0, m.start() - 30), m.start())
+    )
+
+
+_PART_OF_YEAR = re.compile(r"(?i)\b(?:quarter|half)\s+of\s+(?:the\s+)?$")
+
+
+def _candidates(body: str, start: int, end: int):
     if start == 0 or not body[:start].strip():
         dateline = _DATELINE.match(body)
         if dateline:

@@ -183,3 +183,11 @@ def test_a_sentence_led_by_another_product_gives_the_phone_nothing():
     assert ("Xiaomi 15", "battery", "5400 mAh") in found, found
     assert not any(a == "chipset" for _s, a, _v in found), found
     assert ("Xiaomi 15", "battery", "500 mAh") not in found, found
+
+
+def test_a_quarter_or_a_half_of_a_year_gives_no_launch_date():
+    for when in ("in the first quarter of next year", "in Q1 2025", "in the second half of 2025"):
+        found = facts(f"The Vivo X Fold 4 will launch {when}, a tipster says.")
+        assert not any(a == "launch_date" for _s, a, _v in found), (when, found)
+    found = facts("The Vivo X Fold 4 will launch in early 2025, a tipster says.")
+    assert ("vivo X Fold 4", "launch_date", "2025") in found, found
