@@ -664,7 +664,9 @@ def _front_lead() -> re.Pattern:
     )
 
 
-_FIRST_CLAUSE_END = re.compile(r"[;.]|,\s*(?:while|whereas|and|but)\b|\b(?:while|whereas)\b|\b(?:rear|back)\b")
+_FIRST_CLAUSE_END = re.compile(
+    r"[;.]|,\s*(?:while|whereas|and|but)\b|\b(?:while|whereas)\b|\b(?:rear|back)\b"
+)
 
 
 def _front_led(low: str, s: int, pos: int) -> bool:

@@ -90,10 +90,7 @@ def test_a_chip_joined_to_powered_belongs_to_the_phone_named_next():
 
 
 def test_another_name_in_brackets_after_or_is_an_alias_not_a_second_phone():
-    body = (
-        "The Galaxy S25 FE (or Galaxy S25 Lite) will sport a 6.7-inch display. "
-        "It gets a 4,900mAh battery."
-    )
+    body = "The Galaxy S25 FE (or Galaxy S25 Lite) will sport a 6.7-inch display. It gets a 4,900mAh battery."
     found = facts(body)
     assert ("Samsung Galaxy S25 FE", "alias", "Samsung Galaxy S25 Lite") in found, found
     assert ("Samsung Galaxy S25 FE", "battery", "4900 mAh") in found, found
@@ -101,7 +98,9 @@ def test_another_name_in_brackets_after_or_is_an_alias_not_a_second_phone():
 
 
 def test_a_lower_case_led_name_in_brackets_is_an_alias_too():
-    body = "The iQOO 13 Pro (or iQOO 13 Legend) is tipped to pack a 6,100mAh battery. Its screen is 6.8 inches."
+    body = (
+        "The iQOO 13 Pro (or iQOO 13 Legend) is tipped to pack a 6,100mAh battery. Its screen is 6.8 inches."
+    )
     found = facts(body)
     assert any(a == "alias" and v.endswith("iQOO 13 Legend") for _s, a, v in found), found
     assert not any(s.endswith("iQOO 13") for s, _a, _v in found), found
