@@ -548,7 +548,7 @@ def default_status(doc: ArticleState, subject, attribute: str) -> str:
         return CONFIRMED
     if subject.subject in doc.statuses.launched:
         return CONFIRMED
-    if subject.kind in (DEVICE, REF_DEVICE):
+    if subject.kind in (DEVICE, REF_DEVICE, REF_SERIES):  # "they" may stand for one named phone
         device = lexicon().devices_by_key.get(key(subject.subject or ""))
         if (
             device is not None

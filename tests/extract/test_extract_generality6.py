@@ -190,3 +190,14 @@ def test_a_quarter_or_a_half_of_a_year_gives_no_launch_date():
         assert not any(a == "launch_date" for _s, a, _v in found), (when, found)
     found = facts("The Vivo X Fold 4 will launch in early 2025, a tipster says.")
     assert ("vivo X Fold 4", "launch_date", "2025") in found, found
+
+
+_TWO_LAUNCHED = (
+    "Xiaomi could bring two phones to India in June. The Xiaomi 13 and Xiaomi 13 Pro feature curved "
+    "screens. The handsets bear a 6.73-inch display. They pack a 4,820mAh battery."
+)
+
+
+def test_a_plural_reference_to_a_phone_on_sale_keeps_its_plain_specs_confirmed():
+    claims = [c for c in claims_of(_TWO_LAUNCHED, "2023-05-10") if c.attribute == "display_size"]
+    assert claims and all(c.status == "confirmed" for c in claims), claims
