@@ -201,3 +201,19 @@ _TWO_LAUNCHED = (
 def test_a_plural_reference_to_a_phone_on_sale_keeps_its_plain_specs_confirmed():
     claims = [c for c in claims_of(_TWO_LAUNCHED, "2023-05-10") if c.attribute == "display_size"]
     assert claims and all(c.status == "confirmed" for c in claims), claims
+
+
+def test_a_plural_reference_after_two_phones_named_together_is_to_both():
+    found = facts(_TWO_LAUNCHED, "2023-05-10")
+    for phone in ("Xiaomi 13", "Xiaomi 13 Pro"):
+        assert (phone, "display_size", "6.73 in") in found, found
+        assert (phone, "battery", "4820 mAh") in found, found
+
+
+def test_a_plural_reference_in_a_later_paragraph_does_not_reach_back_to_the_pair():
+    body = (
+        "The Xiaomi 13 and Xiaomi 13 Pro feature curved screens.\n\n"
+        "Xiaomi also sells the Xiaomi 12T. The phones in its budget range pack a 5,000mAh battery."
+    )
+    found = facts(body, "2023-05-10")
+    assert ("Xiaomi 13", "battery", "5000 mAh") not in found, found
