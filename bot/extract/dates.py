@@ -607,6 +607,11 @@ def tense_at(body: str, start: int, end: int, pos: int, sentence_tense: str) -> 
     return sentence_tense
 
 
+def says_future(sentence: str) -> bool:
+    """Whether a sentence speaks of what is to come ("will", "expected", "soon")."""
+    return _FUTURE.search(sentence) is not None
+
+
 def tense(sentence: str) -> str:
     future = _FUTURE.search(sentence)
     past = _PAST.search(sentence)

@@ -217,3 +217,20 @@ def test_a_plural_reference_in_a_later_paragraph_does_not_reach_back_to_the_pair
     )
     found = facts(body, "2023-05-10")
     assert ("Xiaomi 13", "battery", "5000 mAh") not in found, found
+
+
+def test_a_new_market_launch_keeps_the_known_specs_confirmed_and_its_forecasts_rumored():
+    body = (
+        "Xiaomi will launch the Xiaomi 13 Pro in India next week. The Xiaomi 13 Pro packs a 4,820mAh "
+        "battery and a 6.73-inch screen. The Xiaomi 13 Pro will get a price of Rs 79,999 there."
+    )
+    status = {c.attribute: c.status for c in claims_of(body, "2023-02-20")}
+    assert status["battery"] == "confirmed", status
+    assert status["display_size"] == "confirmed", status
+    assert status["price"] == "rumored", status
+
+
+def test_a_launch_to_come_in_the_month_the_catalogue_announces_keeps_specs_rumored():
+    body = "Xiaomi will launch the Xiaomi 13 Pro next week. The Xiaomi 13 Pro packs a 4,820mAh battery."
+    status = {c.attribute: c.status for c in claims_of(body, "2022-12-02")}
+    assert status["battery"] == "rumored", status
