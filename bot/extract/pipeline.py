@@ -47,6 +47,7 @@ from bot.extract.mentions import (
     SERIES,
     MentionFinder,
     mark_comparisons,
+    short_names,
 )
 from bot.extract.mentions import leads as mention_leads
 from bot.extract.model_numbers import model_number_aliases
@@ -166,6 +167,7 @@ def find_mentions(doc: ArticleState) -> None:
         return named_devices[before - 1].brand if before else dominant
 
     mentions += finder.find_brandless(taken, brand_at)
+    mentions += short_names(doc.body, mentions, taken)
     mentions.sort(key=lambda x: x.start)
     doc.mentions = drop_part_names(
         doc,

@@ -234,3 +234,13 @@ def test_a_launch_to_come_in_the_month_the_catalogue_announces_keeps_specs_rumor
     body = "Xiaomi will launch the Xiaomi 13 Pro next week. The Xiaomi 13 Pro packs a 4,820mAh battery."
     status = {c.attribute: c.status for c in claims_of(body, "2022-12-02")}
     assert status["battery"] == "rumored", status
+
+
+def test_a_phone_named_with_its_brand_may_be_named_again_without_it():
+    body = (
+        "Xiaomi sells the Xiaomi Mix Fold and the Xiaomi 11 Ultra in China. "
+        "The Mix Fold packs a 5,020mAh battery whereas the 11 Ultra has a 5,000mAh one."
+    )
+    found = {(s, v) for s, a, v in facts(body, "2021-06-10") if a == "battery"}
+    assert ("Xiaomi Mi Mix Fold", "5020 mAh") in found, found
+    assert ("Xiaomi Mi 11 Ultra", "5020 mAh") not in found, found
