@@ -18,7 +18,9 @@ _GROUP_START = re.compile(r"(?:" + fragments("group_references") + r")\b")
 _OLDER_LEAD = re.compile(r"(?i)\b(?:" + fragments("older_name_leads") + r")\s+$")
 _OTHER = re.compile(r"(?i)\bother\b")
 # A plural reference to phones, not to a series ("the lineup"): "they", "the handsets".
-_PLURAL_PHONES = re.compile(r"(?i)they|(?:the|these)\s+(?:phones|handsets|devices|smartphones|models|duo|pair)")
+_PLURAL_PHONES = re.compile(
+    r"(?i)they|(?:the|these)\s+(?:phones|handsets|devices|smartphones|models|duo|pair)"
+)
 _EXPLETIVE_IT = re.compile(
     r"\s+(?:is|was|has\s+been)\s+(?:being\s+|also\s+|now\s+)?(?:"
     + fragments("expletive_it_words")
