@@ -244,3 +244,18 @@ def test_a_phone_named_with_its_brand_may_be_named_again_without_it():
     found = {(s, v) for s, a, v in facts(body, "2021-06-10") if a == "battery"}
     assert ("Xiaomi Mi Mix Fold", "5020 mAh") in found, found
     assert ("Xiaomi Mi 11 Ultra", "5020 mAh") not in found, found
+
+
+def test_what_a_memory_card_or_virtual_ram_adds_is_not_the_phones_memory():
+    body = (
+        "The Infinix Hot 50 has 8GB of RAM and 128GB of storage. The RAM can be virtually expanded up "
+        "to 16GB while the storage can be expanded up to 1TB via a microSD card."
+    )
+    found = {(a, v) for _s, a, v in facts(body)}
+    assert ("ram", "8 GB") in found and ("storage", "128 GB") in found, found
+    assert ("ram", "16 GB") not in found and ("storage", "1 TB") not in found, found
+
+
+def test_expandable_storage_of_a_size_is_still_the_phones():
+    found = facts("The Galaxy M35 comes with expandable storage of 256GB and 8GB RAM.")
+    assert ("Samsung Galaxy M35", "storage", "256 GB") in found, found
