@@ -535,7 +535,7 @@ def _label_before(body: str, sentence_start: int, at: int) -> str | None:
 _EXPANSION_BEFORE = re.compile(
     r"\b(?:" + fragments("memory_expansion_words") + r")\b(?:(?![,;]|\band\b)[^.]){0,30}?"
     r"\b(?:up\s*to|to|by|an\s+additional|another)\s+$",
-    re.IGNORECASE
+    re.IGNORECASE,
 )
 _EXPANSION_AFTER = re.compile(
     r"\s*(?:of\s+)?(?:(?:via|using|through|with|by|on)\s+(?:an?\s+|the\s+)?(?:external\s+)?)?(?:"
