@@ -416,8 +416,12 @@ def resolve_candidate(m: re.Match, base: date | None, prefer: str) -> tuple[str,
     if g("relw"):
         if base is None:
             return None
-        # "launched last week": the week has no ISO form; the month of its day a week away does
+        # "launched last week": the week has no ISO form; the month of its day a week away does.
+        # "This week" from a Tuesday, February 27, may be a day in March: no month then.
         day = base + timedelta(days={"next": 7, "this": 0, "last": -7}[g("relw")])
+        sunday = base + timedelta(days=6 - base.weekday())
+        if g("relw") == "this" and (sunday.year, sunday.month) != (base.year, base.month):
+            return None
         return f"{day.year:04d}-{day.month:02d}", "month"
     if g("year9"):
         return g("year9"), "year"

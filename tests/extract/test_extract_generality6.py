@@ -259,3 +259,10 @@ def test_what_a_memory_card_or_virtual_ram_adds_is_not_the_phones_memory():
 def test_expandable_storage_of_a_size_is_still_the_phones():
     found = facts("The Galaxy M35 comes with expandable storage of 256GB and 8GB RAM.")
     assert ("Samsung Galaxy M35", "storage", "256 GB") in found, found
+
+
+def test_this_week_gives_no_month_when_the_rest_of_the_week_runs_into_the_next():
+    body = "Tecno will launch the Tecno Spark 40 in India this week, the company says."
+    assert not any(a == "launch_date" for _s, a, _v in facts(body, "2029-01-30")), "Tuesday, Jan 30"
+    found = facts(body, "2029-01-16")
+    assert ("Tecno Spark 40", "launch_date", "2029-01") in found, found
