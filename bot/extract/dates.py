@@ -416,8 +416,12 @@ def resolve_candidate(m: re.Match, base: date | None, prefer: str) -> tuple[str,
     if g("relw"):
         if base is None:
             return None
-        # "launched last week": the week has no ISO form; the month of its day a week away does
+        # "launched last week": the week has no ISO form; the month of its day a week away does.
+        # "This week" from a Tuesday, February 27, may be a day in March: no month then.
         day = base + timedelta(days={"next": 7, "this": 0, "last": -7}[g("relw")])
+        sunday = base + timedelta(days=6 - base.weekday())
+        if g("relw") == "this" and (sunday.year, sunday.month) != (base.year, base.month):
+            return None
         return f"{day.year:04d}-{day.month:02d}", "month"
     if g("year9"):
         return g("year9"), "year"
@@ -550,9 +554,28 @@ def not_the_phones_launch(
 
 
 def candidates(body: str, start: int, end: int):
-    """The date phrases of body[start:end]. A dateline's day is the article's: where the sentence
-    dates the event itself ("March 9 (Agency): ... on March 8"), the dateline is not the event's
-    day; where it does not ("May 13 (Agency) – X on Tuesday launched"), it is."""
+    """The date phrases of body[start:end], but for a quarter or a half of a year ("Q1 2025", "the
+    first quarter of next year": no form of CLAIMS.md, and the year alone would claim more
+    precision about the launch's time than the phrase gives up). A dateline's day is the
+    article's: where the sentence dates the event itself ("March 9 (Agency): ... on March 8"),
+    the dateline is not the event's day; where it does not ("May 13 (Agency) – X on Tuesday
+    launched"), it is."""
+    return (m for m in _candidates(body, start, end) if not _part_of_year(body, m))
+
+
+def _part_of_year(body: str, m: re.Match) -> bool:
+    if m.group("year5") and body[m.start()] in "QH":
+        return True
+    return bool(
+        (m.group("rel6") or m.group("year5"))
+        and _PART_OF_YEAR.search(body, max(0, m.start() - 30), m.start())
+    )
+
+
+_PART_OF_YEAR = re.compile(r"(?i)\b(?:quarter|half)\s+of\s+(?:the\s+)?$")
+
+
+def _candidates(body: str, start: int, end: int):
     if start == 0 or not body[:start].strip():
         dateline = _DATELINE.match(body)
         if dateline:
@@ -586,6 +609,11 @@ def tense_at(body: str, start: int, end: int, pos: int, sentence_tense: str) -> 
         if _FUTURE.search(clause) or _PAST.search(clause):
             return tense(clause)
     return sentence_tense
+
+
+def says_future(sentence: str) -> bool:
+    """Whether a sentence speaks of what is to come ("will", "expected", "soon")."""
+    return _FUTURE.search(sentence) is not None
 
 
 def tense(sentence: str) -> str:

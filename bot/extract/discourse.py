@@ -14,11 +14,14 @@ from bot.extract.status import DENIED, RUMORED
 from bot.extract.subjects import VARIANT_OF, in_object_position
 
 _GROUP_REF = re.compile(r"(?i)(?:" + fragments("group_references") + r")\b")
-_PLAIN_GROUP_REF = re.compile(r"(?i)they|these\s+(?:" + fragments("group_reference_nouns") + r")")
 _GROUP_START = re.compile(r"(?:" + fragments("group_references") + r")\b")
 _OLDER_LEAD = re.compile(r"(?i)\b(?:" + fragments("older_name_leads") + r")\s+$")
 _NEWER_LEAD = re.compile(r"(?i)\b(?:" + fragments("newer_name_leads") + r")\s+$")
 _OTHER = re.compile(r"(?i)\bother\b")
+# A plural reference to phones, not to a series ("the lineup"): "they", "the handsets".
+_PLURAL_PHONES = re.compile(
+    r"(?i)they|(?:the|these)\s+(?:phones|handsets|devices|smartphones|models|duo|pair)"
+)
 _EXPLETIVE_IT = re.compile(
     r"\s+(?:is|was|has\s+been)\s+(?:being\s+|also\s+|now\s+)?(?:"
     + fragments("expletive_it_words")
@@ -156,9 +159,10 @@ class _Discourse:
         self.series_topic: Mention | None = None
         self.last_group: list[Mention] = []  # the last devices named together
         self.previous_group: list[Mention] = []  # the devices "they" went on about
-        self.group_just_named: list[Mention] = []  # the devices the sentence before named together
         self.previous_cue: tuple = (-1, None, None)
         self.lead_in_status: str | None = None
+        self.paragraph = -1  # where the sentence being read starts its paragraph
+        self.group_paragraph = -2  # the paragraph that named the last group together
 
     def resolve(self, sent_mentions: list[Mention], end: int) -> list[Mention]:
         """The sentence's mentions with each reference replaced by what it refers to (the
@@ -226,10 +230,16 @@ class _Discourse:
                 # "Both handsets pack ... They run ...": "they" goes on with the same devices.
                 resolved.append(group_reference(m, self.previous_group))
                 continue
-            if m.kind == REF_SERIES and self.group_just_named and _PLAIN_GROUP_REF.fullmatch(m.text):
-                # "The X, Y and Z will launch in May. They (these phones) use ...": the phones
-                # just named, not the last of them
-                resolved.append(group_reference(m, self.group_just_named))
+            if (
+                m.kind == REF_SERIES
+                and antecedent is None
+                and len(self.last_group) >= 2
+                and self.group_paragraph == self.paragraph
+                and _PLURAL_PHONES.fullmatch(m.text)
+            ):
+                # "The X and Y feature ... The handsets bear ... They pack ...": in the paragraph
+                # that named them together, a plural reference is to both.
+                resolved.append(group_reference(m, self.last_group))
                 continue
             if (
                 m.kind == REF_SERIES
@@ -318,7 +328,7 @@ class _Discourse:
                     named.append(m)
         if len(named) >= 2:
             self.last_group = named
-        self.group_just_named = named if len(named) >= 2 else []
+            self.group_paragraph = self.paragraph
         sentence_group = next((m.group for m in resolved if m.group), None)
         if sentence_group:
             self.previous_group = list(sentence_group)
@@ -432,6 +442,7 @@ def read_discourse(doc: ArticleState) -> list[SentenceContext]:
             para_index += 1
         para = paras[para_index] if paras else (s, e)
         # A sentence that names nothing changes no topic: only its cue carries forward.
+        state.paragraph = para[0]
         resolved = state.resolve(sent_mentions, e) if sent_mentions else []
         out.append(
             SentenceContext(

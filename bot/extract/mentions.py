@@ -782,6 +782,37 @@ class MentionFinder:
         return found
 
 
+def short_names(body: str, mentions: list[Mention], taken: Taken) -> list[Mention]:
+    """ "the GT 5G" after the "Realme GT 5G": a phone the article named with its brand word may be
+    named again without it, also where the model has no number of its own that the brand-less
+    model pattern could see. One scan for all the names (a trie), so a long article stays linear."""
+    lex = lexicon()
+    by_name: dict[str, Mention] = {}
+    for m in mentions:
+        if m.kind != DEVICE or not m.brand or not m.subject or m.tentative:
+            continue
+        first, _, rest = m.text.partition(" ")
+        if first.lower() not in (w.lower() for w in lex.brands[m.brand].words):
+            rest = m.text  # "the GT 5G and GT Neo": a sibling named without the brand already
+        rest = " ".join(rest.split())
+        if " " in rest and any(c.isupper() for c in rest):  # "GT 5G"; one word ("GT") may be a series'
+            by_name.setdefault(rest, m)
+    if not by_name:
+        return []
+    pattern = re.compile(trie_pattern(by_name) + r"(?![\w+])")
+    found = []
+    for hit in pattern.finditer(body):
+        s, e = hit.span()
+        if not word_start(body, s) or (s and body[s - 1] in "@#/") or not taken.free(s, e):
+            continue
+        named = by_name.get(" ".join(hit.group(0).split()))
+        if named is None:
+            continue
+        found.append(Mention(s, e, DEVICE, named.subject, named.brand, body[s:e], model=named.model))
+        taken.append((s, e))
+    return found
+
+
 _PAREN_NUMBER = re.compile(r"\s?(?:\(\d{1,2}[a-z]?\)|\d{1,2}[a-z]?\b)")
 _RUN_ON_VARIANT = re.compile(
     r"\s+(Ultra|Pro|Max|Plus|Lite|Mini)(?=(?:whose|with|and|that|which|was|has|will|is)\b)"

@@ -48,6 +48,7 @@ from bot.extract.mentions import (
     SERIES,
     MentionFinder,
     mark_comparisons,
+    short_names,
 )
 from bot.extract.mentions import leads as mention_leads
 from bot.extract.model_numbers import model_number_aliases
@@ -168,6 +169,7 @@ def find_mentions(doc: ArticleState) -> None:
         return named_devices[before - 1].brand if before else dominant
 
     mentions += finder.find_brandless(taken, brand_at)
+    mentions += short_names(doc.body, mentions, taken)
     mentions.sort(key=lambda x: x.start)
     doc.mentions = drop_part_names(
         doc,
@@ -522,7 +524,7 @@ def status_for(doc: ArticleState, a: Assignment) -> str:
         return carried[1]
     if a.attribute == "launch_date" and maker_confirms_next(doc, sentence, a.value):
         return CONFIRMED
-    return default_status(doc, a.subject, a.attribute)
+    return default_status(doc, a.subject, a.attribute, doc.body[s:e])
 
 
 def _launched_plain(doc: ArticleState, subject: str | None) -> bool:
@@ -565,20 +567,30 @@ def _listing_cues_only(doc: ArticleState, s: int, e: int, pos: int) -> bool:
     return bool(cues) and all(doc.low[c[0] : c[1]] in _LISTING_CUES for c in cues)
 
 
-def default_status(doc: ArticleState, subject, attribute: str) -> str:
+def default_status(doc: ArticleState, subject, attribute: str, sentence: str | None = None) -> str:
+    """The status of a claim no cue governs: confirmed for what the article and the catalogue
+    say is out, else rumored. `sentence` is the claim's sentence, when there is one."""
     if attribute == "camera_partner":
         return CONFIRMED
     if subject.subject in doc.statuses.launched:
         return CONFIRMED
-    if subject.kind in (DEVICE, REF_DEVICE):
+    if subject.kind in (DEVICE, REF_DEVICE, REF_SERIES):  # "they" may stand for one named phone
         device = lexicon().devices_by_key.get(key(subject.subject or ""))
+        month = doc.published.isoformat()[:7] if doc.published else None
+        if device is None or not device.announced or (month is not None and device.announced > month):
+            return RUMORED
+        if not doc.statuses.launched.is_upcoming(subject.subject):
+            return CONFIRMED  # announced before the article: on sale, its plain specs confirmed
         if (
-            device is not None
-            and device.announced
-            and (doc.published is None or device.announced <= doc.published.isoformat()[:7])
-            and not doc.statuses.launched.is_upcoming(subject.subject)
+            month is not None
+            and device.announced < month
+            and sentence is not None
+            and not _dates.says_future(sentence)
         ):
-            return CONFIRMED  # announced before the article, and not one whose launch here is still to come
+            # A launch to come of a phone announced in an earlier month is one in a new market
+            # (India, after China): what the article says the phone has is known; what it says
+            # the phone will have there is still a forecast.
+            return CONFIRMED
     return RUMORED
 
 

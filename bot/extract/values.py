@@ -539,6 +539,29 @@ def _label_before(body: str, sentence_start: int, at: int) -> str | None:
     return None
 
 
+_EXPANSION_BEFORE = re.compile(
+    r"\b(?:" + fragments("memory_expansion_words") + r")\b(?:(?![,;]|\band\b)[^.]){0,30}?"
+    r"\b(?:up\s*to|to|by|an\s+additional|another)\s+$",
+    re.IGNORECASE,
+)
+_EXPANSION_AFTER = re.compile(
+    r"\s*(?:of\s+)?(?:(?:via|using|through|with|by|on)\s+(?:an?\s+|the\s+)?(?:external\s+)?)?(?:"
+    + fragments("memory_expansion_media")
+    + r")",
+    re.IGNORECASE,
+)
+
+
+def _expansion_amount(body: str, sentences: Sentences, m: re.Match) -> bool:
+    """Whether an amount is what a memory card or a swap file adds ("storage can be expanded up to
+    2TB via a microSD card", "8GB of virtual RAM"), not the phone's own."""
+    s, _e = sentences.bounds(m.start())
+    return bool(
+        _EXPANSION_BEFORE.search(body, max(s, m.start() - 60), m.start())
+        or _EXPANSION_AFTER.match(body, m.end(), m.end() + 40)
+    )
+
+
 def find_memory(body: str, sentences: Sentences, at: dict | None = None) -> list[Value]:
     at = scan_numbers(body) if at is None else at
     out: list[Value] = []
@@ -616,6 +639,8 @@ def find_memory(body: str, sentences: Sentences, at: dict | None = None) -> list
             if _LIST_GAP.match(gap):
                 roles[i] = roles[i + 1]
     for m, role in zip(amounts, roles, strict=False):
+        if role is not None and _expansion_amount(body, sentences, m):
+            continue  # "expandable up to 1TB via microSD": a card's amount, not the phone's
         amount = _gb(m.group("n"), m.group("u"))
         if role is None:
             if m.group("u").upper().startswith("T") or amount >= 64:
@@ -679,7 +704,9 @@ def _front_lead() -> re.Pattern:
     )
 
 
-_FIRST_CLAUSE_END = re.compile(r"[;.]|,\s*(?:while|whereas|and|but)\b|\b(?:while|whereas)\b|\b(?:rear|back)\b")
+_FIRST_CLAUSE_END = re.compile(
+    r"[;.]|,\s*(?:while|whereas|and|but)\b|\b(?:while|whereas)\b|\b(?:rear|back)\b"
+)
 
 
 def _front_led(low: str, s: int, pos: int) -> bool:

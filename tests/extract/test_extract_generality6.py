@@ -90,10 +90,7 @@ def test_a_chip_joined_to_powered_belongs_to_the_phone_named_next():
 
 
 def test_another_name_in_brackets_after_or_is_an_alias_not_a_second_phone():
-    body = (
-        "The Galaxy S25 FE (or Galaxy S25 Lite) will sport a 6.7-inch display. "
-        "It gets a 4,900mAh battery."
-    )
+    body = "The Galaxy S25 FE (or Galaxy S25 Lite) will sport a 6.7-inch display. It gets a 4,900mAh battery."
     found = facts(body)
     assert ("Samsung Galaxy S25 FE", "alias", "Samsung Galaxy S25 Lite") in found, found
     assert ("Samsung Galaxy S25 FE", "battery", "4900 mAh") in found, found
@@ -101,7 +98,9 @@ def test_another_name_in_brackets_after_or_is_an_alias_not_a_second_phone():
 
 
 def test_a_lower_case_led_name_in_brackets_is_an_alias_too():
-    body = "The iQOO 13 Pro (or iQOO 13 Legend) is tipped to pack a 6,100mAh battery. Its screen is 6.8 inches."
+    body = (
+        "The iQOO 13 Pro (or iQOO 13 Legend) is tipped to pack a 6,100mAh battery. Its screen is 6.8 inches."
+    )
     found = facts(body)
     assert any(a == "alias" and v.endswith("iQOO 13 Legend") for _s, a, v in found), found
     assert not any(s.endswith("iQOO 13") for s, _a, _v in found), found
@@ -183,3 +182,87 @@ def test_a_sentence_led_by_another_product_gives_the_phone_nothing():
     assert ("Xiaomi 15", "battery", "5400 mAh") in found, found
     assert not any(a == "chipset" for _s, a, _v in found), found
     assert ("Xiaomi 15", "battery", "500 mAh") not in found, found
+
+
+def test_a_quarter_or_a_half_of_a_year_gives_no_launch_date():
+    for when in ("in the first quarter of next year", "in Q1 2025", "in the second half of 2025"):
+        found = facts(f"The Vivo X Fold 4 will launch {when}, a tipster says.")
+        assert not any(a == "launch_date" for _s, a, _v in found), (when, found)
+    found = facts("The Vivo X Fold 4 will launch in early 2025, a tipster says.")
+    assert ("vivo X Fold 4", "launch_date", "2025") in found, found
+
+
+_TWO_LAUNCHED = (
+    "Xiaomi could bring two phones to India in June. The Xiaomi 13 and Xiaomi 13 Pro feature curved "
+    "screens. The handsets bear a 6.73-inch display. They pack a 4,820mAh battery."
+)
+
+
+def test_a_plural_reference_to_a_phone_on_sale_keeps_its_plain_specs_confirmed():
+    claims = [c for c in claims_of(_TWO_LAUNCHED, "2023-05-10") if c.attribute == "display_size"]
+    assert claims and all(c.status == "confirmed" for c in claims), claims
+
+
+def test_a_plural_reference_after_two_phones_named_together_is_to_both():
+    found = facts(_TWO_LAUNCHED, "2023-05-10")
+    for phone in ("Xiaomi 13", "Xiaomi 13 Pro"):
+        assert (phone, "display_size", "6.73 in") in found, found
+        assert (phone, "battery", "4820 mAh") in found, found
+
+
+def test_a_plural_reference_in_a_later_paragraph_does_not_reach_back_to_the_pair():
+    body = (
+        "The Xiaomi 13 and Xiaomi 13 Pro feature curved screens.\n\n"
+        "Xiaomi also sells the Xiaomi 12T. The phones in its budget range pack a 5,000mAh battery."
+    )
+    found = facts(body, "2023-05-10")
+    assert ("Xiaomi 13", "battery", "5000 mAh") not in found, found
+
+
+def test_a_new_market_launch_keeps_the_known_specs_confirmed_and_its_forecasts_rumored():
+    body = (
+        "Xiaomi will launch the Xiaomi 13 Pro in India next week. The Xiaomi 13 Pro packs a 4,820mAh "
+        "battery and a 6.73-inch screen. The Xiaomi 13 Pro will get a price of Rs 79,999 there."
+    )
+    status = {c.attribute: c.status for c in claims_of(body, "2023-02-20")}
+    assert status["battery"] == "confirmed", status
+    assert status["display_size"] == "confirmed", status
+    assert status["price"] == "rumored", status
+
+
+def test_a_launch_to_come_in_the_month_the_catalogue_announces_keeps_specs_rumored():
+    body = "Xiaomi will launch the Xiaomi 13 Pro next week. The Xiaomi 13 Pro packs a 4,820mAh battery."
+    status = {c.attribute: c.status for c in claims_of(body, "2022-12-02")}
+    assert status["battery"] == "rumored", status
+
+
+def test_a_phone_named_with_its_brand_may_be_named_again_without_it():
+    body = (
+        "Xiaomi sells the Xiaomi Mix Fold and the Xiaomi 11 Ultra in China. "
+        "The Mix Fold packs a 5,020mAh battery whereas the 11 Ultra has a 5,000mAh one."
+    )
+    found = {(s, v) for s, a, v in facts(body, "2021-06-10") if a == "battery"}
+    assert ("Xiaomi Mi Mix Fold", "5020 mAh") in found, found
+    assert ("Xiaomi Mi 11 Ultra", "5020 mAh") not in found, found
+
+
+def test_what_a_memory_card_or_virtual_ram_adds_is_not_the_phones_memory():
+    body = (
+        "The Infinix Hot 50 has 8GB of RAM and 128GB of storage. The RAM can be virtually expanded up "
+        "to 16GB while the storage can be expanded up to 1TB via a microSD card."
+    )
+    found = {(a, v) for _s, a, v in facts(body)}
+    assert ("ram", "8 GB") in found and ("storage", "128 GB") in found, found
+    assert ("ram", "16 GB") not in found and ("storage", "1 TB") not in found, found
+
+
+def test_expandable_storage_of_a_size_is_still_the_phones():
+    found = facts("The Galaxy M35 comes with expandable storage of 256GB and 8GB RAM.")
+    assert ("Samsung Galaxy M35", "storage", "256 GB") in found, found
+
+
+def test_this_week_gives_no_month_when_the_rest_of_the_week_runs_into_the_next():
+    body = "Tecno will launch the Tecno Spark 40 in India this week, the company says."
+    assert not any(a == "launch_date" for _s, a, _v in facts(body, "2029-01-30")), "Tuesday, Jan 30"
+    found = facts(body, "2029-01-16")
+    assert ("Tecno Spark 40", "launch_date", "2029-01") in found, found
