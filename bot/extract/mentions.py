@@ -978,9 +978,20 @@ def _number_less_names() -> tuple[re.Pattern | None, dict[str, dict[str, list]]]
     for name, by_brand in shorter.items():
         for brand, entries in by_brand.items():
             exact.setdefault(name, {}).setdefault(brand, entries)
+    for name, by_brand in list(exact.items()):
+        spelled_out = _spelled_plus(name)
+        if spelled_out != name:
+            for brand, entries in by_brand.items():
+                exact.setdefault(spelled_out, {}).setdefault(brand, entries)
     if not exact:
         return None, {}
     return re.compile(trie_pattern(exact, space=" ") + r"(?![\w+-])"), exact
+
+
+def _spelled_plus(name: str) -> str:
+    """ "edge+" -> "edge plus": writers spell out the "+" the catalogue writes ("Edge Plus" is the
+    catalogue's "Edge+"); a name the catalogue itself writes with "Plus" is left as it is."""
+    return re.sub(r"(?<=\w)\+(?=\s|$)", " plus", name)
 
 
 _PHONE_N = re.compile(

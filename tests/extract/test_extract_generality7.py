@@ -1,0 +1,39 @@
+"""Seventh round of general mechanisms, each on own sentences: "Plus" spelled out where the
+catalogue writes "+". No text of any real article."""
+
+from __future__ import annotations
+
+from bot.extract import extract
+from bot.models import Article
+
+
+def claims_of(body: str, published: str | None = "2024-06-01"):
+    return extract(Article(id="g7", body=body, published=published, published_basis="header"))
+
+
+def facts(body: str, published: str | None = "2024-06-01") -> set[tuple[str, str, str]]:
+    return {(c.subject, c.attribute, c.value) for c in claims_of(body, published)}
+
+
+def test_plus_spelled_out_names_the_catalogues_plus_phone():
+    body = (
+        "Motorola has opened sales of the Motorola One Fusion Plus in Europe. "
+        "The Motorola One Fusion Plus packs a 5,000mAh battery and a 6.5-inch display. "
+        "Its sibling, the Motorola G8, has a 4,000mAh battery."
+    )
+    found = facts(body, "2020-07-01")
+    assert ("Motorola One Fusion+", "battery", "5000 mAh") in found, found
+    assert ("Motorola One Fusion+", "display_size", "6.5 in") in found, found
+    assert not any(s.endswith("G8") and v == "5000 mAh" for s, _a, v in found), found
+
+
+def test_a_spelled_out_plus_with_a_year_in_the_catalogue_is_the_latest_by_the_date():
+    body = "The vivo X Fold Plus is official. The vivo X Fold Plus has a 4,730mAh battery."
+    found = facts(body, "2022-10-01")
+    assert ("vivo X Fold+", "battery", "4730 mAh") in found, found
+
+
+def test_a_catalogue_name_written_with_plus_keeps_its_plus():
+    body = "The Apple iPhone 14 Plus is on sale now. The iPhone 14 Plus has a 6.7-inch display."
+    found = facts(body, "2022-10-01")
+    assert ("Apple iPhone 14 Plus", "display_size", "6.7 in") in found, found
