@@ -286,6 +286,17 @@ def resolve_device(brand: str, model: str) -> tuple[str, bool]:
     for family in families:
         if family and not mkey.startswith(family):
             tries += [family + t for t in tries[:4]]
+    # "Moto Edge 20" is the catalogue's "Edge 20": a family word the catalogue writes before
+    # other models of the brand ("Moto G72") but not before this one is the writer's, tried last
+    # so that "Moto G Power" keeps its "Moto"; never a sub-brand the catalogue does not write
+    # ("CMF Phone 1" is no "Phone (1)"), nor down to a bare number ("Magic 6" is no "Honor 6").
+    written = _catalogue_families(brand)
+    tries += [
+        t[len(f) :]
+        for f in families
+        for t in tries[:4]
+        if f in written and t.startswith(f) and t[len(f) : len(f) + 1].isalpha()
+    ]
     for t in tries:
         device = lex.devices_by_key.get(key(brand) + t)
         if device is not None:
@@ -293,6 +304,16 @@ def resolve_device(brand: str, model: str) -> tuple[str, bool]:
     if key(model).startswith(key(brand)):
         return model, False
     return f"{brand} {model}", False
+
+
+@lru_cache(maxsize=64)
+def _catalogue_families(brand: str) -> frozenset[str]:
+    """The keys of the brand's family words that the catalogue writes in its names."""
+    lex = lexicon()
+    prefix = key(brand)
+    names = [k[len(prefix) :] for k in lex.devices_by_key if k.startswith(prefix)]
+    families = {key(f) for f in lex.family_words.get(brand, [])}
+    return frozenset(f for f in families if f and any(n.startswith(f) for n in names))
 
 
 @lru_cache(maxsize=4096)

@@ -37,3 +37,19 @@ def test_a_catalogue_name_written_with_plus_keeps_its_plus():
     body = "The Apple iPhone 14 Plus is on sale now. The iPhone 14 Plus has a 6.7-inch display."
     found = facts(body, "2022-10-01")
     assert ("Apple iPhone 14 Plus", "display_size", "6.7 in") in found, found
+
+
+def test_a_family_word_the_catalogue_does_not_write_is_left_out_of_the_name():
+    body = (
+        "Motorola has started sales of the Moto Edge 30 Pro in India. "
+        "The Moto Edge 30 Pro has a 6.7-inch display and a 4,800mAh battery."
+    )
+    found = facts(body, "2022-04-01")
+    assert ("Motorola Edge 30 Pro", "battery", "4800 mAh") in found, found
+    assert not any(s.startswith("Motorola Moto Edge") for s, _a, _v in found), found
+
+
+def test_a_family_word_the_catalogue_writes_stays_in_the_name():
+    body = "The Moto G72 goes on sale today. The Moto G72 packs a 5,000mAh battery."
+    found = facts(body, "2022-10-01")
+    assert ("Motorola Moto G72", "battery", "5000 mAh") in found, found
