@@ -741,6 +741,8 @@ class MentionFinder:
                 continue
             if s and (body[s - 1].isalnum() or body[s - 1] in "@#/.,$€£¥-_"):
                 continue
+            if _chip_family_before().search(body, max(0, s - 16), s):
+                continue  # "Dimensity 7300 Ultra", "Exynos 2400": a chip's number, no phone
             family = _SERIES_WORD_BEFORE.search(body, max(0, s - 12), s) or _line_word_before(
                 body, s, brand_at(s)
             )
@@ -809,6 +811,12 @@ _SERIES_WORD_BEFORE = re.compile(
     r"(?<![\w-])(" + alternation(w for w in load_series_words() if " " not in w and w[0].isupper()) + r")\s+$"
 )
 _WORD_BEFORE = re.compile(r"(?<![\w-])([A-Z][A-Za-z]*)\s+$")
+
+
+@lru_cache(maxsize=1)
+def _chip_family_before() -> re.Pattern:
+    """A chip family word (specs.json chip_families) right before an offset."""
+    return re.compile(r"(?<![\w-])(?:" + alternation(lexicon().specs["chip_families"]) + r")\s+$")
 
 
 @lru_cache(maxsize=1)

@@ -53,3 +53,25 @@ def test_a_family_word_the_catalogue_writes_stays_in_the_name():
     body = "The Moto G72 goes on sale today. The Moto G72 packs a 5,000mAh battery."
     found = facts(body, "2022-10-01")
     assert ("Motorola Moto G72", "battery", "5000 mAh") in found, found
+
+
+def test_a_short_member_name_after_a_chip_name_means_the_member():
+    body = (
+        "Xiaomi has announced the Redmi Note 14 series, with the Redmi Note 14, Redmi Note 14 Pro "
+        "and Redmi Note 14 Pro+. The Pro+ adds a Dimensity 7300 Ultra and a 5,200mAh battery, while "
+        "the Pro houses a Snapdragon 7s Gen 3 and a 5,000mAh battery."
+    )
+    found = facts(body, "2024-09-20")
+    assert ("Xiaomi Redmi Note 14 Pro", "chipset", "Snapdragon 7s Gen 3") in found, found
+    assert ("Xiaomi Redmi Note 14 Pro", "battery", "5000 mAh") in found, found
+    assert ("Xiaomi Redmi Note 14 Pro+", "chipset", "Dimensity 7300 Ultra") in found, found
+    assert not any(s.endswith("Pro+") and v in ("5000 mAh", "Snapdragon 7s Gen 3") for s, _a, v in found)
+
+
+def test_a_chips_number_is_no_phone_of_the_brand():
+    body = (
+        "Apple is said to test the iPhone 17 Pro.\n\nSpecs:\n- Snapdragon 8 Plus Gen 1\n- 50MP main camera\n"
+    )
+    found = facts(body, "2025-03-01")
+    assert ("Apple iPhone 17 Pro", "main_camera", "50 MP") in found, found
+    assert not any("iPhone 8 Plus" in s for s, _a, _v in found), found
