@@ -616,12 +616,7 @@ def model_references(doc, mentions: list[Mention], taken) -> list[Mention]:
         base_mention = family_before[i] if i >= 0 else None
         if base_mention is None:
             continue
-        words = base_mention.model.split()
-        while len(words) > 1 and words[-1].lower() in variants and not re.fullmatch(r"[IVX]+", words[-1]):
-            words.pop()
-        if len(words[-1]) > 1 and words[-1].endswith("+"):
-            words[-1] = words[-1][:-1]  # "the Ultra" after the "S40+" is the S40 Ultra
-        base = " ".join(words)
+        base = _family_base(base_mention.model, variants)
         var = h.group("var")
         model = f"{base}{var}" if var == "+" else f"{base} {var}" if var else base
         name, known = resolve_device(base_mention.brand, model)
@@ -632,6 +627,36 @@ def model_references(doc, mentions: list[Mention], taken) -> list[Mention]:
         ):
             continue
         start = h.start("var") if var else h.start("adj")
+        plural = _PLURAL_NOUN_AFTER.match(body, e) if var else None
+        members = []
+        if plural:
+            # The article's own family first (its first phone named): "the Pro models" after last
+            # year's pair is named in passing are this year's.
+            first = next((c for c in family_before if c is not None), None)
+            for owner in (first, base_mention) if first is not None else (base_mention,):
+                members = _members_with(
+                    mentions[: i + 1], owner.brand, key(_family_base(owner.model, variants)), var
+                )
+                if len(members) >= 2:
+                    break
+        if len(members) >= 2:
+            # "the Pro models" after the X, X Pro and X Pro+: each member with the word.
+            first, e = members[0], plural.end()
+            added.append(
+                Mention(
+                    start,
+                    e,
+                    DEVICE,
+                    first.subject,
+                    first.brand,
+                    body[start:e],
+                    model=first.model,
+                    ref=True,
+                    group=tuple(members),
+                )
+            )
+            taken.append((start, e))
+            continue
         added.append(
             Mention(start, e, DEVICE, name, base_mention.brand, body[start:e], model=_tidy_model(model))
         )
@@ -639,6 +664,35 @@ def model_references(doc, mentions: list[Mention], taken) -> list[Mention]:
     if not added:
         return mentions
     return sorted(mentions + added, key=lambda x: x.start)
+
+
+def _family_base(model: str, variants) -> str:
+    """ "S23" of "S23 Ultra" and of "S23+": a model without its last variant words."""
+    words = model.split()
+    while len(words) > 1 and words[-1].lower() in variants and not re.fullmatch(r"[IVX]+", words[-1]):
+        words.pop()
+    if len(words[-1]) > 1 and words[-1].endswith("+"):
+        words[-1] = words[-1][:-1]  # "the Ultra" after the "S40+" is the S40 Ultra
+    return " ".join(words)
+
+
+_PLURAL_NOUN_AFTER = re.compile(r"\s*(?:" + fragments("model_reference_nouns") + r")s\b")
+
+
+def _members_with(mentions: list[Mention], brand: str, base_key: str, variant: str) -> list[Mention]:
+    """The devices of a family named in `mentions` whose model holds the variant word ("Pro" is
+    in "Pro" and "Pro+"), each once, in the order named."""
+    word = variant.lower().rstrip("+") or "+"
+    out: list[Mention] = []
+    for m in mentions:
+        if m.kind != DEVICE or m.brand != brand or not m.model or m.comparison or m.alias_only or m.ref:
+            continue
+        if not key(m.model).startswith(base_key):
+            continue
+        words = {w.lower().rstrip("+") or "+" for w in m.model.split()}
+        if word in words and all(x.subject != m.subject for x in out):
+            out.append(m)
+    return out
 
 
 _ORDER_REF = re.compile(

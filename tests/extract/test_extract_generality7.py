@@ -75,3 +75,27 @@ def test_a_chips_number_is_no_phone_of_the_brand():
     found = facts(body, "2025-03-01")
     assert ("Apple iPhone 17 Pro", "main_camera", "50 MP") in found, found
     assert not any("iPhone 8 Plus" in s for s, _a, _v in found), found
+
+
+def test_a_plural_member_name_means_each_member_with_the_word():
+    body = (
+        "Xiaomi has announced the Redmi Note 14 series, with the Redmi Note 14, Redmi Note 14 Pro and "
+        "Redmi Note 14 Pro+. The Pro models get a 200MP main camera and a 6.67-inch AMOLED display."
+    )
+    found = facts(body, "2024-09-20")
+    for member in ("Xiaomi Redmi Note 14 Pro", "Xiaomi Redmi Note 14 Pro+"):
+        assert (member, "main_camera", "200 MP") in found, found
+        assert (member, "display_size", "6.67 in") in found, found
+    assert ("Xiaomi Redmi Note 14", "main_camera", "200 MP") not in found, found
+
+
+def test_a_plural_member_name_is_of_the_articles_own_family_first():
+    body = (
+        "The iPhone 18 Pro and iPhone 18 Pro Max are said to arrive in September. "
+        "Last year the iPhone 17 Pro and iPhone 17 Pro Max got a new vapour chamber. "
+        "This year the Pro models may move to a 5,000mAh battery."
+    )
+    found = facts(body, "2026-03-01")
+    assert ("Apple iPhone 18 Pro", "battery", "5000 mAh") in found, found
+    assert ("Apple iPhone 18 Pro Max", "battery", "5000 mAh") in found, found
+    assert not any("17" in s and v == "5000 mAh" for s, _a, v in found), found
