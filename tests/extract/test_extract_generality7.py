@@ -99,3 +99,9 @@ def test_a_plural_member_name_is_of_the_articles_own_family_first():
     assert ("Apple iPhone 18 Pro", "battery", "5000 mAh") in found, found
     assert ("Apple iPhone 18 Pro Max", "battery", "5000 mAh") in found, found
     assert not any("17" in s and v == "5000 mAh" for s, _a, v in found), found
+
+
+def test_a_resolution_with_a_glued_pixel_unit_is_read():
+    body = "The Honor 90 Pro is official. The Honor 90 Pro has a 6.78-inch OLED panel at 1224x2700px."
+    found = facts(body, "2023-06-01")
+    assert ("Honor 90 Pro", "display_resolution", "2700x1224") in found, found
