@@ -8,7 +8,15 @@ import re
 from bisect import bisect_left, bisect_right
 
 from bot.extract import wordscan
-from bot.extract.lexicon import context_words, fragments, key, lexicon, pattern_entries, word_gate
+from bot.extract.lexicon import (
+    context_words,
+    fragments,
+    key,
+    lexicon,
+    load_json,
+    pattern_entries,
+    word_gate,
+)
 from bot.extract.mentions import (
     COMPANY,
     COMPANY_REF,
@@ -146,6 +154,8 @@ def compared_value(doc, v: Value, mentions: list[Mention], s: int, compare_befor
     window = doc.low[max(s, v.start - 40) : v.start]
     if _COMPARE_GATE(window) and compare_before_value.search(body, max(s, v.start - 40), v.start):
         return True
+    if v.attribute == "chipset" and _chip_compared(doc, v.start, s):
+        return True
     for m in mentions:
         if (
             m.comparison
@@ -185,7 +195,22 @@ def _coordinated_with_compared(doc, v: Value, s: int, compare_before_value) -> b
     window = doc.low[max(s, first.start - 40) : first.start]
     return bool(
         _COMPARE_GATE(window) and compare_before_value.search(doc.body, max(s, first.start - 40), first.start)
-    )
+    ) or (v.attribute == "chipset" and _chip_compared(doc, first.start, s))
+
+
+_CHIP_COMPARED = re.compile(
+    r"\b(?:" + fragments("chip_comparison_before_value") + r")\s+(?:(?:the|a|its|their)\s+)?"
+    r"(?:[\w'’-]+\s+|[–—-]\s+){0,6}$"
+)
+_CHIP_COMPARISON_REACH = int(load_json("context.json")["chip_comparison_reach"])
+
+
+def _chip_compared(doc, start: int, s: int) -> bool:
+    """ "positioned just below the maker's flagship X", "on par with the X", "a 20 percent
+    improvement over the X": a chip named after such words is the one measured against, not the
+    phone's own (its clause only: a comma or a stop between ends the comparison)."""
+    lead = max(s, start - _CHIP_COMPARISON_REACH)
+    return _CHIP_COMPARED.search(doc.low, lead, start) is not None
 
 
 def chip_led(doc, sentence, values: list[Value]) -> bool:

@@ -105,3 +105,20 @@ def test_a_resolution_with_a_glued_pixel_unit_is_read():
     body = "The Honor 90 Pro is official. The Honor 90 Pro has a 6.78-inch OLED panel at 1224x2700px."
     found = facts(body, "2023-06-01")
     assert ("Honor 90 Pro", "display_resolution", "2700x1224") in found, found
+
+
+def test_chips_a_chip_is_measured_against_are_not_the_phones():
+    body = (
+        "The Realme GT 7 is official. It runs the Dimensity 8400, which sits just below the maker's "
+        "top chip – the Dimensity 9400 - in the lineup. The chip is said to be on par with the "
+        "Snapdragon 8 Gen 2 and the Snapdragon 8 Gen 1. Early scores show a 15 percent (single-core) "
+        "gain over the Dimensity 8300 chipset."
+    )
+    chips = {v for s, a, v in facts(body, "2025-04-01") if a == "chipset"}
+    assert chips == {"Dimensity 8400"}, chips
+
+
+def test_a_chip_the_phone_is_powered_by_stays_its_own():
+    body = "The Realme GT 7 is official. The Realme GT 7 is powered by the Dimensity 8400 chipset."
+    found = facts(body, "2025-04-01")
+    assert ("Realme GT 7", "chipset", "Dimensity 8400") in found, found
