@@ -122,3 +122,14 @@ def test_a_chip_the_phone_is_powered_by_stays_its_own():
     body = "The Realme GT 7 is official. The Realme GT 7 is powered by the Dimensity 8400 chipset."
     found = facts(body, "2025-04-01")
     assert ("Realme GT 7", "chipset", "Dimensity 8400") in found, found
+
+
+def test_the_from_value_of_a_change_in_ing_form_is_the_older_phones():
+    body = (
+        "The Pixel 10 Pro is tipped to be growing from 6.1 inches to 6.3 inches. "
+        "Its battery is said to be rising from 4,500mAh to 4,900mAh."
+    )
+    found = facts(body, "2025-04-01")
+    assert ("Google Pixel 10 Pro", "display_size", "6.3 in") in found, found
+    assert ("Google Pixel 10 Pro", "battery", "4900 mAh") in found, found
+    assert not any(v in ("6.1 in", "4500 mAh") for _s, _a, v in found), found
