@@ -286,6 +286,17 @@ def resolve_device(brand: str, model: str) -> tuple[str, bool]:
     for family in families:
         if family and not mkey.startswith(family):
             tries += [family + t for t in tries[:4]]
+    # "Moto Edge 20" is the catalogue's "Edge 20": a family word the catalogue writes before
+    # other models of the brand ("Moto G72") but not before this one is the writer's, tried last
+    # so that "Moto G Power" keeps its "Moto"; never a sub-brand the catalogue does not write
+    # ("CMF Phone 1" is no "Phone (1)"), nor down to a bare number ("Magic 6" is no "Honor 6").
+    written = _catalogue_families(brand)
+    tries += [
+        t[len(f) :]
+        for f in families
+        for t in tries[:4]
+        if f in written and t.startswith(f) and t[len(f) : len(f) + 1].isalpha()
+    ]
     for t in tries:
         device = lex.devices_by_key.get(key(brand) + t)
         if device is not None:
@@ -293,6 +304,16 @@ def resolve_device(brand: str, model: str) -> tuple[str, bool]:
     if key(model).startswith(key(brand)):
         return model, False
     return f"{brand} {model}", False
+
+
+@lru_cache(maxsize=64)
+def _catalogue_families(brand: str) -> frozenset[str]:
+    """The keys of the brand's family words that the catalogue writes in its names."""
+    lex = lexicon()
+    prefix = key(brand)
+    names = [k[len(prefix) :] for k in lex.devices_by_key if k.startswith(prefix)]
+    families = {key(f) for f in lex.family_words.get(brand, [])}
+    return frozenset(f for f in families if f and any(n.startswith(f) for n in names))
 
 
 @lru_cache(maxsize=4096)
@@ -724,6 +745,8 @@ class MentionFinder:
                 continue
             if s and (body[s - 1].isalnum() or body[s - 1] in "@#/.,$€£¥-_"):
                 continue
+            if _chip_family_before().search(body, max(0, s - 16), s):
+                continue  # "Dimensity 7300 Ultra", "Exynos 2400": a chip's number, no phone
             family = _SERIES_WORD_BEFORE.search(body, max(0, s - 20), s) or _line_word_before(
                 body, s, brand_at(s)
             )
@@ -837,6 +860,12 @@ _SERIES_WORD_BEFORE = re.compile(
     r"(?<![\w-])((?:" + _ONE_SERIES_WORD + r")(?:\s+(?:" + _ONE_SERIES_WORD + r"))?)\s+$"
 )
 _WORD_BEFORE = re.compile(r"(?<![\w-])([A-Z][A-Za-z]*)\s+$")
+
+
+@lru_cache(maxsize=1)
+def _chip_family_before() -> re.Pattern:
+    """A chip family word (specs.json chip_families) right before an offset."""
+    return re.compile(r"(?<![\w-])(?:" + alternation(lexicon().specs["chip_families"]) + r")\s+$")
 
 
 @lru_cache(maxsize=1)
@@ -1027,9 +1056,20 @@ def _number_less_names() -> tuple[re.Pattern | None, dict[str, dict[str, list]]]
     for name, by_brand in shorter.items():
         for brand, entries in by_brand.items():
             exact.setdefault(name, {}).setdefault(brand, entries)
+    for name, by_brand in list(exact.items()):
+        spelled_out = _spelled_plus(name)
+        if spelled_out != name:
+            for brand, entries in by_brand.items():
+                exact.setdefault(spelled_out, {}).setdefault(brand, entries)
     if not exact:
         return None, {}
     return re.compile(trie_pattern(exact, space=" ") + r"(?![\w+-])"), exact
+
+
+def _spelled_plus(name: str) -> str:
+    """ "edge+" -> "edge plus": writers spell out the "+" the catalogue writes ("Edge Plus" is the
+    catalogue's "Edge+"); a name the catalogue itself writes with "Plus" is left as it is."""
+    return re.sub(r"(?<=\w)\+(?=\s|$)", " plus", name)
 
 
 _PHONE_N = re.compile(

@@ -8,7 +8,15 @@ import re
 from bisect import bisect_left, bisect_right
 
 from bot.extract import wordscan
-from bot.extract.lexicon import context_words, fragments, key, lexicon, pattern_entries, word_gate
+from bot.extract.lexicon import (
+    context_words,
+    fragments,
+    key,
+    lexicon,
+    load_json,
+    pattern_entries,
+    word_gate,
+)
 from bot.extract.mentions import (
     COMPANY,
     COMPANY_REF,
@@ -146,6 +154,8 @@ def compared_value(doc, v: Value, mentions: list[Mention], s: int, compare_befor
     window = doc.low[max(s, v.start - 40) : v.start]
     if _COMPARE_GATE(window) and compare_before_value.search(body, max(s, v.start - 40), v.start):
         return True
+    if v.attribute == "chipset" and _chip_compared(doc, v.start, s):
+        return True
     for m in mentions:
         if (
             m.comparison
@@ -185,7 +195,22 @@ def _coordinated_with_compared(doc, v: Value, s: int, compare_before_value) -> b
     window = doc.low[max(s, first.start - 40) : first.start]
     return bool(
         _COMPARE_GATE(window) and compare_before_value.search(doc.body, max(s, first.start - 40), first.start)
-    )
+    ) or (v.attribute == "chipset" and _chip_compared(doc, first.start, s))
+
+
+_CHIP_COMPARED = re.compile(
+    r"\b(?:" + fragments("chip_comparison_before_value") + r")\s+(?:(?:the|a|its|their)\s+)?"
+    r"(?:[\w'’-]+\s+|[–—-]\s+){0,6}$"
+)
+_CHIP_COMPARISON_REACH = int(load_json("context.json")["chip_comparison_reach"])
+
+
+def _chip_compared(doc, start: int, s: int) -> bool:
+    """ "positioned just below the maker's flagship X", "on par with the X", "a 20 percent
+    improvement over the X": a chip named after such words is the one measured against, not the
+    phone's own (its clause only: a comma or a stop between ends the comparison)."""
+    lead = max(s, start - _CHIP_COMPARISON_REACH)
+    return _CHIP_COMPARED.search(doc.low, lead, start) is not None
 
 
 def chip_led(doc, sentence, values: list[Value]) -> bool:
@@ -631,12 +656,7 @@ def model_references(doc, mentions: list[Mention], taken) -> list[Mention]:
         base_mention = family_before[i] if i >= 0 else None
         if base_mention is None:
             continue
-        words = base_mention.model.split()
-        while len(words) > 1 and words[-1].lower() in variants and not re.fullmatch(r"[IVX]+", words[-1]):
-            words.pop()
-        if len(words[-1]) > 1 and words[-1].endswith("+"):
-            words[-1] = words[-1][:-1]  # "the Ultra" after the "S40+" is the S40 Ultra
-        base = " ".join(words)
+        base = _family_base(base_mention.model, variants)
         var = h.group("var")
         model = f"{base}{var}" if var == "+" else f"{base} {var}" if var else base
         name, known = resolve_device(base_mention.brand, model)
@@ -647,6 +667,36 @@ def model_references(doc, mentions: list[Mention], taken) -> list[Mention]:
         ):
             continue
         start = h.start("var") if var else h.start("adj")
+        plural = _PLURAL_NOUN_AFTER.match(body, e) if var else None
+        members = []
+        if plural:
+            # The article's own family first (its first phone named): "the Pro models" after last
+            # year's pair is named in passing are this year's.
+            first = next((c for c in family_before if c is not None), None)
+            for owner in (first, base_mention) if first is not None else (base_mention,):
+                members = _members_with(
+                    mentions[: i + 1], owner.brand, key(_family_base(owner.model, variants)), var
+                )
+                if len(members) >= 2:
+                    break
+        if len(members) >= 2:
+            # "the Pro models" after the X, X Pro and X Pro+: each member with the word.
+            first, e = members[0], plural.end()
+            added.append(
+                Mention(
+                    start,
+                    e,
+                    DEVICE,
+                    first.subject,
+                    first.brand,
+                    body[start:e],
+                    model=first.model,
+                    ref=True,
+                    group=tuple(members),
+                )
+            )
+            taken.append((start, e))
+            continue
         added.append(
             Mention(start, e, DEVICE, name, base_mention.brand, body[start:e], model=_tidy_model(model))
         )
@@ -654,6 +704,35 @@ def model_references(doc, mentions: list[Mention], taken) -> list[Mention]:
     if not added:
         return mentions
     return sorted(mentions + added, key=lambda x: x.start)
+
+
+def _family_base(model: str, variants) -> str:
+    """ "S23" of "S23 Ultra" and of "S23+": a model without its last variant words."""
+    words = model.split()
+    while len(words) > 1 and words[-1].lower() in variants and not re.fullmatch(r"[IVX]+", words[-1]):
+        words.pop()
+    if len(words[-1]) > 1 and words[-1].endswith("+"):
+        words[-1] = words[-1][:-1]  # "the Ultra" after the "S40+" is the S40 Ultra
+    return " ".join(words)
+
+
+_PLURAL_NOUN_AFTER = re.compile(r"\s*(?:" + fragments("model_reference_nouns") + r")s\b")
+
+
+def _members_with(mentions: list[Mention], brand: str, base_key: str, variant: str) -> list[Mention]:
+    """The devices of a family named in `mentions` whose model holds the variant word ("Pro" is
+    in "Pro" and "Pro+"), each once, in the order named."""
+    word = variant.lower().rstrip("+") or "+"
+    out: list[Mention] = []
+    for m in mentions:
+        if m.kind != DEVICE or m.brand != brand or not m.model or m.comparison or m.alias_only or m.ref:
+            continue
+        if not key(m.model).startswith(base_key):
+            continue
+        words = {w.lower().rstrip("+") or "+" for w in m.model.split()}
+        if word in words and all(x.subject != m.subject for x in out):
+            out.append(m)
+    return out
 
 
 _ORDER_REF = re.compile(

@@ -346,7 +346,10 @@ _SECONDARY = re.compile(
 )
 _SECONDARY_AFTER = re.compile(r"\s*(?:[\w-]+\s+)?(?:" + fragments("secondary_display_words") + r")\b")
 _RES_P = re.compile(r"\b(?P<n>720|1080|1440|2160)p\b")
-_RES_WXH = re.compile(r"\b(?P<w>\d(?<![\w.]\d)\d{2,3})\s*[x×X]\s*(?P<h>\d{3,4})(?![\w.])(?!\s*(?:mm|cm))")
+# "1080 x 2400", "1220x2712px" (a unit glued on: pixels, not a model or part number)
+_RES_WXH = re.compile(
+    r"\b(?P<w>\d(?<![\w.]\d)\d{2,3})\s*[x×X]\s*(?P<h>\d{3,4})(?:px\b|(?![\w.]))(?!\s*(?:mm|cm))"
+)
 
 
 @lru_cache(maxsize=1)

@@ -1,0 +1,135 @@
+"""Seventh round of general mechanisms, each on own sentences: "Plus" spelled out where the
+catalogue writes "+". No text of any real article."""
+
+from __future__ import annotations
+
+from bot.extract import extract
+from bot.models import Article
+
+
+def claims_of(body: str, published: str | None = "2024-06-01"):
+    return extract(Article(id="g7", body=body, published=published, published_basis="header"))
+
+
+def facts(body: str, published: str | None = "2024-06-01") -> set[tuple[str, str, str]]:
+    return {(c.subject, c.attribute, c.value) for c in claims_of(body, published)}
+
+
+def test_plus_spelled_out_names_the_catalogues_plus_phone():
+    body = (
+        "Motorola has opened sales of the Motorola One Fusion Plus in Europe. "
+        "The Motorola One Fusion Plus packs a 5,000mAh battery and a 6.5-inch display. "
+        "Its sibling, the Motorola G8, has a 4,000mAh battery."
+    )
+    found = facts(body, "2020-07-01")
+    assert ("Motorola One Fusion+", "battery", "5000 mAh") in found, found
+    assert ("Motorola One Fusion+", "display_size", "6.5 in") in found, found
+    assert not any(s.endswith("G8") and v == "5000 mAh" for s, _a, v in found), found
+
+
+def test_a_spelled_out_plus_with_a_year_in_the_catalogue_is_the_latest_by_the_date():
+    body = "The vivo X Fold Plus is official. The vivo X Fold Plus has a 4,730mAh battery."
+    found = facts(body, "2022-10-01")
+    assert ("vivo X Fold+", "battery", "4730 mAh") in found, found
+
+
+def test_a_catalogue_name_written_with_plus_keeps_its_plus():
+    body = "The Apple iPhone 14 Plus is on sale now. The iPhone 14 Plus has a 6.7-inch display."
+    found = facts(body, "2022-10-01")
+    assert ("Apple iPhone 14 Plus", "display_size", "6.7 in") in found, found
+
+
+def test_a_family_word_the_catalogue_does_not_write_is_left_out_of_the_name():
+    body = (
+        "Motorola has started sales of the Moto Edge 30 Pro in India. "
+        "The Moto Edge 30 Pro has a 6.7-inch display and a 4,800mAh battery."
+    )
+    found = facts(body, "2022-04-01")
+    assert ("Motorola Edge 30 Pro", "battery", "4800 mAh") in found, found
+    assert not any(s.startswith("Motorola Moto Edge") for s, _a, _v in found), found
+
+
+def test_a_family_word_the_catalogue_writes_stays_in_the_name():
+    body = "The Moto G72 goes on sale today. The Moto G72 packs a 5,000mAh battery."
+    found = facts(body, "2022-10-01")
+    assert ("Motorola Moto G72", "battery", "5000 mAh") in found, found
+
+
+def test_a_short_member_name_after_a_chip_name_means_the_member():
+    body = (
+        "Xiaomi has announced the Redmi Note 14 series, with the Redmi Note 14, Redmi Note 14 Pro "
+        "and Redmi Note 14 Pro+. The Pro+ adds a Dimensity 7300 Ultra and a 5,200mAh battery, while "
+        "the Pro houses a Snapdragon 7s Gen 3 and a 5,000mAh battery."
+    )
+    found = facts(body, "2024-09-20")
+    assert ("Xiaomi Redmi Note 14 Pro", "chipset", "Snapdragon 7s Gen 3") in found, found
+    assert ("Xiaomi Redmi Note 14 Pro", "battery", "5000 mAh") in found, found
+    assert ("Xiaomi Redmi Note 14 Pro+", "chipset", "Dimensity 7300 Ultra") in found, found
+    assert not any(s.endswith("Pro+") and v in ("5000 mAh", "Snapdragon 7s Gen 3") for s, _a, v in found)
+
+
+def test_a_chips_number_is_no_phone_of_the_brand():
+    body = (
+        "Apple is said to test the iPhone 17 Pro.\n\nSpecs:\n- Snapdragon 8 Plus Gen 1\n- 50MP main camera\n"
+    )
+    found = facts(body, "2025-03-01")
+    assert ("Apple iPhone 17 Pro", "main_camera", "50 MP") in found, found
+    assert not any("iPhone 8 Plus" in s for s, _a, _v in found), found
+
+
+def test_a_plural_member_name_means_each_member_with_the_word():
+    body = (
+        "Xiaomi has announced the Redmi Note 14 series, with the Redmi Note 14, Redmi Note 14 Pro and "
+        "Redmi Note 14 Pro+. The Pro models get a 200MP main camera and a 6.67-inch AMOLED display."
+    )
+    found = facts(body, "2024-09-20")
+    for member in ("Xiaomi Redmi Note 14 Pro", "Xiaomi Redmi Note 14 Pro+"):
+        assert (member, "main_camera", "200 MP") in found, found
+        assert (member, "display_size", "6.67 in") in found, found
+    assert ("Xiaomi Redmi Note 14", "main_camera", "200 MP") not in found, found
+
+
+def test_a_plural_member_name_is_of_the_articles_own_family_first():
+    body = (
+        "The iPhone 18 Pro and iPhone 18 Pro Max are said to arrive in September. "
+        "Last year the iPhone 17 Pro and iPhone 17 Pro Max got a new vapour chamber. "
+        "This year the Pro models may move to a 5,000mAh battery."
+    )
+    found = facts(body, "2026-03-01")
+    assert ("Apple iPhone 18 Pro", "battery", "5000 mAh") in found, found
+    assert ("Apple iPhone 18 Pro Max", "battery", "5000 mAh") in found, found
+    assert not any("17" in s and v == "5000 mAh" for s, _a, v in found), found
+
+
+def test_a_resolution_with_a_glued_pixel_unit_is_read():
+    body = "The Honor 90 Pro is official. The Honor 90 Pro has a 6.78-inch OLED panel at 1224x2700px."
+    found = facts(body, "2023-06-01")
+    assert ("Honor 90 Pro", "display_resolution", "2700x1224") in found, found
+
+
+def test_chips_a_chip_is_measured_against_are_not_the_phones():
+    body = (
+        "The Realme GT 7 is official. It runs the Dimensity 8400, which sits just below the maker's "
+        "top chip – the Dimensity 9400 - in the lineup. The chip is said to be on par with the "
+        "Snapdragon 8 Gen 2 and the Snapdragon 8 Gen 1. Early scores show a 15 percent (single-core) "
+        "gain over the Dimensity 8300 chipset."
+    )
+    chips = {v for s, a, v in facts(body, "2025-04-01") if a == "chipset"}
+    assert chips == {"Dimensity 8400"}, chips
+
+
+def test_a_chip_the_phone_is_powered_by_stays_its_own():
+    body = "The Realme GT 7 is official. The Realme GT 7 is powered by the Dimensity 8400 chipset."
+    found = facts(body, "2025-04-01")
+    assert ("Realme GT 7", "chipset", "Dimensity 8400") in found, found
+
+
+def test_the_from_value_of_a_change_in_ing_form_is_the_older_phones():
+    body = (
+        "The Pixel 10 Pro is tipped to be growing from 6.1 inches to 6.3 inches. "
+        "Its battery is said to be rising from 4,500mAh to 4,900mAh."
+    )
+    found = facts(body, "2025-04-01")
+    assert ("Google Pixel 10 Pro", "display_size", "6.3 in") in found, found
+    assert ("Google Pixel 10 Pro", "battery", "4900 mAh") in found, found
+    assert not any(v in ("6.1 in", "4500 mAh") for _s, _a, v in found), found
