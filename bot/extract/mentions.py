@@ -147,8 +147,11 @@ def patterns() -> dict[str, re.Pattern]:
         r"(?P<var>" + variants + r"*)(?P<typo>\s+[A-Z][A-Za-z]{3,6}(?![\w]))?"
         r"(?P<series>\s+(?:" + series_fillers + r")?(?:" + series_nouns + r")\b)?"
     )
-    brandless = re.compile(  # the lookahead first: offsets where no model can start pass at once
-        r"(?=[A-Z0-9])\b(?P<model>(?:[A-Z]{2}[0-9]{1,3}|[A-Z0-9][0-9]{0,3})[A-Za-z]?\+?)(?![\w+])"
+    # A model: two capitals and digits, or a capital or digit and up to three digits. Written led
+    # by its first character, the word-start check ("\b") after it, so that the regex engine finds
+    # the capitals and digits by a scan in C instead of trying every offset.
+    brandless = re.compile(
+        r"(?P<model>[A-Z0-9](?<!\w[A-Z0-9])(?:(?<=[A-Z])[A-Z][0-9]{1,3}|[0-9]{0,3})[A-Za-z]?\+?)(?![\w+])"
         r"(?:(?P<var>" + variants + r"+)|\s+(?P<typo>[A-Z][A-Za-z]{3,6})(?![\w]))?"
         r"(?P<series>\s+(?:" + series_nouns + r")\b)?"
     )
