@@ -519,7 +519,9 @@ class MentionFinder:
         if pattern is None:
             return
         body = self.body
-        for m in pattern.finditer(body):
+        hits = self.hits if _plain_names_led_by_lead_words() else None
+        # Tried only where the shared word scan saw a device lead word: each name starts with one.
+        for m in pattern.finditer(body) if hits is None else matches_at(pattern, body, hits["device"]):
             s, e = m.span()
             if not word_start(body, s) or not taken.free(s, e):
                 continue
@@ -876,6 +878,16 @@ def _plain_names() -> tuple[re.Pattern | None, dict[str, tuple[str, list[tuple[s
     return re.compile(
         first_letter_guard(names) + r"\b(?:" + trie_pattern(names, space=" ") + r")(?![\w+-])"
     ), names
+
+
+@lru_cache(maxsize=1)
+def _plain_names_led_by_lead_words() -> bool:
+    """Whether every plain name starts with a lead word of the device pattern (a family word, as
+    `_plain_names` requires): then the shared word scan's device offsets hold every offset where
+    one can start, and the names are tried there instead of by a scan of the whole body."""
+    _pattern, names = _plain_names()
+    device_leads = leads()["device"]
+    return all(name.split()[0].lower() in device_leads for name in names)
 
 
 _YEAR_SUFFIX = re.compile(r"\s+\((?:19|20)\d\d\)$")

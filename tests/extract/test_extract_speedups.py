@@ -182,6 +182,10 @@ def test_the_shared_word_scan_gives_what_each_list_s_own_scan_gives():
         "leaks",
         "may",
         "May",
+        "Pixel Fold",
+        "the iPhone SE",
+        "Galaxy Note  Edge",
+        "xPixel Fold",
     ]
     rng = random.Random(11)
     for text in list(texts(200)) + [
