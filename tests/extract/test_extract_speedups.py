@@ -469,3 +469,16 @@ def test_the_cue_tries_match_what_the_cue_words_longest_first_match():
         for at in range(len(text)):
             a, b = cue.match(text, at), plain.match(text, at)
             assert (a and (a.span(), a.lastgroup)) == (b and (b.span(), b.lastgroup)), (text, at)
+
+
+def test_post_signatures_are_those_of_the_plain_scan():
+    from bot.extract import dates
+
+    pieces = ["— Nova (@nova_mobile) March 2, 2024", "(@", "@x", "— ", "Leak - it", "(@ab) May 3, 2023", "\n"]
+    pieces += ["A phone", "- Tipster (@t1) Jan. 5, 2024", "(", ")"]
+    rng = random.Random(19)
+    for _ in range(500):
+        text = "".join(rng.choice(pieces) + rng.choice(["", " ", "\n"]) for _ in range(rng.randint(1, 8)))
+        found = [(m.span(), when) for m, when in dates.post_signatures(text)]
+        plain = [(m.span(), dates._post_date(m.group(3))) for m in dates.POST_SIGNATURE.finditer(text)]
+        assert found == [p for p in plain if p[1]], text
