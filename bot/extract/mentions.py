@@ -82,6 +82,13 @@ _BAD_TOKEN = re.compile(
 )
 
 
+@lru_cache(maxsize=4096)
+def _bad_token(token: str) -> bool:
+    """Whether a model token is a part number, a year or a figure with its unit ("IMX989", "2024",
+    "50MP"): asked at every device and brand-less model, of tokens an article repeats."""
+    return _BAD_TOKEN.match(token) is not None
+
+
 def _variants_pattern() -> str:
     lex = lexicon()
     roman = [v for v in lex.variants if re.fullmatch(r"[IVX]+", v)]
@@ -377,7 +384,7 @@ class MentionFinder:
             if brand is None:
                 continue
             model_token = m.group("model")
-            if _BAD_TOKEN.match(model_token.split()[0]) and not _catalogue_year_model(
+            if _bad_token(model_token.split()[0]) and not _catalogue_year_model(
                 brand, lead_rest, model_token
             ):
                 continue
@@ -760,7 +767,7 @@ class MentionFinder:
                 continue  # "X80" alone is a name once the article has named the vivo X80
             if not series and unit_after.match(body, end) is None:
                 continue
-            if not free(s, end) or _BAD_TOKEN.match(model):
+            if not free(s, end) or _bad_token(model):
                 continue
             owner = _BRAND_POSSESSIVE.search(body, max(0, s - 24), s)  # "Xiaomi's 12S Ultra"
             brand = lexicon().word_to_brand.get(owner.group(1).lower()) if owner else None
