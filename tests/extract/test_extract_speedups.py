@@ -482,3 +482,23 @@ def test_post_signatures_are_those_of_the_plain_scan():
         found = [(m.span(), when) for m, when in dates.post_signatures(text)]
         plain = [(m.span(), dates._post_date(m.group(3))) for m in dates.POST_SIGNATURE.finditer(text)]
         assert found == [p for p in plain if p[1]], text
+
+
+def test_every_reference_starts_with_one_of_the_starts_its_lexicon_entry_lists():
+    from bot.extract.lexicon import pattern_starts
+    from bot.extract.mentions import patterns as mention_patterns
+
+    pieces = ["the new phone", "the same model", "the said handset", "the rumoured mobile device"]
+    pieces += ["the flagship", "the flagship chip", "this upcoming smartphone", "the smartphone in question"]
+    pieces += ["both phones", "both pro variants", "both use", "the pair get", "the two run", "the duo"]
+    pieces += ["the three new phones", "the two pro models", "the four devices", "the upcoming handsets"]
+    pieces += ["these smartphones", "all three models", "they", "it", "its", "the line-up", "the series"]
+    pieces += ["the", "phone", "two", "new", ",", "."]
+    p = mention_patterns()
+    rng = random.Random(20)
+    for name, pattern in (("reference_device", p["ref_device"]), ("reference_series", p["ref_series"])):
+        starts = pattern_starts("specs.json", name)
+        for _ in range(800):
+            low = " ".join(rng.choice(pieces) for _ in range(rng.randint(1, 8)))
+            for m in pattern.finditer(low):
+                assert any(low.startswith(w, m.start()) for w in starts), (name, low, m.group(0))
