@@ -113,8 +113,11 @@ def _post_date(text: str) -> date | None:
 
 
 def post_signatures(body: str):
-    """(match, date) of each embedded post's signature line."""
+    """(match, date) of each embedded post's signature line. Every signature holds "(@": a body
+    without one (most) is not scanned (the scan tries up to 60 characters after every dash)."""
     out = []
+    if "(@" not in body:
+        return out
     for match in POST_SIGNATURE.finditer(body):
         when = _post_date(match.group(3))
         if when:

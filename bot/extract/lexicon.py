@@ -394,6 +394,20 @@ def first_letter_guard(words) -> str:
     return "(?=[" + "".join(re.escape(c) for c in firsts) + "])"
 
 
+def led_alternation(words, not_after: str, space: str = r"\ ") -> str:
+    """The literal `words` as an alternation tried in the order given, each only where the
+    character before it is not one of `not_after` (a class such as "[\\w-]"): what
+    "(?<!not_after)(?:w1|w2|...)" matches, with the check written after each word's first character
+    ("H(?<![\\w-]H)ello"). The pattern then starts with a character, so the regex engine finds the
+    offsets where a word can start by a scan in C instead of trying the look-behind at every
+    offset (two to three times faster on an article). A space in a word matches `space`."""
+    parts = []
+    for word in words:
+        first = re.escape(word[0])
+        parts.append(first + f"(?<!{not_after}{first})" + re.escape(word[1:]).replace(r"\ ", space))
+    return "(?:" + "|".join(parts) + ")"
+
+
 def trie_pattern(words, space: str = r"\s+") -> str:
     """An alternation of literal words as a trie ("X(?:iaomi|peria)"): the regex engine then tries
     one branch per character instead of every word at every offset. A space matches `space`."""

@@ -82,6 +82,13 @@ _BAD_TOKEN = re.compile(
 )
 
 
+@lru_cache(maxsize=4096)
+def _bad_token(token: str) -> bool:
+    """Whether a model token is a part number, a year or a figure with its unit ("IMX989", "2024",
+    "50MP"): asked at every device and brand-less model, of tokens an article repeats."""
+    return _BAD_TOKEN.match(token) is not None
+
+
 def _variants_pattern() -> str:
     lex = lexicon()
     roman = [v for v in lex.variants if re.fullmatch(r"[IVX]+", v)]
@@ -149,8 +156,11 @@ def patterns() -> dict[str, re.Pattern]:
         r"(?P<var>" + variants + r"*)(?P<typo>\s+[A-Z][A-Za-z]{3,6}(?![\w]))?"
         r"(?P<series>(?:\s+|-)(?:" + series_fillers + r")?(?:" + series_nouns + r")\b)?"
     )
-    brandless = re.compile(  # the lookahead first: offsets where no model can start pass at once
-        r"(?=[A-Z0-9])\b(?P<model>(?:[A-Z]{2}[0-9]{1,3}|[A-Z0-9][0-9]{0,3})[A-Za-z]?\+?)(?![\w+])"
+    # A model: two capitals and digits, or a capital or digit and up to three digits. Written led
+    # by its first character, the word-start check ("\b") after it, so that the regex engine finds
+    # the capitals and digits by a scan in C instead of trying every offset.
+    brandless = re.compile(
+        r"(?P<model>[A-Z0-9](?<!\w[A-Z0-9])(?:(?<=[A-Z])[A-Z][0-9]{1,3}|[0-9]{0,3})[A-Za-z]?\+?)(?![\w+])"
         r"(?:(?P<var>" + variants + r"+)|\s+(?P<typo>[A-Z][A-Za-z]{3,6})(?![\w]))?"
         r"(?P<series>(?:\s+|-)(?:" + series_nouns + r")\b)?"
     )
@@ -397,7 +407,7 @@ class MentionFinder:
             if brand is None or (lead_rest and not _lines_fit(brand, lead_rest)):
                 continue
             model_token = m.group("model")
-            if _BAD_TOKEN.match(model_token.split()[0]) and not _catalogue_year_model(
+            if _bad_token(model_token.split()[0]) and not _catalogue_year_model(
                 brand, lead_rest, model_token, m.group("var") or ""
             ):
                 continue
@@ -543,7 +553,9 @@ class MentionFinder:
         if pattern is None:
             return
         body = self.body
-        for m in pattern.finditer(body):
+        hits = self.hits if _plain_names_led_by_lead_words() else None
+        # Tried only where the shared word scan saw a device lead word: each name starts with one.
+        for m in pattern.finditer(body) if hits is None else matches_at(pattern, body, hits["device"]):
             s, e = m.span()
             if not word_start(body, s) or not taken.free(s, e):
                 continue
@@ -786,7 +798,7 @@ class MentionFinder:
                 continue  # "X80" alone is a name once the article has named the vivo X80
             if not series and unit_after.match(body, end) is None:
                 continue
-            if not free(s, end) or _BAD_TOKEN.match(model):
+            if not free(s, end) or _bad_token(model):
                 continue
             owner = _BRAND_POSSESSIVE.search(body, max(0, s - 24), s)  # "Xiaomi's 12S Ultra"
             brand = lexicon().word_to_brand.get(owner.group(1).lower()) if owner else None
@@ -984,6 +996,16 @@ def _plain_names() -> tuple[re.Pattern | None, dict[str, tuple[str, list[tuple[s
     return re.compile(
         first_letter_guard(names) + r"\b(?:" + trie_pattern(names, space=" ") + r")(?![\w+-])"
     ), names
+
+
+@lru_cache(maxsize=1)
+def _plain_names_led_by_lead_words() -> bool:
+    """Whether every plain name starts with a lead word of the device pattern (a family word, as
+    `_plain_names` requires): then the shared word scan's device offsets hold every offset where
+    one can start, and the names are tried there instead of by a scan of the whole body."""
+    _pattern, names = _plain_names()
+    device_leads = leads()["device"]
+    return all(name.split()[0].lower() in device_leads for name in names)
 
 
 _YEAR_SUFFIX = re.compile(r"\s+\((?:19|20)\d\d\)$")

@@ -20,6 +20,7 @@ from bot.extract.lexicon import (
     first_letter_guard,
     fragments,
     key,
+    led_alternation,
     lexicon,
     load_json,
     lowered,
@@ -992,14 +993,13 @@ def _skin_pattern():
 
 @lru_cache(maxsize=1)
 def _plain_skin_pattern():
-    """Skins a maker names without a version ("Hello UI", "My UX"). The lookahead for their first
-    letters goes before the look-behind: offsets where no skin starts then pass at once."""
+    """Skins a maker names without a version ("Hello UI", "My UX"), each led by its first letter
+    (lexicon.led_alternation): offsets where no skin starts pass at once."""
     skins = lexicon().specs.get("skins_without_version", [])
     return (
         re.compile(
-            first_letter_guard(skins)
-            + r"(?<![\w-])(?P<skin>"
-            + "|".join(re.escape(s).replace(r"\ ", r"\s?") for s in sorted(skins, key=len, reverse=True))
+            r"(?P<skin>"
+            + led_alternation(sorted(skins, key=len, reverse=True), r"[\w-]", space=r"\s?")
             + r")(?![\w-]|\s?\d)"
         )
         if skins
@@ -1029,10 +1029,9 @@ def find_software(body: str) -> list[Value]:
 @lru_cache(maxsize=1)
 def _unversioned_skin_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     skins = lexicon().specs["skins"]
-    skin = re.compile(  # the lookahead first: offsets where no skin starts pass at once (half the scan)
-        first_letter_guard(skins)
-        + r"(?<![\w-])(?P<skin>"
-        + "|".join(re.escape(s).replace(r"\ ", r"\s?") for s in sorted(skins, key=len, reverse=True))
+    skin = re.compile(  # each skin led by its first letter: offsets where none starts pass at once
+        r"(?P<skin>"
+        + led_alternation(sorted(skins, key=len, reverse=True), r"[\w-]", space=r"\s?")
         + r")(?![\w-]|\s?\d|['’])"
     )
     lead = re.compile(r"(?i)(?:^|[^\w])(?:" + fragments("skin_leads") + r")\s+(?:[\w.-]+\s+){0,3}$")

@@ -182,6 +182,10 @@ def test_the_shared_word_scan_gives_what_each_list_s_own_scan_gives():
         "leaks",
         "may",
         "May",
+        "Pixel Fold",
+        "the iPhone SE",
+        "Galaxy Note  Edge",
+        "xPixel Fold",
     ]
     rng = random.Random(11)
     for text in list(texts(200)) + [
@@ -401,20 +405,45 @@ def test_a_clause_starts_where_the_plain_clause_break_scan_says():
         assert clause_start(text, start, end) == (breaks[-1] if breaks else start), text
 
 
-def test_skins_named_without_a_version_are_those_of_the_scan_without_its_guard():
-    from bot.extract.lexicon import first_letter_guard, lexicon
+def test_patterns_led_by_their_first_character_match_as_their_plain_forms():
+    from bot.extract import subjects
+    from bot.extract.lexicon import lexicon
+    from bot.extract.mentions import patterns as mention_patterns
 
-    skins = lexicon().specs["skins"]
-    guarded = V._unversioned_skin_patterns()[0]
-    plain = re.compile(guarded.pattern[len(first_letter_guard(skins)) :])
-    assert guarded.pattern.startswith("(?=[") and plain.pattern.startswith("(?<!")
-    pieces = skins + ["runs on", "ships with", "-", "14", "’s", "the", "X", "OS", "UI"]
+    def skins_after(skins, tail):
+        words = "|".join(re.escape(s).replace(r"\ ", r"\s?") for s in sorted(skins, key=len, reverse=True))
+        return re.compile(r"(?<![\w-])(?P<skin>" + words + ")" + tail)
+
+    led_the = r"[Tt](?<!\w[Tt])he"
+    led_model = r"(?P<model>[A-Z0-9](?<!\w[A-Z0-9])(?:(?<=[A-Z])[A-Z][0-9]{1,3}|[0-9]{0,3})"
+    plain_model = r"\b(?P<model>(?:[A-Z]{2}[0-9]{1,3}|[A-Z0-9][0-9]{0,3})"
+    specs = lexicon().specs
+    brandless = mention_patterns()["brandless"]
+    pairs = [
+        (V._plain_skin_pattern(), skins_after(specs["skins_without_version"], r"(?![\w-]|\s?\d)")),
+        (V._unversioned_skin_patterns()[0], skins_after(specs["skins"], r"(?![\w-]|\s?\d|['’])")),
+        (subjects._MODEL_REF, re.compile(subjects._MODEL_REF.pattern.replace(led_the, r"\b[Tt]he", 1))),
+        (
+            subjects._HIGHER_MODEL_REF,
+            re.compile(subjects._HIGHER_MODEL_REF.pattern.replace(led_the, r"\b[Tt]he", 1)),
+        ),
+        (brandless, re.compile(brandless.pattern.replace(led_model, plain_model, 1))),
+    ]
+    for led, plain in pairs:
+        assert led.pattern != plain.pattern
+    pieces = specs["skins"] + specs["skins_without_version"] + ["runs on", "-", "14", "’s", "X", "OS", "UI"]
+    pieces += ["the", "The", "top-end", "premium", "variant", "model", "one", "Pro", "Ultra", "bathe", "of"]
+    pieces += ["X9", "GT7", "15", "12S", "8GB", "S24+", "A5", "AB123", "1,299", "6.7", "Note", "series"]
     rng = random.Random(17)
-    for _ in range(1000):
+    for _ in range(1500):
         text = "".join(
-            rng.choice(pieces) + rng.choice(["", " ", "  ", "-", "\n"]) for _ in range(rng.randint(1, 10))
+            rng.choice(pieces) + rng.choice(["", " ", "  ", "-", "\n", "."])
+            for _ in range(rng.randint(1, 10))
         )
-        assert [m.span() for m in guarded.finditer(text)] == [m.span() for m in plain.finditer(text)], text
+        for led, plain in pairs:
+            assert [(m.span(), m.groupdict()) for m in led.finditer(text)] == [
+                (m.span(), m.groupdict()) for m in plain.finditer(text)
+            ], (text, plain.pattern[:40])
 
 
 def test_the_cue_tries_match_what_the_cue_words_longest_first_match():
@@ -440,3 +469,36 @@ def test_the_cue_tries_match_what_the_cue_words_longest_first_match():
         for at in range(len(text)):
             a, b = cue.match(text, at), plain.match(text, at)
             assert (a and (a.span(), a.lastgroup)) == (b and (b.span(), b.lastgroup)), (text, at)
+
+
+def test_post_signatures_are_those_of_the_plain_scan():
+    from bot.extract import dates
+
+    pieces = ["— Nova (@nova_mobile) March 2, 2024", "(@", "@x", "— ", "Leak - it", "(@ab) May 3, 2023", "\n"]
+    pieces += ["A phone", "- Tipster (@t1) Jan. 5, 2024", "(", ")"]
+    rng = random.Random(19)
+    for _ in range(500):
+        text = "".join(rng.choice(pieces) + rng.choice(["", " ", "\n"]) for _ in range(rng.randint(1, 8)))
+        found = [(m.span(), when) for m, when in dates.post_signatures(text)]
+        plain = [(m.span(), dates._post_date(m.group(3))) for m in dates.POST_SIGNATURE.finditer(text)]
+        assert found == [p for p in plain if p[1]], text
+
+
+def test_every_reference_starts_with_one_of_the_starts_its_lexicon_entry_lists():
+    from bot.extract.lexicon import pattern_starts
+    from bot.extract.mentions import patterns as mention_patterns
+
+    pieces = ["the new phone", "the same model", "the said handset", "the rumoured mobile device"]
+    pieces += ["the flagship", "the flagship chip", "this upcoming smartphone", "the smartphone in question"]
+    pieces += ["both phones", "both pro variants", "both use", "the pair get", "the two run", "the duo"]
+    pieces += ["the three new phones", "the two pro models", "the four devices", "the upcoming handsets"]
+    pieces += ["these smartphones", "all three models", "they", "it", "its", "the line-up", "the series"]
+    pieces += ["the", "phone", "two", "new", ",", "."]
+    p = mention_patterns()
+    rng = random.Random(20)
+    for name, pattern in (("reference_device", p["ref_device"]), ("reference_series", p["ref_series"])):
+        starts = pattern_starts("specs.json", name)
+        for _ in range(800):
+            low = " ".join(rng.choice(pieces) for _ in range(rng.randint(1, 8)))
+            for m in pattern.finditer(low):
+                assert any(low.startswith(w, m.start()) for w in starts), (name, low, m.group(0))
