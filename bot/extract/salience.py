@@ -78,11 +78,6 @@ def salience(title: str | None, mentions: list[Mention]) -> Salience:
             out.main = m
         if m.brand and m.brand not in out.by_brand:
             out.by_brand[m.brand] = m
-    # "rivals like the Honor Magic V2 ... The Honor phone also packs ...": a brand the article names
-    # a device of only in a comparison has that device, not the company, for its device's specs.
-    for m in mentions:
-        if m.kind == DEVICE and m.comparison and m.subject and m.brand and m.brand not in out.by_brand:
-            out.by_brand[m.brand] = m
     return out
 
 

@@ -202,16 +202,6 @@ def test_a_brandless_name_of_two_series_words_keeps_the_brand_it_was_named_with(
     assert not any(s.startswith("Honor") and a == "price" for s, a, _v in found), found
 
 
-def test_the_brands_phone_named_only_in_a_comparison_takes_the_brands_specs():
-    body = (
-        "The Galaxy Z Fold 7 is tipped to keep 25W charging, while rivals like the Vivo X Fold 5 support 80W. "
-        "The Vivo phone also packs a 6,000mAh battery."
-    )
-    found = facts(body)
-    assert ("vivo X Fold 5", "battery", "6000 mAh") in found, found
-    assert not any(s == "vivo" for s, _a, _v in found), found
-
-
 def test_a_price_in_a_currency_named_with_its_country_and_its_conversion():
     body = (
         "Honor on Friday launched the Honor Magic V5 in China. "
