@@ -1151,6 +1151,7 @@ _CONVERSION_BEFORE = re.compile(
     r"|\b(?:which is|that's|that is) (?:around|about|roughly|approximately|nearly))\s*$",
     re.IGNORECASE,
 )
+_BARE_AMOUNT_AFTER = re.compile(r"\s*(?:,\s*|,?\s+and\s+)(?P<amt>\d{1,3}(?:,\d{2,3})+|\d{4,})(?![\w,.%])")
 _COMPARED_PRICE_BEFORE = re.compile(r"(?i)\b(?:" + fragments("compared_price_words") + r")\b")
 _DIFFERENCE_AFTER = re.compile(
     r"\s*(?:more|less|extra|cheaper|pricier|higher|lower|above|below|over|premium|off|discount|increase|hike|jump|"
@@ -1262,6 +1263,15 @@ def find_prices(body: str, sentences: Sentences, at: dict | None = None) -> list
             continue
         taken.add(m.start(), m.end())
         out.append(Value(m.start(), m.end(), "price", f"{code} {amount}"))
+        bare = _BARE_AMOUNT_AFTER.match(body, m.end(), e)
+        if bare and "respectively" in sentence:
+            # "priced at Rs 27,999 and 26,999 respectively": the second amount keeps the currency
+            taken.add(bare.start("amt"), bare.end("amt"))
+            out.append(
+                Value(
+                    bare.start("amt"), bare.end("amt"), "price", f"{code} {_amount(bare.group('amt'), None)}"
+                )
+            )
     return out
 
 

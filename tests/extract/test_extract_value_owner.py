@@ -66,3 +66,16 @@ def test_values_joined_by_slashes_all_go_to_the_phone_after_them():
         ("Google Pixel 9 Pro", "USD 999"),
         ("Google Pixel 9 Pro", "GBP 999"),
     }, found
+
+
+def test_a_second_amount_without_its_currency_keeps_it_when_paired_respectively():
+    found = prices(
+        "The base variants of the Galaxy M36 and Galaxy F36 are priced at Rs 17,999 and 16,999 respectively.",
+        "2025-07-20",
+    )
+    assert found == {("Samsung Galaxy M36", "INR 17999"), ("Samsung Galaxy F36", "INR 16999")}, found
+
+
+def test_a_bare_number_after_a_price_is_no_price_without_respectively():
+    found = prices("The Galaxy M36 costs Rs 17,999 and 16,999 people bought it.", "2025-07-20")
+    assert found == {("Samsung Galaxy M36", "INR 17999")}, found
