@@ -228,9 +228,9 @@ class Cues:
         if before:
             return before[-1][2]
         after = [c for c in cues if c[0] >= end]
-        if after:
-            return after[0][2]
-        return None
+        if after and not _CONTRAST_BREAK.search(self.low, end, after[0][0]):
+            return after[0][2]  # "a 50MP camera is tipped": a cue after the value governs it,
+        return None  # but not across a contrast ("... 66W charging, but the phone could launch ...")
 
     def last_in(self, start: int, end: int) -> str | None:
         cues = [c for c in self.in_span(start, end) if c[2] != DENIED]
@@ -269,6 +269,9 @@ _SERIES_AFTER_NAME = re.compile(
     re.IGNORECASE,
 )
 _SLUG = re.compile(r"[^/]+(?=/*$)")
+
+
+_CONTRAST_BREAK = re.compile(r";|\b(?:but|however|although|though|whereas|yet)\b")
 
 
 def headline(title: str | None, url: str | None) -> str:

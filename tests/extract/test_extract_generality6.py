@@ -266,3 +266,19 @@ def test_this_week_gives_no_month_when_the_rest_of_the_week_runs_into_the_next()
     assert not any(a == "launch_date" for _s, a, _v in facts(body, "2029-01-30")), "Tuesday, Jan 30"
     found = facts(body, "2029-01-16")
     assert ("Tecno Spark 40", "launch_date", "2029-01") in found, found
+
+
+def test_a_hedge_after_a_contrast_does_not_govern_the_values_before_it():
+    body = (
+        "Honor has launched the Honor 300 in China. It packs a 5,300mAh battery with 100W charging, "
+        "but the phone could arrive in India with a smaller cell."
+    )
+    status = {c.attribute: c.status for c in claims_of(body, "2024-12-05")}
+    assert status["battery"] == "confirmed", status
+    assert status["wired_charging"] == "confirmed", status
+
+
+def test_a_hedge_after_the_value_in_the_same_clause_still_governs_it():
+    body = "The Honor 300 Pro's 5,300mAh battery is tipped to support 100W charging."
+    status = {c.attribute: c.status for c in claims_of(body, "2024-12-05")}
+    assert status["battery"] == "rumored", status
