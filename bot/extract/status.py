@@ -111,6 +111,9 @@ def patterns():
 
 
 # The grammar is here; the words are data (data/lexicon/context.json), read once at import.
+_PAST_RUMOURS = re.compile(
+    r"\b(?:" + fragments("past_rumour_leads") + r")\s+(?:[\w-]+\s+){0,3}?(?:(?:and|or)\s+)?$"
+)
 _AS_BEFORE = re.compile(
     r"\bas (?:was |had been |has been |"
     + "|".join(re.escape(w) + " " for w in context_words("as_reported_adverbs"))
@@ -153,6 +156,8 @@ class Cues:
             status = m.lastgroup
             if status in (RUMORED, SPECULATED) and _AS_BEFORE.search(low, max(0, start - 24), start):
                 continue  # "as expected", "as rumored", "as previously reported": it came true
+            if status in (RUMORED, SPECULATED) and _PAST_RUMOURS.search(low, max(0, start - 60), start):
+                continue  # "official after months of leaks and speculation": the rumours before
             if status == CONFIRMED and _HEDGED_BEFORE.search(low, max(0, start - 30), start):
                 continue  # "has not launched", "is expected to have launched", "will announce"
             if status == CONFIRMED and start >= 4 and _PERFECT_BEFORE.search(low, max(0, start - 24), start):

@@ -282,3 +282,12 @@ def test_a_hedge_after_the_value_in_the_same_clause_still_governs_it():
     body = "The Honor 300 Pro's 5,300mAh battery is tipped to support 100W charging."
     status = {c.attribute: c.status for c in claims_of(body, "2024-12-05")}
     assert status["battery"] == "rumored", status
+
+
+def test_the_rumours_that_came_before_do_not_hedge_what_follows():
+    body = (
+        "After months of leaks and speculations, Xiaomi has shown the Xiaomi 13. "
+        "The device is powered by the Snapdragon 8 Gen 2 chipset."
+    )
+    status = {c.attribute: c.status for c in claims_of(body, "2022-12-12")}
+    assert status["chipset"] == "confirmed", status
