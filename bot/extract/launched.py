@@ -28,7 +28,9 @@ _LAUNCHED = re.compile(
     + "|".join(re.escape(w) + r"\s+" for w in context_words("launch_adverbs"))
     + r")*)?"
     r"(?:" + fragments("launched_verbs") + r")\b"
-    r"|\b(?:is|are)\s+(?:now\s+)?(?:"
+    r"|\b(?:is|are)\s+(?:"  # "is now official", "is finally official"
+    + "|".join(re.escape(w) + r"\s+" for w in context_words("launch_adverbs"))
+    + r")?(?:"
     + fragments("launched_states")
     + r")\b|\b(?:goes|went|gone)\s+official\b)"
 )

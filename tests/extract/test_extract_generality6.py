@@ -291,3 +291,9 @@ def test_the_rumours_that_came_before_do_not_hedge_what_follows():
     )
     status = {c.attribute: c.status for c in claims_of(body, "2022-12-12")}
     assert status["chipset"] == "confirmed", status
+
+
+def test_a_phone_that_is_finally_official_is_launched():
+    body = "The Xiaomi 15 is finally official. The device is powered by the Snapdragon 8 Elite chipset."
+    status = {c.attribute: c.status for c in claims_of(body, "2024-10-29")}
+    assert status["chipset"] == "confirmed", status
