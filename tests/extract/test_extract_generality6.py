@@ -297,3 +297,14 @@ def test_a_phone_that_is_finally_official_is_launched():
     body = "The Xiaomi 15 is finally official. The device is powered by the Snapdragon 8 Elite chipset."
     status = {c.attribute: c.status for c in claims_of(body, "2024-10-29")}
     assert status["chipset"] == "confirmed", status
+
+
+def test_a_launch_today_is_not_hedged_by_a_clause_after_the_name_and_makes_the_phone_launched():
+    body = (
+        "Sony phones are expensive. Today, the company is announcing the Xperia 10 VI, a cheaper model "
+        "that people might actually consider.\n\nThe Xperia 10 VI has a 5,000mAh battery."
+    )
+    claims = {c.attribute: c for c in claims_of(body, "2024-05-15")}
+    assert claims["launch_date"].value == "2024-05-15", claims
+    assert claims["launch_date"].status == "confirmed", claims
+    assert claims["battery"].status == "confirmed", claims
