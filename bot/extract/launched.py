@@ -397,5 +397,7 @@ def launched_on_publication(doc: ArticleState, found: list[Assignment]) -> list[
                 continue
             dated.add(m.subject)
             when = doc.published.isoformat()
-            out.append(Assignment((s, e), sentence, m, "launch_date", when, hit.start(), hit.end(), CONFIRMED))
+            out.append(
+                Assignment((s, e), sentence, m, "launch_date", when, hit.start(), hit.end(), CONFIRMED)
+            )
     return out
