@@ -310,7 +310,6 @@ def test_a_launch_today_is_not_hedged_by_a_clause_after_the_name_and_makes_the_p
     assert claims["battery"].status == "confirmed", claims
 
 
-
 def test_a_phone_a_part_is_also_used_in_is_that_phones_own_subject():
     body = (
         "Samsung has two new phones on sale. The Exynos 1480 chip is also used in the Galaxy A55, "
