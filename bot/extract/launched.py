@@ -35,7 +35,9 @@ _LAUNCHED = re.compile(
     + "|".join(re.escape(w) + r"\s+" for w in context_words("launch_adverbs"))
     + r")*)?"
     r"(?:" + fragments("launched_verbs") + r")\b"
-    r"|\b(?:is|are)\s+(?:now\s+)?(?:"
+    r"|\b(?:is|are)\s+(?:"  # "is now official", "is finally official"
+    + "|".join(re.escape(w) + r"\s+" for w in context_words("launch_adverbs"))
+    + r")?(?:"
     + fragments("launched_states")
     + r")\b|\b(?:goes|went|gone)\s+official\b)"
 )
@@ -403,8 +405,6 @@ def launched_on_publication(doc: ArticleState, found: list[Assignment]) -> list[
             or _NOT_LAUNCHED.search(doc.low, max(s, hit.start() - 60), hit.start())
         ):
             continue
-        if any(c[2] != CONFIRMED for c in doc.statuses.cues.in_span(s, e)):
-            continue
         devices = [
             m
             for m in sentence.resolved
@@ -420,10 +420,16 @@ def launched_on_publication(doc: ArticleState, found: list[Assignment]) -> list[
         subject = after[0] if after else before[-1] if before else None
         if subject is None or low.startswith(("'s", "’s"), subject.end):
             continue  # "has unveiled the X's design", "announced that the X will ...": not the X's launch
+        if any(c[2] != CONFIRMED for c in doc.statuses.cues.in_span(s, max(hit.end(), subject.end))):
+            continue  # a hedge of the launch itself; one in a clause after the name ("a model people
+            # might consider") is not
         for m in coordinated(doc.body, subject, devices):  # "has launched the X and the X Pro"
+            doc.statuses.launched.devices.add(m.subject)  # launched on the article's day
             if m.subject in dated:
                 continue
             dated.add(m.subject)
             when = doc.published.isoformat()
-            out.append(Assignment((s, e), sentence, m, "launch_date", when, hit.start(), hit.end()))
+            out.append(
+                Assignment((s, e), sentence, m, "launch_date", when, hit.start(), hit.end(), CONFIRMED)
+            )
     return out

@@ -834,18 +834,41 @@ def short_names(body: str, mentions: list[Mention], taken: Taken) -> list[Mentio
             by_name.setdefault(rest, m)
     if not by_name:
         return []
-    pattern = re.compile(trie_pattern(by_name) + r"(?![\w+])")
     found = []
-    for hit in pattern.finditer(body):
-        s, e = hit.span()
-        if not word_start(body, s) or (s and body[s - 1] in "@#/") or not taken.free(s, e):
+    for s, e, name in _name_hits(body, by_name):
+        if (
+            not word_start(body, s)
+            or (s and body[s - 1] in "@#/")
+            or (e < len(body) and (body[e].isalnum() or body[e] in "_+"))
+            or not taken.free(s, e)
+        ):
             continue
-        named = by_name.get(" ".join(hit.group(0).split()))
-        if named is None:
-            continue
+        named = by_name[name]
         found.append(Mention(s, e, DEVICE, named.subject, named.brand, body[s:e], model=named.model))
         taken.append((s, e))
     return found
+
+
+_FEW_NAMES = 16  # up to this many names, a literal search each; more, one compiled trie
+
+
+def _name_hits(body: str, by_name: dict[str, Mention]):
+    """(start, end, name) of each occurrence of the names, in text order (a name's spaces as written
+    once, as the names are kept; the trie also reads other white space)."""
+    if len(by_name) > _FEW_NAMES:
+        for hit in re.finditer(trie_pattern(by_name), body):
+            name = " ".join(hit.group(0).split())
+            if name in by_name:
+                yield hit.start(), hit.end(), name
+        return
+    hits = []
+    for name in by_name:
+        at = body.find(name)
+        while at != -1:
+            hits.append((at, at + len(name), name))
+            at = body.find(name, at + 1)
+    hits.sort(key=lambda h: (h[0], -h[1]))
+    yield from hits
 
 
 _PAREN_NUMBER = re.compile(r"\s?(?:\(\d{1,2}[a-z]?\)|\d{1,2}[a-z]?\b)")

@@ -126,6 +126,9 @@ def patterns():
 
 
 # The grammar is here; the words are data (data/lexicon/context.json), read once at import.
+_PAST_RUMOURS = re.compile(
+    r"\b(?:" + fragments("past_rumour_leads") + r")\s+(?:[\w-]+\s+){0,3}?(?:(?:and|or)\s+)?$"
+)
 _AS_BEFORE = re.compile(
     r"\bas (?:was |had been |has been |"
     + "|".join(re.escape(w) + " " for w in context_words("as_reported_adverbs"))
@@ -176,6 +179,8 @@ class Cues:
             status = m.lastgroup
             if status in (RUMORED, SPECULATED) and _AS_BEFORE.search(low, max(0, start - 24), start):
                 continue  # "as expected", "as rumored", "as previously reported": it came true
+            if status in (RUMORED, SPECULATED) and _PAST_RUMOURS.search(low, max(0, start - 60), start):
+                continue  # "official after months of leaks and speculation": the rumours before
             if status == CONFIRMED and _HEDGED_BEFORE.search(low, max(0, start - 30), start):
                 continue  # "has not launched", "is expected to have launched", "will announce"
             if (
@@ -259,9 +264,9 @@ class Cues:
         if before:
             return before[-1][2]
         after = [c for c in cues if c[0] >= end]
-        if after:
-            return after[0][2]
-        return None
+        if after and not _CONTRAST_BREAK.search(self.low, end, after[0][0]):
+            return after[0][2]  # "a 50MP camera is tipped": a cue after the value governs it,
+        return None  # but not across a contrast ("... 66W charging, but the phone could launch ...")
 
     def last_in(self, start: int, end: int) -> str | None:
         cues = [c for c in self.in_span(start, end) if c[2] != DENIED]
@@ -300,6 +305,9 @@ _SERIES_AFTER_NAME = re.compile(
     re.IGNORECASE,
 )
 _SLUG = re.compile(r"[^/]+(?=/*$)")
+
+
+_CONTRAST_BREAK = re.compile(r";|\b(?:but|however|although|though|whereas|yet)\b")
 
 
 def headline(title: str | None, url: str | None) -> str:

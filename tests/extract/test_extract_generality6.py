@@ -266,3 +266,54 @@ def test_this_week_gives_no_month_when_the_rest_of_the_week_runs_into_the_next()
     assert not any(a == "launch_date" for _s, a, _v in facts(body, "2029-01-30")), "Tuesday, Jan 30"
     found = facts(body, "2029-01-16")
     assert ("Tecno Spark 40", "launch_date", "2029-01") in found, found
+
+
+def test_a_hedge_after_a_contrast_does_not_govern_the_values_before_it():
+    body = (
+        "Honor has launched the Honor 300 in China. It packs a 5,300mAh battery with 100W charging, "
+        "but the phone could arrive in India with a smaller cell."
+    )
+    status = {c.attribute: c.status for c in claims_of(body, "2024-12-05")}
+    assert status["battery"] == "confirmed", status
+    assert status["wired_charging"] == "confirmed", status
+
+
+def test_a_hedge_after_the_value_in_the_same_clause_still_governs_it():
+    body = "The Honor 300 Pro's 5,300mAh battery is tipped to support 100W charging."
+    status = {c.attribute: c.status for c in claims_of(body, "2024-12-05")}
+    assert status["battery"] == "rumored", status
+
+
+def test_the_rumours_that_came_before_do_not_hedge_what_follows():
+    body = (
+        "After months of leaks and speculations, Xiaomi has shown the Xiaomi 13. "
+        "The device is powered by the Snapdragon 8 Gen 2 chipset."
+    )
+    status = {c.attribute: c.status for c in claims_of(body, "2022-12-12")}
+    assert status["chipset"] == "confirmed", status
+
+
+def test_a_phone_that_is_finally_official_is_launched():
+    body = "The Xiaomi 15 is finally official. The device is powered by the Snapdragon 8 Elite chipset."
+    status = {c.attribute: c.status for c in claims_of(body, "2024-10-29")}
+    assert status["chipset"] == "confirmed", status
+
+
+def test_a_launch_today_is_not_hedged_by_a_clause_after_the_name_and_makes_the_phone_launched():
+    body = (
+        "Sony phones are expensive. Today, the company is announcing the Xperia 10 VI, a cheaper model "
+        "that people might actually consider.\n\nThe Xperia 10 VI has a 5,000mAh battery."
+    )
+    claims = {c.attribute: c for c in claims_of(body, "2024-05-15")}
+    assert claims["launch_date"].value == "2024-05-15", claims
+    assert claims["launch_date"].status == "confirmed", claims
+    assert claims["battery"].status == "confirmed", claims
+
+
+def test_a_phone_a_part_is_also_used_in_is_that_phones_own_subject():
+    body = (
+        "Samsung has two new phones on sale. The Exynos 1480 chip is also used in the Galaxy A55, "
+        "which gets a 5,000mAh battery."
+    )
+    found = facts(body, "2024-10-10")
+    assert ("Samsung Galaxy A55", "battery", "5000 mAh") in found, found
