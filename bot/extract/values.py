@@ -419,8 +419,10 @@ def find_display(body: str, sentences: Sentences, at: dict | None = None) -> lis
     for m in _hits(_RES_WXH, body, at.get("wxh")):
         w, h = int(m.group("w")), int(m.group("h"))
         short, long_ = min(w, h), max(w, h)
-        if short < 480 or long_ > 4000 or long_ < short * 1.3:
+        if short < 480 or long_ > 4000 or long_ < short * 1.05:
             continue
+        if long_ < short * 1.3 and not _SCREEN_WORD.search(body, *sentences.bounds(m.start())):
+            continue  # a near-square one is a foldable's inner screen only where a screen is named
         value = f"{short}p" if short in (720, 1080, 1440, 2160) else f"{long_}x{short}"
         out.append(Value(m.start(), m.end(), "display_resolution", value))
     speaks_of_screens: dict[tuple[int, int], bool] = {}  # a sentence is read once, not once a word in it
