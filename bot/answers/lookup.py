@@ -48,6 +48,7 @@ SUGGESTIONS = 5
 FUZZY_ACCEPT = 75  # how alike a misspelt word must be to its intended one
 SUGGEST_FROM = 55  # how alike a name must be to be offered as a suggestion
 PREFIX_SCAN = 400  # how many prefix or substring hits autocomplete ranks at most
+TRIGRAM = 3  # letters of the pieces the substring index keeps
 MEMO_SIZE = 512  # answers' counts kept per store version (see spec.py)
 MAX_UNSORTED = 2_000  # entries of new subjects kept unsorted before the index is rebuilt
 
@@ -55,6 +56,11 @@ MAX_UNSORTED = 2_000  # entries of new subjects kept unsorted before the index i
 def spaced_name(name: str) -> str:
     """A name in lower case with single spaces: word boundaries kept, for series and tokens."""
     return " ".join(re.sub(r"[^0-9a-z+]+", " ", name.lower()).split())
+
+
+def trigrams(key: str) -> set[str]:
+    """The distinct three-letter pieces of a key, for the substring index (`NameIndex.containing`)."""
+    return {key[i : i + TRIGRAM] for i in range(len(key) - TRIGRAM + 1)}
 
 
 def model_tokens(name: str) -> list[str]:
@@ -290,6 +296,8 @@ class NameIndex:
         self.joined = f"{self.joined}\n{key}" if self.joined else key
         self.by_initial[key[:1]].append(number)
         self.initial_keys.setdefault(key[:1], []).append(key)
+        for trigram in trigrams(key):
+            self.by_trigram[trigram].append(number)
 
     @staticmethod
     def _read_aliases(store: Store) -> list[AliasRow]:
@@ -323,6 +331,10 @@ class NameIndex:
         self.initial_keys = {
             initial: [self.keys[n] for n in numbers] for initial, numbers in self.by_initial.items()
         }
+        self.by_trigram: dict[str, list[int]] = defaultdict(list)
+        for number, key in enumerate(self.keys):
+            for trigram in trigrams(key):
+                self.by_trigram[trigram].append(number)
 
     # Aliases as a guild sees them ----------------------------------------------------------
 
@@ -434,7 +446,22 @@ class NameIndex:
             number += 1
 
     def containing(self, fragment_key: str) -> Iterator[int]:
-        """Entry numbers whose key contains the fragment, found by C-speed `str.find`."""
+        """Entry numbers whose key contains the fragment, in key order: only the keys that hold
+        the fragment's rarest three letters are looked at (a scan of every key cost 0.5-2 ms
+        an autocomplete on a big store); a shorter fragment is found by C-speed `str.find`."""
+        if len(fragment_key) >= TRIGRAM:
+            rarest = min(
+                (
+                    self.by_trigram.get(fragment_key[i : i + TRIGRAM], ())
+                    for i in range(len(fragment_key) - 2)
+                ),
+                key=len,
+            )
+            keys = self.keys
+            return (number for number in rarest if fragment_key in keys[number])
+        return self._found_in_joined(fragment_key)
+
+    def _found_in_joined(self, fragment_key: str) -> Iterator[int]:
         position = self.joined.find(fragment_key)
         while position != -1:
             number = bisect_left(self.offsets, position + 1) - 1

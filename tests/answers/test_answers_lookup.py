@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bot.answers import autocomplete, resolve_subject, run_query
+from bot.answers.lookup import name_index
 from tests.answers.conftest import PIXEL, PIXEL_ALIAS, Said, Written, put
 
 
@@ -127,3 +128,29 @@ def test_a_new_article_is_seen_by_the_next_lookup(pixel_store):
         ),
     )
     assert resolve_subject(pixel_store, "Pixel 12").subject.name == "Google Pixel 12"
+
+
+def test_names_containing_a_fragment_are_those_a_plain_scan_finds(store):
+    """The substring index finds what looking at every key finds, in the same order, for the
+    names read at start and those taken in after (a later commit's new subject)."""
+    galaxy_lineup(store, ["Contoso Nova 10 Pro", "Contoso Nova 10", "Fabrikam Edge 7 Ultra"])
+    reader = store.reader()
+    autocomplete(reader, "nova")  # the index is read
+    put(
+        store,
+        Written(
+            "later",
+            "2031-02-01",
+            said=[
+                Said(
+                    "Fabrikam Nova Lite", "battery", "4000 mAh", "rumored", "The Nova Lite may get 4000 mAh."
+                )
+            ],
+        ),
+    )
+    index = name_index(reader)
+    for fragment in ("nov", "nova", "ova 1", "10 pro", "ultra", "edge 7", "lite", "zzz", "a 10", "no", "o"):
+        assert list(index.containing(fragment)) == [
+            number for number, key in enumerate(index.keys) if fragment in key
+        ], fragment
+    assert "Fabrikam Nova Lite" in autocomplete(reader, "ova lite")
