@@ -61,6 +61,10 @@ def feed_articles(bot) -> list[tuple]:
     ).fetchall()
 
 
+def polled_feeds(bot) -> int:
+    return bot.store.db.execute("SELECT count(*) FROM feeds WHERE last_poll_at IS NOT NULL").fetchone()[0]
+
+
 def posted_in(fake, channel) -> list[dict]:
     return [
         m
@@ -94,8 +98,11 @@ async def test_moderators_follow_list_preview_poll_and_remove_a_feed(db_path, si
                 fake, server, server.moderator, "feed add", {"url": site.base + "/feed.xml", "backfill": 5}
             )
             assert "Following **#1 Test Mobile Wire** (RSS 2.0)" in added["content"], added
+            # the poll records its time after it has stored the entries: wait for both
             await fake.wait_until(
-                lambda: len(feed_articles(bot)) == 2, timeout=ANSWER_TIMEOUT, what="the feed's entries stored"
+                lambda: len(feed_articles(bot)) == 2 and polled_feeds(bot) == 1,
+                timeout=ANSWER_TIMEOUT,
+                what="the feed's entries stored and its poll recorded",
             )
             assert {row[1] for row in feed_articles(bot)} == {server.id}
 
