@@ -275,3 +275,11 @@ def test_charging_figures_with_a_decimal():
     assert ("Google Pixel 10a", "wireless_charging", "7.5 W") in found, found
     assert ("Google Pixel 10a", "wired_charging", "23 W") in found, found
     assert ("Samsung Galaxy A17", "wired_charging", "22.5 W") in found, found
+
+
+def test_a_launch_date_said_of_a_phone_launching_alongside_another_is_both_phones():
+    found = facts(
+        "The Nord 5 will be launched in India on July 8 alongside the OnePlus Nord CE 5. It has a 6,800mAh cell."
+    )
+    assert ("OnePlus Nord 5", "launch_date", "2024-07-08") in found, found
+    assert ("OnePlus Nord CE 5", "launch_date", "2024-07-08") in found, found
