@@ -283,3 +283,25 @@ def test_a_launch_date_said_of_a_phone_launching_alongside_another_is_both_phone
     )
     assert ("OnePlus Nord 5", "launch_date", "2024-07-08") in found, found
     assert ("OnePlus Nord CE 5", "launch_date", "2024-07-08") in found, found
+
+
+def resolutions(body: str) -> set[str]:
+    return {v for _s, a, v in facts(body) if a == "display_resolution"}
+
+
+def test_pixels_written_with_thousands_separators_are_a_resolution():
+    assert resolutions("The Redmi Note 15 sports a 6.67-inch 1.5K (1,220x2,712 pixels) AMOLED screen.") == {
+        "2712x1220"
+    }
+    assert resolutions("The Redmi Note 15 has a display with a resolution of 1,220 x 2,712 pixels.") == {
+        "2712x1220"
+    }
+
+
+def test_pixels_glossing_a_named_resolution_are_the_same_resolution():
+    assert resolutions("The Honor 400 sports a 6.7-inch full-HD+ (1,200 x 2,664 pixels) OLED display.") == {
+        "1080p"
+    }
+    assert resolutions("The Honor 400 sports a 6.7-inch full-HD+ (1200x2664 pixels) OLED display.") == {
+        "1080p"
+    }
