@@ -126,7 +126,27 @@ _EVIDENCE_BEFORE = re.compile(
     + r")\s+(?:[\w-]+\s+){0,2}?(?:(?:also|further|now|apparently|seemingly|reportedly|which)\s+)*$"
 )
 _CONFIRMING = frozenset(context_words("confirming_verbs"))
+_CORRECTION_OBJECT = re.compile(r"\s+(?:" + fragments("correction_objects") + r")\b")
 _OFFICIAL_NEAR = re.compile(r"\bofficial|\bcompany\b|\bmaker\b|\bmanufacturer\b|\bbrand\b")
+
+
+_DENIED_OBJECT_GAP = re.compile(r"\s+(?:(?:the|those|these|earlier|recent|previous|some|all)\s+)*")
+
+
+def _denials_with_their_object(cues: list[tuple[int, int, str]], low: str) -> list[tuple[int, int, str]]:
+    """ "Carl Pei has shot down rumors that ...", "dismissed reports that ...": the rumour word is
+    what the denial denies, so it does not make what follows rumored."""
+    out: list[tuple[int, int, str]] = []
+    for c in cues:
+        if (
+            out
+            and c[2] == RUMORED
+            and out[-1][2] == DENIED
+            and _DENIED_OBJECT_GAP.fullmatch(low, out[-1][1], c[0])
+        ):
+            continue
+        out.append(c)
+    return out
 
 
 def _BOUNDARY_OK(text: str, start: int, end: int) -> bool:
@@ -159,6 +179,8 @@ class Cues:
             if word in _CASE_SENSITIVE_CUES and body[start:end] != _CASE_SENSITIVE_CUES[word]:
                 continue
             status = m.lastgroup
+            if status == DENIED and word.startswith("contrary to") and not _CORRECTION_OBJECT.match(low, end):
+                continue  # "it uses the X, contrary to earlier reports": the corrected value, not a denial
             if status in (RUMORED, SPECULATED) and _AS_BEFORE.search(low, max(0, start - 24), start):
                 continue  # "as expected", "as rumored", "as previously reported": it came true
             if status == CONFIRMED and _HEDGED_BEFORE.search(low, max(0, start - 30), start):
@@ -196,8 +218,8 @@ class Cues:
                     merged[-1] = (merged[-1][0], max(merged[-1][1], c[1]), CONFIRMED)
                 continue
             merged.append(c)
-        self.cues = merged
-        self.starts = [c[0] for c in merged]
+        self.cues = _denials_with_their_object(merged, low)
+        self.starts = [c[0] for c in self.cues]
         self.body = body
         self.low = low
         self.negation = negation

@@ -305,3 +305,18 @@ def test_pixels_glossing_a_named_resolution_are_the_same_resolution():
     assert resolutions("The Honor 400 sports a 6.7-inch full-HD+ (1200x2664 pixels) OLED display.") == {
         "1080p"
     }
+
+
+def test_a_rumour_the_maker_shot_down_is_denied():
+    body = "Nothing's boss has shot down rumours that the Nothing Phone (4) would use a 144Hz panel."
+    assert status_of(body, "Nothing Phone (4)", "refresh_rate") == {"denied"}
+
+
+def test_a_value_stated_contrary_to_earlier_reports_is_the_corrected_one_not_denied():
+    body = (
+        "The Nothing Phone (4) is tipped to pack a 5,500mAh battery. "
+        "The Nothing Phone (4) will use a 6.6-inch panel, contrary to earlier reports."
+    )
+    assert status_of(body, "Nothing Phone (4)", "display_size") == {"rumored"}
+    denied = "Contrary to earlier reports of a 7-inch panel, the Nothing Phone (4) keeps a 6.6-inch screen."
+    assert "denied" in status_of(denied, "Nothing Phone (4)", "display_size")
