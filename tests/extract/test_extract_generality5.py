@@ -320,3 +320,8 @@ def test_a_value_stated_contrary_to_earlier_reports_is_the_corrected_one_not_den
     assert status_of(body, "Nothing Phone (4)", "display_size") == {"rumored"}
     denied = "Contrary to earlier reports of a 7-inch panel, the Nothing Phone (4) keeps a 6.6-inch screen."
     assert "denied" in status_of(denied, "Nothing Phone (4)", "display_size")
+
+
+def test_the_makers_executive_named_by_title_confirms():
+    body = "Speaking at an event, the OnePlus CEO said the OnePlus 15 will pack a 7,300mAh battery."
+    assert status_of(body, "OnePlus 15", "battery") == {"confirmed"}
