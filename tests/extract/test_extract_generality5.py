@@ -325,3 +325,18 @@ def test_a_value_stated_contrary_to_earlier_reports_is_the_corrected_one_not_den
 def test_the_makers_executive_named_by_title_confirms():
     body = "Speaking at an event, the OnePlus CEO said the OnePlus 15 will pack a 7,300mAh battery."
     assert status_of(body, "OnePlus 15", "battery") == {"confirmed"}
+
+
+def test_a_sentence_ending_with_a_max_model_ends_there():
+    claims = claims_of(
+        "The iPhone 17 Pro gets a 6.3-inch screen, and so does the iPhone 17 Pro Max. "
+        "The iPhone 17 Air is said to pack a 2,800mAh battery."
+    )
+    battery = [c for c in claims if c.attribute == "battery"]
+    assert battery and all(c.quote.startswith("The iPhone 17 Air") for c in battery), battery
+
+
+def test_a_lower_case_max_abbreviation_does_not_end_a_sentence():
+    claims = claims_of("The iPhone 17 Air charges at max. 20W wired. It also gets a 6.6-inch screen.")
+    wired = [c for c in claims if c.attribute == "wired_charging"]
+    assert wired and wired[0].quote.startswith("The iPhone 17 Air charges"), wired
