@@ -340,3 +340,14 @@ def test_a_lower_case_max_abbreviation_does_not_end_a_sentence():
     claims = claims_of("The iPhone 17 Air charges at max. 20W wired. It also gets a 6.6-inch screen.")
     wired = [c for c in claims if c.attribute == "wired_charging"]
     assert wired and wired[0].quote.startswith("The iPhone 17 Air charges"), wired
+
+
+def test_a_bare_both_before_a_verb_stands_for_the_pair_just_named():
+    body = (
+        "The Galaxy Z Fold 8 and Galaxy Z Flip 8 will use the same hinge. "
+        "Both are expected to launch in July. Both will reportedly pack a 12GB RAM option."
+    )
+    found = facts(body)
+    for phone in ("Samsung Galaxy Z Fold 8", "Samsung Galaxy Z Flip 8"):
+        assert (phone, "launch_date", "2024-07") in found, found
+        assert (phone, "ram", "12 GB") in found, found
