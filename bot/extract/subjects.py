@@ -203,6 +203,7 @@ def chip_led(doc, sentence, values: list[Value]) -> bool:
 
 
 _OPEN_CHOICE_LEAD = re.compile(r"\b(?:" + fragments("open_choice_leads") + r")\b")
+_SETTLED_CHOICE_BEFORE = re.compile(r"\b(?:" + fragments("settled_choice_leads") + r")\s+$")
 _CHOICE_OR = re.compile(r"\s*(?:[\w-]+\s+){0,2}?or\s+(?:an?\s+|the\s+)?")
 _CHOICE_BREAK = re.compile(r"[;:]|,\s*(?:but|while|though|although|yet|so)\b|\bbut\b|\bwhile\b|\bwhereas\b")
 
@@ -216,7 +217,9 @@ def open_choices(doc, s: int, values: list[Value]) -> set[int]:
         if first.attribute != second.attribute or not _CHOICE_OR.fullmatch(doc.body, first.end, second.start):
             continue
         leads_before = [
-            m.end() for m in _OPEN_CHOICE_LEAD.finditer(doc.low, max(s, first.start - 120), first.start)
+            m.end()
+            for m in _OPEN_CHOICE_LEAD.finditer(doc.low, max(s, first.start - 120), first.start)
+            if not _SETTLED_CHOICE_BEFORE.search(doc.low, max(s, m.start() - 24), m.start())
         ]
         if leads_before and not _CHOICE_BREAK.search(doc.low, leads_before[-1], first.start):
             out |= {id(first), id(second)}

@@ -351,3 +351,8 @@ def test_a_bare_both_before_a_verb_stands_for_the_pair_just_named():
     for phone in ("Samsung Galaxy Z Fold 8", "Samsung Galaxy Z Flip 8"):
         assert (phone, "launch_date", "2024-07") in found, found
         assert (phone, "ram", "12 GB") in found, found
+
+
+def test_a_choice_regardless_of_which_is_no_open_question():
+    found = facts("Regardless of whether you pick 8GB or 12GB of RAM, the Moto G86 gets 256GB of storage.")
+    assert ("Motorola Moto G86", "ram", "12 GB") in found, found
