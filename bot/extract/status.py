@@ -127,7 +127,20 @@ _EVIDENCE_BEFORE = re.compile(
 )
 _CONFIRMING = frozenset(context_words("confirming_verbs"))
 _CORRECTION_OBJECT = re.compile(r"\s+(?:" + fragments("correction_objects") + r")\b")
-_OFFICIAL_NEAR = re.compile(r"\bofficial|\bcompany\b|\bmaker\b|\bmanufacturer\b|\bbrand\b")
+_OFFICIAL_NEAR = re.compile(
+    r"\bofficial|\bcompany\b|\bmaker\b|\bmanufacturer\b|\bbrand\b|\bteas(?:er|ed|ing)\b"
+)
+
+
+@lru_cache(maxsize=1)
+def _maker_possessive() -> re.Pattern:
+    makers = {w.lower() for b in lexicon().brands.values() for w in b.words}
+    return re.compile(r"\b(?:" + trie_pattern(sorted(makers)) + r")['’]s\b")
+
+
+def _makers_own(low: str, start: int, end: int) -> bool:
+    """Whether a maker's possessive ("Motorola's teaser video") stands in [start, end)."""
+    return _maker_possessive().search(low, start, end) is not None
 
 
 _DENIED_OBJECT_GAP = re.compile(r"\s+(?:(?:the|those|these|earlier|recent|previous|some|all)\s+)*")
@@ -190,6 +203,7 @@ class Cues:
                 and word in _CONFIRMING
                 and _EVIDENCE_BEFORE.search(low, max(0, start - 40), start)
                 and not _OFFICIAL_NEAR.search(low, max(0, start - 60), start)
+                and not _makers_own(low, max(0, start - 60), start)
             ):
                 found.append((start, end, RUMORED))
                 continue

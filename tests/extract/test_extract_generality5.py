@@ -356,3 +356,8 @@ def test_a_bare_both_before_a_verb_stands_for_the_pair_just_named():
 def test_a_choice_regardless_of_which_is_no_open_question():
     found = facts("Regardless of whether you pick 8GB or 12GB of RAM, the Moto G86 gets 256GB of storage.")
     assert ("Motorola Moto G86", "ram", "12 GB") in found, found
+
+
+def test_the_makers_own_teaser_that_confirms_stays_confirmed():
+    body = "Motorola's teaser video confirms that the Moto G96 will get a 50MP main camera."
+    assert status_of(body, "Motorola Moto G96", "main_camera") == {"confirmed"}
