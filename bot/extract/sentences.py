@@ -20,6 +20,7 @@ _ABBREVIATIONS = frozenset(
     nos fig figs jan feb mar apr jun jul aug sep sept oct nov dec p.m a.m u.s u.k rs mt gen vol dept
     min max cf al op ed""".split()
 )
+_MODEL_WORD_ABBREVIATIONS = frozenset(("max", "min"))
 _LONGEST_ABBREVIATION = max(len(a.replace(".", "")) for a in _ABBREVIATIONS)
 _BULLET = re.compile(r"^\s*(?:[-*•·▪►–—]+|\d{1,2}[.)])\s+")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
@@ -64,7 +65,8 @@ def _is_abbreviation(text: str, dot: int) -> bool:
         return False
     word = text[i:dot].lower().rstrip(".")
     if word in _ABBREVIATIONS:
-        return True
+        # "max. 120W" abbreviates; "the iPhone 16 Pro Max." ends its sentence with a model's name
+        return not (word in _MODEL_WORD_ABBREVIATIONS and text[i].isupper())
     if len(word) != 1 or not word.isalpha():
         return False
     # An initial ("J. Smith"), unless a number comes before it: "the Xperia 1 V." ends a sentence,

@@ -99,7 +99,7 @@ def patterns():
             r"\b(?:"
             + trie_pattern(sorted({m.lower() for m in makers}))
             + r"|the (?:company|firm|brand|manufacturer|maker|Chinese (?:company|brand|giant|firm|maker|OEM))|(?:its|the company['’]s) (?:CEO|founder|chairman|president))"
-            r"(?:['’]s (?:CEO|founder|chairman|president|official \w+|Weibo|account|website))?(?:,[^,]{1,60},)?\s+(?:(?:has|have|had|also|now|officially|further|just|finally|recently)\s+){0,3}"
+            r"(?:['’]s (?:CEO|founder|chairman|president|official \w+|Weibo|account|website)| (?:CEO|founder|chairman|president|spokesperson))?(?:,[^,]{1,60},)?\s+(?:(?:has|have|had|also|now|officially|further|just|finally|recently)\s+){0,3}"
             r"(?P<verb>announced|announces|confirmed|confirms|revealed|reveals|shared|shares|teased|teases|unveiled|unveils|launched|introduced|stated|said|says|posted|showed|showcased|detailed|published|tweeted|announcing|confirming|revealing|sharing|teasing|unveiling|showcasing|detailing)\b"
         )
         .lower()
@@ -144,7 +144,40 @@ _EVIDENCE_BEFORE = re.compile(
     + r")\s+(?:[\w-]+\s+){0,2}?(?:(?:also|further|now|apparently|seemingly|reportedly|which)\s+)*$"
 )
 _CONFIRMING = frozenset(context_words("confirming_verbs"))
-_OFFICIAL_NEAR = re.compile(r"\bofficial|\bcompany\b|\bmaker\b|\bmanufacturer\b|\bbrand\b")
+_CORRECTION_OBJECT = re.compile(r"\s+(?:" + fragments("correction_objects") + r")\b")
+_OFFICIAL_NEAR = re.compile(
+    r"\bofficial|\bcompany\b|\bmaker\b|\bmanufacturer\b|\bbrand\b|\bteas(?:er|ed|ing)\b"
+)
+
+
+@lru_cache(maxsize=1)
+def _maker_possessive() -> re.Pattern:
+    makers = {w.lower() for b in lexicon().brands.values() for w in b.words}
+    return re.compile(r"\b(?:" + trie_pattern(sorted(makers)) + r")['’]s\b")
+
+
+def _makers_own(low: str, start: int, end: int) -> bool:
+    """Whether a maker's possessive ("Motorola's teaser video") stands in [start, end)."""
+    return _maker_possessive().search(low, start, end) is not None
+
+
+_DENIED_OBJECT_GAP = re.compile(r"\s+(?:(?:the|those|these|earlier|recent|previous|some|all)\s+)*")
+
+
+def _denials_with_their_object(cues: list[tuple[int, int, str]], low: str) -> list[tuple[int, int, str]]:
+    """ "Carl Pei has shot down rumors that ...", "dismissed reports that ...": the rumour word is
+    what the denial denies, so it does not make what follows rumored."""
+    out: list[tuple[int, int, str]] = []
+    for c in cues:
+        if (
+            out
+            and c[2] == RUMORED
+            and out[-1][2] == DENIED
+            and _DENIED_OBJECT_GAP.fullmatch(low, out[-1][1], c[0])
+        ):
+            continue
+        out.append(c)
+    return out
 
 
 def _BOUNDARY_OK(text: str, start: int, end: int) -> bool:
@@ -177,6 +210,8 @@ class Cues:
             if word in _CASE_SENSITIVE_CUES and body[start:end] != _CASE_SENSITIVE_CUES[word]:
                 continue
             status = m.lastgroup
+            if status == DENIED and word.startswith("contrary to") and not _CORRECTION_OBJECT.match(low, end):
+                continue  # "it uses the X, contrary to earlier reports": the corrected value, not a denial
             if status in (RUMORED, SPECULATED) and _AS_BEFORE.search(low, max(0, start - 24), start):
                 continue  # "as expected", "as rumored", "as previously reported": it came true
             if status in (RUMORED, SPECULATED) and _PAST_RUMOURS.search(low, max(0, start - 60), start):
@@ -188,6 +223,7 @@ class Cues:
                 and word in _CONFIRMING
                 and _EVIDENCE_BEFORE.search(low, max(0, start - 40), start)
                 and not _OFFICIAL_NEAR.search(low, max(0, start - 60), start)
+                and not _makers_own(low, max(0, start - 60), start)
             ):
                 found.append((start, end, RUMORED))
                 continue
@@ -216,8 +252,8 @@ class Cues:
                     merged[-1] = (merged[-1][0], max(merged[-1][1], c[1]), CONFIRMED)
                 continue
             merged.append(c)
-        self.cues = merged
-        self.starts = [c[0] for c in merged]
+        self.cues = _denials_with_their_object(merged, low)
+        self.starts = [c[0] for c in self.cues]
         self.body = body
         self.low = low
         self.negation = negation

@@ -87,6 +87,7 @@ _FOUND_BEFORE = re.compile(r"(?i)\b(?:" + fragments("found_in") + r")\s+(?:the\s
 _IN_BEFORE = re.compile(r"(?i)\b(?:in|inside)\s+(?:the\s+|its\s+)?$")
 _PART_AFTER = re.compile(r"\s+(?:" + fragments("part_nouns") + r")\b")
 _MAKER_OF_VALUE = ("camera_sensor", "chipset", "ui", "os")
+_ACCOMPANYING_BEFORE = re.compile(r"\b(?:" + fragments("accompanying_words") + r")\s+(?:the\s+|its\s+)?$")
 _RANGE_REFERENCE = re.compile(r"(?i)\b(?:lineup|line-up|range|portfolio)$")
 _RELATIVE_LEAD = re.compile(r"\b(?:on|in|at|by|with)\s+which\s+(?:the\s+)?$")
 _LAUNCH_CLAUSE_BREAK = re.compile(r";|\bbut\b|\bwhereas\b|\bwhile\b")
@@ -236,6 +237,7 @@ def chip_led(doc, sentence, values: list[Value]) -> bool:
 
 
 _OPEN_CHOICE_LEAD = re.compile(r"\b(?:" + fragments("open_choice_leads") + r")\b")
+_SETTLED_CHOICE_BEFORE = re.compile(r"\b(?:" + fragments("settled_choice_leads") + r")\s+$")
 _CHOICE_OR = re.compile(r"\s*(?:[\w-]+\s+){0,2}?or\s+(?:an?\s+|the\s+)?")
 _CHOICE_BREAK = re.compile(r"[;:]|,\s*(?:but|while|though|although|yet|so)\b|\bbut\b|\bwhile\b|\bwhereas\b")
 
@@ -249,7 +251,9 @@ def open_choices(doc, s: int, values: list[Value]) -> set[int]:
         if first.attribute != second.attribute or not _CHOICE_OR.fullmatch(doc.body, first.end, second.start):
             continue
         leads_before = [
-            m.end() for m in _OPEN_CHOICE_LEAD.finditer(doc.low, max(s, first.start - 120), first.start)
+            m.end()
+            for m in _OPEN_CHOICE_LEAD.finditer(doc.low, max(s, first.start - 120), first.start)
+            if not _SETTLED_CHOICE_BEFORE.search(doc.low, max(s, m.start() - 24), m.start())
         ]
         if leads_before and not _CHOICE_BREAK.search(doc.low, leads_before[-1], first.start):
             out |= {id(first), id(second)}
@@ -323,6 +327,15 @@ def subjects_for(
         devices = named or devices
         if devices:
             best = min(devices, key=lambda m: min(abs(m.start - v.end), abs(v.start - m.end)))
+            lead = next((m for m in devices if m.end <= v.start and m.kind in (DEVICE, SERIES)), None)
+            if (
+                lead is not None
+                and best.start >= v.end
+                and best.kind in (DEVICE, SERIES)
+                and _ACCOMPANYING_BEFORE.search(doc.body, max(v.end, best.start - 24), best.start)
+            ):
+                # "The X will launch on May 4 alongside the Y": the sentence's subject launches too.
+                return coordinated(doc.body, lead, candidates) + [best]
             if best.group:  # "The three phones will debut on ...": each of them
                 return [
                     Mention(

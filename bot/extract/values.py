@@ -347,9 +347,10 @@ _SECONDARY = re.compile(
 )
 _SECONDARY_AFTER = re.compile(r"\s*(?:[\w-]+\s+)?(?:" + fragments("secondary_display_words") + r")\b")
 _RES_P = re.compile(r"\b(?P<n>720|1080|1440|2160)p\b")
-# "1080 x 2400", "1220x2712px" (a unit glued on: pixels, not a model or part number)
+# "1080x2400", "1220x2712px" (a unit glued on: pixels, not a model or part number), and with
+# thousands separators: "(1,220x2,712 pixels)", "1,080 x 2,400"
 _RES_WXH = re.compile(
-    r"\b(?P<w>\d(?<![\w.]\d)\d{2,3})\s*[x×X]\s*(?P<h>\d{3,4})(?:px\b|(?![\w.]))(?!\s*(?:mm|cm))"
+    r"\b(?P<w>\d(?<![\w.,]\d)(?:,\d{3}|\d{2,3}))\s*[x×X]\s*(?P<h>\d(?:,\d{3}|\d{2,3}))(?:px\b|(?![\w.]|,\d))(?!\s*(?:mm|cm))"
 )
 
 
@@ -417,7 +418,7 @@ def find_display(body: str, sentences: Sentences, at: dict | None = None) -> lis
             continue
         out.append(Value(m.start(), m.end(), "display_resolution", f"{m.group('n')}p"))
     for m in _hits(_RES_WXH, body, at.get("wxh")):
-        w, h = int(m.group("w")), int(m.group("h"))
+        w, h = int(m.group("w").replace(",", "")), int(m.group("h").replace(",", ""))
         short, long_ = min(w, h), max(w, h)
         if short < 480 or long_ > 4000 or long_ < short * 1.05:
             continue
@@ -455,7 +456,7 @@ def find_display(body: str, sentences: Sentences, at: dict | None = None) -> lis
         out.append(Value(m.start(), m.end(), "display_type", value))
     if "LTPO" in body:
         out += _ltpo_alone(body, type_re)
-    return out
+    return _without_glossed_pixels(body, out)
 
 
 # "an LTPO inner screen", "the LTPO (Low-Temperature Polycrystalline Oxide) tech": the backplane
@@ -473,6 +474,23 @@ def _ltpo_alone(body: str, type_re: re.Pattern) -> list[Value]:
             continue  # "LTPO AMOLED", "AMOLED LTPO display": the panel's type says it
         out.append(Value(m.start(), m.start() + 4, "display_type", "LTPO"))
     return out
+
+
+_GLOSS_OPEN = re.compile(r"\s*\(\s*")
+
+
+def _without_glossed_pixels(body: str, values: list[Value]) -> list[Value]:
+    """ "full-HD+ (1,200 x 2,664 pixels)": the pixels in brackets gloss the resolution just named;
+    one screen, one resolution (the name's)."""
+    named_ends = {v.end for v in values if v.attribute == "display_resolution"}
+    return [
+        v
+        for v in values
+        if not (
+            v.attribute == "display_resolution"
+            and any(_GLOSS_OPEN.fullmatch(body, end, v.start) for end in named_ends if end < v.start)
+        )
+    ]
 
 
 _HZ = re.compile(r"\b(?P<n>\d(?<![\d.,]\d)\d{1,2})\s*-?\s*Hz\b")

@@ -265,3 +265,89 @@ def test_charging_figures_with_a_decimal():
     assert ("Google Pixel 10a", "wireless_charging", "7.5 W") in found, found
     assert ("Google Pixel 10a", "wired_charging", "23 W") in found, found
     assert ("Samsung Galaxy A17", "wired_charging", "22.5 W") in found, found
+
+
+def test_a_launch_date_said_of_a_phone_launching_alongside_another_is_both_phones():
+    found = facts(
+        "The Nord 5 will be launched in India on July 8 alongside the OnePlus Nord CE 5. It has a 6,800mAh cell."
+    )
+    assert ("OnePlus Nord 5", "launch_date", "2024-07-08") in found, found
+    assert ("OnePlus Nord CE 5", "launch_date", "2024-07-08") in found, found
+
+
+def resolutions(body: str) -> set[str]:
+    return {v for _s, a, v in facts(body) if a == "display_resolution"}
+
+
+def test_pixels_written_with_thousands_separators_are_a_resolution():
+    assert resolutions("The Redmi Note 15 sports a 6.67-inch 1.5K (1,220x2,712 pixels) AMOLED screen.") == {
+        "2712x1220"
+    }
+    assert resolutions("The Redmi Note 15 has a display with a resolution of 1,220 x 2,712 pixels.") == {
+        "2712x1220"
+    }
+
+
+def test_pixels_glossing_a_named_resolution_are_the_same_resolution():
+    assert resolutions("The Honor 400 sports a 6.7-inch full-HD+ (1,200 x 2,664 pixels) OLED display.") == {
+        "1080p"
+    }
+    assert resolutions("The Honor 400 sports a 6.7-inch full-HD+ (1200x2664 pixels) OLED display.") == {
+        "1080p"
+    }
+
+
+def test_a_rumour_the_maker_shot_down_is_denied():
+    body = "Nothing's boss has shot down rumours that the Nothing Phone (4) would use a 144Hz panel."
+    assert status_of(body, "Nothing Phone (4)", "refresh_rate") == {"denied"}
+
+
+def test_a_value_stated_contrary_to_earlier_reports_is_the_corrected_one_not_denied():
+    body = (
+        "The Nothing Phone (4) is tipped to pack a 5,500mAh battery. "
+        "The Nothing Phone (4) will use a 6.6-inch panel, contrary to earlier reports."
+    )
+    assert status_of(body, "Nothing Phone (4)", "display_size") == {"rumored"}
+    denied = "Contrary to earlier reports of a 7-inch panel, the Nothing Phone (4) keeps a 6.6-inch screen."
+    assert "denied" in status_of(denied, "Nothing Phone (4)", "display_size")
+
+
+def test_the_makers_executive_named_by_title_confirms():
+    body = "Speaking at an event, the OnePlus CEO said the OnePlus 15 will pack a 7,300mAh battery."
+    assert status_of(body, "OnePlus 15", "battery") == {"confirmed"}
+
+
+def test_a_sentence_ending_with_a_max_model_ends_there():
+    claims = claims_of(
+        "The iPhone 17 Pro gets a 6.3-inch screen, and so does the iPhone 17 Pro Max. "
+        "The iPhone 17 Air is said to pack a 2,800mAh battery."
+    )
+    battery = [c for c in claims if c.attribute == "battery"]
+    assert battery and all(c.quote.startswith("The iPhone 17 Air") for c in battery), battery
+
+
+def test_a_lower_case_max_abbreviation_does_not_end_a_sentence():
+    claims = claims_of("The iPhone 17 Air charges at max. 20W wired. It also gets a 6.6-inch screen.")
+    wired = [c for c in claims if c.attribute == "wired_charging"]
+    assert wired and wired[0].quote.startswith("The iPhone 17 Air charges"), wired
+
+
+def test_a_bare_both_before_a_verb_stands_for_the_pair_just_named():
+    body = (
+        "The Galaxy Z Fold 8 and Galaxy Z Flip 8 will use the same hinge. "
+        "Both are expected to launch in July. Both will reportedly pack a 12GB RAM option."
+    )
+    found = facts(body)
+    for phone in ("Samsung Galaxy Z Fold 8", "Samsung Galaxy Z Flip 8"):
+        assert (phone, "launch_date", "2024-07") in found, found
+        assert (phone, "ram", "12 GB") in found, found
+
+
+def test_a_choice_regardless_of_which_is_no_open_question():
+    found = facts("Regardless of whether you pick 8GB or 12GB of RAM, the Moto G86 gets 256GB of storage.")
+    assert ("Motorola Moto G86", "ram", "12 GB") in found, found
+
+
+def test_the_makers_own_teaser_that_confirms_stays_confirmed():
+    body = "Motorola's teaser video confirms that the Moto G96 will get a 50MP main camera."
+    assert status_of(body, "Motorola Moto G96", "main_camera") == {"confirmed"}
