@@ -133,3 +133,21 @@ def test_the_from_value_of_a_change_in_ing_form_is_the_older_phones():
     assert ("Google Pixel 10 Pro", "display_size", "6.3 in") in found, found
     assert ("Google Pixel 10 Pro", "battery", "4900 mAh") in found, found
     assert not any(v in ("6.1 in", "4500 mAh") for _s, _a, v in found), found
+
+
+def test_a_rumour_in_a_later_clause_does_not_hedge_the_launch_reported():
+    body = (
+        "In March, Honor took the wraps off its Honor 500 series in China, sparking rumors of a wider "
+        "release. The Honor 500 Pro packs a 5,200mAh battery."
+    )
+    claims = [c for c in claims_of(body, None) if c.attribute == "battery"]
+    assert [(c.subject, c.status) for c in claims] == [("Honor 500 Pro", "confirmed")], claims
+
+
+def test_a_hedged_launch_stays_a_rumour():
+    body = (
+        "Honor is rumored to have taken the wraps off its Honor 600 series, sparking rumors of a wider "
+        "release. The Honor 600 Pro packs a 5,300mAh battery."
+    )
+    claims = [c for c in claims_of(body, None) if c.attribute == "battery"]
+    assert [c.status for c in claims] != ["confirmed"], claims
