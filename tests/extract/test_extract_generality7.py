@@ -151,3 +151,13 @@ def test_a_hedged_launch_stays_a_rumour():
     )
     claims = [c for c in claims_of(body, None) if c.attribute == "battery"]
     assert [c.status for c in claims] != ["confirmed"], claims
+
+
+def test_a_maker_that_confirmed_a_part_earlier_confirms_it():
+    body = (
+        "The Nothing Phone (4) is coming. The company previously confirmed the Snapdragon 8 Elite "
+        "processor on the Nothing Phone (4) and that it may cost about 900 euros in Europe."
+    )
+    claims = {c.attribute: c.status for c in claims_of(body, "2026-06-01")}
+    assert claims.get("chipset") == "confirmed", claims
+    assert claims.get("price") == "speculated", claims
