@@ -146,7 +146,9 @@ def patterns() -> dict[str, re.Pattern]:
         + r"(?:\s+(?=[A-Z]?\d)"
         + _MODEL_TOKEN
         + r")?)"
-        r"(?P<var>" + variants + r"*)(?P<typo>\s+[A-Z][A-Za-z]{3,6}(?![\w]))?"
+        # A misspelt variant word after the model, never the lead of the next name ("Galaxy S26
+        # Galaxy S26+" in a flattened table header is two phones)
+        r"(?P<var>" + variants + r"*)(?P<typo>\s+(?!(?:" + lead + r")(?![\w]))[A-Z][A-Za-z]{3,6}(?![\w]))?"
         r"(?P<series>\s+(?:" + series_fillers + r")?(?:" + series_nouns + r")\b)?"
     )
     brandless = re.compile(  # the lookahead first: offsets where no model can start pass at once

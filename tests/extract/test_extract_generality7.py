@@ -4,6 +4,7 @@ catalogue writes "+". No text of any real article."""
 from __future__ import annotations
 
 from bot.extract import extract
+from bot.extract.pipeline import analyse
 from bot.models import Article
 
 
@@ -13,6 +14,10 @@ def claims_of(body: str, published: str | None = "2024-06-01"):
 
 def facts(body: str, published: str | None = "2024-06-01") -> set[tuple[str, str, str]]:
     return {(c.subject, c.attribute, c.value) for c in claims_of(body, published)}
+
+
+def mentions_of(body: str, published: str = "2025-11-01"):
+    return analyse(Article(id="g7", body=body, published=published, published_basis="header")).mentions
 
 
 def test_plus_spelled_out_names_the_catalogues_plus_phone():
@@ -161,3 +166,15 @@ def test_a_maker_that_confirmed_a_part_earlier_confirms_it():
     claims = {c.attribute: c.status for c in claims_of(body, "2026-06-01")}
     assert claims.get("chipset") == "confirmed", claims
     assert claims.get("price") == "speculated", claims
+
+
+def test_two_names_back_to_back_are_two_phones():
+    body = "A quick look at two phones.\n\nGalaxy S26 Galaxy S26+ Pixel 10 Pixel 9\n"
+    subjects = {m.subject for m in mentions_of(body)}
+    assert {"Samsung Galaxy S26", "Samsung Galaxy S26+", "Google Pixel 10", "Google Pixel 9"} <= subjects
+
+
+def test_a_misspelt_variant_after_a_model_is_still_read():
+    body = "The Galaxy S26 Ulta is tipped to pack a 5,000mAh battery."
+    found = facts(body, "2025-11-01")
+    assert ("Samsung Galaxy S26 Ultra", "battery", "5000 mAh") in found, found
