@@ -168,6 +168,31 @@ def test_a_maker_that_confirmed_a_part_earlier_confirms_it():
     assert claims.get("price") == "speculated", claims
 
 
+def test_a_flattened_table_row_gives_each_column_its_cell_alike_or_not():
+    body = (
+        "Samsung is said to be readying two phones.\n\n"
+        "Spec sheet Galaxy S26 Galaxy S26+ Refresh rate 120Hz 120Hz Processor Exynos 2600 Exynos 2600 "
+        "Storage 128GB/256GB 256GB/512GB Battery 4,300mAh 4,900mAh\n"
+    )
+    found = facts(body, "2025-11-01")
+    for phone, storage, battery in (
+        ("Samsung Galaxy S26", "256 GB", "4300 mAh"),
+        ("Samsung Galaxy S26+", "512 GB", "4900 mAh"),
+    ):
+        assert (phone, "refresh_rate", "120 Hz") in found, found
+        assert (phone, "chipset", "Exynos 2600") in found, found
+        assert (phone, "storage", storage) in found, found
+        assert (phone, "battery", battery) in found, found
+    assert ("Samsung Galaxy S26", "storage", "512 GB") not in found, found
+
+
+def test_a_flattened_row_cut_short_is_the_first_columns():
+    body = "A quick look.\n\nPixel 10 Pixel 9 Chip Tensor G5 Tensor G4 Battery 4,970mAh"
+    found = facts(body, "2025-08-01")
+    assert ("Google Pixel 10", "battery", "4970 mAh") in found, found
+    assert not any(s == "Google Pixel 9" and a == "battery" for s, a, _v in found), found
+
+
 def test_two_names_back_to_back_are_two_phones():
     body = "A quick look at two phones.\n\nGalaxy S26 Galaxy S26+ Pixel 10 Pixel 9\n"
     subjects = {m.subject for m in mentions_of(body)}
