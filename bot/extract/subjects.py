@@ -512,7 +512,7 @@ def pair_values(doc, sentence, values: list[Value]) -> dict[int, Mention]:
                 named.append(m)
     header = _header_run(doc.body, sentence.resolved)
     if header:
-        return _table_row_values(header, values)
+        return _table_row_values(doc.body, header, values)
     if len(named) < 2:
         if sentence.last_group and any(
             m.kind == REF_SERIES and m.text.lower() == "they" for m in sentence.refs
@@ -559,12 +559,22 @@ def _header_run(body: str, resolved: list[Mention]) -> list[Mention]:
     return best if 2 <= len(best) <= 4 else []
 
 
-def _table_row_values(header: list[Mention], values: list[Value]) -> dict[int, Mention]:
+def _table_row_values(body: str, header: list[Mention], values: list[Value]) -> dict[int, Mention]:
     """The values after a flattened header, each to its column's phone: the values of one kind
     come a column after another ("120Hz 120Hz": one each, alike or not; "128GB/256GB 256GB/512GB":
     equal runs; fewer than the columns, as in a row cut short: the first columns'), in the
     header's order."""
     end = header[-1].end
+    after = [v for v in values if v.start >= end]
+    for first, nxt in zip(after, after[1:], strict=False):
+        if (
+            first.attribute.endswith("_camera")
+            and nxt.attribute.endswith("_camera")
+            and not body[first.end : nxt.start].strip()
+        ):
+            # "Ultra wide camera 48MP 48MP Optical zoom 5x": the row's label before its first
+            # cell says what each cell is, not the next row's label after the last.
+            nxt.attribute = first.attribute
     kinds: dict[tuple, list[Value]] = {}
     for v in values:
         if v.start >= end:

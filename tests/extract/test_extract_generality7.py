@@ -203,3 +203,15 @@ def test_a_misspelt_variant_after_a_model_is_still_read():
     body = "The Galaxy S26 Ulta is tipped to pack a 5,000mAh battery."
     found = facts(body, "2025-11-01")
     assert ("Samsung Galaxy S26 Ultra", "battery", "5000 mAh") in found, found
+
+
+def test_a_flattened_camera_row_is_read_by_its_label_before_the_cells():
+    body = (
+        "A quick look at two phones.\n\n"
+        "Spec sheet Galaxy S26 Galaxy S26+ Ultrawide camera 12MP 12MP Optical zoom 3x 3x "
+        "Battery 4,300mAh 4,900mAh\n"
+    )
+    found = facts(body, "2025-11-01")
+    assert ("Samsung Galaxy S26", "ultrawide_camera", "12 MP") in found, found
+    assert ("Samsung Galaxy S26+", "ultrawide_camera", "12 MP") in found, found
+    assert not any(a == "telephoto_camera" for _s, a, _v in found), found
