@@ -331,6 +331,11 @@ _SIZE = re.compile(
     + _SCREEN_WORDS
     + r"))"
 )  # 6.7″, 6.7'' (two apostrophes)
+_INCH_CELL = re.compile(r"(?<![\w.])(?P<n>\d{1,2}(?:\.\d{1,2})?)(?:[\"″”]|''|’’)")
+_SIZE_ROW = re.compile(
+    r"\b(?:[Ss]creen|[Dd]isplay)(?:\s+[Ss]ize)?:?\s+"
+    r"(?P<cells>\d{1,2}(?:\.\d{1,2})?(?:[\"″”]|''|’’)(?:\s+\d{1,2}(?:\.\d{1,2})?(?:[\"″”]|''|’’)){0,3})"
+)
 # The grammar is here; the words are data (data/lexicon/context.json), read once at import.
 _SECONDARY = re.compile(
     r"\b(?:"
@@ -407,6 +412,16 @@ def find_display(body: str, sentences: Sentences, at: dict | None = None) -> lis
                 f"{m.group('n').rstrip('0').rstrip('.') if '.' in m.group('n') else m.group('n')} in",
             )
         )
+    if '"' in body or "″" in body or "”" in body:
+        seen = {v.start for v in out}
+        for row in _SIZE_ROW.finditer(body):
+            # "Screen size 6.3" 6.9"": a table row's label before its cells says they are sizes.
+            for cell in _INCH_CELL.finditer(body, row.start("cells"), row.end("cells")):
+                n = float(cell.group("n"))
+                if 3.0 <= n <= 16.0 and cell.start() not in seen:
+                    number = cell.group("n")
+                    size = number.rstrip("0").rstrip(".") if "." in number else number
+                    out.append(Value(cell.start(), cell.end(), "display_size", f"{size} in"))
     res_words, type_re, canon, res_forms = _display_patterns()
     for m in _hits(_RES_P, body, at.get("res_p")):
         if not word_start(body, m.start()) or (m.start() and body[m.start() - 1] == "."):
@@ -679,7 +694,9 @@ def _front_lead() -> re.Pattern:
     )
 
 
-_FIRST_CLAUSE_END = re.compile(r"[;.]|,\s*(?:while|whereas|and|but)\b|\b(?:while|whereas)\b|\b(?:rear|back)\b")
+_FIRST_CLAUSE_END = re.compile(
+    r"[;.]|,\s*(?:while|whereas|and|but)\b|\b(?:while|whereas)\b|\b(?:rear|back)\b"
+)
 
 
 def _front_led(low: str, s: int, pos: int) -> bool:

@@ -215,3 +215,13 @@ def test_a_flattened_camera_row_is_read_by_its_label_before_the_cells():
     assert ("Samsung Galaxy S26", "ultrawide_camera", "12 MP") in found, found
     assert ("Samsung Galaxy S26+", "ultrawide_camera", "12 MP") in found, found
     assert not any(a == "telephoto_camera" for _s, a, _v in found), found
+
+
+def test_inch_marks_after_a_screen_label_are_display_sizes():
+    body = (
+        "A quick look at two phones.\n\n"
+        'Spec sheet Galaxy S26 Galaxy S26+ Screen size 6.2" 6.7" Battery 4,300mAh 4,900mAh\n'
+    )
+    found = facts(body, "2025-11-01")
+    assert ("Samsung Galaxy S26", "display_size", "6.2 in") in found, found
+    assert ("Samsung Galaxy S26+", "display_size", "6.7 in") in found, found
