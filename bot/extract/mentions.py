@@ -1038,6 +1038,8 @@ _EARLIER_USE = re.compile(
     + fragments("earlier_use_verbs")
     + r")\s+(?:on|in|by)\s+(?:the\s+|its\s+)?(?:[\w'’-]+\s+){0,2}?$"
 )
+# "ahead of the X launch", "ahead of the X's debut": the time of an event, not a rival phone
+_EVENT_AFTER = re.compile(r"(?:['’]s)?\s+(?:[\w-]+\s+)?(?:" + fragments("release_nouns") + r")\b", re.I)
 _LINK_PREPOSITIONS = frozenset(("on", "in", "of", "for", "with"))
 _WORDS = re.compile(r"[\w'’.+-]+")
 
@@ -1134,7 +1136,10 @@ def mark_comparisons(body: str, mentions: list[Mention]) -> None:
             continue
         for end in candidates:
             for size in range(1, longest + 1):
-                if end - size >= 0 and tuple(words[end - size : end]) in phrases:
+                phrase = tuple(words[end - size : end]) if end - size >= 0 else None
+                if phrase in phrases and not (
+                    phrase == ("ahead", "of") and _EVENT_AFTER.match(body, m.end)
+                ):  # "ahead of the X launch": a time, not a rival
                     m.comparison = True
                     break
             if m.comparison:

@@ -225,3 +225,21 @@ def test_inch_marks_after_a_screen_label_are_display_sizes():
     found = facts(body, "2025-11-01")
     assert ("Samsung Galaxy S26", "display_size", "6.2 in") in found, found
     assert ("Samsung Galaxy S26+", "display_size", "6.7 in") in found, found
+
+
+def test_a_phone_the_topic_is_put_ahead_of_is_no_topic():
+    body = (
+        "Samsung is preparing the Galaxy S26 Ultra. A leak says the S26 Ultra gets a camera upgrade, "
+        "which may put it ahead of the Pixel 10 Pro and Pixel 10 Pro XL.\n\nThe highlight? A 200MP main camera."
+    )
+    found = facts(body, "2025-09-01")
+    assert ("Samsung Galaxy S26 Ultra", "main_camera", "200 MP") in found, found
+    assert not any(s.startswith("Google") for s, _a, _v in found), found
+
+
+def test_ahead_of_a_phones_launch_is_a_time_not_a_rival():
+    body = (
+        "The Galaxy S26 Ultra has cleared certification ahead of the Galaxy S26 Ultra launch on February 25."
+    )
+    found = facts(body, "2026-02-01")
+    assert ("Samsung Galaxy S26 Ultra", "launch_date", "2026-02-25") in found, found
