@@ -923,7 +923,7 @@ def find_power(body: str, sentences: Sentences, at: dict | None = None) -> list[
         prev = watts[i - 1].end() if i > 0 and watts[i - 1].end() > s else s
         after = body[m.end() : min(nxt, m.end() + 40)].lower()
         after = _POWER_CLAUSE_END.split(after, maxsplit=1)[0]  # "120W, and there is no wireless charging"
-        before = body[max(prev, m.start() - 25) : m.start()].lower()
+        before = body[max(prev, m.start() - 36) : m.start()].lower()
         if "reverse" in after[:25] or "reverse" in before[-20:]:
             continue
         wireless_after = after.find("wireless")

@@ -243,3 +243,9 @@ def test_ahead_of_a_phones_launch_is_a_time_not_a_rival():
     )
     found = facts(body, "2026-02-01")
     assert ("Samsung Galaxy S26 Ultra", "launch_date", "2026-02-25") in found, found
+
+
+def test_a_charging_word_a_few_words_before_the_watts_makes_them_charging():
+    body = "The Realme GT 8 Pro is official. Its cheaper sibling cuts the charging speeds down to 'only' 45W."
+    found = facts(body, "2025-10-01")
+    assert any(a == "wired_charging" and v == "45 W" for _s, a, v in found), found
