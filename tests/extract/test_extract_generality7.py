@@ -249,3 +249,13 @@ def test_a_charging_word_a_few_words_before_the_watts_makes_them_charging():
     body = "The Realme GT 8 Pro is official. Its cheaper sibling cuts the charging speeds down to 'only' 45W."
     found = facts(body, "2025-10-01")
     assert any(a == "wired_charging" and v == "45 W" for _s, a, v in found), found
+
+
+def test_the_phones_a_new_one_is_among_the_successors_to_are_compared():
+    body = (
+        "The Galaxy S27+ is expected to debut early next year as one of the successors to the Galaxy "
+        "S26 series of phones that were launched in February."
+    )
+    found = facts(body, "2026-09-01")
+    assert any(s == "Samsung Galaxy S27+" and a == "launch_date" for s, a, _v in found), found
+    assert not any("S26" in s and v.startswith("2027") for s, _a, v in found), found
