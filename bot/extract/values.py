@@ -393,6 +393,18 @@ _RESOLUTION_WORD = re.compile(r"resolution", re.IGNORECASE)
 _LTPO = re.compile(r"LTPO[\w .-]{0,16}$")
 
 
+_VIDEO_AFTER = re.compile(r"\s+(?:[\w+-]+\s+){0,2}?(?:" + fragments("video_words") + r")\b", re.IGNORECASE)
+_RECORD_BEFORE = re.compile(r"\brecord(?:s|ed|ing)?\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+
+
+def _of_video(body: str, start: int, end: int) -> bool:
+    """ "records full HD slow motion videos", "4K video at 60fps": a video's resolution."""
+    return bool(
+        _VIDEO_AFTER.match(body, end, min(len(body), end + 40))
+        or _RECORD_BEFORE.search(body, max(0, start - 30), start)
+    )
+
+
 def find_display(body: str, sentences: Sentences, at: dict | None = None) -> list[Value]:
     at = scan_numbers(body) if at is None else at
     out = []
@@ -426,6 +438,8 @@ def find_display(body: str, sentences: Sentences, at: dict | None = None) -> lis
     for m in _hits(_RES_P, body, at.get("res_p")):
         if not word_start(body, m.start()) or (m.start() and body[m.start() - 1] == "."):
             continue
+        if _of_video(body, m.start(), m.end()):
+            continue
         out.append(Value(m.start(), m.end(), "display_resolution", f"{m.group('n')}p"))
     for m in _hits(_RES_WXH, body, at.get("wxh")):
         w, h = int(m.group("w")), int(m.group("h"))
@@ -439,6 +453,8 @@ def find_display(body: str, sentences: Sentences, at: dict | None = None) -> lis
         if not word_start(body, m.start()):
             continue
         word = m.group("w")
+        if _of_video(body, m.start(), m.end()):
+            continue
         for form, value in res_forms:
             if form.fullmatch(word):
                 bounds = sentences.bounds(m.start())

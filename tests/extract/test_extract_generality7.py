@@ -259,3 +259,13 @@ def test_the_phones_a_new_one_is_among_the_successors_to_are_compared():
     found = facts(body, "2026-09-01")
     assert any(s == "Samsung Galaxy S27+" and a == "launch_date" for s, a, _v in found), found
     assert not any("S26" in s and v.startswith("2027") for s, _a, v in found), found
+
+
+def test_a_videos_resolution_is_not_the_displays():
+    body = (
+        "The Pixel 10 Pro has a 6.3-inch QHD+ display. Its camera records 4K videos and full HD "
+        "slow motion videos at up to 240fps."
+    )
+    found = facts(body, "2025-08-01")
+    assert ("Google Pixel 10 Pro", "display_resolution", "1440p") in found, found
+    assert ("Google Pixel 10 Pro", "display_resolution", "1080p") not in found, found
