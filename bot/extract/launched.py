@@ -198,7 +198,7 @@ def find_launched(doc: ArticleState) -> Launched:
         s, e, _item = spans[k]
         if hedged_launch(low, s, hit.start()):
             continue
-        if any(c[2] != CONFIRMED for c in cues.in_span(s, e)):
+        if any(c[2] != CONFIRMED for c in cues.in_span(s, _launch_clause_end(low, hit.end(), e))):
             continue  # "is rumored to have launched", "may be announced"
         for m in mentions_within(mentions, starts, s, e):
             if m.kind not in (DEVICE, SERIES) or m.comparison or m.alias_only or not m.subject:
@@ -213,6 +213,17 @@ def find_launched(doc: ArticleState) -> Launched:
             if m.kind == SERIES or series_after(low, m.end):  # "its Pura 70 smartphone series"
                 launched.series.append(_series_base(m.subject))
     return launched
+
+
+# "X took the wraps off the Y in China, sparking rumours of a global launch": a clause after the
+# launch (a participle, "which", "while", "but") hedges what follows, not the launch reported.
+_LATER_CLAUSE = re.compile(r"[;–—]|,\s+(?:[a-z]+ing|which|while|whereas|but|though|although)\b")
+
+
+def _launch_clause_end(low: str, at: int, end: int) -> int:
+    """Where the clause of the launch word ending at `at` ends (the sentence's end at the latest)."""
+    m = _LATER_CLAUSE.search(low, at, end)
+    return m.start() if m else end
 
 
 def _series_base(subject: str) -> str:

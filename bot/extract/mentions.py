@@ -153,7 +153,9 @@ def patterns() -> dict[str, re.Pattern]:
         + r"(?:\s+(?=[A-Z]?\d)"
         + _MODEL_TOKEN
         + r")?)"
-        r"(?P<var>" + variants + r"*)(?P<typo>\s+[A-Z][A-Za-z]{3,6}(?![\w]))?"
+        # A misspelt variant word after the model, never the lead of the next name ("Galaxy S26
+        # Galaxy S26+" in a flattened table header is two phones)
+        r"(?P<var>" + variants + r"*)(?P<typo>\s+(?!(?:" + lead + r")(?![\w]))[A-Z][A-Za-z]{3,6}(?![\w]))?"
         r"(?P<series>(?:\s+|-)(?:" + series_fillers + r")?(?:" + series_nouns + r")\b)?"
     )
     # A model: two capitals and digits, or a capital or digit and up to three digits. Written led
@@ -1130,6 +1132,8 @@ _EARLIER_USE = re.compile(
     + fragments("earlier_use_verbs")
     + r")\s+(?:on|in|by)\s+(?:the\s+|its\s+)?(?:[\w'’-]+\s+){0,2}?$"
 )
+# "ahead of the X launch", "ahead of the X's debut": the time of an event, not a rival phone
+_EVENT_AFTER = re.compile(r"(?:['’]s)?\s+(?:[\w-]+\s+)?(?:" + fragments("release_nouns") + r")\b", re.I)
 _LINK_PREPOSITIONS = frozenset(("on", "in", "of", "for", "with"))
 _WORDS = re.compile(r"[\w'’.+-]+")
 
@@ -1236,7 +1240,10 @@ def mark_comparisons(body: str, mentions: list[Mention]) -> None:
             continue
         for end in candidates:
             for size in range(1, longest + 1):
-                if end - size >= 0 and tuple(words[end - size : end]) in phrases:
+                phrase = tuple(words[end - size : end]) if end - size >= 0 else None
+                if phrase in phrases and not (
+                    phrase == ("ahead", "of") and _EVENT_AFTER.match(body, m.end)
+                ):  # "ahead of the X launch": a time, not a rival
                     m.comparison = True
                     break
             if m.comparison:

@@ -99,7 +99,7 @@ def patterns():
             r"\b(?:"
             + trie_pattern(sorted({m.lower() for m in makers}))
             + r"|the (?:company|firm|brand|manufacturer|maker|Chinese (?:company|brand|giant|firm|maker|OEM))|(?:its|the company['’]s) (?:CEO|founder|chairman|president))"
-            r"(?:['’]s (?:CEO|founder|chairman|president|official \w+|Weibo|account|website)| (?:CEO|founder|chairman|president|spokesperson))?(?:,[^,]{1,60},)?\s+(?:(?:has|have|had|also|now|officially|further|just|finally|recently)\s+){0,3}"
+            r"(?:['’]s (?:CEO|founder|chairman|president|official \w+|Weibo|account|website)| (?:CEO|founder|chairman|president|spokesperson))?(?:,[^,]{1,60},)?\s+(?:(?:has|have|had|also|now|officially|further|just|finally|recently|previously|earlier|already)\s+){0,3}"
             r"(?P<verb>announced|announces|confirmed|confirms|revealed|reveals|shared|shares|teased|teases|unveiled|unveils|launched|introduced|stated|said|says|posted|showed|showcased|detailed|published|tweeted|announcing|confirming|revealing|sharing|teasing|unveiling|showcasing|detailing)\b"
         )
         .lower()

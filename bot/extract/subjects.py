@@ -540,6 +540,9 @@ def pair_values(doc, sentence, values: list[Value]) -> dict[int, Mention]:
                 continue
             if not m.ref and m.subject not in [x.subject for x in named]:
                 named.append(m)
+    header = _header_run(doc.body, sentence.resolved)
+    if header:
+        return _table_row_values(doc.body, header, values)
     if len(named) < 2:
         if sentence.last_group and any(
             m.kind == REF_SERIES and m.text.lower() == "they" for m in sentence.refs
@@ -566,6 +569,60 @@ def pair_values(doc, sentence, values: list[Value]) -> dict[int, Mention]:
             continue
         for v, m in zip(group, named, strict=False):
             out[id(v)] = m
+    return out
+
+
+def _header_run(body: str, resolved: list[Mention]) -> list[Mention]:
+    """The phones of a flattened table's header inside a sentence ("... A B Refresh rate 120Hz
+    120Hz Battery 4,000mAh 4,500mAh"): two to four different phones named back to back, nothing
+    but a space between them; none when the sentence has no such run."""
+    devices = [m for m in resolved if m.kind == DEVICE and m.subject and not m.ref and not m.alias_only]
+    best: list[Mention] = []
+    run: list[Mention] = []
+    for m in devices:
+        if run and body[run[-1].end : m.start].strip() == "" and m.subject not in [x.subject for x in run]:
+            run.append(m)
+        else:
+            run = [m]
+        if len(run) > len(best):
+            best = list(run)
+    return best if 2 <= len(best) <= 4 else []
+
+
+def _table_row_values(body: str, header: list[Mention], values: list[Value]) -> dict[int, Mention]:
+    """The values after a flattened header, each to its column's phone: the values of one kind
+    come a column after another ("120Hz 120Hz": one each, alike or not; "128GB/256GB 256GB/512GB":
+    equal runs; fewer than the columns, as in a row cut short: the first columns'), in the
+    header's order."""
+    end = header[-1].end
+    after = [v for v in values if v.start >= end]
+    for first, nxt in zip(after, after[1:], strict=False):
+        if (
+            first.attribute.endswith("_camera")
+            and nxt.attribute.endswith("_camera")
+            and not body[first.end : nxt.start].strip()
+        ):
+            # "Ultra wide camera 48MP 48MP Optical zoom 5x": the row's label before its first
+            # cell says what each cell is, not the next row's label after the last.
+            nxt.attribute = first.attribute
+    kinds: dict[tuple, list[Value]] = {}
+    for v in values:
+        if v.start >= end:
+            kinds.setdefault((v.attribute, v.value.split()[0] if v.attribute == "price" else ""), []).append(
+                v
+            )
+    out: dict[int, Mention] = {}
+    n = len(header)
+    for group in kinds.values():
+        if len(group) < n:  # a row cut short: its cells are still in the columns' order
+            for v, column in zip(group, header, strict=False):
+                out[id(v)] = column
+            continue
+        if len(group) % n:
+            continue
+        size = len(group) // n
+        for i, v in enumerate(group):
+            out[id(v)] = header[i // size]
     return out
 
 

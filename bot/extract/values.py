@@ -335,6 +335,11 @@ _SIZE = re.compile(
     + _SCREEN_WORDS
     + r"))"
 )  # 6.7″, 6.7'' (two apostrophes)
+_INCH_CELL = re.compile(r"(?<![\w.])(?P<n>\d{1,2}(?:\.\d{1,2})?)(?:[\"″”]|''|’’)")
+_SIZE_ROW = re.compile(
+    r"\b(?:[Ss]creen|[Dd]isplay)(?:\s+[Ss]ize)?:?\s+"
+    r"(?P<cells>\d{1,2}(?:\.\d{1,2})?(?:[\"″”]|''|’’)(?:\s+\d{1,2}(?:\.\d{1,2})?(?:[\"″”]|''|’’)){0,3})"
+)
 # The grammar is here; the words are data (data/lexicon/context.json), read once at import.
 _SECONDARY = re.compile(
     r"\b(?:"
@@ -393,6 +398,18 @@ _RESOLUTION_WORD = re.compile(r"resolution", re.IGNORECASE)
 _LTPO = re.compile(r"LTPO[\w .-]{0,16}$")
 
 
+_VIDEO_AFTER = re.compile(r"\s+(?:[\w+-]+\s+){0,2}?(?:" + fragments("video_words") + r")\b", re.IGNORECASE)
+_RECORD_BEFORE = re.compile(r"\brecord(?:s|ed|ing)?\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+
+
+def _of_video(body: str, start: int, end: int) -> bool:
+    """ "records full HD slow motion videos", "4K video at 60fps": a video's resolution."""
+    return bool(
+        _VIDEO_AFTER.match(body, end, min(len(body), end + 40))
+        or _RECORD_BEFORE.search(body, max(0, start - 30), start)
+    )
+
+
 def find_display(body: str, sentences: Sentences, at: dict | None = None) -> list[Value]:
     at = scan_numbers(body) if at is None else at
     out = []
@@ -412,9 +429,21 @@ def find_display(body: str, sentences: Sentences, at: dict | None = None) -> lis
                 f"{m.group('n').rstrip('0').rstrip('.') if '.' in m.group('n') else m.group('n')} in",
             )
         )
+    if '"' in body or "″" in body or "”" in body:
+        seen = {v.start for v in out}
+        for row in _SIZE_ROW.finditer(body):
+            # "Screen size 6.3" 6.9"": a table row's label before its cells says they are sizes.
+            for cell in _INCH_CELL.finditer(body, row.start("cells"), row.end("cells")):
+                n = float(cell.group("n"))
+                if 3.0 <= n <= 16.0 and cell.start() not in seen:
+                    number = cell.group("n")
+                    size = number.rstrip("0").rstrip(".") if "." in number else number
+                    out.append(Value(cell.start(), cell.end(), "display_size", f"{size} in"))
     res_words, type_re, canon, res_forms = _display_patterns()
     for m in _hits(_RES_P, body, at.get("res_p")):
         if not word_start(body, m.start()) or (m.start() and body[m.start() - 1] == "."):
+            continue
+        if _of_video(body, m.start(), m.end()):
             continue
         out.append(Value(m.start(), m.end(), "display_resolution", f"{m.group('n')}p"))
     for m in _hits(_RES_WXH, body, at.get("wxh")):
@@ -431,6 +460,8 @@ def find_display(body: str, sentences: Sentences, at: dict | None = None) -> lis
         if not word_start(body, m.start()):
             continue
         word = m.group("w")
+        if _of_video(body, m.start(), m.end()):
+            continue
         for form, value in res_forms:
             if form.fullmatch(word):
                 bounds = sentences.bounds(m.start())
@@ -961,7 +992,7 @@ def find_power(body: str, sentences: Sentences, at: dict | None = None) -> list[
         prev = watts[i - 1].end() if i > 0 and watts[i - 1].end() > s else s
         after = body[m.end() : min(nxt, m.end() + 40)].lower()
         after = _POWER_CLAUSE_END.split(after, maxsplit=1)[0]  # "120W, and there is no wireless charging"
-        before = body[max(prev, m.start() - 25) : m.start()].lower()
+        before = body[max(prev, m.start() - 36) : m.start()].lower()
         if "reverse" in after[:25] or "reverse" in before[-20:]:
             continue
         wireless_after = after.find("wireless")

@@ -4,6 +4,7 @@ catalogue writes "+". No text of any real article."""
 from __future__ import annotations
 
 from bot.extract import extract
+from bot.extract.pipeline import analyse
 from bot.models import Article
 
 
@@ -13,6 +14,10 @@ def claims_of(body: str, published: str | None = "2024-06-01"):
 
 def facts(body: str, published: str | None = "2024-06-01") -> set[tuple[str, str, str]]:
     return {(c.subject, c.attribute, c.value) for c in claims_of(body, published)}
+
+
+def mentions_of(body: str, published: str = "2025-11-01"):
+    return analyse(Article(id="g7", body=body, published=published, published_basis="header")).mentions
 
 
 def test_plus_spelled_out_names_the_catalogues_plus_phone():
@@ -133,3 +138,134 @@ def test_the_from_value_of_a_change_in_ing_form_is_the_older_phones():
     assert ("Google Pixel 10 Pro", "display_size", "6.3 in") in found, found
     assert ("Google Pixel 10 Pro", "battery", "4900 mAh") in found, found
     assert not any(v in ("6.1 in", "4500 mAh") for _s, _a, v in found), found
+
+
+def test_a_rumour_in_a_later_clause_does_not_hedge_the_launch_reported():
+    body = (
+        "In March, Honor took the wraps off its Honor 500 series in China, sparking rumors of a wider "
+        "release. The Honor 500 Pro packs a 5,200mAh battery."
+    )
+    claims = [c for c in claims_of(body, None) if c.attribute == "battery"]
+    assert [(c.subject, c.status) for c in claims] == [("Honor 500 Pro", "confirmed")], claims
+
+
+def test_a_hedged_launch_stays_a_rumour():
+    body = (
+        "Honor is rumored to have taken the wraps off its Honor 600 series, sparking rumors of a wider "
+        "release. The Honor 600 Pro packs a 5,300mAh battery."
+    )
+    claims = [c for c in claims_of(body, None) if c.attribute == "battery"]
+    assert [c.status for c in claims] != ["confirmed"], claims
+
+
+def test_a_maker_that_confirmed_a_part_earlier_confirms_it():
+    body = (
+        "The Nothing Phone (4) is coming. The company previously confirmed the Snapdragon 8 Elite "
+        "processor on the Nothing Phone (4) and that it may cost about 900 euros in Europe."
+    )
+    claims = {c.attribute: c.status for c in claims_of(body, "2026-06-01")}
+    assert claims.get("chipset") == "confirmed", claims
+    assert claims.get("price") == "speculated", claims
+
+
+def test_a_flattened_table_row_gives_each_column_its_cell_alike_or_not():
+    body = (
+        "Samsung is said to be readying two phones.\n\n"
+        "Spec sheet Galaxy S26 Galaxy S26+ Refresh rate 120Hz 120Hz Processor Exynos 2600 Exynos 2600 "
+        "Storage 128GB/256GB 256GB/512GB Battery 4,300mAh 4,900mAh\n"
+    )
+    found = facts(body, "2025-11-01")
+    for phone, storage, battery in (
+        ("Samsung Galaxy S26", "256 GB", "4300 mAh"),
+        ("Samsung Galaxy S26+", "512 GB", "4900 mAh"),
+    ):
+        assert (phone, "refresh_rate", "120 Hz") in found, found
+        assert (phone, "chipset", "Exynos 2600") in found, found
+        assert (phone, "storage", storage) in found, found
+        assert (phone, "battery", battery) in found, found
+    assert ("Samsung Galaxy S26", "storage", "512 GB") not in found, found
+
+
+def test_a_flattened_row_cut_short_is_the_first_columns():
+    body = "A quick look.\n\nPixel 10 Pixel 9 Chip Tensor G5 Tensor G4 Battery 4,970mAh"
+    found = facts(body, "2025-08-01")
+    assert ("Google Pixel 10", "battery", "4970 mAh") in found, found
+    assert not any(s == "Google Pixel 9" and a == "battery" for s, a, _v in found), found
+
+
+def test_two_names_back_to_back_are_two_phones():
+    body = "A quick look at two phones.\n\nGalaxy S26 Galaxy S26+ Pixel 10 Pixel 9\n"
+    subjects = {m.subject for m in mentions_of(body)}
+    assert {"Samsung Galaxy S26", "Samsung Galaxy S26+", "Google Pixel 10", "Google Pixel 9"} <= subjects
+
+
+def test_a_misspelt_variant_after_a_model_is_still_read():
+    body = "The Galaxy S26 Ulta is tipped to pack a 5,000mAh battery."
+    found = facts(body, "2025-11-01")
+    assert ("Samsung Galaxy S26 Ultra", "battery", "5000 mAh") in found, found
+
+
+def test_a_flattened_camera_row_is_read_by_its_label_before_the_cells():
+    body = (
+        "A quick look at two phones.\n\n"
+        "Spec sheet Galaxy S26 Galaxy S26+ Ultrawide camera 12MP 12MP Optical zoom 3x 3x "
+        "Battery 4,300mAh 4,900mAh\n"
+    )
+    found = facts(body, "2025-11-01")
+    assert ("Samsung Galaxy S26", "ultrawide_camera", "12 MP") in found, found
+    assert ("Samsung Galaxy S26+", "ultrawide_camera", "12 MP") in found, found
+    assert not any(a == "telephoto_camera" for _s, a, _v in found), found
+
+
+def test_inch_marks_after_a_screen_label_are_display_sizes():
+    body = (
+        "A quick look at two phones.\n\n"
+        'Spec sheet Galaxy S26 Galaxy S26+ Screen size 6.2" 6.7" Battery 4,300mAh 4,900mAh\n'
+    )
+    found = facts(body, "2025-11-01")
+    assert ("Samsung Galaxy S26", "display_size", "6.2 in") in found, found
+    assert ("Samsung Galaxy S26+", "display_size", "6.7 in") in found, found
+
+
+def test_a_phone_the_topic_is_put_ahead_of_is_no_topic():
+    body = (
+        "Samsung is preparing the Galaxy S26 Ultra. A leak says the S26 Ultra gets a camera upgrade, "
+        "which may put it ahead of the Pixel 10 Pro and Pixel 10 Pro XL.\n\nThe highlight? A 200MP main camera."
+    )
+    found = facts(body, "2025-09-01")
+    assert ("Samsung Galaxy S26 Ultra", "main_camera", "200 MP") in found, found
+    assert not any(s.startswith("Google") for s, _a, _v in found), found
+
+
+def test_ahead_of_a_phones_launch_is_a_time_not_a_rival():
+    body = (
+        "The Galaxy S26 Ultra has cleared certification ahead of the Galaxy S26 Ultra launch on February 25."
+    )
+    found = facts(body, "2026-02-01")
+    assert ("Samsung Galaxy S26 Ultra", "launch_date", "2026-02-25") in found, found
+
+
+def test_a_charging_word_a_few_words_before_the_watts_makes_them_charging():
+    body = "The Realme GT 8 Pro is official. Its cheaper sibling cuts the charging speeds down to 'only' 45W."
+    found = facts(body, "2025-10-01")
+    assert any(a == "wired_charging" and v == "45 W" for _s, a, v in found), found
+
+
+def test_the_phones_a_new_one_is_among_the_successors_to_are_compared():
+    body = (
+        "The Galaxy S27+ is expected to debut early next year as one of the successors to the Galaxy "
+        "S26 series of phones that were launched in February."
+    )
+    found = facts(body, "2026-09-01")
+    assert any(s == "Samsung Galaxy S27+" and a == "launch_date" for s, a, _v in found), found
+    assert not any("S26" in s and v.startswith("2027") for s, _a, v in found), found
+
+
+def test_a_videos_resolution_is_not_the_displays():
+    body = (
+        "The Pixel 10 Pro has a 6.3-inch QHD+ display. Its camera records 4K videos and full HD "
+        "slow motion videos at up to 240fps."
+    )
+    found = facts(body, "2025-08-01")
+    assert ("Google Pixel 10 Pro", "display_resolution", "1440p") in found, found
+    assert ("Google Pixel 10 Pro", "display_resolution", "1080p") not in found, found
