@@ -293,7 +293,11 @@ def fragments(name: str) -> str:
     """The words of data/lexicon/context.json `name`, escaped, as one alternation in the order given
     (earlier words win at the same position), followed by the patterns of the same name in its
     `patterns` section."""
-    return "|".join([re.escape(w) for w in context_words(name)] + pattern_entries("context.json", name))
+    entries = pattern_entries("context.json", name)
+    return "|".join(
+        [re.escape(w) for w in context_words(name)]
+        + [e["pattern"] if isinstance(e, dict) else e for e in entries]
+    )
 
 
 @dataclass(frozen=True)
@@ -305,25 +309,44 @@ class WordGate:
 
     words: tuple[str, ...]
     patterns: re.Pattern | None
+    # Patterns given with their starts ({"pattern", "starts"}): searched only where a start occurs.
+    led: tuple[tuple[tuple[str, ...], re.Pattern], ...] = ()
 
     def __call__(self, text: str) -> bool:
-        return any(word in text for word in self.words) or (
-            self.patterns is not None and self.patterns.search(text) is not None
-        )
+        # Plain loops: any() over a generator costs more than the `in` tests themselves.
+        for word in self.words:
+            if word in text:
+                return True
+        for starts, pattern in self.led:
+            for start in starts:
+                if start in text:
+                    if pattern.search(text) is not None:
+                        return True
+                    break
+        return self.patterns is not None and self.patterns.search(text) is not None
 
     def in_span(self, text: str, start: int, end: int) -> bool:
         """The gate on text[start:end] as a regex search from `start` to `end` sees it: false only
         where no regex holding one of the words or patterns can match in that span."""
-        return any(text.find(word, start, end) != -1 for word in self.words) or (
-            self.patterns is not None and self.patterns.search(text, start, end) is not None
-        )
+        for word in self.words:
+            if text.find(word, start, end) != -1:
+                return True
+        for starts, pattern in self.led:
+            for lead in starts:
+                if text.find(lead, start, end) != -1:
+                    if pattern.search(text, start, end) is not None:
+                        return True
+                    break
+        return self.patterns is not None and self.patterns.search(text, start, end) is not None
 
 
 @cache
 def word_gate(name: str) -> WordGate:
     """The gate of the list data/lexicon/context.json `name` and its patterns of the same name."""
     entries = pattern_entries("context.json", name)
-    return WordGate(tuple(context_words(name)), re.compile("|".join(entries)) if entries else None)
+    plain = [e for e in entries if not isinstance(e, dict)]
+    led = tuple((tuple(e["starts"]), re.compile(e["pattern"])) for e in entries if isinstance(e, dict))
+    return WordGate(tuple(context_words(name)), re.compile("|".join(plain)) if plain else None, led)
 
 
 def lowered(text: str) -> str:
