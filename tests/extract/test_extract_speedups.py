@@ -502,3 +502,40 @@ def test_every_reference_starts_with_one_of_the_starts_its_lexicon_entry_lists()
             low = " ".join(rng.choice(pieces) for _ in range(rng.randint(1, 8)))
             for m in pattern.finditer(low):
                 assert any(low.startswith(w, m.start()) for w in starts), (name, low, m.group(0))
+
+
+def test_camera_counts_from_the_shared_word_scan_are_those_of_the_plain_scan():
+    from bot.extract import wordscan
+    from bot.extract.lexicon import lowered
+    from bot.extract.pipeline import word_scan_ready
+
+    word_scan_ready()
+    pieces = [
+        "triple camera",
+        "quad-camera",
+        "quadruple rear cameras",
+        "2 sensors",
+        "3-lens",
+        "trio of  lenses",
+    ]
+    pieces += [
+        "dual main shooters",
+        "five units",
+        "50MP",
+        "5,000mAh",
+        "two",
+        "cams",
+        "front",
+        "X2",
+        "4 lens",
+        "5 cameras",
+    ]
+    rng = random.Random(21)
+    for _ in range(800):
+        text = "".join(
+            rng.choice(pieces) + rng.choice([" ", ", ", ". ", "-", "\n"]) for _ in range(rng.randint(1, 9))
+        )
+        sentences = V.Sentences([(0, len(text), False)])
+        hits = wordscan.scan(lowered(text))
+        with_hits = V.find_cameras(text, sentences, V.scan_numbers(text), hits)
+        assert with_hits == V.find_cameras(text, sentences, V.scan_numbers(text)), text
