@@ -376,11 +376,13 @@ def test_a_word_gate_answers_as_a_search_for_its_words_and_patterns(name):
 
 
 def test_a_body_the_rebadge_gates_pass_over_holds_no_rebadged_phrase():
+    from bot.extract.lexicon import lowered
     from bot.extract.patterns import patterns
 
     p = patterns()
     pieces = ["the Nova 7", "is a", "ReBadged", "rebranded version of", "a renamed", "the", "Relabelled"]
-    pieces += ["Zeta 5 Pro", "said to be", ",", "re-badged", "version", "of", "it", "not"]
+    pieces += ["Zeta 5 Pro", "said to be", ",", "re-badged", "version", "of", "it", "not", "ſ", "RE-BRANDED"]
+    pieces += ["’", "RETİTLED", "retıtled", "a relabelled", "₹"]
     rng = random.Random(15)
     for _ in range(1500):
         text = " ".join(rng.choice(pieces) for _ in range(rng.randint(1, 12)))
@@ -388,7 +390,9 @@ def test_a_body_the_rebadge_gates_pass_over_holds_no_rebadged_phrase():
             (p.rebadge_word, [p.rebadged_after.search(text), p.rebadged_before.search(text)]),
             (p.rebadge_or_renamed_word, [re.compile(p.rebadged_lead.pattern[:-1]).search(text)]),
         ):
-            if gate.search(text) is None:
+            named = gate(text, lowered(text))
+            assert named == (gate.pattern.search(text) is not None), text
+            if not named:
                 assert found == [None] * len(found), text
 
 
@@ -539,3 +543,11 @@ def test_camera_counts_from_the_shared_word_scan_are_those_of_the_plain_scan():
         hits = wordscan.scan(lowered(text))
         with_hits = V.find_cameras(text, sentences, V.scan_numbers(text), hits)
         assert with_hits == V.find_cameras(text, sentences, V.scan_numbers(text)), text
+
+
+def test_the_any_case_gate_knows_every_character_ignorecase_folds_to_an_ascii_letter():
+    from bot.extract.lexicon import _FOLDS_TO_ASCII
+
+    letter = re.compile("[a-z]", re.IGNORECASE)
+    folds = [chr(c) for c in range(128, 0x110000) if letter.fullmatch(chr(c))]
+    assert sorted(folds) == sorted(_FOLDS_TO_ASCII)
