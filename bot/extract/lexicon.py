@@ -347,7 +347,8 @@ _FOLDS_TO_ASCII = "\u0130\u0131\u017f\u212a"
 
 @dataclass(frozen=True)
 class AnyCaseGate:
-    """Whether a body holds one of the ASCII words of some context.json lists in any case, what a
+    """Whether a body holds one of the words (of ASCII and caseless characters) of some context.json
+    lists in any case, what a
     case-insensitive search for their alternation tells: by `in` on the body's lowered copy, unless
     the body holds one of the four characters IGNORECASE also matches to an ASCII letter (İ ı ſ K,
     all of Unicode checked), else by that search (it has no literal prefix to skip ahead on: ~20 us
@@ -365,12 +366,19 @@ class AnyCaseGate:
         return self.pattern.search(body) is not None
 
 
+def _ascii_or_uncased(c: str) -> bool:
+    """Whether a character of a word matches, case-insensitively, only what its lowered form
+    matches in a lowered body: an ASCII character, or one without case ("’", "-"), which is no
+    other character's lower case."""
+    return c.isascii() or c.lower() == c == c.upper()
+
+
 @cache
 def any_case_gate(*names: str) -> AnyCaseGate:
     """The case-insensitive gate of the context.json lists `names` and their patterns."""
     words = tuple(w.lower() for name in names for w in context_words(name))
     literal = not any(pattern_entries("context.json", name) for name in names)
-    words = words if literal and all(w.isascii() for w in words) else None
+    words = words if literal and all(_ascii_or_uncased(c) for w in words for c in w) else None
     return AnyCaseGate(words, re.compile("|".join(fragments(name) for name in names), re.IGNORECASE))
 
 

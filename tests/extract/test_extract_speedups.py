@@ -551,3 +551,46 @@ def test_the_any_case_gate_knows_every_character_ignorecase_folds_to_an_ascii_le
     letter = re.compile("[a-z]", re.IGNORECASE)
     folds = [chr(c) for c in range(128, 0x110000) if letter.fullmatch(chr(c))]
     assert sorted(folds) == sorted(_FOLDS_TO_ASCII)
+
+
+def test_the_older_lead_gate_answers_as_its_case_insensitive_search():
+    from bot.extract.lexicon import any_case_gate, fragments, lowered
+
+    gate = any_case_gate("older_name_leads")
+    plain = re.compile(fragments("older_name_leads"), re.IGNORECASE)
+    assert gate.words is not None  # its words are ASCII or caseless: the lowered look-up runs
+    pieces = [
+        "Last Year’s",
+        "LAST YEAR'S",
+        "previous",
+        "PREVİOUS",
+        "Outgoing",
+        "its predecessor, the",
+        "the X",
+    ]
+    pieces += ["last year", "’", "ſ", "prev", "ious", "-generation"]
+    rng = random.Random(22)
+    for _ in range(1500):
+        text = "".join(rng.choice(pieces) + rng.choice(["", " ", "  "]) for _ in range(rng.randint(1, 6)))
+        assert gate(text, lowered(text)) == (plain.search(text) is not None), text
+
+
+def test_a_name_after_a_relative_lead_is_in_object_position_as_the_plain_search_says():
+    from bot.extract import subjects
+    from bot.extract.mentions import DEVICE, Mention
+
+    def plain(low, m, s):
+        if subjects._RELATIVE_LEAD.search(low, max(s, m.start - 12), m.start):
+            return False
+        return (
+            subjects._OBJECT_BEFORE.search(low, max(s, m.start - 48), m.start) is not None
+            or subjects._FOUND_BEFORE.search(low, max(s, m.start - 24), m.start) is not None
+        )
+
+    pieces = ["on which", "in which the", "with which", "on the", "of", "found in", "which", "the date", "x"]
+    rng = random.Random(23)
+    for _ in range(1500):
+        low = " ".join(rng.choice(pieces) for _ in range(rng.randint(1, 6))) + " "
+        m = Mention(len(low), len(low) + 5, DEVICE, "Nova 5", "Nova", "nova 5")
+        for s in (0, len(low) // 2):
+            assert subjects.in_object_position(low, m, s) == plain(low, m, s), low
