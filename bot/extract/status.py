@@ -239,12 +239,12 @@ class Cues:
         if self.negated(sent_start, pos, end):
             return DENIED
         cues = self.in_span(sent_start, sent_end)
-        before = [c for c in cues if c[1] <= pos]
-        if before:
-            return before[-1][2]
-        after = [c for c in cues if c[0] >= end]
-        if after:
-            return after[0][2]
+        for c in reversed(cues):  # the last cue ending before the value governs it
+            if c[1] <= pos:
+                return c[2]
+        for c in cues:  # else the first one after it
+            if c[0] >= end:
+                return c[2]
         return None
 
     def last_in(self, start: int, end: int) -> str | None:

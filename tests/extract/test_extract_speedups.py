@@ -594,3 +594,26 @@ def test_a_name_after_a_relative_lead_is_in_object_position_as_the_plain_search_
         m = Mention(len(low), len(low) + 5, DEVICE, "Nova 5", "Nova", "nova 5")
         for s in (0, len(low) // 2):
             assert subjects.in_object_position(low, m, s) == plain(low, m, s), low
+
+
+def test_a_value_s_status_is_the_cue_the_plain_list_reading_gives():
+    from bot.extract.status import Cues
+
+    def plain(cues, s, e, pos, end):
+        if cues.negated(s, pos, end):
+            return "denied"
+        found = cues.in_span(s, e)
+        before = [c for c in found if c[1] <= pos]
+        after = [c for c in found if c[0] >= end]
+        return before[-1][2] if before else after[0][2] if after else None
+
+    pieces = ["is rumored to", "confirmed", "may", "could", "is expected to", "not", "the X", "50MP", "leaks"]
+    pieces += ["officially", "announced", "tipped", ",", "."]
+    rng = random.Random(24)
+    for _ in range(400):
+        text = " ".join(rng.choice(pieces) for _ in range(rng.randint(1, 10)))
+        cues = Cues(text)
+        for _ in range(5):
+            pos = rng.randint(0, len(text))
+            end = min(len(text), pos + rng.randint(0, 6))
+            assert cues.status_at(0, len(text), pos, end) == plain(cues, 0, len(text), pos, end), text
