@@ -92,7 +92,7 @@ def _rebadged(
     name of the X, the phone the article talks about, which keeps the values said of it."""
     pats = patterns()
     body = doc.body
-    if pats.rebadge_word.search(body) is None:
+    if not pats.rebadge_word(body, doc.low):
         return
     for m in devices:
         if m.alias_only or m.comparison or not m.subject:
@@ -129,7 +129,7 @@ def _rebadged_of_reference(doc: ArticleState, devices: list[Mention]) -> None:
     takes none of the sentence's values (they go to the referred-to phone)."""
     lead = patterns().rebadged_lead
     body = doc.body
-    if patterns().rebadge_or_renamed_word.search(body) is None:
+    if not patterns().rebadge_or_renamed_word(body, doc.low):
         return
     named = [d.start for d in devices if d.subject and not d.alias_only]
     for m in devices:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from bot.extract.lexicon import context_words, fragments, key, lexicon
+from bot.extract.lexicon import any_case_gate, context_words, fragments, key, lexicon
 from bot.extract.mentions import COMPANY, COMPANY_REF, DEVICE, REF_DEVICE, REF_SERIES, SERIES, Mention
 from bot.extract.salience import device_for_company
 from bot.extract.state import ArticleState, SentenceContext
@@ -17,6 +17,7 @@ _GROUP_REF = re.compile(r"(?i)(?:" + fragments("group_references") + r")\b")
 _GROUP_START = re.compile(r"(?:" + fragments("group_references") + r")\b")
 _OLDER_LEAD = re.compile(r"(?i)\b(?:" + fragments("older_name_leads") + r")\s+$")
 _NEWER_LEAD = re.compile(r"(?i)\b(?:" + fragments("newer_name_leads") + r")\s+$")
+_OLDER_LEAD_GATE = any_case_gate("older_name_leads")
 _OTHER = re.compile(r"(?i)\bother\b")
 # A plural reference to phones, not to a series ("the lineup"): "they", "the handsets".
 _PLURAL_PHONES = re.compile(
@@ -155,6 +156,9 @@ class _Discourse:
 
     def __init__(self, doc: ArticleState):
         self.doc = doc
+        # Whether the body names an older phone's lead ("last year's") at all: else no mention of it
+        # is searched for one.
+        self.older_leads = _OLDER_LEAD_GATE(doc.body, doc.low)
         self.topic: Mention | None = None
         self.series_topic: Mention | None = None
         self.last_group: list[Mention] = []  # the last devices named together
@@ -350,7 +354,7 @@ class _Discourse:
             if m.ref or m.comparison or m.alias_only or m.subject is None or m not in sent_mentions:
                 continue
             if m.kind in (DEVICE, SERIES):
-                if _OLDER_LEAD.search(doc.body, max(s, m.start - 24), m.start):
+                if self.older_leads and _OLDER_LEAD.search(doc.body, max(s, m.start - 24), m.start):
                     continue  # "Last year's Mate 50 brought ...": an older phone, not the topic
                 if fallback is None:
                     fallback = m

@@ -331,7 +331,11 @@ def fragments(name: str) -> str:
     """The words of data/lexicon/context.json `name`, escaped, as one alternation in the order given
     (earlier words win at the same position), followed by the patterns of the same name in its
     `patterns` section."""
-    return "|".join([re.escape(w) for w in context_words(name)] + pattern_entries("context.json", name))
+    entries = pattern_entries("context.json", name)
+    return "|".join(
+        [re.escape(w) for w in context_words(name)]
+        + [e["pattern"] if isinstance(e, dict) else e for e in entries]
+    )
 
 
 @dataclass(frozen=True)
@@ -343,25 +347,86 @@ class WordGate:
 
     words: tuple[str, ...]
     patterns: re.Pattern | None
+    # Patterns given with their starts ({"pattern", "starts"}): searched only where a start occurs.
+    led: tuple[tuple[tuple[str, ...], re.Pattern], ...] = ()
 
     def __call__(self, text: str) -> bool:
-        return any(word in text for word in self.words) or (
-            self.patterns is not None and self.patterns.search(text) is not None
-        )
+        # Plain loops: any() over a generator costs more than the `in` tests themselves.
+        for word in self.words:
+            if word in text:
+                return True
+        for starts, pattern in self.led:
+            for start in starts:
+                if start in text:
+                    if pattern.search(text) is not None:
+                        return True
+                    break
+        return self.patterns is not None and self.patterns.search(text) is not None
 
     def in_span(self, text: str, start: int, end: int) -> bool:
         """The gate on text[start:end] as a regex search from `start` to `end` sees it: false only
         where no regex holding one of the words or patterns can match in that span."""
-        return any(text.find(word, start, end) != -1 for word in self.words) or (
-            self.patterns is not None and self.patterns.search(text, start, end) is not None
-        )
+        for word in self.words:
+            if text.find(word, start, end) != -1:
+                return True
+        for starts, pattern in self.led:
+            for lead in starts:
+                if text.find(lead, start, end) != -1:
+                    if pattern.search(text, start, end) is not None:
+                        return True
+                    break
+        return self.patterns is not None and self.patterns.search(text, start, end) is not None
+
+
+# The characters other than the ASCII letters that a case-insensitive regex matches to an ASCII
+# letter: İ (i), ı (i), ſ (s), K (the Kelvin sign, k).
+_FOLDS_TO_ASCII = "\u0130\u0131\u017f\u212a"
+
+
+@dataclass(frozen=True)
+class AnyCaseGate:
+    """Whether a body holds one of the words (of ASCII and caseless characters) of some context.json
+    lists in any case, what a
+    case-insensitive search for their alternation tells: by `in` on the body's lowered copy, unless
+    the body holds one of the four characters IGNORECASE also matches to an ASCII letter (İ ı ſ K,
+    all of Unicode checked), else by that search (it has no literal prefix to skip ahead on: ~20 us
+    an article against a few `in` tests)."""
+
+    words: tuple[str, ...] | None  # lowered; None when a list also holds patterns or other letters
+    pattern: re.Pattern
+
+    def __call__(self, body: str, low: str) -> bool:
+        if self.words is not None and (body.isascii() or not any(c in body for c in _FOLDS_TO_ASCII)):
+            for word in self.words:
+                if word in low:
+                    return True
+            return False
+        return self.pattern.search(body) is not None
+
+
+def _ascii_or_uncased(c: str) -> bool:
+    """Whether a character of a word matches, case-insensitively, only what its lowered form
+    matches in a lowered body: an ASCII character, or one without case ("’", "-"), which is no
+    other character's lower case."""
+    return c.isascii() or c.lower() == c == c.upper()
+
+
+@cache
+def any_case_gate(*names: str) -> AnyCaseGate:
+    """The case-insensitive gate of the context.json lists `names` and their patterns."""
+    words = tuple(w.lower() for name in names for w in context_words(name))
+    literal = not any(pattern_entries("context.json", name) for name in names)
+    words = words if literal and all(_ascii_or_uncased(c) for w in words for c in w) else None
+    return AnyCaseGate(words, re.compile("|".join(fragments(name) for name in names), re.IGNORECASE))
 
 
 @cache
 def word_gate(name: str) -> WordGate:
     """The gate of the list data/lexicon/context.json `name` and its patterns of the same name."""
     entries = pattern_entries("context.json", name)
-    return WordGate(tuple(context_words(name)), re.compile("|".join(entries)) if entries else None)
+    plain = [e for e in entries if not isinstance(e, dict)]
+    led = tuple((tuple(e["starts"]), re.compile(e["pattern"])) for e in entries if isinstance(e, dict))
+    return WordGate(tuple(context_words(name)), re.compile("|".join(plain)) if plain else None, led)
 
 
 def lowered(text: str) -> str:

@@ -7,7 +7,16 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from bot.extract.lexicon import context_words, fragments, lexicon, pattern, pattern_entries, trie_pattern
+from bot.extract.lexicon import (
+    AnyCaseGate,
+    any_case_gate,
+    context_words,
+    fragments,
+    lexicon,
+    pattern,
+    pattern_entries,
+    trie_pattern,
+)
 
 
 @dataclass(frozen=True)
@@ -25,10 +34,10 @@ class Patterns:
     rebadged_before: re.Pattern  # "a rebranded version of <other>, " before a device
     rebadged_lead: re.Pattern  # "a rebadged " right before a device
     # A rebadge word (and a renamed adjective) in any case: a body without one holds no match of
-    # rebadged_after and rebadged_before (nor of rebadged_lead), so one search of the body spares
+    # rebadged_after and rebadged_before (nor of rebadged_lead), so one look at the body spares
     # the searches made at each device.
-    rebadge_word: re.Pattern
-    rebadge_or_renamed_word: re.Pattern
+    rebadge_word: AnyCaseGate
+    rebadge_or_renamed_word: AnyCaseGate
     wish: re.Pattern  # "I'd have preferred": the writer's wish
 
 
@@ -85,9 +94,7 @@ def patterns() -> Patterns:
         rebadged_lead=re.compile(
             r"(?i:\b(?:an?\s+|the\s+)(?:" + rebadge + r"|(?:" + fragments("renamed_adjectives") + r")\s+))$"
         ),
-        rebadge_word=re.compile(fragments("rebadge_words"), re.IGNORECASE),
-        rebadge_or_renamed_word=re.compile(
-            fragments("rebadge_words") + "|" + fragments("renamed_adjectives"), re.IGNORECASE
-        ),
+        rebadge_word=any_case_gate("rebadge_words"),
+        rebadge_or_renamed_word=any_case_gate("rebadge_words", "renamed_adjectives"),
         wish=re.compile(pattern("cues.json", "wish")),
     )

@@ -78,6 +78,7 @@ from bot.extract.subjects import (
 from bot.extract.subjects import leads as subject_leads
 from bot.extract.values import Sentences, Value
 from bot.extract.values import find_values as _find_values
+from bot.extract.values import leads as value_leads
 from bot.models import Article, Claim
 
 __all__ = ["PIPELINE", "Stage", "analyse", "new_state", "run_pipeline"]
@@ -86,8 +87,9 @@ __all__ = ["PIPELINE", "Stage", "analyse", "new_state", "run_pipeline"]
 @lru_cache(maxsize=1)
 def word_scan_ready() -> bool:
     """Registers the word lists of the shared scan once: cues, makers, companies, references,
-    predecessor and generic phrases, launch words, launch reports."""
-    for kind, words in {**status_leads(), **mention_leads(), **subject_leads(), **launched_leads()}.items():
+    predecessor and generic phrases, launch words, launch reports, camera counts."""
+    leads = {**status_leads(), **mention_leads(), **subject_leads(), **launched_leads(), **value_leads()}
+    for kind, words in leads.items():
         wordscan.register(kind, words)
     wordscan.register("launch", pattern_starts("specs.json", "launch_words"))
     return True
@@ -210,7 +212,7 @@ def read_aliases(doc: ArticleState) -> None:
 def find_values(doc: ArticleState) -> None:
     """Spec values with their attribute and normalised value; a company named as part of a value
     ("Sony IMX766") stops being a subject."""
-    doc.values = _find_values(doc.body, doc.sentences)
+    doc.values = _find_values(doc.body, doc.sentences, doc.word_hits)
     doc.mentions = drop_value_makers(doc, doc.mentions, doc.values)
 
 

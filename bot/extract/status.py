@@ -296,13 +296,13 @@ class Cues:
         if self.negated(sent_start, pos, end):
             return DENIED
         cues = self.in_span(sent_start, sent_end)
-        before = [c for c in cues if c[1] <= pos]
-        if before:
-            return before[-1][2]
-        after = [c for c in cues if c[0] >= end]
-        if after and not _CONTRAST_BREAK.search(self.low, end, after[0][0]):
-            return after[0][2]  # "a 50MP camera is tipped": a cue after the value governs it,
-        return None  # but not across a contrast ("... 66W charging, but the phone could launch ...")
+        for c in reversed(cues):  # the last cue ending before the value governs it
+            if c[1] <= pos:
+                return c[2]
+        for c in cues:  # else the first one after it ("a 50MP camera is tipped"), but not across
+            if c[0] >= end:  # a contrast ("... 66W charging, but the phone could launch ...")
+                return None if _CONTRAST_BREAK.search(self.low, end, c[0]) else c[2]
+        return None
 
     def last_in(self, start: int, end: int) -> str | None:
         cues = [c for c in self.in_span(start, end) if c[2] != DENIED]

@@ -141,7 +141,9 @@ def _none_near(doc, kind: str, start: int, end: int) -> bool:
 def in_object_position(low: str, m: Mention, s: int) -> bool:
     """Whether a name follows a preposition in its sentence ("on the Y", "of the Y's camera",
     "alongside the cheaper Z"): then it is not what the sentence is about."""
-    if _RELATIVE_LEAD.search(low, max(s, m.start - 12), m.start):
+    lead_from = max(s, m.start - 12)
+    # Every relative lead holds "which": a window without it (most) is not searched.
+    if low.find("which", lead_from, m.start) != -1 and _RELATIVE_LEAD.search(low, lead_from, m.start):
         return False  # "the date on which X and Y will launch": X leads the relative clause
     return (
         _OBJECT_BEFORE.search(low, max(s, m.start - 48), m.start) is not None

@@ -29,6 +29,7 @@ from bot.extract.lexicon import (
     word_start,
 )
 from bot.extract.lexicon import pattern as lexicon_pattern
+from bot.extract.wordscan import matches_at
 
 
 @dataclass(slots=True)
@@ -815,10 +816,26 @@ def _sensor_hits(body: str):
             yield m
 
 
+# The words a camera count starts with, in the order tried ("quad" before "quadruple": the noun
+# after it decides).
+_COUNT_WORDS = (
+    "dual", "double", "twin", "triple", "quad", "quadruple", "penta", "two", "three", "four", "five",
+    "trio of", "2", "3", "4", "5",
+)  # fmt: skip
 _COUNT = re.compile(  # the lookahead first: offsets where no count word starts pass at once
-    r"(?=[dtqpf2-5])\b(?P<w>dual|double|twin|triple|quad|quadruple|penta|two|three|four|five|trio of|[2-5])[\s-]+(?:rear[\s-]+(?:facing[\s-]+)?|back[\s-]+|main[\s-]+|lens[\s-]+|image[\s-]+)?"
+    r"(?=[dtqpf2-5])\b(?P<w>"
+    + "|".join(re.escape(w) for w in _COUNT_WORDS)
+    + r")[\s-]+(?:rear[\s-]+(?:facing[\s-]+)?|back[\s-]+|main[\s-]+|lens[\s-]+|image[\s-]+)?"
     r"(?:camera|cam|lens|sensor|shooter|unit)(?P<pl>s|es)?(?![\w-])"
 )
+
+
+def leads() -> dict[str, list[str]]:
+    """The words a camera count starts with, for the shared word scan: the count is then tried
+    only where one of them starts a word, not by a scan of the whole lowered body."""
+    return {"camera_count": list(_COUNT_WORDS)}
+
+
 _COUNT_GATE = word_gate("camera_count_gate")
 
 
@@ -847,7 +864,9 @@ def _shared_figure_roles(low: str, s: int, m: re.Match, bracket, role: str, role
     return roles
 
 
-def find_cameras(body: str, sentences: Sentences, at: dict | None = None) -> list[Value]:
+def find_cameras(
+    body: str, sentences: Sentences, at: dict | None = None, word_hits: dict | None = None
+) -> list[Value]:
     at = scan_numbers(body) if at is None else at
     out: list[Value] = []
     role_re, _ = _role_pattern()
@@ -915,7 +934,9 @@ def find_cameras(body: str, sentences: Sentences, at: dict | None = None) -> lis
         out.append(Value(m.start(), m.end(), "camera_sensor", value))
     words = lexicon().specs["camera_count_words"]
     low = lowered(body)
-    for m in _COUNT.finditer(low) if _COUNT_GATE(low) else ():
+    count_at = word_hits.get("camera_count") if word_hits is not None else None
+    counts = _COUNT.finditer(low) if count_at is None else matches_at(_COUNT, low, count_at)
+    for m in counts if _COUNT_GATE(low) else ():
         if m.start() and (low[m.start() - 1].isalnum() or low[m.start() - 1] in "_-"):
             continue
         word = m.group("w").lower()
@@ -1329,7 +1350,8 @@ def find_prices(body: str, sentences: Sentences, at: dict | None = None) -> list
 _HAS_DIGIT = re.compile(r"\d")
 
 
-def find_values(body: str, sentences: Sentences) -> list[Value]:
+def find_values(body: str, sentences: Sentences, word_hits: dict | None = None) -> list[Value]:
+    """The values of `body`; `word_hits`, the shared word scan of its lowered text, when known."""
     values: list[Value] = []
     if not _HAS_DIGIT.search(body):
         return values
@@ -1339,7 +1361,7 @@ def find_values(body: str, sentences: Sentences) -> list[Value]:
     if "hz" in at:
         values += find_refresh(body, sentences, at)
     values += find_memory(body, sentences, at)
-    values += find_cameras(body, sentences, at)
+    values += find_cameras(body, sentences, at, word_hits)
     values += find_power(body, sentences, at)
     if "Android" in body or "iOS" in body or "UI" in body or "OS" in body or "Flyme" in body:
         values += find_software(body)

@@ -376,11 +376,13 @@ def test_a_word_gate_answers_as_a_search_for_its_words_and_patterns(name):
 
 
 def test_a_body_the_rebadge_gates_pass_over_holds_no_rebadged_phrase():
+    from bot.extract.lexicon import lowered
     from bot.extract.patterns import patterns
 
     p = patterns()
     pieces = ["the Nova 7", "is a", "ReBadged", "rebranded version of", "a renamed", "the", "Relabelled"]
-    pieces += ["Zeta 5 Pro", "said to be", ",", "re-badged", "version", "of", "it", "not"]
+    pieces += ["Zeta 5 Pro", "said to be", ",", "re-badged", "version", "of", "it", "not", "ſ", "RE-BRANDED"]
+    pieces += ["’", "RETİTLED", "retıtled", "a relabelled", "₹"]
     rng = random.Random(15)
     for _ in range(1500):
         text = " ".join(rng.choice(pieces) for _ in range(rng.randint(1, 12)))
@@ -388,7 +390,9 @@ def test_a_body_the_rebadge_gates_pass_over_holds_no_rebadged_phrase():
             (p.rebadge_word, [p.rebadged_after.search(text), p.rebadged_before.search(text)]),
             (p.rebadge_or_renamed_word, [re.compile(p.rebadged_lead.pattern[:-1]).search(text)]),
         ):
-            if gate.search(text) is None:
+            named = gate(text, lowered(text))
+            assert named == (gate.pattern.search(text) is not None), text
+            if not named:
                 assert found == [None] * len(found), text
 
 
@@ -502,3 +506,114 @@ def test_every_reference_starts_with_one_of_the_starts_its_lexicon_entry_lists()
             low = " ".join(rng.choice(pieces) for _ in range(rng.randint(1, 8)))
             for m in pattern.finditer(low):
                 assert any(low.startswith(w, m.start()) for w in starts), (name, low, m.group(0))
+
+
+def test_camera_counts_from_the_shared_word_scan_are_those_of_the_plain_scan():
+    from bot.extract import wordscan
+    from bot.extract.lexicon import lowered
+    from bot.extract.pipeline import word_scan_ready
+
+    word_scan_ready()
+    pieces = [
+        "triple camera",
+        "quad-camera",
+        "quadruple rear cameras",
+        "2 sensors",
+        "3-lens",
+        "trio of  lenses",
+    ]
+    pieces += [
+        "dual main shooters",
+        "five units",
+        "50MP",
+        "5,000mAh",
+        "two",
+        "cams",
+        "front",
+        "X2",
+        "4 lens",
+        "5 cameras",
+    ]
+    rng = random.Random(21)
+    for _ in range(800):
+        text = "".join(
+            rng.choice(pieces) + rng.choice([" ", ", ", ". ", "-", "\n"]) for _ in range(rng.randint(1, 9))
+        )
+        sentences = V.Sentences([(0, len(text), False)])
+        hits = wordscan.scan(lowered(text))
+        with_hits = V.find_cameras(text, sentences, V.scan_numbers(text), hits)
+        assert with_hits == V.find_cameras(text, sentences, V.scan_numbers(text)), text
+
+
+def test_the_any_case_gate_knows_every_character_ignorecase_folds_to_an_ascii_letter():
+    from bot.extract.lexicon import _FOLDS_TO_ASCII
+
+    letter = re.compile("[a-z]", re.IGNORECASE)
+    folds = [chr(c) for c in range(128, 0x110000) if letter.fullmatch(chr(c))]
+    assert sorted(folds) == sorted(_FOLDS_TO_ASCII)
+
+
+def test_the_older_lead_gate_answers_as_its_case_insensitive_search():
+    from bot.extract.lexicon import any_case_gate, fragments, lowered
+
+    gate = any_case_gate("older_name_leads")
+    plain = re.compile(fragments("older_name_leads"), re.IGNORECASE)
+    assert gate.words is not None  # its words are ASCII or caseless: the lowered look-up runs
+    pieces = [
+        "Last Year’s",
+        "LAST YEAR'S",
+        "previous",
+        "PREVİOUS",
+        "Outgoing",
+        "its predecessor, the",
+        "the X",
+    ]
+    pieces += ["last year", "’", "ſ", "prev", "ious", "-generation"]
+    rng = random.Random(22)
+    for _ in range(1500):
+        text = "".join(rng.choice(pieces) + rng.choice(["", " ", "  "]) for _ in range(rng.randint(1, 6)))
+        assert gate(text, lowered(text)) == (plain.search(text) is not None), text
+
+
+def test_a_name_after_a_relative_lead_is_in_object_position_as_the_plain_search_says():
+    from bot.extract import subjects
+    from bot.extract.mentions import DEVICE, Mention
+
+    def plain(low, m, s):
+        if subjects._RELATIVE_LEAD.search(low, max(s, m.start - 12), m.start):
+            return False
+        return (
+            subjects._OBJECT_BEFORE.search(low, max(s, m.start - 48), m.start) is not None
+            or subjects._FOUND_BEFORE.search(low, max(s, m.start - 24), m.start) is not None
+        )
+
+    pieces = ["on which", "in which the", "with which", "on the", "of", "found in", "which", "the date", "x"]
+    rng = random.Random(23)
+    for _ in range(1500):
+        low = " ".join(rng.choice(pieces) for _ in range(rng.randint(1, 6))) + " "
+        m = Mention(len(low), len(low) + 5, DEVICE, "Nova 5", "Nova", "nova 5")
+        for s in (0, len(low) // 2):
+            assert subjects.in_object_position(low, m, s) == plain(low, m, s), low
+
+
+def test_a_value_s_status_is_the_cue_the_plain_list_reading_gives():
+    from bot.extract.status import Cues
+
+    def plain(cues, s, e, pos, end):
+        if cues.negated(s, pos, end):
+            return "denied"
+        found = cues.in_span(s, e)
+        before = [c for c in found if c[1] <= pos]
+        after = [c for c in found if c[0] >= end]
+        return before[-1][2] if before else after[0][2] if after else None
+
+    pieces = ["is rumored to", "confirmed", "may", "could", "is expected to", "not", "the X", "50MP", "leaks"]
+    pieces += ["officially", "announced", "tipped", ",", "."]
+    rng = random.Random(24)
+    for _ in range(400):
+        text = " ".join(rng.choice(pieces) for _ in range(rng.randint(1, 10)))
+        cues = Cues(text)
+        for _ in range(5):
+            pos = rng.randint(0, len(text))
+            end = min(len(text), pos + rng.randint(0, 6))
+            assert cues.status_at(0, len(text), pos, end) == plain(cues, 0, len(text), pos, end), text
