@@ -193,8 +193,14 @@ async def test_instant_claims_are_posted_once_through_a_500_and_a_restart(db_pat
                 with store.db.atomic():
                     store.db.execute("UPDATE subscriptions SET created_at = ?", [earlier])
 
-            await bot.run_store(made_earlier)
+            # both entries stored before the subscription is due, so one post holds both (an
+            # instant digest that came between them would rightly post them apart)
             await ask(fake, server, server.moderator, "feed add", {"url": site.base + "/feed.xml"})
+            await fake.wait_until(
+                lambda: len(feed_articles(bot)) == 2, timeout=ANSWER_TIMEOUT, what="the feed's entries stored"
+            )
+            assert posted_in(fake, live) == []
+            await bot.run_store(made_earlier)
             await fake.wait_until(lambda: posted_in(fake, live), timeout=10, what="the instant post")
             assert server_error.hits == 1
             assert [r.status for r in fake.requests.matching("POST", path)] == [500, 200]
