@@ -285,7 +285,7 @@ class _Discourse:
         return resolved
 
     def _rumour_of_launched(self, topic: Mention | None, reference: Mention, end: int) -> bool:
-        """ "The X2, on the other hand, weighs 279 grams. It is tipped to get 100W charging": a
+        """ "The X2, by contrast, is 268 grams heavy. It may get 100W charging": a
         rumour told of "it" while the topic is an older phone already on sale (the catalogue's,
         announced before the article) is about the unreleased phone the article is about."""
         doc = self.doc

@@ -137,7 +137,7 @@ _AS_BEFORE = re.compile(
 # "will announce", "could possibly be launched": a hedge up to two words before the cue word.
 _HEDGED_BEFORE = re.compile(r"(?:\b(?:" + fragments("confirmation_hedges") + r")|n['’]t)\s+(?:\w+\s+){0,2}$")
 _PERFECT_BEFORE = re.compile(r"\b(?:has|have|had)\s+(?:\w+\s+)?$")
-# "The text on the camera module also confirms that ...": the evidence of a leak confirms, not the maker.
+# "The printing on the leaked box confirms that ...": the evidence of a leak confirms, not the maker.
 _EVIDENCE_BEFORE = re.compile(
     r"\b(?:"
     + fragments("evidence_subjects")
@@ -215,7 +215,7 @@ class Cues:
             if status in (RUMORED, SPECULATED) and _AS_BEFORE.search(low, max(0, start - 24), start):
                 continue  # "as expected", "as rumored", "as previously reported": it came true
             if status in (RUMORED, SPECULATED) and _PAST_RUMOURS.search(low, max(0, start - 60), start):
-                continue  # "official after months of leaks and speculation": the rumours before
+                continue  # "now official, after a year of leaks": the rumours before
             if status == CONFIRMED and _HEDGED_BEFORE.search(low, max(0, start - 30), start):
                 continue  # "has not launched", "is expected to have launched", "will announce"
             if (
@@ -300,7 +300,7 @@ class Cues:
             if c[1] <= pos:
                 return c[2]
         for c in cues:  # else the first one after it ("a 50MP camera is tipped"), but not across
-            if c[0] >= end:  # a contrast ("... 66W charging, but the phone could launch ...")
+            if c[0] >= end:  # a contrast ("... 45W charging, but it might arrive ...")
                 return None if _CONTRAST_BREAK.search(self.low, end, c[0]) else c[2]
         return None
 

@@ -455,7 +455,7 @@ def subjects_for(
         return coordinated(doc.body, first, candidates)
     if topic is not None:
         if not mentions and _OTHER_DEVICE_LEAD.match(doc.body, doc.sentences.bounds(v.start)[0], v.start):
-            return []  # "The tablet could be powered by ...": another product, not the topic phone
+            return []  # "The tablet may run on ...": another product, not the topic phone
         # A sentence naming nothing while the topic is a series is about the article's own member of it.
         return [doc.salient.member_of(topic) or topic]
     return []
@@ -604,7 +604,7 @@ def _table_row_values(body: str, header: list[Mention], values: list[Value]) -> 
             and nxt.attribute.endswith("_camera")
             and not body[first.end : nxt.start].strip()
         ):
-            # "Ultra wide camera 48MP 48MP Optical zoom 5x": the row's label before its first
+            # "Ultrawide 12MP 12MP Zoom 3x": the row's label before its first
             # cell says what each cell is, not the next row's label after the last.
             nxt.attribute = first.attribute
     kinds: dict[tuple, list[Value]] = {}

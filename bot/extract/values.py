@@ -491,7 +491,7 @@ def find_display(body: str, sentences: Sentences, at: dict | None = None) -> lis
     return _without_glossed_pixels(body, out)
 
 
-# "an LTPO inner screen", "the LTPO (Low-Temperature Polycrystalline Oxide) tech": the backplane
+# "an LTPO inner screen", "the LTPO (low-temperature oxide) technology": the backplane
 # named without a panel word is the display type LTPO.
 _LTPO_ALONE = re.compile(
     r"\bLTPO\b(?:\s*\([^()]{0,60}\))?(?:\s+[\w-]+){0,2}?\s+(?:display|screen|panel|tech|technology)s?\b"
@@ -609,7 +609,7 @@ _EXPANSION_AFTER = re.compile(
 
 
 def _expansion_amount(body: str, sentences: Sentences, m: re.Match) -> bool:
-    """Whether an amount is what a memory card or a swap file adds ("storage can be expanded up to
+    """Whether an amount is what a memory card or a swap file adds ("storage that expands up to
     2TB via a microSD card", "8GB of virtual RAM"), not the phone's own."""
     s, _e = sentences.bounds(m.start())
     return bool(
@@ -1337,7 +1337,7 @@ def find_prices(body: str, sentences: Sentences, at: dict | None = None) -> list
         out.append(Value(m.start(), m.end(), "price", f"{code} {amount}"))
         bare = _BARE_AMOUNT_AFTER.match(body, m.end(), e)
         if bare and "respectively" in sentence:
-            # "priced at Rs 27,999 and 26,999 respectively": the second amount keeps the currency
+            # "cost Rs 17,999 and 16,999 respectively": the second amount keeps the currency
             taken.add(bare.start("amt"), bare.end("amt"))
             out.append(
                 Value(

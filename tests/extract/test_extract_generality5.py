@@ -123,7 +123,7 @@ def test_a_name_in_apposition_to_its_successor_becomes_the_topic():
     body = (
         "Oppo shipped the Oppo Reno 13 in January. "
         "It has barely been two months and the first details of its successor, the Oppo Reno 14, have leaked. "
-        "This rumoured handset is tipped to get a 6.6-inch screen. "
+        "This upcoming handset may get a 6.6-inch screen. "
         "It is said to pack a 6,200mAh battery."
     )
     found = facts(body)
@@ -269,7 +269,7 @@ def test_charging_figures_with_a_decimal():
 
 def test_a_launch_date_said_of_a_phone_launching_alongside_another_is_both_phones():
     found = facts(
-        "The Nord 5 will be launched in India on July 8 alongside the OnePlus Nord CE 5. It has a 6,800mAh cell."
+        "The Nord 5 will be launched in India on July 8 together with the OnePlus Nord CE 5. It has a 6,800mAh cell."
     )
     assert ("OnePlus Nord 5", "launch_date", "2024-07-08") in found, found
     assert ("OnePlus Nord CE 5", "launch_date", "2024-07-08") in found, found
@@ -289,9 +289,7 @@ def test_pixels_written_with_thousands_separators_are_a_resolution():
 
 
 def test_pixels_glossing_a_named_resolution_are_the_same_resolution():
-    assert resolutions("The Honor 400 sports a 6.7-inch full-HD+ (1,200 x 2,664 pixels) OLED display.") == {
-        "1080p"
-    }
+    assert resolutions("The Honor 400 has a 6.55-inch full-HD+ (1,200 x 2,664 pixels) panel.") == {"1080p"}
     assert resolutions("The Honor 400 sports a 6.7-inch full-HD+ (1200x2664 pixels) OLED display.") == {
         "1080p"
     }

@@ -115,7 +115,7 @@ def test_a_phone_that_already_used_a_part_is_not_the_phone_the_article_is_about(
     body = (
         "Honor is said to be working on its first flip phone. A tipster claims the device will get a "
         "4,500mAh battery and a 50MP main camera.\n\n"
-        "That camera was already successfully used on the Honor Magic5 Pro, the tipster adds."
+        "The same sensor was already used on the Honor Magic5 Pro, says the tipster."
     )
     found = facts(body)
     assert not any(s == "Honor Magic5 Pro" and a == "battery" for s, a, _v in found), found
@@ -133,7 +133,7 @@ def test_a_sentence_led_by_to_the_front_speaks_of_the_front_camera():
 
 def test_a_clause_led_by_at_the_front_wins_over_a_wide_angle_word():
     body = (
-        "The Moto G85 has a dual camera setup with a 50MP primary camera, and at the front, there is "
+        "The Moto G85 has a dual camera setup with a 50MP main camera, and at the front, there is "
         "a 16MP wide-angle lens."
     )
     found = facts(body)
@@ -157,7 +157,7 @@ def test_ltpo_next_to_a_panel_word_stays_one_type():
 def test_a_rumour_told_of_it_after_an_older_launched_phone_is_the_new_phones():
     body = (
         "Vivo is readying the Vivo X Fold 4. The Vivo X Fold 4 is said to weigh under 240 grams. "
-        "The Vivo X Fold2, by contrast, weighs 279 grams. It is tipped to get 120W wired charging."
+        "The Vivo X Fold2, by contrast, is 268 grams heavy. It is rumoured to get 120W wired charging."
     )
     found = facts(body)
     assert ("vivo X Fold 4", "wired_charging", "120 W") in found, found
@@ -175,7 +175,7 @@ def test_a_plain_fact_told_of_it_after_an_older_phone_stays_the_older_phones():
 
 def test_a_sentence_led_by_another_product_gives_the_phone_nothing():
     body = (
-        "The Xiaomi 15 may get a 5,400mAh battery. The tablet could be powered by a Snapdragon 8s Gen 3 "
+        "The Xiaomi 15 may get a 5,400mAh battery. The tablet might use a Snapdragon 8s Gen 3 "
         "chip. Its companion smartwatch may get a 500mAh cell."
     )
     found = facts(body)
@@ -248,8 +248,8 @@ def test_a_phone_named_with_its_brand_may_be_named_again_without_it():
 
 def test_what_a_memory_card_or_virtual_ram_adds_is_not_the_phones_memory():
     body = (
-        "The Infinix Hot 50 has 8GB of RAM and 128GB of storage. The RAM can be virtually expanded up "
-        "to 16GB while the storage can be expanded up to 1TB via a microSD card."
+        "The Infinix Hot 50 has 8GB of RAM and 128GB of storage. Its RAM is virtually expandable by "
+        "16GB, and its storage is expandable to 1TB with a microSD card."
     )
     found = {(a, v) for _s, a, v in facts(body)}
     assert ("ram", "8 GB") in found and ("storage", "128 GB") in found, found
@@ -301,8 +301,8 @@ def test_a_phone_that_is_finally_official_is_launched():
 
 def test_a_launch_today_is_not_hedged_by_a_clause_after_the_name_and_makes_the_phone_launched():
     body = (
-        "Sony phones are expensive. Today, the company is announcing the Xperia 10 VI, a cheaper model "
-        "that people might actually consider.\n\nThe Xperia 10 VI has a 5,000mAh battery."
+        "Sony phones cost a lot. Today, the company is announcing the Xperia 10 VI, a cheaper model "
+        "some buyers might look at.\n\nThe Xperia 10 VI has a 5,000mAh battery."
     )
     claims = {c.attribute: c for c in claims_of(body, "2024-05-15")}
     assert claims["launch_date"].value == "2024-05-15", claims

@@ -131,7 +131,7 @@ def test_a_chip_the_phone_is_powered_by_stays_its_own():
 
 def test_the_from_value_of_a_change_in_ing_form_is_the_older_phones():
     body = (
-        "The Pixel 10 Pro is tipped to be growing from 6.1 inches to 6.3 inches. "
+        "The Pixel 10 Pro is said to be growing from 6.1 inches all the way to 6.3 inches. "
         "Its battery is said to be rising from 4,500mAh to 4,900mAh."
     )
     found = facts(body, "2025-04-01")
@@ -160,8 +160,8 @@ def test_a_hedged_launch_stays_a_rumour():
 
 def test_a_maker_that_confirmed_a_part_earlier_confirms_it():
     body = (
-        "The Nothing Phone (4) is coming. The company previously confirmed the Snapdragon 8 Elite "
-        "processor on the Nothing Phone (4) and that it may cost about 900 euros in Europe."
+        "The Nothing Phone (4) is coming. The company previously confirmed a Snapdragon 8 Elite "
+        "chip for the Nothing Phone (4), and it may be priced near 900 euros in Europe."
     )
     claims = {c.attribute: c.status for c in claims_of(body, "2026-06-01")}
     assert claims.get("chipset") == "confirmed", claims
@@ -230,7 +230,7 @@ def test_inch_marks_after_a_screen_label_are_display_sizes():
 def test_a_phone_the_topic_is_put_ahead_of_is_no_topic():
     body = (
         "Samsung is preparing the Galaxy S26 Ultra. A leak says the S26 Ultra gets a camera upgrade, "
-        "which may put it ahead of the Pixel 10 Pro and Pixel 10 Pro XL.\n\nThe highlight? A 200MP main camera."
+        "which could place it ahead of the Pixel 10 Pro and Pixel 10 Pro XL.\n\nThe highlight? A 200MP main camera."
     )
     found = facts(body, "2025-09-01")
     assert ("Samsung Galaxy S26 Ultra", "main_camera", "200 MP") in found, found
@@ -253,8 +253,8 @@ def test_a_charging_word_a_few_words_before_the_watts_makes_them_charging():
 
 def test_the_phones_a_new_one_is_among_the_successors_to_are_compared():
     body = (
-        "The Galaxy S27+ is expected to debut early next year as one of the successors to the Galaxy "
-        "S26 series of phones that were launched in February."
+        "The Galaxy S27+ should debut early next year, among the successors to the Galaxy "
+        "S26 phones that launched in February."
     )
     found = facts(body, "2026-09-01")
     assert any(s == "Samsung Galaxy S27+" and a == "launch_date" for s, a, _v in found), found
@@ -263,8 +263,8 @@ def test_the_phones_a_new_one_is_among_the_successors_to_are_compared():
 
 def test_a_videos_resolution_is_not_the_displays():
     body = (
-        "The Pixel 10 Pro has a 6.3-inch QHD+ display. Its camera records 4K videos and full HD "
-        "slow motion videos at up to 240fps."
+        "The Pixel 10 Pro has a 6.3-inch QHD+ display. Its camera shoots 4K videos and full HD "
+        "slow-mo videos at 240fps."
     )
     found = facts(body, "2025-08-01")
     assert ("Google Pixel 10 Pro", "display_resolution", "1440p") in found, found
