@@ -1107,7 +1107,13 @@ def _unversioned_skin_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
         + r")(?![\w-]|\s?\d|['’])"
     )
     lead = re.compile(r"(?i)(?:^|[^\w])(?:" + fragments("skin_leads") + r")\s+(?:[\w.-]+\s+){0,3}$")
-    trail = re.compile(r"(?i)[\"”’']?,?\s+(?:" + fragments("skin_trails") + r")\b")
+    trail = re.compile(
+        r"(?i)[\"”’']?(?:\s+(?:"
+        + fragments("skin_nouns")
+        + r"))?,?\s+(?:"
+        + fragments("skin_trails")
+        + r")\b"
+    )
     return skin, lead, trail
 
 

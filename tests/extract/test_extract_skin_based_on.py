@@ -25,3 +25,10 @@ def test_a_skin_then_a_comma_and_based_on_is_the_phones():
 
 def test_a_skin_named_for_itself_is_no_claim():
     assert skins("HyperOS's new launcher is based on a grid of widgets.") == set()
+
+
+def test_a_skin_called_a_ui_or_skin_before_based_on_is_the_phones():
+    found = skins("The Nord CE 5 will run the OxygenOS UI based on the Android 15 operating system.")
+    assert found == {("OnePlus Nord CE 5", "OxygenOS")}, found
+    found = skins("The Galaxy A56 gets the One UI skin based on Android 15.")
+    assert found == {("Samsung Galaxy A56", "One UI")}, found
