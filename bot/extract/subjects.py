@@ -348,7 +348,7 @@ def subjects_for(
             return coordinated(doc.body, best, candidates)
     if not launch:
         end = _slashed_values_end(doc, v)
-        owner = next((m for m in candidates if m.start >= end and m.kind == DEVICE), None)
+        owner = next((m for m in candidates if m.start >= end and m.kind in (DEVICE, SERIES)), None)
         if (
             owner is not None
             and owner.start - end <= 40

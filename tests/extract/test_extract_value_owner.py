@@ -79,3 +79,16 @@ def test_a_second_amount_without_its_currency_keeps_it_when_paired_respectively(
 def test_a_bare_number_after_a_price_is_no_price_without_respectively():
     found = prices("The Galaxy M36 costs Rs 17,999 and 16,999 people bought it.", "2025-07-20")
     assert found == {("Samsung Galaxy M36", "INR 17999")}, found
+
+
+def test_a_value_for_a_series_named_after_it_is_the_series():
+    found = facts(
+        "The Galaxy S26 FE may use an Exynos 2500. Samsung went with the Snapdragon 8 Elite chip for the "
+        "Galaxy S26 series, so the FE could differ.",
+        "2025-06-20",
+    )
+    chips = {(s, v) for s, a, v in found if a == "chipset"}
+    assert chips == {
+        ("Samsung Galaxy S26 FE", "Exynos 2500"),
+        ("Samsung Galaxy S26 series", "Snapdragon 8 Elite"),
+    }, chips
