@@ -836,6 +836,7 @@ def leads() -> dict[str, list[str]]:
     return {"camera_count": list(_COUNT_WORDS)}
 
 
+_PLURAL_PART_AFTER = re.compile(r"\s+(?:sensors|lenses|units|modules)\b", re.IGNORECASE)
 _COUNT_GATE = word_gate("camera_count_gate")
 
 
@@ -940,8 +941,12 @@ def find_cameras(
         if m.start() and (low[m.start() - 1].isalnum() or low[m.start() - 1] in "_-"):
             continue
         word = m.group("w").lower()
-        if word in ("two", "three", "four", "five", "2", "3", "4", "5", "trio of") and not m.group("pl"):
-            continue
+        if (
+            word in ("two", "three", "four", "five", "2", "3", "4", "5", "trio of")
+            and not m.group("pl")
+            and not _PLURAL_PART_AFTER.match(body, m.end())
+        ):
+            continue  # "two camera" is no count; "two cameras", "two camera sensors" are
         s, e = sentences.bounds(m.start())
         tail = body[m.end() : min(e, m.end() + 25)].lower()
         head = body[max(s, m.start() - 20) : m.start()].lower()

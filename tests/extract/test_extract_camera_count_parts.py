@@ -1,0 +1,24 @@
+"""'two camera sensors', 'three camera lenses': a spelled count before 'camera' and a plural part
+counts the cameras, as 'two cameras' does; 'a two camera design' is still no count. Own
+sentences, no text of any real article."""
+
+from __future__ import annotations
+
+from bot.extract import extract
+from bot.models import Article
+
+
+def counts(body: str) -> set[tuple[str, str]]:
+    article = Article(id="count", body=body, published="2025-06-20", published_basis="header")
+    return {(c.subject, c.value) for c in extract(article) if c.attribute == "camera_count"}
+
+
+def test_a_spelled_count_of_camera_sensors_counts_the_cameras():
+    assert counts("The Pixel 10a may come with two camera sensors on the back.") == {
+        ("Google Pixel 10a", "2")
+    }
+    assert counts("The Pixel 10a may come with three camera lenses.") == {("Google Pixel 10a", "3")}
+
+
+def test_a_spelled_count_before_a_singular_camera_is_no_count():
+    assert counts("The Pixel 10a has a two camera design.") == set()
