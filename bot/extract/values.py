@@ -797,6 +797,7 @@ _SENSOR = re.compile(
     # "an OV50H main sensor": OmniVision's name without the maker, where a camera word follows
     r"(?P<ov_bare>OV\d{2}[A-Z])(?=\s+(?:[\w-]+\s+){0,2}(?:sensors?|cameras?|lens|shooter)\b))(?![\w])"
 )
+_SENSOR_AFTER_FIGURE = re.compile(r"\s+(?:" + _SENSOR.pattern + r")")
 _SENSOR_LEAD = re.compile(r"(?:" + fragments("sensor_lead_words") + ")")
 _SENSOR_WORD_GATE = ("IMX", "LYT", "ISOCELL", "Samsung", "OmniVision", "Omnivision", "OV")
 
@@ -910,8 +911,10 @@ def find_cameras(
         if role in (None, "main_camera") and _front_led(low, s, m.start()):
             role = "front_camera"  # "At the front, there's a 16MP wide-angle camera"
         n = float(m.group("n"))
-        if role is None:
-            if n >= 48 and _CAMERA_NOUN.match(after):
+        if role is None and n >= 48:
+            # "a 200MP ISOCELL HP3 sensor": the sensor's name may stand between figure and noun
+            sensor = _SENSOR_AFTER_FIGURE.match(body, m.end())
+            if _CAMERA_NOUN.match(after) or (sensor and _CAMERA_NOUN.match(low, sensor.end())):
                 role = "main_camera"
         if role is None or role == "_other":
             continue

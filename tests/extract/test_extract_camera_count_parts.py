@@ -22,3 +22,15 @@ def test_a_spelled_count_of_camera_sensors_counts_the_cameras():
 
 def test_a_spelled_count_before_a_singular_camera_is_no_count():
     assert counts("The Pixel 10a has a two camera design.") == set()
+
+
+def mains(body: str) -> set[tuple[str, str]]:
+    article = Article(id="main", body=body, published="2025-06-20", published_basis="header")
+    return {(c.subject, c.value) for c in extract(article) if c.attribute == "main_camera"}
+
+
+def test_a_sensor_name_between_a_big_figure_and_its_noun_keeps_it_the_main_camera():
+    found = mains("The Redmi Note 15 Pro+ is rumoured to pack a 200MP Samsung ISOCELL HP3 sensor.")
+    assert found == {("Xiaomi Redmi Note 15 Pro+", "200 MP")}, found
+    found = mains("The Redmi Note 15 Pro+ gets a 50MP Sony IMX906 camera.")
+    assert found == {("Xiaomi Redmi Note 15 Pro+", "50 MP")}, found
