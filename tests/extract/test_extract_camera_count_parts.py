@@ -4,13 +4,11 @@ sentences, no text of any real article."""
 
 from __future__ import annotations
 
-from bot.extract import extract
-from bot.models import Article
+from tests.extract.own_sentences import values_of
 
 
 def counts(body: str) -> set[tuple[str, str]]:
-    article = Article(id="count", body=body, published="2025-06-20", published_basis="header")
-    return {(c.subject, c.value) for c in extract(article) if c.attribute == "camera_count"}
+    return values_of(body, "camera_count", "2025-06-20")
 
 
 def test_a_spelled_count_of_camera_sensors_counts_the_cameras():
@@ -25,8 +23,7 @@ def test_a_spelled_count_before_a_singular_camera_is_no_count():
 
 
 def mains(body: str) -> set[tuple[str, str]]:
-    article = Article(id="main", body=body, published="2025-06-20", published_basis="header")
-    return {(c.subject, c.value) for c in extract(article) if c.attribute == "main_camera"}
+    return values_of(body, "main_camera", "2025-06-20")
 
 
 def test_a_sensor_name_between_a_big_figure_and_its_noun_keeps_it_the_main_camera():

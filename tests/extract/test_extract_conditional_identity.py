@@ -4,13 +4,11 @@ confirmation of something else. Own sentences, no text of any real article."""
 
 from __future__ import annotations
 
-from bot.extract import extract
-from bot.models import Article
+from tests.extract.own_sentences import claims_of
 
 
 def statuses(body: str) -> dict[str, str]:
-    article = Article(id="conditional", body=body, published="2025-05-20", published_basis="header")
-    return {c.attribute: c.status for c in extract(article)}
+    return {c.attribute: c.status for c in claims_of(body, "2025-05-20")}
 
 
 def test_specs_under_a_condition_on_the_phones_identity_are_speculated():

@@ -4,13 +4,11 @@ after is the new phone, not the old one. Own sentences, no text of any real arti
 
 from __future__ import annotations
 
-from bot.extract import extract
-from bot.models import Article
+from tests.extract import own_sentences
 
 
 def facts(body: str) -> set[tuple[str, str, str]]:
-    article = Article(id="described", body=body, published="2025-03-01", published_basis="header")
-    return {(c.subject, c.attribute, c.value) for c in extract(article)}
+    return own_sentences.facts(body, "2025-03-01")
 
 
 def test_a_described_predecessor_does_not_take_the_new_phones_specs():

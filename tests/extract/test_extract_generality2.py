@@ -4,16 +4,7 @@ phrases, currencies and units. No text of any held-out article."""
 
 from __future__ import annotations
 
-from bot.extract import extract
-from bot.models import Article
-
-
-def claims_of(body: str, published: str | None = "2024-06-01"):
-    return extract(Article(id="g2", body=body, published=published, published_basis="header"))
-
-
-def facts(body: str, published: str | None = "2024-06-01") -> set[tuple[str, str, str]]:
-    return {(c.subject, c.attribute, c.value) for c in claims_of(body, published)}
+from tests.extract.own_sentences import claims_of, facts
 
 
 def test_phone_with_letter_in_parentheses_is_a_name_without_the_brand():

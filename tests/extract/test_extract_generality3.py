@@ -6,14 +6,7 @@ from __future__ import annotations
 
 from bot.extract import extract
 from bot.models import Article
-
-
-def claims_of(body: str, published: str | None = "2024-06-01"):
-    return extract(Article(id="g3", body=body, published=published, published_basis="header"))
-
-
-def facts(body: str, published: str | None = "2024-06-01") -> set[tuple[str, str, str]]:
-    return {(c.subject, c.attribute, c.value) for c in claims_of(body, published)}
+from tests.extract.own_sentences import claims_of, facts
 
 
 def test_a_capitalised_family_word_typed_with_one_capital_is_the_family():

@@ -2,16 +2,7 @@
 
 from __future__ import annotations
 
-from bot.extract import extract
-from bot.models import Article
-
-
-def claims_of(body: str, published: str | None = "2024-06-01"):
-    return extract(Article(id="g5", body=body, published=published, published_basis="header"))
-
-
-def facts(body: str, published: str | None = "2024-06-01") -> set[tuple[str, str, str]]:
-    return {(c.subject, c.attribute, c.value) for c in claims_of(body, published)}
+from tests.extract.own_sentences import claims_of, facts
 
 
 def test_a_series_word_between_the_family_and_the_number_is_part_of_the_name():

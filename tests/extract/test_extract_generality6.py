@@ -3,16 +3,7 @@ its name and the number ("Lava Agni 2", "Micromax In 2c"). No text of any real a
 
 from __future__ import annotations
 
-from bot.extract import extract
-from bot.models import Article
-
-
-def claims_of(body: str, published: str | None = "2024-06-01"):
-    return extract(Article(id="g6", body=body, published=published, published_basis="header"))
-
-
-def facts(body: str, published: str | None = "2024-06-01") -> set[tuple[str, str, str]]:
-    return {(c.subject, c.attribute, c.value) for c in claims_of(body, published)}
+from tests.extract.own_sentences import claims_of, facts
 
 
 def test_a_catalogue_model_line_word_is_part_of_the_name():

@@ -3,17 +3,9 @@ catalogue writes "+". No text of any real article."""
 
 from __future__ import annotations
 
-from bot.extract import extract
 from bot.extract.pipeline import analyse
 from bot.models import Article
-
-
-def claims_of(body: str, published: str | None = "2024-06-01"):
-    return extract(Article(id="g7", body=body, published=published, published_basis="header"))
-
-
-def facts(body: str, published: str | None = "2024-06-01") -> set[tuple[str, str, str]]:
-    return {(c.subject, c.attribute, c.value) for c in claims_of(body, published)}
+from tests.extract.own_sentences import claims_of, facts
 
 
 def mentions_of(body: str, published: str = "2025-11-01"):

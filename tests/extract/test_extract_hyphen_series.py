@@ -3,16 +3,11 @@ with a space; the maker does not take the series' launch. Own sentences, no real
 
 from __future__ import annotations
 
-from bot.extract import extract
-from bot.models import Article
+from tests.extract.own_sentences import facts
 
 
 def test_a_hyphenated_series_takes_its_launch_date():
-    article = Article(
-        id="hyphen",
-        body="Xiaomi has confirmed that its 15-series smartphones will launch globally on March 2.",
-        published="2025-02-20",
-        published_basis="header",
+    found = facts(
+        "Xiaomi has confirmed that its 15-series smartphones will launch globally on March 2.", "2025-02-20"
     )
-    found = {(c.subject, c.attribute, c.value) for c in extract(article)}
     assert found == {("Xiaomi 15 series", "launch_date", "2025-03-02")}, found

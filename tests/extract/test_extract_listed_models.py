@@ -4,13 +4,11 @@ the series). Own sentences, no text of any real article."""
 
 from __future__ import annotations
 
-from bot.extract import extract
-from bot.models import Article
+from tests.extract.own_sentences import values_of
 
 
 def chip_owners(body: str) -> set[str]:
-    article = Article(id="listed", body=body, published="2025-05-20", published_basis="header")
-    return {c.subject for c in extract(article) if c.attribute == "chipset"}
+    return {subject for subject, _value in values_of(body, "chipset", "2025-05-20")}
 
 
 def test_models_after_a_list_of_names_is_no_series():

@@ -3,13 +3,11 @@ all of them, not only to the last one named. Own sentences, no text of any real 
 
 from __future__ import annotations
 
-from bot.extract import extract
-from bot.models import Article
+from tests.extract.own_sentences import values_of
 
 
 def chip_owners(body: str) -> set[str]:
-    article = Article(id="group", body=body, published="2025-05-20", published_basis="header")
-    return {c.subject for c in extract(article) if c.attribute == "chipset"}
+    return {subject for subject, _value in values_of(body, "chipset", "2025-05-20")}
 
 
 def test_they_after_two_phones_named_together_is_both():

@@ -4,13 +4,11 @@ Own sentences, no text of any real article."""
 
 from __future__ import annotations
 
-from bot.extract import extract
-from bot.models import Article
+from tests.extract.own_sentences import values_of
 
 
 def skins(body: str) -> set[tuple[str, str]]:
-    article = Article(id="skin", body=body, published="2025-02-20", published_basis="header")
-    return {(c.subject, c.value) for c in extract(article) if c.attribute == "ui"}
+    return values_of(body, "ui", "2025-02-20")
 
 
 def test_a_quoted_skin_based_on_android_is_the_phones():

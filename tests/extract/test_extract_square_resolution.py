@@ -3,13 +3,11 @@ resolution where the sentence names a screen, and nothing elsewhere. Own sentenc
 
 from __future__ import annotations
 
-from bot.extract import extract
-from bot.models import Article
+from tests.extract.own_sentences import values_of
 
 
 def resolutions(body: str) -> set[tuple[str, str]]:
-    article = Article(id="square", body=body, published="2025-02-20", published_basis="header")
-    return {(c.subject, c.value) for c in extract(article) if c.attribute == "display_resolution"}
+    return values_of(body, "display_resolution", "2025-02-20")
 
 
 def test_a_foldables_near_square_inner_screen_has_its_resolution():

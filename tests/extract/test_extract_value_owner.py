@@ -4,13 +4,11 @@ to the phone named before them. Own sentences, no text of any real article."""
 
 from __future__ import annotations
 
-from bot.extract import extract
-from bot.models import Article
+from tests.extract import own_sentences
 
 
 def facts(body: str, published: str = "2025-01-10") -> set[tuple[str, str, str]]:
-    article = Article(id="owner", body=body, published=published, published_basis="header")
-    return {(c.subject, c.attribute, c.value) for c in extract(article)}
+    return own_sentences.facts(body, published)
 
 
 def test_values_listed_with_for_go_to_the_phone_after_each():
