@@ -765,13 +765,25 @@ _FIRST_CLAUSE_END = re.compile(
 )
 
 
+@lru_cache(maxsize=1)
+def _front_lead_gate() -> tuple[str, ...]:
+    """The last word of each front-camera lead ("front", "selfies"): a clause without one of them
+    has no lead, and the lead pattern is not tried."""
+    return tuple(sorted({w.split()[-1].lower() for w in lexicon().specs["front_camera_leads"]}))
+
+
 def _front_led(low: str, s: int, pos: int) -> bool:
-    """Whether the figure at `pos` is in a clause led by "At the front," (the sentence's first or
-    one after ", and")."""
-    if "front" not in low[s:pos]:
+    """Whether the figure at `pos` is in a clause led by "At the front," or "For selfies," (the
+    sentence's first or one after ", and")."""
+    if not any(w in low[s:pos] for w in _front_lead_gate()):
         return False
     leads = list(_front_lead().finditer(low[s:pos]))
     return bool(leads) and _FIRST_CLAUSE_END.search(low, s + leads[-1].end(), pos) is None
+
+
+@lru_cache(maxsize=1)
+def _wide_words() -> frozenset[str]:
+    return frozenset(_SPACES_DASHES.sub(" ", w.lower()) for w in lexicon().specs["wide_words_after_main"])
 
 
 def _first_word(pattern: re.Pattern, text: str) -> str | None:
@@ -874,18 +886,20 @@ def find_cameras(
     role_re, _ = _role_pattern()
     mps = list(_hits(_MP, body, at.get("mp")))
     low = lowered(body) if mps else body
+    main_named_in = -1  # the start of the last sentence whose main camera was named
     for i, m in enumerate(mps):
         s, e = sentences.bounds(m.start())
         nxt = mps[i + 1].start() if i + 1 < len(mps) and mps[i + 1].start() < e else e
         after = low[m.end() : min(nxt, m.end() + 45)]
         after = _AFTER_CUT.split(after, maxsplit=1)[0]
         role = None
+        word = None  # the role word that named the figure's camera
         found = _first_word(role_re, after)
         bracket = _BRACKET_AFTER.match(low, m.end(), nxt) if not found else None
         if bracket is not None:
             found = _first_word(role_re, bracket.group(1))
         if found:
-            role = _role(found)
+            role, word = _role(found), found
         elif bracket is not None:
             # "50MP (IMX890, with OIS) + 8MP (...)": the first of a list of figures joined by "+" is the main one
             if _PLUS_AFTER.match(low, m.end(), e) and not _PLUS_BEFORE.search(
@@ -900,7 +914,7 @@ def find_cameras(
             if words and not (
                 i > 0 and prev > s and _role_of_previous_figure(low, prev, m.start(), words[-1])
             ):
-                role = _role(words[-1].group(0))
+                role, word = _role(words[-1].group(0)), words[-1].group(0)
         if role is None and (i == 0 or mps[i - 1].end() <= s):
             # "The selfie camera is tipped to be upgraded to a 50MP sensor": the sentence's subject
             # camera is the role of its first figure.
@@ -908,14 +922,22 @@ def find_cameras(
             word = role_re.match(low, lead.end(), m.start()) if lead is not None else None
             if word is not None and _CAMERA_SUBJECT_NOUN.match(low, word.end(), m.start()):
                 role = _role(word.group(0))
-        if role in (None, "main_camera") and _front_led(low, s, m.start()):
-            role = "front_camera"  # "At the front, there's a 16MP wide-angle camera"
+        if role in (None, "main_camera", "telephoto_camera") and _front_led(low, s, m.start()):
+            role = "front_camera"  # "At the front, there's a 16MP wide-angle camera", "a 32MP portrait lens"
         n = float(m.group("n"))
         if role is None and n >= 48:
             # "a 200MP ISOCELL HP3 sensor": the sensor's name may stand between figure and noun
             sensor = _SENSOR_AFTER_FIGURE.match(body, m.end())
             if _CAMERA_NOUN.match(after) or (sensor and _CAMERA_NOUN.match(low, sensor.end())):
                 role = "main_camera"
+        if (
+            role == "main_camera"
+            and main_named_in == s
+            and _SPACES_DASHES.sub(" ", word or "") in _wide_words()
+        ):
+            role = "ultrawide_camera"  # "a 50MP main sensor, aided by an 8MP wide-angle lens"
+        elif role == "main_camera":
+            main_named_in = s
         if role is None or role == "_other":
             continue
         if not 2 <= n <= 300:
