@@ -329,10 +329,15 @@ def _apple_chip(number: str) -> str:
 # --- display --------------------------------------------------------------------------------
 
 _SCREEN_WORDS = r"(?:display|screen|panel|AMOLED|OLED|LCD|FHD|QHD|HD|LTPO|touchscreen)"
+# Up to three words between a bare size and its screen word, a resolution with a point among them
+# ("6.6″ flat 1.5K display"); a point that ends a sentence ends the words.
+_WORDS_BEFORE_SCREEN = r"(?:\w(?:[\w+-]|\.(?=\w))*\s+){0,3}"
 _SIZE = re.compile(
-    r"\b(?P<n>\d(?<![\d.,]\d)\d?(?:\.\d{1,2})?)\s*(?:-\s*|\s)?(?:inch(?:es)?\b|-in\b|in\b(?=[\s-]+(?:[\w+-]+\s+){0,3}"
+    r"\b(?P<n>\d(?<![\d.,]\d)\d?(?:\.\d{1,2})?)\s*(?:-\s*|\s)?(?:inch(?:es)?\b|-in\b|in\b(?=[\s-]+"
+    + _WORDS_BEFORE_SCREEN
     + _SCREEN_WORDS
-    + r")|(?:[\"″”]|''|’’)(?=\s*(?:[\w+-]+\s+){0,3}"
+    + r")|(?:[\"″”]|''|’’)(?=\s*"
+    + _WORDS_BEFORE_SCREEN
     + _SCREEN_WORDS
     + r"))"
 )  # 6.7″, 6.7'' (two apostrophes)
