@@ -31,8 +31,8 @@ def find_aliases(doc: ArticleState, mentions: list[Mention]) -> dict[str, str]:
                 target = next(
                     (d for d in devices if d.start >= match.end() - 1 and d.start <= match.end() + 1), None
                 )
-                if target is None:
-                    continue
+                if target is None or _POSSESSIVE_AFTER.match(body, target.end):
+                    continue  # "marketed as the Y's rival": something of the Y, not the Y
                 alias_name, subject = m.subject, target
                 forward = False
             else:
@@ -74,6 +74,7 @@ def find_aliases(doc: ArticleState, mentions: list[Mention]) -> dict[str, str]:
 
 
 _IS_QUOTED = re.compile(r"\s+is\s+[\"“‘]")
+_POSSESSIVE_AFTER = re.compile(r"['’]s?(?!\w)")
 
 
 def _names_code(doc: ArticleState, at: int) -> bool:
