@@ -721,6 +721,11 @@ def model_references(doc, mentions: list[Mention], taken) -> list[Mention]:
         if c.kind in (DEVICE, SERIES) and c.brand and c.model and not c.alias_only and not c.comparison:
             last = c
         family_before.append(last)
+    dominant_before = _dominant_families(mentions, variants)
+    first_named = {}  # (brand, model key) -> the index of its first own mention
+    for j, c in enumerate(mentions):
+        if c.kind == DEVICE and c.brand and c.model and not c.ref and not c.alias_only:
+            first_named.setdefault((c.brand, key(c.model)), j)
     added = []
     for h in hits:
         s, e = h.span()
@@ -732,6 +737,19 @@ def model_references(doc, mentions: list[Mention], taken) -> list[Mention]:
             continue
         base = _family_base(base_mention.model, variants)
         var = h.group("var")
+        dominant = dominant_before[i]
+        if (
+            var
+            and dominant is not None
+            and dominant is not base_mention
+            and dominant.brand == base_mention.brand
+        ):
+            # "the Pro" after "as good as last year's X 12 Pro" in an article about the X 13 and
+            # the X 13 Pro: the article's own family, when it named that member before.
+            own = _family_base(dominant.model, variants)
+            own_model = f"{own}{var}" if var == "+" else f"{own} {var}"
+            if key(own) != key(base) and first_named.get((dominant.brand, key(own_model)), i + 1) <= i:
+                base_mention, base = dominant, own
         model = f"{base}{var}" if var == "+" else f"{base} {var}" if var else base
         name, known = resolve_device(base_mention.brand, model)
         if (
@@ -778,6 +796,31 @@ def model_references(doc, mentions: list[Mention], taken) -> list[Mention]:
     if not added:
         return mentions
     return sorted(mentions + added, key=lambda x: x.start)
+
+
+def _dominant_families(mentions: list[Mention], variants) -> list[Mention | None]:
+    """For each mention, the first-named device or series of the family named most often (in its
+    own right) up to it, the earlier family on a tie: the article's own family so far."""
+    counts: dict[tuple[str, str], int] = {}
+    firsts: dict[tuple[str, str], Mention] = {}
+    best: tuple[str, str] | None = None
+    out: list[Mention | None] = []
+    for c in mentions:
+        if (
+            c.kind in (DEVICE, SERIES)
+            and c.brand
+            and c.model
+            and not c.alias_only
+            and not c.comparison
+            and not c.ref
+        ):
+            family = (c.brand, key(_family_base(c.model, variants)))
+            counts[family] = counts.get(family, 0) + 1
+            firsts.setdefault(family, c)
+            if best is None or counts[family] > counts[best]:
+                best = family
+        out.append(firsts[best] if best is not None else None)
+    return out
 
 
 def _family_base(model: str, variants) -> str:
