@@ -56,6 +56,7 @@ _OBJECT_BEFORE = re.compile(
 _MODEL_REF = re.compile(
     r"[Tt](?<!\w[Tt])he\s+(?:(?P<adj>(?:" + fragments("model_reference_adjectives") + r")\s+)"
     r"(?P<noun>(?:" + fragments("model_reference_nouns") + r"|one)\b)"
+    r"|(?P<bare>" + fragments("model_reference_bare_adjectives") + r")(?![\w+-])"
     r"|(?P<var>" + fragments("model_reference_variants") + r")(?![\w+])"
     r"(?:\s*(?:" + fragments("model_reference_nouns") + r")\b)?)"
 )
@@ -708,7 +709,11 @@ def model_references(doc, mentions: list[Mention], taken) -> list[Mention]:
     body = doc.body
     if "the " not in body and "The " not in body:
         return mentions
-    hits = [m for m in _MODEL_REF.finditer(body) if m.group("var") or (m.group("adj") and m.group("noun"))]
+    hits = [
+        m
+        for m in _MODEL_REF.finditer(body)
+        if m.group("var") or m.group("bare") or (m.group("adj") and m.group("noun"))
+    ]
     if not hits:
         return mentions
     variants = lexicon().variant_lower
@@ -738,17 +743,15 @@ def model_references(doc, mentions: list[Mention], taken) -> list[Mention]:
         base = _family_base(base_mention.model, variants)
         var = h.group("var")
         dominant = dominant_before[i]
-        if (
-            var
-            and dominant is not None
-            and dominant is not base_mention
-            and dominant.brand == base_mention.brand
-        ):
+        if dominant is not None and dominant is not base_mention and dominant.brand == base_mention.brand:
             # "the Pro" after "as good as last year's X 12 Pro" in an article about the X 13 and
-            # the X 13 Pro: the article's own family, when it named that member before.
+            # the X 13 Pro: the article's own family, when it named that member before ("the
+            # regular model", "the non-Pro": the own family's base model).
             own = _family_base(dominant.model, variants)
-            own_model = f"{own}{var}" if var == "+" else f"{own} {var}"
-            if key(own) != key(base) and first_named.get((dominant.brand, key(own_model)), i + 1) <= i:
+            own_model = f"{own}{var}" if var == "+" else f"{own} {var}" if var else own
+            if key(own) != key(base) and (
+                not var or first_named.get((dominant.brand, key(own_model)), i + 1) <= i
+            ):
                 base_mention, base = dominant, own
         model = f"{base}{var}" if var == "+" else f"{base} {var}" if var else base
         name, known = resolve_device(base_mention.brand, model)
@@ -758,7 +761,7 @@ def model_references(doc, mentions: list[Mention], taken) -> list[Mention]:
             and not (var and family_named(doc.seen_models.get(base_mention.brand, set()), key(base)))
         ):
             continue
-        start = h.start("var") if var else h.start("adj")
+        start = h.start("var") if var else h.start("adj") if h.group("adj") else h.start("bare")
         plural = _PLURAL_NOUN_AFTER.match(body, e) if var else None
         members = []
         if plural:
