@@ -90,6 +90,7 @@ _PART_AFTER = re.compile(r"\s+(?:" + fragments("part_nouns") + r")\b")
 _MAKER_OF_VALUE = ("camera_sensor", "chipset", "ui", "os")
 _ACCOMPANYING_BEFORE = re.compile(r"\b(?:" + fragments("accompanying_words") + r")\s+(?:the\s+|its\s+)?$")
 _RANGE_REFERENCE = re.compile(r"(?i)\b(?:lineup|line-up|range|portfolio)$")
+_TOPIC_LEAD = re.compile(r"\W*(?:" + fragments("topic_leads") + r")\s+(?:the\s+)?")
 _RELATIVE_LEAD = re.compile(r"\b(?:on|in|at|by|with)\s+which\s+(?:the\s+)?$")
 _LAUNCH_CLAUSE_BREAK = re.compile(r";|\bbut\b|\bwhereas\b|\bwhile\b")
 # "the Snapdragon 888-powered X": a value joined by a hyphen to "powered" (and the like) names its phone next.
@@ -142,6 +143,8 @@ def _none_near(doc, kind: str, start: int, end: int) -> bool:
 def in_object_position(low: str, m: Mention, s: int) -> bool:
     """Whether a name follows a preposition in its sentence ("on the Y", "of the Y's camera",
     "alongside the cheaper Z"): then it is not what the sentence is about."""
+    if m.start - s <= 30 and _TOPIC_LEAD.fullmatch(low, s, m.start):
+        return False  # "As for the X, ...": the sentence turns to the X
     lead_from = max(s, m.start - 12)
     # Every relative lead holds "which": a window without it (most) is not searched.
     if low.find("which", lead_from, m.start) != -1 and _RELATIVE_LEAD.search(low, lead_from, m.start):
