@@ -29,3 +29,12 @@ def test_a_relative_clause_that_was_previously_confirmed_confirms_its_date():
 def test_the_adjective_after_an_article_is_still_no_confirmation():
     found = launch_statuses("A tipster claims the already confirmed Galaxy A57 will launch on March 19.")
     assert found == {("Samsung Galaxy A57", "2025-03-19", "rumored")}, found
+
+
+def test_now_or_also_between_the_copula_and_the_adverb_keeps_it_a_verb():
+    found = launch_statuses("The Galaxy A57 launch is now officially confirmed for March 19.")
+    assert found == {("Samsung Galaxy A57", "2025-03-19", "confirmed")}, found
+    found = launch_statuses(
+        "A tipster claims the now officially confirmed Galaxy A57 will launch on March 19."
+    )
+    assert found == {("Samsung Galaxy A57", "2025-03-19", "rumored")}, found
