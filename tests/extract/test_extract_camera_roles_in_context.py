@@ -37,3 +37,9 @@ def test_a_portrait_lens_on_the_front_is_a_selfie_camera_and_a_depth_of_field_le
         "The Moto G86 is official. On the front, it has twin selfie cameras: a 42MP portrait lens and a 2MP depth-of-field unit."
     )
     assert found == {("front_camera", "42 MP")}, found
+
+
+def test_other_selfie_and_video_call_leads_speak_of_the_front_camera():
+    for lead in ("For video calls, you get", "On the selfie front, there is", "For selfie shots, there is"):
+        found = cameras(f"The Moto G86 has a 50MP main camera. {lead} a 20MP shooter.")
+        assert found == {("main_camera", "50 MP"), ("front_camera", "20 MP")}, (lead, found)
