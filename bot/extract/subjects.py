@@ -746,10 +746,16 @@ def model_references(doc, mentions: list[Mention], taken) -> list[Mention]:
         base = _family_base(base_mention.model, variants)
         var = h.group("var")
         dominant = dominant_before[i]
-        if dominant is not None and dominant is not base_mention and dominant.brand == base_mention.brand:
-            # "the Pro" after "as good as last year's X 12 Pro" in an article about the X 13 and
-            # the X 13 Pro: the article's own family, when it named that member before ("the
-            # regular model", "the non-Pro": the own family's base model).
+        if (
+            dominant is not None
+            and dominant is not base_mention
+            and dominant.brand == base_mention.brand
+            and in_object_position(doc.low, base_mention, doc.sentences.bounds(base_mention.start)[0])
+        ):
+            # "the Pro" after "the same sensor as the X 12 Pro" in an article about the X 13 and
+            # the X 13 Pro: a phone named in passing (after a preposition) gives way to the
+            # article's own family, when it named that member before ("the regular model", "the
+            # non-Pro": the own family's base model).
             own = _family_base(dominant.model, variants)
             own_model = f"{own}{var}" if var == "+" else f"{own} {var}" if var else own
             if key(own) != key(base) and (

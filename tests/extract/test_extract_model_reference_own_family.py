@@ -30,3 +30,12 @@ def test_with_no_own_member_of_that_name_the_family_named_last_gives_it():
         "The Ultra has a 5,000mAh battery."
     )
     assert values_of(body, "battery", "2025-10-14") == {("Samsung Galaxy S25 Ultra", "5000 mAh")}
+
+
+def test_an_older_phone_that_leads_its_sentence_keeps_the_reference():
+    body = (
+        "The Vivo X90 and Vivo X90 Pro are official. The Vivo X90 Pro has a 4,870mAh battery and the Vivo X90 Pro "
+        "charges at 120W. Then came a recap. The Vivo X80 Pro got a 4,700mAh battery. The Pro also got 80W charging."
+    )
+    found = values_of(body, "wired_charging", "2022-11-22")
+    assert found == {("vivo X90 Pro", "120 W"), ("vivo X80 Pro", "80 W")}, found
