@@ -891,7 +891,8 @@ def find_cameras(
     role_re, _ = _role_pattern()
     mps = list(_hits(_MP, body, at.get("mp")))
     low = lowered(body) if mps else body
-    main_named_in = -1  # the start of the last sentence whose main camera was named
+    # The last main camera named: its sentence's bounds and its figure.
+    main_named_in, main_sentence_end, main_figure = -1, -1, 0.0
     for i, m in enumerate(mps):
         s, e = sentences.bounds(m.start())
         nxt = mps[i + 1].start() if i + 1 < len(mps) and mps[i + 1].start() < e else e
@@ -937,12 +938,17 @@ def find_cameras(
                 role = "main_camera"
         if (
             role == "main_camera"
-            and main_named_in == s
             and _SPACES_DASHES.sub(" ", word or "") in _wide_words()
+            and (
+                main_named_in == s
+                # "... a 50MP main camera. It is joined by an 8MP wide-angle lens.": a smaller
+                # figure in the next sentence too
+                or (0 <= main_sentence_end <= s and not body[main_sentence_end:s].strip() and n < main_figure)
+            )
         ):
             role = "ultrawide_camera"  # "a 50MP main sensor, aided by an 8MP wide-angle lens"
         elif role == "main_camera":
-            main_named_in = s
+            main_named_in, main_sentence_end, main_figure = s, e, n
         if role is None or role == "_other":
             continue
         if not 2 <= n <= 300:

@@ -43,3 +43,15 @@ def test_other_selfie_and_video_call_leads_speak_of_the_front_camera():
     for lead in ("For video calls, you get", "On the selfie front, there is", "For selfie shots, there is"):
         found = cameras(f"The Moto G86 has a 50MP main camera. {lead} a 20MP shooter.")
         assert found == {("main_camera", "50 MP"), ("front_camera", "20 MP")}, (lead, found)
+
+
+def test_a_smaller_wide_angle_figure_in_the_next_sentence_is_the_ultrawide():
+    found = cameras("The Moto G86 has a 50MP main camera. It is joined by an 8MP wide-angle lens.")
+    assert found == {("main_camera", "50 MP"), ("ultrawide_camera", "8 MP")}, found
+
+
+def test_an_equal_wide_figure_of_the_next_sentence_stays_a_main_camera():
+    found = facts(
+        "The Moto G86 has a 50MP main camera. The Moto G86 Pro has a 50MP wide camera.", "2025-05-02"
+    )
+    assert ("Motorola Moto G86 Pro", "main_camera", "50 MP") in found, found
