@@ -925,9 +925,9 @@ def find_cameras(
             # "The selfie camera is tipped to be upgraded to a 50MP sensor": the sentence's subject
             # camera is the role of its first figure.
             lead = _CAMERA_SUBJECT_LEAD.match(low, s, m.start())
-            word = role_re.match(low, lead.end(), m.start()) if lead is not None else None
-            if word is not None and _CAMERA_SUBJECT_NOUN.match(low, word.end(), m.start()):
-                role = _role(word.group(0))
+            subject_word = role_re.match(low, lead.end(), m.start()) if lead is not None else None
+            if subject_word is not None and _CAMERA_SUBJECT_NOUN.match(low, subject_word.end(), m.start()):
+                role, word = _role(subject_word.group(0)), subject_word.group(0)
         if role in (None, "main_camera", "telephoto_camera") and _front_led(low, s, m.start()):
             role = "front_camera"  # "At the front, there's a 16MP wide-angle camera", "a 32MP portrait lens"
         n = float(m.group("n"))

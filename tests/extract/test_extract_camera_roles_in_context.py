@@ -55,3 +55,10 @@ def test_an_equal_wide_figure_of_the_next_sentence_stays_a_main_camera():
         "The Moto G86 has a 50MP main camera. The Moto G86 Pro has a 50MP wide camera.", "2025-05-02"
     )
     assert ("Motorola Moto G86 Pro", "main_camera", "50 MP") in found, found
+
+
+def test_a_camera_named_as_the_sentences_subject_keeps_its_role():
+    found = cameras(
+        "The Moto G86 is here. The wide-angle camera, which leakers have talked about for months, will be a 50MP sensor."
+    )
+    assert found == {("main_camera", "50 MP")}, found
