@@ -74,7 +74,7 @@ def find_aliases(doc: ArticleState, mentions: list[Mention]) -> dict[str, str]:
 
 
 _IS_QUOTED = re.compile(r"\s+is\s+[\"“‘]")
-_POSSESSIVE_AFTER = re.compile(r"['’]s?(?!\w)")
+_POSSESSIVE_AFTER = re.compile(r"['’]s\b")
 
 
 def _names_code(doc: ArticleState, at: int) -> bool:

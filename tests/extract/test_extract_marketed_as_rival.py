@@ -23,3 +23,11 @@ def test_sold_as_the_rivals_competitor_keeps_the_phones_values():
         "2025-06-01",
     )
     assert found == {("OnePlus Nord CE 5", "display_size", "6.7 in")}, found
+
+
+def test_a_closing_quote_after_the_other_name_is_no_possessive():
+    found = facts(
+        "The Redmi K70 is here. The Redmi K70 will be launched as the ‘Poco F6 Pro’ in India. It has a 5,000mAh battery.",
+        "2024-05-01",
+    )
+    assert ("Xiaomi Poco F6 Pro", "alias", "Xiaomi Redmi K70") in found, found
