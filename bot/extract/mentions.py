@@ -1170,6 +1170,21 @@ def clause_start(body: str, start: int, end: int) -> int:
     return breaks[-1] if breaks else start
 
 
+def _ends_leading_comparison(body: str, end: int, start: int) -> bool:
+    """ "Unlike the X, the Y has ...", "Like the X, the Y ...": the comma between the two names
+    ends a comparison that leads the sentence, so the second name is the sentence's subject, not
+    a second compared phone ("than the X, the Y and the Z" lists them)."""
+    comma = body.find(",", end, start)
+    return (
+        comma != -1
+        and _LISTING_WORD.search(body, comma, start) is None
+        and _LEADING_LIKE.search(body, max(0, comma - 60), comma) is not None
+    )
+
+
+_LISTING_WORD = re.compile(r"\b(?:and|or)\b|&")
+
+
 def mark_comparisons(body: str, mentions: list[Mention]) -> None:
     """Flag the mentions that a comparison names ("rivals the 13 Ultra", "than the Galaxy S22")."""
     phrases, determiners, longest = comparison_cues()
@@ -1180,6 +1195,7 @@ def mark_comparisons(body: str, mentions: list[Mention]) -> None:
             and previous.comparison
             and m.kind in (DEVICE, SERIES)
             and _COORDINATION.fullmatch(body, previous.end, m.start)
+            and not _ends_leading_comparison(body, previous.end, m.start)
         ):
             m.comparison = True  # "than the Galaxy S22 and Galaxy S22+": both
             previous = m
