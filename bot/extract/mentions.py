@@ -550,7 +550,7 @@ class MentionFinder:
     def find_plain_names(self, mentions: list[Mention], taken: Taken) -> None:
         """Catalogue phones whose model has no number ("Pixel Fold", "Galaxy Note Edge", "iPhone SE"),
         which the model pattern cannot see. A name the catalogue gives for several years ("iPhone SE
-        (2020)", "(2022)") is the latest one announced by the article's date."""
+        (2020)", "(2022)") is the one the article's date means (`meant_by_date`)."""
         pattern, names = _plain_names()
         if pattern is None:
             return
@@ -576,10 +576,7 @@ class MentionFinder:
                 if name:
                     e = year.end()
             if name is None:
-                dated = [
-                    (a or "", n) for a, n in choices if not self.published or not a or a <= self.published[:7]
-                ]
-                name = max(dated or choices, key=lambda x: x[0] or "")[1]
+                name = meant_by_date(choices, self.published)[1]
             mentions.append(Mention(s, e, DEVICE, name, brand, body[s:e], model=name[len(brand) + 1 :]))
             taken.append((s, e))
 
@@ -632,8 +629,8 @@ class MentionFinder:
         end there: no further name word, series noun ("the Realme GT series") or device noun ("the
         next OnePlus Nord phone") follows, and a word in lower case is one the catalogue writes so
         ("nova", not "play"); a network word after it ("5G") is part of the name. A name the
-        catalogue gives several phones ("Razr 2019", "Razr 2022") is the latest announced by the
-        article's date, and none older than context.json's bare_name_max_age_years."""
+        catalogue gives several phones ("Razr 2019", "Razr 2022") is the one the article's date
+        means (`meant_by_date`), and none older than context.json's bare_name_max_age_years."""
         pattern, names = _number_less_names()
         m = pattern.match(self.low, pos)
         if m is None or brand not in names[m.group(0)]:
@@ -654,8 +651,7 @@ class MentionFinder:
             if named:
                 choices, e = named, year.end()
         published = self.published
-        dated = [c for c in choices if not published or not c[0] or c[0] <= published[:7]]
-        announced, name = max(dated or choices, key=lambda c: c[0] or "")
+        announced, name = meant_by_date(choices, published)
         if published and announced and int(published[:4]) - int(announced[:4]) > _bare_name_max_age():
             return None
         return e, name
@@ -985,6 +981,16 @@ def _brand_named_with(seen_models: dict, mkey: str) -> str | None:
     return brands[0] if len(brands) == 1 else None
 
 
+def meant_by_date(choices: list[tuple[str | None, str]], published: str | None) -> tuple[str | None, str]:
+    """Of the (announced, name) phones the catalogue gives one name over the years ("iPhone SE",
+    "iPhone SE (2020)", ...), the one an article of `published` means: the latest announced by
+    then; when none was yet, the first to come, since the article is a leak of it."""
+    dated = [c for c in choices if not published or not c[0] or c[0] <= published[:7]]
+    if dated:
+        return max(dated, key=lambda c: c[0] or "")
+    return min(choices, key=lambda c: c[0] or "")
+
+
 def _catalogue_year_model(brand: str, lead_rest: str, token: str, variant: str) -> bool:
     """ "Razr 2022", "Moto G Power 2023", "Xiaomi 12X": a year, or a number with an x that reads
     like a zoom factor, is a model's name when the catalogue has that model."""
@@ -1164,6 +1170,21 @@ def clause_start(body: str, start: int, end: int) -> int:
     return breaks[-1] if breaks else start
 
 
+def _ends_leading_comparison(body: str, end: int, start: int) -> bool:
+    """ "Unlike the X, the Y has ...", "Like the X, the Y ...": the comma between the two names
+    ends a comparison that leads the sentence, so the second name is the sentence's subject, not
+    a second compared phone ("than the X, the Y and the Z" lists them)."""
+    comma = body.find(",", end, start)
+    return (
+        comma != -1
+        and _LISTING_WORD.search(body, comma, start) is None
+        and _LEADING_LIKE.search(body, max(0, comma - 60), comma) is not None
+    )
+
+
+_LISTING_WORD = re.compile(r"\b(?:and|or)\b|&")
+
+
 def mark_comparisons(body: str, mentions: list[Mention]) -> None:
     """Flag the mentions that a comparison names ("rivals the 13 Ultra", "than the Galaxy S22")."""
     phrases, determiners, longest = comparison_cues()
@@ -1174,6 +1195,7 @@ def mark_comparisons(body: str, mentions: list[Mention]) -> None:
             and previous.comparison
             and m.kind in (DEVICE, SERIES)
             and _COORDINATION.fullmatch(body, previous.end, m.start)
+            and not _ends_leading_comparison(body, previous.end, m.start)
         ):
             m.comparison = True  # "than the Galaxy S22 and Galaxy S22+": both
             previous = m

@@ -144,7 +144,9 @@ _EVIDENCE_BEFORE = re.compile(
     + r")\s+(?:[\w-]+\s+){0,2}?(?:(?:also|further|now|apparently|seemingly|reportedly|which)\s+)*$"
 )
 _CONFIRMING = frozenset(context_words("confirming_verbs"))
+_CORRECTION_LEADS = tuple(context_words("correction_leads"))
 _CORRECTION_OBJECT = re.compile(r"\s+(?:" + fragments("correction_objects") + r")\b")
+_CLAUSE_END = re.compile(r"[,;]")
 _OFFICIAL_NEAR = re.compile(
     r"\bofficial|\bcompany\b|\bmaker\b|\bmanufacturer\b|\bbrand\b|\bteas(?:er|ed|ing)\b"
 )
@@ -210,7 +212,11 @@ class Cues:
             if word in _CASE_SENSITIVE_CUES and body[start:end] != _CASE_SENSITIVE_CUES[word]:
                 continue
             status = m.lastgroup
-            if status == DENIED and word.startswith("contrary to") and not _CORRECTION_OBJECT.match(low, end):
+            if (
+                status == DENIED
+                and word.startswith(_CORRECTION_LEADS)
+                and not _CORRECTION_OBJECT.match(low, end)
+            ):
                 continue  # "it uses the X, contrary to earlier reports": the corrected value, not a denial
             if status in (RUMORED, SPECULATED) and _AS_BEFORE.search(low, max(0, start - 24), start):
                 continue  # "as expected", "as rumored", "as previously reported": it came true
@@ -298,11 +304,21 @@ class Cues:
         cues = self.in_span(sent_start, sent_end)
         for c in reversed(cues):  # the last cue ending before the value governs it
             if c[1] <= pos:
+                if c[2] == DENIED and self._correction_ended(c, pos):
+                    continue  # "Contrary to leaks of A, it has B": B is the corrected value
                 return c[2]
         for c in cues:  # else the first one after it ("a 50MP camera is tipped"), but not across
             if c[0] >= end:  # a contrast ("... 45W charging, but it might arrive ...")
                 return None if _CONTRAST_BREAK.search(self.low, end, c[0]) else c[2]
         return None
+
+    def _correction_ended(self, cue: tuple[int, int, str], pos: int) -> bool:
+        """Whether `cue` denies earlier reports ("contrary to leaks of", "unlike the rumours that")
+        and its clause ended before `pos`."""
+        return (
+            self.low.startswith(_CORRECTION_LEADS, cue[0])
+            and _CLAUSE_END.search(self.low, cue[1], pos) is not None
+        )
 
     def last_in(self, start: int, end: int) -> str | None:
         cues = [c for c in self.in_span(start, end) if c[2] != DENIED]

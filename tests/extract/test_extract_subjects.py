@@ -43,6 +43,13 @@ def test_a_name_the_catalogue_repeats_by_year_is_the_latest_by_the_article_date(
     assert subjects_of(body, "storage", published="2020-06-10") == {"Apple iPhone SE (2020)"}
 
 
+def test_a_name_the_catalogue_repeats_by_year_is_the_first_when_none_is_out_by_the_article_date():
+    # A leak written before the first one was announced speaks of that first one, not the last.
+    body = "Leaked renders suggest the Moto G Stylus will pack a 4,000mAh cell and 4GB of memory."
+    assert subjects_of(body, "battery", published="2019-12-20") == {"Motorola Moto G Stylus"}
+    assert subjects_of(body, "battery", published="2021-03-15") == {"Motorola Moto G Stylus (2021)"}
+
+
 def test_a_heading_word_is_not_a_misspelt_variant():
     body = "Motorola Razr 2022 Price and Specifications\n\nThe Motorola Razr 2022 runs on a 3,500mAh battery."
     assert subjects_of(body, "battery") == {"Motorola Razr 2022"}
