@@ -409,8 +409,10 @@ class MentionFinder:
             if brand is None or (lead_rest and not _lines_fit(brand, lead_rest)):
                 continue
             model_token = m.group("model")
-            if _bad_token(model_token.split()[0]) and not _catalogue_year_model(
-                brand, lead_rest, model_token, m.group("var") or ""
+            if (
+                _bad_token(model_token.split()[0])
+                and not _catalogue_year_model(brand, lead_rest, model_token, m.group("var") or "")
+                and not _x_named_model(body, model_token, m.end("model"))
             ):
                 continue
             variant_text = m.group("var") or ""
@@ -671,7 +673,7 @@ class MentionFinder:
 
         families = lexicon().family_words
 
-        def add(s, e, brand, model, series, sure=False):
+        def add(s, e, brand, model, series, sure=False, owned=False):
             name, known = resolve_device(brand, model)
             known = known or sure
             mkey = key(_tidy_model(model))
@@ -716,6 +718,7 @@ class MentionFinder:
                 )
             elif (
                 known
+                or owned  # its maker's own sentence names it, after the article's own spellings
                 or _named_before(seen_models, brand, mkey)
                 or _variant_of_named(seen_models, brand, mkey)
             ):
@@ -815,8 +818,29 @@ class MentionFinder:
             )
             if not brand:
                 continue
-            add(s, end, brand, (model + " " + (var or "")).strip(), bool(series))
+            owned = owner is not None or _own_model_of(body, s, brand)
+            add(s, end, brand, (model + " " + (var or "")).strip(), bool(series), owned=owned)
         return found
+
+
+_ITS_BEFORE = re.compile(r"\b(?:its|the)\s+(?:(?:new|upcoming|latest|next|own)\s+)?$", re.IGNORECASE)
+_SENTENCE_STOP = re.compile(r"[.!?:]\s")
+
+
+def _own_model_of(body: str, s: int, brand: str) -> bool:
+    """ "Infinix has confirmed the launch of its Note 60X", "Infinix is teasing the Note 60X": a
+    brand-less model after "its" or "the" in a sentence its maker leads is that maker's phone,
+    known to the catalogue or not."""
+    lead = max(0, s - 120)
+    if _ITS_BEFORE.search(body, max(lead, s - 24), s) is None:
+        return False
+    stops = list(_SENTENCE_STOP.finditer(body, lead, s))
+    start = stops[-1].end() if stops else (0 if lead == 0 else None)
+    brands = lexicon().brands
+    if start is None or brand not in brands:
+        return False
+    opening = re.match(r"\s*(?:[A-Z]\w*\s+){0,3}?(\w+)", body[start:s])
+    return opening is not None and opening.group(1) in brands[brand].words
 
 
 def short_names(body: str, mentions: list[Mention], taken: Taken) -> list[Mention]:
@@ -983,6 +1007,18 @@ def _brand_named_with(seen_models: dict, mkey: str) -> str | None:
         or any(mkey.startswith(k) and mkey[len(k) :] in variants and not k.isdigit() for k in seen)
     ]
     return brands[0] if len(brands) == 1 else None
+
+
+# "Note 50X", "Hot 40X": two or three digits and a capital X glued to them, written after a brand,
+# name a model the catalogue may not know yet; "3x", "10x" and a figure before a zoom word ("100X
+# Space Zoom") stay a magnification.
+_X_NAMED_TOKEN = re.compile(r"\d{2,3}X")
+_ZOOM_AFTER = re.compile(r"(?i)\s*(?:[\w-]+\s+)?(?:zoom|optical|digital|hybrid|magnification)\b")
+
+
+def _x_named_model(body: str, token: str, end: int) -> bool:
+    """Whether a number with an X after a brand is a model's name, not a zoom factor."""
+    return _X_NAMED_TOKEN.fullmatch(token.split()[0]) is not None and _ZOOM_AFTER.match(body, end) is None
 
 
 def _catalogue_year_model(brand: str, lead_rest: str, token: str, variant: str) -> bool:
