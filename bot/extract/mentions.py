@@ -1139,6 +1139,9 @@ def _number_less_names() -> tuple[re.Pattern | None, dict[str, dict[str, list]]]
     for name, by_brand in shorter.items():
         for brand, entries in by_brand.items():
             exact.setdefault(name, {}).setdefault(brand, entries)
+    for name, by_brand in _sibling_forms(exact).items():
+        for brand, entries in by_brand.items():
+            exact.setdefault(name, {}).setdefault(brand, entries)
     for name, by_brand in list(exact.items()):
         spelled_out = _spelled_plus(name)
         if spelled_out != name:
@@ -1147,6 +1150,32 @@ def _number_less_names() -> tuple[re.Pattern | None, dict[str, dict[str, list]]]
     if not exact:
         return None, {}
     return re.compile(trie_pattern(exact, space=" ") + r"(?![\w+-])"), exact
+
+
+def _sibling_forms(exact: dict[str, dict[str, list]]) -> dict[str, dict[str, list]]:
+    """ "Phantom V Flip" beside the catalogue's "Phantom V Fold": a number-less name that ends in a
+    form word (context.json's sibling_form_words) also names, with another form word, the sibling
+    a maker announces before the catalogue lists it; its name is the brand and the words written."""
+    from bot.extract.lexicon import context_words
+
+    forms = context_words("sibling_form_words")
+    lowered_forms = {f.lower(): f for f in forms}
+    out: dict[str, dict[str, list]] = {}
+    for name, by_brand in exact.items():
+        words = name.split()
+        if len(words) < 2 or words[-1] not in lowered_forms:
+            continue
+        for brand, entries in by_brand.items():
+            written = max(entries, key=lambda e: e[0] or "")[1][len(brand) + 1 :].split()
+            if len(written) != len(words):
+                continue
+            for other in forms:
+                if other.lower() != words[-1]:
+                    sibling = " ".join([*words[:-1], other.lower()])
+                    out.setdefault(sibling, {}).setdefault(
+                        brand, [(None, " ".join([brand, *written[:-1], other]))]
+                    )
+    return out
 
 
 def _spelled_plus(name: str) -> str:
