@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from bot.extract.lexicon import fragments
+
 MAX_SENTENCE = 1200
 
 _LINE = re.compile(r"[^\n]+")
@@ -133,3 +135,15 @@ def paragraphs(body: str) -> list[tuple[int, int]]:
         if match.group(0).strip():
             spans.append(match.span())
     return spans
+
+
+# "Also Read - <headline of another article>", to the end of its line (read in the lowered body).
+_RELATED_LINK = re.compile(
+    r"(?<![\w])(?:" + fragments("related_link_leads") + r")(?:\s*[:|]|\s*[-–—]+(?=\s))[^\n]*"
+)
+
+
+def related_links(low: str) -> list[tuple[int, int]]:
+    """The spans of links to other articles ("Also Read - ..."): their names and values are
+    another article's, so they name no subject and make no claim here."""
+    return [m.span() for m in _RELATED_LINK.finditer(low)]
