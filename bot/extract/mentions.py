@@ -818,6 +818,13 @@ class MentionFinder:
             )
             if not brand:
                 continue
+            full_model = (model + " " + (var or "")).strip()
+            if owner is None and not resolve_device(brand, full_model)[1]:
+                # "the GT Neo 3" after a rival's name: the brand named in the article whose
+                # catalogue has the model, rather than the brand named last
+                brand = next(
+                    (b for b in seen_models if b != brand and resolve_device(b, full_model)[1]), brand
+                )
             owned = owner is not None or _own_model_of(body, s, brand)
             add(s, end, brand, (model + " " + (var or "")).strip(), bool(series), owned=owned)
         return found
