@@ -1222,8 +1222,27 @@ _CLAUSE_BREAK_BEFORE = re.compile(r";|,\s*(?:while|whereas|but)\b")
 # "Its predecessor, the X, has ...": a name in apposition to a predecessor phrase that opens the
 # sentence is what the sentence is about (an older phone: the discourse never makes it the topic).
 _PREDECESSOR_APPOSITION = re.compile(
-    r"(?i)(?:^|[.!?][\"”’)]?\s+|\n)\s*(?:" + fragments("predecessor_phrases") + r")\s*,?\s*(?:the\s+)?$"
+    r"(?i)(?:^|[.!?][\"”’)]?\s+|\n)\s*(?:[A-Za-z][\w ]{0,24},\s*)?(?:"
+    + fragments("predecessor_phrases")
+    + r")\s*,?\s*(?:the\s+)?$"
 )
+# "the X, the Y's predecessor, has ...": Y is named only as the owner of an older phone.
+_OWNER_OF_RELATIVE = re.compile(r"['’]s?\s+(?:" + fragments("relative_phone_nouns") + r")\b")
+
+
+_OWNER_APPOSITION_AFTER = re.compile(
+    r"\s*,\s*(?:the\s+)?[^,.;]{1,48}?['’]s?\s+(?:" + fragments("relative_phone_nouns") + r")\s*,"
+)
+
+
+def recalls_older_phone(body: str, m: Mention) -> bool:
+    """Whether a name is an older phone recalled in apposition: "its predecessor X was ...",
+    "the X, the Y's predecessor, has ...". Such a phone is what its sentence and the rest of its
+    paragraph say, until the article turns to what is to come."""
+    return (
+        _PREDECESSOR_APPOSITION.search(body, max(0, m.start - 72), m.start) is not None
+        or _OWNER_APPOSITION_AFTER.match(body, m.end) is not None
+    )
 
 
 def clause_start(body: str, start: int, end: int) -> int:
@@ -1253,7 +1272,10 @@ def mark_comparisons(body: str, mentions: list[Mention]) -> None:
         previous = m
         if m.kind not in (DEVICE, SERIES, COMPANY_REF):
             continue
-        if _PREDECESSOR_APPOSITION.search(body, max(0, m.start - 48), m.start):
+        if _PREDECESSOR_APPOSITION.search(body, max(0, m.start - 72), m.start):
+            continue
+        if m.kind == DEVICE and _OWNER_OF_RELATIVE.match(body, m.end):
+            m.comparison = True
             continue
         window_start = max(0, m.start - 48)
         line_start = body.rfind("\n", window_start, m.start)
