@@ -582,6 +582,12 @@ class MentionFinder:
                     (a or "", n) for a, n in choices if not self.published or not a or a <= self.published[:7]
                 ]
                 name = max(dated or choices, key=lambda x: x[0] or "")[1]
+            more = None if year else _variant_words_after().match(body, e)
+            if more is not None:
+                # "Redmi Note Explorer Edition": variant words after the plain name make a longer
+                # one, the catalogue's or, when it has none, the words written
+                longer = resolve_device(brand, f"{name[len(brand) + 1 :]} {' '.join(more.group(0).split())}")
+                name, e = longer[0], more.end()
             mentions.append(Mention(s, e, DEVICE, name, brand, body[s:e], model=name[len(brand) + 1 :]))
             taken.append((s, e))
 
@@ -1111,6 +1117,15 @@ def _name_goes_on() -> re.Pattern:
         load_series_nouns() + context_words("generic_device_nouns") + context_words("company_reference_nouns")
     )
     return re.compile(r"(?:\s+(?:[A-Z0-9]|(?:" + alternation(nouns) + r")s?\b)|-(?=\w))")
+
+
+@lru_cache(maxsize=1)
+def _variant_words_after() -> re.Pattern:
+    """Capitalised variant words written after a name ("Explorer Edition", "Pro Max")."""
+    words = [
+        v for v in lexicon().variants if v[:1].isupper() and v.isalpha() and not re.fullmatch(r"[IVX]+", v)
+    ]
+    return re.compile(r"(?:[ \t]+(?:" + alternation(words) + r")(?![\w+]))+")
 
 
 @lru_cache(maxsize=1)
