@@ -312,10 +312,31 @@ def resolve_device(brand: str, model: str) -> tuple[str, bool]:
     for t in tries:
         device = lex.devices_by_key.get(key(brand) + t)
         if device is not None:
-            return device.name, True
+            return _line_words_capitalised(device.name), True
     if key(model).startswith(key(brand)):
         return model, False
     return f"{brand} {model}", False
+
+
+@lru_cache(maxsize=1024)
+def _line_words_capitalised(name: str) -> str:
+    """ "Micromax In note 2" -> "Micromax In Note 2": a word the catalogue writes in lower case in a
+    numbered model's name that the lexicon knows only capitalised, as a series or family word
+    ("Note", "One"), is written as articles and makers write it; lower-case words the lexicon
+    lists itself ("nova") and variant words stay as the catalogue writes them."""
+    words = name.split(" ")
+    line_words = _series_and_family_words()
+    fixed = [
+        w.capitalize() if w.islower() and w.capitalize() in line_words and w not in line_words else w
+        for w in words[1:]
+    ]
+    return " ".join([words[0], *fixed])
+
+
+@lru_cache(maxsize=1)
+def _series_and_family_words() -> frozenset[str]:
+    lex = lexicon()
+    return frozenset(load_series_words()) | {f for b in lex.brands.values() for f in b.families}
 
 
 @lru_cache(maxsize=64)
