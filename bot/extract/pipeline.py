@@ -38,7 +38,7 @@ from bot.extract.discourse import read_discourse
 from bot.extract.glued import carry_column_cues, glued_table_cells
 from bot.extract.launched import find_launched, find_launched_by_reference, launched_on_publication
 from bot.extract.launched import leads as launched_leads
-from bot.extract.lexicon import key, lexicon, lowered, pattern_starts, word_gate, word_start
+from bot.extract.lexicon import fragments, key, lexicon, lowered, pattern_starts, word_gate, word_start
 from bot.extract.mentions import (
     COMPANY,
     COMPANY_REF,
@@ -536,7 +536,9 @@ def status_for(doc: ArticleState, a: Assignment) -> str:
         and not _launched_plain(doc, a.subject.subject)
     ):
         return carried[1]
-    if a.attribute == "launch_date" and maker_confirms_next(doc, sentence, a.value):
+    if a.attribute == "launch_date" and (
+        maker_confirms_next(doc, sentence, a.value) or maker_announces(doc, sentence, a)
+    ):
         return CONFIRMED
     return default_status(doc, a.subject, a.attribute, doc.body[s:e])
 
@@ -547,6 +549,23 @@ def _launched_plain(doc: ArticleState, subject: str | None) -> bool:
     (a guess at a regional price) does not make the launched phone's specs a guess."""
     launched = doc.statuses.launched
     return subject in launched and not launched.is_upcoming(subject)
+
+
+_MAKER_LAUNCH = re.compile(r"\s+(?:" + fragments("maker_launch_verbs") + r")\b")
+
+
+def maker_announces(doc: ArticleState, sentence, a: Assignment) -> bool:
+    """ "Motorola will launch the Moto G85 in India on July 10": a launch date in a sentence that
+    the phone's maker opens with its launch verb, and no cue hedges, is the maker's own word."""
+    opener = next((m for m in sentence.mentions if m.kind != REF_DEVICE), None)
+    if (
+        opener is None
+        or opener.kind != COMPANY
+        or opener.brand != a.subject.brand
+        or doc.body[sentence.start : opener.start].strip()
+    ):
+        return False
+    return _MAKER_LAUNCH.match(doc.body, opener.end) is not None
 
 
 def maker_confirms_next(doc: ArticleState, sentence, value: str) -> bool:
