@@ -71,6 +71,8 @@ def _is_abbreviation(text: str, dot: int) -> bool:
         return not (word in _MODEL_WORD_ABBREVIATIONS and text[i].isupper())
     if len(word) != 1 or not word.isalpha():
         return False
+    if i > 1 and text[i - 1] in "-‑" and text[i - 2].isalnum():
+        return False  # "charges over USB-C.", "a Type-C." end a sentence: a letter joined to a word
     # An initial ("J. Smith"), unless a number comes before it: "the Xperia 1 V." ends a sentence,
     # and so does a unit glued to its figure ("charges at 15W.", "supports 5G.").
     j = i
