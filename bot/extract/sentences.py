@@ -147,5 +147,14 @@ _RELATED_LINK = re.compile(
 
 def related_links(low: str) -> list[tuple[int, int]]:
     """The spans of links to other articles ("Also Read - ..."): their names and values are
-    another article's, so they name no subject and make no claim here."""
-    return [m.span() for m in _RELATED_LINK.finditer(low)]
+    another article's, so they name no subject and make no claim here. A link in brackets ("(Also
+    read: ...)") ends at its closing bracket, and the sentence goes on after it."""
+    out = []
+    for m in _RELATED_LINK.finditer(low):
+        start, end = m.span()
+        if start and low[start - 1] in "([":
+            close = low.find(")" if low[start - 1] == "(" else "]", start, end)
+            if close != -1:
+                end = close
+        out.append((start, end))
+    return out

@@ -49,3 +49,13 @@ def test_the_words_in_a_sentence_without_a_dash_or_colon_are_no_link():
 def test_a_hyphenated_word_after_a_lead_is_no_link():
     body = "Its related-party supplier says the Moto G84 gets a 5,000mAh battery."
     assert ("Motorola Moto G84", "battery", "5000 mAh") in facts(body)
+
+
+def test_a_link_in_brackets_ends_at_its_closing_bracket():
+    body = (
+        "Motorola will launch the Moto G84 soon (Also Read: Galaxy A16 review with a 50MP camera) "
+        "and it is tipped to have a 5,000mAh battery."
+    )
+    found = facts(body)
+    assert ("Motorola Moto G84", "battery", "5000 mAh") in found, found
+    assert not any(v == "50 MP" for _s, _a, v in found), found
