@@ -1260,7 +1260,9 @@ _CLAUSE_BREAK_BEFORE = re.compile(r";|,\s*(?:while|whereas|but)\b")
 _PREDECESSOR_APPOSITION = re.compile(
     r"(?i)(?:^|[.!?][\"”’)]?\s+|\n)\s*(?:[A-Za-z][\w ]{0,24},\s*)?(?:"
     + fragments("predecessor_phrases")
-    + r")\s*,?\s*(?:the\s+)?$"
+    + r"|(?:the\s+)?(?:[\w+-]+\s+){0,4}[\w+-]+['’]s?\s+(?:"
+    + fragments("older_phone_nouns")
+    + r"))\s*,?\s*(?:the\s+)?$"
 )
 # "the X, the Y's predecessor, has ...": Y is named only as the owner of an older phone.
 _OWNER_OF_RELATIVE = re.compile(r"['’]s?\s+(?:" + fragments("relative_phone_nouns") + r")\b")

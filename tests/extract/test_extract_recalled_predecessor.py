@@ -67,3 +67,13 @@ def test_a_predecessor_named_after_a_comma_is_recalled_too():
     found = facts(body)
     assert (OLD, "display_size", "6.5 in") in found, found
     assert (NEW, "display_size", "6.5 in") not in found, found
+
+
+def test_a_name_after_the_new_phones_possessive_predecessor_takes_the_values():
+    body = (
+        "Motorola is set to launch the Moto G85 soon. The Moto G85's predecessor, the Moto G84, "
+        "had a 6.5-inch pOLED display."
+    )
+    found = facts(body)
+    assert (OLD, "display_size", "6.5 in") in found, found
+    assert (NEW, "display_size", "6.5 in") not in found, found
