@@ -633,7 +633,7 @@ class MentionFinder:
             ):
                 continue  # mid-word, a handle, or a model mention ("Xiaomi 13") already there
             brand = word_to_brand[" ".join(m.group(1).split()).lower()]
-            found = self._number_less_name_at(m.end(), brand)
+            found = self._number_less_name_at(m.end(), brand) or self._unlisted_form_name_at(m.end(), brand)
             if m.group(2):  # "Xiaomi's Mix Fold": the maker stays a mention of its own
                 s = m.end()
             if found and taken.free(s, found[0]):
@@ -655,6 +655,17 @@ class MentionFinder:
                 mentions.append(sibling)
                 taken.append((s, e))
                 devices.insert(0, sibling)  # "A, B and C"
+
+    def _unlisted_form_name_at(self, pos: int, brand: str) -> tuple[int, str] | None:
+        """(end, name) of a new phone the catalogue does not list yet, named by its brand, one of
+        the brand's family words and one or two variant words ("Xiaomi Mix Flip", "Tecno Phantom
+        Ultimate"), where the name ends there (no number, series noun or device noun after it)."""
+        m = _FAMILY_AND_VARIANTS.match(self.body, pos)
+        if m is None or m.group(1) not in lexicon().family_words.get(brand, ()):
+            return None
+        if _name_goes_on().match(self.body, m.end()) or _network_after().match(self.body, m.end()):
+            return None
+        return m.end(), f"{brand} {' '.join(m.group(0).split())}"
 
     def _number_less_name_at(self, pos: int, brand: str) -> tuple[int, str] | None:
         """(end, catalogue name) of the brand's number-less name that starts at `pos`, if the words
@@ -1138,6 +1149,32 @@ def _name_goes_on() -> re.Pattern:
         load_series_nouns() + context_words("generic_device_nouns") + context_words("company_reference_nouns")
     )
     return re.compile(r"(?:\s+(?:[A-Z0-9]|(?:" + alternation(nouns) + r")s?\b)|-(?=\w))")
+
+
+class _FamilyAndVariants:
+    """ "Mix Flip", "Phantom Ultimate" right after a brand word: a family word and one or two
+    capitalised variant words (compiled on first use: the lexicon is loaded lazily)."""
+
+    pattern: re.Pattern | None = None
+
+    def match(self, text: str, pos: int):
+        if self.pattern is None:
+            lex = lexicon()
+            families = sorted(
+                {f for words in lex.family_words.values() for f in words}, key=len, reverse=True
+            )
+            variants = [v for v in lex.variants if v[:1].isupper() and v.isalpha()]
+            self.pattern = re.compile(
+                r"[ \t]*("
+                + alternation(families)
+                + r")(?:[ \t]+(?:"
+                + alternation(variants)
+                + r")(?![\w+])){1,2}"
+            )
+        return self.pattern.match(text, pos)
+
+
+_FAMILY_AND_VARIANTS = _FamilyAndVariants()
 
 
 @lru_cache(maxsize=1)
