@@ -863,22 +863,23 @@ class MentionFinder:
                 brand = next(
                     (b for b in seen_models if b != brand and resolve_device(b, full_model)[1]), brand
                 )
-            owned = owner is not None or _own_model_of(body, s, brand)
+            owned = owner is not None or _own_model_of(body, s, end, brand)
             add(s, end, brand, (model + " " + (var or "")).strip(), bool(series), owned=owned)
         return found
 
 
+_NON_PHONE_AFTER = re.compile(r"(?i)\s+(?:" + fragments("non_phone_nouns") + r")s?\b")
 _ITS_BEFORE = re.compile(r"\b(?:its|the)\s+(?:(?:new|upcoming|latest|next|own)\s+)?$", re.IGNORECASE)
 _SENTENCE_STOP = re.compile(r"[.!?:]\s")
 
 
-def _own_model_of(body: str, s: int, brand: str) -> bool:
+def _own_model_of(body: str, s: int, end: int, brand: str) -> bool:
     """ "Infinix has confirmed the launch of its Note 60X", "Infinix is teasing the Note 60X": a
     brand-less model after "its" or "the" in a sentence its maker leads is that maker's phone,
     known to the catalogue or not."""
     lead = max(0, s - 120)
-    if _ITS_BEFORE.search(body, max(lead, s - 24), s) is None:
-        return False
+    if _ITS_BEFORE.search(body, max(lead, s - 24), s) is None or _NON_PHONE_AFTER.match(body, end):
+        return False  # "Sony is launching the A9 camera": no phone
     stops = list(_SENTENCE_STOP.finditer(body, lead, s))
     start = stops[-1].end() if stops else (0 if lead == 0 else None)
     brands = lexicon().brands

@@ -47,3 +47,8 @@ def test_a_model_after_the_in_a_sentence_the_maker_leads_is_that_makers_phone():
 def test_a_possessive_maker_names_its_phone():
     body = "Infinix's Smart 20X packs a 5,300mAh battery."
     assert subjects(body, "battery") == {"Infinix Smart 20X"}
+
+
+def test_a_model_its_maker_names_before_a_non_phone_noun_is_no_phone():
+    body = "Sony is launching the A9 camera next week. It has a 3,000mAh battery."
+    assert "Sony A9" not in subjects(body, "battery")
