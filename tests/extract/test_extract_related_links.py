@@ -59,3 +59,14 @@ def test_a_link_in_brackets_ends_at_its_closing_bracket():
     found = facts(body)
     assert ("Motorola Moto G84", "battery", "5000 mAh") in found, found
     assert not any(v == "50 MP" for _s, _a, v in found), found
+
+
+def test_also_check_and_dont_miss_lead_links_too():
+    for lead in ("Also Check:", "Don't miss -"):
+        body = (
+            f"Motorola will launch the Moto G84 soon. {lead} Galaxy A16 review with a 50MP camera\n"
+            "It is tipped to have a 5,000mAh battery."
+        )
+        found = facts(body)
+        assert ("Motorola Moto G84", "battery", "5000 mAh") in found, (lead, found)
+        assert not any(v == "50 MP" for _s, _a, v in found), (lead, found)
