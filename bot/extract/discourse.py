@@ -20,7 +20,7 @@ from bot.extract.mentions import (
 )
 from bot.extract.salience import device_for_company
 from bot.extract.state import ArticleState, SentenceContext
-from bot.extract.status import DENIED, RUMORED
+from bot.extract.status import DENIED, RUMORED, SPECULATED
 from bot.extract.subjects import VARIANT_OF, in_object_position
 
 _GROUP_REF = re.compile(r"(?i)(?:" + fragments("group_references") + r")\b")
@@ -476,8 +476,14 @@ def read_discourse(doc: ArticleState) -> list[SentenceContext]:
         para = paras[para_index] if paras else (s, e)
         # A sentence that names nothing changes no topic: only its cue carries forward.
         state.paragraph = para[0]
-        if state.resume is not None and (para[0] != state.recall_paragraph or says_future(doc.body[s:e])):
-            state.topic, state.resume = state.resume, None  # back to the phone the article is about
+        if state.resume is not None and (
+            para[0] != state.recall_paragraph
+            or says_future(doc.body[s:e])
+            or cues.last_in(s, e) in (RUMORED, SPECULATED)
+        ):
+            # back to the phone the article is about: the older phone's facts are known, what is
+            # to come or only said is the new one's
+            state.topic, state.resume = state.resume, None
         resolved = state.resolve(sent_mentions, e) if sent_mentions else []
         out.append(
             SentenceContext(

@@ -77,3 +77,13 @@ def test_a_name_after_the_new_phones_possessive_predecessor_takes_the_values():
     found = facts(body)
     assert (OLD, "display_size", "6.5 in") in found, found
     assert (NEW, "display_size", "6.5 in") not in found, found
+
+
+def test_a_hedged_sentence_returns_to_the_new_phone():
+    body = (
+        "Motorola is set to launch the Moto G85 soon. Its predecessor, the Moto G84, had a 6.5-inch "
+        "pOLED display. It is tipped to pack a 5,000mAh battery."
+    )
+    found = facts(body)
+    assert (NEW, "battery", "5000 mAh") in found, found
+    assert (OLD, "battery", "5000 mAh") not in found, found
