@@ -660,7 +660,7 @@ class MentionFinder:
         """(end, name) of a new phone the catalogue does not list yet, named by its brand, one of
         the brand's family words and one or two variant words ("Xiaomi Mix Flip", "Tecno Phantom
         Ultimate"), where the name ends there (no number, series noun or device noun after it)."""
-        m = _FAMILY_AND_VARIANTS.match(self.body, pos)
+        m = _family_and_variants().match(self.body, pos)
         if m is None or m.group(1) not in lexicon().family_words.get(brand, ()):
             return None
         if _name_goes_on().match(self.body, m.end()) or _network_after().match(self.body, m.end()):
@@ -1152,30 +1152,16 @@ def _name_goes_on() -> re.Pattern:
     return re.compile(r"(?:\s+(?:[A-Z0-9]|(?:" + alternation(nouns) + r")s?\b)|-(?=\w))")
 
 
-class _FamilyAndVariants:
+@lru_cache(maxsize=1)
+def _family_and_variants() -> re.Pattern:
     """ "Mix Flip", "Phantom Ultimate" right after a brand word: a family word and one or two
-    capitalised variant words (compiled on first use: the lexicon is loaded lazily)."""
-
-    pattern: re.Pattern | None = None
-
-    def match(self, text: str, pos: int):
-        if self.pattern is None:
-            lex = lexicon()
-            families = sorted(
-                {f for words in lex.family_words.values() for f in words}, key=len, reverse=True
-            )
-            variants = [v for v in lex.variants if v[:1].isupper() and v.isalpha()]
-            self.pattern = re.compile(
-                r"[ \t]*("
-                + alternation(families)
-                + r")(?:[ \t]+(?:"
-                + alternation(variants)
-                + r")(?![\w+])){1,2}"
-            )
-        return self.pattern.match(text, pos)
-
-
-_FAMILY_AND_VARIANTS = _FamilyAndVariants()
+    capitalised variant words."""
+    lex = lexicon()
+    families = sorted({f for words in lex.family_words.values() for f in words}, key=len, reverse=True)
+    variants = [v for v in lex.variants if v[:1].isupper() and v.isalpha()]
+    return re.compile(
+        r"[ \t]*(" + alternation(families) + r")(?:[ \t]+(?:" + alternation(variants) + r")(?![\w+])){1,2}"
+    )
 
 
 @lru_cache(maxsize=1)
