@@ -1293,7 +1293,7 @@ _OWNER_OF_RELATIVE = re.compile(r"['’]s?\s+(?:" + fragments("relative_phone_no
 
 
 _OWNER_APPOSITION_AFTER = re.compile(
-    r"\s*,\s*(?:the\s+)?[^,.;]{1,48}?['’]s?\s+(?:" + fragments("relative_phone_nouns") + r")\s*,"
+    r"\s*,\s*(?:the\s+)?[^,.;]{1,48}?['’]s?\s+(?:" + fragments("older_phone_nouns") + r")\s*,"
 )
 
 

@@ -87,3 +87,13 @@ def test_a_hedged_sentence_returns_to_the_new_phone():
     found = facts(body)
     assert (NEW, "battery", "5000 mAh") in found, found
     assert (OLD, "battery", "5000 mAh") not in found, found
+
+
+def test_a_name_in_apposition_to_a_successor_stays_the_topic_after_its_paragraph():
+    body = (
+        "Motorola launched the Moto G84 last year. The Moto G85, the Moto G84's successor, has a "
+        "5,000mAh battery.\n\nThe phone also gets 33W charging."
+    )
+    found = facts(body)
+    assert (NEW, "battery", "5000 mAh") in found, found
+    assert (NEW, "wired_charging", "33 W") in found, found
