@@ -141,7 +141,7 @@ def paragraphs(body: str) -> list[tuple[int, int]]:
 
 # "Also Read - <headline of another article>", to the end of its line (read in the lowered body).
 _RELATED_LINK = re.compile(
-    r"(?<![\w])(?:" + fragments("related_link_leads") + r")(?:\s*[:|]|\s*[-–—]+(?=\s))[^\n]*"
+    r"(?<![\w‑-])(?:" + fragments("related_link_leads") + r")(?:\s*[:|]|\s*[-–—]+(?=\s))[^\n]*"
 )
 
 

@@ -70,3 +70,8 @@ def test_also_check_and_dont_miss_lead_links_too():
         found = facts(body)
         assert ("Motorola Moto G84", "battery", "5000 mAh") in found, (lead, found)
         assert not any(v == "50 MP" for _s, _a, v in found), (lead, found)
+
+
+def test_a_lead_word_inside_a_hyphenated_word_is_no_link():
+    body = "The Moto G84 has a battery-related: 5,000mAh cell, we hear."
+    assert ("Motorola Moto G84", "battery", "5000 mAh") in facts(body)
