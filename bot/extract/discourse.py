@@ -6,11 +6,21 @@ from __future__ import annotations
 
 import re
 
+from bot.extract.dates import says_future
 from bot.extract.lexicon import any_case_gate, context_words, fragments, key, lexicon
-from bot.extract.mentions import COMPANY, COMPANY_REF, DEVICE, REF_DEVICE, REF_SERIES, SERIES, Mention
+from bot.extract.mentions import (
+    COMPANY,
+    COMPANY_REF,
+    DEVICE,
+    REF_DEVICE,
+    REF_SERIES,
+    SERIES,
+    Mention,
+    recalls_older_phone,
+)
 from bot.extract.salience import device_for_company
 from bot.extract.state import ArticleState, SentenceContext
-from bot.extract.status import DENIED, RUMORED
+from bot.extract.status import DENIED, RUMORED, SPECULATED
 from bot.extract.subjects import VARIANT_OF, in_object_position
 
 _GROUP_REF = re.compile(r"(?i)(?:" + fragments("group_references") + r")\b")
@@ -166,6 +176,10 @@ class _Discourse:
         self.previous_cue: tuple = (-1, None, None)
         self.lead_in_status: str | None = None
         self.paragraph = -1  # where the sentence being read starts its paragraph
+        # An older phone recalled as the topic ("its predecessor X was ..."): the topic to return
+        # to when its paragraph ends or a sentence speaks of what is to come, and that paragraph.
+        self.resume: Mention | None = None
+        self.recall_paragraph = -1
         self.group_paragraph = -2  # the paragraph that named the last group together
 
     def resolve(self, sent_mentions: list[Mention], end: int) -> list[Mention]:
@@ -354,7 +368,11 @@ class _Discourse:
             if m.ref or m.comparison or m.alias_only or m.subject is None or m not in sent_mentions:
                 continue
             if m.kind in (DEVICE, SERIES):
-                if self.older_leads and _OLDER_LEAD.search(doc.body, max(s, m.start - 24), m.start):
+                if (
+                    self.older_leads
+                    and _OLDER_LEAD.search(doc.body, max(s, m.start - 24), m.start)
+                    and not recalls_older_phone(doc.body, m)
+                ):
                     continue  # "Last year's Mate 50 brought ...": an older phone, not the topic
                 if fallback is None:
                     fallback = m
@@ -408,6 +426,17 @@ class _Discourse:
             if chosen is None and doc.body[s:e].rstrip().endswith(":") and own:
                 chosen = own[-1]
         if chosen is not None:
+            if (
+                chosen.kind == DEVICE
+                and not chosen.ref
+                and chosen is not self.topic
+                and recalls_older_phone(doc.body, chosen)
+            ):
+                if self.resume is None:
+                    self.resume = self.topic
+                self.recall_paragraph = self.paragraph
+            elif self.resume is not None and chosen.subject != self.resume.subject:
+                self.resume = None  # another phone named in its own right: no return
             self.topic = chosen
             if chosen.kind == SERIES:
                 self.series_topic = chosen
@@ -447,6 +476,14 @@ def read_discourse(doc: ArticleState) -> list[SentenceContext]:
         para = paras[para_index] if paras else (s, e)
         # A sentence that names nothing changes no topic: only its cue carries forward.
         state.paragraph = para[0]
+        if state.resume is not None and (
+            para[0] != state.recall_paragraph
+            or says_future(doc.body[s:e])
+            or cues.last_in(s, e) in (RUMORED, SPECULATED)
+        ):
+            # back to the phone the article is about: the older phone's facts are known, what is
+            # to come or only said is the new one's
+            state.topic, state.resume = state.resume, None
         resolved = state.resolve(sent_mentions, e) if sent_mentions else []
         out.append(
             SentenceContext(

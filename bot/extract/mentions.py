@@ -312,10 +312,31 @@ def resolve_device(brand: str, model: str) -> tuple[str, bool]:
     for t in tries:
         device = lex.devices_by_key.get(key(brand) + t)
         if device is not None:
-            return device.name, True
+            return _line_words_capitalised(device.name), True
     if key(model).startswith(key(brand)):
         return model, False
     return f"{brand} {model}", False
+
+
+@lru_cache(maxsize=1024)
+def _line_words_capitalised(name: str) -> str:
+    """ "Micromax In note 2" -> "Micromax In Note 2": a word the catalogue writes in lower case in a
+    numbered model's name that the lexicon knows only capitalised, as a series or family word
+    ("Note", "One"), is written as articles and makers write it; lower-case words the lexicon
+    lists itself ("nova") and variant words stay as the catalogue writes them."""
+    words = name.split(" ")
+    line_words = _series_and_family_words()
+    fixed = [
+        w.capitalize() if w.islower() and w.capitalize() in line_words and w not in line_words else w
+        for w in words[1:]
+    ]
+    return " ".join([words[0], *fixed])
+
+
+@lru_cache(maxsize=1)
+def _series_and_family_words() -> frozenset[str]:
+    lex = lexicon()
+    return frozenset(load_series_words()) | {f for b in lex.brands.values() for f in b.families}
 
 
 @lru_cache(maxsize=64)
@@ -409,8 +430,10 @@ class MentionFinder:
             if brand is None or (lead_rest and not _lines_fit(brand, lead_rest)):
                 continue
             model_token = m.group("model")
-            if _bad_token(model_token.split()[0]) and not _catalogue_year_model(
-                brand, lead_rest, model_token, m.group("var") or ""
+            if (
+                _bad_token(model_token.split()[0])
+                and not _catalogue_year_model(brand, lead_rest, model_token, m.group("var") or "")
+                and not _x_named_model(body, model_token, m.end("model"))
             ):
                 continue
             variant_text = m.group("var") or ""
@@ -577,6 +600,12 @@ class MentionFinder:
                     e = year.end()
             if name is None:
                 name = meant_by_date(choices, self.published)[1]
+            more = None if year else _variant_words_after().match(body, e)
+            if more is not None:
+                # "Redmi Note Explorer Edition": variant words after the plain name make a longer
+                # one, the catalogue's or, when it has none, the words written
+                longer = resolve_device(brand, f"{name[len(brand) + 1 :]} {' '.join(more.group(0).split())}")
+                name, e = longer[0], more.end()
             mentions.append(Mention(s, e, DEVICE, name, brand, body[s:e], model=name[len(brand) + 1 :]))
             taken.append((s, e))
 
@@ -601,7 +630,7 @@ class MentionFinder:
             ):
                 continue  # mid-word, a handle, or a model mention ("Xiaomi 13") already there
             brand = word_to_brand[" ".join(m.group(1).split()).lower()]
-            found = self._number_less_name_at(m.end(), brand)
+            found = self._number_less_name_at(m.end(), brand) or self._unlisted_form_name_at(m.end(), brand)
             if m.group(2):  # "Xiaomi's Mix Fold": the maker stays a mention of its own
                 s = m.end()
             if found and taken.free(s, found[0]):
@@ -623,6 +652,17 @@ class MentionFinder:
                 mentions.append(sibling)
                 taken.append((s, e))
                 devices.insert(0, sibling)  # "A, B and C"
+
+    def _unlisted_form_name_at(self, pos: int, brand: str) -> tuple[int, str] | None:
+        """(end, name) of a new phone the catalogue does not list yet, named by its brand, one of
+        the brand's family words and one or two variant words ("Xiaomi Mix Flip", "Tecno Phantom
+        Ultimate"), where the name ends there (no number, series noun or device noun after it)."""
+        m = _family_and_variants().match(self.body, pos)
+        if m is None or m.group(1) not in lexicon().family_words.get(brand, ()):
+            return None
+        if _name_goes_on().match(self.body, m.end()) or _network_after().match(self.body, m.end()):
+            return None
+        return m.end(), f"{brand} {' '.join(m.group(0).split())}"
 
     def _number_less_name_at(self, pos: int, brand: str) -> tuple[int, str] | None:
         """(end, catalogue name) of the brand's number-less name that starts at `pos`, if the words
@@ -667,7 +707,7 @@ class MentionFinder:
 
         families = lexicon().family_words
 
-        def add(s, e, brand, model, series, sure=False):
+        def add(s, e, brand, model, series, sure=False, owned=False):
             name, known = resolve_device(brand, model)
             known = known or sure
             mkey = key(_tidy_model(model))
@@ -712,6 +752,7 @@ class MentionFinder:
                 )
             elif (
                 known
+                or owned  # its maker's own sentence names it, after the article's own spellings
                 or _named_before(seen_models, brand, mkey)
                 or _variant_of_named(seen_models, brand, mkey)
             ):
@@ -811,8 +852,37 @@ class MentionFinder:
             )
             if not brand:
                 continue
-            add(s, end, brand, (model + " " + (var or "")).strip(), bool(series))
+            full_model = (model + " " + (var or "")).strip()
+            if owner is None and not resolve_device(brand, full_model)[1]:
+                # "the GT Neo 3" after a rival's name: the brand named in the article whose
+                # catalogue has the model, rather than the brand named last
+                brand = next(
+                    (b for b in seen_models if b != brand and resolve_device(b, full_model)[1]), brand
+                )
+            owned = owner is not None or _own_model_of(body, s, end, brand)
+            add(s, end, brand, (model + " " + (var or "")).strip(), bool(series), owned=owned)
         return found
+
+
+_NON_PHONE_AFTER = re.compile(r"(?i)\s+(?:" + fragments("non_phone_nouns") + r")s?\b")
+_ITS_BEFORE = re.compile(r"\b(?:its|the)\s+(?:(?:new|upcoming|latest|next|own)\s+)?$", re.IGNORECASE)
+_SENTENCE_STOP = re.compile(r"[.!?:]\s")
+
+
+def _own_model_of(body: str, s: int, end: int, brand: str) -> bool:
+    """ "Infinix has confirmed the launch of its Note 60X", "Infinix is teasing the Note 60X": a
+    brand-less model after "its" or "the" in a sentence its maker leads is that maker's phone,
+    known to the catalogue or not."""
+    lead = max(0, s - 120)
+    if _ITS_BEFORE.search(body, max(lead, s - 24), s) is None or _NON_PHONE_AFTER.match(body, end):
+        return False  # "Sony is launching the A9 camera": no phone
+    stops = list(_SENTENCE_STOP.finditer(body, lead, s))
+    start = stops[-1].end() if stops else (0 if lead == 0 else None)
+    brands = lexicon().brands
+    if start is None or brand not in brands:
+        return False
+    opening = re.match(r"\s*(?:[A-Z]\w*\s+){0,3}?(\w+)", body[start:s])
+    return opening is not None and opening.group(1) in brands[brand].words
 
 
 def short_names(body: str, mentions: list[Mention], taken: Taken) -> list[Mention]:
@@ -991,6 +1061,18 @@ def meant_by_date(choices: list[tuple[str | None, str]], published: str | None) 
     return min(choices, key=lambda c: c[0] or "")
 
 
+# "Note 50X", "Hot 40X": two or three digits and a capital X glued to them, written after a brand,
+# name a model the catalogue may not know yet; "3x", "10x" and a figure before a zoom word ("100X
+# Space Zoom") stay a magnification.
+_X_NAMED_TOKEN = re.compile(r"\d{2,3}X")
+_ZOOM_AFTER = re.compile(r"(?i)\s*(?:[\w-]+\s+)?(?:zoom|optical|digital|hybrid|magnification)\b")
+
+
+def _x_named_model(body: str, token: str, end: int) -> bool:
+    """Whether a number with an X after a brand is a model's name, not a zoom factor."""
+    return _X_NAMED_TOKEN.fullmatch(token.split()[0]) is not None and _ZOOM_AFTER.match(body, end) is None
+
+
 def _catalogue_year_model(brand: str, lead_rest: str, token: str, variant: str) -> bool:
     """ "Razr 2022", "Moto G Power 2023", "Xiaomi 12X": a year, or a number with an x that reads
     like a zoom factor, is a model's name when the catalogue has that model."""
@@ -1077,6 +1159,27 @@ def _name_goes_on() -> re.Pattern:
 
 
 @lru_cache(maxsize=1)
+def _family_and_variants() -> re.Pattern:
+    """ "Mix Flip", "Phantom Ultimate" right after a brand word: a family word and one or two
+    capitalised variant words."""
+    lex = lexicon()
+    families = sorted({f for words in lex.family_words.values() for f in words}, key=len, reverse=True)
+    variants = [v for v in lex.variants if v[:1].isupper() and v.isalpha()]
+    return re.compile(
+        r"[ \t]*(" + alternation(families) + r")(?:[ \t]+(?:" + alternation(variants) + r")(?![\w+])){1,2}"
+    )
+
+
+@lru_cache(maxsize=1)
+def _variant_words_after() -> re.Pattern:
+    """Capitalised variant words written after a name ("Explorer Edition", "Pro Max")."""
+    words = [
+        v for v in lexicon().variants if v[:1].isupper() and v.isalpha() and not re.fullmatch(r"[IVX]+", v)
+    ]
+    return re.compile(r"(?:[ \t]+(?:" + alternation(words) + r")(?![\w+]))+")
+
+
+@lru_cache(maxsize=1)
 def _number_less_names() -> tuple[re.Pattern | None, dict[str, dict[str, list]]]:
     """The catalogue's names whose model has no number but a last network word or a year ("GT Neo",
     "GT 5G", "Edge (2022)", "Razr 2019"), lower-cased, as one trie pattern; for each, the
@@ -1109,6 +1212,9 @@ def _number_less_names() -> tuple[re.Pattern | None, dict[str, dict[str, list]]]
     for name, by_brand in shorter.items():
         for brand, entries in by_brand.items():
             exact.setdefault(name, {}).setdefault(brand, entries)
+    for name, by_brand in _sibling_forms(exact).items():
+        for brand, entries in by_brand.items():
+            exact.setdefault(name, {}).setdefault(brand, entries)
     for name, by_brand in list(exact.items()):
         spelled_out = _spelled_plus(name)
         if spelled_out != name:
@@ -1117,6 +1223,32 @@ def _number_less_names() -> tuple[re.Pattern | None, dict[str, dict[str, list]]]
     if not exact:
         return None, {}
     return re.compile(trie_pattern(exact, space=" ") + r"(?![\w+-])"), exact
+
+
+def _sibling_forms(exact: dict[str, dict[str, list]]) -> dict[str, dict[str, list]]:
+    """ "Phantom V Flip" beside the catalogue's "Phantom V Fold": a number-less name that ends in a
+    form word (context.json's sibling_form_words) also names, with another form word, the sibling
+    a maker announces before the catalogue lists it; its name is the brand and the words written."""
+    from bot.extract.lexicon import context_words
+
+    forms = context_words("sibling_form_words")
+    lowered_forms = {f.lower(): f for f in forms}
+    out: dict[str, dict[str, list]] = {}
+    for name, by_brand in exact.items():
+        words = name.split()
+        if len(words) < 2 or words[-1] not in lowered_forms:
+            continue
+        for brand, entries in by_brand.items():
+            written = max(entries, key=lambda e: e[0] or "")[1][len(brand) + 1 :].split()
+            if len(written) != len(words):
+                continue
+            for other in forms:
+                if other.lower() != words[-1]:
+                    sibling = " ".join([*words[:-1], other.lower()])
+                    out.setdefault(sibling, {}).setdefault(
+                        brand, [(None, " ".join([brand, *written[:-1], other]))]
+                    )
+    return out
 
 
 def _spelled_plus(name: str) -> str:
@@ -1156,8 +1288,29 @@ _CLAUSE_BREAK_BEFORE = re.compile(r";|,\s*(?:while|whereas|but)\b")
 # "Its predecessor, the X, has ...": a name in apposition to a predecessor phrase that opens the
 # sentence is what the sentence is about (an older phone: the discourse never makes it the topic).
 _PREDECESSOR_APPOSITION = re.compile(
-    r"(?i)(?:^|[.!?][\"”’)]?\s+|\n)\s*(?:" + fragments("predecessor_phrases") + r")\s*,?\s*(?:the\s+)?$"
+    r"(?i)(?:^|[.!?][\"”’)]?\s+|\n)\s*(?:[A-Za-z][\w ]{0,24},\s*)?(?:"
+    + fragments("predecessor_phrases")
+    + r"|(?:the\s+)?(?:[\w+-]+\s+){0,4}[\w+-]+['’]s?\s+(?:"
+    + fragments("older_phone_nouns")
+    + r"))\s*,?\s*(?:the\s+)?$"
 )
+# "the X, the Y's predecessor, has ...": Y is named only as the owner of an older phone.
+_OWNER_OF_RELATIVE = re.compile(r"['’]s?\s+(?:" + fragments("relative_phone_nouns") + r")\b")
+
+
+_OWNER_APPOSITION_AFTER = re.compile(
+    r"\s*,\s*(?:the\s+)?[^,.;]{1,48}?['’]s?\s+(?:" + fragments("older_phone_nouns") + r")\s*,"
+)
+
+
+def recalls_older_phone(body: str, m: Mention) -> bool:
+    """Whether a name is an older phone recalled in apposition: "its predecessor X was ...",
+    "the X, the Y's predecessor, has ...". Such a phone is what its sentence and the rest of its
+    paragraph say, until the article turns to what is to come."""
+    return (
+        _PREDECESSOR_APPOSITION.search(body, max(0, m.start - 72), m.start) is not None
+        or _OWNER_APPOSITION_AFTER.match(body, m.end) is not None
+    )
 
 
 def clause_start(body: str, start: int, end: int) -> int:
@@ -1203,7 +1356,10 @@ def mark_comparisons(body: str, mentions: list[Mention]) -> None:
         previous = m
         if m.kind not in (DEVICE, SERIES, COMPANY_REF):
             continue
-        if _PREDECESSOR_APPOSITION.search(body, max(0, m.start - 48), m.start):
+        if _PREDECESSOR_APPOSITION.search(body, max(0, m.start - 72), m.start):
+            continue
+        if m.kind == DEVICE and _OWNER_OF_RELATIVE.match(body, m.end):
+            m.comparison = True
             continue
         window_start = max(0, m.start - 48)
         line_start = body.rfind("\n", window_start, m.start)

@@ -38,7 +38,7 @@ from bot.extract.discourse import read_discourse
 from bot.extract.glued import carry_column_cues, glued_table_cells
 from bot.extract.launched import find_launched, find_launched_by_reference, launched_on_publication
 from bot.extract.launched import leads as launched_leads
-from bot.extract.lexicon import key, lexicon, lowered, pattern_starts, word_gate, word_start
+from bot.extract.lexicon import fragments, key, lexicon, lowered, pattern_starts, word_gate, word_start
 from bot.extract.mentions import (
     COMPANY,
     COMPANY_REF,
@@ -55,7 +55,7 @@ from bot.extract.model_numbers import model_number_aliases
 from bot.extract.partners import camera_partners
 from bot.extract.patterns import patterns
 from bot.extract.salience import COMPANY_ATTRIBUTES, device_for_company, salience
-from bot.extract.sentences import paragraphs, split_sentences
+from bot.extract.sentences import paragraphs, related_links, split_sentences
 from bot.extract.state import ArticleState, Assignment, Posts, Statuses
 from bot.extract.status import CONFIRMED, DENIED, RUMORED, Cues
 from bot.extract.status import leads as status_leads
@@ -104,8 +104,17 @@ def read_sentences(doc: ArticleState) -> None:
     doc.sentences = Sentences(doc.spans)
     doc.paragraphs = paragraphs(doc.body)
     doc.low = lowered(doc.body)
+    doc.related_links = related_links(doc.low)
     word_scan_ready()
     doc.word_hits = wordscan.scan(doc.low)
+
+
+def outside_links(doc: ArticleState, found: list) -> list:
+    """The mentions or values that are not in a link to another article ("Also Read - ...")."""
+    links = doc.related_links
+    if not links:
+        return found
+    return [x for x in found if not any(a <= x.start < b for a, b in links)]
 
 
 def read_posts(doc: ArticleState) -> None:
@@ -137,6 +146,7 @@ def find_mentions(doc: ArticleState) -> None:
     finder = MentionFinder(doc.body, doc.low, doc.word_hits)
     finder.published = doc.published.isoformat() if doc.published else None
     mentions, taken = finder.find()
+    mentions = outside_links(doc, mentions)
     seen_models = doc.seen_models
     families = lexicon().family_words
     for m in mentions:
@@ -212,7 +222,7 @@ def read_aliases(doc: ArticleState) -> None:
 def find_values(doc: ArticleState) -> None:
     """Spec values with their attribute and normalised value; a company named as part of a value
     ("Sony IMX766") stops being a subject."""
-    doc.values = _find_values(doc.body, doc.sentences, doc.word_hits)
+    doc.values = outside_links(doc, _find_values(doc.body, doc.sentences, doc.word_hits))
     doc.mentions = drop_value_makers(doc, doc.mentions, doc.values)
 
 
@@ -431,6 +441,8 @@ def assign_launch_dates(doc: ArticleState) -> None:
             continue
         sentence_tense = None  # read when the sentence has a launch date at all
         for c in _dates.candidates(body, s, e):
+            if doc.related_links and any(a <= c.start() < b for a, b in doc.related_links):
+                continue  # another article's headline dates another launch
             if not _launch_context(doc, c, launch_hits, pats.past_block):
                 continue
             if sentence_tense is None:
@@ -524,7 +536,9 @@ def status_for(doc: ArticleState, a: Assignment) -> str:
         and not _launched_plain(doc, a.subject.subject)
     ):
         return carried[1]
-    if a.attribute == "launch_date" and maker_confirms_next(doc, sentence, a.value):
+    if a.attribute == "launch_date" and (
+        maker_confirms_next(doc, sentence, a.value) or maker_announces(doc, sentence, a)
+    ):
         return CONFIRMED
     return default_status(doc, a.subject, a.attribute, doc.body[s:e])
 
@@ -535,6 +549,23 @@ def _launched_plain(doc: ArticleState, subject: str | None) -> bool:
     (a guess at a regional price) does not make the launched phone's specs a guess."""
     launched = doc.statuses.launched
     return subject in launched and not launched.is_upcoming(subject)
+
+
+_MAKER_LAUNCH = re.compile(r"\s+(?:" + fragments("maker_launch_verbs") + r")\b")
+
+
+def maker_announces(doc: ArticleState, sentence, a: Assignment) -> bool:
+    """ "Motorola will launch the Moto G85 in India on July 10": a launch date in a sentence that
+    the phone's maker opens with its launch verb, and no cue hedges, is the maker's own word."""
+    opener = next((m for m in sentence.mentions if m.kind != REF_DEVICE), None)
+    if (
+        opener is None
+        or opener.kind != COMPANY
+        or opener.brand != a.subject.brand
+        or doc.body[sentence.start : opener.start].strip()
+    ):
+        return False
+    return _MAKER_LAUNCH.match(doc.body, opener.end) is not None
 
 
 def maker_confirms_next(doc: ArticleState, sentence, value: str) -> bool:

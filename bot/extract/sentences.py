@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from bot.extract.lexicon import fragments
+
 MAX_SENTENCE = 1200
 
 _LINE = re.compile(r"[^\n]+")
@@ -69,6 +71,8 @@ def _is_abbreviation(text: str, dot: int) -> bool:
         return not (word in _MODEL_WORD_ABBREVIATIONS and text[i].isupper())
     if len(word) != 1 or not word.isalpha():
         return False
+    if i > 1 and text[i - 1] in "-‑" and text[i - 2].isalnum():
+        return False  # "charges over USB-C.", "a Type-C." end a sentence: a letter joined to a word
     # An initial ("J. Smith"), unless a number comes before it: "the Xperia 1 V." ends a sentence,
     # and so does a unit glued to its figure ("charges at 15W.", "supports 5G.").
     j = i
@@ -133,3 +137,24 @@ def paragraphs(body: str) -> list[tuple[int, int]]:
         if match.group(0).strip():
             spans.append(match.span())
     return spans
+
+
+# "Also Read - <headline of another article>", to the end of its line (read in the lowered body).
+_RELATED_LINK = re.compile(
+    r"(?<![\w‑-])(?:" + fragments("related_link_leads") + r")(?:\s*[:|]|\s*[-–—]+(?=\s))[^\n]*"
+)
+
+
+def related_links(low: str) -> list[tuple[int, int]]:
+    """The spans of links to other articles ("Also Read - ..."): their names and values are
+    another article's, so they name no subject and make no claim here. A link in brackets ("(Also
+    read: ...)") ends at its closing bracket, and the sentence goes on after it."""
+    out = []
+    for m in _RELATED_LINK.finditer(low):
+        start, end = m.span()
+        if start and low[start - 1] in "([":
+            close = low.find(")" if low[start - 1] == "(" else "]", start, end)
+            if close != -1:
+                end = close
+        out.append((start, end))
+    return out

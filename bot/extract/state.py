@@ -161,6 +161,7 @@ class ArticleState:
     spans: list[tuple[int, int, bool]] = field(default_factory=list)  # sentences (start, end, is_item)
     sentences: Sentences | None = None
     paragraphs: list[tuple[int, int]] = field(default_factory=list)
+    related_links: list[tuple[int, int]] = field(default_factory=list)  # "Also Read - ..." lines
     word_hits: dict = field(default_factory=dict)  # the shared word scan of `low`
     posts: Posts = field(default_factory=Posts)
     mentions: list[Mention] = field(default_factory=list)

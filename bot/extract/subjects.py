@@ -75,6 +75,7 @@ _POSSESSIVE = re.compile(r"['’]s?\b")
 _BUT_CLAUSE = re.compile(r",\s*but\b|;\s")
 _COMPARED_RELATIVE = re.compile(r",?\s*(?:which|that)\b[^;]*")
 _PREDECESSOR = re.compile(r"\b(?:" + fragments("predecessor_phrases") + r")\b")
+_OWNER_AFTER_LEAD = re.compile(r"\s+(?:of|to)\s+(?:the\s+|this\s+|its\s+)?")
 _FOUND_IN = re.compile(
     r"(?i)\s*(?:[\w-]+\s+){0,3}(?:"
     + fragments("found_in")
@@ -179,9 +180,11 @@ def compared_value(doc, v: Value, mentions: list[Mention], s: int, compare_befor
     if not _none_near(doc, "predecessor", lead_from, v.start):
         lead = _PREDECESSOR.search(doc.low, lead_from, v.start)
         if lead is not None and not any(
-            lead.end() <= m.start < v.start for m in mentions if m.kind != COMPANY
+            lead.end() <= m.start < v.start and not _OWNER_AFTER_LEAD.fullmatch(doc.low, lead.end(), m.start)
+            for m in mentions
+            if m.kind != COMPANY
         ):
-            return True
+            return True  # "the predecessor of the phone comes with 80W": the older phone's
     return _coordinated_with_compared(doc, v, s, compare_before_value)
 
 

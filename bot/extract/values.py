@@ -808,7 +808,7 @@ def _role(word: str) -> str:
 
 
 _SENSOR = re.compile(
-    r"(?:(?:Sony(?:['’]s)?\s+)?(?:IMX\s?(?P<imx>\d{3})|LYT[- ]?(?P<lyt>\d{3}))|"
+    r"(?:(?:Sony(?:['’]s)?\s+)?(?:IMX\s?(?P<imx>\d{3}[A-Z]?)|LYT[- ]?(?P<lyt>\d{3}))|"
     r"(?:(?:Samsung(?:['’]s)?\s+)?ISOCELL\s+|Samsung(?:['’]s)?\s+)(?P<iso>(?:GN|HP|HM|JN|GW|JD|GH|GM|HP)\d{1,2})|"
     r"(?:OmniVision(?:['’]s)?|Omnivision)\s+(?P<ov>OV[A-Z]?\d{2}[A-Z]?)|"
     # "an OV50H main sensor": OmniVision's name without the maker, where a camera word follows
