@@ -870,7 +870,7 @@ _SENTENCE_STOP = re.compile(r"[.!?:]\s")
 
 
 def _own_model_of(body: str, s: int, end: int, brand: str) -> bool:
-    """ "Infinix has confirmed the launch of its Note 60X", "Infinix is teasing the Note 60X": a
+    """ "Infinix has announced the launch date of its Note 60X", "Infinix is teasing the Note 60X": a
     brand-less model after "its" or "the" in a sentence its maker leads is that maker's phone,
     known to the catalogue or not."""
     lead = max(0, s - 120)

@@ -946,7 +946,7 @@ def find_cameras(
                 or (0 <= main_sentence_end <= s and not body[main_sentence_end:s].strip() and n < main_figure)
             )
         ):
-            role = "ultrawide_camera"  # "a 50MP main sensor, aided by an 8MP wide-angle lens"
+            role = "ultrawide_camera"  # "a 64MP main camera, helped by a 12MP wide-angle one"
         elif role == "main_camera":
             main_named_in, main_sentence_end, main_figure = s, e, n
         if role is None or role == "_other":

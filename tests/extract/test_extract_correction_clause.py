@@ -12,7 +12,7 @@ def statuses(body: str) -> dict[str, str]:
 
 def test_unlike_the_rumours_denies_the_rumoured_value_and_confirms_the_announced_one():
     body = (
-        "Unlike the rumours that said the Honor Magic 6 would run on the Snapdragon 8 Gen 2, "
+        "Unlike earlier rumours claiming that the Honor Magic 6 would run on the Snapdragon 8 Gen 2, "
         "the company announced that the Snapdragon 8 Gen 3 powers the phone."
     )
     assert statuses(body) == {"Snapdragon 8 Gen 2": "denied", "Snapdragon 8 Gen 3": "confirmed"}
