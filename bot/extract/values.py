@@ -700,8 +700,6 @@ def find_memory(body: str, sentences: Sentences, at: dict | None = None) -> list
             if _LIST_GAP.match(gap):
                 roles[i] = roles[i + 1]
     for m, role in zip(amounts, roles, strict=False):
-        if role is not None and _expansion_amount(body, sentences, m):
-            continue  # "expandable up to 1TB via microSD": a card's amount, not the phone's
         amount = _gb(m.group("n"), m.group("u"))
         if role is None:
             if m.group("u").upper().startswith("T") or amount >= 64:
@@ -711,6 +709,10 @@ def find_memory(body: str, sentences: Sentences, at: dict | None = None) -> list
                 ):
                     role = "storage"
         if role is None:
+            continue
+        if _expansion_amount(body, sentences, m):
+            # "expandable up to 1TB via microSD", "storage that can be expanded up to 2TB" (the
+            # role read from the sentence's words): a card's amount, not the phone's
             continue
         if role == "ram" and not 1 <= amount <= 32:
             continue
