@@ -1142,6 +1142,13 @@ _EARLIER_USE = re.compile(
 _EVENT_AFTER = re.compile(r"(?:['’]s)?\s+(?:[\w-]+\s+)?(?:" + fragments("release_nouns") + r")\b", re.I)
 _LINK_PREPOSITIONS = frozenset(("on", "in", "of", "for", "with"))
 _WORDS = re.compile(r"[\w'’.+-]+")
+# "than its premium counterpart, the X": a name in apposition to a phone noun (a determiner, at
+# most two words describing the noun, a comma) stands where the noun stands.
+_APPOSED_PHONE_NOUN = re.compile(
+    r"(?i)\b(?:the|its|their|a|an)\s+(?:[a-z-]+\s+){0,2}?(?:"
+    + fragments("apposed_phone_nouns")
+    + r"),\s*(?:the\s+)?$"
+)
 
 
 @lru_cache(maxsize=1)
@@ -1260,6 +1267,12 @@ def mark_comparisons(body: str, mentions: list[Mention]) -> None:
         if _EARLIER_USE.search(body, window_start, m.start):
             m.comparison = True
             continue
+        apposed = _APPOSED_PHONE_NOUN.search(body, window_start, m.start)
+        if apposed is not None:
+            # the comparison words then end where the noun phrase begins
+            candidates.append(
+                len([w for w in _WORDS.findall(body, window_start, apposed.start()) if w.rstrip(".")])
+            )
         for end in candidates:
             for size in range(1, longest + 1):
                 phrase = tuple(words[end - size : end]) if end - size >= 0 else None
