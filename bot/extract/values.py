@@ -1304,7 +1304,7 @@ _DEAL_AFTER = re.compile(
 
 # An amount in another currency right after a price, hedged ("CNY 6,999, roughly ₹80,000") or in a
 # bare bracket ("5,499 yuan ($760)"), is that price converted; one joined to a conversion by "or"
-# or "/" ("..., roughly ₹80,000 or $970") too.
+# or "/" ("..., roughly ₹80,000 or $970") too, and a converted range ("roughly between ₹X and ₹Y").
 _CONVERSION_HEDGE = (
     r"(?:or\s+)?(?:approximately|approx\.?|around|about|roughly|nearly|almost|close to|some|~|≈)"
 )
@@ -1319,20 +1319,26 @@ _CONVERSION_GAP = re.compile(
     + _CONVERSION_HEDGE
     + r")?|"
     + _CONVERSION_HEDGE
-    + r")\s*"
+    + r")(?:\s+between)?\s*"
     r"|\s*\(\s*",
     re.IGNORECASE,
 )
 _CONVERSION_CHAIN_GAP = re.compile(r"\s*(?:,\s*)?(?:or|/|and)\s*$", re.IGNORECASE)
+# "roughly between ₹16,500 and ₹18,200", "about ₹16,500 to ₹18,200": the other end of a converted range
+_CONVERTED_RANGE_GAP = re.compile(r"\s*(?:and|to|[–—-])\s*", re.IGNORECASE)
 
 
 def _converted_amounts(amounts: list[tuple[int, int, str]], sentences: Sentences, body: str) -> set[int]:
     """The starts of the amounts that convert the price before them into another currency."""
     converted: set[int] = set()
     for (a_start, a_end, a_code), (b_start, _b_end, b_code) in zip(amounts, amounts[1:], strict=False):
-        if a_code == b_code or b_start - a_end > 40 or sentences.bounds(a_start) != sentences.bounds(b_start):
+        if b_start - a_end > 40 or sentences.bounds(a_start) != sentences.bounds(b_start):
             continue
         gap = body[a_end:b_start]
+        if a_code == b_code:
+            if a_start in converted and _CONVERTED_RANGE_GAP.fullmatch(gap):
+                converted.add(b_start)
+            continue
         if _CONVERSION_GAP.fullmatch(gap) or (a_start in converted and _CONVERSION_CHAIN_GAP.fullmatch(gap)):
             converted.add(b_start)
     return converted
