@@ -212,6 +212,13 @@ def patterns() -> dict[str, re.Pattern]:
     }
 
 
+def _names_a_model(words: list[str]) -> bool:
+    """Whether the words between a brand and the noun of a company reference name a model ("the
+    upcoming Tecno Pova 5G smartphone", "the new Vivo Y28 handset"): the first is capitalised and
+    one holds a digit; "the upcoming Samsung 5G phone" and "its new Galaxy phone" name none."""
+    return bool(words) and words[0][:1].isupper() and any(ch.isdigit() for w in words for ch in w)
+
+
 @lru_cache(maxsize=1)
 def comparison_cues() -> tuple[frozenset, frozenset, int]:
     cues = lexicon().cues
@@ -506,6 +513,8 @@ class MentionFinder:
             noun = (
                 p["company_ref_noun"].match(body, m.end(), min(len(body), m.end() + 40)) if before else None
             )
+            if noun is not None and _names_a_model(body[m.end() : noun.end()].split()[:-1]):
+                noun = None  # "the upcoming Tecno Pova 5G smartphone": a named model, no reference
             if after:
                 mentions.append(
                     Mention(m.start(), after.end(), COMPANY_REF, brand, brand, body[m.start() : after.end()])
