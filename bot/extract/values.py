@@ -565,7 +565,13 @@ _ELLIPSIS_GAP = re.compile(
 )
 
 
-_VARIANT_AFTER = re.compile(r"\s*(?:" + fragments("memory_variant_nouns") + r")s?\b", re.IGNORECASE)
+# "a 16GB variant", "12GB of top option", "12GB in the top variant": an amount named as a variant
+_VARIANT_AFTER = re.compile(
+    r"\s*(?:(?:of|in)\s+(?:the\s+|its\s+)?)?(?:[a-z-]+\s+)?(?:"
+    + fragments("memory_variant_nouns")
+    + r")s?\b",
+    re.IGNORECASE,
+)
 
 
 def _gb(n: str, unit: str) -> float:
