@@ -454,8 +454,12 @@ def assign_launch_dates(doc: ArticleState) -> None:
                 )
     found += launched_on_publication(doc, found)
     values = {a.value for a in found}
+    days = {(a.subject.subject, a.value[:7]) for a in found if len(a.value) == 10}
     doc.dates = [
-        a for a in found if not (len(a.value) == 4 and any(v.startswith(a.value + "-") for v in values))
+        a
+        for a in found
+        if not (len(a.value) == 4 and any(v.startswith(a.value + "-") for v in values))
+        and not (len(a.value) == 7 and (a.subject.subject, a.value) in days)
     ]
 
 
