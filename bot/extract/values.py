@@ -533,6 +533,7 @@ def _without_glossed_pixels(body: str, values: list[Value]) -> list[Value]:
 _HZ = re.compile(r"\b(?P<n>\d(?<![\d.,]\d)\d{1,2})\s*-?\s*Hz\b")
 _NOT_REFRESH = re.compile(r"\s*(?:[\w-]+\s+)?(?:" + fragments("not_refresh_words") + ")", re.IGNORECASE)
 _NOT_REFRESH_BEFORE = tuple(context_words("not_refresh_before"))
+_REFRESH_AFTER = re.compile(r"\s*(?:[\w-]+\s+)?refresh\b", re.IGNORECASE)
 
 
 def find_refresh(body: str, sentences: Sentences, at: dict | None = None) -> list[Value]:
@@ -543,7 +544,11 @@ def find_refresh(body: str, sentences: Sentences, at: dict | None = None) -> lis
         if not 30 <= n <= 240:
             continue
         before = body[max(0, m.start() - 25) : m.start()].lower()
-        if _NOT_REFRESH.match(body, m.end()) or any(w in before for w in _NOT_REFRESH_BEFORE):
+        if _NOT_REFRESH.match(body, m.end()) or (
+            # "240Hz touch sampling rate and a 120Hz refresh rate": the word before belongs to the
+            # figure before; one named a refresh rate is one
+            any(w in before for w in _NOT_REFRESH_BEFORE) and not _REFRESH_AFTER.match(body, m.end())
+        ):
             continue
         out.append(Value(m.start(), m.end(), "refresh_rate", f"{n} Hz"))
     return out
