@@ -399,10 +399,13 @@ def launched_on_publication(doc: ArticleState, found: list[Assignment]) -> list[
     """ "Oppo has now launched the Reno 20", "the Reno 20 has been unveiled" in the opening
     paragraph of an article dated in its header, the sentence giving no date: the launch happened
     on the article's date, a launch date for the device named (unless the article dates it
-    elsewhere)."""
+    elsewhere, on or before its own date)."""
     if doc.published is None or doc.article.published_basis != "header" or not doc.references:
         return []
-    dated = {a.subject.subject for a in found}
+    # A date of the device later than the article's ("has launched the X ... on sale from the
+    # 13th") is of its sale or another market, not of the launch the sentence reports.
+    published = doc.published.isoformat()
+    dated = {a.subject.subject for a in found if a.value <= published}
     first_paragraph = doc.references[0].paragraph_start
     out: list[Assignment] = []
     for sentence in doc.references:
