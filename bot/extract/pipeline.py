@@ -38,7 +38,7 @@ from bot.extract.discourse import read_discourse
 from bot.extract.glued import carry_column_cues, glued_table_cells
 from bot.extract.launched import find_launched, find_launched_by_reference, launched_on_publication
 from bot.extract.launched import leads as launched_leads
-from bot.extract.lexicon import key, lexicon, lowered, pattern_starts, word_gate, word_start
+from bot.extract.lexicon import fragments, key, lexicon, lowered, pattern_starts, word_gate, word_start
 from bot.extract.mentions import (
     COMPANY,
     COMPANY_REF,
@@ -241,6 +241,8 @@ def resolve_references(doc: ArticleState) -> None:
     doc.references = read_discourse(doc)
 
 
+# "..., whereas the Y may come with B, both with support for C": a closing clause of both phones
+_BOTH_CLAUSE = re.compile(r",\s*both\s+(?:" + fragments("both_clause_words") + r")\b")
 _CLAUSE_BREAK = re.compile(
     r"[;:]|,\s*(?:but|and|while|though|although|yet|so)\b|\bbut\b|\bwhile\b|\bwhereas\b"
 )
@@ -272,6 +274,31 @@ def find_launched_by_references(doc: ArticleState) -> None:
 def read_column_cues(doc: ArticleState) -> None:
     """A run-together table's rows read with their header's column cue ("(rumored)")."""
     carry_column_cues(doc)
+
+
+def _both_clause_values(doc: ArticleState, sentence, values: list[Value]) -> dict[int, list]:
+    """The values of a closing ", both with ..." clause, each given to every phone the sentence
+    named before it ("The X packs A, whereas the Y may get B, both with support for C")."""
+    s, e = sentence.start, sentence.end
+    if "both" not in doc.low[s:e]:
+        return {}
+    clause = _BOTH_CLAUSE.search(doc.low, s, e)
+    if clause is None:
+        return {}
+    phones: list = []
+    for m in sentence.resolved:
+        if (
+            m.kind == DEVICE
+            and m.subject
+            and m.end <= clause.start()
+            and not m.comparison
+            and not m.alias_only
+            and m.subject not in [p.subject for p in phones]
+        ):
+            phones.append(m)
+    if len(phones) < 2:
+        return {}
+    return {id(v): list(phones) for v in values if v.start >= clause.end()}
 
 
 def assign_subjects(doc: ArticleState) -> None:
@@ -306,6 +333,7 @@ def assign_subjects(doc: ArticleState) -> None:
         # "The X and X Pro get 3,095mAh, compared to 2,815mAh": a compared value pairs with no device.
         own_values = [v for v in sent_values if id(v) not in compared]
         paired = pair_values(doc, sentence, own_values) if len(own_values) >= 2 else {}
+        paired.update(_both_clause_values(doc, sentence, own_values))
         if chip_led(doc, sentence, sent_values):
             # A sentence about the chip: it says the chip again of the phone the article gave it to.
             chip = sent_values[0]
