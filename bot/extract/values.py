@@ -333,14 +333,15 @@ _SCREEN_WORDS = r"(?:display|screen|panel|AMOLED|OLED|LCD|FHD|QHD|HD|LTPO|touchs
 # ("6.6″ flat 1.5K display"); a point that ends a sentence ends the words.
 _WORDS_BEFORE_SCREEN = r"(?:\w(?:[\w+-]|\.(?=\w))*\s+){0,3}"
 _SIZE = re.compile(
-    r"\b(?P<n>\d(?<![\d.,]\d)\d?(?:\.\d{1,2})?)\s*(?:-\s*|\s)?(?:inch(?:es)?\b|-in\b|in\b(?=[\s-]+"
+    r"\b(?P<n>\d(?<![\d.,]\d)\d?(?:\.\d{1,2})?)(?:(?<=\.\d)in\b(?![’'])|(?<=\.\d\d)in\b(?![’'])|"
+    r"\s*(?:-\s*|\s)?(?:inch(?:es)?\b|-in\b|in\b(?=[\s-]+"
     + _WORDS_BEFORE_SCREEN
     + _SCREEN_WORDS
     + r")|(?:[\"″”]|''|’’)(?=\s*"
     + _WORDS_BEFORE_SCREEN
     + _SCREEN_WORDS
-    + r"))"
-)  # 6.7″, 6.7'' (two apostrophes)
+    + r")))"
+)  # 6.7″, 6.7'' (two apostrophes); "6.1in" (a decimal size with "in" glued on: no preposition)
 _INCH_CELL = re.compile(r"(?<![\w.])(?P<n>\d{1,2}(?:\.\d{1,2})?)(?:[\"″”]|''|’’)")
 _SIZE_ROW = re.compile(
     r"\b(?:[Ss]creen|[Dd]isplay)(?:\s+[Ss]ize)?:?\s+"
