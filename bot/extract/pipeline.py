@@ -556,7 +556,9 @@ def status_for(doc: ArticleState, a: Assignment) -> str:
         and not _launched_plain(doc, a.subject.subject)
     ):
         return carried[1]
-    if a.attribute == "launch_date" and maker_confirms_next(doc, sentence, a.value):
+    if a.attribute == "launch_date" and (
+        maker_confirms_next(doc, sentence, a.value) or maker_confirmed_date_before(doc, a)
+    ):
         return CONFIRMED
     return default_status(doc, a.subject, a.attribute, doc.body[s:e])
 
@@ -567,6 +569,38 @@ def _launched_plain(doc: ArticleState, subject: str | None) -> bool:
     (a guess at a regional price) does not make the launched phone's specs a guess."""
     launched = doc.statuses.launched
     return subject in launched and not launched.is_upcoming(subject)
+
+
+# "Honor has finally confirmed the release date of its next smartphone"
+_MAKER_CONFIRMED_DATE = re.compile(
+    r"\b(?:has|have)\s+(?:[a-z]+ly\s+|now\s+|also\s+)?(?:"
+    + fragments("confirming_verbs")
+    + r")\s+(?:the|its)\s+(?:official\s+)?(?:launch|release|arrival|unveiling)\s+date\b"
+)
+
+
+def maker_confirmed_date_before(doc: ArticleState, a: Assignment) -> bool:
+    """ "Honor has finally confirmed the release date of its next phone. ... The X9b is scheduled
+    to launch on February 15": a launch date whose sentence has no cue is the one the maker of
+    the phone confirmed in an earlier sentence, which gives no date of its own."""
+    brand = a.subject.brand
+    if not brand or "date" not in doc.low:
+        return False
+    for earlier in doc.references:
+        if earlier.start >= a.quote[0]:
+            return False
+        hit = _MAKER_CONFIRMED_DATE.search(doc.low, earlier.start, earlier.end)
+        if hit is None:
+            continue
+        maker = next((m for m in earlier.resolved if m.end <= hit.start()), None)
+        if (
+            maker is not None
+            and maker.kind in (COMPANY, COMPANY_REF)
+            and maker.brand == brand
+            and not any(d.quote[0] == earlier.start for d in doc.dates)
+        ):
+            return True
+    return False
 
 
 def maker_confirms_next(doc: ArticleState, sentence, value: str) -> bool:
