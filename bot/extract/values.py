@@ -158,7 +158,7 @@ def _hits(pattern: re.Pattern, body: str, positions: list[int] | None):
 # --- chipsets -------------------------------------------------------------------------------
 
 _GEN = r"(?P<tier>\d)(?P<s>s)?\s*(?P<p1>\+|\s?Plus)?\s+Gen\s*(?P<gen>\d)(?P<p2>\+|\s+Plus)?(?![\w+])"
-_NUM = r"(?P<num>\d{3,4})(?P<suf>\+|\s?Plus\b|[A-Z]{1,2}\+|[A-Z]{1,2}\b)?(?:[\s-]+(?P<ed>Ultra|Max|Pro|Elite)\b)?"
+_NUM = r"(?P<num>\d{3,4})(?P<suf>\+|\s?Plus\b|[A-Z]{1,2}\+|[A-Z]{1,2}\b)?(?:[\s-]+(?P<ed>Ultra|Max|Pro|Elite|Ultimate|Energy)\b)?"
 _LET = r"(?P<let>[A-Z]\d{1,3})\b"
 
 
