@@ -1153,6 +1153,7 @@ _LINK_PREPOSITIONS = frozenset(("on", "in", "of", "for", "with"))
 _WORDS = re.compile(r"[\w'’.+-]+")
 # "than its premium counterpart, the X": a name in apposition to a phone noun (a determiner, at
 # most two words describing the noun, a comma) stands where the noun stands.
+_NOT_APPOSED_COMPARISONS = frozenset(("from", "over", "after", "of", "against", "before"))
 _APPOSED_PHONE_NOUN = re.compile(
     r"(?i)\b(?:the|its|their|a|an)\s+(?:[a-z-]+\s+){0,2}?(?:"
     + fragments("apposed_phone_nouns")
@@ -1278,10 +1279,11 @@ def mark_comparisons(body: str, mentions: list[Mention]) -> None:
             continue
         apposed = _APPOSED_PHONE_NOUN.search(body, window_start, m.start)
         if apposed is not None:
-            # the comparison words then end where the noun phrase begins
-            candidates.append(
-                len([w for w in _WORDS.findall(body, window_start, apposed.start()) if w.rstrip(".")])
-            )
+            # the comparison words then end where the noun phrase begins; a word of place or time
+            # ("a teaser from its new flagship, the X") compares nothing there
+            before = [w for w in _WORDS.findall(body, window_start, apposed.start()) if w.rstrip(".")]
+            if before and before[-1].lower() not in _NOT_APPOSED_COMPARISONS:
+                candidates.append(len(before))
         for end in candidates:
             for size in range(1, longest + 1):
                 phrase = tuple(words[end - size : end]) if end - size >= 0 else None

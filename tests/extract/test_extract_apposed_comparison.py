@@ -23,3 +23,11 @@ def test_a_phone_in_apposition_without_a_comparison_word_is_still_named():
         "refresh_rate",
     )
     assert found == {("Google Pixel 9", "120 Hz")}, found
+
+
+def test_a_phone_in_apposition_after_from_is_not_compared():
+    found = values_of(
+        "Vivo shared a teaser from its upcoming flagship, the vivo X300. The phone will get a 120Hz OLED panel.",
+        "refresh_rate",
+    )
+    assert found == {("vivo X300", "120 Hz")}, found
