@@ -39,6 +39,14 @@ _EXPLETIVE_IT = re.compile(
     + r")\s+that\b"
 )
 _LARGER = re.compile(fragments("larger_words"))
+# "the chargers listed with the phone can deliver ...": plural products that are no phones
+_PLURAL_OTHER = re.compile(
+    r"(?i)\b(?:the|these|its|both)\s+(?:[\w-]+\s+)?(?:"
+    + fragments("other_device_nouns")
+    + "|"
+    + fragments("accessory_nouns")
+    + r")s\b"
+)
 _RANKS = tuple((word, rank) for word, rank in context_words("variant_ranks"))
 _PASSING_WORD = re.compile(r"\b(?:" + fragments("passing_words") + r")\b")
 _RELATIVE_WORD = re.compile(
@@ -181,6 +189,9 @@ class _Discourse:
         self.resume: Mention | None = None
         self.recall_paragraph = -1
         self.group_paragraph = -2  # the paragraph that named the last group together
+        # Whether the sentence before named plural products that are no phones ("the chargers"):
+        # a "they" then stands for them.
+        self.plural_other_before = False
 
     def resolve(self, sent_mentions: list[Mention], end: int) -> list[Mention]:
         """The sentence's mentions with each reference replaced by what it refers to (the
@@ -194,7 +205,8 @@ class _Discourse:
             if m.kind == REF_DEVICE and m.text.lower() == "it" and _EXPLETIVE_IT.match(self.doc.body, m.end):
                 continue  # "It is rumoured that ...": no phone
             if _OTHER.search(m.text) or (
-                m.text.lower() == "they" and any(_unnamed_group(x) for x in resolved)
+                m.text.lower() == "they"
+                and (self.plural_other_before or any(_unnamed_group(x) for x in resolved))
             ):
                 # "the two other models, which launched in April": not the topic; what is said of
                 # them is a compared phone's; "they" after "the two handsets" names no phone either.
@@ -505,6 +517,7 @@ def read_discourse(doc: ArticleState) -> list[SentenceContext]:
         )
         if sent_mentions:
             state.move_on(s, e, sent_mentions, resolved)
+        state.plural_other_before = _PLURAL_OTHER.search(doc.body, s, e) is not None
         sentence_status = cues.last_in(s, e)
         state.previous_cue = carried_cue(para[0], sentence_status, state.topic, state.previous_cue)
         if not is_item:

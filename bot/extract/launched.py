@@ -395,14 +395,41 @@ _OBJECT_GAP = re.compile(
 _SUBJECT_GAP = re.compile(r"\s+(?:(?:" + fragments("launch_auxiliaries") + r")\s+)*")
 
 
+# "Samsung has launched yet another mid-range smartphone", "Vivo has launched a new phone": a
+# phone the sentence does not name.
+_UNNAMED_PHONE = re.compile(
+    r"\s+(?:(?:yet\s+)?another|an?|its)\s+(?:[\w-]+\s+){0,3}?(?:"
+    + fragments("company_reference_nouns")
+    + r")\b"
+)
+
+
+def _unnamed_launched_phone(doc: ArticleState, sentence, hit: re.Match) -> Mention | None:
+    """ "Samsung has officially launched yet another mid-range smartphone. ... It is the Galaxy
+    M32": the article's salient device, launched by the article's account, when its maker is the
+    sentence's subject and the launched phone is left unnamed."""
+    main = doc.salient.main
+    if main is None or main.kind != DEVICE or main.subject not in doc.statuses.launched:
+        return None
+    if not _UNNAMED_PHONE.match(doc.low, hit.end()):
+        return None
+    makers = [m for m in sentence.resolved if m.end <= hit.start() and m.brand == main.brand and not m.ref]
+    if not makers or not _SUBJECT_GAP.fullmatch(doc.low, makers[-1].end, hit.start()):
+        return None
+    return main
+
+
 def launched_on_publication(doc: ArticleState, found: list[Assignment]) -> list[Assignment]:
     """ "Oppo has now launched the Reno 20", "the Reno 20 has been unveiled" in the opening
     paragraph of an article dated in its header, the sentence giving no date: the launch happened
     on the article's date, a launch date for the device named (unless the article dates it
-    elsewhere)."""
+    elsewhere, on or before its own date)."""
     if doc.published is None or doc.article.published_basis != "header" or not doc.references:
         return []
-    dated = {a.subject.subject for a in found}
+    # A date of the device later than the article's ("has launched the X ... on sale from the
+    # 13th") is of its sale or another market, not of the launch the sentence reports.
+    published = doc.published.isoformat()
+    dated = {a.subject.subject for a in found if a.value <= published}
     first_paragraph = doc.references[0].paragraph_start
     out: list[Assignment] = []
     for sentence in doc.references:
@@ -429,6 +456,8 @@ def launched_on_publication(doc: ArticleState, found: list[Assignment]) -> list[
             m for m in devices if m.end <= hit.start() and _SUBJECT_GAP.fullmatch(low, m.end, hit.start())
         ]
         subject = after[0] if after else before[-1] if before else None
+        if subject is None and not devices:
+            subject = _unnamed_launched_phone(doc, sentence, hit)
         if subject is None or low.startswith(("'s", "’s"), subject.end):
             continue  # "has unveiled the X's design", "announced that the X will ...": not the X's launch
         if any(c[2] != CONFIRMED for c in doc.statuses.cues.in_span(s, max(hit.end(), subject.end))):

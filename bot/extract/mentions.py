@@ -212,6 +212,13 @@ def patterns() -> dict[str, re.Pattern]:
     }
 
 
+def _names_a_model(words: list[str]) -> bool:
+    """Whether the words between a brand and the noun of a company reference name a model ("the
+    upcoming Tecno Pova 5G smartphone", "the new Vivo Y28 handset"): the first is capitalised and
+    one holds a digit; "the upcoming Samsung 5G phone" and "its new Galaxy phone" name none."""
+    return bool(words) and words[0][:1].isupper() and any(ch.isdigit() for w in words for ch in w)
+
+
 @lru_cache(maxsize=1)
 def comparison_cues() -> tuple[frozenset, frozenset, int]:
     cues = lexicon().cues
@@ -529,6 +536,8 @@ class MentionFinder:
             noun = (
                 p["company_ref_noun"].match(body, m.end(), min(len(body), m.end() + 40)) if before else None
             )
+            if noun is not None and _names_a_model(body[m.end() : noun.end()].split()[:-1]):
+                noun = None  # "the upcoming Tecno Pova 5G smartphone": a named model, no reference
             if after:
                 mentions.append(
                     Mention(m.start(), after.end(), COMPANY_REF, brand, brand, body[m.start() : after.end()])
@@ -1274,6 +1283,14 @@ _EARLIER_USE = re.compile(
 _EVENT_AFTER = re.compile(r"(?:['’]s)?\s+(?:[\w-]+\s+)?(?:" + fragments("release_nouns") + r")\b", re.I)
 _LINK_PREPOSITIONS = frozenset(("on", "in", "of", "for", "with"))
 _WORDS = re.compile(r"[\w'’.+-]+")
+# "than its premium counterpart, the X": a name in apposition to a phone noun (a determiner, at
+# most two words describing the noun, a comma) stands where the noun stands.
+_NOT_APPOSED_COMPARISONS = frozenset(("from", "over", "after", "of", "against", "before"))
+_APPOSED_PHONE_NOUN = re.compile(
+    r"(?i)\b(?:the|its|their|a|an)\s+(?:[a-z-]+\s+){0,2}?(?:"
+    + fragments("apposed_phone_nouns")
+    + r"),\s*(?:the\s+)?$"
+)
 
 
 @lru_cache(maxsize=1)
@@ -1416,6 +1433,13 @@ def mark_comparisons(body: str, mentions: list[Mention]) -> None:
         if _EARLIER_USE.search(body, window_start, m.start):
             m.comparison = True
             continue
+        apposed = _APPOSED_PHONE_NOUN.search(body, window_start, m.start)
+        if apposed is not None:
+            # the comparison words then end where the noun phrase begins; a word of place or time
+            # ("a teaser from its new flagship, the X") compares nothing there
+            before = [w for w in _WORDS.findall(body, window_start, apposed.start()) if w.rstrip(".")]
+            if before and before[-1].lower() not in _NOT_APPOSED_COMPARISONS:
+                candidates.append(len(before))
         for end in candidates:
             for size in range(1, longest + 1):
                 phrase = tuple(words[end - size : end]) if end - size >= 0 else None

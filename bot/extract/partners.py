@@ -5,12 +5,21 @@ from __future__ import annotations
 
 import re
 
-from bot.extract.lexicon import optics_brand
+from bot.extract.lexicon import fragments, optics_brand
 from bot.extract.mentions import COMPANY, COMPANY_REF, DEVICE, SERIES, Mention
 from bot.extract.salience import device_for_company
 from bot.extract.state import ArticleState, Assignment, SentenceContext
 
 _CLAUSES = re.compile(r";|,\s*(?:while|whereas|but|and)\b|\bwhile\b|\bwhereas\b")
+# "after the partnership with Leica came to an end", "parted ways with Zeiss": a partnership over
+_ENDED_AFTER = re.compile(r"\s+(?:" + fragments("ended_partnership_after") + r")\b")
+_ENDED_BEFORE = re.compile(r"\b(?:" + fragments("ended_partnership_before") + r")\s+$")
+
+
+def _partnership_ended(low: str, hit: re.Match) -> bool:
+    return bool(
+        _ENDED_AFTER.match(low, hit.end()) or _ENDED_BEFORE.search(low, max(0, hit.start() - 40), hit.start())
+    )
 
 
 def camera_partners(
@@ -20,7 +29,7 @@ def camera_partners(
     as many brands as makers, in order; a sentence naming no maker ("The Chinese brand has
     partnered with Zeiss") speaks of the topic."""
     s, e = sentence.start, sentence.end
-    hits = [m for m in optic_hits if s <= m.start() < e]
+    hits = [m for m in optic_hits if s <= m.start() < e and not _partnership_ended(doc.low, m)]
     if not hits:
         return []
     text = doc.low[s:e]

@@ -251,6 +251,8 @@ def resolve_references(doc: ArticleState) -> None:
     doc.references = read_discourse(doc)
 
 
+# "..., whereas the Y may come with B, both with support for C": a closing clause of both phones
+_BOTH_CLAUSE = re.compile(r",\s*both\s+(?:" + fragments("both_clause_words") + r")\b")
 _CLAUSE_BREAK = re.compile(
     r"[;:]|,\s*(?:but|and|while|though|although|yet|so)\b|\bbut\b|\bwhile\b|\bwhereas\b"
 )
@@ -282,6 +284,31 @@ def find_launched_by_references(doc: ArticleState) -> None:
 def read_column_cues(doc: ArticleState) -> None:
     """A run-together table's rows read with their header's column cue ("(rumored)")."""
     carry_column_cues(doc)
+
+
+def _both_clause_values(doc: ArticleState, sentence, values: list[Value]) -> dict[int, list]:
+    """The values of a closing ", both with ..." clause, each given to every phone the sentence
+    named before it ("The X packs A, whereas the Y may get B, both with support for C")."""
+    s, e = sentence.start, sentence.end
+    if "both" not in doc.low[s:e]:
+        return {}
+    clause = _BOTH_CLAUSE.search(doc.low, s, e)
+    if clause is None:
+        return {}
+    phones: list = []
+    for m in sentence.resolved:
+        if (
+            m.kind == DEVICE
+            and m.subject
+            and m.end <= clause.start()
+            and not m.comparison
+            and not m.alias_only
+            and m.subject not in [p.subject for p in phones]
+        ):
+            phones.append(m)
+    if len(phones) < 2:
+        return {}
+    return {id(v): list(phones) for v in values if v.start >= clause.end()}
 
 
 def assign_subjects(doc: ArticleState) -> None:
@@ -316,6 +343,7 @@ def assign_subjects(doc: ArticleState) -> None:
         # "The X and X Pro get 3,095mAh, compared to 2,815mAh": a compared value pairs with no device.
         own_values = [v for v in sent_values if id(v) not in compared]
         paired = pair_values(doc, sentence, own_values) if len(own_values) >= 2 else {}
+        paired.update(_both_clause_values(doc, sentence, own_values))
         if chip_led(doc, sentence, sent_values):
             # A sentence about the chip: it says the chip again of the phone the article gave it to.
             chip = sent_values[0]
@@ -466,8 +494,12 @@ def assign_launch_dates(doc: ArticleState) -> None:
                 )
     found += launched_on_publication(doc, found)
     values = {a.value for a in found}
+    days = {(a.subject.subject, a.value[:7]) for a in found if len(a.value) == 10}
     doc.dates = [
-        a for a in found if not (len(a.value) == 4 and any(v.startswith(a.value + "-") for v in values))
+        a
+        for a in found
+        if not (len(a.value) == 4 and any(v.startswith(a.value + "-") for v in values))
+        and not (len(a.value) == 7 and (a.subject.subject, a.value) in days)
     ]
 
 
@@ -537,7 +569,9 @@ def status_for(doc: ArticleState, a: Assignment) -> str:
     ):
         return carried[1]
     if a.attribute == "launch_date" and (
-        maker_confirms_next(doc, sentence, a.value) or maker_announces(doc, sentence, a)
+        maker_confirms_next(doc, sentence, a.value)
+        or maker_announces(doc, sentence, a)
+        or maker_confirmed_date_before(doc, a)
     ):
         return CONFIRMED
     return default_status(doc, a.subject, a.attribute, doc.body[s:e])
@@ -566,6 +600,38 @@ def maker_announces(doc: ArticleState, sentence, a: Assignment) -> bool:
     ):
         return False
     return _MAKER_LAUNCH.match(doc.body, opener.end) is not None
+
+
+# "Honor has finally confirmed the release date of its next smartphone"
+_MAKER_CONFIRMED_DATE = re.compile(
+    r"\b(?:has|have)\s+(?:[a-z]+ly\s+|now\s+|also\s+)?(?:"
+    + fragments("confirming_verbs")
+    + r")\s+(?:the|its)\s+(?:official\s+)?(?:launch|release|arrival|unveiling)\s+date\b"
+)
+
+
+def maker_confirmed_date_before(doc: ArticleState, a: Assignment) -> bool:
+    """ "Honor has finally confirmed the release date of its next phone. ... The X9b is scheduled
+    to launch on February 15": a launch date whose sentence has no cue is the one the maker of
+    the phone confirmed in an earlier sentence, which gives no date of its own."""
+    brand = a.subject.brand
+    if not brand or "date" not in doc.low:
+        return False
+    for earlier in doc.references:
+        if earlier.start >= a.quote[0]:
+            return False
+        hit = _MAKER_CONFIRMED_DATE.search(doc.low, earlier.start, earlier.end)
+        if hit is None:
+            continue
+        maker = next((m for m in earlier.resolved if m.end <= hit.start()), None)
+        if (
+            maker is not None
+            and maker.kind in (COMPANY, COMPANY_REF)
+            and maker.brand == brand
+            and not any(d.quote[0] == earlier.start for d in doc.dates)
+        ):
+            return True
+    return False
 
 
 def maker_confirms_next(doc: ArticleState, sentence, value: str) -> bool:

@@ -283,7 +283,8 @@ class Cues:
             return False
         last = None
         for m in self.negation.finditer(window):
-            last = m
+            if not window.startswith(("-", "‑"), m.end()):
+                last = m  # "the not-so-new chip", "a not-too-distant launch": an adjective, no denial
         if last is None:
             return False
         between = window[last.end() :]

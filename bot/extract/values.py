@@ -158,7 +158,7 @@ def _hits(pattern: re.Pattern, body: str, positions: list[int] | None):
 # --- chipsets -------------------------------------------------------------------------------
 
 _GEN = r"(?P<tier>\d)(?P<s>s)?\s*(?P<p1>\+|\s?Plus)?\s+Gen\s*(?P<gen>\d)(?P<p2>\+|\s+Plus)?(?![\w+])"
-_NUM = r"(?P<num>\d{3,4})(?P<suf>\+|\s?Plus\b|[A-Z]{1,2}\+|[A-Z]{1,2}\b)?(?:[\s-]+(?P<ed>Ultra|Max|Pro|Elite)\b)?"
+_NUM = r"(?P<num>\d{3,4})(?P<suf>\+|\s?Plus\b|[A-Z]{1,2}\+|[A-Z]{1,2}\b)?(?:[\s-]+(?P<ed>Ultra|Max|Pro|Elite|Ultimate|Energy)\b)?"
 _LET = r"(?P<let>[A-Z]\d{1,3})\b"
 
 
@@ -333,14 +333,15 @@ _SCREEN_WORDS = r"(?:display|screen|panel|AMOLED|OLED|LCD|FHD|QHD|HD|LTPO|touchs
 # ("6.6″ flat 1.5K display"); a point that ends a sentence ends the words.
 _WORDS_BEFORE_SCREEN = r"(?:\w(?:[\w+-]|\.(?=\w))*\s+){0,3}"
 _SIZE = re.compile(
-    r"\b(?P<n>\d(?<![\d.,]\d)\d?(?:\.\d{1,2})?)\s*(?:-\s*|\s)?(?:inch(?:es)?\b|-in\b|in\b(?=[\s-]+"
+    r"\b(?P<n>\d(?<![\d.,]\d)\d?(?:\.\d{1,2})?)(?:(?<=\.\d)in\b(?![’'])|(?<=\.\d\d)in\b(?![’'])|"
+    r"\s*(?:-\s*|\s)?(?:inch(?:es)?\b|-in\b|in\b(?=[\s-]+"
     + _WORDS_BEFORE_SCREEN
     + _SCREEN_WORDS
     + r")|(?:[\"″”]|''|’’)(?=\s*"
     + _WORDS_BEFORE_SCREEN
     + _SCREEN_WORDS
-    + r"))"
-)  # 6.7″, 6.7'' (two apostrophes)
+    + r")))"
+)  # 6.7″, 6.7'' (two apostrophes); "6.1in" (a decimal size with "in" glued on: no preposition)
 _INCH_CELL = re.compile(r"(?<![\w.])(?P<n>\d{1,2}(?:\.\d{1,2})?)(?:[\"″”]|''|’’)")
 _SIZE_ROW = re.compile(
     r"\b(?:[Ss]creen|[Dd]isplay)(?:\s+[Ss]ize)?:?\s+"
@@ -533,6 +534,7 @@ def _without_glossed_pixels(body: str, values: list[Value]) -> list[Value]:
 _HZ = re.compile(r"\b(?P<n>\d(?<![\d.,]\d)\d{1,2})\s*-?\s*Hz\b")
 _NOT_REFRESH = re.compile(r"\s*(?:[\w-]+\s+)?(?:" + fragments("not_refresh_words") + ")", re.IGNORECASE)
 _NOT_REFRESH_BEFORE = tuple(context_words("not_refresh_before"))
+_REFRESH_AFTER = re.compile(r"\s*(?:[\w-]+\s+)?refresh\b", re.IGNORECASE)
 
 
 def find_refresh(body: str, sentences: Sentences, at: dict | None = None) -> list[Value]:
@@ -543,7 +545,11 @@ def find_refresh(body: str, sentences: Sentences, at: dict | None = None) -> lis
         if not 30 <= n <= 240:
             continue
         before = body[max(0, m.start() - 25) : m.start()].lower()
-        if _NOT_REFRESH.match(body, m.end()) or any(w in before for w in _NOT_REFRESH_BEFORE):
+        if _NOT_REFRESH.match(body, m.end()) or (
+            # "240Hz touch sampling rate and a 120Hz refresh rate": the word before belongs to the
+            # figure before; one named a refresh rate is one
+            any(w in before for w in _NOT_REFRESH_BEFORE) and not _REFRESH_AFTER.match(body, m.end())
+        ):
             continue
         out.append(Value(m.start(), m.end(), "refresh_rate", f"{n} Hz"))
     return out
@@ -565,7 +571,13 @@ _ELLIPSIS_GAP = re.compile(
 )
 
 
-_VARIANT_AFTER = re.compile(r"\s*(?:" + fragments("memory_variant_nouns") + r")s?\b", re.IGNORECASE)
+# "a 16GB variant", "12GB of top option", "12GB in the top variant": an amount named as a variant
+_VARIANT_AFTER = re.compile(
+    r"\s*(?:(?:of|in)\s+(?:the\s+|its\s+)?)?(?:[a-z-]+\s+)?(?:"
+    + fragments("memory_variant_nouns")
+    + r")s?\b",
+    re.IGNORECASE,
+)
 
 
 def _gb(n: str, unit: str) -> float:
@@ -700,8 +712,6 @@ def find_memory(body: str, sentences: Sentences, at: dict | None = None) -> list
             if _LIST_GAP.match(gap):
                 roles[i] = roles[i + 1]
     for m, role in zip(amounts, roles, strict=False):
-        if role is not None and _expansion_amount(body, sentences, m):
-            continue  # "expandable up to 1TB via microSD": a card's amount, not the phone's
         amount = _gb(m.group("n"), m.group("u"))
         if role is None:
             if m.group("u").upper().startswith("T") or amount >= 64:
@@ -711,6 +721,10 @@ def find_memory(body: str, sentences: Sentences, at: dict | None = None) -> list
                 ):
                     role = "storage"
         if role is None:
+            continue
+        if _expansion_amount(body, sentences, m):
+            # "expandable up to 1TB via microSD", "storage that can be expanded up to 2TB" (the
+            # role read from the sentence's words): a card's amount, not the phone's
             continue
         if role == "ram" and not 1 <= amount <= 32:
             continue
@@ -1302,7 +1316,7 @@ _DEAL_AFTER = re.compile(
 
 # An amount in another currency right after a price, hedged ("CNY 6,999, roughly ₹80,000") or in a
 # bare bracket ("5,499 yuan ($760)"), is that price converted; one joined to a conversion by "or"
-# or "/" ("..., roughly ₹80,000 or $970") too.
+# or "/" ("..., roughly ₹80,000 or $970") too, and a converted range ("roughly between ₹X and ₹Y").
 _CONVERSION_HEDGE = (
     r"(?:or\s+)?(?:approximately|approx\.?|around|about|roughly|nearly|almost|close to|some|~|≈)"
 )
@@ -1317,20 +1331,26 @@ _CONVERSION_GAP = re.compile(
     + _CONVERSION_HEDGE
     + r")?|"
     + _CONVERSION_HEDGE
-    + r")\s*"
+    + r")(?:\s+between)?\s*"
     r"|\s*\(\s*",
     re.IGNORECASE,
 )
 _CONVERSION_CHAIN_GAP = re.compile(r"\s*(?:,\s*)?(?:or|/|and)\s*$", re.IGNORECASE)
+# "roughly between ₹16,500 and ₹18,200", "about ₹16,500 to ₹18,200": the other end of a converted range
+_CONVERTED_RANGE_GAP = re.compile(r"\s*(?:and|to|[–—-])\s*", re.IGNORECASE)
 
 
 def _converted_amounts(amounts: list[tuple[int, int, str]], sentences: Sentences, body: str) -> set[int]:
     """The starts of the amounts that convert the price before them into another currency."""
     converted: set[int] = set()
     for (a_start, a_end, a_code), (b_start, _b_end, b_code) in zip(amounts, amounts[1:], strict=False):
-        if a_code == b_code or b_start - a_end > 40 or sentences.bounds(a_start) != sentences.bounds(b_start):
+        if b_start - a_end > 40 or sentences.bounds(a_start) != sentences.bounds(b_start):
             continue
         gap = body[a_end:b_start]
+        if a_code == b_code:
+            if a_start in converted and _CONVERTED_RANGE_GAP.fullmatch(gap):
+                converted.add(b_start)
+            continue
         if _CONVERSION_GAP.fullmatch(gap) or (a_start in converted and _CONVERSION_CHAIN_GAP.fullmatch(gap)):
             converted.add(b_start)
     return converted
