@@ -14,6 +14,7 @@ from bot.extract.status import (
     UPCOMING_LAUNCH,
     UPCOMING_LEADS,
     headline,
+    hedged_headline,
     launched_in_headline,
     series_after,
 )
@@ -244,6 +245,7 @@ def _mark_headline_launches(launched: Launched, doc: ArticleState) -> None:
     text = headline(doc.article.title, doc.article.url)
     if not text:
         return
+    launched.hedged_headline = hedged_headline(text)
     names = {
         (m.subject, m.text, m.kind == SERIES)
         for m in doc.mentions

@@ -376,12 +376,18 @@ def headline(title: str | None, url: str | None) -> str:
     return re.sub(r"[-_]+", " ", words)
 
 
+def hedged_headline(text: str) -> bool:
+    """Whether the headline tells of a leak or of a launch to come ("specs leak", "set to launch")."""
+    low = _words_only(text)
+    return bool(low) and _HEADLINE_HEDGE.search(low) is not None
+
+
 def launched_in_headline(text: str, names: list[tuple[str, str, bool]]) -> list[tuple[str, bool]]:
     """(subject, named as a series) of each phone the headline says was launched; `names` are
     (subject, the words that named it in the body, is a series). A name inside a longer one
     ("Xperia 5" in "Xperia 5 V") is not that phone."""
     low = _words_only(text)
-    if not low or _HEADLINE_HEDGE.search(low):
+    if not low or hedged_headline(low):
         return []
     spans = []
     for subject, words, is_series in names:
