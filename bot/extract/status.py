@@ -137,11 +137,13 @@ _AS_BEFORE = re.compile(
 # "will announce", "could possibly be launched": a hedge up to two words before the cue word.
 _HEDGED_BEFORE = re.compile(r"(?:\b(?:" + fragments("confirmation_hedges") + r")|n['’]t)\s+(?:\w+\s+){0,2}$")
 _PERFECT_BEFORE = re.compile(r"\b(?:has|have|had)\s+(?:\w+\s+)?$")
-# "The printing on the leaked box confirms that ...": the evidence of a leak confirms, not the maker.
+# "The printing on the leaked box confirms that ...", "a benchmark listing for the X confirmed ...": the
+# evidence of a leak confirms, not the maker.
 _EVIDENCE_BEFORE = re.compile(
     r"\b(?:"
     + fragments("evidence_subjects")
-    + r")\s+(?:[\w-]+\s+){0,2}?(?:(?:also|further|now|apparently|seemingly|reportedly|which)\s+)*$"
+    + r")\s+(?:(?:for|of)\s+(?:the\s+)?(?:[\w+-]+\s+){1,4}?|(?:[\w-]+\s+){0,2}?)"
+    r"(?:(?:also|further|now|apparently|seemingly|reportedly|which)\s+)*$"
 )
 _CONFIRMING = frozenset(context_words("confirming_verbs"))
 _CORRECTION_LEADS = tuple(context_words("correction_leads"))
@@ -227,7 +229,7 @@ class Cues:
             if (
                 status == CONFIRMED
                 and word in _CONFIRMING
-                and _EVIDENCE_BEFORE.search(low, max(0, start - 40), start)
+                and _EVIDENCE_BEFORE.search(low, max(0, start - 60), start)
                 and not _OFFICIAL_NEAR.search(low, max(0, start - 60), start)
                 and not _makers_own(low, max(0, start - 60), start)
             ):
