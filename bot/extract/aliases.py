@@ -68,9 +68,39 @@ def find_aliases(doc: ArticleState, mentions: list[Mention]) -> dict[str, str]:
                 else alias_name
             )
             aliases.models.setdefault(subject.brand, set()).add(key(model))
+    _codenames_before_brackets(doc, devices, alias_map)
     _rebadged(doc, devices, mentions, alias_map)
     _rebadged_of_reference(doc, devices)
     return alias_map
+
+
+_CODENAME_BEFORE_BRACKET = re.compile(r"(?<![\w-])(?P<code>[A-Z][a-z]{2,19}) ?\($")
+
+
+def _codenames_before_brackets(doc: ArticleState, devices: list[Mention], alias_map: dict[str, str]) -> None:
+    """ "the code names of the line: Bison (Nova 14), Heron (Nova 14 Pro)": in a sentence that speaks
+    of code names, a capitalised word right before a bracketed device name is that device's code
+    name (the bracket explains the word, as "X (formerly Y)" explains the name before it)."""
+    body = doc.body
+    for m in devices:
+        if m.alias_only or m.comparison or not m.subject or body[m.end : m.end + 1] != ")":
+            continue
+        match = _CODENAME_BEFORE_BRACKET.search(body, max(0, m.start - 22), m.start)
+        if match is None or not _names_code(doc, m.start):
+            continue
+        code = match.group("code")
+        if code in alias_map or brand_of_lead(code)[0] or key(code) in lexicon().devices_by_key:
+            continue
+        s, e = doc.sentences.bounds(m.start)
+        if e <= s:
+            continue
+        status = doc.statuses.cues.status_at(s, e, match.start(), m.end) or CONFIRMED
+        if status == DENIED:
+            status = RUMORED
+        doc.aliases.claims.append(
+            Assignment((s, e), None, m, "alias", code, match.start("code"), match.end("code"), status)
+        )
+        alias_map[code] = m.subject
 
 
 _IS_QUOTED = re.compile(r"\s+is\s+[\"“‘]")

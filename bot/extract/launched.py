@@ -14,6 +14,7 @@ from bot.extract.status import (
     UPCOMING_LAUNCH,
     UPCOMING_LEADS,
     headline,
+    hedged_headline,
     launched_in_headline,
     series_after,
 )
@@ -173,13 +174,15 @@ def find_launched(doc: ArticleState) -> Launched:
     _mark_official_listings(launched, spans, mentions, low)
     _mark_product_pages(launched, doc)
     for m in mentions:
-        # "with the release of the X": the X has been launched
+        # "with the release of the X": the X has been launched; "will continue with the launch of
+        # the X next week": it has not
         if (
             m.kind in (DEVICE, SERIES)
             and m.subject
             and not m.comparison
             and not m.alias_only
-            and _RELEASE_HAPPENED.search(low, max(0, m.start - 40), m.start)
+            and (release := _RELEASE_HAPPENED.search(low, max(0, m.start - 40), m.start))
+            and not hedged_launch(low, max(0, release.start() - 60), release.start())
         ):
             launched.devices.add(m.subject)
     if not _LAUNCHED_GATE(low):
@@ -194,8 +197,10 @@ def find_launched(doc: ArticleState) -> Launched:
         k = bisect_right(sentence_starts, hit.start()) - 1
         if k < 0 or k in done or hit.start() >= spans[k][1]:
             continue
-        done.add(k)
         s, e, _item = spans[k]
+        if _CLAUSE_OBJECT.match(low, hit.end()) and UPCOMING_LAUNCH.search(low, hit.end(), e):
+            continue  # "Oppo announced that the X will be launched on ...": a launch to come
+        done.add(k)
         if hedged_launch(low, s, hit.start()):
             continue
         if any(c[2] != CONFIRMED for c in cues.in_span(s, _launch_clause_end(low, hit.end(), e))):
@@ -213,6 +218,10 @@ def find_launched(doc: ArticleState) -> Launched:
             if m.kind == SERIES or series_after(low, m.end):  # "its Pura 70 smartphone series"
                 launched.series.append(_series_base(m.subject))
     return launched
+
+
+# "announced that ...": the maker's word of what follows, which may be a launch still to come.
+_CLAUSE_OBJECT = re.compile(r"\s+that\b")
 
 
 # "X took the wraps off the Y in China, sparking rumours of a global launch": a clause after the
@@ -236,6 +245,7 @@ def _mark_headline_launches(launched: Launched, doc: ArticleState) -> None:
     text = headline(doc.article.title, doc.article.url)
     if not text:
         return
+    launched.hedged_headline = hedged_headline(text)
     names = {
         (m.subject, m.text, m.kind == SERIES)
         for m in doc.mentions

@@ -678,6 +678,8 @@ def default_status(doc: ArticleState, subject, attribute: str, sentence: str | N
         month = doc.published.isoformat()[:7] if doc.published else None
         if device is None or not device.announced or (month is not None and device.announced > month):
             return RUMORED
+        if device.announced == month and doc.statuses.launched.hedged_headline:
+            return RUMORED  # announced this month, maybe after a headline that tells of a leak
         if not doc.statuses.launched.is_upcoming(subject.subject):
             return CONFIRMED  # announced before the article: on sale, its plain specs confirmed
         if (

@@ -87,6 +87,7 @@ class Launched:
     series: list[str] = field(default_factory=list)
     upcoming: set[str] = field(default_factory=set)
     listed: set[str] = field(default_factory=set)  # on the maker's own site: its listing is official
+    hedged_headline: bool = False  # the headline tells of a leak or of a launch to come
 
     def __contains__(self, subject: str | None) -> bool:
         if not subject or not self.devices:

@@ -137,11 +137,13 @@ _AS_BEFORE = re.compile(
 # "will announce", "could possibly be launched": a hedge up to two words before the cue word.
 _HEDGED_BEFORE = re.compile(r"(?:\b(?:" + fragments("confirmation_hedges") + r")|n['’]t)\s+(?:\w+\s+){0,2}$")
 _PERFECT_BEFORE = re.compile(r"\b(?:has|have|had)\s+(?:\w+\s+)?$")
-# "The printing on the leaked box confirms that ...": the evidence of a leak confirms, not the maker.
+# "The printing on the leaked box confirms that ...", "a benchmark listing for the X confirmed ...": the
+# evidence of a leak confirms, not the maker.
 _EVIDENCE_BEFORE = re.compile(
     r"\b(?:"
     + fragments("evidence_subjects")
-    + r")\s+(?:[\w-]+\s+){0,2}?(?:(?:also|further|now|apparently|seemingly|reportedly|which)\s+)*$"
+    + r")\s+(?:(?:for|of)\s+(?:the\s+)?(?:[\w+-]+\s+){1,4}?|(?:[\w-]+\s+){0,2}?)"
+    r"(?:(?:also|further|now|apparently|seemingly|reportedly|which)\s+)*$"
 )
 _CONFIRMING = frozenset(context_words("confirming_verbs"))
 _CORRECTION_LEADS = tuple(context_words("correction_leads"))
@@ -227,7 +229,7 @@ class Cues:
             if (
                 status == CONFIRMED
                 and word in _CONFIRMING
-                and _EVIDENCE_BEFORE.search(low, max(0, start - 40), start)
+                and _EVIDENCE_BEFORE.search(low, max(0, start - 60), start)
                 and not _OFFICIAL_NEAR.search(low, max(0, start - 60), start)
                 and not _makers_own(low, max(0, start - 60), start)
             ):
@@ -377,12 +379,18 @@ def headline(title: str | None, url: str | None) -> str:
     return re.sub(r"[-_]+", " ", words)
 
 
+def hedged_headline(text: str) -> bool:
+    """Whether the headline tells of a leak or of a launch to come ("specs leak", "set to launch")."""
+    low = _words_only(text)
+    return bool(low) and _HEADLINE_HEDGE.search(low) is not None
+
+
 def launched_in_headline(text: str, names: list[tuple[str, str, bool]]) -> list[tuple[str, bool]]:
     """(subject, named as a series) of each phone the headline says was launched; `names` are
     (subject, the words that named it in the body, is a series). A name inside a longer one
     ("Xperia 5" in "Xperia 5 V") is not that phone."""
     low = _words_only(text)
-    if not low or _HEADLINE_HEDGE.search(low):
+    if not low or hedged_headline(low):
         return []
     spans = []
     for subject, words, is_series in names:

@@ -55,9 +55,15 @@ _OBJECT_BEFORE = re.compile(
 # scan in C instead of trying every offset (half the scan of an article).
 _MODEL_REF = re.compile(
     r"[Tt](?<!\w[Tt])he\s+(?:(?P<adj>(?:" + fragments("model_reference_adjectives") + r")\s+)"
-    r"(?P<noun>(?:" + fragments("model_reference_nouns") + r"|one)\b)"
+    r"(?P<noun>(?:" + fragments("model_reference_nouns") + r")s?\b|one\b)"
     r"|(?P<bare>" + fragments("model_reference_bare_adjectives") + r")(?![\w+-])"
-    r"|(?P<var>" + fragments("model_reference_variants") + r")(?![\w+])"
+    r"|(?P<var>(?:"
+    + fragments("model_reference_variants")
+    + r")|(?:"
+    + fragments("model_reference_network_variants")
+    + r")(?=\s*(?:"
+    + fragments("model_reference_nouns")
+    + r")\b))(?![\w+])"
     r"(?:\s*(?:" + fragments("model_reference_nouns") + r")\b)?)"
 )
 _TABLE = re.compile(r"(?m)^[ \t]*\|[^\n]*\|[ \t]*$(?:\n[ \t]*\|[^\n]*\|[ \t]*$)+")
