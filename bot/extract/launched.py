@@ -415,8 +415,7 @@ _UNNAMED_PHONE = re.compile(
 
 
 def _unnamed_launched_phone(doc: ArticleState, sentence, hit: re.Match) -> Mention | None:
-    """ "Samsung has officially launched yet another mid-range smartphone. ... It is the Galaxy
-    M32": the article's salient device, launched by the article's account, when its maker is the
+    """ "Vivo has now launched one more budget handset. ... It is the Y36": the article's salient device, launched by the article's account, when its maker is the
     sentence's subject and the launched phone is left unnamed."""
     main = doc.salient.main
     if main is None or main.kind != DEVICE or main.subject not in doc.statuses.launched:

@@ -1283,7 +1283,7 @@ _EARLIER_USE = re.compile(
 _EVENT_AFTER = re.compile(r"(?:['’]s)?\s+(?:[\w-]+\s+)?(?:" + fragments("release_nouns") + r")\b", re.I)
 _LINK_PREPOSITIONS = frozenset(("on", "in", "of", "for", "with"))
 _WORDS = re.compile(r"[\w'’.+-]+")
-# "than its premium counterpart, the X": a name in apposition to a phone noun (a determiner, at
+# "than its pricier counterpart, the X": a name in apposition to a phone noun (a determiner, at
 # most two words describing the noun, a comma) stands where the noun stands.
 _NOT_APPOSED_COMPARISONS = frozenset(("from", "over", "after", "of", "against", "before"))
 _APPOSED_PHONE_NOUN = re.compile(

@@ -11,7 +11,7 @@ from bot.extract.salience import device_for_company
 from bot.extract.state import ArticleState, Assignment, SentenceContext
 
 _CLAUSES = re.compile(r";|,\s*(?:while|whereas|but|and)\b|\bwhile\b|\bwhereas\b")
-# "after the partnership with Leica came to an end", "parted ways with Zeiss": a partnership over
+# "once its deal with Zeiss came to an end", "parted ways with Zeiss": a partnership over
 _ENDED_AFTER = re.compile(r"\s+(?:" + fragments("ended_partnership_after") + r")\b")
 _ENDED_BEFORE = re.compile(r"\b(?:" + fragments("ended_partnership_before") + r")\s+$")
 

@@ -546,7 +546,7 @@ def find_refresh(body: str, sentences: Sentences, at: dict | None = None) -> lis
             continue
         before = body[max(0, m.start() - 25) : m.start()].lower()
         if _NOT_REFRESH.match(body, m.end()) or (
-            # "240Hz touch sampling rate and a 120Hz refresh rate": the word before belongs to the
+            # "300Hz touch sampling rate and a 144Hz refresh rate": the word before belongs to the
             # figure before; one named a refresh rate is one
             any(w in before for w in _NOT_REFRESH_BEFORE) and not _REFRESH_AFTER.match(body, m.end())
         ):
@@ -723,7 +723,7 @@ def find_memory(body: str, sentences: Sentences, at: dict | None = None) -> list
         if role is None:
             continue
         if _expansion_amount(body, sentences, m):
-            # "expandable up to 1TB via microSD", "storage that can be expanded up to 2TB" (the
+            # "expandable up to 1TB via microSD", "storage you can expand to 1TB" (the
             # role read from the sentence's words): a card's amount, not the phone's
             continue
         if role == "ram" and not 1 <= amount <= 32:

@@ -1,4 +1,4 @@
-"""'8GB of base RAM option and 12GB of top option': an amount named as a variant ('of top option',
+"""'6GB RAM in the entry model, 16GB of top option': an amount named as a variant ('of top option',
 'in the top variant') right after a RAM figure of its sentence is RAM too, and the largest is the
 phone's. Own sentences, no text of any real article."""
 
