@@ -189,9 +189,13 @@ class _Discourse:
         self.resume: Mention | None = None
         self.recall_paragraph = -1
         self.group_paragraph = -2  # the paragraph that named the last group together
-        # Whether the sentence before named plural products that are no phones ("the chargers"):
-        # a "they" then stands for them.
-        self.plural_other_before = False
+        # The sentence before: when it named plural products that are no phones ("the
+        # chargers"), a "they" stands for them (looked for only when a "they" comes).
+        self.sentence_before: tuple[int, int] | None = None
+
+    def _plural_other_before(self) -> bool:
+        span = self.sentence_before
+        return span is not None and _PLURAL_OTHER.search(self.doc.body, *span) is not None
 
     def resolve(self, sent_mentions: list[Mention], end: int) -> list[Mention]:
         """The sentence's mentions with each reference replaced by what it refers to (the
@@ -206,7 +210,7 @@ class _Discourse:
                 continue  # "It is rumoured that ...": no phone
             if _OTHER.search(m.text) or (
                 m.text.lower() == "they"
-                and (self.plural_other_before or any(_unnamed_group(x) for x in resolved))
+                and (self._plural_other_before() or any(_unnamed_group(x) for x in resolved))
             ):
                 # "the two other models, which launched in April": not the topic; what is said of
                 # them is a compared phone's; "they" after "the two handsets" names no phone either.
@@ -517,7 +521,7 @@ def read_discourse(doc: ArticleState) -> list[SentenceContext]:
         )
         if sent_mentions:
             state.move_on(s, e, sent_mentions, resolved)
-        state.plural_other_before = _PLURAL_OTHER.search(doc.body, s, e) is not None
+        state.sentence_before = (s, e)
         sentence_status = cues.last_in(s, e)
         state.previous_cue = carried_cue(para[0], sentence_status, state.topic, state.previous_cue)
         if not is_item:

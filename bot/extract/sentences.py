@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from bot.extract.lexicon import fragments
+from bot.extract.lexicon import fragments, word_gate
 
 MAX_SENTENCE = 1200
 
@@ -143,13 +143,16 @@ def paragraphs(body: str) -> list[tuple[int, int]]:
 _RELATED_LINK = re.compile(
     r"(?<![\w‑-])(?:" + fragments("related_link_leads") + r")(?:\s*[:|]|\s*[-–—]+(?=\s))[^\n]*"
 )
+_RELATED_GATE = word_gate("related_link_leads")  # a body without one of the words has no link
 
 
 def related_links(low: str) -> list[tuple[int, int]]:
     """The spans of links to other articles ("Also Read - ..."): their names and values are
     another article's, so they name no subject and make no claim here. A link in brackets ("(Also
     read: ...)") ends at its closing bracket, and the sentence goes on after it."""
-    out = []
+    out: list[tuple[int, int]] = []
+    if not _RELATED_GATE(low):
+        return out
     for m in _RELATED_LINK.finditer(low):
         start, end = m.span()
         if start and low[start - 1] in "([":
