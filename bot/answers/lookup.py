@@ -453,7 +453,7 @@ class NameIndex:
             rarest = min(
                 (
                     self.by_trigram.get(fragment_key[i : i + TRIGRAM], ())
-                    for i in range(len(fragment_key) - 2)
+                    for i in range(len(fragment_key) - TRIGRAM + 1)
                 ),
                 key=len,
             )

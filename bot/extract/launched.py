@@ -405,8 +405,8 @@ _OBJECT_GAP = re.compile(
 _SUBJECT_GAP = re.compile(r"\s+(?:(?:" + fragments("launch_auxiliaries") + r")\s+)*")
 
 
-# "Samsung has launched yet another mid-range smartphone", "Vivo has launched a new phone": a
-# phone the sentence does not name.
+# "Vivo has launched one more budget handset", "Oppo has launched a new phone": a phone the
+# sentence does not name.
 _UNNAMED_PHONE = re.compile(
     r"\s+(?:(?:yet\s+)?another|an?|its)\s+(?:[\w-]+\s+){0,3}?(?:"
     + fragments("company_reference_nouns")
@@ -415,8 +415,9 @@ _UNNAMED_PHONE = re.compile(
 
 
 def _unnamed_launched_phone(doc: ArticleState, sentence, hit: re.Match) -> Mention | None:
-    """ "Vivo has now launched one more budget handset. ... It is the Y36": the article's salient device, launched by the article's account, when its maker is the
-    sentence's subject and the launched phone is left unnamed."""
+    """ "Vivo has now launched one more budget handset. ... It is the Y36": the article's salient
+    device, launched by the article's account, when its maker is the sentence's subject and the
+    launched phone is left unnamed."""
     main = doc.salient.main
     if main is None or main.kind != DEVICE or main.subject not in doc.statuses.launched:
         return None

@@ -386,8 +386,8 @@ _FOLDS_TO_ASCII = "\u0130\u0131\u017f\u212a"
 @dataclass(frozen=True)
 class AnyCaseGate:
     """Whether a body holds one of the words (of ASCII and caseless characters) of some context.json
-    lists in any case, what a
-    case-insensitive search for their alternation tells: by `in` on the body's lowered copy, unless
+    lists in any case, what a case-insensitive search for their alternation tells: by `in` on the
+    body's lowered copy, unless
     the body holds one of the four characters IGNORECASE also matches to an ASCII letter (İ ı ſ K,
     all of Unicode checked), else by that search (it has no literal prefix to skip ahead on: ~20 us
     an article against a few `in` tests)."""

@@ -869,13 +869,14 @@ class MentionFinder:
                     (b for b in seen_models if b != brand and resolve_device(b, full_model)[1]), brand
                 )
             owned = owner is not None or _own_model_of(body, s, end, brand)
-            add(s, end, brand, (model + " " + (var or "")).strip(), bool(series), owned=owned)
+            add(s, end, brand, full_model, bool(series), owned=owned)
         return found
 
 
 _NON_PHONE_AFTER = re.compile(r"(?i)\s+(?:" + fragments("non_phone_nouns") + r")s?\b")
 _ITS_BEFORE = re.compile(r"\b(?:its|the)\s+(?:(?:new|upcoming|latest|next|own)\s+)?$", re.IGNORECASE)
 _SENTENCE_STOP = re.compile(r"[.!?:]\s")
+_OPENING_WORD = re.compile(r"\s*(?:[A-Z]\w*\s+){0,3}?(\w+)")  # the subject word a sentence opens with
 
 
 def _own_model_of(body: str, s: int, end: int, brand: str) -> bool:
@@ -890,7 +891,7 @@ def _own_model_of(body: str, s: int, end: int, brand: str) -> bool:
     brands = lexicon().brands
     if start is None or brand not in brands:
         return False
-    opening = re.match(r"\s*(?:[A-Z]\w*\s+){0,3}?(\w+)", body[start:s])
+    opening = _OPENING_WORD.match(body[start:s])
     return opening is not None and opening.group(1) in brands[brand].words
 
 
@@ -1167,24 +1168,30 @@ def _name_goes_on() -> re.Pattern:
     return re.compile(r"(?:\s+(?:[A-Z0-9]|(?:" + alternation(nouns) + r")s?\b)|-(?=\w))")
 
 
+def _capitalised_variant_words() -> list[str]:
+    """The lexicon's variant words written as words of a name ("Pro", "Ultra", "Edition")."""
+    return [v for v in lexicon().variants if v[:1].isupper() and v.isalpha()]
+
+
 @lru_cache(maxsize=1)
 def _family_and_variants() -> re.Pattern:
     """ "Mix Flip", "Phantom Ultimate" right after a brand word: a family word and one or two
     capitalised variant words."""
-    lex = lexicon()
-    families = sorted({f for words in lex.family_words.values() for f in words}, key=len, reverse=True)
-    variants = [v for v in lex.variants if v[:1].isupper() and v.isalpha()]
+    families = sorted({f for words in lexicon().family_words.values() for f in words}, key=len, reverse=True)
     return re.compile(
-        r"[ \t]*(" + alternation(families) + r")(?:[ \t]+(?:" + alternation(variants) + r")(?![\w+])){1,2}"
+        r"[ \t]*("
+        + alternation(families)
+        + r")(?:[ \t]+(?:"
+        + alternation(_capitalised_variant_words())
+        + r")(?![\w+])){1,2}"
     )
 
 
 @lru_cache(maxsize=1)
 def _variant_words_after() -> re.Pattern:
-    """Capitalised variant words written after a name ("Explorer Edition", "Pro Max")."""
-    words = [
-        v for v in lexicon().variants if v[:1].isupper() and v.isalpha() and not re.fullmatch(r"[IVX]+", v)
-    ]
+    """Capitalised variant words written after a name ("Explorer Edition", "Pro Max"); not the
+    Roman numerals, which end a name rather than add to it."""
+    words = [v for v in _capitalised_variant_words() if not re.fullmatch(r"[IVX]+", v)]
     return re.compile(r"(?:[ \t]+(?:" + alternation(words) + r")(?![\w+]))+")
 
 
@@ -1238,8 +1245,6 @@ def _sibling_forms(exact: dict[str, dict[str, list]]) -> dict[str, dict[str, lis
     """ "Phantom V Flip" beside the catalogue's "Phantom V Fold": a number-less name that ends in a
     form word (context.json's sibling_form_words) also names, with another form word, the sibling
     a maker announces before the catalogue lists it; its name is the brand and the words written."""
-    from bot.extract.lexicon import context_words
-
     forms = context_words("sibling_form_words")
     lowered_forms = {f.lower(): f for f in forms}
     out: dict[str, dict[str, list]] = {}

@@ -109,12 +109,16 @@ def read_sentences(doc: ArticleState) -> None:
     doc.word_hits = wordscan.scan(doc.low)
 
 
+def in_related_link(doc: ArticleState, pos: int) -> bool:
+    """Whether `pos` is inside a link to another article ("Also Read - ...")."""
+    return any(a <= pos < b for a, b in doc.related_links)
+
+
 def outside_links(doc: ArticleState, found: list) -> list:
-    """The mentions or values that are not in a link to another article ("Also Read - ...")."""
-    links = doc.related_links
-    if not links:
+    """The mentions or values that are not in a link to another article."""
+    if not doc.related_links:
         return found
-    return [x for x in found if not any(a <= x.start < b for a, b in links)]
+    return [x for x in found if not in_related_link(doc, x.start)]
 
 
 def read_posts(doc: ArticleState) -> None:
@@ -469,7 +473,7 @@ def assign_launch_dates(doc: ArticleState) -> None:
             continue
         sentence_tense = None  # read when the sentence has a launch date at all
         for c in _dates.candidates(body, s, e):
-            if doc.related_links and any(a <= c.start() < b for a, b in doc.related_links):
+            if in_related_link(doc, c.start()):
                 continue  # another article's headline dates another launch
             if not _launch_context(doc, c, launch_hits, pats.past_block):
                 continue

@@ -390,7 +390,7 @@ def launched_in_headline(text: str, names: list[tuple[str, str, bool]]) -> list[
     (subject, the words that named it in the body, is a series). A name inside a longer one
     ("Xperia 5" in "Xperia 5 V") is not that phone."""
     low = _words_only(text)
-    if not low or hedged_headline(low):
+    if not low or _HEADLINE_HEDGE.search(low):
         return []
     spans = []
     for subject, words, is_series in names:

@@ -621,11 +621,8 @@ def _table_row_values(body: str, header: list[Mention], values: list[Value]) -> 
             # cell says what each cell is, not the next row's label after the last.
             nxt.attribute = first.attribute
     kinds: dict[tuple, list[Value]] = {}
-    for v in values:
-        if v.start >= end:
-            kinds.setdefault((v.attribute, v.value.split()[0] if v.attribute == "price" else ""), []).append(
-                v
-            )
+    for v in after:
+        kinds.setdefault((v.attribute, v.value.split()[0] if v.attribute == "price" else ""), []).append(v)
     out: dict[int, Mention] = {}
     n = len(header)
     for group in kinds.values():

@@ -417,6 +417,11 @@ def _of_video(body: str, start: int, end: int) -> bool:
     )
 
 
+def _inches(number: str) -> str:
+    """A display size's value: "6.70" -> "6.7 in", "6" -> "6 in"."""
+    return f"{number.rstrip('0').rstrip('.') if '.' in number else number} in"
+
+
 def find_display(body: str, sentences: Sentences, at: dict | None = None) -> list[Value]:
     at = scan_numbers(body) if at is None else at
     out = []
@@ -433,7 +438,7 @@ def find_display(body: str, sentences: Sentences, at: dict | None = None) -> lis
                 m.start(),
                 m.end(),
                 "display_size",
-                f"{m.group('n').rstrip('0').rstrip('.') if '.' in m.group('n') else m.group('n')} in",
+                _inches(m.group("n")),
             )
         )
     if '"' in body or "″" in body or "”" in body:
@@ -443,9 +448,7 @@ def find_display(body: str, sentences: Sentences, at: dict | None = None) -> lis
             for cell in _INCH_CELL.finditer(body, row.start("cells"), row.end("cells")):
                 n = float(cell.group("n"))
                 if 3.0 <= n <= 16.0 and cell.start() not in seen:
-                    number = cell.group("n")
-                    size = number.rstrip("0").rstrip(".") if "." in number else number
-                    out.append(Value(cell.start(), cell.end(), "display_size", f"{size} in"))
+                    out.append(Value(cell.start(), cell.end(), "display_size", _inches(cell.group("n"))))
     res_words, type_re, canon, res_forms = _display_patterns()
     for m in _hits(_RES_P, body, at.get("res_p")):
         if not word_start(body, m.start()) or (m.start() and body[m.start() - 1] == "."):
@@ -984,7 +987,8 @@ def find_cameras(
             value = f"OmniVision {m.group('ov') or m.group('ov_bare')}"
         out.append(Value(m.start(), m.end(), "camera_sensor", value))
     words = lexicon().specs["camera_count_words"]
-    low = lowered(body)
+    if not mps:
+        low = lowered(body)  # lowered above only when the body has megapixel figures
     count_at = word_hits.get("camera_count") if word_hits is not None else None
     counts = _COUNT.finditer(low) if count_at is None else matches_at(_COUNT, low, count_at)
     for m in counts if _COUNT_GATE(low) else ():
