@@ -152,7 +152,9 @@ def add_feed(
             },
         )
         store.record(actor, "feed.add", f"feed:{feed_id}", guild_id, url)
-    return feed(store, feed_id)
+    added = feed(store, feed_id)
+    assert added is not None
+    return added
 
 
 def remove_feed(store: Store, *, guild_id: int | None, given: str, actor: str) -> Feed:
@@ -191,7 +193,7 @@ def due_feeds(store: Store, now: datetime) -> list[Feed]:
     return _feed_list(sql.feeds_due(store, iso(now)))
 
 
-def update_feed(store: Store, feed_id: int, changes: dict, *, audit: str | None = None) -> Feed:
+def update_feed(store: Store, feed_id: int, changes: dict, *, audit: str | None = None) -> Feed | None:
     """Write a poll's outcome; `audit` adds a line to the audit log (a new url, a pause)."""
     with store.write():
         sql.update_feed(store, feed_id, changes)
