@@ -191,16 +191,16 @@ class PageView(OwnedView):
         super().__init__(owner_id)
         self.pages = pages
         self.index = 0
-        self._refresh()
+        self._show_position()
 
-    def _refresh(self) -> None:
+    def _show_position(self) -> None:
         self.previous.disabled = self.index == 0
         self.next.disabled = self.index == len(self.pages) - 1
         self.position.label = f"{self.index + 1}/{len(self.pages)}"
 
     async def _show(self, interaction: discord.Interaction, index: int) -> None:
         self.index = max(0, min(index, len(self.pages) - 1))
-        self._refresh()
+        self._show_position()
         await interaction.response.edit_message(
             embeds=embeds_of(self.pages[self.index]), view=self, allowed_mentions=NO_MENTIONS
         )
