@@ -167,10 +167,13 @@ def remove_feed(store: Store, *, guild_id: int | None, given: str, actor: str) -
 
 
 def resume_feed(store: Store, feed_id: int, *, actor: str, now: datetime) -> Feed:
-    """Unpause a feed (a moderator asked for a poll): its failures start again from none."""
+    """Unpause a feed (a moderator asked for a poll): its failures start again from none. A feed
+    removed since it was named (by another moderator, or another process) is a FeedError."""
     with store.write():
         found = feed(store, feed_id)
-        if found and found.paused_at:
+        if found is None:
+            raise FeedError(f"Feed #{feed_id} is no longer followed: it was removed meanwhile.")
+        if found.paused_at:
             sql.update_feed(
                 store,
                 feed_id,
@@ -185,7 +188,9 @@ def resume_feed(store: Store, feed_id: int, *, actor: str, now: datetime) -> Fee
                 },
             )
             store.record(actor, "feed.resume", f"feed:{feed_id}", found.guild_id)
-    return feed(store, feed_id)
+        resumed = feed(store, feed_id)  # read inside the transaction: nothing removed it since
+    assert resumed is not None
+    return resumed
 
 
 def due_feeds(store: Store, now: datetime) -> list[Feed]:
