@@ -60,16 +60,16 @@ def set_up_logging(level: str) -> None:
     Called once per run of `main`; the handler of an earlier run (tests call `main` more than
     once in a process) is replaced, other handlers are left alone."""
     root = logging.getLogger()
-    for handler in list(root.handlers):
-        if getattr(handler, "receipts_cli", False):
-            root.removeHandler(handler)
+    for earlier in list(root.handlers):
+        if getattr(earlier, "receipts_cli", False):
+            root.removeHandler(earlier)
     console = stderr_console()
     if console.is_terminal:
         handler: logging.Handler = ConsoleLogHandler(console, level)
     else:
         handler = logging.StreamHandler(sys.stderr)
         handler.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
-    handler.receipts_cli = True
+    setattr(handler, "receipts_cli", True)  # noqa: B010 (logging.Handler declares no such attribute)
     root.addHandler(handler)
     root.setLevel(level)
 

@@ -20,6 +20,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import cast
 
 from rich import box
 from rich.console import Console
@@ -241,8 +242,8 @@ class Evaluation:
         """The tallies a gold line or a claim counts in: overall, its attribute's, its article's."""
         return [
             self.overall,
-            self.by_attribute.setdefault(line_or_claim.get("attribute"), Tally()),
-            self.by_article.setdefault(line_or_claim.get("article"), Tally()),
+            self.by_attribute.setdefault(cast(str, line_or_claim.get("attribute")), Tally()),
+            self.by_article.setdefault(cast(str, line_or_claim.get("article")), Tally()),
         ]
 
     def summary(self) -> str:
@@ -304,7 +305,7 @@ def evaluate(gold: list[dict], claims: list[dict], dates: list[dict] | None = No
     claims = [claim for claim in claims if claim.get("attribute")]
     by_article: dict[str, list[dict]] = {}
     for claim in claims:
-        by_article.setdefault(claim.get("article"), []).append(claim)
+        by_article.setdefault(cast(str, claim.get("article")), []).append(claim)
     gold_by_article: dict[str, list[dict]] = {}
     for line in gold:
         gold_by_article.setdefault(line["article"], []).append(line)

@@ -22,6 +22,7 @@ import socket
 import ssl
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
+from typing import cast
 
 import httpx
 
@@ -140,7 +141,7 @@ def _is_address(host: str) -> bool:
 async def system_resolver(host: str, port: int) -> list[str]:
     """The host's addresses from the system's resolver (in a thread: getaddrinfo blocks)."""
     infos = await asyncio.to_thread(socket.getaddrinfo, host, port, type=socket.SOCK_STREAM)
-    return list(dict.fromkeys(sockaddr[0] for *_, sockaddr in infos))
+    return list(dict.fromkeys(cast(str, sockaddr[0]) for *_, sockaddr in infos))
 
 
 async def resolve_and_check(
@@ -309,7 +310,7 @@ def _default_trust() -> ssl.SSLContext:
     return httpx.create_ssl_context()
 
 
-def _certificate_error(error: BaseException) -> ssl.SSLCertVerificationError | None:
+def _certificate_error(error: BaseException | None) -> ssl.SSLCertVerificationError | None:
     """The certificate failure behind a connection error (httpx and httpcore each wrap it)."""
     while error is not None and not isinstance(error, ssl.SSLCertVerificationError):
         error = error.__cause__ or error.__context__
@@ -330,7 +331,7 @@ async def fetch_article_text(
     `ssl_context` says which certificates to trust (the system's unless a test gives its own).
     """
     start = _checked_url(url.strip())
-    trust = ssl_context or await asyncio.to_thread(_default_trust)
+    trust = ssl_context or cast(ssl.SSLContext, await asyncio.to_thread(_default_trust))
     timeout = httpx.Timeout(READ_TIMEOUT, connect=CONNECT_TIMEOUT)
     # trust_env=False: a proxy from the environment would connect where it likes. No kept-alive
     # connections: they are pooled by address, and one made for a name must not serve another.
@@ -405,7 +406,7 @@ FEED_USER_AGENT = "ReceiptsBot/0.1 (Discord news bot; follows the feeds a server
 async def fetch_client(ssl_context: ssl.SSLContext | None = None) -> httpx.AsyncClient:
     """An HTTP client set up as `fetch_article_text`'s (no proxy, no kept-alive connections, the
     same certificates and codings), for a poller that makes many requests."""
-    trust = ssl_context or await asyncio.to_thread(_default_trust)
+    trust = ssl_context or cast(ssl.SSLContext, await asyncio.to_thread(_default_trust))
     timeout = httpx.Timeout(READ_TIMEOUT, connect=CONNECT_TIMEOUT)
     return httpx.AsyncClient(
         follow_redirects=False,

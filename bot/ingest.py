@@ -176,6 +176,7 @@ def ingest_paths(
             if result.stored:
                 outcome = Outcome(str(path), "stored", result.article_id, result.claims)
             else:
+                assert result.duplicate_of is not None
                 outcome = Outcome(
                     str(path),
                     "duplicate",

@@ -145,6 +145,7 @@ def _added(
     store: Store, article_id: str, duplicate: bool = False, redated_from: str | None = None
 ) -> ArticleAdded:
     row = store.article(article_id)
+    assert row is not None
     return ArticleAdded(
         article_id,
         row["title"],
@@ -308,10 +309,10 @@ def restore_article(store: Store, article_id: str, *, guild_id: int, actor: str)
 
 
 def _summary(store: Store, article_id: str) -> ArticleSummary:
+    row = store.article(article_id)
+    assert row is not None
     return next(
-        summary
-        for summary in list_articles(store, store.article(article_id)["guild_id"])
-        if summary.article_id == article_id
+        summary for summary in list_articles(store, row["guild_id"]) if summary.article_id == article_id
     )
 
 

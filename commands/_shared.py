@@ -12,7 +12,7 @@ import asyncio
 import logging
 import secrets
 from collections.abc import Awaitable
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 import discord
 from discord import app_commands
@@ -55,7 +55,7 @@ class NotModerator(app_commands.CheckFailure):
 
 
 def receipts(interaction: discord.Interaction) -> ReceiptsBot:
-    return interaction.client  # type: ignore[return-value]
+    return cast("ReceiptsBot", interaction.client)
 
 
 def actor(interaction: discord.Interaction) -> str:
@@ -76,7 +76,7 @@ def require_moderator(interaction: discord.Interaction) -> bool:
     guild = getattr(member, "guild", None)
     if guild is None or guild.default_role is None:
         raise NotModerator(ROLES_UNKNOWN)  # the server's roles are not known yet (still loading)
-    permissions = member.guild_permissions
+    permissions = cast(discord.Member, member).guild_permissions
     if not is_moderator(
         manage_messages=permissions.manage_messages,
         manage_guild=permissions.manage_guild,
@@ -191,16 +191,16 @@ class PageView(OwnedView):
         super().__init__(owner_id)
         self.pages = pages
         self.index = 0
-        self._refresh()
+        self._show_position()
 
-    def _refresh(self) -> None:
+    def _show_position(self) -> None:
         self.previous.disabled = self.index == 0
         self.next.disabled = self.index == len(self.pages) - 1
         self.position.label = f"{self.index + 1}/{len(self.pages)}"
 
     async def _show(self, interaction: discord.Interaction, index: int) -> None:
         self.index = max(0, min(index, len(self.pages) - 1))
-        self._refresh()
+        self._show_position()
         await interaction.response.edit_message(
             embeds=embeds_of(self.pages[self.index]), view=self, allowed_mentions=NO_MENTIONS
         )
@@ -221,7 +221,8 @@ class PageView(OwnedView):
 class ReportingModal(discord.ui.Modal):
     """A modal whose failures reach the user like every other failure."""
 
-    async def on_error(self, interaction: discord.Interaction, error: Exception) -> None:
+    # discord.py's own Modal.on_error has this signature, which differs from its BaseView's
+    async def on_error(self, interaction: discord.Interaction, error: Exception) -> None:  # type: ignore[override]
         await report_failure(interaction, error)
 
 

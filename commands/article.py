@@ -108,7 +108,7 @@ class ArticleAddedView(PageView):
 
 
 class SetDate(ReportingModal, title="Set the article's date"):
-    published = discord.ui.TextInput(
+    published: discord.ui.TextInput[SetDate] = discord.ui.TextInput(
         label="Date published (YYYY-MM-DD)", min_length=4, max_length=40, placeholder="2022-06-29"
     )
 
@@ -140,17 +140,19 @@ async def redate(
 
 
 class PasteArticle(ReportingModal, title="Add an article"):
-    url = discord.ui.TextInput(
+    url: discord.ui.TextInput[PasteArticle] = discord.ui.TextInput(
         label="Its url (optional, shown as the source)",
         required=False,
         max_length=1000,
         placeholder="https://",
     )
-    article_title = discord.ui.TextInput(label="Title (optional)", required=False, max_length=200)
-    published = discord.ui.TextInput(
+    article_title: discord.ui.TextInput[PasteArticle] = discord.ui.TextInput(
+        label="Title (optional)", required=False, max_length=200
+    )
+    published: discord.ui.TextInput[PasteArticle] = discord.ui.TextInput(
         label="Date published, YYYY-MM-DD (optional)", required=False, max_length=40
     )
-    text = discord.ui.TextInput(
+    text: discord.ui.TextInput[PasteArticle] = discord.ui.TextInput(
         label="The article's text", style=discord.TextStyle.paragraph, min_length=20, max_length=4000
     )
 
@@ -220,6 +222,7 @@ class Article(
             await add_and_reply(interaction, text, name=file.filename, published=date)
             return
         settings = receipts(interaction).settings
+        assert url is not None
         page = await fetch_article_text(url, exempt=EVERY_NETWORK if settings.allow_private_urls else ())
         await add_and_reply(interaction, page.text, url=page.url, published=date)
 

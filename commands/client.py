@@ -168,7 +168,9 @@ class ReceiptsBot(commands.AutoShardedBot):
             tree_cls=ReceiptsTree,
             allowed_mentions=discord.AllowedMentions.none(),
             shard_count=settings.shard_count,
-            shard_ids=list(settings.shard_ids) if settings.shard_ids else None,
+            # discord.py reads shard_ids with .get (None: all shards; documented Optional[List[int]]),
+            # but its options TypedDict says List[int]
+            shard_ids=list(settings.shard_ids) if settings.shard_ids else None,  # type: ignore[arg-type]
             **client_options,
         )
         self.settings = settings
@@ -287,7 +289,7 @@ class ReceiptsBot(commands.AutoShardedBot):
 
     def _shards_of_event(self, event: str, data: Any) -> list[int]:
         """The shard a failed event came on, from its guild; every shard here when it has none."""
-        guild_id = None
+        guild_id: Any = None
         if isinstance(data, dict):
             guild_id = data.get("id") if event in GUILD_EVENTS else data.get("guild_id")
         if str(guild_id).isdigit() and self.shard_count:
@@ -375,6 +377,7 @@ async def serve(bot: ReceiptsBot, token: str) -> None:
 
 def run_bot(settings: Settings, db_path: Path | None = None) -> int:
     """Connect to Discord and serve until stopped (Ctrl+C); the exit code of `python -m bot run`."""
+    assert settings.discord_token is not None
     # The command line set up plain logging; discord.py's formatter replaces it.
     for handler in list(logging.getLogger().handlers):
         logging.getLogger().removeHandler(handler)
@@ -408,10 +411,12 @@ def sync_now(settings: Settings, guild_id: int | None, db_path: Path | None = No
     discord.utils.setup_logging(level=logging.getLevelName(settings.log_level))
 
     async def sync() -> SyncResult:
+        assert settings.discord_token is not None
         with open_bot_store(settings, db_path) as store:
             bot = ReceiptsBot(settings, store, force_sync=True, sync_guild=guild_id)
             async with bot:
                 await bot.login(settings.discord_token)  # setup_hook loads the groups and syncs
+            assert bot.last_sync is not None
             return bot.last_sync
 
     try:

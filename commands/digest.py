@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING, cast
 
 import aiohttp
 import discord
@@ -42,6 +43,9 @@ from commands.render.digests import (
     subscription_list_pages,
     unsubscribed_message,
 )
+
+if TYPE_CHECKING:
+    from commands.client import ReceiptsBot
 
 log = logging.getLogger("receipts.digest")
 
@@ -75,7 +79,7 @@ class Digest(
     group_name="digest",
     group_description="Moderators: post the new claims to a channel, daily or weekly",
 ):
-    def __init__(self, bot: commands.Bot):
+    def __init__(self, bot: ReceiptsBot):
         super().__init__()
         self.bot = bot
         self.delivery_deadline = digests.DELIVERY_DEADLINE
@@ -133,7 +137,9 @@ class Digest(
                         f"I may not post in {where}: missing {', '.join(missing)}. Give me these there.",
                         blocked=True,
                     )
-            message = await channel.send(embeds=embeds_of(page), nonce=nonce, allowed_mentions=NO_MENTIONS)
+            message = await cast(discord.TextChannel, channel).send(
+                embeds=embeds_of(page), nonce=nonce, allowed_mentions=NO_MENTIONS
+            )
         except discord.NotFound:
             raise DeliveryFailed(
                 f"{where} no longer exists; `/digest unsubscribe` it or subscribe another channel.",
@@ -248,6 +254,6 @@ class Digest(
             await send_pages(interaction, pages, ephemeral=True)
 
 
-async def setup(bot: commands.Bot) -> None:
+async def setup(bot: ReceiptsBot) -> None:
     """discord.py's extension entry: adds the /digest group and its posting loop."""
     await bot.add_cog(Digest(bot))

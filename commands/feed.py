@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING, cast
 
 import discord
 from discord import app_commands
@@ -47,6 +48,10 @@ from commands._shared import (
 )
 from commands.render import feeds as pages
 
+if TYPE_CHECKING:
+    from commands.client import ReceiptsBot
+    from commands.digest import Digest
+
 log = logging.getLogger("receipts.feed")
 
 
@@ -77,7 +82,7 @@ class FeedGroup(
     group_name="feed",
     group_description="Moderators: follow news feeds; their new entries become articles of this server",
 ):
-    def __init__(self, bot: commands.Bot):
+    def __init__(self, bot: ReceiptsBot):
         super().__init__()
         self.bot = bot
         settings = bot.settings
@@ -121,10 +126,11 @@ class FeedGroup(
             if feed.guild_id is not None and not self.bot.worker.holds(feed.guild_id):
                 continue  # the process whose shard holds the server tells it
             subscription = next(iter(await run(digests.subscriptions, feed.guild_id)), None)
-            digest_cog = self.bot.get_cog("Digest")
+            digest_cog = cast("Digest | None", self.bot.get_cog("Digest"))
             if subscription is None or digest_cog is None:
                 await run(subscriptions.record_notice, feed.id, NOTICE_LISTED)
                 continue
+            assert feed.paused_at is not None
             stamp = int(datetime.fromisoformat(feed.paused_at).timestamp())
             try:
                 message_id = await digest_cog.post_page(
@@ -251,5 +257,5 @@ class FeedGroup(
         await send_pages(interaction, pages.preview_pages(url, parsed, previews), ephemeral=True)
 
 
-async def setup(bot: commands.Bot) -> None:
+async def setup(bot: ReceiptsBot) -> None:
     await bot.add_cog(FeedGroup(bot))

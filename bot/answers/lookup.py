@@ -194,6 +194,11 @@ class Resolution:
 class NameIndex:
     """Every subject and alias name of one store version, arranged for lookups."""
 
+    # set by _build_match_keys, extended by _append_entry
+    joined: str
+    offsets: list[int]
+    initial_keys: dict[str, list[str]]
+
     def __init__(self, store: Store, stamp: tuple[int, int], names: tuple[int, int], hidden: int):
         self.store = store
         self.stamp = stamp

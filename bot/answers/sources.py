@@ -17,6 +17,7 @@ def sources(store: Store, device: str, guild_id: int | None = None) -> Answer:
     if not resolution.found:
         return not_found("sources", resolution)
     subject = resolution.subject
+    assert subject is not None
     family = family_of(store, subject, guild_id)
     by_article: dict[str, list[Scoped]] = defaultdict(list)
     for claim in family_claims(store, family, guild_id, with_company=False):

@@ -10,6 +10,7 @@ article has nothing better.
 from __future__ import annotations
 
 import re
+from typing import TypeGuard, overload
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 # Query parameters that track a click rather than name a page (Google Analytics' utm_*, the
@@ -21,11 +22,15 @@ _TRACKING = re.compile(
 )
 
 
-def is_web_url(url: str | None) -> bool:
+def is_web_url(url: str | None) -> TypeGuard[str]:
     """Whether the url is an http(s) one, the only kind linked."""
-    return bool(url) and url.lower().startswith(("http://", "https://"))
+    return bool(url and url.lower().startswith(("http://", "https://")))
 
 
+@overload
+def clean_url(url: str) -> str: ...
+@overload
+def clean_url(url: None) -> None: ...
 def clean_url(url: str | None) -> str | None:
     """The url without tracking parameters (utm_* and the like); others kept in their order."""
     if not is_web_url(url):

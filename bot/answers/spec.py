@@ -52,6 +52,7 @@ def resolution_notes(resolution: Resolution) -> list[str]:
     """Say so when a name was taken through an alias, so no device is chosen silently."""
     if not resolution.via:
         return []
+    assert resolution.subject is not None
     receipt = f" (claim #{resolution.via_claim})" if resolution.via_claim else ""
     return [f"“{resolution.via}” is another name of {resolution.subject.name}{receipt}."]
 
@@ -97,11 +98,13 @@ def spec(store: Store, device: str, attribute: str | None = None, guild_id: int 
     if not resolution.found:
         return not_found("spec", resolution)
     subject = resolution.subject
+    assert subject is not None
     family = family_of(store, subject, guild_id)
     answer = Answer(
         "spec", title=subject.name, subject=subject.name, matched=device, notes=resolution_notes(resolution)
     )
     if wanted:
+        assert attribute is not None
         answer.title += " · " + (label(wanted[0]) if len(wanted) == 1 else attribute.strip())
     ordered, receipts = kept_standings(store, family, guild_id, wanted)
     answer.items = [

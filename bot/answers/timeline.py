@@ -61,6 +61,7 @@ def timeline(
     if not resolution.found:
         return not_found("timeline", resolution)
     subject = resolution.subject
+    assert subject is not None
     family = family_of(store, subject, guild_id, with_members=True)
     claims = family_claims(store, family, guild_id)
     answer = Answer(

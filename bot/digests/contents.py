@@ -19,6 +19,7 @@ def digest_claims(
         resolution = resolve_subject(store, subscription.device, subscription.guild_id)
         if not resolution.found:
             return []
+        assert resolution.subject is not None
         subject_id = resolution.subject.id
     return claims_between(store, claims_from, claims_through, subscription.guild_id, subject_id=subject_id)
 

@@ -25,6 +25,7 @@ def _device_name(store: Store, device: str | None, guild_id: int) -> str | None:
     if not resolution.found:
         hint = f" Did you mean {', '.join(resolution.suggestions)}?" if resolution.suggestions else ""
         raise DigestError(f"No device called “{device}” is known in this server.{hint}")
+    assert resolution.subject is not None
     return resolution.subject.name
 
 

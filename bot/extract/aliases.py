@@ -17,6 +17,8 @@ from bot.extract.status import CONFIRMED, DENIED, RUMORED
 def find_aliases(doc: ArticleState, mentions: list[Mention]) -> dict[str, str]:
     """Alias claims (doc.aliases.claims), and a map from the other name to the canonical device;
     the mentions inside an alias phrase are marked alias_only."""
+    assert doc.sentences is not None
+    assert doc.statuses is not None
     alias_after, renamed = patterns().alias_after, patterns().renamed
     body = doc.body
     aliases = doc.aliases
@@ -59,6 +61,7 @@ def find_aliases(doc: ArticleState, mentions: list[Mention]) -> dict[str, str]:
         status = doc.statuses.cues.status_at(s, e, m.start, m.end) or CONFIRMED
         if status == DENIED:
             status = RUMORED
+        assert alias_name is not None and subject.subject is not None
         aliases.claims.append(Assignment((s, e), None, subject, "alias", alias_name, m.start, m.end, status))
         alias_map[alias_name] = subject.subject
         if subject.brand:
@@ -81,6 +84,8 @@ def _codenames_before_brackets(doc: ArticleState, devices: list[Mention], alias_
     """ "the code names of the line: Bison (Nova 14), Heron (Nova 14 Pro)": in a sentence that speaks
     of code names, a capitalised word right before a bracketed device name is that device's code
     name (the bracket explains the word, as "X (formerly Y)" explains the name before it)."""
+    assert doc.sentences is not None
+    assert doc.statuses is not None
     body = doc.body
     for m in devices:
         if m.alias_only or m.comparison or not m.subject or body[m.end : m.end + 1] != ")":
@@ -109,6 +114,7 @@ _POSSESSIVE_AFTER = re.compile(r"['’]s\b")
 
 def _names_code(doc: ArticleState, at: int) -> bool:
     """Whether the sentence at `at` speaks of code names ('in the firmware, the X is "tigris"')."""
+    assert doc.sentences is not None
     s, e = doc.sentences.bounds(at)
     return "code" in doc.low[s:e]
 
@@ -121,6 +127,8 @@ def _rebadged(
 ) -> None:
     """ "The X is said to be a rebadged Y", "a rebranded version of Y, the X ...": Y is another
     name of the X, the phone the article talks about, which keeps the values said of it."""
+    assert doc.sentences is not None
+    assert doc.statuses is not None
     pats = patterns()
     body = doc.body
     if not pats.rebadge_word(body, doc.low):
@@ -158,6 +166,7 @@ def _rebadged_of_reference(doc: ArticleState, devices: list[Mention]) -> None:
     """'the handset is tipped to be a rebadged Y, and is expected to launch in May': with no device
     named before the phrase, Y is still another name of the phone the sentence refers to, so Y
     takes none of the sentence's values (they go to the referred-to phone)."""
+    assert doc.sentences is not None
     lead = patterns().rebadged_lead
     body = doc.body
     if not patterns().rebadge_or_renamed_word(body, doc.low):

@@ -112,10 +112,10 @@ def _post_date(text: str) -> date | None:
     return None
 
 
-def post_signatures(body: str):
+def post_signatures(body: str) -> list[tuple[re.Match[str], date]]:
     """(match, date) of each embedded post's signature line. Every signature holds "(@": a body
     without one (most) is not scanned (the scan tries up to 60 characters after every dash)."""
-    out = []
+    out: list[tuple[re.Match[str], date]] = []
     if "(@" not in body:
         return out
     for match in POST_SIGNATURE.finditer(body):
@@ -399,6 +399,7 @@ def resolve_candidate(m: re.Match, base: date | None, prefer: str) -> tuple[str,
         return (when.isoformat(), "day") if when else None
     if g("mon3"):
         month = _month(g("mon3"))
+        assert month is not None
         if g("mon3") == "May" and not g("pre3") and not g("year3") and not g("rel3"):
             return None
         if g("year3"):
@@ -421,11 +422,11 @@ def resolve_candidate(m: re.Match, base: date | None, prefer: str) -> tuple[str,
             return None
         # "launched last week": the week has no ISO form; the month of its day a week away does.
         # "This week" from a Tuesday, February 27, may be a day in March: no month then.
-        day = base + timedelta(days={"next": 7, "this": 0, "last": -7}[g("relw")])
+        week_day = base + timedelta(days={"next": 7, "this": 0, "last": -7}[g("relw")])
         sunday = base + timedelta(days=6 - base.weekday())
         if g("relw") == "this" and (sunday.year, sunday.month) != (base.year, base.month):
             return None
-        return f"{day.year:04d}-{day.month:02d}", "month"
+        return f"{week_day.year:04d}-{week_day.month:02d}", "month"
     if g("year9"):
         return g("year9"), "year"
     if g("year5"):

@@ -5,6 +5,7 @@ sentence, and the status cue a later sentence may inherit."""
 from __future__ import annotations
 
 import re
+from typing import cast
 
 from bot.extract.dates import says_future
 from bot.extract.lexicon import any_case_gate, context_words, fragments, key, lexicon
@@ -47,7 +48,7 @@ _PLURAL_OTHER = re.compile(
     + fragments("accessory_nouns")
     + r")s\b"
 )
-_RANKS = tuple((word, rank) for word, rank in context_words("variant_ranks"))
+_RANKS = tuple((word, rank) for word, rank in cast(list[tuple[str, int]], context_words("variant_ranks")))
 _PASSING_WORD = re.compile(r"\b(?:" + fragments("passing_words") + r")\b")
 _RELATIVE_WORD = re.compile(
     r"\b(?:" + fragments("relative_words") + r")\s+(?!(?:" + fragments("object_determiners") + r")\b)[a-z]"
@@ -319,6 +320,7 @@ class _Discourse:
         rumour told of "it" while the topic is an older phone already on sale (the catalogue's,
         announced before the article) is about the unreleased phone the article is about."""
         doc = self.doc
+        assert doc.statuses is not None
         main = doc.salient.main
         if (
             topic is None
@@ -346,7 +348,7 @@ class _Discourse:
         after a preposition only when it owns the sentence's configuration ("the 8GB variant of
         the X"), is the article's own device, or heads a list ("the prices of the X as follows:")."""
         doc = self.doc
-        named = []
+        named: list[Mention] = []
         object_position: dict[int, bool] = {}
         for m in sent_mentions:
             if (
@@ -357,8 +359,8 @@ class _Discourse:
                 and not m.ref
                 and m.subject not in [x.subject for x in named]
             ):
-                placed = object_position[id(m)] = in_object_position(doc.low, m, s)
-                if not placed:
+                in_object = object_position[id(m)] = in_object_position(doc.low, m, s)
+                if not in_object:
                     named.append(m)
         if len(named) >= 2:
             self.last_group = named
@@ -471,6 +473,7 @@ class _Discourse:
 
 def read_discourse(doc: ArticleState) -> list[SentenceContext]:
     """Each sentence with its references resolved and the context its claims are made in."""
+    assert doc.statuses is not None
     mentions = doc.mentions
     paras = doc.paragraphs
     posts = doc.posts

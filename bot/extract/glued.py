@@ -78,6 +78,7 @@ def glued_table_cells(doc: ArticleState) -> dict[int, Mention | list[Mention]]:
 def _column_cue(doc: ArticleState, header, columns: list[Mention]) -> tuple[str | None, str | None]:
     """(status, phone) of the first column whose header cell has a cue ("Galaxy A55 (leaked)"):
     its rows' values take it; the other columns' take none from the header."""
+    assert doc.statuses is not None
     bounds = [c.end for c in columns]
     ends = [c.start for c in columns[1:]] + [header[1]]
     for column, a, b in zip(columns, bounds, ends, strict=False):

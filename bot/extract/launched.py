@@ -166,6 +166,7 @@ def on_sale_hits(low: str) -> list[int]:
 def find_launched(doc: ArticleState) -> Launched:
     """Devices the article says were launched, or are on discount or on the market (a phone on
     sale for a while is a launched phone); kept in doc.statuses.launched."""
+    assert doc.statuses is not None
     launched = doc.statuses.launched = Launched()
     spans, mentions, low, cues = doc.spans, doc.mentions, doc.low, doc.statuses.cues
     _mark_upcoming(launched, spans, mentions, low, doc.word_hits)
@@ -282,7 +283,7 @@ def _official_owner(words: list[str], brand: str | None) -> bool:
     """Whether the owner words of a site ("its India", "Samsung's") name the maker's own site."""
     if any(w in _OFFICIAL_OWNERS for w in words) or " ".join(words[:2]) in _OFFICIAL_OWNERS:
         return True
-    return bool(brand) and brand.lower() in [re.sub(r"['’]s$", "", w) for w in words]
+    return bool(brand and brand.lower() in [re.sub(r"['’]s$", "", w) for w in words])
 
 
 def _mark_product_pages(launched: Launched, doc: ArticleState) -> None:
@@ -309,6 +310,7 @@ def _mark_product_pages(launched: Launched, doc: ArticleState) -> None:
                 named.append(m)
         for m in named or ([doc.salient.main] if doc.salient.main is not None else []):
             if _official_owner(words, m.brand):
+                assert m.subject is not None
                 launched.devices.add(m.subject)
                 launched.listed.add(m.subject)
 
@@ -358,6 +360,7 @@ def find_launched_by_reference(doc: ArticleState) -> None:
     """ "The handset was introduced in Kenya in May": a launch sentence that names no device but
     refers to one ("it", "the smartphone") says the device it stands for was launched. Read after
     the discourse has resolved the references; the sentences that name a device were read before."""
+    assert doc.statuses is not None
     launched = doc.statuses.launched
     low, cues = doc.low, doc.statuses.cues
     if not _LAUNCHED_GATE(low):
@@ -418,6 +421,7 @@ def _unnamed_launched_phone(doc: ArticleState, sentence, hit: re.Match) -> Menti
     """ "Vivo has now launched one more budget handset. ... It is the Y36": the article's salient
     device, launched by the article's account, when its maker is the sentence's subject and the
     launched phone is left unnamed."""
+    assert doc.statuses is not None
     main = doc.salient.main
     if main is None or main.kind != DEVICE or main.subject not in doc.statuses.launched:
         return None
@@ -434,6 +438,7 @@ def launched_on_publication(doc: ArticleState, found: list[Assignment]) -> list[
     paragraph of an article dated in its header, the sentence giving no date: the launch happened
     on the article's date, a launch date for the device named (unless the article dates it
     elsewhere, on or before its own date)."""
+    assert doc.statuses is not None
     if doc.published is None or doc.article.published_basis != "header" or not doc.references:
         return []
     # A date of the device later than the article's ("has launched the X ... on sale from the
@@ -474,6 +479,7 @@ def launched_on_publication(doc: ArticleState, found: list[Assignment]) -> list[
             continue  # a hedge of the launch itself; one in a clause after the name ("a model people
             # might consider") is not
         for m in coordinated(doc.body, subject, devices):  # "has launched the X and the X Pro"
+            assert m.subject is not None
             doc.statuses.launched.devices.add(m.subject)  # launched on the article's day
             if m.subject in dated:
                 continue

@@ -416,8 +416,8 @@ def any_case_gate(*names: str) -> AnyCaseGate:
     """The case-insensitive gate of the context.json lists `names` and their patterns."""
     words = tuple(w.lower() for name in names for w in context_words(name))
     literal = not any(pattern_entries("context.json", name) for name in names)
-    words = words if literal and all(_ascii_or_uncased(c) for w in words for c in w) else None
-    return AnyCaseGate(words, re.compile("|".join(fragments(name) for name in names), re.IGNORECASE))
+    gate_words = words if literal and all(_ascii_or_uncased(c) for w in words for c in w) else None
+    return AnyCaseGate(gate_words, re.compile("|".join(fragments(name) for name in names), re.IGNORECASE))
 
 
 @cache

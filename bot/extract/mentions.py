@@ -7,6 +7,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TypedDict
 
 from rapidfuzz import fuzz, process
 
@@ -119,8 +120,21 @@ def leads() -> dict[str, set]:
     return _LEADS
 
 
+class MentionPatterns(TypedDict):
+    device: re.Pattern[str]
+    brandless: re.Pattern[str]
+    company: re.Pattern[str]
+    special_company: re.Pattern[str] | None  # None when no brand has a company pattern of its own
+    company_ref_after: re.Pattern[str]
+    company_ref_before: re.Pattern[str]
+    company_ref_noun: re.Pattern[str]
+    ref_device: re.Pattern[str]
+    ref_series: re.Pattern[str]
+    unit_after: re.Pattern[str]
+
+
 @lru_cache(maxsize=1)
-def patterns() -> dict[str, re.Pattern]:
+def patterns() -> MentionPatterns:
     """The mention patterns. Each starts with a literal or a character class (no leading
     look-behind, no IGNORECASE alternation) so that the regex engine can skip ahead fast;
     word boundaries are checked afterwards."""
@@ -417,7 +431,7 @@ class MentionFinder:
         self.low = low if low is not None else lowered(body)
         self.p = patterns()
 
-    def find(self) -> list[Mention]:
+    def find(self) -> tuple[list[Mention], Taken]:
         body = self.body
         p = self.p
         mentions: list[Mention] = []
@@ -578,6 +592,7 @@ class MentionFinder:
         return mentions, taken
 
     published: str | None = None  # the article's date: which year of a repeated name is meant
+    seen_models: dict[str, set[str]]  # brand -> model keys named with the brand (set by find_mentions)
 
     def find_plain_names(self, mentions: list[Mention], taken: Taken) -> None:
         """Catalogue phones whose model has no number ("Pixel Fold", "Galaxy Note Edge", "iPhone SE"),
@@ -649,6 +664,7 @@ class MentionFinder:
         devices = sorted((x for x in mentions if x.kind == DEVICE and x.brand), key=lambda x: x.start)
         while devices:
             prior = devices.pop(0)
+            assert prior.brand is not None
             link = _SIBLING_LINK.match(body, prior.end)
             if link is None or not taken.free(link.end(), link.end() + 1):
                 continue
@@ -681,6 +697,7 @@ class MentionFinder:
         catalogue gives several phones ("Razr 2019", "Razr 2022") is the one the article's date
         means (`meant_by_date`), and none older than context.json's bare_name_max_age_years."""
         pattern, names = _number_less_names()
+        assert pattern is not None
         m = pattern.match(self.low, pos)
         if m is None or brand not in names[m.group(0)]:
             return None

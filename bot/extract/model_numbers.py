@@ -5,6 +5,7 @@ pairs them in order; a single one goes to the phone named before it in its claus
 from __future__ import annotations
 
 import re
+from typing import cast
 
 from bot.extract.lexicon import context_words, key, lexicon, pattern_entries
 from bot.extract.mentions import DEVICE, Mention, mentions_within
@@ -20,7 +21,8 @@ _LEAD = re.compile(
     r"(?i)\b(?:" + "|".join(re.escape(w) for w in context_words("model_number_words")) + r")\s*:?\s+$"
 )
 _SHAPE_LEADS = tuple(
-    re.match(r"[A-Za-z-]*", p).group(0) or p for p in pattern_entries("context.json", "model_numbers")
+    cast(re.Match[str], re.match(r"[A-Za-z-]*", p)).group(0) or p
+    for p in pattern_entries("context.json", "model_numbers")
 )
 _LEAD_WORDS = tuple(w.lower() for w in context_words("model_number_words"))
 _CODE = re.compile(r"(?<![\w-])[A-Z0-9][A-Z0-9-]{2,14}(?![\w-])")
@@ -91,6 +93,8 @@ def _codes(body: str, s: int, e: int) -> list[tuple[int, int]]:
 
 
 def _add(doc: ArticleState, owner: Mention, code: str, s: int, e: int, a: int, b: int) -> None:
+    assert doc.statuses is not None
+    assert owner.subject is not None
     if doc.aliases.names.get(code) == owner.subject or key(code) == key(owner.subject):
         return
     if any(

@@ -52,7 +52,7 @@ def camera_partners(
     out = []
     bounds = [s] + [s + x.end() for x in _CLAUSES.finditer(text)] + [e]
     for a, b in zip(bounds, bounds[1:], strict=False):
-        clause_optics = []
+        clause_optics: list[tuple[str, re.Match[str]]] = []
         for h in hits:
             if a <= h.start() < b:
                 canonical = optics_brand(h.group(0).lower())
@@ -84,6 +84,7 @@ def _clause_makers(makers: list[Mention]) -> dict[str, list[Mention]]:
     """Each brand's subjects in a clause: its devices ("both models" each), else the company."""
     brands: dict[str, list[Mention]] = {}
     for m in makers:
+        assert m.brand is not None
         own = brands.setdefault(m.brand, [])
         members = (
             [Mention(m.start, m.end, DEVICE, g.subject, g.brand, m.text, model=g.model) for g in m.group]

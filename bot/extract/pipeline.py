@@ -30,6 +30,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
+from typing import cast
 
 from bot.extract import dates as _dates
 from bot.extract import wordscan
@@ -46,6 +47,7 @@ from bot.extract.mentions import (
     REF_DEVICE,
     REF_SERIES,
     SERIES,
+    Mention,
     MentionFinder,
     mark_comparisons,
     short_names,
@@ -166,6 +168,7 @@ def find_mentions(doc: ArticleState) -> None:
     branded = [m for m in mentions if m.kind in (DEVICE, SERIES, COMPANY, COMPANY_REF) and m.brand]
     counts: dict[str, int] = {}
     for m in branded:
+        assert m.brand is not None
         counts[m.brand] = counts.get(m.brand, 0) + 1
     dominant = (
         max(counts, key=lambda b: (counts[b], -min(x.start for x in branded if x.brand == b)))
@@ -210,6 +213,7 @@ def read_aliases(doc: ArticleState) -> None:
     if alias_map:
         for canonical_brand, alias_key in [(b, k) for b, ks in doc.aliases.models.items() for k in ks]:
             doc.seen_models.setdefault(canonical_brand, set()).add(alias_key)
+        assert doc.mention_finder is not None
         extra = doc.mention_finder.find_brandless(doc.taken, doc.brand_at)
         for m in extra:
             if any(a <= m.start < b for a, b in doc.aliases.spans):
@@ -226,6 +230,7 @@ def read_aliases(doc: ArticleState) -> None:
 def find_values(doc: ArticleState) -> None:
     """Spec values with their attribute and normalised value; a company named as part of a value
     ("Sony IMX766") stops being a subject."""
+    assert doc.sentences is not None
     doc.values = outside_links(doc, _find_values(doc.body, doc.sentences, doc.word_hits))
     doc.mentions = drop_value_makers(doc, doc.mentions, doc.values)
 
@@ -244,7 +249,9 @@ def find_launched_devices(doc: ArticleState) -> None:
 def map_tables(doc: ArticleState) -> None:
     """Table cells given to their column's device (or to none); the rows of a two-column table
     flattened into a sentence to each column's device."""
-    doc.table_cells = table_cells(doc.body, doc.mentions, doc.values)
+    doc.table_cells = cast(
+        dict[int, Mention | list[Mention] | None], table_cells(doc.body, doc.mentions, doc.values)
+    )
     doc.table_cells.update(flattened_columns(doc.body, doc.spans, doc.mentions, doc.values))
     doc.table_cells.update(glued_table_cells(doc))
 
@@ -290,7 +297,7 @@ def read_column_cues(doc: ArticleState) -> None:
     carry_column_cues(doc)
 
 
-def _both_clause_values(doc: ArticleState, sentence, values: list[Value]) -> dict[int, list]:
+def _both_clause_values(doc: ArticleState, sentence, values: list[Value]) -> dict[int, list[Mention]]:
     """The values of a closing ", both with ..." clause, each given to every phone the sentence
     named before it ("The X packs A, whereas the Y may get B, both with support for C")."""
     s, e = sentence.start, sentence.end
@@ -320,6 +327,7 @@ def assign_subjects(doc: ArticleState) -> None:
     devices named together ("respectively"), never a compared device nor the writer's wish; of
     several RAM or storage figures for one subject, the largest. A company never takes a device
     attribute: it goes to the article's device of that brand, and to no one when there is none."""
+    assert doc.statuses is not None
     wish = patterns().wish
     compare_before_value = patterns().compare_before_value
     low = doc.low
@@ -335,7 +343,7 @@ def assign_subjects(doc: ArticleState) -> None:
             and not chip_led(doc, sentence, sent_values)
         ):
             continue  # naming nothing, before any topic: no value of it has a subject
-        best_memory: dict[tuple[str, str], tuple[float, Value, object]] = {}
+        best_memory: dict[tuple[str | None, str], tuple[float, Value, Mention]] = {}
         segment = low[s:e]
         wish_hits = (
             [w.end() for w in wish.finditer(cue_low, s, e)]
@@ -346,7 +354,10 @@ def assign_subjects(doc: ArticleState) -> None:
         compared |= open_choices(doc, s, sent_values) if len(sent_values) >= 2 else set()
         # "The X and X Pro get 3,095mAh, compared to 2,815mAh": a compared value pairs with no device.
         own_values = [v for v in sent_values if id(v) not in compared]
-        paired = pair_values(doc, sentence, own_values) if len(own_values) >= 2 else {}
+        paired = cast(
+            dict[int, Mention | list[Mention]],
+            pair_values(doc, sentence, own_values) if len(own_values) >= 2 else {},
+        )
         paired.update(_both_clause_values(doc, sentence, own_values))
         if chip_led(doc, sentence, sent_values):
             # A sentence about the chip: it says the chip again of the phone the article gave it to.
@@ -428,6 +439,7 @@ def _day_before_launch_verb(body: str, c, launch_start: int) -> bool:
 
 def _launch_context(doc: ArticleState, c, launch_hits, past_block) -> bool:
     """Whether a date is near enough a launch word of its sentence to be a launch date."""
+    assert doc.sentences is not None
     body = doc.body
     if any(a <= c.start() < b for a, b in doc.posts.signatures):
         return False
@@ -550,7 +562,9 @@ def status_for(doc: ArticleState, a: Assignment) -> str:
     """A claim's status: a denial in its clause, a maker's own post, the cue governing the value,
     the cue leading a bullet list or carried from the sentence before about the same subject, else
     what the article and the catalogue say of the device."""
+    assert doc.statuses is not None
     sentence = a.sentence
+    assert sentence is not None
     s, e = a.quote
     status = doc.statuses.cues.status_at(s, e, a.start, a.end)
     if status == DENIED:
@@ -588,6 +602,7 @@ def _launched_plain(doc: ArticleState, subject: str | None) -> bool:
     """Whether a sentence without a cue of its own states a plain fact of a launched phone ("it
     could be priced under $300 there. It packs a Dimensity 7050"): a hedge of the sentence before
     (a guess at a regional price) does not make the launched phone's specs a guess."""
+    assert doc.statuses is not None
     launched = doc.statuses.launched
     return subject in launched and not launched.is_upcoming(subject)
 
@@ -645,6 +660,7 @@ def maker_confirms_next(doc: ArticleState, sentence, value: str) -> bool:
     """ "The X arrives on June 3. The maker has confirmed the launch on its blog": a launch date
     whose own sentence has no cue is confirmed by the maker's confirmation of the launch in the
     sentence after it, in the same paragraph, when that sentence gives no other launch date."""
+    assert doc.statuses is not None
     at = bisect_left(doc.references, sentence.end, key=lambda x: x.start)
     if at >= len(doc.references):
         return False
@@ -669,6 +685,7 @@ _LISTING_CUES = ("listed", "listing")
 
 def _listing_cues_only(doc: ArticleState, s: int, e: int, pos: int) -> bool:
     """Whether the rumour cues before `pos` in its sentence are all listing words."""
+    assert doc.statuses is not None
     cues = [c for c in doc.statuses.cues.in_span(s, e) if c[1] <= pos] or doc.statuses.cues.in_span(s, e)
     return bool(cues) and all(doc.low[c[0] : c[1]] in _LISTING_CUES for c in cues)
 
@@ -676,6 +693,7 @@ def _listing_cues_only(doc: ArticleState, s: int, e: int, pos: int) -> bool:
 def default_status(doc: ArticleState, subject, attribute: str, sentence: str | None = None) -> str:
     """The status of a claim no cue governs: confirmed for what the article and the catalogue
     say is out, else rumored. `sentence` is the claim's sentence, when there is one."""
+    assert doc.statuses is not None
     if attribute == "camera_partner":
         return CONFIRMED
     if subject.subject in doc.statuses.launched:
@@ -712,6 +730,7 @@ def build_claims(doc: ArticleState) -> None:
         status = a.status if a.status is not None else status_for(doc, a)
         start, end = a.quote
         subject = a.subject
+        assert subject.subject is not None
         kind = subject.kind
         claims.append(
             Claim(

@@ -37,6 +37,7 @@ class Salience:
             or not series.subject.endswith(" series")
         ):
             return None
+        assert main.subject is not None
         return main if main.subject.startswith(series.subject[: -len("series")]) else None
 
     def device_of(self, brand: str | None) -> Mention | None:
@@ -55,6 +56,7 @@ def salience(title: str | None, mentions: list[Mention]) -> Salience:
     first: dict[str, Mention] = {}
     for m in mentions:
         if _own(m):
+            assert m.subject is not None
             counts[m.subject] = counts.get(m.subject, 0) + 1
             first.setdefault(m.subject, m)
     titled: list[str] = []
@@ -92,7 +94,7 @@ def device_for_company(company: Mention, topic: Mention | None, salient: Salienc
         and topic.brand == company.brand
         and topic.subject
     ):
-        target = salient.member_of(topic) or topic
+        target: Mention | None = salient.member_of(topic) or topic
     else:
         target = salient.device_of(company.brand)
     if target is None:

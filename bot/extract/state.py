@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
-from bot.extract.mentions import Mention
+from bot.extract.mentions import Mention, MentionFinder, Taken
 from bot.extract.salience import Salience
 from bot.extract.status import Cues
 from bot.extract.values import Sentences, Value
@@ -99,11 +99,11 @@ class Launched:
         # A series whose members the article says were launched: "They run on ..." after
         # "the X and X Pro were introduced".
         series_base = subject[: -len(" series")] if subject.endswith(" series") else None
-        return bool(series_base) and any(name.startswith(series_base) for name in self.devices)
+        return bool(series_base and any(name.startswith(series_base) for name in self.devices))
 
     def is_upcoming(self, subject: str | None) -> bool:
-        return bool(subject) and any(
-            subject == name or subject.startswith(name + " ") for name in self.upcoming
+        return bool(
+            subject and any(subject == name or subject.startswith(name + " ") for name in self.upcoming)
         )
 
 
@@ -166,10 +166,10 @@ class ArticleState:
     word_hits: dict = field(default_factory=dict)  # the shared word scan of `low`
     posts: Posts = field(default_factory=Posts)
     mentions: list[Mention] = field(default_factory=list)
-    taken: object = None  # spans named by branded mentions
+    taken: Taken | None = None  # spans named by branded mentions
     seen_models: dict[str, set[str]] = field(default_factory=dict)
     brand_at: Callable[[int], str | None] | None = None  # the brand in force at an offset
-    mention_finder: object = None
+    mention_finder: MentionFinder | None = None
     statuses: Statuses | None = None
     aliases: Aliases = field(default_factory=Aliases)
     values: list[Value] = field(default_factory=list)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from typing import cast
 
 from bot.extract import wordscan
 from bot.extract.lexicon import (
@@ -659,14 +660,14 @@ def table_cells(body: str, mentions: list[Mention], values: list[Value]) -> dict
 
         header = cells(*lines[0])
         columns: dict[int, Mention] = {}
-        for ci, (cs, ce) in enumerate(header):
+        for header_index, (cs, ce) in enumerate(header):
             devices = [
                 m
                 for m in mentions
                 if cs <= m.start < ce and m.kind == DEVICE and m.subject and not m.alias_only
             ]
             if len({m.subject for m in devices}) == 1:
-                columns[ci] = devices[0]
+                columns[header_index] = devices[0]
         by_column = len(columns) >= 2
         deal = {ci for ci, (cs, ce) in enumerate(header) if _DEAL_COLUMN.search(body, cs, ce)}
         if not by_column and not deal:
@@ -736,7 +737,7 @@ def model_references(doc, mentions: list[Mention], taken) -> list[Mention]:
             last = c
         family_before.append(last)
     dominant_before = _dominant_families(mentions, variants)
-    first_named = {}  # (brand, model key) -> the index of its first own mention
+    first_named: dict[tuple[str | None, str], int] = {}  # (brand, model key) -> index of first own mention
     for j, c in enumerate(mentions):
         if c.kind == DEVICE and c.brand and c.model and not c.ref and not c.alias_only:
             first_named.setdefault((c.brand, key(c.model)), j)
@@ -791,6 +792,7 @@ def model_references(doc, mentions: list[Mention], taken) -> list[Mention]:
                     break
         if len(members) >= 2:
             # "the Pro models" after the X, X Pro and X Pro+: each member with the word.
+            assert plural is not None
             first, e = members[0], plural.end()
             added.append(
                 Mention(
@@ -854,7 +856,7 @@ def _family_base(model: str, variants) -> str:
 _PLURAL_NOUN_AFTER = re.compile(r"\s*(?:" + fragments("model_reference_nouns") + r")s\b")
 
 
-def _members_with(mentions: list[Mention], brand: str, base_key: str, variant: str) -> list[Mention]:
+def _members_with(mentions: list[Mention], brand: str | None, base_key: str, variant: str) -> list[Mention]:
     """The devices of a family named in `mentions` whose model holds the variant word ("Pro" is
     in "Pro" and "Pro+"), each once, in the order named."""
     word = variant.lower().rstrip("+") or "+"
@@ -926,7 +928,7 @@ _HIGHER_MODEL_REF = re.compile(  # led by its first letter, as _MODEL_REF
 )
 # Every match holds one of these words: a body without any (most) is not scanned.
 _HIGHER_MODEL_GATE = word_gate("higher_model_adjectives")
-_RANKS = tuple(context_words("variant_ranks"))
+_RANKS = tuple(cast(list[tuple[str, int]], context_words("variant_ranks")))
 
 
 def _rank(model: str) -> int:
@@ -959,6 +961,7 @@ def higher_model_references(doc, mentions: list[Mention], taken) -> list[Mention
             while len(words) > 1 and words[-1].lower() in variants:
                 words.pop()
             last_family = (c.brand, key(" ".join(words)).rstrip("+"))
+            assert c.subject is not None
             families.setdefault(last_family, {})[c.subject] = c
         siblings = families.get(last_family, {}) if last_family else {}
         if len(siblings) < 2 or not taken.free(*h.span()):

@@ -11,6 +11,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import cast
 
 from rapidfuzz import fuzz, process
 
@@ -111,7 +112,7 @@ def _unit_kinds() -> dict[str, tuple[str, ...]]:
             if re.fullmatch(r"[A-Za-z]+|€", word):
                 kinds[word.lower()] = kinds.get(word.lower(), ()) + ("price",)
     for adjective in context_words("currency_adjectives"):  # "8,999 Chinese yuan"
-        first = re.match(r"[A-Za-z]+", adjective).group(0).lower()
+        first = cast(re.Match[str], re.match(r"[A-Za-z]+", adjective)).group(0).lower()
         kinds[first] = tuple(dict.fromkeys(kinds.get(first, ()) + ("price",)))
     return kinds
 
@@ -251,7 +252,7 @@ def find_chipsets(body: str) -> list[Value]:
         if m.group("tier"):
             if family != "Snapdragon":
                 continue
-            name = _gen_name(m)
+            name: str | None = _gen_name(m)
         elif m.group("elite"):
             name = "Snapdragon 8 Elite" if family == "Snapdragon" else None
         elif m.group("num"):
@@ -891,7 +892,11 @@ def _shared_figure_roles(low: str, s: int, m: re.Match, bracket, role: str, role
     ultrawide)", "dual 50MP main and ultra-wide cameras"): each role named takes the figure."""
     if not _SHARED_COUNT_BEFORE.search(low, max(s, m.start() - 14), m.start()):
         return []
-    listed = bracket.group(1) if bracket is not None else _SHARED_ROLES.match(low, m.end()).group(0)
+    listed = (
+        bracket.group(1)
+        if bracket is not None
+        else cast(re.Match[str], _SHARED_ROLES.match(low, m.end())).group(0)
+    )
     roles = []
     for word in role_re.finditer(listed):
         other = _role(word.group(0))
@@ -1054,7 +1059,7 @@ def find_power(body: str, sentences: Sentences, at: dict | None = None) -> list[
     at = scan_numbers(body) if at is None else at
     out = []
     for m in _hits(_MAH, body, at.get("mah")):
-        n = int(_SEPARATORS.sub("", m.group("n")))
+        n: float = int(_SEPARATORS.sub("", m.group("n")))
         before = body[max(0, m.start() - 6) : m.start()]
         if not 1000 <= n <= 25000 or _TIMES_BEFORE.search(before):
             continue

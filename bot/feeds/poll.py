@@ -223,6 +223,7 @@ class Poller:
 
     async def page_text(self, entry: FeedEntry) -> str:
         """The linked page of a summary-only entry, as article text."""
+        assert entry.url is not None
         document = await self.get(entry.url, max_bytes=MAX_ARTICLE_BYTES, what="the linked page")
         if document.status != 200:
             raise FetchError(f"{document.url} answered {document.status}")

@@ -152,7 +152,9 @@ def add_feed(
             },
         )
         store.record(actor, "feed.add", f"feed:{feed_id}", guild_id, url)
-    return feed(store, feed_id)
+    added = feed(store, feed_id)
+    assert added is not None
+    return added
 
 
 def remove_feed(store: Store, *, guild_id: int | None, given: str, actor: str) -> Feed:
@@ -165,10 +167,13 @@ def remove_feed(store: Store, *, guild_id: int | None, given: str, actor: str) -
 
 
 def resume_feed(store: Store, feed_id: int, *, actor: str, now: datetime) -> Feed:
-    """Unpause a feed (a moderator asked for a poll): its failures start again from none."""
+    """Unpause a feed (a moderator asked for a poll): its failures start again from none. A feed
+    removed since it was named (by another moderator, or another process) is a FeedError."""
     with store.write():
         found = feed(store, feed_id)
-        if found and found.paused_at:
+        if found is None:
+            raise FeedError(f"Feed #{feed_id} is no longer followed: it was removed meanwhile.")
+        if found.paused_at:
             sql.update_feed(
                 store,
                 feed_id,
@@ -183,7 +188,9 @@ def resume_feed(store: Store, feed_id: int, *, actor: str, now: datetime) -> Fee
                 },
             )
             store.record(actor, "feed.resume", f"feed:{feed_id}", found.guild_id)
-    return feed(store, feed_id)
+        resumed = feed(store, feed_id)  # read inside the transaction: nothing removed it since
+    assert resumed is not None
+    return resumed
 
 
 def due_feeds(store: Store, now: datetime) -> list[Feed]:
@@ -191,7 +198,7 @@ def due_feeds(store: Store, now: datetime) -> list[Feed]:
     return _feed_list(sql.feeds_due(store, iso(now)))
 
 
-def update_feed(store: Store, feed_id: int, changes: dict, *, audit: str | None = None) -> Feed:
+def update_feed(store: Store, feed_id: int, changes: dict, *, audit: str | None = None) -> Feed | None:
     """Write a poll's outcome; `audit` adds a line to the audit log (a new url, a pause)."""
     with store.write():
         sql.update_feed(store, feed_id, changes)

@@ -22,6 +22,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import cast
 from urllib.parse import urlsplit, urlunsplit
 
 import sqlite_utils
@@ -57,7 +58,7 @@ def normalised_url(url: str | None) -> str | None:
 
 def _schema_v1(db: sqlite_utils.Database) -> None:
     """The first schema: articles, subjects, aliases, claims, digests."""
-    db["articles"].create(
+    db.table("articles").create(
         {
             "id": str,
             "url": str,
@@ -76,12 +77,12 @@ def _schema_v1(db: sqlite_utils.Database) -> None:
         },
         pk="id",
     )
-    db["subjects"].create(
+    db.table("subjects").create(
         {"id": int, "name": str, "key": str, "brand": str, "kind": str},
         pk="id",
         not_null={"name", "key", "kind"},
     )
-    db["claims"].create(
+    db.table("claims").create(
         {
             "id": int,
             "article_id": str,
@@ -101,12 +102,12 @@ def _schema_v1(db: sqlite_utils.Database) -> None:
         pk="id",
         foreign_keys=[("article_id", "articles", "id"), ("subject_id", "subjects", "id")],
     )
-    db["aliases"].create(
+    db.table("aliases").create(
         {"id": int, "alias": str, "key": str, "subject_id": int, "claim_id": int},
         pk="id",
         foreign_keys=[("subject_id", "subjects", "id"), ("claim_id", "claims", "id")],
     )
-    db["subscriptions"].create(
+    db.table("subscriptions").create(
         {
             "id": int,
             "guild_id": int,
@@ -124,7 +125,7 @@ def _schema_v1(db: sqlite_utils.Database) -> None:
         },
         pk="id",
     )
-    db["deliveries"].create(
+    db.table("deliveries").create(
         {
             "id": int,
             "subscription_id": int,
@@ -141,25 +142,25 @@ def _schema_v1(db: sqlite_utils.Database) -> None:
         pk="id",
         foreign_keys=[("subscription_id", "subscriptions", "id")],
     )
-    db["subjects"].create_index(["key"], unique=True)
-    db["articles"].create_index(["sha256"])
-    db["articles"].create_index(["url_key"])
-    db["claims"].create_index(["subject_id", "attribute"])
-    db["claims"].create_index(["article_id"])
-    db["aliases"].create_index(["key"])
-    db["aliases"].create_index(["subject_id"])
-    db["deliveries"].create_index(["subscription_id", "window"], unique=True)
+    db.table("subjects").create_index(["key"], unique=True)
+    db.table("articles").create_index(["sha256"])
+    db.table("articles").create_index(["url_key"])
+    db.table("claims").create_index(["subject_id", "attribute"])
+    db.table("claims").create_index(["article_id"])
+    db.table("aliases").create_index(["key"])
+    db.table("aliases").create_index(["subject_id"])
+    db.table("deliveries").create_index(["subscription_id", "window"], unique=True)
 
 
 def _schema_v2(db: sqlite_utils.Database) -> None:
     """Full-text search on article bodies and claim quotes, and the audit log."""
-    db["articles"].enable_fts(["title", "body"], create_triggers=True, tokenize="porter")
-    db["claims"].enable_fts(["quote"], create_triggers=True, tokenize="porter")
-    db["audit"].create(
+    db.table("articles").enable_fts(["title", "body"], create_triggers=True, tokenize="porter")
+    db.table("claims").enable_fts(["quote"], create_triggers=True, tokenize="porter")
+    db.table("audit").create(
         {"id": int, "at": str, "guild_id": int, "actor": str, "action": str, "target": str, "detail": str},
         pk="id",
     )
-    db["audit"].create_index(["target"])
+    db.table("audit").create_index(["target"])
 
 
 def _schema_v3(db: sqlite_utils.Database) -> None:
@@ -169,15 +170,15 @@ def _schema_v3(db: sqlite_utils.Database) -> None:
     retraction) and checks each article's visibility and date from another, never reading a
     quote or a body it does not show; "the latest reports" reads articles by date.
     """
-    db["claims"].create_index(
+    db.table("claims").create_index(
         ["subject_id", "attribute", "value", "status", "article_id", "retracted_at"],
         index_name="idx_claims_tally",
         if_not_exists=True,
     )
-    db["articles"].create_index(
+    db.table("articles").create_index(
         ["id", "removed_at", "guild_id", "published"], index_name="idx_articles_visible", if_not_exists=True
     )
-    db["articles"].create_index(["published"], if_not_exists=True)
+    db.table("articles").create_index(["published"], if_not_exists=True)
 
 
 def _schema_v4(db: sqlite_utils.Database) -> None:
@@ -288,7 +289,7 @@ def _schema_v6(db: sqlite_utils.Database) -> None:
     feed once (by its id, else its url), and the article it became, so a re-dated or re-ordered
     feed adds nothing; `attempts` counts entries whose linked page could not be fetched yet.
     """
-    db["feeds"].create(
+    db.table("feeds").create(
         {
             "id": int,
             "guild_id": int,
@@ -324,8 +325,8 @@ def _schema_v6(db: sqlite_utils.Database) -> None:
         "CREATE UNIQUE INDEX idx_feeds_followed ON feeds (coalesce(guild_id, 0), url_key) "
         "WHERE removed_at IS NULL"
     )
-    db["feeds"].create_index(["next_poll_at"])
-    db["feed_entries"].create(
+    db.table("feeds").create_index(["next_poll_at"])
+    db.table("feed_entries").create(
         {
             "id": int,
             "feed_id": int,
@@ -340,15 +341,15 @@ def _schema_v6(db: sqlite_utils.Database) -> None:
         foreign_keys=[("feed_id", "feeds", "id")],
         defaults={"attempts": 0},
     )
-    db["feed_entries"].create_index(["feed_id", "entry_key"], unique=True)
-    db["feed_entries"].create_index(["entry_key"])
-    db["feed_entries"].create_index(["article_id"])
+    db.table("feed_entries").create_index(["feed_id", "entry_key"], unique=True)
+    db.table("feed_entries").create_index(["entry_key"])
+    db.table("feed_entries").create_index(["article_id"])
 
 
 def _schema_v7(db: sqlite_utils.Database) -> None:
     """Leases (bot/leases.py), for work that one of several processes does, and who posted each
     delivery (`posted_by`, the lease owner), so a delivery finished by another process says so."""
-    db["leases"].create(
+    db.table("leases").create(
         {"name": str, "owner": str, "expires_at": float, "taken_at": str},
         pk="name",
         not_null={"owner", "expires_at"},
@@ -634,6 +635,8 @@ class RedateResult:
 class Store:
     """A claim store in one SQLite file (WAL mode, foreign keys on)."""
 
+    db: sqlite_utils.Database  # a WriterDatabase, or a plain one in a reader
+
     def __init__(self, path: str | Path, *, busy_timeout: float = BUSY_TIMEOUT):
         self.path = Path(path)
         self.busy_timeout = busy_timeout
@@ -706,7 +709,7 @@ class Store:
 
     def _free_article_id(self, article_id: str, sha256: str) -> str:
         """The article's id, with a piece of its hash added when another article has it."""
-        if not self.db["articles"].count_where("id = ?", [article_id]):
+        if not self.db.table("articles").count_where("id = ?", [article_id]):
             return article_id
         return f"{article_id}-{sha256[:10]}"
 
@@ -837,7 +840,7 @@ class Store:
         cursor = self.db.conn.execute(
             f'INSERT INTO "{table}" ({columns}) VALUES ({marks})', list(row.values())
         )
-        return cursor.lastrowid
+        return cast(int, cursor.lastrowid)
 
     def _subject_id(self, name: str, kind: str, brand: str | None) -> int:
         """The id of the subject with this name, made when it is new (inside add_article's
@@ -850,7 +853,7 @@ class Store:
 
     def article(self, article_id: str) -> dict | None:
         """An article's row by its id, or None."""
-        rows = list(self.db["articles"].rows_where("id = ?", [article_id]))
+        rows = list(self.db.table("articles").rows_where("id = ?", [article_id]))
         return rows[0] if rows else None
 
     # The audit log ----------------------------------------------------------------------------
@@ -875,4 +878,4 @@ class Store:
 
     def history(self, target: str) -> list[dict]:
         """The audit log of one target (`claim:12`, `article:x`), oldest first."""
-        return list(self.db["audit"].rows_where("target = ?", [target], order_by="id"))
+        return list(self.db.table("audit").rows_where("target = ?", [target], order_by="id"))

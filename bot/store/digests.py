@@ -7,6 +7,7 @@ function here. Writes run inside the caller's `store.write()` transaction.
 from __future__ import annotations
 
 import json
+from typing import cast
 
 from bot.store import Store, utc_now
 
@@ -21,12 +22,12 @@ def active_subscriptions(store: Store, guild_id: int | None = None) -> list[dict
     where, params = "removed_at IS NULL", []
     if guild_id is not None:
         where, params = where + " AND guild_id = ?", [guild_id]
-    return list(store.db["subscriptions"].rows_where(where, params, order_by="id"))
+    return list(store.db.table("subscriptions").rows_where(where, params, order_by="id"))
 
 
 def subscription_row(store: Store, subscription_id: int) -> dict:
     """A subscription's row, removed or not."""
-    return store.db["subscriptions"].get(subscription_id)
+    return store.db.table("subscriptions").get(subscription_id)
 
 
 def channel_subscription_id(store: Store, guild_id: int, channel_id: int, device: str | None) -> int | None:
@@ -41,17 +42,17 @@ def channel_subscription_id(store: Store, guild_id: int, channel_id: int, device
 
 def insert_subscription(store: Store, row: dict) -> int:
     """A new subscription; its id."""
-    return store.db["subscriptions"].insert(row).last_pk
+    return cast(int, store.db.table("subscriptions").insert(row).last_pk)
 
 
 def update_subscription(store: Store, subscription_id: int, changes: dict) -> None:
     """Change a subscription's columns (schedule, last claim, failing state)."""
-    store.db["subscriptions"].update(subscription_id, changes)
+    store.db.table("subscriptions").update(subscription_id, changes)
 
 
 def remove_subscription(store: Store, subscription_id: int) -> None:
     """End a subscription; its row stays, for its deliveries and the audit log."""
-    store.db["subscriptions"].update(subscription_id, {"removed_at": utc_now()})
+    store.db.table("subscriptions").update(subscription_id, {"removed_at": utc_now()})
 
 
 def latest_claim_id(store: Store) -> int:
@@ -73,7 +74,7 @@ def last_posted(store: Store, subscription_id: int) -> str | None:
 def open_delivery(store: Store, subscription_id: int) -> dict | None:
     """The subscription's latest delivery still to post (pending, failed or blocked), if any."""
     rows = list(
-        store.db["deliveries"].rows_where(
+        store.db.table("deliveries").rows_where(
             f"subscription_id = ? AND status IN ({','.join('?' * len(OPEN_STATUSES))})",
             [subscription_id, *OPEN_STATUSES],
             order_by="id DESC",
@@ -93,13 +94,15 @@ def window_delivery(store: Store, subscription_id: int, window: str) -> tuple | 
 
 def delivery_row(store: Store, delivery_id: int) -> dict:
     """A delivery's row."""
-    return store.db["deliveries"].get(delivery_id)
+    return store.db.table("deliveries").get(delivery_id)
 
 
 def window_has_delivery(store: Store, subscription_id: int, window: str) -> bool:
     """Whether the subscription already has a delivery row for this window."""
     return bool(
-        store.db["deliveries"].count_where("subscription_id = ? AND window = ?", [subscription_id, window])
+        store.db.table("deliveries").count_where(
+            "subscription_id = ? AND window = ?", [subscription_id, window]
+        )
     )
 
 
@@ -107,8 +110,9 @@ def insert_delivery(
     store: Store, subscription_id: int, window: str, claims_from: int, claims_through: int, status: str
 ) -> dict:
     """A new delivery row (no page posted yet); returns it."""
-    delivery_id = (
-        store.db["deliveries"]
+    delivery_id = cast(
+        int,
+        store.db.table("deliveries")
         .insert(
             {
                 "subscription_id": subscription_id,
@@ -121,14 +125,14 @@ def insert_delivery(
                 "created_at": utc_now(),
             }
         )
-        .last_pk
+        .last_pk,
     )
-    return store.db["deliveries"].get(delivery_id)
+    return store.db.table("deliveries").get(delivery_id)
 
 
 def update_delivery(store: Store, delivery_id: int, changes: dict) -> None:
     """Change a delivery's columns (status, attempts, error, when posted)."""
-    store.db["deliveries"].update(delivery_id, changes)
+    store.db.table("deliveries").update(delivery_id, changes)
 
 
 def message_ids(row: dict) -> list[int]:
@@ -138,5 +142,7 @@ def message_ids(row: dict) -> list[int]:
 
 def add_message_id(store: Store, delivery_id: int, message_id: int) -> None:
     """Record a posted page's message id after those before it."""
-    row = store.db["deliveries"].get(delivery_id)
-    store.db["deliveries"].update(delivery_id, {"message_ids": json.dumps(message_ids(row) + [message_id])})
+    row = store.db.table("deliveries").get(delivery_id)
+    store.db.table("deliveries").update(
+        delivery_id, {"message_ids": json.dumps(message_ids(row) + [message_id])}
+    )

@@ -8,6 +8,8 @@ again. Writes run inside the caller's `store.write()` transaction.
 
 from __future__ import annotations
 
+from typing import cast
+
 from bot.store import Store, normalised_url, utc_now
 
 # Feeds -----------------------------------------------------------------------------------------
@@ -67,17 +69,17 @@ def feeds_with_notice(store: Store, notice: str) -> list[dict]:
 
 def insert_feed(store: Store, row: dict) -> int:
     """A new feed; its number."""
-    return store.db["feeds"].insert(row).last_pk
+    return cast(int, store.db.table("feeds").insert(row).last_pk)
 
 
 def update_feed(store: Store, feed_id: int, changes: dict) -> None:
     """Change a feed's columns (a poll's outcome, a pause, a resume, its notice)."""
-    store.db["feeds"].update(feed_id, changes)
+    store.db.table("feeds").update(feed_id, changes)
 
 
 def mark_feed_removed(store: Store, feed_id: int) -> None:
     """Stop following a feed; its row stays for the audit log, its entries for the articles."""
-    store.db["feeds"].update(feed_id, {"removed_at": utc_now()})
+    store.db.table("feeds").update(feed_id, {"removed_at": utc_now()})
 
 
 # Entries ---------------------------------------------------------------------------------------

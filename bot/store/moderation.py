@@ -51,24 +51,26 @@ def guild_article_ids(store: Store, guild_id: int, fragment: str, limit: int) ->
 
 def mark_article_removed(store: Store, article_id: str, actor: str) -> None:
     """Soft-remove an article: its claims stop counting (the triggers copy it to them)."""
-    store.db["articles"].update(article_id, {"removed_at": utc_now(), "removed_by": actor})
+    store.db.table("articles").update(article_id, {"removed_at": utc_now(), "removed_by": actor})
 
 
 def clear_article_removed(store: Store, article_id: str) -> None:
     """Undo a removal."""
-    store.db["articles"].update(article_id, {"removed_at": None, "removed_by": None})
+    store.db.table("articles").update(article_id, {"removed_at": None, "removed_by": None})
 
 
 def mark_claim_retracted(store: Store, claim_id: int, actor: str, reason: str) -> None:
     """Retract a claim, keeping who did it and why."""
-    store.db["claims"].update(claim_id, {"retracted_at": utc_now(), "retracted_by": actor, "reason": reason})
+    store.db.table("claims").update(
+        claim_id, {"retracted_at": utc_now(), "retracted_by": actor, "reason": reason}
+    )
 
 
 def clear_claim_retracted(store: Store, claim_id: int) -> None:
     """Undo a retraction."""
-    store.db["claims"].update(claim_id, {"retracted_at": None, "retracted_by": None, "reason": None})
+    store.db.table("claims").update(claim_id, {"retracted_at": None, "retracted_by": None, "reason": None})
 
 
 def confirm_article_date(store: Store, article_id: str, published: str) -> None:
     """The article's date as a moderator's: it no longer asks to be confirmed."""
-    store.db["articles"].update(article_id, {"published": published, "published_basis": "moderator"})
+    store.db.table("articles").update(article_id, {"published": published, "published_basis": "moderator"})

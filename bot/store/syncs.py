@@ -14,6 +14,6 @@ def synced_hash(store: Store, scope: str) -> str | None:
 def record_sync(store: Store, scope: str, payload_hash: str) -> None:
     """Remember that the payload with this hash is what `scope` now has."""
     with store.write():
-        store.db["command_syncs"].upsert(
+        store.db.table("command_syncs").upsert(
             {"scope": scope, "payload_hash": payload_hash, "synced_at": utc_now()}, pk="scope"
         )

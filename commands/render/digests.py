@@ -6,6 +6,7 @@ The core (`bot.digests`) returns what a digest holds (`Digest`) and how subscrip
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 
 from bot.answers.receipts import ClaimRow
@@ -51,7 +52,7 @@ def _timestamp(moment: datetime) -> str:
 
 
 def subscribed_message(
-    subscription: Subscription, replaced: bool, now: datetime, missing_permissions: list[str] = ()
+    subscription: Subscription, replaced: bool, now: datetime, missing_permissions: Sequence[str] = ()
 ) -> str:
     """The reply to `/digest subscribe`, and what the bot lacks to post there, if anything."""
     verb = "Changed" if replaced else "Subscribed"
@@ -71,7 +72,7 @@ def subscribed_message(
     return message + _cannot_post_yet(subscription, missing_permissions)
 
 
-def _cannot_post_yet(subscription: Subscription, missing_permissions: list[str]) -> str:
+def _cannot_post_yet(subscription: Subscription, missing_permissions: Sequence[str]) -> str:
     if not missing_permissions:
         return ""
     return (

@@ -11,6 +11,7 @@ mentions in it cannot ping anyone, because every message is sent with allowed me
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 TITLE_LIMIT = 256
 DESCRIPTION_LIMIT = 4096
@@ -77,7 +78,7 @@ def embed_length(embed: dict) -> int:
 
 
 def pack(
-    sections: list[tuple[str | None, list[str]]], room: int, *, description_limit: int = DESCRIPTION_LIMIT
+    sections: Sequence[tuple[str | None, list[str]]], room: int, *, description_limit: int = DESCRIPTION_LIMIT
 ) -> list[list[tuple[str | None, list[str]]]]:
     """The one page packer: blocks of text into embeds, and embeds into pages (one message each).
 
@@ -140,7 +141,7 @@ def embed_pages(
         PAGE_BUDGET - len(author["name"]) - len(footer),
         description_limit=min(DESCRIPTION_LIMIT, PAGE_BUDGET // 2),
     )
-    pages = [
+    pages: list[list[dict]] = [
         [
             {"title": heading, "description": BLOCK_SEPARATOR.join(blocks), "color": COLOUR}
             for heading, blocks in page

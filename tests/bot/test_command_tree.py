@@ -10,6 +10,7 @@ from unittest.mock import AsyncMock
 import discord
 import pytest
 from discord import app_commands
+from discord.ui.view import ViewStore
 
 from bot.digests import DigestError, NoSuchDigest
 from bot.fetch import FetchError
@@ -188,6 +189,18 @@ async def test_pages_turn_only_for_the_person_who_asked_and_stay_in_range():
     shown = owner.response.edit_message.await_args.kwargs
     assert shown["embeds"][0].title == "page 2"
     assert shown["allowed_mentions"].to_dict() == {"parse": []}
+
+
+async def test_pages_survive_discord_py_refreshing_them_from_their_edited_message():
+    """discord.py tracks a sent view by its message and, when that message is edited, hands the
+    view the message's components through `View._refresh(components)`: the pager's own update of
+    its buttons must not take that name, or the edit raises inside the gateway's event loop."""
+    view = PageView(owner_id=7, pages=[[{"title": f"page {n}"}] for n in range(3)])
+    await view._show(clicker(7), 1)
+    tracked = ViewStore(state=None)
+    tracked.add_view(view, message_id=99)
+    tracked.update_from_message(99, view.to_components())
+    assert view.position.label == "2/3" and not view.previous.disabled and not view.next.disabled
 
 
 async def test_one_page_is_sent_without_buttons_and_never_with_mentions():

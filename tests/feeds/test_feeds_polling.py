@@ -302,6 +302,22 @@ async def test_a_404_feed_is_paused_after_a_day_and_the_notice_is_due_once(store
     assert resumed.paused_at is None and resumed.failures == 0 and resumed.notice is None
 
 
+async def test_a_feed_removed_after_it_was_named_is_refused_when_resumed_not_polled_as_nothing(
+    store, poller, site
+):
+    """`feeds poll X` and `/feed poll` name the feed, then resume it in a transaction of its own:
+    another moderator (or process) may remove it in between. It is then a clear FeedError; it was
+    returned as None, which the poller then crashed on."""
+    site.put_rss("/feed", "News", entries(1, base=site.base))
+    feed = await follow(store, poller, site, "/feed")
+    named = subscriptions.find_feed(store, GUILD, str(feed.id))
+    subscriptions.remove_feed(store, guild_id=GUILD, given=str(feed.id), actor="another moderator")
+    asked = len(site.served)
+    with pytest.raises(FeedError, match=f"#{feed.id} is no longer followed"):
+        subscriptions.resume_feed(store, named.id, actor="test", now=NOW)
+    assert len(site.served) == asked
+
+
 async def test_twenty_failures_in_a_row_pause_a_feed(store, poller, site):
     site.put_rss("/feed", "News", entries(1, base=site.base))
     feed = await follow(store, poller, site, "/feed")
