@@ -362,7 +362,7 @@ _RES_P = re.compile(r"\b(?P<n>720|1080|1440|2160)p\b")
 # "1080x2400", "1220x2712px" (a unit glued on: pixels, not a model or part number), and with
 # thousands separators: "(1,220x2,712 pixels)", "1,080 x 2,400"
 _RES_WXH = re.compile(
-    r"\b(?P<w>\d(?<![\w.,]\d)(?:,\d{3}|\d{2,3}))\s*[x×X]\s*(?P<h>\d(?:,\d{3}|\d{2,3}))(?:px\b|(?![\w.]|,\d))(?!\s*(?:mm|cm))"
+    r"\b(?P<w>\d(?<![\w.,]\d)(?:,\d{3}|\d{2,3}))\s*[x×X]\s*(?P<h>\d(?:,\d{3}|\d{2,3}))(?:px\b|(?!\w|[.,]\d))(?!\s*(?:mm|cm))"
 )
 
 
