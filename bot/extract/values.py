@@ -1018,8 +1018,8 @@ def find_cameras(
 
 _MAH = re.compile(r"\b(?P<n>\d(?<![\w.,]\d)\d?[,.]?\d{3})\s*-?\s*(?:mAh|mah|MAH)(?![\w])")
 _WATT = re.compile(
-    r"\b(?P<n>\d(?<![\w.]\d)\d{0,2}(?:\.\d)?)\s*-?\s*(?:W|watts?|Watts?)(?![\w])"
-)  # "22.5W" too
+    r"\b(?P<n>\d(?<![\w.]\d)\d{0,2}(?:\.\d)?)(?:\s*-?\s*(?:W|watts?|Watts?)|w)(?![\w])"
+)  # "22.5W" too, and a lower-case "w" glued on ("67w")
 _CHARGE_WORD = re.compile(
     r"charg|wired|fast|vooc|hypercharge|supercharge|warp|dash|flash|adapter|charger|brick|\bpd\b|turbo",
     re.IGNORECASE,
