@@ -927,6 +927,30 @@ def short_names(body: str, mentions: list[Mention], taken: Taken) -> list[Mentio
     return found
 
 
+def letter_dropped_names(mentions: list[Mention]) -> None:
+    """ "the Galaxy Fold 5" in an article about the "Galaxy Z Fold5": a name the catalogue does not
+    know, spelled as another device of the article with a one-letter word inside it left out, is
+    that device. The letter is never the model's first or last word ("Xperia 1 V" is another phone
+    than the "Xperia 1"), and a name the catalogue knows keeps its own phone."""
+    devices = lexicon().devices_by_key
+    full: dict[tuple[str, str], Mention] = {}
+    for m in mentions:
+        if m.kind != DEVICE or not m.brand or m.alias_only:
+            continue
+        words = m.model.split()
+        for i in range(1, len(words) - 1):
+            if len(words[i]) == 1 and words[i].isupper():
+                full.setdefault((m.brand, key(" ".join(words[:i] + words[i + 1 :]))), m)
+    if not full:
+        return
+    for m in mentions:
+        if m.kind != DEVICE or not m.brand or m.alias_only:
+            continue
+        named = full.get((m.brand, key(m.model)))
+        if named is not None and named.subject != m.subject and key(m.subject or "") not in devices:
+            m.subject, m.model = named.subject, named.model
+
+
 _FEW_NAMES = 16  # up to this many names, a literal search each; more, one compiled trie
 
 

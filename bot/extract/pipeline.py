@@ -47,6 +47,7 @@ from bot.extract.mentions import (
     REF_SERIES,
     SERIES,
     MentionFinder,
+    letter_dropped_names,
     mark_comparisons,
     short_names,
 )
@@ -187,6 +188,7 @@ def find_mentions(doc: ArticleState) -> None:
     mentions += finder.find_brandless(taken, brand_at)
     mentions += short_names(doc.body, mentions, taken)
     mentions.sort(key=lambda x: x.start)
+    letter_dropped_names(mentions)
     doc.mentions = drop_part_names(
         doc,
         order_references(
