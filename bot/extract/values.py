@@ -1225,8 +1225,15 @@ def _price_patterns():
     # Thousands groups of three digits, or of two before another group (Indian "1,49,999"); a last
     # group of one or two digits is the decimal part ("1,199.99", "€8,99").
     amount = r"(?P<amt>\d+(?:[,.](?:\d{3}|\d{2}(?=[,.]\d))(?!\d))*)(?:[.,](?P<dec>\d{1,2}))?(?!\d|[,.]\d)"
+    multiplier = alternation(specs["amount_multipliers"])
     prefix = re.compile(
-        r"(?P<cur>" + symbol_alt + r")\s?" + amount + r"(?!\s*(?:k|K|m|M|bn|million|billion|trillion)\b)"
+        r"(?P<cur>"
+        + symbol_alt
+        + r")\s?"
+        + amount
+        + r"(?:\s+(?P<times>(?i:"
+        + multiplier
+        + r"))\b)?(?!\s*(?:k|K|m|M|bn|million|billion|trillion)\b)"
     )
     code_alt = "|".join(sorted([c for c in currencies if c.isupper() and c.isalpha()], key=len, reverse=True))
     suffix = re.compile(
@@ -1272,11 +1279,14 @@ def _currency_code(text: str) -> str | None:
     return None
 
 
-def _amount(raw: str, dec: str | None) -> str | None:
+def _amount(raw: str, dec: str | None, times: str | None = None) -> str | None:
     digits = _SEPARATORS.sub("", raw)
     if not digits.isdigit():
         return None
     value = int(digits)
+    if times:  # "Rs 1.49 lakh": the decimal part is of the multiplied amount
+        whole = value + (int(dec) / 10 ** len(dec) if dec else 0)
+        return str(round(whole * lexicon().specs["amount_multipliers"][times.lower()]))
     if dec and dec.strip("0"):
         return f"{value}.{dec.rstrip('0')}"
     return str(value)
@@ -1385,7 +1395,7 @@ def find_prices(body: str, sentences: Sentences, at: dict | None = None) -> list
             s, e = sentences.bounds(m.start())
             if re.search(r"Japan|yen", body[s:e]):
                 code = "JPY"
-        amount = _amount(m.group("amt"), m.group("dec"))
+        amount = _amount(m.group("amt"), m.group("dec"), m.groupdict().get("times"))
         if not amount or float(amount) < 10 or float(amount) > 10_000_000:
             continue
         s, e = sentences.bounds(m.start())
