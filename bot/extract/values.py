@@ -860,9 +860,12 @@ _COUNT_WORDS = (
 _COUNT = re.compile(  # the lookahead first: offsets where no count word starts pass at once
     r"(?=[dtqpf2-5])\b(?P<w>"
     + "|".join(re.escape(w) for w in _COUNT_WORDS)
-    + r")[\s-]+(?:rear[\s-]+(?:facing[\s-]+)?|back[\s-]+|main[\s-]+|lens[\s-]+|image[\s-]+)?"
+    + r")[\s-]+(?P<mp>\d{1,3}(?:\.\d)?\s*-?\s*(?:mp|megapixels?)[\s-]+)?"
+    r"(?:rear[\s-]+(?:facing[\s-]+)?|back[\s-]+|main[\s-]+|lens[\s-]+|image[\s-]+)?"
     r"(?:camera|cam|lens|sensor|shooter|unit)(?P<pl>s|es)?(?![\w-])"
 )
+# "three 12MP cameras": a figure between the count and its plural camera noun is said of each
+_PLURAL_CAMERAS_AFTER = re.compile(r"[\s-]+(?:(?:rear|back)[\s-]+)?(?:cameras|sensors|lenses|shooters)\b")
 
 
 def leads() -> dict[str, list[str]]:
@@ -898,6 +901,11 @@ def _shared_figure_roles(low: str, s: int, m: re.Match, bracket, role: str, role
         if word_start(listed, word.start()) and other not in (role, "_other") and other not in roles:
             roles.append(other)
     return roles
+
+
+def _sole_figure(mps: list[re.Match], i: int, s: int, e: int) -> bool:
+    """Whether the i-th megapixel figure is the only one of its sentence [s, e)."""
+    return (i == 0 or mps[i - 1].end() <= s) and (i + 1 == len(mps) or mps[i + 1].start() >= e)
 
 
 def find_cameras(
@@ -948,6 +956,14 @@ def find_cameras(
         if role in (None, "main_camera", "telephoto_camera") and _front_led(low, s, m.start()):
             role = "front_camera"  # "At the front, there's a 16MP wide-angle camera", "a 32MP portrait lens"
         n = float(m.group("n"))
+        if (
+            role is None
+            and n >= 8
+            and _sole_figure(mps, i, s, e)
+            and _SHARED_COUNT_BEFORE.search(low, max(s, m.start() - 14), m.start())
+            and _PLURAL_CAMERAS_AFTER.match(low, m.end())
+        ):
+            role = "main_camera"  # "three 12MP cameras": the main one among them has the figure
         if role is None and n >= 48:
             # "a 200MP ISOCELL HP3 sensor": the sensor's name may stand between figure and noun
             sensor = _SENSOR_AFTER_FIGURE.match(body, m.end())
@@ -1010,6 +1026,8 @@ def find_cameras(
             continue
         if word.isdigit() and re.search(r"\bgen\s*$", head):
             continue  # "Snapdragon 8 Gen 2 Rear cameras:": the chip's number
+        if m.group("mp") and (not m.group("pl") or sum(s <= f.start() < e for f in mps) > 1):
+            continue  # "a 50MP main and two 2MP cameras": two of the phone's cameras, not all
         out.append(Value(m.start(), m.end(), "camera_count", str(words[word])))
     return out
 
