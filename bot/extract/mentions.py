@@ -1447,7 +1447,8 @@ def mark_comparisons(body: str, mentions: list[Mention]) -> None:
             candidates.append(end)
             if end > 0 and words[end - 1].endswith("ly") and words[end - 1].isalpha():
                 end -= 1
-            if words[end].isalpha() and end > 0 and (words[end - 1],) in determiners:
+            described = words[end].isalpha() or words[end].replace(",", "").isdigit()  # "the 599 X"
+            if described and end > 0 and (words[end - 1],) in determiners:
                 candidates.append(end - 1)
         # "up from 90Hz on the Moto G54", "than the 4,500mAh in the Galaxy S23": a value and a
         # preposition between the comparison words and the name.
