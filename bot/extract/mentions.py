@@ -910,6 +910,10 @@ def short_names(body: str, mentions: list[Mention], taken: Taken) -> list[Mentio
         rest = " ".join(rest.split())
         if " " in rest and any(c.isupper() for c in rest):  # "GT 5G"; one word ("GT") may be a series'
             by_name.setdefault(rest, m)
+            # "the Galaxy Z Fold5 and Z Fold4": without the brand's family word too
+            family, _, bare = rest.partition(" ")
+            if family in lex.family_words.get(m.brand, ()) and " " in bare:
+                by_name.setdefault(bare, m)
     if not by_name:
         return []
     found = []
