@@ -136,7 +136,7 @@ _TODAY = re.compile(
 )
 _WEEKDAY_DAY = re.compile(r"\b(?:this|last|on|past)?\s*(?P<wd>" + _WEEKDAY + r")\s*\((?P<day>[0-3]?\d)\)")
 _YEARS = re.compile(r"(?<![\w-])(?P<y>20[0-4]\d)(?![\w-])")
-# "..., the company said on Thursday": the weekday a news report gives its own statement
+# "..., the maker said on Tuesday": the weekday a news report gives its own statement
 _REPORTED_ON = re.compile(
     r"\b(?:" + fragments("report_verbs_of_the_day") + r")\s+on\s+(?P<wd>" + _WEEKDAY + r")\b"
 )
@@ -192,7 +192,7 @@ def _year_of_text(body: str) -> int | None:
 
 
 def _reported_weekday_date(body: str) -> tuple[str, str] | None:
-    """ "..., the company said on Thursday" in a text whose latest full date ("July 27, 2023")
+    """ "..., the maker said on Tuesday" in a text whose latest full date ("March 5, 2024")
     falls on that weekday: the report was written that day. None when the weekday and the latest
     date disagree, or the text gives no full date."""
     said = _REPORTED_ON.search(body)

@@ -910,7 +910,7 @@ def short_names(body: str, mentions: list[Mention], taken: Taken) -> list[Mentio
         rest = " ".join(rest.split())
         if " " in rest and any(c.isupper() for c in rest):  # "GT 5G"; one word ("GT") may be a series'
             by_name.setdefault(rest, m)
-            # "the Galaxy Z Fold5 and Z Fold4": without the brand's family word too
+            # "the Galaxy Z Flip6 and Z Fold6": without the brand's family word too
             family, _, bare = rest.partition(" ")
             if family in lex.family_words.get(m.brand, ()) and " " in bare:
                 by_name.setdefault(bare, m)
@@ -932,10 +932,10 @@ def short_names(body: str, mentions: list[Mention], taken: Taken) -> list[Mentio
 
 
 def letter_dropped_names(mentions: list[Mention]) -> None:
-    """ "the Galaxy Fold 5" in an article about the "Galaxy Z Fold5": a name the catalogue does not
+    """ "the Galaxy Fold 6" in an article about the "Galaxy Z Fold6": a name the catalogue does not
     know, spelled as another device of the article with a one-letter word inside it left out, is
-    that device. The letter is never the model's first or last word ("Xperia 1 V" is another phone
-    than the "Xperia 1"), and a name the catalogue knows keeps its own phone."""
+    that device. The letter is never the model's first or last word ("Xperia 10 V" is another phone
+    than the "Xperia 10"), and a name the catalogue knows keeps its own phone."""
     devices = lexicon().devices_by_key
     full: dict[tuple[str, str], Mention] = {}
     for m in mentions:
@@ -1451,7 +1451,7 @@ def mark_comparisons(body: str, mentions: list[Mention]) -> None:
             candidates.append(end)
             if end > 0 and words[end - 1].endswith("ly") and words[end - 1].isalpha():
                 end -= 1
-            described = words[end].isalpha() or words[end].replace(",", "").isdigit()  # "the 599 X"
+            described = words[end].isalpha() or words[end].replace(",", "").isdigit()  # "the 449 X"
             if described and end > 0 and (words[end - 1],) in determiners:
                 candidates.append(end - 1)
         # "up from 90Hz on the Moto G54", "than the 4,500mAh in the Galaxy S23": a value and a

@@ -183,7 +183,7 @@ def compared_value(doc, v: Value, mentions: list[Mention], s: int, compare_befor
         ):
             return True
         if m.comparison and v.end <= m.start and not body[v.end : m.start].strip():
-            return True  # "to take on the $599 X": the figure before the compared name describes it
+            return True  # "to take on the $449 X": the figure before the compared name describes it
     lead_from = max(s, v.start - 160)
     if not _none_near(doc, "predecessor", lead_from, v.start):
         lead = _PREDECESSOR.search(doc.low, lead_from, v.start)

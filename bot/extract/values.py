@@ -864,7 +864,7 @@ _COUNT = re.compile(  # the lookahead first: offsets where no count word starts 
     r"(?:rear[\s-]+(?:facing[\s-]+)?|back[\s-]+|main[\s-]+|lens[\s-]+|image[\s-]+)?"
     r"(?:camera|cam|lens|sensor|shooter|unit)(?P<pl>s|es)?(?![\w-])"
 )
-# "three 12MP cameras": a figure between the count and its plural camera noun is said of each
+# "three 48MP cameras": a figure between the count and its plural camera noun is said of each
 _PLURAL_CAMERAS_AFTER = re.compile(r"[\s-]+(?:(?:rear|back)[\s-]+)?(?:cameras|sensors|lenses|shooters)\b")
 
 
@@ -963,7 +963,7 @@ def find_cameras(
             and _SHARED_COUNT_BEFORE.search(low, max(s, m.start() - 14), m.start())
             and _PLURAL_CAMERAS_AFTER.match(low, m.end())
         ):
-            role = "main_camera"  # "three 12MP cameras": the main one among them has the figure
+            role = "main_camera"  # "three 48MP cameras": the main one among them has the figure
         if role is None and n >= 48:
             # "a 200MP ISOCELL HP3 sensor": the sensor's name may stand between figure and noun
             sensor = _SENSOR_AFTER_FIGURE.match(body, m.end())

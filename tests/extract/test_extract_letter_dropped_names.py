@@ -1,7 +1,7 @@
 """'the Galaxy Fold 6' in an article about the 'Galaxy Z Fold6': a name the catalogue does not know,
 written as another device of the article with a one-letter word inside it left out, is that
 device; its values had gone to a phone of its own. A name the catalogue knows, or a letter that
-ends the model ('Xperia 1 V'), keeps its own phone. Own sentences, no text of any real article."""
+ends the model ('Xperia 10 V'), keeps its own phone. Own sentences, no text of any real article."""
 
 from __future__ import annotations
 
@@ -26,6 +26,6 @@ def test_another_brand_with_a_letter_inside_its_name():
 
 def test_a_catalogue_name_keeps_its_phone():
     found = values_of(
-        "Sony unveiled the Xperia 1 V today. The older Sony Xperia 1 had a 3,330mAh battery.", "battery"
+        "Sony unveiled the Xperia 10 V today. The older Sony Xperia 10 had a 2,870mAh battery.", "battery"
     )
-    assert ("Sony Xperia 1 V", "3330 mAh") not in found, found
+    assert ("Sony Xperia 10 V", "2870 mAh") not in found, found
