@@ -342,10 +342,11 @@ _SIZE = re.compile(
     + _SCREEN_WORDS
     + r")))"
 )  # 6.7″, 6.7'' (two apostrophes); "6.1in" (a decimal size with "in" glued on: no preposition)
-_INCH_CELL = re.compile(r"(?<![\w.])(?P<n>\d{1,2}(?:\.\d{1,2})?)(?:[\"″”]|''|’’)")
+# A row's cell may keep a space before its inch sign ("Display 6.7 " (17.02 cm)").
+_INCH_CELL = re.compile(r"(?<![\w.])(?P<n>\d{1,2}(?:\.\d{1,2})?) ?(?:[\"″”]|''|’’)")
 _SIZE_ROW = re.compile(
     r"\b(?:[Ss]creen|[Dd]isplay)(?:\s+[Ss]ize)?:?\s+"
-    r"(?P<cells>\d{1,2}(?:\.\d{1,2})?(?:[\"″”]|''|’’)(?:\s+\d{1,2}(?:\.\d{1,2})?(?:[\"″”]|''|’’)){0,3})"
+    r"(?P<cells>\d{1,2}(?:\.\d{1,2})? ?(?:[\"″”]|''|’’)(?:\s+\d{1,2}(?:\.\d{1,2})? ?(?:[\"″”]|''|’’)){0,3})"
 )
 # The grammar is here; the words are data (data/lexicon/context.json), read once at import.
 _SECONDARY = re.compile(
