@@ -136,6 +136,13 @@ _TODAY = re.compile(
 )
 _WEEKDAY_DAY = re.compile(r"\b(?:this|last|on|past)?\s*(?P<wd>" + _WEEKDAY + r")\s*\((?P<day>[0-3]?\d)\)")
 _YEARS = re.compile(r"(?<![\w-])(?P<y>20[0-4]\d)(?![\w-])")
+# "..., the maker said on Tuesday": the weekday a news report gives its own statement
+_REPORTED_ON = re.compile(
+    r"\b(?:" + fragments("report_verbs_of_the_day") + r")\s+on\s+(?P<wd>" + _WEEKDAY + r")\b"
+)
+_FULL_DATE = re.compile(
+    r"\b(?P<mon>" + _MONTH_DAY + r")\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?,\s*(?P<year>" + _YEAR + r")(?!\d)"
+)
 
 
 # A date in the article's address: a /2022/03/09/ path, a -2025-02-17 tail, a 20220309023635
@@ -184,6 +191,30 @@ def _year_of_text(body: str) -> int | None:
     return max(set(years), key=years.count) if years else None
 
 
+def _reported_weekday_date(body: str) -> tuple[str, str] | None:
+    """ "..., the maker said on Tuesday" in a text whose latest full date ("March 5, 2024")
+    falls on that weekday: the report was written that day. None when the weekday and the latest
+    date disagree, or the text gives no full date."""
+    said = _REPORTED_ON.search(body)
+    if said is None:
+        return None
+    dates = []
+    for m in _FULL_DATE.finditer(body):
+        month = _month(m.group("mon"))
+        if month is None:
+            continue
+        try:
+            dates.append((date(int(m.group("year")), month, int(m.group("day"))), m.group(0)))
+        except ValueError:  # "February 30, 2023": no day
+            continue
+    if not dates:
+        return None
+    latest, text = max(dates)
+    if latest.weekday() != WEEKDAYS.index(said.group("wd")):
+        return None
+    return latest.isoformat(), f'inferred: "{said.group(0)}" read against the latest date named, {text}'
+
+
 def _infer_published(body: str, url: str | None = None) -> tuple[str | None, str]:
     # The address is the publisher's own record of the day; the text's clues come after it.
     from_url = url_date(url)
@@ -230,6 +261,9 @@ def _infer_published(body: str, url: str | None = None) -> tuple[str | None, str
                     f"dated {latest[0].group(3)}"
                 )
         return latest[1].isoformat(), f"inferred: the latest quoted post is dated {latest[0].group(3)}"
+    reported = _reported_weekday_date(body)
+    if reported:
+        return reported
     dateline = _DATELINE.match(body)
     if dateline:
         year = _year_of_text(body)

@@ -31,6 +31,7 @@ _NEWER_LEAD = re.compile(r"(?i)\b(?:" + fragments("newer_name_leads") + r")\s+$"
 _OLDER_LEAD_GATE = any_case_gate("older_name_leads")
 _OTHER = re.compile(r"(?i)\bother\b")
 # A plural reference to phones, not to a series ("the lineup"): "they", "the handsets".
+_PAIR_JOIN = re.compile(r"\s+(?:and|&)\s+(?:the\s+)?")
 _PLURAL_PHONES = re.compile(
     r"(?i)they|(?:the|these)\s+(?:phones|handsets|devices|smartphones|models|duo|pair)"
 )
@@ -154,6 +155,18 @@ def named_in_passing(doc: ArticleState, m: Mention, since: int) -> bool:
         # case matters: "that also powers the Y" relates, "says that Samsung's Y" reports
         or _RELATIVE_WORD.search(doc.body, clause, m.start)
     )
+
+
+def _coordinated_pair(body: str, sent_mentions: list[Mention]) -> list[Mention]:
+    """ "more orders for the X and Y": the last two devices named together by "and", wherever they
+    stand in the sentence, are the pair a plural reference after them ("the devices") stands for."""
+    devices = [
+        m for m in sent_mentions if m.kind == DEVICE and m.subject and not m.comparison and not m.alias_only
+    ]
+    for first, second in reversed(list(zip(devices, devices[1:], strict=False))):
+        if first.subject != second.subject and _PAIR_JOIN.fullmatch(body, first.end, second.start):
+            return [first, second]
+    return []
 
 
 def _unnamed_group(m: Mention) -> bool:
@@ -362,6 +375,9 @@ class _Discourse:
                 in_object = object_position[id(m)] = in_object_position(doc.low, m, s)
                 if not in_object:
                     named.append(m)
+        pair = _coordinated_pair(doc.body, sent_mentions)
+        if pair and not all(m in named for m in pair):
+            named = pair  # "X and Y" said together, even after a preposition, is the pair
         if len(named) >= 2:
             self.last_group = named
             self.group_paragraph = self.paragraph

@@ -927,6 +927,10 @@ def short_names(body: str, mentions: list[Mention], taken: Taken) -> list[Mentio
         rest = " ".join(rest.split())
         if " " in rest and any(c.isupper() for c in rest):  # "GT 5G"; one word ("GT") may be a series'
             by_name.setdefault(rest, m)
+            # "the Galaxy Z Flip6 and Z Fold6": without the brand's family word too
+            family, _, bare = rest.partition(" ")
+            if family in lex.family_words.get(m.brand, ()) and " " in bare:
+                by_name.setdefault(bare, m)
     if not by_name:
         return []
     found = []
@@ -942,6 +946,30 @@ def short_names(body: str, mentions: list[Mention], taken: Taken) -> list[Mentio
         found.append(Mention(s, e, DEVICE, named.subject, named.brand, body[s:e], model=named.model))
         taken.append((s, e))
     return found
+
+
+def letter_dropped_names(mentions: list[Mention]) -> None:
+    """ "the Galaxy Fold 6" in an article about the "Galaxy Z Fold6": a name the catalogue does not
+    know, spelled as another device of the article with a one-letter word inside it left out, is
+    that device. The letter is never the model's first or last word ("Xperia 10 V" is another phone
+    than the "Xperia 10"), and a name the catalogue knows keeps its own phone."""
+    devices = lexicon().devices_by_key
+    full: dict[tuple[str, str], Mention] = {}
+    for m in mentions:
+        if m.kind != DEVICE or not m.brand or m.alias_only:
+            continue
+        words = m.model.split()
+        for i in range(1, len(words) - 1):
+            if len(words[i]) == 1 and words[i].isupper():
+                full.setdefault((m.brand, key(" ".join(words[:i] + words[i + 1 :]))), m)
+    if not full:
+        return
+    for m in mentions:
+        if m.kind != DEVICE or not m.brand or m.alias_only:
+            continue
+        named = full.get((m.brand, key(m.model)))
+        if named is not None and named.subject != m.subject and key(m.subject or "") not in devices:
+            m.subject, m.model = named.subject, named.model
 
 
 _FEW_NAMES = 16  # up to this many names, a literal search each; more, one compiled trie
@@ -1440,7 +1468,8 @@ def mark_comparisons(body: str, mentions: list[Mention]) -> None:
             candidates.append(end)
             if end > 0 and words[end - 1].endswith("ly") and words[end - 1].isalpha():
                 end -= 1
-            if words[end].isalpha() and end > 0 and (words[end - 1],) in determiners:
+            described = words[end].isalpha() or words[end].replace(",", "").isdigit()  # "the 449 X"
+            if described and end > 0 and (words[end - 1],) in determiners:
                 candidates.append(end - 1)
         # "up from 90Hz on the Moto G54", "than the 4,500mAh in the Galaxy S23": a value and a
         # preposition between the comparison words and the name.

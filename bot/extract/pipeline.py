@@ -49,6 +49,7 @@ from bot.extract.mentions import (
     SERIES,
     Mention,
     MentionFinder,
+    letter_dropped_names,
     mark_comparisons,
     short_names,
 )
@@ -190,6 +191,7 @@ def find_mentions(doc: ArticleState) -> None:
     mentions += finder.find_brandless(taken, brand_at)
     mentions += short_names(doc.body, mentions, taken)
     mentions.sort(key=lambda x: x.start)
+    letter_dropped_names(mentions)
     doc.mentions = drop_part_names(
         doc,
         order_references(
@@ -404,6 +406,12 @@ def assign_subjects(doc: ArticleState) -> None:
 
 
 _NOT_LAUNCH_DATE = word_gate("not_launch_date")  # its words by `in`, its patterns by one regex
+# "Earlier this week, a leak claimed that the maker could launch ...": a date that opens its
+# sentence before a report clause dates the report, not the launch it reports.
+_OPENING_DATE_LEAD = re.compile(r"\s*(?:(?:earlier|just|also)\s+)?", re.IGNORECASE)
+_REPORT_CLAUSE_AFTER = re.compile(
+    r",\s+[^.;:]{0,80}?\b(?:" + fragments("report_clause_verbs") + r")\b", re.IGNORECASE
+)
 _DAY_BEFORE_LAUNCH = re.compile(
     r",?\s+(?:[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*)?\s+)?(?:(?:officially|finally|also)\s+)?"
 )
@@ -437,6 +445,17 @@ def _day_before_launch_verb(body: str, c, launch_start: int) -> bool:
     )
 
 
+def _dates_a_report(doc: ArticleState, c, launch_hits) -> bool:
+    """ "Earlier this week, a tipster claimed that ... could launch": the date opens its sentence and
+    a report verb after its comma comes before every launch word, so it is when the report came."""
+    body = doc.body
+    s, e = doc.sentences.bounds(c.start())
+    if _OPENING_DATE_LEAD.fullmatch(body, s, c.start()) is None:
+        return False
+    report = _REPORT_CLAUSE_AFTER.match(body, c.end(), e)
+    return report is not None and all(a >= report.end() for a, _b in launch_hits if s <= a < e)
+
+
 def _launch_context(doc: ArticleState, c, launch_hits, past_block) -> bool:
     """Whether a date is near enough a launch word of its sentence to be a launch date."""
     assert doc.sentences is not None
@@ -447,6 +466,8 @@ def _launch_context(doc: ArticleState, c, launch_hits, past_block) -> bool:
         return False
     if _NOT_LAUNCH_DATE.in_span(doc.low, max(0, c.start() - 60), c.start()):
         return False  # "Pre-orders begin Friday, ...", "arrives as a free update ... on ..."
+    if _dates_a_report(doc, c, launch_hits):
+        return False
     tight = bool(c.group("td") or c.group("wd7"))
     sentence = None
     for a, b in launch_hits:

@@ -312,8 +312,17 @@ class Cues:
                 return c[2]
         for c in cues:  # else the first one after it ("a 50MP camera is tipped"), but not across
             if c[0] >= end:  # a contrast ("... 45W charging, but it might arrive ...")
-                return None if _CONTRAST_BREAK.search(self.low, end, c[0]) else c[2]
+                if _CONTRAST_BREAK.search(self.low, end, c[0]) or self._premise_before(sent_start, end, c[0]):
+                    return None
+                return c[2]
         return None
+
+    def _premise_before(self, sent_start: int, end: int, cue_start: int) -> bool:
+        """ "Given that the X costs $899, it is fair to guess the Y will ...": a value in the
+        opening premise clause, a comma before the cue, is stated as known, not guessed."""
+        return (
+            _PREMISE_LEAD.match(self.low, sent_start) is not None and self.low.find(",", end, cue_start) != -1
+        )
 
     def _correction_ended(self, cue: tuple[int, int, str], pos: int) -> bool:
         """Whether `cue` denies earlier reports ("contrary to leaks of", "unlike the rumours that")
@@ -363,6 +372,8 @@ _SLUG = re.compile(r"[^/]+(?=/*$)")
 
 
 _CONTRAST_BREAK = re.compile(r";|\b(?:but|however|although|though|whereas|yet)\b")
+# The words that open a premise clause, lower-cased ("Considering the X sells for ...,").
+_PREMISE_LEAD = re.compile(r"[\s\"'“‘(]*(?:" + fragments("premise_clause_leads") + r")\b")
 
 
 def headline(title: str | None, url: str | None) -> str:

@@ -100,7 +100,7 @@ _ACCOMPANYING_BEFORE = re.compile(r"\b(?:" + fragments("accompanying_words") + r
 _RANGE_REFERENCE = re.compile(r"(?i)\b(?:lineup|line-up|range|portfolio)$")
 _TOPIC_LEAD = re.compile(r"\W*(?:" + fragments("topic_leads") + r")\s+(?:the\s+)?")
 _RELATIVE_LEAD = re.compile(r"\b(?:on|in|at|by|with)\s+which\s+(?:the\s+)?$")
-_LAUNCH_CLAUSE_BREAK = re.compile(r";|\bbut\b|\bwhereas\b|\bwhile\b")
+_LAUNCH_CLAUSE_BREAK = re.compile(r";|\bbut\b|\bwhereas\b|\bwhile\b|,\s*and\b")
 # "the Snapdragon 888-powered X": a value joined by a hyphen to "powered" (and the like) names its phone next.
 _VALUE_LED = re.compile(
     r"(?i)(?:\s+(?:SoC|chip|chipset|processor|camera|battery))?\s*[-‑–]\s*(?:"
@@ -183,6 +183,8 @@ def compared_value(doc, v: Value, mentions: list[Mention], s: int, compare_befor
             )
         ):
             return True
+        if m.comparison and v.end <= m.start and not body[v.end : m.start].strip():
+            return True  # "to take on the $449 X": the figure before the compared name describes it
     lead_from = max(s, v.start - 160)
     if not _none_near(doc, "predecessor", lead_from, v.start):
         lead = _PREDECESSOR.search(doc.low, lead_from, v.start)

@@ -343,10 +343,11 @@ _SIZE = re.compile(
     + _SCREEN_WORDS
     + r")))"
 )  # 6.7″, 6.7'' (two apostrophes); "6.1in" (a decimal size with "in" glued on: no preposition)
-_INCH_CELL = re.compile(r"(?<![\w.])(?P<n>\d{1,2}(?:\.\d{1,2})?)(?:[\"″”]|''|’’)")
+# A row's cell may keep a space before its inch sign ("Display 6.7 " (17.02 cm)").
+_INCH_CELL = re.compile(r"(?<![\w.])(?P<n>\d{1,2}(?:\.\d{1,2})?) ?(?:[\"″”]|''|’’)")
 _SIZE_ROW = re.compile(
     r"\b(?:[Ss]creen|[Dd]isplay)(?:\s+[Ss]ize)?:?\s+"
-    r"(?P<cells>\d{1,2}(?:\.\d{1,2})?(?:[\"″”]|''|’’)(?:\s+\d{1,2}(?:\.\d{1,2})?(?:[\"″”]|''|’’)){0,3})"
+    r"(?P<cells>\d{1,2}(?:\.\d{1,2})? ?(?:[\"″”]|''|’’)(?:\s+\d{1,2}(?:\.\d{1,2})? ?(?:[\"″”]|''|’’)){0,3})"
 )
 # The grammar is here; the words are data (data/lexicon/context.json), read once at import.
 _SECONDARY = re.compile(
@@ -363,7 +364,7 @@ _RES_P = re.compile(r"\b(?P<n>720|1080|1440|2160)p\b")
 # "1080x2400", "1220x2712px" (a unit glued on: pixels, not a model or part number), and with
 # thousands separators: "(1,220x2,712 pixels)", "1,080 x 2,400"
 _RES_WXH = re.compile(
-    r"\b(?P<w>\d(?<![\w.,]\d)(?:,\d{3}|\d{2,3}))\s*[x×X]\s*(?P<h>\d(?:,\d{3}|\d{2,3}))(?:px\b|(?![\w.]|,\d))(?!\s*(?:mm|cm))"
+    r"\b(?P<w>\d(?<![\w.,]\d)(?:,\d{3}|\d{2,3}))\s*[x×X]\s*(?P<h>\d(?:,\d{3}|\d{2,3}))(?:px\b|(?!\w|[.,]\d))(?!\s*(?:mm|cm))"
 )
 
 
@@ -861,9 +862,12 @@ _COUNT_WORDS = (
 _COUNT = re.compile(  # the lookahead first: offsets where no count word starts pass at once
     r"(?=[dtqpf2-5])\b(?P<w>"
     + "|".join(re.escape(w) for w in _COUNT_WORDS)
-    + r")[\s-]+(?:rear[\s-]+(?:facing[\s-]+)?|back[\s-]+|main[\s-]+|lens[\s-]+|image[\s-]+)?"
+    + r")[\s-]+(?P<mp>\d{1,3}(?:\.\d)?\s*-?\s*(?:mp|megapixels?)[\s-]+)?"
+    r"(?:rear[\s-]+(?:facing[\s-]+)?|back[\s-]+|main[\s-]+|lens[\s-]+|image[\s-]+)?"
     r"(?:camera|cam|lens|sensor|shooter|unit)(?P<pl>s|es)?(?![\w-])"
 )
+# "three 48MP cameras": a figure between the count and its plural camera noun is said of each
+_PLURAL_CAMERAS_AFTER = re.compile(r"[\s-]+(?:(?:rear|back)[\s-]+)?(?:cameras|sensors|lenses|shooters)\b")
 
 
 def leads() -> dict[str, list[str]]:
@@ -903,6 +907,11 @@ def _shared_figure_roles(low: str, s: int, m: re.Match, bracket, role: str, role
         if word_start(listed, word.start()) and other not in (role, "_other") and other not in roles:
             roles.append(other)
     return roles
+
+
+def _sole_figure(mps: list[re.Match], i: int, s: int, e: int) -> bool:
+    """Whether the i-th megapixel figure is the only one of its sentence [s, e)."""
+    return (i == 0 or mps[i - 1].end() <= s) and (i + 1 == len(mps) or mps[i + 1].start() >= e)
 
 
 def find_cameras(
@@ -953,6 +962,14 @@ def find_cameras(
         if role in (None, "main_camera", "telephoto_camera") and _front_led(low, s, m.start()):
             role = "front_camera"  # "At the front, there's a 16MP wide-angle camera", "a 32MP portrait lens"
         n = float(m.group("n"))
+        if (
+            role is None
+            and n >= 8
+            and _sole_figure(mps, i, s, e)
+            and _SHARED_COUNT_BEFORE.search(low, max(s, m.start() - 14), m.start())
+            and _PLURAL_CAMERAS_AFTER.match(low, m.end())
+        ):
+            role = "main_camera"  # "three 48MP cameras": the main one among them has the figure
         if role is None and n >= 48:
             # "a 200MP ISOCELL HP3 sensor": the sensor's name may stand between figure and noun
             sensor = _SENSOR_AFTER_FIGURE.match(body, m.end())
@@ -1015,6 +1032,8 @@ def find_cameras(
             continue
         if word.isdigit() and re.search(r"\bgen\s*$", head):
             continue  # "Snapdragon 8 Gen 2 Rear cameras:": the chip's number
+        if m.group("mp") and (not m.group("pl") or sum(s <= f.start() < e for f in mps) > 1):
+            continue  # "a 50MP main and two 2MP cameras": two of the phone's cameras, not all
         out.append(Value(m.start(), m.end(), "camera_count", str(words[word])))
     return out
 
@@ -1023,8 +1042,8 @@ def find_cameras(
 
 _MAH = re.compile(r"\b(?P<n>\d(?<![\w.,]\d)\d?[,.]?\d{3})\s*-?\s*(?:mAh|mah|MAH)(?![\w])")
 _WATT = re.compile(
-    r"\b(?P<n>\d(?<![\w.]\d)\d{0,2}(?:\.\d)?)\s*-?\s*(?:W|watts?|Watts?)(?![\w])"
-)  # "22.5W" too
+    r"\b(?P<n>\d(?<![\w.]\d)\d{0,2}(?:\.\d)?)(?:\s*-?\s*(?:W|watts?|Watts?)|w)(?![\w])"
+)  # "22.5W" too, and a lower-case "w" glued on ("67w")
 _CHARGE_WORD = re.compile(
     r"charg|wired|fast|vooc|hypercharge|supercharge|warp|dash|flash|adapter|charger|brick|\bpd\b|turbo",
     re.IGNORECASE,
@@ -1230,8 +1249,15 @@ def _price_patterns():
     # Thousands groups of three digits, or of two before another group (Indian "1,49,999"); a last
     # group of one or two digits is the decimal part ("1,199.99", "€8,99").
     amount = r"(?P<amt>\d+(?:[,.](?:\d{3}|\d{2}(?=[,.]\d))(?!\d))*)(?:[.,](?P<dec>\d{1,2}))?(?!\d|[,.]\d)"
+    multiplier = alternation(specs["amount_multipliers"])
     prefix = re.compile(
-        r"(?P<cur>" + symbol_alt + r")\s?" + amount + r"(?!\s*(?:k|K|m|M|bn|million|billion|trillion)\b)"
+        r"(?P<cur>"
+        + symbol_alt
+        + r")\s?"
+        + amount
+        + r"(?:\s+(?P<times>(?i:"
+        + multiplier
+        + r"))\b)?(?!\s*(?:k|K|m|M|bn|million|billion|trillion)\b)"
     )
     code_alt = "|".join(sorted([c for c in currencies if c.isupper() and c.isalpha()], key=len, reverse=True))
     suffix = re.compile(
@@ -1277,11 +1303,14 @@ def _currency_code(text: str) -> str | None:
     return None
 
 
-def _amount(raw: str, dec: str | None) -> str | None:
+def _amount(raw: str, dec: str | None, times: str | None = None) -> str | None:
     digits = _SEPARATORS.sub("", raw)
     if not digits.isdigit():
         return None
     value = int(digits)
+    if times:  # "Rs 1.49 lakh": the decimal part is of the multiplied amount
+        whole = value + (int(dec) / 10 ** len(dec) if dec else 0)
+        return str(round(whole * lexicon().specs["amount_multipliers"][times.lower()]))
     if dec and dec.strip("0"):
         return f"{value}.{dec.rstrip('0')}"
     return str(value)
@@ -1390,7 +1419,7 @@ def find_prices(body: str, sentences: Sentences, at: dict | None = None) -> list
             s, e = sentences.bounds(m.start())
             if re.search(r"Japan|yen", body[s:e]):
                 code = "JPY"
-        amount = _amount(m.group("amt"), m.group("dec"))
+        amount = _amount(m.group("amt"), m.group("dec"), m.groupdict().get("times"))
         if not amount or float(amount) < 10 or float(amount) > 10_000_000:
             continue
         s, e = sentences.bounds(m.start())
