@@ -449,6 +449,7 @@ def _dates_a_report(doc: ArticleState, c, launch_hits) -> bool:
     """ "Earlier this week, a tipster claimed that ... could launch": the date opens its sentence and
     a report verb after its comma comes before every launch word, so it is when the report came."""
     body = doc.body
+    assert doc.sentences is not None
     s, e = doc.sentences.bounds(c.start())
     if _OPENING_DATE_LEAD.fullmatch(body, s, c.start()) is None:
         return False
