@@ -79,6 +79,8 @@ VARIANT_OF = re.compile(
 )
 _POSSESSIVE = re.compile(r"['’]s?\b")
 _BUT_CLAUSE = re.compile(r",\s*but\b|;\s")
+# "The X mimics the Y's panel": a verb of taking over a part, right before the phone that had it.
+_SHARED_FROM = re.compile(r"\b(?:" + fragments("sharing_verbs") + r")\s+(?:the\s+|its\s+)?$")
 _COMPARED_RELATIVE = re.compile(r",?\s*(?:which|that)\b[^;]*")
 _PREDECESSOR = re.compile(r"\b(?:" + fragments("predecessor_phrases") + r")\b")
 _OWNER_AFTER_LEAD = re.compile(r"\s+(?:of|to)\s+(?:the\s+|this\s+|its\s+)?")
@@ -414,6 +416,25 @@ def subjects_for(
                 None,
             )
             chosen = own or chosen
+        elif (
+            len(before) >= 2
+            and chosen.kind in (DEVICE, SERIES)
+            and _POSSESSIVE.match(doc.body, chosen.end)
+            and _SHARED_FROM.search(doc.low, max(0, chosen.start - 24), chosen.start)
+        ):
+            # "The X mimics the Y's 6.1in display": the part the X takes over is the X's too.
+            sharer = next(
+                (
+                    m
+                    for m in reversed(before[:-1])
+                    if m.kind in (DEVICE, SERIES, REF_DEVICE)
+                    and m.subject != chosen.subject
+                    and not in_object_position(doc.low, m, doc.sentences.bounds(m.start)[0])
+                ),
+                None,
+            )
+            if sharer is not None:
+                return [sharer, chosen]
         if chosen.kind in (COMPANY, COMPANY_REF) and not launch:
             # "Xiaomi's new phone with a Snapdragon 7+ Gen 2, ... the Poco F5": a device named after
             # the value in its own right says which one the maker's sentence is about.
