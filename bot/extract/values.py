@@ -923,13 +923,13 @@ def find_cameras(
             found = _first_word(role_re, bracket.group(1))
         if found:
             role, word = _role(found), found
-        elif bracket is not None:
+        elif bracket is not None and _PLUS_AFTER.match(low, m.end(), e):
             # "50MP (IMX890, with OIS) + 8MP (...)": the first of a list of figures joined by "+" is the main one
-            if _PLUS_AFTER.match(low, m.end(), e) and not _PLUS_BEFORE.search(
-                low, max(s, m.start() - 6), m.start()
-            ):
+            if not _PLUS_BEFORE.search(low, max(s, m.start() - 6), m.start()):
                 role = "main_camera"
         else:
+            # No role word after the figure (a bracket of its aperture, "Front camera: 8MP
+            # (f/2.0)", names none): the words before it say the role.
             prev = mps[i - 1].end() if i > 0 and mps[i - 1].end() > s else s
             before = low[max(prev, m.start() - 35) : m.start()]
             before = _BEFORE_CUT.split(before)[-1]
