@@ -762,19 +762,26 @@ def model_references(doc, mentions: list[Mention], taken) -> list[Mention]:
         if c.kind == DEVICE and c.brand and c.model and not c.ref and not c.alias_only:
             first_named.setdefault((c.brand, key(c.model)), j)
     added = []
+    absorbed: set[int] = set()
     for h in hits:
         s, e = h.span()
         if not (taken.free(s, e) if hasattr(taken, "free") else all(e <= a or s >= b for a, b in taken)):
             continue
         i = bisect_right(starts, s) - 1
         base_mention = family_before[i] if i >= 0 else None
+        var = h.group("var")
+        named_after = _family_named_after(body, h, mentions, starts) if var else None
+        if named_after is not None:
+            # "the 4G variant of the X": the X's member, and the X named there is no subject of its own
+            base_mention = named_after
+            absorbed.add(id(named_after))
         if base_mention is None:
             continue
         base = _family_base(base_mention.model, variants)
-        var = h.group("var")
         dominant = dominant_before[i]
         if (
-            dominant is not None
+            named_after is None
+            and dominant is not None
             and dominant is not base_mention
             and dominant.brand == base_mention.brand
             and in_object_position(doc.low, base_mention, doc.sentences.bounds(base_mention.start)[0])
@@ -793,6 +800,7 @@ def model_references(doc, mentions: list[Mention], taken) -> list[Mention]:
         name, known = resolve_device(base_mention.brand, model)
         if (
             not known
+            and named_after is None  # "the Pro model of the X" names the X Pro itself
             and key(model) not in doc.seen_models.get(base_mention.brand, set())
             and not (var and family_named(doc.seen_models.get(base_mention.brand, set()), key(base)))
         ):
@@ -834,7 +842,27 @@ def model_references(doc, mentions: list[Mention], taken) -> list[Mention]:
         taken.append((start, e))
     if not added:
         return mentions
-    return sorted(mentions + added, key=lambda x: x.start)
+    return sorted([m for m in mentions if id(m) not in absorbed] + added, key=lambda x: x.start)
+
+
+_OF_FAMILY_AFTER = re.compile(r"\s+of\s+(?:the\s+)?")
+
+
+def _family_named_after(body: str, h: re.Match, mentions: list[Mention], starts: list[int]) -> Mention | None:
+    """ "the 4G variant of the X", "the Pro model of the X": the device named right after a
+    variant word and its noun, whose family the reference is of."""
+    if h.end() == h.end("var"):
+        return None  # a bare variant word ("the Pro"): no noun for an "of" to follow
+    of = _OF_FAMILY_AFTER.match(body, h.end())
+    if of is None:
+        return None
+    at = bisect_left(starts, of.end())
+    if at >= len(mentions) or mentions[at].start != of.end():
+        return None
+    named = mentions[at]
+    if named.kind != DEVICE or not named.brand or not named.model or named.ref or named.alias_only:
+        return None
+    return named
 
 
 def _dominant_families(mentions: list[Mention], variants) -> list[Mention | None]:
