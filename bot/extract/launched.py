@@ -7,7 +7,8 @@ import re
 from bisect import bisect_right
 
 from bot.extract.lexicon import context_words, first_letter_guard, fragments, pattern_entries, word_gate
-from bot.extract.mentions import DEVICE, REF_DEVICE, SERIES, Mention, mentions_within
+from bot.extract.mentions import COMPANY_REF, DEVICE, REF_DEVICE, SERIES, Mention, mentions_within
+from bot.extract.salience import device_for_company
 from bot.extract.state import ArticleState, Assignment, Launched
 from bot.extract.status import (
     CONFIRMED,
@@ -356,14 +357,17 @@ _REFERENCE_THEN_VERB = re.compile(r"\s+(?:(?:" + fragments("launch_auxiliaries")
 
 def find_launched_by_reference(doc: ArticleState) -> None:
     """ "The handset was introduced in Kenya in May": a launch sentence that names no device but
-    refers to one ("it", "the smartphone") says the device it stands for was launched. Read after
-    the discourse has resolved the references; the sentences that name a device were read before."""
+    refers to one ("it", "the smartphone", "Samsung's latest flagship") says the device it stands
+    for was launched. Read after the discourse has resolved the references; the sentences that
+    name a device were read before."""
     launched = doc.statuses.launched
     low, cues = doc.low, doc.statuses.cues
     if not _LAUNCHED_GATE(low):
         return
     for sentence in doc.references:
-        if not sentence.refs or any(m.kind in (DEVICE, SERIES) and not m.ref for m in sentence.mentions):
+        if not (sentence.refs or any(m.kind == COMPANY_REF for m in sentence.mentions)) or any(
+            m.kind in (DEVICE, SERIES) and not m.ref for m in sentence.mentions
+        ):
             continue
         s, e = sentence.start, sentence.end
         hit = _launch_report_in(doc, s, e)
@@ -381,6 +385,17 @@ def find_launched_by_reference(doc: ArticleState) -> None:
             ):
                 launched.devices.add(m.subject)
                 _end_carried_rumour(doc.references, sentence)
+            elif (
+                m.kind == COMPANY_REF
+                and m.subject
+                and not m.comparison
+                and _REFERENCE_THEN_VERB.fullmatch(low, m.end, hit.start())
+            ):
+                # "Samsung's latest flagship is here": the maker's phone the article is about
+                device = device_for_company(m, sentence.topic, doc.salient)
+                if device is not None and device.kind == DEVICE:
+                    launched.devices.add(device.subject)
+                    _end_carried_rumour(doc.references, sentence)
 
 
 def _end_carried_rumour(sentences, launch) -> None:
