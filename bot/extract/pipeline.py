@@ -433,6 +433,9 @@ def _launch_context(doc: ArticleState, c, launch_hits, past_block) -> bool:
     if _NOT_LAUNCH_DATE.in_span(doc.low, max(0, c.start() - 60), c.start()):
         return False  # "Pre-orders begin Friday, ...", "arrives as a free update ... on ..."
     tight = bool(c.group("td") or c.group("wd7"))
+    last_before = max((b for _a, b in launch_hits if b <= c.start()), default=None)
+    if last_before is not None and _launches_a_part(doc, last_before, c.start()):
+        return False  # "... also announced it will launch MagicOS 9.0 on October 23"
     sentence = None
     for a, b in launch_hits:
         if tight:
@@ -448,6 +451,23 @@ def _launch_context(doc: ArticleState, c, launch_hits, past_block) -> bool:
         if not _dates.not_the_phones_launch(body, sentence, c, a):
             return True
     return False
+
+
+_LAUNCHED_OBJECT_GAP = re.compile(r"\s+(?:(?:the|its|their|a)\s+)?(?:(?:new|latest|next)\s+)?")
+_PART_ATTRIBUTES = ("ui", "os", "chipset")
+
+
+def _launches_a_part(doc: ArticleState, launch_end: int, date_start: int) -> bool:
+    """ "it will launch MagicOS 9.0 on October 23", "will unveil the Snapdragon 8 Elite in
+    October": the object of the last launch word before the date is a skin, an OS or a chip,
+    whose launch the date is, not the phone's."""
+    at = bisect_left(doc.values, launch_end, key=lambda v: v.start)
+    return (
+        at < len(doc.values)
+        and doc.values[at].end <= date_start
+        and doc.values[at].attribute in _PART_ATTRIBUTES
+        and _LAUNCHED_OBJECT_GAP.fullmatch(doc.body, launch_end, doc.values[at].start) is not None
+    )
 
 
 def assign_launch_dates(doc: ArticleState) -> None:
