@@ -389,6 +389,8 @@ def assign_subjects(doc: ArticleState) -> None:
             out.append(Assignment((s, e), sentence, subject, attribute, v.value, v.start, v.end))
 
 
+# "Today's launch", "took the stage today to announce": a day word right before its launch word.
+_TODAY_BEFORE_LAUNCH = re.compile(r"[\s'’s]*(?:to\s+)?")
 _NOT_LAUNCH_DATE = word_gate("not_launch_date")  # its words by `in`, its patterns by one regex
 _DAY_BEFORE_LAUNCH = re.compile(
     r",?\s+(?:[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*)?\s+)?(?:(?:officially|finally|also)\s+)?"
@@ -440,7 +442,7 @@ def _launch_context(doc: ArticleState, c, launch_hits, past_block) -> bool:
     for a, b in launch_hits:
         if tight:
             near = 0 <= c.start() - b <= 30 or (
-                c.group("td") and 0 <= a - c.end() <= 12 and body[c.end() : a].strip(" '’s") == ""
+                c.group("td") and 0 <= a - c.end() <= 12 and _TODAY_BEFORE_LAUNCH.fullmatch(body, c.end(), a)
             )
             near = near or _day_before_launch_verb(body, c, a)
         else:
