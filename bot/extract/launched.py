@@ -206,7 +206,17 @@ def find_launched(doc: ArticleState) -> Launched:
             continue
         if any(c[2] != CONFIRMED for c in cues.in_span(s, _launch_clause_end(low, hit.end(), e))):
             continue  # "is rumored to have launched", "may be announced"
-        for m in mentions_within(mentions, starts, s, e):
+        own = mentions_within(mentions, starts, s, e)
+        described = _launch_described(low, hit, own)
+        if described is not None:
+            # "will take on the recently launched X", "succeeds the X, which was launched in May":
+            # the launch is the X's alone
+            if described.kind in (DEVICE, SERIES) and described.subject and not described.alias_only:
+                launched.devices.add(described.subject)
+                if described.kind == SERIES or series_after(low, described.end):
+                    launched.series.append(_series_base(described.subject))
+            continue
+        for m in own:
             if m.kind not in (DEVICE, SERIES) or m.comparison or m.alias_only or not m.subject:
                 continue
             if (
@@ -219,6 +229,26 @@ def find_launched(doc: ArticleState) -> Launched:
             if m.kind == SERIES or series_after(low, m.end):  # "its Pura 70 smartphone series"
                 launched.series.append(_series_base(m.subject))
     return launched
+
+
+_ATTRIBUTIVE_BEFORE = re.compile(r"\b(?:the|an?|its|their)\s+(?:[a-z]+ly\s+)?$")
+_RELATIVE_BEFORE = re.compile(
+    r"\s*,?\s*(?:which|that)\s+(?:(?:was|were|has\s+been|have\s+been|had\s+been)\s+)?(?:[a-z]+ly\s+)?"
+)
+
+
+def _launch_described(low: str, hit: re.Match, own: list[Mention]) -> Mention | None:
+    """The phone a launch word only describes: "the recently launched X" (a participle before
+    the name), "the X, which was launched in May" (a relative clause after it); None when the
+    launch word is the sentence's own verb."""
+    if _ATTRIBUTIVE_BEFORE.search(low, max(0, hit.start() - 24), hit.start()):
+        after = next((m for m in own if m.start >= hit.end()), None)
+        if after is not None and not low[hit.end() : after.start].strip():
+            return after
+    before = next((m for m in reversed(own) if m.end <= hit.start()), None)
+    if before is not None and _RELATIVE_BEFORE.fullmatch(low, before.end, hit.start()):
+        return before
+    return None
 
 
 # "announced that ...": the maker's word of what follows, which may be a launch still to come.
