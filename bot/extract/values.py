@@ -757,7 +757,7 @@ def _role_pattern():
     return pattern, lookup
 
 
-_CAMERA_NOUN = re.compile(r"\s*(?:[\w-]*\w[\s-]+)?(?:camera|sensor|shooter)\b")  # "50MP triple-camera" too
+_CAMERA_NOUN = re.compile(r"\s*(?:[\w-]*\w[\s-]+)?(?:camera|sensor|shooter)s?\b")  # "50MP triple-camera" too
 _AFTER_CUT = re.compile(r"[,;(]|\band\b|\bwhile\b|\bplus\b")
 _BEFORE_CUT = re.compile(r"[,;)+]|\band\b")
 # "The selfie camera is ...": a sentence led by a camera of one role (the role words of _role_pattern).
