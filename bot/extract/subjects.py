@@ -114,8 +114,13 @@ _CHIP_LEAD = re.compile(
     r"(?is)(?:.*\bthat\s+)?(?:(?:" + fragments("chip_subject_leads") + r")\s*,?\s*)?"
     r"(?:the\s+|this\s+)?(?:[A-Z][\w-]*['’]s\s+)?"
 )
+# "The Dimensity 7300, on the other hand, brings ...": an aside between commas may stand before the verb.
 _CHIP_VERB = re.compile(
-    r"(?i)\s*(?:(?:chip|chipset|processor|soc|platform)\s+)?(?:" + fragments("chip_subject_verbs") + r")\b"
+    r"(?i)\s*(?:(?:chip|chipset|processor|soc|platform)\s+)?(?:,\s*(?:"
+    + fragments("chip_subject_asides")
+    + r")\s*,\s*)?(?:"
+    + fragments("chip_subject_verbs")
+    + r")\b"
 )
 _CHIP_PAIRED = re.compile(r"(?i)[^.;]{0,40}?\b(?:" + fragments("chip_pairing_words") + r")\b")
 _GENERIC = (
