@@ -202,19 +202,24 @@ def compared_value(doc, v: Value, mentions: list[Mention], s: int, compare_befor
 
 
 _VALUE_COORDINATION = re.compile(r"\s*(?:,\s*(?:and|or)?|and|or|&|/)\s*(?:the\s+|a\s+)?")
+# "upgraded from 80W wired / 66W wireless": values of two kinds, each with its word, as one pair.
+_SLASHED_PAIR = re.compile(r"\s+[a-z]+\s*/\s*")
 
 
 def _coordinated_with_compared(doc, v: Value, s: int, compare_before_value) -> bool:
     """ "similar to the one in the Exynos 1380 and Exynos 1280": a value joined by "and" to a
-    compared value of its kind is compared too."""
+    compared value of its kind is compared too, as is one of another kind paired with it by a
+    slash ("up from 80W wired / 50W wireless")."""
     at = bisect_left(doc.values, v.start, key=lambda x: x.start)  # a search, not a scan: linear in all
     first = doc.values[at - 1] if at > 0 else None
     if (
         first is None
         or first.start < s
         or first.end > v.start
-        or first.attribute != v.attribute
-        or not _VALUE_COORDINATION.fullmatch(doc.body, first.end, v.start)
+        or not (
+            (first.attribute == v.attribute and _VALUE_COORDINATION.fullmatch(doc.body, first.end, v.start))
+            or _SLASHED_PAIR.fullmatch(doc.body, first.end, v.start)
+        )
     ):
         return False
     window = doc.low[max(s, first.start - 40) : first.start]
