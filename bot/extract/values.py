@@ -861,7 +861,7 @@ _COUNT = re.compile(  # the lookahead first: offsets where no count word starts 
     r"(?=[dtqpf2-5])\b(?P<w>"
     + "|".join(re.escape(w) for w in _COUNT_WORDS)
     + r")[\s-]+(?:rear[\s-]+(?:facing[\s-]+)?|back[\s-]+|main[\s-]+|lens[\s-]+|image[\s-]+)?"
-    r"(?:camera|cam|lens|sensor|shooter|unit)(?P<pl>s|es)?(?![\w-])"
+    r"(?:(?:camera|cam|lens|sensor|shooter|unit)(?P<pl>s|es)?|optics)(?![\w-])"
 )
 
 
