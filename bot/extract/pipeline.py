@@ -64,6 +64,7 @@ from bot.extract.subjects import (
     compared_value,
     drop_part_names,
     drop_value_makers,
+    edition_references,
     flattened_columns,
     higher_model_references,
     model_references,
@@ -187,6 +188,7 @@ def find_mentions(doc: ArticleState) -> None:
     mentions += finder.find_brandless(taken, brand_at)
     mentions += short_names(doc.body, mentions, taken)
     mentions.sort(key=lambda x: x.start)
+    mentions = edition_references(doc, mentions, taken)
     doc.mentions = drop_part_names(
         doc,
         order_references(

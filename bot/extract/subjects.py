@@ -875,6 +875,40 @@ def _family_named_after(body: str, h: re.Match, mentions: list[Mention], starts:
     return named
 
 
+# "an Ultimate Edition version of the X", "the Racing Edition of the X": an edition named before its phone.
+_EDITION_OF = re.compile(
+    r"\b(?:[Tt]he|[Aa]n?)\s+(?P<words>(?:[A-Z][\w-]*\s+){1,2}Edition)"
+    r"(?:\s+(?:" + fragments("model_reference_nouns") + r"))?\s+of\s+(?:the\s+)?"
+)
+
+
+def edition_references(doc, mentions: list[Mention], taken) -> list[Mention]:
+    """ "an Ultimate Edition version of the X": the X's edition of that name, a device of its
+    own; the X named after "of" is part of the phrase, no subject of its own."""
+    body = doc.body
+    if "Edition" not in body:
+        return mentions
+    starts = [m.start for m in mentions]
+    replaced: dict[int, Mention] = {}
+    for h in _EDITION_OF.finditer(body):
+        at = bisect_left(starts, h.end())
+        if at >= len(mentions) or mentions[at].start != h.end():
+            continue
+        named = mentions[at]
+        if named.kind != DEVICE or not named.brand or not named.model or named.ref or named.alias_only:
+            continue
+        model = f"{named.model} {' '.join(h.group('words').split())}"
+        name, _known = resolve_device(named.brand, model)
+        start = h.start("words")
+        replaced[id(named)] = Mention(
+            start, named.end, DEVICE, name, named.brand, body[start : named.end], model=_tidy_model(model)
+        )
+        taken.append((start, h.end()))
+    if not replaced:
+        return mentions
+    return sorted((replaced.get(id(m), m) for m in mentions), key=lambda x: x.start)
+
+
 def _dominant_families(mentions: list[Mention], variants) -> list[Mention | None]:
     """For each mention, the first-named device or series of the family named most often (in its
     own right) up to it, the earlier family on a tie: the article's own family so far."""
