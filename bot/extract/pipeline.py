@@ -228,7 +228,8 @@ def read_aliases(doc: ArticleState) -> None:
 def find_values(doc: ArticleState) -> None:
     """Spec values with their attribute and normalised value; a company named as part of a value
     ("Sony IMX766") stops being a subject."""
-    doc.values = outside_links(doc, _find_values(doc.body, doc.sentences, doc.word_hits))
+    name_starts = frozenset(m.start for m in doc.mentions if m.kind == DEVICE)
+    doc.values = outside_links(doc, _find_values(doc.body, doc.sentences, doc.word_hits, name_starts))
     doc.mentions = drop_value_makers(doc, doc.mentions, doc.values)
 
 

@@ -108,6 +108,8 @@ _VALUE_LED = re.compile(
     + fragments("value_led_adjectives")
     + r")\s+(?:the\s+|an?\s+|its\s+)?(?:(?:new|upcoming|latest)\s+)?"
 )
+# "the $499 X", "the 6,000mAh X": a value between a determiner and a phone's name describes that phone.
+_MODIFIER_LEAD = re.compile(r"(?i)\b(?:the|an?|its|their)\s+$")
 # "succeeds the X from March last year": a date right after a name, joined by "from", is that phone's.
 _DATED_NAME = re.compile(r"\s*\(?\s*from\s+")
 _CHIP_LEAD = re.compile(
@@ -380,6 +382,11 @@ def subjects_for(
             and (
                 _FOUND_IN.fullmatch(doc.body, end, owner.start)
                 or _VALUE_LED.fullmatch(doc.body, end, owner.start)
+                or (
+                    owner.kind == DEVICE
+                    and not doc.body[v.end : owner.start].strip()
+                    and _MODIFIER_LEAD.search(doc.body, max(0, v.start - 8), v.start) is not None
+                )
             )
         ):
             return coordinated(

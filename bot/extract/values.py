@@ -1371,7 +1371,25 @@ def _converted_amounts(amounts: list[tuple[int, int, str]], sentences: Sentences
     return converted
 
 
-def find_prices(body: str, sentences: Sentences, at: dict | None = None) -> list[Value]:
+# "the $499 Pixel 4a": an amount between a determiner and a phone's name is that phone's price.
+_ATTRIBUTIVE_BEFORE = re.compile(r"\b(?:the|an?|its|their)\s+$", re.IGNORECASE)
+_SPACE_AFTER = re.compile(r"\s+")
+
+
+def _before_a_name(body: str, m: re.Match, s: int, name_starts: frozenset[int]) -> bool:
+    """Whether the amount `m` stands between a determiner and a phone's name."""
+    gap = _SPACE_AFTER.match(body, m.end())
+    return (
+        gap is not None
+        and gap.end() in name_starts
+        and _ATTRIBUTIVE_BEFORE.search(body, max(s, m.start() - 8), m.start()) is not None
+    )
+
+
+def find_prices(
+    body: str, sentences: Sentences, at: dict | None = None, name_starts: frozenset[int] = frozenset()
+) -> list[Value]:
+    """Prices; `name_starts`, where the article names a phone, when known."""
     prefix, suffix, context, exclusions, _, suffix_gate = _price_patterns()
     at = scan_numbers(body) if at is None else at
     found = []
@@ -1413,7 +1431,11 @@ def find_prices(body: str, sentences: Sentences, at: dict | None = None) -> list
             body, m.end(), min(e, m.end() + 40)
         ):
             continue
-        if len(sentence) > 90 and not context.search(sentence):
+        if (
+            len(sentence) > 90
+            and not context.search(sentence)
+            and not _before_a_name(body, m, s, name_starts)
+        ):
             continue
         taken.add(m.start(), m.end())
         out.append(Value(m.start(), m.end(), "price", f"{code} {amount}"))
@@ -1432,8 +1454,11 @@ def find_prices(body: str, sentences: Sentences, at: dict | None = None) -> list
 _HAS_DIGIT = re.compile(r"\d")
 
 
-def find_values(body: str, sentences: Sentences, word_hits: dict | None = None) -> list[Value]:
-    """The values of `body`; `word_hits`, the shared word scan of its lowered text, when known."""
+def find_values(
+    body: str, sentences: Sentences, word_hits: dict | None = None, name_starts: frozenset[int] = frozenset()
+) -> list[Value]:
+    """The values of `body`; `word_hits`, the shared word scan of its lowered text, and
+    `name_starts`, where the article names a phone, when known."""
     values: list[Value] = []
     if not _HAS_DIGIT.search(body):
         return values
@@ -1447,6 +1472,6 @@ def find_values(body: str, sentences: Sentences, word_hits: dict | None = None) 
     values += find_power(body, sentences, at)
     if "Android" in body or "iOS" in body or "UI" in body or "OS" in body or "Flyme" in body:
         values += find_software(body)
-    values += find_prices(body, sentences, at)
+    values += find_prices(body, sentences, at, name_starts)
     values.sort(key=lambda v: v.start)
     return values
