@@ -611,8 +611,13 @@ def _label_before(body: str, sentence_start: int, at: int) -> str | None:
         matches = list(pattern.finditer(head))
         last = matches[-1] if matches else None
         if last is not None and last.end() == len(head):
+            if role == "ram" and _STORAGE_BEFORE_MEMORY.search(head, 0, last.start()):
+                return "storage"  # "Storage memory 256GB", "Internal memory: 128GB"
             return role
     return None
+
+
+_STORAGE_BEFORE_MEMORY = re.compile(r"\b(?:" + fragments("storage_words") + r")\s+$", re.IGNORECASE)
 
 
 _EXPANSION_BEFORE = re.compile(
