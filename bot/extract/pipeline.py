@@ -439,8 +439,10 @@ def _launch_context(doc: ArticleState, c, launch_hits, past_block) -> bool:
         return False  # "Pre-orders begin Friday, ...", "arrives as a free update ... on ..."
     tight = bool(c.group("td") or c.group("wd7"))
     last_before = max((b for _a, b in launch_hits if b <= c.start()), default=None)
-    if last_before is not None and _launches_a_part(doc, last_before, c.start()):
-        return False  # "... also announced it will launch MagicOS 9.0 on October 23"
+    if last_before is not None and (
+        _launches_a_part(doc, last_before, c.start()) or _NETWORK_OBJECT.match(doc.body, last_before)
+    ):
+        return False  # "... also announced it will launch MagicOS 9.0 on October 23", "launched 5G in"
     sentence = None
     for a, b in launch_hits:
         if tight:
@@ -460,6 +462,13 @@ def _launch_context(doc: ArticleState, c, launch_hits, past_block) -> bool:
 
 _LAUNCHED_OBJECT_GAP = re.compile(r"\s+(?:(?:the|its|their|a)\s+)?(?:(?:new|latest|next)\s+)?")
 _PART_ATTRIBUTES = ("ui", "os", "chipset")
+# "the operator launched 5G in 2022": a network's launch, not a phone's (a phone noun after the
+# network word, "launched 5G phones", is a phone's).
+_NETWORK_OBJECT = re.compile(
+    r"\s+(?:(?:its|their)\s+)?(?:5G|4G|LTE)\b(?!\s*(?:"
+    + fragments("company_reference_nouns")
+    + r"|variant|version|edition|lineup|series|range)s?\b)"
+)
 
 
 def _launches_a_part(doc: ArticleState, launch_end: int, date_start: int) -> bool:
