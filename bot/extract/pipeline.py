@@ -438,11 +438,15 @@ def _launch_context(doc: ArticleState, c, launch_hits, past_block) -> bool:
     if _NOT_LAUNCH_DATE.in_span(doc.low, max(0, c.start() - 60), c.start()):
         return False  # "Pre-orders begin Friday, ...", "arrives as a free update ... on ..."
     tight = bool(c.group("td") or c.group("wd7"))
-    last_before = max((b for _a, b in launch_hits if b <= c.start()), default=None)
+    last_before = max(((a, b) for a, b in launch_hits if b <= c.start()), key=lambda h: h[1], default=None)
     if last_before is not None and (
-        _launches_a_part(doc, last_before, c.start()) or _NETWORK_OBJECT.match(doc.body, last_before)
+        _launches_a_part(doc, last_before[1], c.start())
+        or _NETWORK_OBJECT.match(doc.body, last_before[1])
+        or _TEASING_STARTED.search(doc.low, max(0, last_before[0] - 40), last_before[0])
     ):
-        return False  # "... also announced it will launch MagicOS 9.0 on October 23", "launched 5G in"
+        # "... also announced it will launch MagicOS 9.0 on October 23", "launched 5G in 2022",
+        # "started teasing the launch of the phone ... on 22 May": the date is another thing's
+        return False
     sentence = None
     for a, b in launch_hits:
         if tight:
@@ -462,6 +466,10 @@ def _launch_context(doc: ArticleState, c, launch_hits, past_block) -> bool:
 
 _LAUNCHED_OBJECT_GAP = re.compile(r"\s+(?:(?:the|its|their|a)\s+)?(?:(?:new|latest|next)\s+)?")
 _PART_ATTRIBUTES = ("ui", "os", "chipset")
+# "began teasing the launch of the X on its page on May 22": when the teasing began, not the launch.
+_TEASING_STARTED = re.compile(
+    r"\b(?:started|began|starts|begins|has\s+been|have\s+been)\s+teasing\s+(?:the|its|their)\s+(?:\w+\s+)?$"
+)
 # "the operator launched 5G in 2022": a network's launch, not a phone's (a phone noun after the
 # network word, "launched 5G phones", is a phone's).
 _NETWORK_OBJECT = re.compile(
