@@ -211,7 +211,7 @@ def find_launched(doc: ArticleState) -> Launched:
         if described is not None:
             # "will take on the recently launched X", "succeeds the X, which was launched in May":
             # the launch is the X's alone
-            if described.kind in (DEVICE, SERIES) and described.subject and not described.alias_only:
+            if described.subject and not described.alias_only:
                 launched.devices.add(described.subject)
                 if described.kind == SERIES or series_after(low, described.end):
                     launched.series.append(_series_base(described.subject))
@@ -243,10 +243,14 @@ def _launch_described(low: str, hit: re.Match, own: list[Mention]) -> Mention | 
     launch word is the sentence's own verb."""
     if _ATTRIBUTIVE_BEFORE.search(low, max(0, hit.start() - 24), hit.start()):
         after = next((m for m in own if m.start >= hit.end()), None)
-        if after is not None and not low[hit.end() : after.start].strip():
+        if after is not None and after.kind in (DEVICE, SERIES) and not low[hit.end() : after.start].strip():
             return after
     before = next((m for m in reversed(own) if m.end <= hit.start()), None)
-    if before is not None and _RELATIVE_BEFORE.fullmatch(low, before.end, hit.start()):
+    if (
+        before is not None
+        and before.kind in (DEVICE, SERIES)  # "Oppo, which launched the X today": the X's launch
+        and _RELATIVE_BEFORE.fullmatch(low, before.end, hit.start())
+    ):
         return before
     return None
 

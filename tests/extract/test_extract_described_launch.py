@@ -27,3 +27,7 @@ def test_a_relative_clause_after_a_name_launches_that_phone_only():
 
 def test_the_sentences_own_launch_verb_still_launches_its_subject():
     assert "Nokia X50" in _launched("Nokia has launched the Nokia X50 in Europe.")
+
+
+def test_a_maker_before_a_relative_launch_clause_launches_the_phone_after_it():
+    assert "Oppo Find X8" in _launched("Oppo, which launched the Find X8 today, also teased a tablet.")
