@@ -592,6 +592,8 @@ def status_for(doc: ArticleState, a: Assignment) -> str:
     sentence = a.sentence
     s, e = a.quote
     status = doc.statuses.cues.status_at(s, e, a.start, a.end)
+    if status not in (None, DENIED) and a.attribute == "launch_date" and _launch_given(doc, s, a.start):
+        status = None
     if status == DENIED:
         return DENIED
     if sentence.official:
@@ -621,6 +623,20 @@ def status_for(doc: ArticleState, a: Assignment) -> str:
     ):
         return CONFIRMED
     return default_status(doc, a.subject, a.attribute, doc.body[s:e])
+
+
+# "what could be the price of the X, when it launches on February 7": the launch a clause takes as given.
+_WHEN_LAUNCHES = re.compile(
+    r",\s*(?:when|once)\s+(?:it|they|the\s+[\w-]+|[A-Z][\w-]*(?:\s+[A-Z0-9][\w+-]*){0,3})\s+"
+    r"(?:launches|launch|arrives|arrive|debuts|debut|goes\s+on\s+sale|lands|land)\b"
+)
+
+
+def _launch_given(doc: ArticleState, s: int, date_start: int) -> bool:
+    """Whether a launch date sits in a ", when it launches on ..." clause after the cue before it:
+    the clause takes the launch as given, so the cue (a guess at the price) does not hedge it."""
+    before = [c for c in doc.statuses.cues.in_span(s, date_start) if c[1] <= date_start]
+    return bool(before) and _WHEN_LAUNCHES.search(doc.body, before[-1][1], date_start) is not None
 
 
 def _launched_plain(doc: ArticleState, subject: str | None) -> bool:
