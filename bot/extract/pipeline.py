@@ -439,10 +439,17 @@ def _launch_context(doc: ArticleState, c, launch_hits, past_block) -> bool:
         return False  # "Pre-orders begin Friday, ...", "arrives as a free update ... on ..."
     tight = bool(c.group("td") or c.group("wd7"))
     last_before = max(((a, b) for a, b in launch_hits if b <= c.start()), key=lambda h: h[1], default=None)
-    if last_before is not None and (
-        _launches_a_part(doc, last_before[1], c.start())
-        or _NETWORK_OBJECT.match(doc.body, last_before[1])
-        or _TEASING_STARTED.search(doc.low, max(0, last_before[0] - 40), last_before[0])
+    first_after = min((a for a, _b in launch_hits if a >= c.end()), default=None)
+    if (
+        last_before is not None
+        # "... will also introduce MagicOS 8 during the January 10 launch event": a nearer launch
+        # word after the date is the phone's
+        and (first_after is None or first_after - c.end() > c.start() - last_before[1])
+        and (
+            _launches_a_part(doc, last_before[1], c.start())
+            or _NETWORK_OBJECT.match(doc.body, last_before[1])
+            or _TEASING_STARTED.search(doc.low, max(0, last_before[0] - 40), last_before[0])
+        )
     ):
         # "... also announced it will launch MagicOS 9.0 on October 23", "launched 5G in 2022",
         # "started teasing the launch of the phone ... on 22 May": the date is another thing's

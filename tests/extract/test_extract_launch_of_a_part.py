@@ -30,3 +30,12 @@ def test_a_phones_launch_after_its_software_is_named_keeps_its_date():
         "The Honor Magic 8, running MagicOS 10, will launch on October 15.", "launch_date", "2025-09-20"
     )
     assert found == {("Honor Magic 8", "2025-10-15")}, found
+
+
+def test_a_launch_word_right_after_the_date_keeps_it_the_phones():
+    found = values_of(
+        "Besides the Honor 500 series, the company will also introduce MagicOS 11 during the October 10 launch event.",
+        "launch_date",
+        "2030-09-01",
+    )
+    assert found == {("Honor 500 series", "2030-10-10")}, found
