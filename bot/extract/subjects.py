@@ -81,7 +81,8 @@ _POSSESSIVE = re.compile(r"['’]s?\b")
 _BUT_CLAUSE = re.compile(r",\s*but\b|;\s")
 # "The X mimics the Y's panel": a verb of taking over a part, right before the phone that had it.
 _SHARED_FROM = re.compile(r"\b(?:" + fragments("sharing_verbs") + r")\s+(?:the\s+|its\s+)?$")
-_COMPARED_RELATIVE = re.compile(r",?\s*(?:which|that)\b[^;]*")
+# "than the X, which launched at $999", "the X series of phones that were launched in February"
+_COMPARED_RELATIVE = re.compile(r"(?:\s+of\s+[a-z]+)?,?\s*(?:which|that)\b[^;]*")
 _PREDECESSOR = re.compile(r"\b(?:" + fragments("predecessor_phrases") + r")\b")
 _OWNER_AFTER_LEAD = re.compile(r"\s+(?:of|to)\s+(?:the\s+|this\s+|its\s+)?")
 _FOUND_IN = re.compile(
