@@ -620,7 +620,7 @@ def status_for(doc: ArticleState, a: Assignment) -> str:
         carried[0] == sentence.paragraph_start
         and carried[1]
         and carried[2] == a.subject.subject
-        and not _launched_plain(doc, a.subject.subject)
+        and not _launched_plain(doc, a.subject.subject, doc.body[s:e])
     ):
         return carried[1]
     if a.attribute == "launch_date" and (
@@ -646,12 +646,13 @@ def _launch_given(doc: ArticleState, s: int, date_start: int) -> bool:
     return bool(before) and _WHEN_LAUNCHES.search(doc.body, before[-1][1], date_start) is not None
 
 
-def _launched_plain(doc: ArticleState, subject: str | None) -> bool:
+def _launched_plain(doc: ArticleState, subject: str | None, sentence: str) -> bool:
     """Whether a sentence without a cue of its own states a plain fact of a launched phone ("it
     could be priced under $300 there. It packs a Dimensity 7050"): a hedge of the sentence before
-    (a guess at a regional price) does not make the launched phone's specs a guess."""
+    (a guess at a regional price) does not make the launched phone's specs a guess; nor, for a
+    phone launched and coming to a new market, when the sentence says nothing of what is to come."""
     launched = doc.statuses.launched
-    return subject in launched and not launched.is_upcoming(subject)
+    return subject in launched and (not launched.is_upcoming(subject) or not _dates.says_future(sentence))
 
 
 _MAKER_LAUNCH = re.compile(r"\s+(?:" + fragments("maker_launch_verbs") + r")\b")
