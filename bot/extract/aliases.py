@@ -203,4 +203,8 @@ def alias_name_of(raw: str, brand: str | None) -> str | None:
         return resolve_device(brand, raw)[0]
     if re.fullmatch(r"[\w-]{2,20}", raw):
         return raw  # a codename or model number
+    if brand and re.search(r"\d", raw):
+        name, known = resolve_device(brand, raw)
+        if known:
+            return name  # "the Edge X30 (aka Edge 30 Ultra)": a catalogued model of the same brand
     return None

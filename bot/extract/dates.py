@@ -623,7 +623,10 @@ def _candidates(body: str, start: int, end: int):
     return _CANDIDATE.finditer(body, start, end)
 
 
-_CLAUSE_BREAK = re.compile(r";|,\s*(?:and|but|while|whereas)\b|\s(?:whereas|while)\s")
+# A relative clause in the past ("the X model that was launched in April") has its own tense.
+_CLAUSE_BREAK = re.compile(
+    r";|,\s*(?:and|but|while|whereas)\b|\s(?:whereas|while)\s|\s(?:that|which)\s+(?=(?:was|were|had)\s)"
+)
 
 
 _CLAUSE_REACH = 200  # a clause is read this far either side of the date, so a long sentence costs linear time

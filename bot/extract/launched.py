@@ -7,7 +7,8 @@ import re
 from bisect import bisect_right
 
 from bot.extract.lexicon import context_words, first_letter_guard, fragments, pattern_entries, word_gate
-from bot.extract.mentions import DEVICE, REF_DEVICE, SERIES, Mention, mentions_within
+from bot.extract.mentions import COMPANY_REF, DEVICE, REF_DEVICE, SERIES, Mention, mentions_within
+from bot.extract.salience import device_for_company
 from bot.extract.state import ArticleState, Assignment, Launched
 from bot.extract.status import (
     CONFIRMED,
@@ -206,7 +207,17 @@ def find_launched(doc: ArticleState) -> Launched:
             continue
         if any(c[2] != CONFIRMED for c in cues.in_span(s, _launch_clause_end(low, hit.end(), e))):
             continue  # "is rumored to have launched", "may be announced"
-        for m in mentions_within(mentions, starts, s, e):
+        own = mentions_within(mentions, starts, s, e)
+        described = _launch_described(low, hit, own)
+        if described is not None:
+            # "will take on the recently launched X", "succeeds the X, which was launched in May":
+            # the launch is the X's alone
+            if described.subject and not described.alias_only:
+                launched.devices.add(described.subject)
+                if described.kind == SERIES or series_after(low, described.end):
+                    launched.series.append(_series_base(described.subject))
+            continue
+        for m in own:
             if m.kind not in (DEVICE, SERIES) or m.comparison or m.alias_only or not m.subject:
                 continue
             if (
@@ -219,6 +230,30 @@ def find_launched(doc: ArticleState) -> Launched:
             if m.kind == SERIES or series_after(low, m.end):  # "its Pura 70 smartphone series"
                 launched.series.append(_series_base(m.subject))
     return launched
+
+
+_ATTRIBUTIVE_BEFORE = re.compile(r"\b(?:the|an?|its|their)\s+(?:[a-z]+ly\s+)?$")
+_RELATIVE_BEFORE = re.compile(
+    r"\s*,?\s*(?:which|that)\s+(?:(?:was|were|has\s+been|have\s+been|had\s+been)\s+)?(?:[a-z]+ly\s+)?"
+)
+
+
+def _launch_described(low: str, hit: re.Match, own: list[Mention]) -> Mention | None:
+    """The phone a launch word only describes: "the recently launched X" (a participle before
+    the name), "the X, which was launched in May" (a relative clause after it); None when the
+    launch word is the sentence's own verb."""
+    if _ATTRIBUTIVE_BEFORE.search(low, max(0, hit.start() - 24), hit.start()):
+        after = next((m for m in own if m.start >= hit.end()), None)
+        if after is not None and after.kind in (DEVICE, SERIES) and not low[hit.end() : after.start].strip():
+            return after
+    before = next((m for m in reversed(own) if m.end <= hit.start()), None)
+    if (
+        before is not None
+        and before.kind in (DEVICE, SERIES)  # "Oppo, which launched the X today": the X's launch
+        and _RELATIVE_BEFORE.fullmatch(low, before.end, hit.start())
+    ):
+        return before
+    return None
 
 
 # "announced that ...": the maker's word of what follows, which may be a launch still to come.
@@ -358,15 +393,18 @@ _REFERENCE_THEN_VERB = re.compile(r"\s+(?:(?:" + fragments("launch_auxiliaries")
 
 def find_launched_by_reference(doc: ArticleState) -> None:
     """ "The handset was introduced in Kenya in May": a launch sentence that names no device but
-    refers to one ("it", "the smartphone") says the device it stands for was launched. Read after
-    the discourse has resolved the references; the sentences that name a device were read before."""
+    refers to one ("it", "the smartphone", "Samsung's latest flagship") says the device it stands
+    for was launched. Read after the discourse has resolved the references; the sentences that
+    name a device were read before."""
     assert doc.statuses is not None
     launched = doc.statuses.launched
     low, cues = doc.low, doc.statuses.cues
     if not _LAUNCHED_GATE(low):
         return
     for sentence in doc.references:
-        if not sentence.refs or any(m.kind in (DEVICE, SERIES) and not m.ref for m in sentence.mentions):
+        if not (sentence.refs or any(m.kind == COMPANY_REF for m in sentence.mentions)) or any(
+            m.kind in (DEVICE, SERIES) and not m.ref for m in sentence.mentions
+        ):
             continue
         s, e = sentence.start, sentence.end
         hit = _launch_report_in(doc, s, e)
@@ -384,6 +422,17 @@ def find_launched_by_reference(doc: ArticleState) -> None:
             ):
                 launched.devices.add(m.subject)
                 _end_carried_rumour(doc.references, sentence)
+            elif (
+                m.kind == COMPANY_REF
+                and m.subject
+                and not m.comparison
+                and _REFERENCE_THEN_VERB.fullmatch(low, m.end, hit.start())
+            ):
+                # "Samsung's latest flagship is here": the maker's phone the article is about
+                device = device_for_company(m, sentence.topic, doc.salient)
+                if device is not None and device.kind == DEVICE and device.subject:
+                    launched.devices.add(device.subject)
+                    _end_carried_rumour(doc.references, sentence)
 
 
 def _end_carried_rumour(sentences, launch) -> None:

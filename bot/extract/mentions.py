@@ -1002,6 +1002,7 @@ _GLUED_WORD = re.compile(r"(?<=\d)(?:and|the|with|was|has|for)$")
 _LEADING_LIKE = re.compile(r"(?i)(?:^|[.!?]\s+|\n)(?:just\s+|much\s+)?(?:like|unlike)\s[^,.\n]*$")
 _LISTED_BEFORE = re.compile(r"(?:,|\band|&)\s*(?:the\s+)?$")
 _LISTED_MODEL_NOUNS = frozenset(context_words("listed_model_nouns"))
+_SAME_PART_LINKS = frozenset(context_words("same_part_links"))
 
 
 def _last_of_listed_models(body: str, start: int, series: str) -> bool:
@@ -1476,8 +1477,9 @@ def mark_comparisons(body: str, mentions: list[Mention]) -> None:
         for c in list(candidates):
             if c >= 2 and words[c - 1] in _LINK_PREPOSITIONS and any(ch.isdigit() for ch in words[c - 2]):
                 candidates.append(c - 2)
-        # "the same chip as the (pricier) Galaxy S22": "as" after "same" within a few words.
-        if "as" in words[-3:] and "same" in words[-9:-1]:
+        # "the same chip as the (pricier) Galaxy S22", "the same sensor found inside the X": a
+        # link word after "same" within a few words.
+        if _SAME_PART_LINKS.intersection(words[-3:]) and "same" in words[-9:-1]:
             m.comparison = True
             continue
         # "the sensor was already used on the X": a phone that had the part before.

@@ -67,6 +67,7 @@ from bot.extract.subjects import (
     compared_value,
     drop_part_names,
     drop_value_makers,
+    edition_references,
     flattened_columns,
     higher_model_references,
     model_references,
@@ -192,6 +193,7 @@ def find_mentions(doc: ArticleState) -> None:
     mentions += short_names(doc.body, mentions, taken)
     mentions.sort(key=lambda x: x.start)
     letter_dropped_names(mentions)
+    mentions = edition_references(doc, mentions, taken)
     doc.mentions = drop_part_names(
         doc,
         order_references(
@@ -233,7 +235,8 @@ def find_values(doc: ArticleState) -> None:
     """Spec values with their attribute and normalised value; a company named as part of a value
     ("Sony IMX766") stops being a subject."""
     assert doc.sentences is not None
-    doc.values = outside_links(doc, _find_values(doc.body, doc.sentences, doc.word_hits))
+    name_starts = frozenset(m.start for m in doc.mentions if m.kind == DEVICE)
+    doc.values = outside_links(doc, _find_values(doc.body, doc.sentences, doc.word_hits, name_starts))
     doc.mentions = drop_value_makers(doc, doc.mentions, doc.values)
 
 
@@ -405,6 +408,8 @@ def assign_subjects(doc: ArticleState) -> None:
             out.append(Assignment((s, e), sentence, subject, attribute, v.value, v.start, v.end))
 
 
+# "Today's launch", "took the stage today to announce": a day word right before its launch word.
+_TODAY_BEFORE_LAUNCH = re.compile(r"[\s'’s]*(?:to\s+)?")
 _NOT_LAUNCH_DATE = word_gate("not_launch_date")  # its words by `in`, its patterns by one regex
 # "Earlier this week, a leak claimed that the maker could launch ...": a date that opens its
 # sentence before a report clause dates the report, not the launch it reports.
@@ -470,11 +475,27 @@ def _launch_context(doc: ArticleState, c, launch_hits, past_block) -> bool:
     if _dates_a_report(doc, c, launch_hits):
         return False
     tight = bool(c.group("td") or c.group("wd7"))
+    last_before = max(((a, b) for a, b in launch_hits if b <= c.start()), key=lambda h: h[1], default=None)
+    first_after = min((a for a, _b in launch_hits if a >= c.end()), default=None)
+    if (
+        last_before is not None
+        # "... will also introduce MagicOS 8 during the January 10 launch event": a nearer launch
+        # word after the date is the phone's
+        and (first_after is None or first_after - c.end() > c.start() - last_before[1])
+        and (
+            _launches_a_part(doc, last_before[1], c.start())
+            or _NETWORK_OBJECT.match(doc.body, last_before[1])
+            or _TEASING_STARTED.search(doc.low, max(0, last_before[0] - 40), last_before[0])
+        )
+    ):
+        # "... also announced it will launch MagicOS 9.0 on October 23", "launched 5G in 2022",
+        # "started teasing the launch of the phone ... on 22 May": the date is another thing's
+        return False
     sentence = None
     for a, b in launch_hits:
         if tight:
             near = 0 <= c.start() - b <= 30 or (
-                c.group("td") and 0 <= a - c.end() <= 12 and body[c.end() : a].strip(" '’s") == ""
+                c.group("td") and 0 <= a - c.end() <= 12 and _TODAY_BEFORE_LAUNCH.fullmatch(body, c.end(), a)
             )
             near = near or _day_before_launch_verb(body, c, a)
         else:
@@ -485,6 +506,34 @@ def _launch_context(doc: ArticleState, c, launch_hits, past_block) -> bool:
         if not _dates.not_the_phones_launch(body, sentence, c, a):
             return True
     return False
+
+
+_LAUNCHED_OBJECT_GAP = re.compile(r"\s+(?:(?:the|its|their|a)\s+)?(?:(?:new|latest|next)\s+)?")
+_PART_ATTRIBUTES = ("ui", "os", "chipset")
+# "began teasing the launch of the X on its page on May 22": when the teasing began, not the launch.
+_TEASING_STARTED = re.compile(
+    r"\b(?:started|began|starts|begins|has\s+been|have\s+been)\s+teasing\s+(?:the|its|their)\s+(?:\w+\s+)?$"
+)
+# "the operator launched 5G in 2022": a network's launch, not a phone's (a phone noun after the
+# network word, "launched 5G phones", is a phone's).
+_NETWORK_OBJECT = re.compile(
+    r"\s+(?:(?:its|their)\s+)?(?:5G|4G|LTE)\b(?!\s*(?:"
+    + fragments("company_reference_nouns")
+    + r"|variant|version|edition|lineup|series|range)s?\b)"
+)
+
+
+def _launches_a_part(doc: ArticleState, launch_end: int, date_start: int) -> bool:
+    """ "it will launch MagicOS 9.0 on October 23", "will unveil the Snapdragon 8 Elite in
+    October": the object of the last launch word before the date is a skin, an OS or a chip,
+    whose launch the date is, not the phone's."""
+    at = bisect_left(doc.values, launch_end, key=lambda v: v.start)
+    return (
+        at < len(doc.values)
+        and doc.values[at].end <= date_start
+        and doc.values[at].attribute in _PART_ATTRIBUTES
+        and _LAUNCHED_OBJECT_GAP.fullmatch(doc.body, launch_end, doc.values[at].start) is not None
+    )
 
 
 def assign_launch_dates(doc: ArticleState) -> None:
@@ -589,6 +638,8 @@ def status_for(doc: ArticleState, a: Assignment) -> str:
     assert sentence is not None
     s, e = a.quote
     status = doc.statuses.cues.status_at(s, e, a.start, a.end)
+    if status not in (None, DENIED) and a.attribute == "launch_date" and _launch_given(doc, s, a.start):
+        status = None
     if status == DENIED:
         return DENIED
     if sentence.official:
@@ -608,7 +659,7 @@ def status_for(doc: ArticleState, a: Assignment) -> str:
         carried[0] == sentence.paragraph_start
         and carried[1]
         and carried[2] == a.subject.subject
-        and not _launched_plain(doc, a.subject.subject)
+        and not _launched_plain(doc, a.subject.subject, doc.body[s:e])
     ):
         return carried[1]
     if a.attribute == "launch_date" and (
@@ -620,13 +671,29 @@ def status_for(doc: ArticleState, a: Assignment) -> str:
     return default_status(doc, a.subject, a.attribute, doc.body[s:e])
 
 
-def _launched_plain(doc: ArticleState, subject: str | None) -> bool:
+# "what could be the price of the X, when it launches on February 7": the launch a clause takes as given.
+_WHEN_LAUNCHES = re.compile(
+    r",\s*(?:when|once)\s+(?:it|they|the\s+[\w-]+|[A-Z][\w-]*(?:\s+[A-Z0-9][\w+-]*){0,3})\s+"
+    r"(?:launches|launch|arrives|arrive|debuts|debut|goes\s+on\s+sale|lands|land)\b"
+)
+
+
+def _launch_given(doc: ArticleState, s: int, date_start: int) -> bool:
+    """Whether a launch date sits in a ", when it launches on ..." clause after the cue before it:
+    the clause takes the launch as given, so the cue (a guess at the price) does not hedge it."""
+    assert doc.statuses is not None
+    before = [c for c in doc.statuses.cues.in_span(s, date_start) if c[1] <= date_start]
+    return bool(before) and _WHEN_LAUNCHES.search(doc.body, before[-1][1], date_start) is not None
+
+
+def _launched_plain(doc: ArticleState, subject: str | None, sentence: str) -> bool:
     """Whether a sentence without a cue of its own states a plain fact of a launched phone ("it
     could be priced under $300 there. It packs a Dimensity 7050"): a hedge of the sentence before
-    (a guess at a regional price) does not make the launched phone's specs a guess."""
+    (a guess at a regional price) does not make the launched phone's specs a guess; nor, for a
+    phone launched and coming to a new market, when the sentence says nothing of what is to come."""
     assert doc.statuses is not None
     launched = doc.statuses.launched
-    return subject in launched and not launched.is_upcoming(subject)
+    return subject in launched and (not launched.is_upcoming(subject) or not _dates.says_future(sentence))
 
 
 _MAKER_LAUNCH = re.compile(r"\s+(?:" + fragments("maker_launch_verbs") + r")\b")

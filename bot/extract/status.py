@@ -310,9 +310,15 @@ class Cues:
                 if c[2] == DENIED and self._correction_ended(c, pos):
                     continue  # "Contrary to leaks of A, it has B": B is the corrected value
                 return c[2]
-        for c in cues:  # else the first one after it ("a 50MP camera is tipped"), but not across
-            if c[0] >= end:  # a contrast ("... 45W charging, but it might arrive ...")
-                if _CONTRAST_BREAK.search(self.low, end, c[0]) or self._premise_before(sent_start, end, c[0]):
+        # else the first one after it ("a 50MP camera is tipped"), but not across a contrast ("...
+        # 45W charging, but it might arrive ..."), a premise clause, nor into a relative clause
+        for c in cues:
+            if c[0] >= end:
+                if (
+                    _CONTRAST_BREAK.search(self.low, end, c[0])
+                    or self._premise_before(sent_start, end, c[0])
+                    or _RELATIVE_AFTER_VALUE.search(self.low, end, c[0])
+                ):
                     return None
                 return c[2]
         return None
@@ -374,6 +380,9 @@ _SLUG = re.compile(r"[^/]+(?=/*$)")
 _CONTRAST_BREAK = re.compile(r";|\b(?:but|however|although|though|whereas|yet)\b")
 # The words that open a premise clause, lower-cased ("Considering the X sells for ...,").
 _PREMISE_LEAD = re.compile(r"[\s\"'“‘(]*(?:" + fragments("premise_clause_leads") + r")\b")
+# "the X chip, which is claimed to be the fastest": a cue in a relative clause after the value
+# hedges what the clause says of the value, not the value.
+_RELATIVE_AFTER_VALUE = re.compile(r",\s*(?:which|that)\b")
 
 
 def headline(title: str | None, url: str | None) -> str:

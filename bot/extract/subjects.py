@@ -80,7 +80,10 @@ VARIANT_OF = re.compile(
 )
 _POSSESSIVE = re.compile(r"['’]s?\b")
 _BUT_CLAUSE = re.compile(r",\s*but\b|;\s")
-_COMPARED_RELATIVE = re.compile(r",?\s*(?:which|that)\b[^;]*")
+# "The X mimics the Y's panel": a verb of taking over a part, right before the phone that had it.
+_SHARED_FROM = re.compile(r"\b(?:" + fragments("sharing_verbs") + r")\s+(?:the\s+|its\s+)?$")
+# "than the X, which launched at $999", "the X series of phones that were launched in February"
+_COMPARED_RELATIVE = re.compile(r"(?:\s+of\s+[a-z]+)?,?\s*(?:which|that)\b[^;]*")
 _PREDECESSOR = re.compile(r"\b(?:" + fragments("predecessor_phrases") + r")\b")
 _OWNER_AFTER_LEAD = re.compile(r"\s+(?:of|to)\s+(?:the\s+|this\s+|its\s+)?")
 _FOUND_IN = re.compile(
@@ -107,14 +110,21 @@ _VALUE_LED = re.compile(
     + fragments("value_led_adjectives")
     + r")\s+(?:the\s+|an?\s+|its\s+)?(?:(?:new|upcoming|latest)\s+)?"
 )
+# "the $499 X", "the 6,000mAh X": a value between a determiner and a phone's name describes that phone.
+_MODIFIER_LEAD = re.compile(r"(?i)\b(?:the|an?|its|their)\s+$")
 # "succeeds the X from March last year": a date right after a name, joined by "from", is that phone's.
 _DATED_NAME = re.compile(r"\s*\(?\s*from\s+")
 _CHIP_LEAD = re.compile(
     r"(?is)(?:.*\bthat\s+)?(?:(?:" + fragments("chip_subject_leads") + r")\s*,?\s*)?"
     r"(?:the\s+|this\s+)?(?:[A-Z][\w-]*['’]s\s+)?"
 )
+# "The Dimensity 7300, on the other hand, brings ...": an aside between commas may stand before the verb.
 _CHIP_VERB = re.compile(
-    r"(?i)\s*(?:(?:chip|chipset|processor|soc|platform)\s+)?(?:" + fragments("chip_subject_verbs") + r")\b"
+    r"(?i)\s*(?:(?:chip|chipset|processor|soc|platform)\s+)?(?:,\s*(?:"
+    + fragments("chip_subject_asides")
+    + r")\s*,\s*)?(?:"
+    + fragments("chip_subject_verbs")
+    + r")\b"
 )
 _CHIP_PAIRED = re.compile(r"(?i)[^.;]{0,40}?\b(?:" + fragments("chip_pairing_words") + r")\b")
 _GENERIC = (
@@ -198,19 +208,24 @@ def compared_value(doc, v: Value, mentions: list[Mention], s: int, compare_befor
 
 
 _VALUE_COORDINATION = re.compile(r"\s*(?:,\s*(?:and|or)?|and|or|&|/)\s*(?:the\s+|a\s+)?")
+# "upgraded from 80W wired / 66W wireless": values of two kinds, each with its word, as one pair.
+_SLASHED_PAIR = re.compile(r"\s+[a-z]+\s*/\s*")
 
 
 def _coordinated_with_compared(doc, v: Value, s: int, compare_before_value) -> bool:
     """ "similar to the one in the Exynos 1380 and Exynos 1280": a value joined by "and" to a
-    compared value of its kind is compared too."""
+    compared value of its kind is compared too, as is one of another kind paired with it by a
+    slash ("up from 80W wired / 50W wireless")."""
     at = bisect_left(doc.values, v.start, key=lambda x: x.start)  # a search, not a scan: linear in all
     first = doc.values[at - 1] if at > 0 else None
     if (
         first is None
         or first.start < s
         or first.end > v.start
-        or first.attribute != v.attribute
-        or not _VALUE_COORDINATION.fullmatch(doc.body, first.end, v.start)
+        or not (
+            (first.attribute == v.attribute and _VALUE_COORDINATION.fullmatch(doc.body, first.end, v.start))
+            or _SLASHED_PAIR.fullmatch(doc.body, first.end, v.start)
+        )
     ):
         return False
     window = doc.low[max(s, first.start - 40) : first.start]
@@ -371,6 +386,11 @@ def subjects_for(
             and (
                 _FOUND_IN.fullmatch(doc.body, end, owner.start)
                 or _VALUE_LED.fullmatch(doc.body, end, owner.start)
+                or (
+                    owner.kind == DEVICE
+                    and not doc.body[v.end : owner.start].strip()
+                    and _MODIFIER_LEAD.search(doc.body, max(0, v.start - 8), v.start) is not None
+                )
             )
         ):
             return coordinated(
@@ -417,6 +437,25 @@ def subjects_for(
                 None,
             )
             chosen = own or chosen
+        elif (
+            len(before) >= 2
+            and chosen.kind in (DEVICE, SERIES)
+            and _POSSESSIVE.match(doc.body, chosen.end)
+            and _SHARED_FROM.search(doc.low, max(0, chosen.start - 24), chosen.start)
+        ):
+            # "The X mimics the Y's 6.1in display": the part the X takes over is the X's too.
+            sharer = next(
+                (
+                    m
+                    for m in reversed(before[:-1])
+                    if m.kind in (DEVICE, SERIES, REF_DEVICE)
+                    and m.subject != chosen.subject
+                    and not in_object_position(doc.low, m, doc.sentences.bounds(m.start)[0])
+                ),
+                None,
+            )
+            if sharer is not None:
+                return [sharer, chosen]
         if chosen.kind in (COMPANY, COMPANY_REF) and not launch:
             # "Xiaomi's new phone with a Snapdragon 7+ Gen 2, ... the Poco F5": a device named after
             # the value in its own right says which one the maker's sentence is about.
@@ -744,19 +783,26 @@ def model_references(doc, mentions: list[Mention], taken) -> list[Mention]:
         if c.kind == DEVICE and c.brand and c.model and not c.ref and not c.alias_only:
             first_named.setdefault((c.brand, key(c.model)), j)
     added = []
+    absorbed: set[int] = set()
     for h in hits:
         s, e = h.span()
         if not (taken.free(s, e) if hasattr(taken, "free") else all(e <= a or s >= b for a, b in taken)):
             continue
         i = bisect_right(starts, s) - 1
         base_mention = family_before[i] if i >= 0 else None
+        var = h.group("var")
+        named_after = _family_named_after(body, h, mentions, starts) if var else None
+        if named_after is not None:
+            # "the 4G variant of the X": the X's member, and the X named there is no subject of its own
+            base_mention = named_after
+            absorbed.add(id(named_after))
         if base_mention is None:
             continue
         base = _family_base(base_mention.model, variants)
-        var = h.group("var")
         dominant = dominant_before[i]
         if (
-            dominant is not None
+            named_after is None
+            and dominant is not None
             and dominant is not base_mention
             and dominant.brand == base_mention.brand
             and in_object_position(doc.low, base_mention, doc.sentences.bounds(base_mention.start)[0])
@@ -775,6 +821,7 @@ def model_references(doc, mentions: list[Mention], taken) -> list[Mention]:
         name, known = resolve_device(base_mention.brand, model)
         if (
             not known
+            and named_after is None  # "the Pro model of the X" names the X Pro itself
             and key(model) not in doc.seen_models.get(base_mention.brand, set())
             and not (var and family_named(doc.seen_models.get(base_mention.brand, set()), key(base)))
         ):
@@ -817,7 +864,61 @@ def model_references(doc, mentions: list[Mention], taken) -> list[Mention]:
         taken.append((start, e))
     if not added:
         return mentions
-    return sorted(mentions + added, key=lambda x: x.start)
+    return sorted([m for m in mentions if id(m) not in absorbed] + added, key=lambda x: x.start)
+
+
+_OF_FAMILY_AFTER = re.compile(r"\s+of\s+(?:the\s+)?")
+
+
+def _family_named_after(body: str, h: re.Match, mentions: list[Mention], starts: list[int]) -> Mention | None:
+    """ "the 4G variant of the X", "the Pro model of the X": the device named right after a
+    variant word and its noun, whose family the reference is of."""
+    if h.end() == h.end("var"):
+        return None  # a bare variant word ("the Pro"): no noun for an "of" to follow
+    of = _OF_FAMILY_AFTER.match(body, h.end())
+    if of is None:
+        return None
+    at = bisect_left(starts, of.end())
+    if at >= len(mentions) or mentions[at].start != of.end():
+        return None
+    named = mentions[at]
+    if named.kind != DEVICE or not named.brand or not named.model or named.ref or named.alias_only:
+        return None
+    return named
+
+
+# "an Ultimate Edition version of the X", "the Racing Edition of the X": an edition named before its phone.
+_EDITION_OF = re.compile(
+    r"\b(?:[Tt]he|[Aa]n?)\s+(?P<words>(?:[A-Z][\w-]*\s+){1,2}Edition)"
+    r"(?:\s+(?:" + fragments("model_reference_nouns") + r"))?\s+of\s+(?:the\s+)?"
+)
+
+
+def edition_references(doc, mentions: list[Mention], taken) -> list[Mention]:
+    """ "an Ultimate Edition version of the X": the X's edition of that name, a device of its
+    own; the X named after "of" is part of the phrase, no subject of its own."""
+    body = doc.body
+    if "Edition" not in body:
+        return mentions
+    starts = [m.start for m in mentions]
+    replaced: dict[int, Mention] = {}
+    for h in _EDITION_OF.finditer(body):
+        at = bisect_left(starts, h.end())
+        if at >= len(mentions) or mentions[at].start != h.end():
+            continue
+        named = mentions[at]
+        if named.kind != DEVICE or not named.brand or not named.model or named.ref or named.alias_only:
+            continue
+        model = f"{named.model} {' '.join(h.group('words').split())}"
+        name, _known = resolve_device(named.brand, model)
+        start = h.start("words")
+        replaced[id(named)] = Mention(
+            start, named.end, DEVICE, name, named.brand, body[start : named.end], model=_tidy_model(model)
+        )
+        taken.append((start, h.end()))
+    if not replaced:
+        return mentions
+    return sorted((replaced.get(id(m), m) for m in mentions), key=lambda x: x.start)
 
 
 def _dominant_families(mentions: list[Mention], variants) -> list[Mention | None]:

@@ -613,8 +613,13 @@ def _label_before(body: str, sentence_start: int, at: int) -> str | None:
         matches = list(pattern.finditer(head))
         last = matches[-1] if matches else None
         if last is not None and last.end() == len(head):
+            if role == "ram" and _STORAGE_BEFORE_MEMORY.search(head, 0, last.start()):
+                return "storage"  # "Storage memory 256GB", "Internal memory: 128GB"
             return role
     return None
+
+
+_STORAGE_BEFORE_MEMORY = re.compile(r"\b(?:" + fragments("storage_words") + r")\s+$", re.IGNORECASE)
 
 
 _EXPANSION_BEFORE = re.compile(
@@ -759,7 +764,7 @@ def _role_pattern():
     return pattern, lookup
 
 
-_CAMERA_NOUN = re.compile(r"\s*(?:[\w-]*\w[\s-]+)?(?:camera|sensor|shooter)\b")  # "50MP triple-camera" too
+_CAMERA_NOUN = re.compile(r"\s*(?:[\w-]*\w[\s-]+)?(?:camera|sensor|shooter)s?\b")  # "50MP triple-camera" too
 _AFTER_CUT = re.compile(r"[,;(]|\band\b|\bwhile\b|\bplus\b")
 _BEFORE_CUT = re.compile(r"[,;)+]|\band\b")
 # "The selfie camera is ...": a sentence led by a camera of one role (the role words of _role_pattern).
@@ -864,7 +869,7 @@ _COUNT = re.compile(  # the lookahead first: offsets where no count word starts 
     + "|".join(re.escape(w) for w in _COUNT_WORDS)
     + r")[\s-]+(?P<mp>\d{1,3}(?:\.\d)?\s*-?\s*(?:mp|megapixels?)[\s-]+)?"
     r"(?:rear[\s-]+(?:facing[\s-]+)?|back[\s-]+|main[\s-]+|lens[\s-]+|image[\s-]+)?"
-    r"(?:camera|cam|lens|sensor|shooter|unit)(?P<pl>s|es)?(?![\w-])"
+    r"(?:(?:camera|cam|lens|sensor|shooter|unit)(?P<pl>s|es)?|optics)(?![\w-])"
 )
 # "three 48MP cameras": a figure between the count and its plural camera noun is said of each
 _PLURAL_CAMERAS_AFTER = re.compile(r"[\s-]+(?:(?:rear|back)[\s-]+)?(?:cameras|sensors|lenses|shooters)\b")
@@ -937,13 +942,13 @@ def find_cameras(
             found = _first_word(role_re, bracket.group(1))
         if found:
             role, word = _role(found), found
-        elif bracket is not None:
+        elif bracket is not None and _PLUS_AFTER.match(low, m.end(), e):
             # "50MP (IMX890, with OIS) + 8MP (...)": the first of a list of figures joined by "+" is the main one
-            if _PLUS_AFTER.match(low, m.end(), e) and not _PLUS_BEFORE.search(
-                low, max(s, m.start() - 6), m.start()
-            ):
+            if not _PLUS_BEFORE.search(low, max(s, m.start() - 6), m.start()):
                 role = "main_camera"
         else:
+            # No role word after the figure (a bracket of its aperture, "Front camera: 8MP
+            # (f/2.0)", names none): the words before it say the role.
             prev = mps[i - 1].end() if i > 0 and mps[i - 1].end() > s else s
             before = low[max(prev, m.start() - 35) : m.start()]
             before = _BEFORE_CUT.split(before)[-1]
@@ -1138,12 +1143,23 @@ _OS = re.compile(
 
 @lru_cache(maxsize=1)
 def _skin_pattern():
+    """A skin and its version, as the lexicon spells it or in capitals ("HIOS 13" is HiOS 13:
+    _skin_spelling restores the spelling). Case-sensitive: a case-blind alternation of every skin
+    cost twenty times the scan."""
     skins = lexicon().specs["skins"]
+    forms = sorted(set(skins) | {s.upper() for s in skins}, key=len, reverse=True)
     return re.compile(
         r"(?P<skin>"
-        + "|".join(re.escape(s).replace(r"\ ", r"\s?") for s in sorted(skins, key=len, reverse=True))
+        + "|".join(re.escape(s).replace(r"\ ", r"\s?") for s in forms)
         + r")\s?(?P<v>\d{1,2}(?:\.\d{1,2})?)(?!\w|\.\d)"
     )
+
+
+@lru_cache(maxsize=1)
+def _skin_spelling() -> dict[str, str]:
+    """Each skin's key to its name as the lexicon spells it, the canonical form first."""
+    specs = lexicon().specs
+    return {**{key(s): s for s in specs["skins"]}, **specs["skin_canonical"]}
 
 
 @lru_cache(maxsize=1)
@@ -1171,7 +1187,7 @@ def find_software(body: str) -> list[Value]:
         if not word_start(body, m.start()):
             continue
         skin = " ".join(m.group("skin").split())
-        skin = canonical.get(key(skin), skin)
+        skin = _skin_spelling().get(key(skin), skin)
         out.append(Value(m.start(), m.end(), "ui", f"{skin} {m.group('v')}"))
     plain = _plain_skin_pattern()
     for m in plain.finditer(body) if plain is not None else ():
@@ -1394,7 +1410,25 @@ def _converted_amounts(amounts: list[tuple[int, int, str]], sentences: Sentences
     return converted
 
 
-def find_prices(body: str, sentences: Sentences, at: dict | None = None) -> list[Value]:
+# "the $499 Pixel 4a": an amount between a determiner and a phone's name is that phone's price.
+_ATTRIBUTIVE_BEFORE = re.compile(r"\b(?:the|an?|its|their)\s+$", re.IGNORECASE)
+_SPACE_AFTER = re.compile(r"\s+")
+
+
+def _before_a_name(body: str, m: re.Match, s: int, name_starts: frozenset[int]) -> bool:
+    """Whether the amount `m` stands between a determiner and a phone's name."""
+    gap = _SPACE_AFTER.match(body, m.end())
+    return (
+        gap is not None
+        and gap.end() in name_starts
+        and _ATTRIBUTIVE_BEFORE.search(body, max(s, m.start() - 8), m.start()) is not None
+    )
+
+
+def find_prices(
+    body: str, sentences: Sentences, at: dict | None = None, name_starts: frozenset[int] = frozenset()
+) -> list[Value]:
+    """Prices; `name_starts`, where the article names a phone, when known."""
     prefix, suffix, context, exclusions, _, suffix_gate = _price_patterns()
     at = scan_numbers(body) if at is None else at
     found = []
@@ -1436,7 +1470,11 @@ def find_prices(body: str, sentences: Sentences, at: dict | None = None) -> list
             body, m.end(), min(e, m.end() + 40)
         ):
             continue
-        if len(sentence) > 90 and not context.search(sentence):
+        if (
+            len(sentence) > 90
+            and not context.search(sentence)
+            and not _before_a_name(body, m, s, name_starts)
+        ):
             continue
         taken.add(m.start(), m.end())
         out.append(Value(m.start(), m.end(), "price", f"{code} {amount}"))
@@ -1455,8 +1493,11 @@ def find_prices(body: str, sentences: Sentences, at: dict | None = None) -> list
 _HAS_DIGIT = re.compile(r"\d")
 
 
-def find_values(body: str, sentences: Sentences, word_hits: dict | None = None) -> list[Value]:
-    """The values of `body`; `word_hits`, the shared word scan of its lowered text, when known."""
+def find_values(
+    body: str, sentences: Sentences, word_hits: dict | None = None, name_starts: frozenset[int] = frozenset()
+) -> list[Value]:
+    """The values of `body`; `word_hits`, the shared word scan of its lowered text, and
+    `name_starts`, where the article names a phone, when known."""
     values: list[Value] = []
     if not _HAS_DIGIT.search(body):
         return values
@@ -1470,6 +1511,6 @@ def find_values(body: str, sentences: Sentences, word_hits: dict | None = None) 
     values += find_power(body, sentences, at)
     if "Android" in body or "iOS" in body or "UI" in body or "OS" in body or "Flyme" in body:
         values += find_software(body)
-    values += find_prices(body, sentences, at)
+    values += find_prices(body, sentences, at, name_starts)
     values.sort(key=lambda v: v.start)
     return values
