@@ -331,7 +331,7 @@ def assign_subjects(doc: ArticleState) -> None:
     """Each value handed to the subject its clause is about: a table's column device, one of
     devices named together ("respectively"), never a compared device nor the writer's wish; of
     several RAM or storage figures for one subject, the largest. A company never takes a device
-    attribute: it goes to the article's device of that brand, and to no one when there is none."""
+    attribute while the article names a device of its brand."""
     assert doc.statuses is not None
     wish = patterns().wish
     compare_before_value = patterns().compare_before_value
@@ -394,10 +394,7 @@ def assign_subjects(doc: ArticleState) -> None:
                 else subjects_for(doc, v, resolved, sentence.topic, sentence.series_topic),
             ):
                 if subject.kind in (COMPANY, COMPANY_REF) and v.attribute not in COMPANY_ATTRIBUTES:
-                    device = device_for_company(subject, None, doc.salient)
-                    if device is None:
-                        continue  # a device's spec said of a company that names no device of it
-                    subject = device
+                    subject = device_for_company(subject, None, doc.salient) or subject
                 if v.attribute in ("ram", "storage"):
                     k = (subject.subject, v.attribute)
                     if k not in best_memory or v.number > best_memory[k][0]:
