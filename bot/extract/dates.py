@@ -506,14 +506,18 @@ _ANOTHER_PRODUCT = re.compile(
 def _chip_before_launch() -> re.Pattern:
     """A chip named right before the launch word, joined by a comma or a relative clause:
     "the Snapdragon 8 Gen 3, which was announced in October", "the Dimensity 9300 SoC that
-    MediaTek unveiled in November", "the A17 chip, launched in September"."""
+    MediaTek unveiled in November", "the A17 chip, launched in September", "the chip, which is
+    expected to be announced next month"."""
     from bot.extract.lexicon import alternation, lexicon
 
     families = alternation(sorted(lexicon().specs["chip_families"], key=len, reverse=True))
     return re.compile(
         r"(?:\b(?:" + fragments("another_product_nouns") + r")s?|\b(?:" + families + r")(?:\s+[\w+]+){0,3}?)"
         r"(?:\s*,\s*(?:(?:which|that)\s+)?|\s+(?:which|that)\s+)(?:[A-Z][\w]*\s+)?"
-        r"(?:(?:was|were|is|has been|had been|first|officially|recently|just)\s+){0,3}$"
+        # "..., which is expected to be unveiled": a chip's launch still to come is its own too
+        r"(?:(?:was|were|is|has been|had been|first|officially|recently|just|"
+        + fragments("launch_hedges")
+        + r")\s+){0,5}$"
     )
 
 
