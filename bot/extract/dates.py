@@ -64,7 +64,7 @@ _CANDIDATE = re.compile(
     + _YEAR
     + r")(?![\d:]))?(?![\w])"
     r"|(?P<pre4>(?:early|mid|late|end of|the end of|beginning of|the beginning of|start of|the start of)[\s-]*)?(?P<rel4>next|this|last)\s+month\b"
-    r"|(?P<relw>next|this|last)\s+week\b"
+    r"|(?P<relw>next|this|last)\s+week\b(?!\s+of\b)"  # "the last week of May" is May's
     r"|(?:Q[1-4]|H[12]|(?P<pre5>in|by|early|late|mid|end of|the end of|sometime in|during))[\s-]+(?P<year5>"
     + _YEAR
     + r")(?![\w-])"
