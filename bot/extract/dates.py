@@ -370,8 +370,26 @@ def _shift_month(base: date, months: int) -> tuple[int, int]:
     return index // 12, index % 12 + 1
 
 
-def resolve_candidate(m: re.Match, base: date | None, prefer: str) -> tuple[str, str] | None:
-    """(ISO value at its precision, precision) of a candidate phrase, or None."""
+# "Last year, the company unveiled the X in November": a year leading the sentence is the year of
+# the months and days it names without one.
+_LEADING_YEAR = re.compile(r"(?i)\s*(?:(?P<rel>last|next)\s+year|in\s+(?P<year>" + _YEAR + r"))\s*,")
+
+
+def leading_year(body: str, start: int, base: date | None) -> int | None:
+    """The year a sentence starting at `start` opens with ("Last year, ...", "In 2023, ..."), or None."""
+    m = _LEADING_YEAR.match(body, start)
+    if m is None:
+        return None
+    if m.group("year"):
+        return int(m.group("year"))
+    return None if base is None else base.year + (1 if m.group("rel").lower() == "next" else -1)
+
+
+def resolve_candidate(
+    m: re.Match, base: date | None, prefer: str, sentence_year: int | None = None
+) -> tuple[str, str] | None:
+    """(ISO value at its precision, precision) of a candidate phrase, or None; `sentence_year` is
+    the year the sentence opens with, for a month or day named without its own."""
     g = m.group
     if g("iso"):
         try:
@@ -384,6 +402,7 @@ def resolve_candidate(m: re.Match, base: date | None, prefer: str) -> tuple[str,
         year = g("year") or g("year2")
         if not month or not 1 <= day <= 31:
             return None
+        year = year or sentence_year
         if year:
             try:
                 return date(int(year), month, day).isoformat(), "day"
@@ -403,6 +422,8 @@ def resolve_candidate(m: re.Match, base: date | None, prefer: str) -> tuple[str,
             return None
         if g("year3"):
             return f"{int(g('year3')):04d}-{month:02d}", "month"
+        if sentence_year and not g("rel3"):
+            return f"{sentence_year:04d}-{month:02d}", "month"
         if base is None:
             return None
         if g("rel3"):  # "July this year", "July of next year", "July last year"

@@ -484,7 +484,9 @@ def assign_launch_dates(doc: ArticleState) -> None:
                 if any(_day_before_launch_verb(body, c, a) for a, _b in launch_hits)
                 else _dates.tense_at(body, s, e, c.start(), sentence_tense)
             )
-            resolved_date = _dates.resolve_candidate(c, doc.published, prefer)
+            resolved_date = _dates.resolve_candidate(
+                c, doc.published, prefer, _dates.leading_year(body, s, doc.published)
+            )
             if not resolved_date:
                 continue
             value = Value(c.start(), c.end(), "launch_date", resolved_date[0])
