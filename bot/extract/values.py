@@ -1035,6 +1035,9 @@ _ALTERNATIVE = re.compile(
 )  # "150W on the Pro, whereas the base model tops out at 100W"
 
 
+# "66W fast charging and wireless charging": the figure's own charging noun ends before "wireless",
+# which names another feature (without a figure of its own).
+_CHARGING_THEN_ANOTHER = re.compile(r"\bcharging(?:\s+support)?\s*(?:,|\band\b|\bplus\b|\bas well as\b)")
 _SEPARATORS = re.compile(r"[,.]")
 _TIMES_BEFORE = re.compile(r"\d\s*[x×]\s*$")
 _CELLS_BEFORE = re.compile(r"dual[- ]cell|two cells|power ?bank", re.I)
@@ -1077,8 +1080,10 @@ def find_power(body: str, sentences: Sentences, at: dict | None = None) -> list[
             continue
         wireless_after = after.find("wireless")
         wired_after = after.find("wired")
-        if wireless_after != -1 and (
-            wired_after == -1 or wireless_after <= wired_after - 2 or wireless_after < wired_after
+        if (
+            wireless_after != -1
+            and (wired_after == -1 or wireless_after <= wired_after - 2 or wireless_after < wired_after)
+            and not _CHARGING_THEN_ANOTHER.search(after, 0, wireless_after)
         ):
             attribute = "wireless_charging"
         elif wired_after == -1 and _WIRELESS_NAMED_BEFORE.search(body, max(prev, m.start() - 60), m.start()):
