@@ -1318,6 +1318,8 @@ _PREDECESSOR_APPOSITION = re.compile(
 )
 # "the X, the Y's predecessor, has ...": Y is named only as the owner of an older phone.
 _OWNER_OF_RELATIVE = re.compile(r"['’]s?\s+(?:" + fragments("relative_phone_nouns") + r")\b")
+# "a Pixel 8-like camera bar", "an iPhone-esque notch": a design borrowed from the phone named.
+_LIKENESS_SUFFIX = re.compile(r"[-‑–](?:like|esque|style|inspired)\b", re.IGNORECASE)
 
 
 _OWNER_APPOSITION_AFTER = re.compile(
@@ -1380,7 +1382,9 @@ def mark_comparisons(body: str, mentions: list[Mention]) -> None:
             continue
         if _PREDECESSOR_APPOSITION.search(body, max(0, m.start - 72), m.start):
             continue
-        if m.kind == DEVICE and _OWNER_OF_RELATIVE.match(body, m.end):
+        if m.kind == DEVICE and (
+            _OWNER_OF_RELATIVE.match(body, m.end) or _LIKENESS_SUFFIX.match(body, m.end)
+        ):
             m.comparison = True
             continue
         window_start = max(0, m.start - 48)
