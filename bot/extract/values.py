@@ -1004,8 +1004,10 @@ def find_cameras(
         s, e = sentences.bounds(m.start())
         tail = body[m.end() : min(e, m.end() + 25)].lower()
         head = body[max(s, m.start() - 20) : m.start()].lower()
-        if re.search(r"front|selfie", tail[:15] + head[-12:]) or re.match(
-            r"\s*(?:setup\s+)?on the front", tail
+        if (
+            re.search(r"front|selfie", tail[:15] + head[-12:])
+            or re.match(r"\s*(?:setup\s+)?on the front", tail)
+            or _front_led(low, s, m.start())  # "At the front, it packs a dual-camera module"
         ):
             continue
         if word.isdigit() and re.search(r"\bgen\s*$", head):
