@@ -871,6 +871,7 @@ def leads() -> dict[str, list[str]]:
     return {"camera_count": list(_COUNT_WORDS)}
 
 
+_PART_OF_THE_CAMERAS = re.compile(r"\b(?:other|remaining|additional|extra)\s+$")
 _PLURAL_PART_AFTER = re.compile(r"\s+(?:sensors|lenses|units|modules)\b", re.IGNORECASE)
 _COUNT_GATE = word_gate("camera_count_gate")
 
@@ -1010,6 +1011,8 @@ def find_cameras(
             or _front_led(low, s, m.start())  # "At the front, it packs a dual-camera module"
         ):
             continue
+        if _PART_OF_THE_CAMERAS.search(head):
+            continue  # "the other two cameras": some of the cameras, not how many there are
         if word.isdigit() and re.search(r"\bgen\s*$", head):
             continue  # "Snapdragon 8 Gen 2 Rear cameras:": the chip's number
         out.append(Value(m.start(), m.end(), "camera_count", str(words[word])))
