@@ -10,7 +10,8 @@ order. Each stage reads what the stages before it found and sets its own fields:
     salience    the device the article is about: the title's, else the one it names most
     launched    devices the article reports as launched (their plain specs are confirmed)
     tables      table cells given to their column's device, flattened two-column tables too
-    references  the discourse, sentence by sentence: references resolved, the topic carried
+    references  the discourse, sentence by sentence: references resolved, the topic carried;
+                the names said of a reference ("it will launch as the Y") claimed for its phone
     launched_references  devices a launch sentence refers to ("it was introduced") launched
     column_cues a run-together table's rows read with their header column's cue
     subjects    each value handed to the subject its clause is about (a company's to its device)
@@ -33,7 +34,7 @@ from functools import lru_cache
 
 from bot.extract import dates as _dates
 from bot.extract import wordscan
-from bot.extract.aliases import find_aliases
+from bot.extract.aliases import aliases_of_references, find_aliases
 from bot.extract.discourse import read_discourse
 from bot.extract.glued import carry_column_cues, glued_table_cells
 from bot.extract.launched import find_launched, find_launched_by_reference, launched_on_publication
@@ -253,6 +254,7 @@ def resolve_references(doc: ArticleState) -> None:
     """The discourse, sentence by sentence: each sentence's references resolved and the topic,
     groups and cue context it is read in."""
     doc.references = read_discourse(doc)
+    aliases_of_references(doc)
 
 
 # "..., whereas the Y may come with B, both with support for C": a closing clause of both phones

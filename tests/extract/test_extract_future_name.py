@@ -1,0 +1,35 @@
+"""The name a phone is to carry ("the X is tipped to launch in Europe as the Y", "it was rumoured
+to be called the Y") is an alias of the phone, named or referred to, and the other name takes none
+of the sentence's values."""
+
+from __future__ import annotations
+
+from tests.extract.own_sentences import facts, values_of
+
+
+def test_a_reference_tipped_to_launch_as_another_name():
+    body = (
+        "Redmi has teased the Redmi K70 for a January debut. "
+        "The handset is tipped to launch globally as the Poco F6 Pro."
+    )
+    assert values_of(body, "alias") == {("Xiaomi Redmi K70", "Xiaomi Poco F6 Pro")}
+
+
+def test_it_rumoured_to_be_called_another_name():
+    body = (
+        "There were many leaks about the Honor 400 before its launch. "
+        "For a while it was rumoured to be called the Honor 300 Ultra."
+    )
+    assert values_of(body, "alias") == {("Honor 400", "Honor 300 Ultra")}
+
+
+def test_a_named_phone_expected_to_arrive_as_another_name_keeps_the_values():
+    body = "The Realme 14 Pro is expected to arrive in India as the Realme P3 Pro with a 6,000mAh battery."
+    got = facts(body)
+    assert ("Realme 14 Pro", "alias", "Realme P3 Pro") in got
+    assert values_of(body, "battery") == {("Realme 14 Pro", "6000 mAh")}
+
+
+def test_launching_as_the_first_phone_of_a_kind_is_no_name():
+    body = "The Realme 14 Pro is expected to launch as the first phone with a cold-sensitive colour change."
+    assert values_of(body, "alias") == set()
