@@ -31,7 +31,7 @@ _OLDER_LEAD_GATE = any_case_gate("older_name_leads")
 _OTHER = re.compile(r"(?i)\bother\b")
 # A plural reference to phones, not to a series ("the lineup"): "they", "the handsets".
 _PLURAL_PHONES = re.compile(
-    r"(?i)they|(?:the|these)\s+(?:phones|handsets|devices|smartphones|models|duo|pair)"
+    r"(?i)they|(?:the|these)\s+(?:[a-z]{2,10}\s+)?(?:phones|handsets|devices|smartphones|models|duo|pair)"
 )
 _EXPLETIVE_IT = re.compile(
     r"\s+(?:is|was|has\s+been)\s+(?:being\s+|also\s+|now\s+)?(?:"
@@ -259,9 +259,10 @@ class _Discourse:
                 m.kind == REF_SERIES
                 and self.previous_group
                 and antecedent is None
-                and m.text.lower() == "they"
+                and _PLURAL_PHONES.fullmatch(m.text)
             ):
-                # "Both handsets pack ... They run ...": "they" goes on with the same devices.
+                # "Both handsets pack ... They run ...", "... These Huawei phones get ...": a plural
+                # reference goes on with the same devices.
                 resolved.append(group_reference(m, self.previous_group))
                 continue
             if (
