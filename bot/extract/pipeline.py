@@ -497,6 +497,10 @@ def assign_launch_dates(doc: ArticleState) -> None:
             for subject in subjects_for(
                 doc, value, sentence.resolved, sentence.topic, sentence.series_topic, launch=True
             ):
+                if subject.kind == COMPANY and prefer == "past":
+                    # a launch that happened is a phone's: "Vivo says its Y series, out since
+                    # spring, sold well" dates a phone the extractor did not name, not the maker
+                    continue
                 found.append(
                     Assignment((s, e), sentence, subject, "launch_date", resolved_date[0], c.start(), c.end())
                 )
