@@ -602,7 +602,10 @@ _MAKER_LAUNCH = re.compile(r"\s+(?:" + fragments("maker_launch_verbs") + r")\b")
 
 def maker_announces(doc: ArticleState, sentence, a: Assignment) -> bool:
     """ "Motorola will launch the Moto G85 in India on July 10": a launch date in a sentence that
-    the phone's maker opens with its launch verb, and no cue hedges, is the maker's own word."""
+    the phone's maker opens with its launch verb, and no cue hedges, is the maker's own word. The
+    maker's sub-brand ("Poco will launch the X ...", a family word of the brand) speaks for it."""
+    if _sub_brand_announces(doc, sentence.start, a.subject.brand):
+        return True
     opener = next((m for m in sentence.mentions if m.kind != REF_DEVICE), None)
     if (
         opener is None
@@ -612,6 +615,19 @@ def maker_announces(doc: ArticleState, sentence, a: Assignment) -> bool:
     ):
         return False
     return _MAKER_LAUNCH.match(doc.body, opener.end) is not None
+
+
+def _sub_brand_announces(doc: ArticleState, start: int, brand: str | None) -> bool:
+    """Whether the sentence at `start` opens with a family word of `brand` ("Redmi", "iQOO") and
+    a maker's launch verb right after it."""
+    if not brand:
+        return False
+    body = doc.body
+    at = start + len(body[start : start + 40]) - len(body[start : start + 40].lstrip())
+    for family in lexicon().family_words.get(brand, ()):
+        if body.startswith(family, at) and _MAKER_LAUNCH.match(body, at + len(family)):
+            return True
+    return False
 
 
 # "Honor has finally confirmed the release date of its next smartphone"
