@@ -946,6 +946,15 @@ def find_cameras(
             subject_word = role_re.match(low, lead.end(), m.start()) if lead is not None else None
             if subject_word is not None and _CAMERA_SUBJECT_NOUN.match(low, subject_word.end(), m.start()):
                 role, word = _role(subject_word.group(0)), subject_word.group(0)
+        if (
+            role is None
+            and i + 1 < len(mps)
+            and mps[i + 1].start() < e
+            and _PLUS_AFTER.match(low, m.end(), e)
+            and not _PLUS_BEFORE.search(low, max(s, m.start() - 6), m.start())
+            and float(m.group("n")) >= float(mps[i + 1].group("n"))
+        ):
+            role = "main_camera"  # "50MP + 8MP + 2MP": the first and largest of a list is the main camera
         if role in (None, "main_camera", "telephoto_camera") and _front_led(low, s, m.start()):
             role = "front_camera"  # "At the front, there's a 16MP wide-angle camera", "a 32MP portrait lens"
         n = float(m.group("n"))
