@@ -613,7 +613,10 @@ def _candidates(body: str, start: int, end: int):
     return _CANDIDATE.finditer(body, start, end)
 
 
-_CLAUSE_BREAK = re.compile(r";|,\s*(?:and|but|while|whereas)\b|\s(?:whereas|while)\s")
+_CLAUSE_BREAK = re.compile(r";|,\s*(?:and|but|while|whereas|which|who)\b|\s(?:whereas|while)\s")
+# "the X, which was unveiled in China in October, will launch in India ...": a relative clause
+# opened after a comma ends at the next comma
+_RELATIVE_OPENED = re.compile(r",\s*(?:which|who)\b")
 
 
 _CLAUSE_REACH = 200  # a clause is read this far either side of the date, so a long sentence costs linear time
@@ -625,13 +628,19 @@ def tense_at(body: str, start: int, end: int, pos: int, sentence_tense: str) -> 
     sentence's."""
     low, high = max(start, pos - _CLAUSE_REACH), min(end, pos + _CLAUSE_REACH)
     clause_start, clause_end, broken = low, high, False
+    relative = False
     for m in _CLAUSE_BREAK.finditer(body, low, high):
         broken = True
         if m.end() <= pos:
             clause_start = m.end()
+            relative = _RELATIVE_OPENED.fullmatch(body, m.start(), m.end()) is not None
         elif m.start() >= pos:
             clause_end = m.start()
             break
+    if relative:
+        comma = body.find(",", pos, clause_end)
+        if comma != -1:
+            clause_end = comma
     if broken:
         clause = body[clause_start:clause_end]
         if _FUTURE.search(clause) or _PAST.search(clause):
