@@ -16,3 +16,8 @@ def test_made_its_debut_in_a_month_is_the_past_month():
 def test_introduced_in_a_month_is_the_past_month():
     body = "Vivo introduced the Vivo X200 Pro in China in September, and the phone is now coming to India."
     assert values_of(body, "launch_date", PUBLISHED) == {("vivo X200 Pro", "2024-09")}
+
+
+def test_went_official_is_a_launch_of_the_past_month():
+    body = "The Vivo X200 Pro went official in China in September."
+    assert values_of(body, "launch_date", PUBLISHED) == {("vivo X200 Pro", "2024-09")}
