@@ -83,7 +83,10 @@ _FUTURE_NAME = re.compile(
     r"(?:(?:" + fragments("future_name_as_verbs") + r")"
     r"(?:\s+(?:globally|internationally|in\s+(?:the\s+)?(?:global|international)\s+markets?|in\s+[A-Z][a-z]+))?"
     r"\s+as|(?:" + fragments("future_name_verbs") + r"))"
-    r"\s+(?:the\s+)?(?P<alias>(?:[A-Z0-9]|[a-z]{1,2}[A-Z])[\w+-]*(?:\s+[A-Z0-9][\w+-]*){0,3})(?!['’]s\b)"
+    r"\s+(?:the\s+)?(?P<alias>(?:[A-Z0-9]|[a-z]{1,2}[A-Z])[\w+-]*(?:\s+[A-Z0-9][\w+-]*){0,3})"
+    # the name ends its phrase: "as the Y's successor", "as the Y series' cheapest model", "as the Y
+    # did" name no other name of the phone
+    r"(?=\s*(?:[.,;:!?)]|$)|\s+(?:in|on|for|with|and|later|next|this|soon|by|at|from|after|alongside)\b)"
 )
 _FUTURE_NAME_GATE = re.compile(r"\b(?:as|called|named|dubbed)\s+(?:the\s+)?[A-Z0-9]")
 
@@ -111,10 +114,18 @@ def _future_names(doc: ArticleState, mentions: list[Mention], alias_map: dict[st
             doc.aliases.of_references.append((m.start, raw, span))
             continue
         alias_name = alias_name_of(raw, m.brand)
-        if not alias_name or key(alias_name) == key(m.subject) or alias_name in alias_map:
+        if not alias_name or _same_name(alias_name, m.subject) or alias_name in alias_map:
             continue
         _add_alias(doc, m, alias_name, span)
         alias_map[alias_name] = m.subject
+
+
+_NETWORK_SUFFIX = re.compile(r"\s+[45]G$")
+
+
+def _same_name(alias_name: str, subject: str) -> bool:
+    """Whether a name is the phone's own, its network suffix aside ("the X 5G" for the X)."""
+    return key(_NETWORK_SUFFIX.sub("", alias_name)) == key(_NETWORK_SUFFIX.sub("", subject))
 
 
 def _add_alias(doc: ArticleState, subject: Mention, alias_name: str, span: tuple[int, int]) -> None:
@@ -147,7 +158,7 @@ def aliases_of_references(doc: ArticleState) -> None:
         ):
             continue
         alias_name = alias_name_of(raw, target.brand)
-        if not alias_name or key(alias_name) == key(target.subject) or alias_name in doc.aliases.names:
+        if not alias_name or _same_name(alias_name, target.subject) or alias_name in doc.aliases.names:
             continue
         _add_alias(doc, target, alias_name, span)
         doc.aliases.names[alias_name] = target.subject

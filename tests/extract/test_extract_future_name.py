@@ -33,3 +33,18 @@ def test_a_named_phone_expected_to_arrive_as_another_name_keeps_the_values():
 def test_launching_as_the_first_phone_of_a_kind_is_no_name():
     body = "The Realme 14 Pro is expected to launch as the first phone with a cold-sensitive colour change."
     assert values_of(body, "alias") == set()
+
+
+def test_a_name_that_goes_on_into_a_noun_phrase_is_no_new_name():
+    lead = "Samsung is readying the Galaxy S25 FE. "
+    for sentence in (
+        "It will launch as the Galaxy S25 series' most affordable model.",
+        "It is expected to launch as the Galaxy S24 FE successor.",
+        "The phone will arrive as the Galaxy S24 FE's successor.",
+    ):
+        assert values_of(lead + sentence, "alias") == set(), sentence
+
+
+def test_the_phones_own_name_with_a_network_suffix_is_no_alias():
+    body = "Samsung is readying the Galaxy S25 FE. It will launch in India as the Galaxy S25 FE 5G."
+    assert values_of(body, "alias") == set()
