@@ -64,6 +64,7 @@ _CANDIDATE = re.compile(
     + _YEAR
     + r")(?![\d:]))?(?![\w])"
     r"|(?P<pre4>(?:early|mid|late|end of|the end of|beginning of|the beginning of|start of|the start of)[\s-]*)?(?P<rel4>next|this|last)\s+month\b"
+    r"|(?<=end of )(?P<eom>the\s+month)\b(?!\s+of\b)"  # "by the end of the month": this month's end
     r"|(?P<relw>next|this|last)\s+week\b(?!\s+of\b)"  # "the last week of May" is May's
     r"|(?:Q[1-4]|H[12]|(?P<pre5>in|by|early|late|mid|end of|the end of|sometime in|during))[\s-]+(?P<year5>"
     + _YEAR
@@ -437,6 +438,8 @@ def resolve_candidate(
         # one or none; the arithmetic gives the same answers (checked in test_extract_dates.py).
         year, month = _shift_month(base, {"next": 1, "this": 0, "last": -1}[g("rel4")])
         return f"{year:04d}-{month:02d}", "month"
+    if g("eom"):
+        return (f"{base.year:04d}-{base.month:02d}", "month") if base else None
     if g("relw"):
         if base is None:
             return None
