@@ -75,7 +75,7 @@ def find_aliases(doc: ArticleState, mentions: list[Mention]) -> dict[str, str]:
     return alias_map
 
 
-# "The X is tipped to launch globally as the Y", "it was rumoured to be called the Y": the name
+# "the X may go on sale abroad as the Y", "it was once said to be named the Y": the name
 # the phone is to carry (data/lexicon/context.json future_name_*).
 _FUTURE_NAME = re.compile(
     r"\s+(?:(?:is|was|were|are|has been|had been|first|also|now|initially|originally|earlier|still)\s+)*"

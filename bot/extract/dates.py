@@ -371,7 +371,7 @@ def _shift_month(base: date, months: int) -> tuple[int, int]:
     return index // 12, index % 12 + 1
 
 
-# "Last year, the company unveiled the X in November": a year leading the sentence is the year of
+# "Last year, the maker introduced the X in March": a year leading the sentence is the year of
 # the months and days it names without one.
 _LEADING_YEAR = re.compile(r"(?i)\s*(?:(?P<rel>last|next)\s+year|in\s+(?P<year>" + _YEAR + r"))\s*,")
 
@@ -538,7 +538,7 @@ def _chip_before_launch() -> re.Pattern:
     return re.compile(
         r"(?:\b(?:" + fragments("another_product_nouns") + r")s?|\b(?:" + families + r")(?:\s+[\w+]+){0,3}?)"
         r"(?:\s*,\s*(?:(?:which|that)\s+)?|\s+(?:which|that)\s+)(?:[A-Z][\w]*\s+)?"
-        # "..., which is expected to be unveiled": a chip's launch still to come is its own too
+        # "..., which should be announced soon": a chip's launch still to come is its own too
         r"(?:(?:was|were|is|has been|had been|first|officially|recently|just|"
         + fragments("launch_hedges")
         + r")\s+){0,5}$"

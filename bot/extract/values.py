@@ -1049,7 +1049,7 @@ _ALTERNATIVE = re.compile(
 )  # "150W on the Pro, whereas the base model tops out at 100W"
 
 
-# "66W fast charging and wireless charging": the figure's own charging noun ends before "wireless",
+# "80W charging and wireless charging too": the figure's own charging noun ends before "wireless",
 # which names another feature (without a figure of its own).
 _CHARGING_THEN_ANOTHER = re.compile(r"\bcharging(?:\s+support)?\s*(?:,|\band\b|\bplus\b|\bas well as\b)")
 _SEPARATORS = re.compile(r"[,.]")

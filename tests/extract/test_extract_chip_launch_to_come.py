@@ -16,14 +16,14 @@ def test_a_chip_expected_to_be_announced_dates_no_phone_launch():
     assert values_of(body, "launch_date", PUBLISHED) == {("Oppo Find X8", "2024-10-24")}
 
 
-def test_a_soc_expected_to_be_unveiled_after_a_comma_dates_no_phone_launch():
+def test_a_soc_to_be_unveiled_after_a_comma_dates_no_phone_launch():
     body = (
-        "The Vivo X200 has surfaced on Geekbench with the Dimensity 9400 SoC, that is expected to be "
-        "unveiled later this month, giving us a look at its performance."
+        "The Vivo X200 showed up in a benchmark database with the Dimensity 9400 SoC, that should be "
+        "unveiled later this month, hinting at its speed."
     )
     assert values_of(body, "launch_date", PUBLISHED) == set()
 
 
 def test_the_phone_expected_to_be_unveiled_keeps_its_date():
-    body = "The Oppo Find X8, which is expected to be unveiled next month, will use the Dimensity 9400."
+    body = "The Oppo Find X8, which should be unveiled next month, will use the Dimensity 9400."
     assert values_of(body, "launch_date", PUBLISHED) == {("Oppo Find X8", "2024-10")}

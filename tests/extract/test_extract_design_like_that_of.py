@@ -11,7 +11,7 @@ def test_the_handset_after_a_design_compared_to_that_of_two_phones_is_the_topic(
         "Motorola has teased the Moto G85 for an August debut.\n\n"
         "The Moto G85 will get a look close to that of the Moto G84 and Moto G84 Power units. "
         "The handset carries a 50-megapixel main camera. "
-        "A recent leak adds that the handset will come with a 5,000mAh battery."
+        "A fresh leak says the handset packs a 5,000mAh battery."
     )
     assert values_of(body, "main_camera") == {("Motorola Moto G85", "50 MP")}
     assert values_of(body, "battery") == {("Motorola Moto G85", "5000 mAh")}

@@ -1,5 +1,5 @@
-"""The name a phone is to carry ("the X is tipped to launch in Europe as the Y", "it was rumoured
-to be called the Y") is an alias of the phone, named or referred to, and the other name takes none
+"""The name a phone is to carry ("the X may reach Europe as the Y", "it was once said to be named
+the Y") is an alias of the phone, named or referred to, and the other name takes none
 of the sentence's values."""
 
 from __future__ import annotations
@@ -7,18 +7,18 @@ from __future__ import annotations
 from tests.extract.own_sentences import facts, values_of
 
 
-def test_a_reference_tipped_to_launch_as_another_name():
+def test_a_reference_said_to_debut_as_another_name():
     body = (
         "Redmi has teased the Redmi K70 for a January debut. "
-        "The handset is tipped to launch globally as the Poco F6 Pro."
+        "The handset is said to debut internationally as the Poco F6 Pro."
     )
     assert values_of(body, "alias") == {("Xiaomi Redmi K70", "Xiaomi Poco F6 Pro")}
 
 
-def test_it_rumoured_to_be_called_another_name():
+def test_it_believed_to_be_named_another_name():
     body = (
         "There were many leaks about the Honor 400 before its launch. "
-        "For a while it was rumoured to be called the Honor 300 Ultra."
+        "For a while it was believed to be named the Honor 300 Ultra."
     )
     assert values_of(body, "alias") == {("Honor 400", "Honor 300 Ultra")}
 

@@ -8,7 +8,7 @@ from tests.extract.own_sentences import values_of
 
 def test_the_phone_after_a_like_design_is_still_the_topic():
     body = (
-        "Leaked renders show the Moto G86 with a Galaxy S24-like design on the back. "
+        "Leaked renders show the Moto G86 with a Galaxy S24-like camera bar. "
         "The phone may pack a 5,200mAh battery."
     )
     assert values_of(body, "battery") == {("Motorola Moto G86", "5200 mAh")}

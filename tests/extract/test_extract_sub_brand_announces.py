@@ -20,8 +20,8 @@ def test_a_sub_brand_that_will_launch_a_phone_confirms_the_date():
     assert _launch_statuses(body) == {("Xiaomi Poco X7 Pro", "2025-01-09", "confirmed")}
 
 
-def test_a_sub_brand_that_has_set_the_launch_date_confirms_it():
-    body = "Redmi has set the launch date of the Redmi Note 14 Pro for December 9."
+def test_a_sub_brand_that_has_fixed_the_launch_date_confirms_it():
+    body = "Redmi has fixed the launch date of the Redmi Note 14 Pro as December 9."
     assert _launch_statuses(body) == {("Xiaomi Redmi Note 14 Pro", "2024-12-09", "confirmed")}
 
 
