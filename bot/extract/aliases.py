@@ -7,8 +7,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from bot.extract.lexicon import key, lexicon
-from bot.extract.mentions import DEVICE, Mention, brand_of_lead, resolve_device
+from bot.extract.lexicon import fragments, key, lexicon
+from bot.extract.mentions import DEVICE, REF_DEVICE, Mention, brand_of_lead, resolve_device
 from bot.extract.patterns import patterns
 from bot.extract.state import ArticleState, Assignment
 from bot.extract.status import CONFIRMED, DENIED, RUMORED
@@ -71,10 +71,102 @@ def find_aliases(doc: ArticleState, mentions: list[Mention]) -> dict[str, str]:
                 else alias_name
             )
             aliases.models.setdefault(subject.brand, set()).add(key(model))
+    _future_names(doc, mentions, alias_map)
     _codenames_before_brackets(doc, devices, alias_map)
     _rebadged(doc, devices, mentions, alias_map)
     _rebadged_of_reference(doc, devices)
     return alias_map
+
+
+# "the X may go on sale abroad as the Y", "it was once said to be named the Y": the name
+# the phone is to carry (data/lexicon/context.json future_name_*).
+_FUTURE_NAME = re.compile(
+    r"\s+(?:(?:is|was|were|are|has been|had been|first|also|now|initially|originally|earlier|still)\s+)*"
+    r"(?:(?:" + fragments("future_name_hedges") + r")\s+to|will)\s+"
+    r"(?:(?:" + fragments("future_name_as_verbs") + r")"
+    r"(?:\s+(?:globally|internationally|in\s+(?:the\s+)?(?:global|international)\s+markets?|in\s+[A-Z][a-z]+))?"
+    r"\s+as|(?:" + fragments("future_name_verbs") + r"))"
+    r"\s+(?:the\s+)?(?P<alias>(?:[A-Z0-9]|[a-z]{1,2}[A-Z])[\w+-]*(?:\s+[A-Z0-9][\w+-]*){0,3})"
+    # the name ends its phrase: "as the Y's successor", "as the Y series' cheapest model", "as the Y
+    # did" name no other name of the phone
+    r"(?=\s*(?:[.,;:!?)]|$)|\s+(?:in|on|for|with|and|later|next|this|soon|by|at|from|after|alongside)\b)"
+)
+_FUTURE_NAME_GATE = re.compile(r"\b(?:as|called|named|dubbed)\s+(?:the\s+)?[A-Z0-9]")
+
+
+def _future_names(doc: ArticleState, mentions: list[Mention], alias_map: dict[str, str]) -> None:
+    """The name a phone is to carry ("The X is expected to launch in India as the Y"): an alias
+    of the phone named; after a reference ("the phone is tipped to ..."), one of the phone the
+    reference stands for, claimed once the discourse has resolved it (aliases_of_references)."""
+    body = doc.body
+    if _FUTURE_NAME_GATE.search(body) is None:
+        return
+    for m in mentions:
+        if m.kind not in (DEVICE, REF_DEVICE) or m.alias_only or (m.kind == DEVICE and not m.subject):
+            continue
+        match = _FUTURE_NAME.match(body, m.end, min(len(body), m.end + 160))
+        if match is None:
+            continue
+        raw = match.group("alias").rstrip(").,;:")
+        span = match.span("alias")
+        for other in mentions:
+            if other is not m and span[0] <= other.start < span[1]:
+                other.alias_only = True
+        doc.aliases.spans.append(span)
+        if m.kind == REF_DEVICE:
+            doc.aliases.of_references.append((m.start, raw, span))
+            continue
+        assert m.subject is not None  # a device mention without its name was passed over above
+        alias_name = alias_name_of(raw, m.brand)
+        if not alias_name or _same_name(alias_name, m.subject) or alias_name in alias_map:
+            continue
+        _add_alias(doc, m, alias_name, span)
+        alias_map[alias_name] = m.subject
+
+
+_NETWORK_SUFFIX = re.compile(r"\s+[45]G$")
+
+
+def _same_name(alias_name: str, subject: str) -> bool:
+    """Whether a name is the phone's own, its network suffix aside ("the X 5G" for the X)."""
+    return key(_NETWORK_SUFFIX.sub("", alias_name)) == key(_NETWORK_SUFFIX.sub("", subject))
+
+
+def _add_alias(doc: ArticleState, subject: Mention, alias_name: str, span: tuple[int, int]) -> None:
+    assert doc.sentences is not None and doc.statuses is not None
+    s, e = doc.sentences.bounds(span[0])
+    if e <= s:
+        return
+    status = doc.statuses.cues.status_at(s, e, span[0], span[1]) or RUMORED
+    if status == DENIED:
+        status = RUMORED
+    doc.aliases.claims.append(
+        Assignment((s, e), None, subject, "alias", alias_name, span[0], span[1], status)
+    )
+
+
+def aliases_of_references(doc: ArticleState) -> None:
+    """The future names said of a reference ("it is tipped to launch as the Y"), each given to the
+    phone the discourse resolved the reference to."""
+    pending = doc.aliases.of_references
+    if not pending:
+        return
+    resolved = {m.start: m for sentence in doc.references for m in sentence.resolved if m.ref}
+    for start, raw, span in pending:
+        target = resolved.get(start)
+        if (
+            target is None
+            or not target.subject
+            or target.comparison
+            or target.group
+            or target.kind != REF_DEVICE
+        ):
+            continue
+        alias_name = alias_name_of(raw, target.brand)
+        if not alias_name or _same_name(alias_name, target.subject) or alias_name in doc.aliases.names:
+            continue
+        _add_alias(doc, target, alias_name, span)
+        doc.aliases.names[alias_name] = target.subject
 
 
 _CODENAME_BEFORE_BRACKET = re.compile(r"(?<![\w-])(?P<code>[A-Z][a-z]{2,19}) ?\($")

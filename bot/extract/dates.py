@@ -64,7 +64,8 @@ _CANDIDATE = re.compile(
     + _YEAR
     + r")(?![\d:]))?(?![\w])"
     r"|(?P<pre4>(?:early|mid|late|end of|the end of|beginning of|the beginning of|start of|the start of)[\s-]*)?(?P<rel4>next|this|last)\s+month\b"
-    r"|(?P<relw>next|this|last)\s+week\b"
+    r"|(?<=end of )(?P<eom>the\s+month)\b(?!\s+of\b)"  # "by the end of the month": this month's end
+    r"|(?P<relw>next|this|last)\s+week\b(?!\s+of\b)"  # "the last week of May" is May's
     r"|(?:Q[1-4]|H[12]|(?P<pre5>in|by|early|late|mid|end of|the end of|sometime in|during))[\s-]+(?P<year5>"
     + _YEAR
     + r")(?![\w-])"
@@ -404,8 +405,26 @@ def _shift_month(base: date, months: int) -> tuple[int, int]:
     return index // 12, index % 12 + 1
 
 
-def resolve_candidate(m: re.Match, base: date | None, prefer: str) -> tuple[str, str] | None:
-    """(ISO value at its precision, precision) of a candidate phrase, or None."""
+# "Last year, the maker introduced the X in March": a year leading the sentence is the year of
+# the months and days it names without one.
+_LEADING_YEAR = re.compile(r"(?i)\s*(?:(?P<rel>last|next)\s+year|in\s+(?P<year>" + _YEAR + r"))\s*,")
+
+
+def leading_year(body: str, start: int, base: date | None) -> int | None:
+    """The year a sentence starting at `start` opens with ("Last year, ...", "In 2023, ..."), or None."""
+    m = _LEADING_YEAR.match(body, start)
+    if m is None:
+        return None
+    if m.group("year"):
+        return int(m.group("year"))
+    return None if base is None else base.year + (1 if m.group("rel").lower() == "next" else -1)
+
+
+def resolve_candidate(
+    m: re.Match, base: date | None, prefer: str, sentence_year: int | None = None
+) -> tuple[str, str] | None:
+    """(ISO value at its precision, precision) of a candidate phrase, or None; `sentence_year` is
+    the year the sentence opens with, for a month or day named without its own."""
     g = m.group
     if g("iso"):
         try:
@@ -418,6 +437,7 @@ def resolve_candidate(m: re.Match, base: date | None, prefer: str) -> tuple[str,
         year = g("year") or g("year2")
         if not month or not 1 <= day <= 31:
             return None
+        year = year or sentence_year
         if year:
             try:
                 return date(int(year), month, day).isoformat(), "day"
@@ -438,6 +458,8 @@ def resolve_candidate(m: re.Match, base: date | None, prefer: str) -> tuple[str,
             return None
         if g("year3"):
             return f"{int(g('year3')):04d}-{month:02d}", "month"
+        if sentence_year and not g("rel3"):
+            return f"{sentence_year:04d}-{month:02d}", "month"
         if base is None:
             return None
         if g("rel3"):  # "July this year", "July of next year", "July last year"
@@ -451,6 +473,8 @@ def resolve_candidate(m: re.Match, base: date | None, prefer: str) -> tuple[str,
         # one or none; the arithmetic gives the same answers (checked in test_extract_dates.py).
         year, month = _shift_month(base, {"next": 1, "this": 0, "last": -1}[g("rel4")])
         return f"{year:04d}-{month:02d}", "month"
+    if g("eom"):
+        return (f"{base.year:04d}-{base.month:02d}", "month") if base else None
     if g("relw"):
         if base is None:
             return None
@@ -541,14 +565,18 @@ _ANOTHER_PRODUCT = re.compile(
 def _chip_before_launch() -> re.Pattern:
     """A chip named right before the launch word, joined by a comma or a relative clause:
     "the Snapdragon 8 Gen 3, which was announced in October", "the Dimensity 9300 SoC that
-    MediaTek unveiled in November", "the A17 chip, launched in September"."""
+    MediaTek unveiled in November", "the A17 chip, launched in September", "the chip, which is
+    expected to be announced next month"."""
     from bot.extract.lexicon import alternation, lexicon
 
     families = alternation(sorted(lexicon().specs["chip_families"], key=len, reverse=True))
     return re.compile(
         r"(?:\b(?:" + fragments("another_product_nouns") + r")s?|\b(?:" + families + r")(?:\s+[\w+]+){0,3}?)"
         r"(?:\s*,\s*(?:(?:which|that)\s+)?|\s+(?:which|that)\s+)(?:[A-Z][\w]*\s+)?"
-        r"(?:(?:was|were|is|has been|had been|first|officially|recently|just)\s+){0,3}$"
+        # "..., which should be announced soon": a chip's launch still to come is its own too
+        r"(?:(?:was|were|is|has been|had been|first|officially|recently|just|"
+        + fragments("launch_hedges")
+        + r")\s+){0,5}$"
     )
 
 
@@ -625,8 +653,11 @@ def _candidates(body: str, start: int, end: int):
 
 # A relative clause in the past ("the X model that was launched in April") has its own tense.
 _CLAUSE_BREAK = re.compile(
-    r";|,\s*(?:and|but|while|whereas)\b|\s(?:whereas|while)\s|\s(?:that|which)\s+(?=(?:was|were|had)\s)"
+    r";|,\s*(?:and|but|while|whereas|which|who)\b|\s(?:whereas|while)\s|\s(?:that|which)\s+(?=(?:was|were|had)\s)"
 )
+# "the X, which was unveiled in China in October, will launch in India ...": a relative clause
+# opened after a comma ends at the next comma
+_RELATIVE_OPENED = re.compile(r",\s*(?:which|who)\b")
 
 
 _CLAUSE_REACH = 200  # a clause is read this far either side of the date, so a long sentence costs linear time
@@ -638,13 +669,19 @@ def tense_at(body: str, start: int, end: int, pos: int, sentence_tense: str) -> 
     sentence's."""
     low, high = max(start, pos - _CLAUSE_REACH), min(end, pos + _CLAUSE_REACH)
     clause_start, clause_end, broken = low, high, False
+    relative = False
     for m in _CLAUSE_BREAK.finditer(body, low, high):
         broken = True
         if m.end() <= pos:
             clause_start = m.end()
+            relative = _RELATIVE_OPENED.fullmatch(body, m.start(), m.end()) is not None
         elif m.start() >= pos:
             clause_end = m.start()
             break
+    if relative:
+        comma = body.find(",", pos, clause_end)
+        if comma != -1:
+            clause_end = comma
     if broken:
         clause = body[clause_start:clause_end]
         if _FUTURE.search(clause) or _PAST.search(clause):

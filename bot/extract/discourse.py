@@ -30,10 +30,11 @@ _OLDER_LEAD = re.compile(r"(?i)\b(?:" + fragments("older_name_leads") + r")\s+$"
 _NEWER_LEAD = re.compile(r"(?i)\b(?:" + fragments("newer_name_leads") + r")\s+$")
 _OLDER_LEAD_GATE = any_case_gate("older_name_leads")
 _OTHER = re.compile(r"(?i)\bother\b")
+_NOVELTY = re.compile(r"(?i)\b(?:new|upcoming|rumou?red)\b")  # "the upcoming phone": one still to come
 # A plural reference to phones, not to a series ("the lineup"): "they", "the handsets".
 _PAIR_JOIN = re.compile(r"\s+(?:and|&)\s+(?:the\s+)?")
 _PLURAL_PHONES = re.compile(
-    r"(?i)they|(?:the|these)\s+(?:phones|handsets|devices|smartphones|models|duo|pair)"
+    r"(?i)they|(?:the|these)\s+(?:[a-z]{2,10}\s+)?(?:phones|handsets|devices|smartphones|models|duo|pair)"
 )
 _EXPLETIVE_IT = re.compile(
     r"\s+(?:is|was|has\s+been)\s+(?:being\s+|also\s+|now\s+)?(?:"
@@ -250,7 +251,14 @@ class _Discourse:
                     if antecedent is not None and antecedent.kind == DEVICE
                     else series_named_before(antecedent, m) or topic or series_topic
                 )
-                if antecedent is None and target is topic and self._rumour_of_launched(topic, m, end):
+                if (
+                    antecedent is None
+                    and target is topic
+                    and (
+                        self._rumour_of_launched(topic, m, end)
+                        or (_NOVELTY.search(m.text) is not None and self._launched_before_main(topic))
+                    )
+                ):
                     target = self.doc.salient.main
                 # "the phone" while the topic is a series: the article's own device when it is a member.
                 target = self.doc.salient.member_of(target) or target
@@ -273,9 +281,10 @@ class _Discourse:
                 m.kind == REF_SERIES
                 and self.previous_group
                 and antecedent is None
-                and m.text.lower() == "they"
+                and _PLURAL_PHONES.fullmatch(m.text)
             ):
-                # "Both handsets pack ... They run ...": "they" goes on with the same devices.
+                # "Both handsets pack ... They run ...", "... These Huawei phones get ...": a plural
+                # reference goes on with the same devices.
                 resolved.append(group_reference(m, self.previous_group))
                 continue
             if (
@@ -332,6 +341,35 @@ class _Discourse:
         """ "The X2, by contrast, is 268 grams heavy. It may get 100W charging": a
         rumour told of "it" while the topic is an older phone already on sale (the catalogue's,
         announced before the article) is about the unreleased phone the article is about."""
+        statuses = self.doc.statuses
+        assert statuses is not None
+        return self._older_than_main(topic) and any(
+            c[2] == RUMORED for c in statuses.cues.in_span(reference.end, end)
+        )
+
+    def _launched_before_main(self, topic: Mention | None) -> bool:
+        """Whether the topic is an older phone than the main device: the catalogue's (see
+        _older_than_main), or one the article reports launched while the main device is not."""
+        if self._older_than_main(topic):
+            return True
+        doc = self.doc
+        main = doc.salient.main
+        assert doc.statuses is not None
+        launched = doc.statuses.launched
+        return (
+            topic is not None
+            and main is not None
+            and topic.kind == DEVICE
+            and main.subject != topic.subject
+            and main.brand == topic.brand
+            and topic.subject in launched
+            and main.subject not in launched
+        )
+
+    def _older_than_main(self, topic: Mention | None) -> bool:
+        """Whether the topic is an older phone of the main device's maker, already on sale (the
+        catalogue's, announced before the article) while the main device is not: "the upcoming
+        phone" said then is the main device."""
         doc = self.doc
         assert doc.statuses is not None
         main = doc.salient.main
@@ -350,9 +388,7 @@ class _Discourse:
         if older is None or not older.announced or older.announced > published:
             return False
         newer = by_key.get(key(main.subject or ""))
-        if newer is not None and newer.announced and newer.announced <= published:
-            return False
-        return any(c[2] == RUMORED for c in doc.statuses.cues.in_span(reference.end, end))
+        return newer is None or not newer.announced or newer.announced > published
 
     def move_on(self, s: int, e: int, sent_mentions: list[Mention], resolved: list[Mention]) -> None:
         """The topic and groups after the sentence: the last name not in a prepositional phrase

@@ -540,6 +540,12 @@ class MentionFinder:
                 continue
             if brand == "Nothing" and m.re is p["company"]:
                 continue  # only through its own pattern
+            if (
+                not executive
+                and _PLURAL_REFERENCE_BEFORE.search(low, max(0, m.start() - 12), m.start())
+                and _PLURAL_PHONE_NOUN.match(low, m.end())
+            ):
+                continue  # "these Huawei smartphones": the maker is a word of a reference to phones
             after = p["company_ref_after"].match(body, m.end(), min(len(body), m.end() + 60))
             window = body[max(0, m.start() - 50) : m.start()].lower()
             before = (
@@ -1364,6 +1370,10 @@ _PREDECESSOR_APPOSITION = re.compile(
 )
 # "the X, the Y's predecessor, has ...": Y is named only as the owner of an older phone.
 _OWNER_OF_RELATIVE = re.compile(r"['’]s?\s+(?:" + fragments("relative_phone_nouns") + r")\b")
+_PLURAL_REFERENCE_BEFORE = re.compile(r"\b(?:these|both|the two|the three)\s+$")
+_PLURAL_PHONE_NOUN = re.compile(r"\s+(?:phones|devices|models|handsets|smartphones)\b")
+# "a Pixel 8-like camera bar", "an iPhone-esque notch": a design borrowed from the phone named.
+_LIKENESS_SUFFIX = re.compile(r"[-‑–](?:like|esque|style|inspired)\b", re.IGNORECASE)
 
 
 _OWNER_APPOSITION_AFTER = re.compile(
@@ -1426,7 +1436,9 @@ def mark_comparisons(body: str, mentions: list[Mention]) -> None:
             continue
         if _PREDECESSOR_APPOSITION.search(body, max(0, m.start - 72), m.start):
             continue
-        if m.kind == DEVICE and _OWNER_OF_RELATIVE.match(body, m.end):
+        if m.kind == DEVICE and (
+            _OWNER_OF_RELATIVE.match(body, m.end) or _LIKENESS_SUFFIX.match(body, m.end)
+        ):
             m.comparison = True
             continue
         window_start = max(0, m.start - 48)

@@ -17,9 +17,13 @@ from bot.extract.status import CONFIRMED, DENIED, RUMORED
 _MAKER_SHAPE = re.compile(
     r"(?<![\w-])(?:" + "|".join(pattern_entries("context.json", "model_numbers")) + r")(?![\w-])"
 )
+# "with model number Vivo I2012": the maker's name may stand between the words and the code.
 _LEAD = re.compile(
-    r"(?i)\b(?:" + "|".join(re.escape(w) for w in context_words("model_number_words")) + r")\s*:?\s+$"
+    r"(?i)\b(?:"
+    + "|".join(re.escape(w) for w in context_words("model_number_words"))
+    + r")\s*:?\s+(?-i:[A-Z][A-Za-z]{1,11}\s+)?$"
 )
+_LEAD_REACH = 40  # characters looked back from a code for its lead words
 _SHAPE_LEADS = tuple(
     cast(re.Match[str], re.match(r"[A-Za-z-]*", p)).group(0) or p
     for p in pattern_entries("context.json", "model_numbers")
@@ -81,7 +85,7 @@ def _codes(body: str, s: int, e: int) -> list[tuple[int, int]]:
         # back over a list of codes ("SM-A, SM-B, and SM-C") to its lead words; a few at most, so
         # that a sentence of many codes stays linear
         for _step in range(_MAX_LISTED):
-            if _LEAD.search(body, max(s, at - 24), at):
+            if _LEAD.search(body, max(s, at - _LEAD_REACH), at):
                 found.add(m.span())
                 break
             listed = list(_CODE.finditer(body, max(s, at - 20), at))

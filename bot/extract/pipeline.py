@@ -10,7 +10,8 @@ order. Each stage reads what the stages before it found and sets its own fields:
     salience    the device the article is about: the title's, else the one it names most
     launched    devices the article reports as launched (their plain specs are confirmed)
     tables      table cells given to their column's device, flattened two-column tables too
-    references  the discourse, sentence by sentence: references resolved, the topic carried
+    references  the discourse, sentence by sentence: references resolved, the topic carried;
+                the names said of a reference ("it will launch as the Y") claimed for its phone
     launched_references  devices a launch sentence refers to ("it was introduced") launched
     column_cues a run-together table's rows read with their header column's cue
     subjects    each value handed to the subject its clause is about (a company's to its device)
@@ -34,7 +35,7 @@ from typing import cast
 
 from bot.extract import dates as _dates
 from bot.extract import wordscan
-from bot.extract.aliases import find_aliases
+from bot.extract.aliases import aliases_of_references, find_aliases
 from bot.extract.discourse import read_discourse
 from bot.extract.glued import carry_column_cues, glued_table_cells
 from bot.extract.launched import find_launched, find_launched_by_reference, launched_on_publication
@@ -265,6 +266,7 @@ def resolve_references(doc: ArticleState) -> None:
     """The discourse, sentence by sentence: each sentence's references resolved and the topic,
     groups and cue context it is read in."""
     doc.references = read_discourse(doc)
+    aliases_of_references(doc)
 
 
 # "..., whereas the Y may come with B, both with support for C": a closing clause of both phones
@@ -567,7 +569,9 @@ def assign_launch_dates(doc: ArticleState) -> None:
                 if any(_day_before_launch_verb(body, c, a) for a, _b in launch_hits)
                 else _dates.tense_at(body, s, e, c.start(), sentence_tense)
             )
-            resolved_date = _dates.resolve_candidate(c, doc.published, prefer)
+            resolved_date = _dates.resolve_candidate(
+                c, doc.published, prefer, _dates.leading_year(body, s, doc.published)
+            )
             if not resolved_date:
                 continue
             value = Value(c.start(), c.end(), "launch_date", resolved_date[0])
@@ -576,6 +580,10 @@ def assign_launch_dates(doc: ArticleState) -> None:
             for subject in subjects_for(
                 doc, value, sentence.resolved, sentence.topic, sentence.series_topic, launch=True
             ):
+                if subject.kind == COMPANY and prefer == "past":
+                    # a launch that happened is a phone's: "Vivo says its Y series, out since
+                    # spring, sold well" dates a phone the extractor did not name, not the maker
+                    continue
                 found.append(
                     Assignment((s, e), sentence, subject, "launch_date", resolved_date[0], c.start(), c.end())
                 )
@@ -698,7 +706,10 @@ _MAKER_LAUNCH = re.compile(r"\s+(?:" + fragments("maker_launch_verbs") + r")\b")
 
 def maker_announces(doc: ArticleState, sentence, a: Assignment) -> bool:
     """ "Motorola will launch the Moto G85 in India on July 10": a launch date in a sentence that
-    the phone's maker opens with its launch verb, and no cue hedges, is the maker's own word."""
+    the phone's maker opens with its launch verb, and no cue hedges, is the maker's own word. The
+    maker's sub-brand ("Poco will launch the X ...", a family word of the brand) speaks for it."""
+    if _sub_brand_announces(doc, sentence.start, a.subject.brand):
+        return True
     opener = next((m for m in sentence.mentions if m.kind != REF_DEVICE), None)
     if (
         opener is None
@@ -708,6 +719,19 @@ def maker_announces(doc: ArticleState, sentence, a: Assignment) -> bool:
     ):
         return False
     return _MAKER_LAUNCH.match(doc.body, opener.end) is not None
+
+
+def _sub_brand_announces(doc: ArticleState, start: int, brand: str | None) -> bool:
+    """Whether the sentence at `start` opens with a family word of `brand` ("Redmi", "iQOO") and
+    a maker's launch verb right after it."""
+    if not brand:
+        return False
+    body = doc.body
+    at = start + len(body[start : start + 40]) - len(body[start : start + 40].lstrip())
+    for family in lexicon().family_words.get(brand, ()):
+        if body.startswith(family, at) and _MAKER_LAUNCH.match(body, at + len(family)):
+            return True
+    return False
 
 
 # "Honor has finally confirmed the release date of its next smartphone"

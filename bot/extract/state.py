@@ -76,6 +76,9 @@ class Aliases:
     names: dict[str, str] = field(default_factory=dict)  # other name -> canonical device
     spans: list[tuple[int, int]] = field(default_factory=list)  # where an alias phrase is
     models: dict[str, set[str]] = field(default_factory=dict)  # brand -> keys of alias models
+    # a name said of a reference ("it is tipped to launch as the Y"): (the reference's start, the
+    # name as written, its span), claimed once the discourse has resolved the reference
+    of_references: list[tuple[int, str, tuple[int, int]]] = field(default_factory=list)
 
 
 @dataclass

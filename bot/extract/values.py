@@ -881,6 +881,7 @@ def leads() -> dict[str, list[str]]:
     return {"camera_count": list(_COUNT_WORDS)}
 
 
+_PART_OF_THE_CAMERAS = re.compile(r"\b(?:other|remaining|additional|extra)\s+$")
 _PLURAL_PART_AFTER = re.compile(r"\s+(?:sensors|lenses|units|modules)\b", re.IGNORECASE)
 _COUNT_GATE = word_gate("camera_count_gate")
 
@@ -964,6 +965,15 @@ def find_cameras(
             subject_word = role_re.match(low, lead.end(), m.start()) if lead is not None else None
             if subject_word is not None and _CAMERA_SUBJECT_NOUN.match(low, subject_word.end(), m.start()):
                 role, word = _role(subject_word.group(0)), subject_word.group(0)
+        if (
+            role is None
+            and i + 1 < len(mps)
+            and mps[i + 1].start() < e
+            and _PLUS_AFTER.match(low, m.end(), e)
+            and not _PLUS_BEFORE.search(low, max(s, m.start() - 6), m.start())
+            and float(m.group("n")) >= float(mps[i + 1].group("n"))
+        ):
+            role = "main_camera"  # "50MP + 8MP + 2MP": the first and largest of a list is the main camera
         if role in (None, "main_camera", "telephoto_camera") and _front_led(low, s, m.start()):
             role = "front_camera"  # "At the front, there's a 16MP wide-angle camera", "a 32MP portrait lens"
         n = float(m.group("n"))
@@ -975,8 +985,9 @@ def find_cameras(
             and _PLURAL_CAMERAS_AFTER.match(low, m.end())
         ):
             role = "main_camera"  # "three 48MP cameras": the main one among them has the figure
-        if role is None and n >= 48:
-            # "a 200MP ISOCELL HP3 sensor": the sensor's name may stand between figure and noun
+        if role is None and n >= 48 and not _PLUS_BEFORE.search(low, max(s, m.start() - 6), m.start()):
+            # "a 200MP ISOCELL HP3 sensor": the sensor's name may stand between figure and noun;
+            # "8MP + 50MP sensors": a figure inside a list after its first is no main camera
             sensor = _SENSOR_AFTER_FIGURE.match(body, m.end())
             if _CAMERA_NOUN.match(after) or (sensor and _CAMERA_NOUN.match(low, sensor.end())):
                 role = "main_camera"
@@ -1031,10 +1042,14 @@ def find_cameras(
         s, e = sentences.bounds(m.start())
         tail = body[m.end() : min(e, m.end() + 25)].lower()
         head = body[max(s, m.start() - 20) : m.start()].lower()
-        if re.search(r"front|selfie", tail[:15] + head[-12:]) or re.match(
-            r"\s*(?:setup\s+)?on the front", tail
+        if (
+            re.search(r"front|selfie", tail[:15] + head[-12:])
+            or re.match(r"\s*(?:setup\s+)?on the front", tail)
+            or _front_led(low, s, m.start())  # "At the front, it packs a dual-camera module"
         ):
             continue
+        if _PART_OF_THE_CAMERAS.search(head):
+            continue  # "the other two cameras": some of the cameras, not how many there are
         if word.isdigit() and re.search(r"\bgen\s*$", head):
             continue  # "Snapdragon 8 Gen 2 Rear cameras:": the chip's number
         if m.group("mp") and (not m.group("pl") or sum(s <= f.start() < e for f in mps) > 1):
@@ -1064,6 +1079,9 @@ _ALTERNATIVE = re.compile(
 )  # "150W on the Pro, whereas the base model tops out at 100W"
 
 
+# "80W charging and wireless charging too": the figure's own charging noun ends before "wireless",
+# which names another feature (without a figure of its own).
+_CHARGING_THEN_ANOTHER = re.compile(r"\bcharging(?:\s+support)?\s*(?:,|\band\b|\bplus\b|\bas well as\b)")
 _SEPARATORS = re.compile(r"[,.]")
 _TIMES_BEFORE = re.compile(r"\d\s*[x×]\s*$")
 _CELLS_BEFORE = re.compile(r"dual[- ]cell|two cells|power ?bank", re.I)
@@ -1106,8 +1124,10 @@ def find_power(body: str, sentences: Sentences, at: dict | None = None) -> list[
             continue
         wireless_after = after.find("wireless")
         wired_after = after.find("wired")
-        if wireless_after != -1 and (
-            wired_after == -1 or wireless_after <= wired_after - 2 or wireless_after < wired_after
+        if (
+            wireless_after != -1
+            and (wired_after == -1 or wireless_after <= wired_after - 2 or wireless_after < wired_after)
+            and not _CHARGING_THEN_ANOTHER.search(after, 0, wireless_after)
         ):
             attribute = "wireless_charging"
         elif wired_after == -1 and _WIRELESS_NAMED_BEFORE.search(body, max(prev, m.start() - 60), m.start()):
