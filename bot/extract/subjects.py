@@ -30,7 +30,7 @@ from bot.extract.mentions import (
     resolve_device,
 )
 from bot.extract.salience import device_for_company
-from bot.extract.values import Value
+from bot.extract.values import DETERMINER_BEFORE, Value
 
 # The grammar is here; the words are data (data/lexicon/context.json), read once at import.
 _PREPOSITION_BEFORE = re.compile(
@@ -110,8 +110,6 @@ _VALUE_LED = re.compile(
     + fragments("value_led_adjectives")
     + r")\s+(?:the\s+|an?\s+|its\s+)?(?:(?:new|upcoming|latest)\s+)?"
 )
-# "the $499 X", "the 6,000mAh X": a value between a determiner and a phone's name describes that phone.
-_MODIFIER_LEAD = re.compile(r"(?i)\b(?:the|an?|its|their)\s+$")
 # "succeeds the X from March last year": a date right after a name, joined by "from", is that phone's.
 _DATED_NAME = re.compile(r"\s*\(?\s*from\s+")
 _CHIP_LEAD = re.compile(
@@ -389,7 +387,7 @@ def subjects_for(
                 or (
                     owner.kind == DEVICE
                     and not doc.body[v.end : owner.start].strip()
-                    and _MODIFIER_LEAD.search(doc.body, max(0, v.start - 8), v.start) is not None
+                    and DETERMINER_BEFORE.search(doc.body, max(0, v.start - 8), v.start) is not None
                 )
             )
         ):

@@ -1430,8 +1430,9 @@ def _converted_amounts(amounts: list[tuple[int, int, str]], sentences: Sentences
     return converted
 
 
-# "the $499 Pixel 4a": an amount between a determiner and a phone's name is that phone's price.
-_ATTRIBUTIVE_BEFORE = re.compile(r"\b(?:the|an?|its|their)\s+$", re.IGNORECASE)
+# "the $499 Pixel 4a", "the 6,000mAh X": a value between a determiner and a phone's name is that
+# phone's (read here for prices, and by the subjects stage for the value's owner).
+DETERMINER_BEFORE = re.compile(r"\b(?:the|an?|its|their)\s+$", re.IGNORECASE)
 _SPACE_AFTER = re.compile(r"\s+")
 
 
@@ -1441,7 +1442,7 @@ def _before_a_name(body: str, m: re.Match, s: int, name_starts: frozenset[int]) 
     return (
         gap is not None
         and gap.end() in name_starts
-        and _ATTRIBUTIVE_BEFORE.search(body, max(s, m.start() - 8), m.start()) is not None
+        and DETERMINER_BEFORE.search(body, max(s, m.start() - 8), m.start()) is not None
     )
 
 
